@@ -1,0 +1,67 @@
+//! [`CleanerBuilder`]: options in, a compiled [`Cleaner`] out.
+
+use std::sync::Arc;
+
+use crate::cleaner::{Cleaner, Inner, Params};
+use crate::lang::{Lang, Stopwords};
+use crate::lexicon::{Lexicon, PhraseError};
+use crate::shapes::Shapes;
+
+/// How to trade article text against chrome.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// Drop more: lose a little article text rather than keep chrome.
+    Precision,
+    /// The default trade-off.
+    #[default]
+    Balanced,
+    /// Keep more: keep some chrome rather than lose article text.
+    Recall,
+}
+
+/// Builds a [`Cleaner`]. Every pattern is compiled once, in [`build`](Self::build).
+#[derive(Clone, Debug, Default)]
+pub struct CleanerBuilder {
+    mode: Mode,
+    lang: Option<Lang>,
+}
+
+/// An error while building a [`Cleaner`].
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// A phrase file is malformed.
+    #[error(transparent)]
+    Phrase(#[from] PhraseError),
+}
+
+impl CleanerBuilder {
+    /// A builder with the defaults: balanced mode, language detected per document.
+    pub fn new() -> CleanerBuilder {
+        CleanerBuilder::default()
+    }
+
+    /// Sets the precision/recall trade-off.
+    pub fn mode(&mut self, mode: Mode) -> &mut CleanerBuilder {
+        self.mode = mode;
+        self
+    }
+
+    /// Fixes the language instead of detecting it per document.
+    pub fn language(&mut self, lang: Option<Lang>) -> &mut CleanerBuilder {
+        self.lang = lang;
+        self
+    }
+
+    /// Compiles the lexicon, the shapes and the stopword table.
+    pub fn build(&self) -> Result<Cleaner, BuildError> {
+        Ok(Cleaner {
+            inner: Arc::new(Inner {
+                lexicon: Lexicon::builtin()?,
+                shapes: Shapes::builtin(),
+                stopwords: Stopwords::builtin(),
+                params: Params::for_mode(self.mode),
+                lang: self.lang,
+            }),
+        })
+    }
+}

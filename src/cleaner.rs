@@ -1,0 +1,379 @@
+//! [`Cleaner::clean`]: runs the stages in order and records one
+//! [`Decision`] per line.
+//!
+//! 1. split into lines ([`crate::lines`]);
+//! 2. measure each line and detect the language ([`crate::features`], [`crate::lang`]);
+//! 3. hard evidence: phrases, shapes, breadcrumbs ([`crate::lexicon`], [`crate::shapes`]);
+//! 4. repeats and alt-text fragments ([`crate::repeat`]);
+//! 5. the context model and headings ([`crate::context`]);
+//! 6. the article's end: nothing after a sign-off with little text after it;
+//! 7. second copies of kept lines are dropped.
+
+use std::sync::Arc;
+
+use crate::builder::Mode;
+use crate::context::{self, Thresholds};
+use crate::features::{self, Features};
+use crate::lang::{self, Lang, Stopwords, NLANG};
+use crate::lexicon::{self, Lexicon};
+use crate::lines::{self, Line};
+use crate::repeat;
+use crate::shapes::{self, Shapes};
+use crate::verdict::{Category, Class, Decision, Rule, Verdict};
+
+/// Tunable numbers, set from the [`Mode`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Params {
+    pub thresholds: Thresholds,
+    /// A sign-off ends the article when the kept text after it is less than
+    /// this share of the kept text before it.
+    pub sign_off_ratio: f32,
+    /// A heading may be at most this many words.
+    pub heading_words: u32,
+}
+
+impl Params {
+    pub(crate) fn for_mode(mode: Mode) -> Params {
+        let base = Params {
+            thresholds: Thresholds::default(),
+            sign_off_ratio: 0.5,
+            heading_words: 20,
+        };
+        match mode {
+            Mode::Balanced => base,
+            Mode::Precision => Params {
+                thresholds: Thresholds {
+                    length_low: 80,
+                    stop_low: 0.32,
+                    stop_high: 0.34,
+                    ..base.thresholds
+                },
+                ..base
+            },
+            Mode::Recall => Params {
+                thresholds: Thresholds {
+                    length_low: 50,
+                    stop_low: 0.25,
+                    stop_high: 0.28,
+                    ..base.thresholds
+                },
+                sign_off_ratio: 0.3,
+                ..base
+            },
+        }
+    }
+}
+
+#[derive(Debug)]
+pub(crate) struct Inner {
+    pub lexicon: Lexicon,
+    pub shapes: Shapes,
+    pub stopwords: Stopwords,
+    pub params: Params,
+    pub lang: Option<Lang>,
+}
+
+/// The compiled cleaner: immutable, cheap to clone, `Send + Sync`.
+///
+/// Build one with [`CleanerBuilder`](crate::CleanerBuilder) and reuse it for
+/// every document.
+#[derive(Clone, Debug)]
+pub struct Cleaner {
+    pub(crate) inner: Arc<Inner>,
+}
+
+/// Chrome found by a phrase or a shape.
+#[derive(Clone, Copy, Debug)]
+struct Evidence {
+    category: Category,
+    rule: Rule,
+    ends_article: bool,
+}
+
+/// The result of cleaning one document: a decision for every non-blank line.
+#[derive(Clone, Debug)]
+pub struct Cleaned<'a> {
+    input: &'a [u8],
+    lines: Vec<Line>,
+    decisions: Vec<Decision>,
+    lang: Lang,
+}
+
+impl<'a> Cleaned<'a> {
+    /// The input that was cleaned.
+    pub fn input(&self) -> &'a [u8] {
+        self.input
+    }
+
+    /// The language the document was judged in.
+    pub fn language(&self) -> Lang {
+        self.lang
+    }
+
+    /// The non-blank lines with their spans and numbers.
+    pub fn lines(&self) -> &[Line] {
+        &self.lines
+    }
+
+    /// Each non-blank line (trimmed) with its decision, in input order.
+    pub fn decisions(&self) -> impl Iterator<Item = (&'a [u8], Decision)> + '_ {
+        let input = self.input;
+        self.lines
+            .iter()
+            .zip(self.decisions.iter())
+            .map(move |(l, d)| (l.bytes(input), *d))
+    }
+
+    /// The decision for the i-th non-blank line.
+    pub fn decision(&self, i: usize) -> Decision {
+        self.decisions[i]
+    }
+
+    /// The kept lines (trimmed), in input order.
+    pub fn kept_lines(&self) -> impl Iterator<Item = &'a [u8]> + '_ {
+        self.decisions()
+            .filter(|(_, d)| d.verdict.is_keep())
+            .map(|(l, _)| l)
+    }
+
+    /// How many lines were kept.
+    pub fn kept(&self) -> usize {
+        self.decisions
+            .iter()
+            .filter(|d| d.verdict.is_keep())
+            .count()
+    }
+
+    /// How many lines were dropped under each category, in the order of
+    /// [`Category::ALL`].
+    pub fn dropped_by_category(&self) -> [usize; Category::ALL.len()] {
+        let mut n = [0; Category::ALL.len()];
+        for d in &self.decisions {
+            if let Some(c) = d.verdict.category() {
+                n[Category::ALL.iter().position(|&x| x == c).unwrap_or(0)] += 1;
+            }
+        }
+        n
+    }
+}
+
+impl Cleaner {
+    /// Cleans one document with the default options.
+    pub fn new() -> Cleaner {
+        crate::CleanerBuilder::new()
+            .build()
+            .expect("the built-in phrase files are valid")
+    }
+
+    /// Decides every line of `input`.
+    pub fn clean<'a>(&self, input: &'a [u8]) -> Cleaned<'a> {
+        let inner = &*self.inner;
+        let p = &inner.params;
+        let mut lines = Vec::new();
+        lines::split(input, &mut lines);
+        let n = lines.len();
+        let texts: Vec<&[u8]> = lines.iter().map(|l| l.bytes(input)).collect();
+
+        // Stage 2: features and language.
+        let mut feats: Vec<Features> = Vec::with_capacity(n);
+        let mut stops = Vec::with_capacity(n);
+        let mut hits = [0u32; NLANG];
+        for t in &texts {
+            let (f, c) = features::measure(t, &inner.stopwords);
+            for (h, c) in hits.iter_mut().zip(c.iter()) {
+                *h += *c as u32;
+            }
+            feats.push(f);
+            stops.push(c);
+        }
+        let lang = inner.lang.unwrap_or_else(|| lang::detect(&hits));
+        let density: Vec<f32> = feats
+            .iter()
+            .zip(stops.iter())
+            .map(|(f, c)| c[lang as usize] as f32 / f.words.max(1) as f32)
+            .collect();
+
+        // Stage 3: hard evidence.
+        let mut norm = Vec::with_capacity(lexicon::MAX_LINE_BYTES * 2);
+        let evidence: Vec<Option<Evidence>> = texts
+            .iter()
+            .zip(feats.iter())
+            .map(|(t, f)| self.evidence(t, f, &mut norm))
+            .collect();
+
+        // Stage 4: repeats and alt-text fragments (adjacent lines only).
+        let copies = repeat::first_copies(&texts);
+        let alt: Vec<bool> = (0..n)
+            .map(|i| {
+                i + 1 < n
+                    && lines[i + 1].number == lines[i].number + 1
+                    && repeat::is_alt_prefix(texts[i], texts[i + 1])
+            })
+            .collect();
+        let skip: Vec<bool> = (0..n).map(|i| copies[i].is_some() || alt[i]).collect();
+
+        // Stage 5: context.
+        let initial: Vec<Class> = (0..n)
+            .map(|i| {
+                context::initial_class(&feats[i], density[i], evidence[i].is_some(), &p.thresholds)
+            })
+            .collect();
+        let resolved = context::resolve(&initial, &skip);
+        let mut keep: Vec<bool> = (0..n)
+            .map(|i| evidence[i].is_none() && !alt[i] && resolved[i] == Class::Good)
+            .collect();
+        let mut heading = vec![false; n];
+        for i in 0..n {
+            if keep[i] || evidence[i].is_some() || skip[i] || initial[i] != Class::Short {
+                continue;
+            }
+            let f = &feats[i];
+            if f.words == 0 || f.words > p.heading_words || f.letters == 0 {
+                continue;
+            }
+            if f.terminal && !ends_with_question(texts[i]) {
+                continue;
+            }
+            // The next line that is not chrome or a repeat must be article text.
+            let next = (i + 1..n)
+                .take(6)
+                .find(|&j| evidence[j].is_none() && !skip[j]);
+            if let Some(j) = next {
+                if resolved[j] == Class::Good && initial[j] != Class::Short {
+                    heading[i] = true;
+                    keep[i] = true;
+                }
+            }
+        }
+
+        // Stage 6: the article's end.
+        let weight = |i: usize| feats[i].weight as u64;
+        let total: u64 = (0..n).filter(|&i| keep[i]).map(weight).sum();
+        let mut before = 0u64;
+        let mut cut = None;
+        for i in 0..n {
+            if keep[i] {
+                before += weight(i);
+            }
+            if let Some(e) = evidence[i] {
+                if e.ends_article && before > 0 {
+                    let after = total - before;
+                    if (after as f32) < p.sign_off_ratio * before as f32 {
+                        cut = Some(i);
+                        break;
+                    }
+                }
+            }
+        }
+
+        // Stage 7: decisions, dropping second copies of kept lines.
+        let mut kept_root = vec![false; n];
+        let mut decisions = Vec::with_capacity(n);
+        for i in 0..n {
+            let d = if let Some(e) = evidence[i] {
+                Decision {
+                    verdict: Verdict::Drop(e.category),
+                    rule: e.rule,
+                }
+            } else if alt[i] {
+                Decision {
+                    verdict: Verdict::Drop(Category::Duplicate),
+                    rule: Rule::AltPrefix,
+                }
+            } else if !keep[i] {
+                Decision {
+                    verdict: Verdict::Drop(Category::LowContent),
+                    rule: Rule::Context {
+                        initial: initial[i],
+                        fin: resolved[i],
+                    },
+                }
+            } else if cut.is_some_and(|c| i > c) {
+                Decision {
+                    verdict: Verdict::Drop(Category::LowContent),
+                    rule: Rule::AfterSignOff,
+                }
+            } else {
+                let root = copies[i].map_or(i, |j| j as usize);
+                if kept_root[root] {
+                    Decision {
+                        verdict: Verdict::Drop(Category::Duplicate),
+                        rule: Rule::Repeat,
+                    }
+                } else {
+                    kept_root[root] = true;
+                    Decision {
+                        verdict: Verdict::Keep,
+                        rule: if heading[i] {
+                            Rule::Heading
+                        } else {
+                            Rule::Context {
+                                initial: initial[i],
+                                fin: resolved[i],
+                            }
+                        },
+                    }
+                }
+            };
+            decisions.push(d);
+        }
+        Cleaned {
+            input,
+            lines,
+            decisions,
+            lang,
+        }
+    }
+
+    /// Phrase, shape and breadcrumb evidence for one line.
+    fn evidence(&self, text: &[u8], f: &Features, norm: &mut Vec<u8>) -> Option<Evidence> {
+        let inner = &*self.inner;
+        if f.chars <= 2 && f.weight <= 2 {
+            return Some(Evidence {
+                category: Category::Interface,
+                rule: Rule::Shape("stray"),
+                ends_article: false,
+            });
+        }
+        if text.len() <= lexicon::MAX_LINE_BYTES {
+            lexicon::normalise(text, norm);
+            if let Some(h) = inner.lexicon.find(norm, f.words) {
+                return Some(Evidence {
+                    category: h.category,
+                    rule: Rule::Phrase(h.text),
+                    ends_article: h.ends_article,
+                });
+            }
+        }
+        if let Some(h) = inner.shapes.find(text) {
+            // A sentence that happens to start "By Monday, ..." is not a byline.
+            let sentence = f.terminal && f.words > 6;
+            if !(h.name == "byline" && sentence) {
+                return Some(Evidence {
+                    category: h.category,
+                    rule: Rule::Shape(h.name),
+                    ends_article: h.ends_article,
+                });
+            }
+        }
+        if shapes::is_breadcrumb(text) {
+            return Some(Evidence {
+                category: Category::Navigation,
+                rule: Rule::Shape("breadcrumb"),
+                ends_article: false,
+            });
+        }
+        None
+    }
+}
+
+impl Default for Cleaner {
+    fn default() -> Cleaner {
+        Cleaner::new()
+    }
+}
+
+fn ends_with_question(t: &[u8]) -> bool {
+    let t = t.trim_ascii_end();
+    t.ends_with(b"?") || t.ends_with("？".as_bytes()) || t.ends_with(b"!")
+}

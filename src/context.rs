@@ -1,0 +1,140 @@
+//! The context model, after jusText (Pomikálek, 2011): every line gets a
+//! class from its own length and stopword density; lines too short to judge
+//! alone, and prose-like lines too short to be sure of, then take the class of
+//! their nearest confident neighbours. The document's edges count as bad.
+//! Everything is linear in the number of lines.
+
+use crate::features::Features;
+use crate::verdict::Class;
+
+/// Thresholds of the context model.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Thresholds {
+    /// Below this effective length a line is [`Class::Short`].
+    pub length_low: u32,
+    /// Above this effective length a stopword-rich line is [`Class::Good`].
+    pub length_high: u32,
+    /// Stopword density from which a line is [`Class::NearGood`].
+    pub stop_low: f32,
+    /// Stopword density from which a long line is [`Class::Good`].
+    pub stop_high: f32,
+}
+
+impl Default for Thresholds {
+    fn default() -> Thresholds {
+        Thresholds {
+            length_low: 70,
+            length_high: 200,
+            stop_low: 0.30,
+            stop_high: 0.32,
+        }
+    }
+}
+
+/// The class of a line from its own numbers (`hard_bad`: a chrome pattern matched).
+pub fn initial_class(f: &Features, density: f32, hard_bad: bool, t: &Thresholds) -> Class {
+    if hard_bad {
+        Class::Bad
+    } else if f.weight < t.length_low {
+        Class::Short
+    } else if density >= t.stop_high && f.weight > t.length_high {
+        Class::Good
+    } else if density >= t.stop_low {
+        Class::NearGood
+    } else {
+        Class::Bad
+    }
+}
+
+/// For each line, the class of the nearest line before it (`dir` = -1) or
+/// after it (+1) that is good or bad (and, unless `skip_near_good`,
+/// near-good). `skip[i]` lines are passed over. The edge counts as bad.
+fn nearest(classes: &[Class], skip: &[bool], skip_near_good: bool, forward: bool) -> Vec<Class> {
+    let n = classes.len();
+    let mut out = vec![Class::Bad; n];
+    let mut last = Class::Bad;
+    let mut visit = |i: usize| {
+        out[i] = last;
+        if skip[i] {
+            return;
+        }
+        match classes[i] {
+            Class::Good | Class::Bad => last = classes[i],
+            Class::NearGood if !skip_near_good => last = Class::NearGood,
+            _ => {}
+        }
+    };
+    if forward {
+        (0..n).rev().for_each(&mut visit);
+    } else {
+        (0..n).for_each(&mut visit);
+    }
+    out
+}
+
+/// Resolves short and near-good lines from their neighbours (jusText's
+/// context-sensitive stage). `skip[i]` lines (repeats) are invisible as
+/// neighbours.
+pub fn resolve(initial: &[Class], skip: &[bool]) -> Vec<Class> {
+    let prev_gb = nearest(initial, skip, true, false);
+    let next_gb = nearest(initial, skip, true, true);
+    let prev_any = nearest(initial, skip, false, false);
+    let next_any = nearest(initial, skip, false, true);
+    let mut out = initial.to_vec();
+    for i in 0..initial.len() {
+        if initial[i] != Class::Short {
+            continue;
+        }
+        out[i] = match (prev_gb[i], next_gb[i]) {
+            (Class::Good, Class::Good) => Class::Good,
+            (Class::Bad, Class::Bad) => Class::Bad,
+            (p, nx) => {
+                if (p == Class::Bad && prev_any[i] == Class::NearGood)
+                    || (nx == Class::Bad && next_any[i] == Class::NearGood)
+                {
+                    Class::Good
+                } else {
+                    Class::Bad
+                }
+            }
+        };
+    }
+    for i in 0..initial.len() {
+        if initial[i] != Class::NearGood {
+            continue;
+        }
+        out[i] = if prev_gb[i] == Class::Bad && next_gb[i] == Class::Bad {
+            Class::Bad
+        } else {
+            Class::Good
+        };
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Class::*;
+
+    #[test]
+    fn short_between_good_is_good_and_edges_are_bad() {
+        let init = [Short, Good, Short, Good, Short];
+        let skip = [false; 5];
+        assert_eq!(resolve(&init, &skip), vec![Bad, Good, Good, Good, Bad]);
+    }
+
+    #[test]
+    fn near_good_needs_one_good_side() {
+        let init = [Bad, NearGood, Bad, NearGood, Good];
+        let skip = [false; 5];
+        assert_eq!(resolve(&init, &skip), vec![Bad, Bad, Bad, Good, Good]);
+    }
+
+    #[test]
+    fn skipped_lines_are_invisible() {
+        let init = [Good, Bad, Short, Good];
+        let skip = [false, true, false, false];
+        assert_eq!(resolve(&init, &skip)[2], Good);
+    }
+}

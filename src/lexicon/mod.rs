@@ -1,0 +1,357 @@
+//! The phrase lexicon: common chrome wording, one automaton for all of it.
+//!
+//! Phrases live in plain data files beside this module, one file per
+//! category (`social.txt`, `legal.txt`, ...; `i18n/` holds the other
+//! languages). Each entry is an anchor and a phrase written in normalised
+//! form (see [`normalise`]):
+//!
+//! ```text
+//! # group: share rows, seen on ...
+//! = share this article     the whole line is the phrase
+//! ^ share on               the line starts with the phrase
+//! $ comments               the line ends with the phrase
+//! ~ all rights reserved    the phrase appears anywhere in the line
+//! ```
+//!
+//! Files whose name ends in `-end` (`credit-end.txt`, `social-end.txt`) hold
+//! phrases that also mark the end of the article: sign-offs such as
+//! "(Reporting by ...)" and comment-section headers.
+//!
+//! Matching only ever looks at short lines ([`MAX_LINE_BYTES`]; `^` and `$`
+//! need at most [`MAX_AFFIX_WORDS`] words), so a body sentence that mentions
+//! "share" or "copyright" is never dropped for it.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::verdict::Category;
+
+/// Lines longer than this (in bytes, before normalising) are never matched.
+pub const MAX_LINE_BYTES: usize = 400;
+/// `^` and `$` phrases only match lines of at most this many words.
+pub const MAX_AFFIX_WORDS: u32 = 12;
+/// `~` phrases only match lines of at most this many words.
+pub const MAX_CONTAINS_WORDS: u32 = 70;
+
+/// How a phrase must sit in the line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Anchor {
+    /// The whole line.
+    Line,
+    /// The start of the line, followed by a non-letter or the end.
+    Start,
+    /// The end of the line, after a non-letter or the start.
+    End,
+    /// Anywhere, on word boundaries.
+    Anywhere,
+}
+
+/// One lexicon entry.
+#[derive(Clone, Debug)]
+pub struct Phrase {
+    /// The normalised phrase.
+    pub text: &'static str,
+    /// Where it must sit.
+    pub anchor: Anchor,
+    /// The category a match drops the line under.
+    pub category: Category,
+    /// A match also marks the end of the article.
+    pub ends_article: bool,
+}
+
+/// A successful lexicon lookup.
+#[derive(Clone, Copy, Debug)]
+pub struct Hit {
+    /// The phrase (normalised).
+    pub text: &'static str,
+    /// Its category.
+    pub category: Category,
+    /// It marks the end of the article.
+    pub ends_article: bool,
+}
+
+/// The built-in phrase files: (file name, contents).
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("navigation", include_str!("navigation.txt")),
+    ("interface", include_str!("interface.txt")),
+    ("banner", include_str!("banner.txt")),
+    ("social", include_str!("social.txt")),
+    ("social-end", include_str!("social-end.txt")),
+    ("legal", include_str!("legal.txt")),
+    ("credit", include_str!("credit.txt")),
+    ("credit-end", include_str!("credit-end.txt")),
+    ("i18n/navigation", include_str!("i18n/navigation.txt")),
+    ("i18n/interface", include_str!("i18n/interface.txt")),
+    ("i18n/banner", include_str!("i18n/banner.txt")),
+    ("i18n/social", include_str!("i18n/social.txt")),
+    ("i18n/legal", include_str!("i18n/legal.txt")),
+    ("i18n/credit", include_str!("i18n/credit.txt")),
+];
+
+/// An error in a phrase file.
+#[derive(Debug, thiserror::Error)]
+#[error("phrase file {file}, line {line}: {msg}")]
+pub struct PhraseError {
+    /// The file's name.
+    pub file: String,
+    /// 1-based line number.
+    pub line: usize,
+    /// What is wrong.
+    pub msg: String,
+}
+
+/// Parses one phrase file. `name` is its category name, optionally with a
+/// directory before it and `-end` after it.
+pub fn parse(name: &str, text: &'static str, out: &mut Vec<Phrase>) -> Result<(), PhraseError> {
+    let stem = name.rsplit('/').next().unwrap_or(name);
+    let (cat_name, ends_article) = match stem.strip_suffix("-end") {
+        Some(c) => (c, true),
+        None => (stem, false),
+    };
+    let err = |line: usize, msg: String| PhraseError {
+        file: name.to_string(),
+        line,
+        msg,
+    };
+    let category = Category::from_name(cat_name)
+        .ok_or_else(|| err(0, format!("unknown category {cat_name:?}")))?;
+    for (i, raw) in text.lines().enumerate() {
+        let l = raw.trim_end();
+        if l.is_empty() || l.starts_with('#') {
+            continue;
+        }
+        let mut chars = l.chars();
+        let anchor = match chars.next() {
+            Some('=') => Anchor::Line,
+            Some('^') => Anchor::Start,
+            Some('$') => Anchor::End,
+            Some('~') => Anchor::Anywhere,
+            _ => {
+                return Err(err(
+                    i + 1,
+                    format!("entry must start with = ^ $ or ~: {l:?}"),
+                ))
+            }
+        };
+        let phrase = l[1..].trim();
+        if phrase.is_empty() {
+            return Err(err(i + 1, "empty phrase".into()));
+        }
+        let mut norm = Vec::new();
+        normalise(phrase.as_bytes(), &mut norm);
+        if norm != phrase.as_bytes() {
+            return Err(err(
+                i + 1,
+                format!(
+                    "phrase is not normalised: {phrase:?} (expected {:?})",
+                    String::from_utf8_lossy(&norm)
+                ),
+            ));
+        }
+        out.push(Phrase {
+            text: phrase,
+            anchor,
+            category,
+            ends_article,
+        });
+    }
+    Ok(())
+}
+
+/// Writes the normalised form of `line` into `out`: lower-cased, every run of
+/// whitespace one space, leading and trailing characters that are neither
+/// letters nor digits removed. Invalid UTF-8 bytes are copied as they are.
+pub fn normalise(line: &[u8], out: &mut Vec<u8>) {
+    out.clear();
+    let mut pending_space = false;
+    for chunk in line.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c.is_whitespace() {
+                pending_space = !out.is_empty();
+                continue;
+            }
+            if out.is_empty() && !c.is_alphanumeric() {
+                continue;
+            }
+            if pending_space {
+                out.push(b' ');
+                pending_space = false;
+            }
+            if c.is_ascii() {
+                out.push((c as u8).to_ascii_lowercase());
+            } else {
+                let mut buf = [0u8; 4];
+                for l in c.to_lowercase() {
+                    out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+                }
+            }
+        }
+        if !chunk.invalid().is_empty() {
+            if pending_space {
+                out.push(b' ');
+                pending_space = false;
+            }
+            out.extend_from_slice(chunk.invalid());
+        }
+    }
+    // Strip trailing non-alphanumerics.
+    while let Some(c) = last_char(out) {
+        if c.is_alphanumeric() {
+            break;
+        }
+        out.truncate(out.len() - c.len_utf8());
+    }
+}
+
+/// The last valid char of `b`, if `b` ends with one.
+fn last_char(b: &[u8]) -> Option<char> {
+    let start = b.len().saturating_sub(4);
+    (start..b.len())
+        .find_map(|i| std::str::from_utf8(&b[i..]).ok())
+        .and_then(|s| s.chars().next_back())
+}
+
+/// The first valid char of `b`.
+fn first_char(b: &[u8]) -> Option<char> {
+    let end = b.len().min(4);
+    (1..=end)
+        .rev()
+        .find_map(|i| std::str::from_utf8(&b[..i]).ok())
+        .and_then(|s| s.chars().next())
+}
+
+/// The compiled lexicon.
+#[derive(Clone, Debug)]
+pub struct Lexicon {
+    phrases: Vec<Phrase>,
+    automaton: AhoCorasick,
+}
+
+impl Lexicon {
+    /// Compiles the given phrases into one automaton.
+    pub fn new(phrases: Vec<Phrase>) -> Lexicon {
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(phrases.iter().map(|p| p.text))
+            .expect("phrase automaton builds");
+        Lexicon { phrases, automaton }
+    }
+
+    /// The built-in lexicon.
+    pub fn builtin() -> Result<Lexicon, PhraseError> {
+        let mut phrases = Vec::new();
+        for (name, text) in BUILTIN {
+            parse(name, text, &mut phrases)?;
+        }
+        Ok(Lexicon::new(phrases))
+    }
+
+    /// Number of phrases.
+    pub fn len(&self) -> usize {
+        self.phrases.len()
+    }
+
+    /// True if there are no phrases.
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+
+    /// Looks up an already normalised line with `words` words. A whole-line
+    /// match wins over a partial one; otherwise the first match found.
+    pub fn find(&self, norm: &[u8], words: u32) -> Option<Hit> {
+        if norm.is_empty() {
+            return None;
+        }
+        let mut best: Option<(&Phrase, bool)> = None;
+        for m in self.automaton.find_overlapping_iter(norm) {
+            let p = &self.phrases[m.pattern().as_usize()];
+            let at_start =
+                m.start() == 0 || !last_char(&norm[..m.start()]).is_some_and(char::is_alphanumeric);
+            let at_end = m.end() == norm.len()
+                || !first_char(&norm[m.end()..]).is_some_and(char::is_alphanumeric);
+            let whole = m.start() == 0 && m.end() == norm.len();
+            let ok = match p.anchor {
+                Anchor::Line => whole,
+                Anchor::Start => m.start() == 0 && at_end && words <= MAX_AFFIX_WORDS,
+                Anchor::End => m.end() == norm.len() && at_start && words <= MAX_AFFIX_WORDS,
+                Anchor::Anywhere => at_start && at_end && words <= MAX_CONTAINS_WORDS,
+            };
+            if ok {
+                if whole {
+                    best = Some((p, true));
+                    break;
+                }
+                if best.is_none() {
+                    best = Some((p, false));
+                }
+            }
+        }
+        best.map(|(p, _)| Hit {
+            text: p.text,
+            category: p.category,
+            ends_article: p.ends_article,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str) -> String {
+        let mut v = Vec::new();
+        normalise(s.as_bytes(), &mut v);
+        String::from_utf8(v).unwrap()
+    }
+
+    #[test]
+    fn normalise_squeezes_and_strips() {
+        assert_eq!(
+            norm("  • SHARE\u{a0} THIS   Article: "),
+            "share this article"
+        );
+        assert_eq!(norm("»  Mehr LESEN"), "mehr lesen");
+        assert_eq!(norm("ПОДЕЛИТЬСЯ"), "поделиться");
+        assert_eq!(norm("..."), "");
+    }
+
+    #[test]
+    fn builtin_files_parse() {
+        let lex = Lexicon::builtin().unwrap();
+        assert!(lex.len() > 100);
+    }
+
+    #[test]
+    fn anchors() {
+        let mut v = Vec::new();
+        parse(
+            "social",
+            "= share\n^ share on\n$ comments\n~ all rights reserved",
+            &mut v,
+        )
+        .unwrap();
+        let lex = Lexicon::new(v);
+        let f = |s: &str| {
+            lex.find(norm(s).as_bytes(), s.split_whitespace().count() as u32)
+                .map(|h| h.text)
+        };
+        assert_eq!(f("Share"), Some("share"));
+        assert_eq!(f("Share on Facebook"), Some("share on"));
+        assert_eq!(f("Share online"), None);
+        assert_eq!(f("Read 12 comments"), Some("comments"));
+        assert_eq!(f("No comments yet, please"), None);
+        assert_eq!(
+            f("(c) 2019 ACME. All rights reserved."),
+            Some("all rights reserved")
+        );
+        assert_eq!(f("Shares rose"), None);
+    }
+
+    #[test]
+    fn bad_entries_are_reported_with_line() {
+        let mut v = Vec::new();
+        let e = parse("social", "# c\n= Share", &mut v).unwrap_err();
+        assert_eq!(e.line, 2);
+        let e = parse("social", "share", &mut v).unwrap_err();
+        assert_eq!(e.line, 1);
+    }
+}

@@ -1,0 +1,149 @@
+//! Stage 1: split the input bytes into line spans.
+//!
+//! A line ends at `\n`, `\r\n` or a lone `\r`. Each line is trimmed of
+//! surrounding whitespace (ASCII, and the Unicode spaces that HTML-to-text
+//! converters leave behind: NBSP, the U+2000 block, U+3000, BOM); lines that are
+//! empty after trimming are blank and carry no verdict. Invalid UTF-8 is never
+//! an error: bytes that are not whitespace are simply part of the line.
+
+use memchr::memchr2;
+
+/// One non-blank input line: its trimmed byte span and its 1-based line number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Line {
+    /// Start of the trimmed line in the input.
+    pub start: usize,
+    /// End (exclusive) of the trimmed line in the input.
+    pub end: usize,
+    /// 1-based line number in the input.
+    pub number: usize,
+}
+
+impl Line {
+    /// The line's trimmed bytes.
+    #[inline]
+    pub fn bytes<'a>(&self, input: &'a [u8]) -> &'a [u8] {
+        &input[self.start..self.end]
+    }
+
+    /// Length of the trimmed line in bytes.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// Lines are never empty (blank lines are not recorded); for clippy.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.end == self.start
+    }
+}
+
+/// Appends the non-blank lines of `input` to `out` (which is cleared first).
+pub fn split(input: &[u8], out: &mut Vec<Line>) {
+    out.clear();
+    let mut pos = 0;
+    let mut number = 0;
+    while pos < input.len() {
+        number += 1;
+        let (end, next) = match memchr2(b'\n', b'\r', &input[pos..]) {
+            Some(i) => {
+                let e = pos + i;
+                let next = if input[e] == b'\r' && input.get(e + 1) == Some(&b'\n') {
+                    e + 2
+                } else {
+                    e + 1
+                };
+                (e, next)
+            }
+            None => (input.len(), input.len()),
+        };
+        let (s, e) = trim(input, pos, end);
+        if s < e {
+            out.push(Line {
+                start: s,
+                end: e,
+                number,
+            });
+        }
+        pos = next;
+    }
+}
+
+/// Length of the whitespace sequence starting at `b[i]`, or 0.
+#[inline]
+fn space_at(b: &[u8], i: usize) -> usize {
+    match b[i] {
+        b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => 1,
+        0xc2 if b.get(i + 1) == Some(&0xa0) => 2,
+        0xe2 => match (b.get(i + 1), b.get(i + 2)) {
+            // U+2000..U+200D (spaces, zero-width space/joiners), U+202F, U+205F, U+2060
+            (Some(0x80), Some(&c)) if (0x80..=0x8d).contains(&c) || c == 0xaf => 3,
+            (Some(0x81), Some(0x9f | 0xa0)) => 3,
+            _ => 0,
+        },
+        0xe3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x80) => 3,
+        0xef if b.get(i + 1) == Some(&0xbb) && b.get(i + 2) == Some(&0xbf) => 3,
+        _ => 0,
+    }
+}
+
+/// Is there a whitespace sequence of `n` bytes ending at `b[end]` (exclusive)?
+#[inline]
+fn space_before(b: &[u8], start: usize, end: usize) -> usize {
+    let last = b[end - 1];
+    if last < 0x80 {
+        return space_at(b, end - 1);
+    }
+    for n in [2usize, 3] {
+        if end >= start + n && space_at(b, end - n) == n {
+            return n;
+        }
+    }
+    0
+}
+
+/// Trims whitespace from both ends of `b[start..end]`, returning the new bounds.
+pub fn trim(b: &[u8], mut start: usize, mut end: usize) -> (usize, usize) {
+    while start < end {
+        let n = space_at(b, start);
+        if n == 0 || start + n > end {
+            break;
+        }
+        start += n;
+    }
+    while start < end {
+        let n = space_before(b, start, end);
+        if n == 0 {
+            break;
+        }
+        end -= n;
+    }
+    (start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(s: &[u8]) -> Vec<(usize, &[u8])> {
+        let mut v = Vec::new();
+        split(s, &mut v);
+        v.iter().map(|l| (l.number, l.bytes(s))).collect()
+    }
+
+    #[test]
+    fn line_ends_and_blanks() {
+        let s = b"a\n\nb\r\nc\rd \xc2\xa0\n \t\n\xef\xbb\xbfe";
+        assert_eq!(
+            lines(s),
+            vec![(1, &b"a"[..]), (3, b"b"), (4, b"c"), (5, b"d"), (7, b"e")]
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_is_kept() {
+        let s = b"\xff\xfe abc \xe2\x80";
+        assert_eq!(lines(s), vec![(1, &b"\xff\xfe abc \xe2\x80"[..])]);
+    }
+}

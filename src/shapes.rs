@@ -1,0 +1,221 @@
+//! Line shapes: chrome recognised by its form rather than its words.
+//!
+//! One [`RegexSet`] over the bytes of short lines (at most
+//! [`MAX_SHAPE_BYTES`]), ASCII case-insensitive, with byte-level word
+//! boundaries. The breadcrumb test is plain code (see [`is_breadcrumb`]).
+
+use regex::bytes::{RegexSet, RegexSetBuilder};
+
+use crate::verdict::Category;
+
+/// Lines longer than this are never matched against shapes.
+pub const MAX_SHAPE_BYTES: usize = 240;
+
+/// One shape: a name for `--explain`, its category, whether it closes the
+/// article, and its pattern.
+pub struct Shape {
+    /// Name shown as `shape:NAME`.
+    pub name: &'static str,
+    /// Category a match drops the line under.
+    pub category: Category,
+    /// A match marks the end of the article (sign-offs).
+    pub ends_article: bool,
+    /// The regex (bytes, matched against the trimmed line).
+    pub pattern: &'static str,
+}
+
+const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+const WEEKDAY: &str =
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?";
+const TIME: &str = r"(?:\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s*\(?(?:[a-z]{2,5}|utc[+-]?\d*|gmt[+-]?\d*)\)?)?";
+
+/// The shape table. Order matters only for which name `--explain` shows
+/// when several match (the first wins).
+pub fn table() -> Vec<Shape> {
+    let date = format!(
+        r"(?:{WEEKDAY}\s*)?(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+\d{{4}}|\d{{4}}-\d\d-\d\d|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}})"
+    );
+    let dated = format!(
+        r"(?:{date}(?:\s*(?:,|at|-|\||/)?\s*{TIME})?|{TIME}(?:\s*(?:,|on|-|\|)?\s*{date})?)"
+    );
+    let s = |name, category, pattern: String| Shape {
+        name,
+        category,
+        ends_article: false,
+        pattern: Box::leak(pattern.into_boxed_str()),
+    };
+    let end = |name, category, pattern: &'static str| Shape {
+        name,
+        category,
+        ends_article: true,
+        pattern,
+    };
+    vec![
+        // "12 comments", "1.2K shares", "Comments (3)"
+        s(
+            "counter",
+            Category::Social,
+            r"(?i-u)^\d[\d.,]*\s*[km]?\s*(?:comments?|shares?|likes?|views?|repl(?:y|ies)|reactions?|retweets?|tweets?|followers?|votes?|points?|responses?|pins?)$".into(),
+        ),
+        s(
+            "counter",
+            Category::Social,
+            r"(?i-u)^(?:comments?|shares?|likes?|repl(?:y|ies)|responses?|views?)\s*[(\[:]?\s*\d[\d.,]*\s*[km]?\s*[)\]]?$".into(),
+        ),
+        // A date or time alone on a line, with an optional "Updated"/"Posted" label.
+        s("date", Category::Banner, format!(r"(?i-u)^(?:(?:last\s+)?(?:updated|published|posted|modified|created|first\s+published|date)(?:\s+on)?\s*:?\s*)?{dated}(?:\s*(?:\||-|,)?\s*(?:updated|edt|est|bst|gmt|utc))?$")),
+        s("updated", Category::Banner, format!(r"(?i-u)^(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?\s*:?\s*(?:{dated}|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago)")),
+        s("ago", Category::Banner, r"(?i-u)^(?:about\s+|updated\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$".into()),
+        // "(c) 2019 ACME", "© ACME Ltd", "Copyright 2012 ..."
+        s("copyright", Category::Legal, r"(?i)^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}|[\p{L}\d])".into()),
+        s("copyright", Category::Legal, r"(?i-u)^.{0,80}\bcopyright\s*(?:\xc2\xa9\s*)?(?:\d{4}|\(c\))".into()),
+        // Bylines: "By Vladimir Soldatkin and Maria Vasilyeva", "BY MICHAEL LEE [mail]"
+        s(
+            "byline",
+            Category::Credit,
+            r"^(?i:by|from|words\s+by|text\s+by|posted\s+by|written\s+by|story\s+by)\s*:?\s+(?:(?:\p{Lu}[\p{L}'’.-]*|[Dd][aei]|[Vv][ao]n|[Dd]e[rn]?|[Ll]a|[Ee]l)\.?\s*){1,5}(?:(?:,|and|&|AND)\s*(?:(?:\p{Lu}[\p{L}'’.-]*|[Dd][aei]|[Vv][ao]n|[Dd]e[rn]?)\.?\s*){1,5}){0,4}(?:[\[(][^\])]{0,80}[\])])?\s*(?:[,|/–—-]\s*[\p{L}\p{N} .,'’&@-]{0,60})?$".into(),
+        ),
+        // Photo credits alone: "KCNA(Reuters)", "AFP/Getty Images", "(AP Photo/Jane Doe)", "Photo: Jane Doe"
+        s(
+            "photo-credit",
+            Category::Credit,
+            r"(?i)^\(?(?:[\p{L}\d .&-]{0,30}[\s/(])?\(?(?:reuters|ap|afp|getty\s*images|getty|epa|dpa|xinhua|ansa|efe|anadolu|yonhap|kcna|ap\s+photo|afp\s+photo|reuters\s+photo|bloomberg|shutterstock|istock|corbis|alamy|wireimage|afp\s*/\s*getty\s*images)(?:\s*photo)?(?:\s*/\s*[\p{L} .'-]{1,40})?\)?\s*[-–—]?$".into(),
+        ),
+        s(
+            "photo-credit",
+            Category::Credit,
+            r"(?i)^\(?(?:photo|photos|image|images|picture|pictures|foto|fotos|photograph|photography|credit|credits|illustration|graphic|video)\s*(?:credit|credits|by|courtesy)?\s*[:©|/]\s*[\p{L}\d .,&'’/@()-]{1,80}\)?$".into(),
+        ),
+        // Sign-offs that close an article: "(Additional reporting by ...; editing by ...)"
+        end(
+            "sign-off",
+            Category::Credit,
+            r"(?i-u)^[(\[]?\s*(?:additional\s+|with\s+|with\s+additional\s+|contributed\s+)?(?:reporting|writing|editing|edited|compiled|translated|translation|research)\s+by\b",
+        ),
+        end("sign-off", Category::Credit, r"(?i-u)^contributing(?:\s+writers?|\s+reporters?)?\s*:"),
+        end("source", Category::Credit, r"(?i)^(?:source|sources|quelle|fuente|fonte|source\s+de|источник)\s*:\s*[\p{L}\d .,&'’/()-]{1,60}$"),
+        // A lone e-mail address or link.
+        s("email", Category::Credit, r"(?i-u)^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$".into()),
+        s("url", Category::Navigation, r"(?i-u)^(?:https?://|www\.)\S+$".into()),
+        // "Image 3 of 12", "1 / 12", "16x9 Image"
+        s("counter-of", Category::Interface, r"(?i-u)^(?:(?:image|photo|picture|slide|page|item)s?\s*)?\d+\s*(?:of|/)\s*\d+$".into()),
+        s("media-label", Category::Interface, r"(?i-u)^\d+\s*[x:]\s*\d+\s+(?:image|photo|video|picture)$".into()),
+    ]
+}
+
+/// The compiled shape set.
+#[derive(Clone, Debug)]
+pub struct Shapes {
+    set: RegexSet,
+    meta: Vec<(&'static str, Category, bool)>,
+}
+
+/// A shape match.
+#[derive(Clone, Copy, Debug)]
+pub struct ShapeHit {
+    /// The shape's name.
+    pub name: &'static str,
+    /// Its category.
+    pub category: Category,
+    /// It closes the article.
+    pub ends_article: bool,
+}
+
+impl Shapes {
+    /// Compiles the table.
+    pub fn builtin() -> Shapes {
+        let t = table();
+        let set = RegexSetBuilder::new(t.iter().map(|s| s.pattern))
+            .size_limit(64 << 20)
+            .dfa_size_limit(16 << 20)
+            .build()
+            .expect("shape regexes compile");
+        let meta = t
+            .iter()
+            .map(|s| (s.name, s.category, s.ends_article))
+            .collect();
+        Shapes { set, meta }
+    }
+
+    /// The first shape that matches the (trimmed) line, if it is short enough.
+    pub fn find(&self, line: &[u8]) -> Option<ShapeHit> {
+        if line.len() > MAX_SHAPE_BYTES {
+            return None;
+        }
+        let m = self.set.matches(line);
+        m.iter().next().map(|i| {
+            let (name, category, ends_article) = self.meta[i];
+            ShapeHit {
+                name,
+                category,
+                ends_article,
+            }
+        })
+    }
+}
+
+/// Separators of breadcrumbs and menu rows.
+const SEPARATORS: &[&str] = &[">", "›", "»", "/", "|", "·", "•", "→", "::", "\u{bb}"];
+
+/// A breadcrumb or menu row: at least two separators between short
+/// segments that contain letters, and no sentence inside
+/// (`Home > National > North Korea`, `News / Koreas / Russia`).
+pub fn is_breadcrumb(line: &[u8]) -> bool {
+    if line.len() > 160 {
+        return false;
+    }
+    let Ok(s) = std::str::from_utf8(line) else {
+        return false;
+    };
+    let mut segments = 0usize;
+    let mut rest = s;
+    let mut ok = true;
+    loop {
+        let next = SEPARATORS
+            .iter()
+            .filter_map(|sep| rest.find(sep).map(|i| (i, sep.len())))
+            .min();
+        let (seg, tail) = match next {
+            Some((i, n)) => (&rest[..i], Some(&rest[i + n..])),
+            None => (rest, None),
+        };
+        let seg = seg.trim_matches(|c: char| c.is_whitespace());
+        if !seg.is_empty() {
+            let words = seg.split_whitespace().count();
+            let has_letter = seg.chars().any(char::is_alphabetic);
+            if words > 5 || !has_letter || seg.ends_with(['.', '!', '?']) {
+                ok = false;
+            }
+            segments += 1;
+        }
+        match tail {
+            Some(t) => rest = t,
+            None => break,
+        }
+    }
+    ok && segments >= 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn breadcrumbs() {
+        assert!(is_breadcrumb("Home > National > North Korea".as_bytes()));
+        assert!(is_breadcrumb(
+            "News \u{a0} / \u{a0} Koreas \u{a0} / \u{a0} Russia".as_bytes()
+        ));
+        assert!(!is_breadcrumb(b"RFE/RL"));
+        assert!(!is_breadcrumb(b"12/05/2012"));
+        assert!(!is_breadcrumb(
+            b"MOSCOW/VLADIVOSTOK, Russia (Reuters) - North Korean leader Kim Jong Un and Russian President"
+        ));
+    }
+
+    #[test]
+    fn table_compiles() {
+        let s = Shapes::builtin();
+        assert!(s.find(b"12 comments").is_some());
+    }
+}

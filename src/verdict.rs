@@ -1,0 +1,167 @@
+//! What the cleaner decided about each line, and why.
+
+use std::fmt;
+
+/// Why a line is not part of the article: the categories of
+/// `chrome-policy.md`, plus [`Category::LowContent`] for lines dropped by the
+/// statistical and context model rather than by a named pattern.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Category {
+    /// Breadcrumbs, menus, "Skip to content", bare links.
+    Navigation,
+    /// Interface labels: "Text size Aa Aa", "print", stray one-letter lines.
+    Interface,
+    /// "BREAKING NEWS", "Updated", "Advertisement", "Read more".
+    Banner,
+    /// Share, follow and subscribe rows; comment widgets; social counters.
+    Social,
+    /// Copyright, rights, cookie and privacy notices, syndication disclaimers.
+    Legal,
+    /// Bylines, photo credits, "(Reporting by ...)", "Source: ...".
+    Credit,
+    /// A second copy of a kept line, or an alt-text fragment of the next line.
+    Duplicate,
+    /// Text the context model judged not to be article text.
+    LowContent,
+}
+
+impl Category {
+    /// Every category, in report order.
+    pub const ALL: [Category; 8] = [
+        Category::Navigation,
+        Category::Interface,
+        Category::Banner,
+        Category::Social,
+        Category::Legal,
+        Category::Credit,
+        Category::Duplicate,
+        Category::LowContent,
+    ];
+
+    /// The name used in `--explain` output and in phrase file names.
+    pub fn name(self) -> &'static str {
+        match self {
+            Category::Navigation => "navigation",
+            Category::Interface => "interface",
+            Category::Banner => "banner",
+            Category::Social => "social",
+            Category::Legal => "legal",
+            Category::Credit => "credit",
+            Category::Duplicate => "duplicate",
+            Category::LowContent => "low-content",
+        }
+    }
+
+    /// Parses [`Category::name`].
+    pub fn from_name(name: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.name() == name)
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Keep the line, or drop it for a reason.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Verdict {
+    /// The line is part of the article.
+    Keep,
+    /// The line is chrome of this category.
+    Drop(Category),
+}
+
+impl Verdict {
+    /// Is this a keep?
+    pub fn is_keep(self) -> bool {
+        matches!(self, Verdict::Keep)
+    }
+
+    /// The category of a drop.
+    pub fn category(self) -> Option<Category> {
+        match self {
+            Verdict::Keep => None,
+            Verdict::Drop(c) => Some(c),
+        }
+    }
+}
+
+/// The class the context model gave a line (after jusText: Pomikálek 2011).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Class {
+    /// Long and prose-like.
+    Good,
+    /// Prose-like but not long enough to be sure.
+    NearGood,
+    /// Too short to judge alone: its neighbours decide.
+    Short,
+    /// Not prose (few stopwords), or matched a chrome pattern.
+    Bad,
+}
+
+impl Class {
+    /// Lower-case name for `--explain`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Class::Good => "good",
+            Class::NearGood => "near-good",
+            Class::Short => "short",
+            Class::Bad => "bad",
+        }
+    }
+}
+
+/// The rule that decided a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Rule {
+    /// A phrase of the chrome lexicon matched (the phrase, normalised).
+    Phrase(&'static str),
+    /// A line-shape pattern matched (the shape's name).
+    Shape(&'static str),
+    /// The context model: the line's own class, then what its neighbours made of it.
+    Context {
+        /// Class from the line alone.
+        initial: Class,
+        /// Class after looking at the neighbours.
+        fin: Class,
+    },
+    /// A short line right before article text: a headline or subheading.
+    Heading,
+    /// An earlier line with the same normalised text was kept.
+    Repeat,
+    /// A short fragment whose words begin the next line (cut-off alt text).
+    AltPrefix,
+    /// After the article's sign-off (credit line or comments header), with
+    /// little article text following.
+    AfterSignOff,
+    /// Outside the article region (the densest run of article text).
+    OutsideRegion,
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Rule::Phrase(p) => write!(f, "phrase:{p}"),
+            Rule::Shape(s) => write!(f, "shape:{s}"),
+            Rule::Context { initial, fin } => {
+                write!(f, "context:{}->{}", initial.name(), fin.name())
+            }
+            Rule::Heading => f.write_str("heading"),
+            Rule::Repeat => f.write_str("repeat"),
+            Rule::AltPrefix => f.write_str("alt-prefix"),
+            Rule::AfterSignOff => f.write_str("after-sign-off"),
+            Rule::OutsideRegion => f.write_str("outside-region"),
+        }
+    }
+}
+
+/// A verdict with the rule behind it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Decision {
+    /// Keep or drop.
+    pub verdict: Verdict,
+    /// Which rule decided.
+    pub rule: Rule,
+}
