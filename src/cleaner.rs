@@ -30,6 +30,8 @@ pub(crate) struct Params {
     pub sign_off_ratio: f32,
     /// A heading may be at most this many words.
     pub heading_words: u32,
+    /// When the kept text weighs less than this, the thresholds are relaxed.
+    pub min_article_weight: u64,
 }
 
 impl Params {
@@ -38,6 +40,7 @@ impl Params {
             thresholds: Thresholds::default(),
             sign_off_ratio: 0.5,
             heading_words: 20,
+            min_article_weight: 300,
         };
         match mode {
             Mode::Balanced => base,
@@ -88,6 +91,35 @@ struct Evidence {
     category: Category,
     rule: Rule,
     ends_article: bool,
+}
+
+/// What the stages before the context model found, per line.
+struct Doc<'d> {
+    texts: &'d [&'d [u8]],
+    feats: &'d [Features],
+    density: &'d [f32],
+    evidence: &'d [Option<Evidence>],
+    alt: &'d [bool],
+    skip: &'d [bool],
+}
+
+/// The context model's result at one set of thresholds.
+struct Judgement {
+    initial: Vec<Class>,
+    resolved: Vec<Class>,
+    keep: Vec<bool>,
+    heading: Vec<bool>,
+}
+
+impl Judgement {
+    fn kept_weight(&self, feats: &[Features]) -> u64 {
+        self.keep
+            .iter()
+            .zip(feats)
+            .filter(|(k, _)| **k)
+            .map(|(_, f)| f.weight as u64)
+            .sum()
+    }
 }
 
 /// The result of cleaning one document: a decision for every non-blank line.
@@ -212,39 +244,32 @@ impl Cleaner {
             .collect();
         let skip: Vec<bool> = (0..n).map(|i| copies[i].is_some() || alt[i]).collect();
 
-        // Stage 5: context.
-        let initial: Vec<Class> = (0..n)
-            .map(|i| {
-                context::initial_class(&feats[i], density[i], evidence[i].is_some(), &p.thresholds)
-            })
-            .collect();
-        let resolved = context::resolve(&initial, &skip);
-        let mut keep: Vec<bool> = (0..n)
-            .map(|i| evidence[i].is_none() && !alt[i] && resolved[i] == Class::Good)
-            .collect();
-        let mut heading = vec![false; n];
-        for i in 0..n {
-            if keep[i] || evidence[i].is_some() || skip[i] || initial[i] != Class::Short {
-                continue;
+        // Stage 5: context, relaxed step by step for pages whose article
+        // is all short lines (a blog post of three one-line paragraphs).
+        let doc = Doc {
+            texts: &texts,
+            feats: &feats,
+            density: &density,
+            evidence: &evidence,
+            alt: &alt,
+            skip: &skip,
+        };
+        let mut judgement = self.judge(&doc, &p.thresholds);
+        for level in 1..=2 {
+            if judgement.kept_weight(&feats) >= p.min_article_weight {
+                break;
             }
-            let f = &feats[i];
-            if f.words == 0 || f.words > p.heading_words || f.letters == 0 {
-                continue;
-            }
-            if f.terminal && !ends_with_question(texts[i]) {
-                continue;
-            }
-            // The next line that is not chrome or a repeat must be article text.
-            let next = (i + 1..n)
-                .take(6)
-                .find(|&j| evidence[j].is_none() && !skip[j]);
-            if let Some(j) = next {
-                if resolved[j] == Class::Good && initial[j] != Class::Short {
-                    heading[i] = true;
-                    keep[i] = true;
-                }
+            let relaxed = self.judge(&doc, &p.thresholds.relaxed(level));
+            if relaxed.kept_weight(&feats) > judgement.kept_weight(&feats) {
+                judgement = relaxed;
             }
         }
+        let Judgement {
+            initial,
+            resolved,
+            keep,
+            heading,
+        } = judgement;
 
         // Stage 6: the article's end.
         let weight = |i: usize| feats[i].weight as u64;
@@ -325,6 +350,68 @@ impl Cleaner {
         }
     }
 
+    /// The context model, the region and headings, at one set of thresholds.
+    fn judge(&self, doc: &Doc<'_>, t: &Thresholds) -> Judgement {
+        let p = &self.inner.params;
+        let n = doc.texts.len();
+        let initial: Vec<Class> = (0..n)
+            .map(|i| {
+                context::initial_class(&doc.feats[i], doc.density[i], doc.evidence[i].is_some(), t)
+            })
+            .collect();
+        let resolved = context::resolve(&initial, doc.skip);
+        let scores: Vec<f32> = (0..n)
+            .map(|i| {
+                region_score(
+                    &doc.feats[i],
+                    doc.density[i],
+                    initial[i],
+                    doc.evidence[i].is_some(),
+                    doc.skip[i],
+                )
+            })
+            .collect();
+        let region = context::best_region(&scores);
+        let inside = |i: usize| region.is_some_and(|(a, b)| a <= i && i < b);
+        let mut keep: Vec<bool> = (0..n)
+            .map(|i| {
+                doc.evidence[i].is_none()
+                    && !doc.alt[i]
+                    && resolved[i] == Class::Good
+                    && (inside(i) || strong_outside(&doc.feats[i], doc.density[i]))
+            })
+            .collect();
+        let mut heading = vec![false; n];
+        for i in 0..n {
+            if keep[i] || doc.evidence[i].is_some() || doc.skip[i] || initial[i] != Class::Short {
+                continue;
+            }
+            let f = &doc.feats[i];
+            if f.words == 0 || f.words > p.heading_words || f.letters == 0 {
+                continue;
+            }
+            if f.terminal && !ends_with_question(doc.texts[i]) {
+                continue;
+            }
+            // The next line that is not chrome or a repeat must be article text.
+            let next = (i + 1..n)
+                .take(6)
+                .find(|&j| doc.evidence[j].is_none() && !doc.skip[j]);
+            if let Some(j) = next {
+                if resolved[j] == Class::Good && initial[j] != Class::Short {
+                    heading[i] = true;
+                    keep[i] = true;
+                }
+            }
+        }
+        Judgement {
+            initial,
+            resolved,
+            keep,
+            heading,
+        }
+    }
+
     /// Phrase, shape and breadcrumb evidence for one line.
     fn evidence(&self, text: &[u8], f: &Features, norm: &mut Vec<u8>) -> Option<Evidence> {
         let inner = &*self.inner;
@@ -371,6 +458,31 @@ impl Default for Cleaner {
     fn default() -> Cleaner {
         Cleaner::new()
     }
+}
+
+/// A line's contribution to the article region: positive for prose,
+/// negative for chrome and for lines that do not read as prose.
+fn region_score(f: &Features, density: f32, class: Class, chrome: bool, repeat: bool) -> f32 {
+    if repeat {
+        return 0.0;
+    }
+    if chrome {
+        return -2.0;
+    }
+    let w = f.words.min(80) as f32;
+    match class {
+        Class::Good => w,
+        Class::NearGood => w * 0.5,
+        Class::Short if f.terminal && density >= 0.2 => 1.0,
+        Class::Short => -2.0,
+        Class::Bad if f.terminal && density >= 0.15 => 0.0,
+        Class::Bad => -w.max(2.0) * 0.5,
+    }
+}
+
+/// Outside the region a line needs more evidence: long, terminated prose.
+fn strong_outside(f: &Features, density: f32) -> bool {
+    f.words >= 40 && f.terminal && density >= 0.3
 }
 
 fn ends_with_question(t: &[u8]) -> bool {

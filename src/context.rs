@@ -31,6 +31,20 @@ impl Default for Thresholds {
     }
 }
 
+impl Thresholds {
+    /// Lower thresholds for pages with too little text at these: `level`
+    /// 1 or 2 (more relaxed).
+    pub fn relaxed(&self, level: u32) -> Thresholds {
+        let k = 1.0 - 0.25 * level as f32;
+        Thresholds {
+            length_low: (self.length_low as f32 * k * k) as u32,
+            length_high: (self.length_high as f32 * k) as u32,
+            stop_low: self.stop_low * k,
+            stop_high: self.stop_high * k,
+        }
+    }
+}
+
 /// The class of a line from its own numbers (`hard_bad`: a chrome pattern matched).
 pub fn initial_class(f: &Features, density: f32, hard_bad: bool, t: &Thresholds) -> Class {
     if hard_bad {
@@ -39,7 +53,9 @@ pub fn initial_class(f: &Features, density: f32, hard_bad: bool, t: &Thresholds)
         Class::Short
     } else if density >= t.stop_high && f.weight > t.length_high {
         Class::Good
-    } else if density >= t.stop_low {
+    } else if density >= t.stop_low || (f.terminal && density >= t.stop_low * 0.6) {
+        // Sentences full of names (news) have fewer stopwords than other
+        // prose; a sentence end makes up for some of them.
         Class::NearGood
     } else {
         Class::Bad
@@ -136,5 +152,40 @@ mod tests {
         let init = [Good, Bad, Short, Good];
         let skip = [false, true, false, false];
         assert_eq!(resolve(&init, &skip)[2], Good);
+    }
+}
+
+/// The contiguous run of lines with the largest sum of scores (maximum
+/// subsequence segmentation, Pasternack & Roth 2009), as a half-open range.
+/// `None` when every score is negative or there are no lines.
+pub fn best_region(scores: &[f32]) -> Option<(usize, usize)> {
+    let mut best = (0.0f32, 0usize, 0usize);
+    let mut sum = 0.0f32;
+    let mut start = 0usize;
+    for (i, &s) in scores.iter().enumerate() {
+        if sum <= 0.0 {
+            sum = 0.0;
+            start = i;
+        }
+        sum += s;
+        if sum > best.0 {
+            best = (sum, start, i + 1);
+        }
+    }
+    (best.0 > 0.0).then_some((best.1, best.2))
+}
+
+#[cfg(test)]
+mod region_tests {
+    use super::best_region;
+
+    #[test]
+    fn largest_sum_run() {
+        assert_eq!(
+            best_region(&[-1.0, 2.0, -0.5, 3.0, -4.0, 1.0]),
+            Some((1, 4))
+        );
+        assert_eq!(best_region(&[-1.0, -2.0]), None);
+        assert_eq!(best_region(&[]), None);
     }
 }
