@@ -93,6 +93,12 @@ struct Evidence {
     ends_article: bool,
 }
 
+/// How far above the first paragraph the lead-in (headline, standfirst,
+/// caption) is looked for, in lines.
+const LEAD_IN_WINDOW: usize = 8;
+/// At most this many lead-in lines are kept.
+const LEAD_IN_LINES: usize = 3;
+
 /// What the stages before the context model found, per line.
 struct Doc<'d> {
     texts: &'d [&'d [u8]],
@@ -377,8 +383,13 @@ impl Cleaner {
             .map(|i| {
                 doc.evidence[i].is_none()
                     && !doc.alt[i]
-                    && resolved[i] == Class::Good
-                    && (inside(i) || strong_outside(&doc.feats[i], doc.density[i]))
+                    && if inside(i) {
+                        // Inside the article, prose-like lines stay even
+                        // between two chrome lines.
+                        resolved[i] == Class::Good || initial[i] == Class::NearGood
+                    } else {
+                        resolved[i] == Class::Good && strong_outside(&doc.feats[i], doc.density[i])
+                    }
             })
             .collect();
         let mut heading = vec![false; n];
@@ -402,6 +413,25 @@ impl Cleaner {
                     heading[i] = true;
                     keep[i] = true;
                 }
+            }
+        }
+        // The lead-in: headline, standfirst and caption sit right above the
+        // first paragraph, usually too short or too full of names to pass as
+        // prose, with chrome (bylines, dates, share rows) between them.
+        if let Some(first) = (0..n).find(|&i| keep[i]) {
+            let mut taken = 0;
+            for i in (first.saturating_sub(LEAD_IN_WINDOW)..first).rev() {
+                if doc.evidence[i].is_some() || doc.skip[i] || doc.alt[i] {
+                    continue;
+                }
+                let f = &doc.feats[i];
+                let headline_like = f.words >= 4 && f.weight >= 20 && !doc.texts[i].ends_with(b":");
+                if !headline_like || taken == LEAD_IN_LINES {
+                    break;
+                }
+                keep[i] = true;
+                heading[i] = true;
+                taken += 1;
             }
         }
         Judgement {

@@ -53,7 +53,8 @@ pub fn initial_class(f: &Features, density: f32, hard_bad: bool, t: &Thresholds)
         Class::Short
     } else if density >= t.stop_high && f.weight > t.length_high {
         Class::Good
-    } else if density >= t.stop_low || (f.terminal && density >= t.stop_low * 0.6) {
+    } else if density >= t.stop_low || ((f.terminal || f.credit_end) && density >= t.stop_low * 0.6)
+    {
         // Sentences full of names (news) have fewer stopwords than other
         // prose; a sentence end makes up for some of them.
         Class::NearGood

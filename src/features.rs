@@ -37,6 +37,9 @@ pub struct Features {
     pub terminal: bool,
     /// The first letter is upper-case.
     pub first_upper: bool,
+    /// The line ends with a short bracketed credit, as photo captions do:
+    /// `... in Vladivostok [Alexander Safronov/Reuters]`, `... (AP Photo)`.
+    pub credit_end: bool,
 }
 
 impl Features {
@@ -231,7 +234,26 @@ pub fn measure(line: &[u8], stop: &Stopwords) -> (Features, StopCounts) {
         }
     }
     let _ = last;
+    f.credit_end = credit_end(line);
     (f, counts)
+}
+
+/// Does the line end with a bracketed group of at most 48 bytes that
+/// starts after a space or a sentence end?
+fn credit_end(line: &[u8]) -> bool {
+    let (open, close) = match line.last() {
+        Some(b']') => (b'[', b']'),
+        Some(b')') => (b'(', b')'),
+        _ => return false,
+    };
+    let tail = &line[line.len().saturating_sub(50)..line.len() - 1];
+    match memchr::memrchr(open, tail) {
+        Some(i) => {
+            let inner = &tail[i + 1..];
+            !inner.is_empty() && !inner.contains(&close) && i > 0 && line.len() > 60
+        }
+        None => false,
+    }
 }
 
 /// Does the line end like a sentence?
