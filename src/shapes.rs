@@ -27,6 +27,12 @@ pub struct Shape {
 const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
 const WEEKDAY: &str =
     r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?";
+/// An upper-case letter: ASCII, Latin-1 (U+00C0..U+00DE) or Cyrillic (U+0410..U+042F).
+const UPPER: &str = r"(?:[A-Z]|\xc3[\x80-\x9e]|\xd0[\x90-\xaf])";
+/// A letter, approximately: ASCII letters, any non-ASCII byte, and the
+/// joiners of names (apostrophes, hyphens, dots).
+const LETTER: &str = r"[A-Za-z\x80-\xff'.-]";
+
 const TIME: &str = r"(?:\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s*\(?(?:[a-z]{2,5}|utc[+-]?\d*|gmt[+-]?\d*)\)?)?";
 
 /// The shape table. Order matters only for which name `--explain` shows
@@ -67,24 +73,24 @@ pub fn table() -> Vec<Shape> {
         s("updated", Category::Banner, format!(r"(?i-u)^(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?\s*:?\s*(?:{dated}|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago)")),
         s("ago", Category::Banner, r"(?i-u)^(?:about\s+|updated\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$".into()),
         // "(c) 2019 ACME", "© ACME Ltd", "Copyright 2012 ..."
-        s("copyright", Category::Legal, r"(?i)^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}|[\p{L}\d])".into()),
+        s("copyright", Category::Legal, r"(?i-u)^(?:copyright\s*)?(?:\xc2\xa9|\(c\)|copyright)\s*(?:\d{4}|[A-Za-z\x80-\xff\d])".into()),
         s("copyright", Category::Legal, r"(?i-u)^.{0,80}\bcopyright\s*(?:\xc2\xa9\s*)?(?:\d{4}|\(c\))".into()),
         // Bylines: "By Vladimir Soldatkin and Maria Vasilyeva", "BY MICHAEL LEE [mail]"
         s(
             "byline",
             Category::Credit,
-            r"^(?i:by|from|words\s+by|text\s+by|posted\s+by|written\s+by|story\s+by)\s*:?\s+(?:(?:\p{Lu}[\p{L}'’.-]*|[Dd][aei]|[Vv][ao]n|[Dd]e[rn]?|[Ll]a|[Ee]l)\.?\s*){1,5}(?:(?:,|and|&|AND)\s*(?:(?:\p{Lu}[\p{L}'’.-]*|[Dd][aei]|[Vv][ao]n|[Dd]e[rn]?)\.?\s*){1,5}){0,4}(?:[\[(][^\])]{0,80}[\])])?\s*(?:[,|/–—-]\s*[\p{L}\p{N} .,'’&@-]{0,60})?$".into(),
+            format!(r"(?-u)^(?i:by|from|words\s+by|text\s+by|posted\s+by|written\s+by|story\s+by)\s*:?\s+{UPPER}{LETTER}*\.?(?:\s+(?:{UPPER}{LETTER}*\.?|and|AND|&|,|[Dd][aei]|[Vv][ao]n|[Dd]e[rln]?|[Ll]a|[Ee]l|bin|ibn))*,?(?:\s*[\[(][^\])]{{0,80}}[\])])?(?:\s*[,|/-]\s*[^.!?]{{0,60}})?$"),
         ),
         // Photo credits alone: "KCNA(Reuters)", "AFP/Getty Images", "(AP Photo/Jane Doe)", "Photo: Jane Doe"
         s(
             "photo-credit",
             Category::Credit,
-            r"(?i)^\(?(?:[\p{L}\d .&-]{0,30}[\s/(])?\(?(?:reuters|ap|afp|getty\s*images|getty|epa|dpa|xinhua|ansa|efe|anadolu|yonhap|kcna|ap\s+photo|afp\s+photo|reuters\s+photo|bloomberg|shutterstock|istock|corbis|alamy|wireimage|afp\s*/\s*getty\s*images)(?:\s*photo)?(?:\s*/\s*[\p{L} .'-]{1,40})?\)?\s*[-–—]?$".into(),
+            r"(?i-u)^\(?(?:[A-Za-z\x80-\xff\d .&-]{0,30}[\s/(])?\(?(?:reuters|ap|afp|getty\s*images|getty|epa|dpa|xinhua|ansa|efe|anadolu|yonhap|kcna|ap\s+photo|afp\s+photo|reuters\s+photo|bloomberg|shutterstock|istock|corbis|alamy|wireimage|afp\s*/\s*getty\s*images)(?:\s*photo)?(?:\s*/\s*[A-Za-z\x80-\xff .'-]{1,40})?\)?\s*(?:-|\xe2\x80\x93|\xe2\x80\x94)?$".into(),
         ),
         s(
             "photo-credit",
             Category::Credit,
-            r"(?i)^\(?(?:photo|photos|image|images|picture|pictures|foto|fotos|photograph|photography|credit|credits|illustration|graphic|video)\s*(?:credit|credits|by|courtesy)?\s*[:©|/]\s*[\p{L}\d .,&'’/@()-]{1,80}\)?$".into(),
+            r"(?i-u)^\(?(?:photo|photos|image|images|picture|pictures|foto|fotos|photograph|photography|credit|credits|illustration|graphic|video)\s*(?:credit|credits|by|courtesy)?\s*(?::|\|/|\xc2\xa9)\s*[A-Za-z\x80-\xff\d .,&'/@()-]{1,80}\)?$".into(),
         ),
         // Sign-offs that close an article: "(Additional reporting by ...; editing by ...)"
         end(
@@ -93,7 +99,7 @@ pub fn table() -> Vec<Shape> {
             r"(?i-u)^[(\[]?\s*(?:additional\s+|with\s+|with\s+additional\s+|contributed\s+)?(?:reporting|writing|editing|edited|compiled|translated|translation|research)\s+by\b",
         ),
         end("sign-off", Category::Credit, r"(?i-u)^contributing(?:\s+writers?|\s+reporters?)?\s*:"),
-        end("source", Category::Credit, r"(?i)^(?:source|sources|quelle|fuente|fonte|source\s+de|источник)\s*:\s*[\p{L}\d .,&'’/()-]{1,60}$"),
+        end("source", Category::Credit, r"(?i-u)^(?:source|sources|quelle|fuente|fonte|source\s+de|\xd0\xb8\xd1\x81\xd1\x82\xd0\xbe\xd1\x87\xd0\xbd\xd0\xb8\xd0\xba|\xd0\x98\xd1\x81\xd1\x82\xd0\xbe\xd1\x87\xd0\xbd\xd0\xb8\xd0\xba)\s*:\s*[A-Za-z\x80-\xff\d .,&'/()-]{1,60}$"),
         // A lone e-mail address or link.
         s("email", Category::Credit, r"(?i-u)^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$".into()),
         s("url", Category::Navigation, r"(?i-u)^(?:https?://|www\.)\S+$".into()),
