@@ -1,2 +1,80 @@
-//! Placeholder replaced below.
-fn main() {}
+//! Throughput of the cleaner, in bytes per second.
+//!
+//! Inputs in size tiers: one page (a fixture), a stream of many pages (the
+//! dev corpus pages concatenated when `../shared/dev-corpus` is present,
+//! else the fixtures repeated to ~8 MB). Each benchmark first checks the
+//! number of kept lines, so a broken fast path cannot look fast.
+//!
+//! `cargo bench --bench clean`
+
+use std::fs;
+use std::path::Path;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use dechrome::Cleaner;
+
+fn fixtures() -> Vec<Vec<u8>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut names: Vec<_> = fs::read_dir(&dir)
+        .expect("fixtures/")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "txt")
+                && !p.to_string_lossy().ends_with(".expected.txt")
+        })
+        .collect();
+    names.sort();
+    names.iter().map(|p| fs::read(p).expect("fixture")).collect()
+}
+
+/// Pages of the dev corpus, if it is beside the repository.
+fn corpus() -> Option<Vec<Vec<u8>>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/dev-corpus/input");
+    let mut names: Vec<_> = fs::read_dir(dir).ok()?.map(|e| e.ok().map(|e| e.path())).collect::<Option<_>>()?;
+    names.sort();
+    Some(names.iter().filter_map(|p| fs::read(p).ok()).collect())
+}
+
+/// Registers one benchmark over `pages`, after checking its kept-line count.
+fn define(c: &mut Criterion, name: &str, pages: &[Vec<u8>], expect_kept: Option<usize>) {
+    let cleaner = Cleaner::new();
+    let bytes: usize = pages.iter().map(Vec::len).sum();
+    let kept: usize = pages.iter().map(|p| cleaner.clean(p).kept()).sum();
+    if let Some(want) = expect_kept {
+        assert_eq!(kept, want, "{name}: kept-line count changed");
+    }
+    assert!(kept > 0, "{name}: nothing kept");
+    let mut group = c.benchmark_group("clean");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(20);
+    let mut out = Vec::with_capacity(bytes);
+    group.bench_function(name, |b| {
+        b.iter(|| {
+            let mut n = 0;
+            out.clear();
+            for p in pages {
+                let cleaned = cleaner.clean(p);
+                n += cleaned.kept();
+                cleaned.render_into(&mut out);
+            }
+            assert_eq!(n, kept);
+            n
+        })
+    });
+    group.finish();
+}
+
+fn benches(c: &mut Criterion) {
+    let fx = fixtures();
+    // The five seed fixtures keep 17 + 24 + 15 + 20 + 13 lines (their
+    // hand-written expected outputs).
+    define(c, "one-page", &fx[1..2], Some(24));
+    let stream: Vec<Vec<u8>> = fx.iter().cycle().take(fx.len() * 400).cloned().collect();
+    define(c, "fixtures-x400", &stream, Some(89 * 400));
+    if let Some(pages) = corpus() {
+        define(c, "dev-corpus", &pages, None);
+    }
+}
+
+criterion_group!(clean, benches);
+criterion_main!(clean);

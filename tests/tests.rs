@@ -1,1 +1,6 @@
-//! Integration tests (one binary).
+//! Integration tests (one binary: `cargo test --test integration`).
+
+mod cli;
+mod golden;
+mod props;
+mod rules;
