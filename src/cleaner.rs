@@ -32,6 +32,8 @@ pub(crate) struct Params {
     pub heading_words: u32,
     /// When the kept text weighs less than this, the thresholds are relaxed.
     pub min_article_weight: u64,
+    /// A comment section ends the article only after this much kept text.
+    pub min_comment_cut: u64,
 }
 
 impl Params {
@@ -41,6 +43,7 @@ impl Params {
             sign_off_ratio: 0.5,
             heading_words: 20,
             min_article_weight: 300,
+            min_comment_cut: 150,
         };
         match mode {
             Mode::Balanced => base,
@@ -277,25 +280,9 @@ impl Cleaner {
             heading,
         } = judgement;
 
-        // Stage 6: the article's end.
-        let weight = |i: usize| feats[i].weight as u64;
-        let total: u64 = (0..n).filter(|&i| keep[i]).map(weight).sum();
-        let mut before = 0u64;
-        let mut cut = None;
-        for i in 0..n {
-            if keep[i] {
-                before += weight(i);
-            }
-            if let Some(e) = evidence[i] {
-                if e.ends_article && before > 0 {
-                    let after = total - before;
-                    if (after as f32) < p.sign_off_ratio * before as f32 {
-                        cut = Some(i);
-                        break;
-                    }
-                }
-            }
-        }
+        // Stage 6: the article's end: a sign-off with little text after it,
+        // or the start of a comment section (a run of comment metadata).
+        let cut = self.article_end(&feats, &evidence, &keep);
 
         // Stage 7: decisions, dropping second copies of kept lines.
         let mut kept_root = vec![false; n];
@@ -354,6 +341,58 @@ impl Cleaner {
             decisions,
             lang,
         }
+    }
+
+    /// The index of the line that ends the article, if any: nothing after it
+    /// is kept.
+    fn article_end(
+        &self,
+        feats: &[Features],
+        evidence: &[Option<Evidence>],
+        keep: &[bool],
+    ) -> Option<usize> {
+        let p = &self.inner.params;
+        let n = feats.len();
+        let weight = |i: usize| feats[i].weight as u64;
+        let total: u64 = (0..n).filter(|&i| keep[i]).map(weight).sum();
+        let is_meta = |i: usize| {
+            matches!(
+                evidence[i],
+                Some(Evidence {
+                    rule: Rule::Shape("comment-meta"),
+                    ..
+                })
+            )
+        };
+        let mut metas_after = (0..n).filter(|&i| is_meta(i)).count();
+        let mut before = 0u64;
+        let mut last_header = None;
+        for i in 0..n {
+            if keep[i] {
+                before += weight(i);
+            }
+            let Some(e) = evidence[i] else { continue };
+            if e.ends_article {
+                last_header = Some(i);
+                if before > 0 && ((total - before) as f32) < p.sign_off_ratio * before as f32 {
+                    return Some(i);
+                }
+            }
+            if is_meta(i) {
+                metas_after -= 1;
+                // A comment section: this and at least one more comment's
+                // metadata after some article text. It starts at the
+                // comments header just above, if there is one.
+                if metas_after >= 1 && before >= p.min_comment_cut {
+                    let start = match last_header {
+                        Some(h) if i - h <= 15 => h,
+                        _ => i,
+                    };
+                    return Some(start);
+                }
+            }
+        }
+        None
     }
 
     /// The context model, the region and headings, at one set of thresholds.

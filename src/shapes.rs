@@ -100,6 +100,11 @@ pub fn table() -> Vec<Shape> {
         ),
         end("sign-off", Category::Credit, r"(?i-u)^contributing(?:\s+writers?|\s+reporters?)?\s*:"),
         end("source", Category::Credit, r"(?i-u)^(?:source|sources|quelle|fuente|fonte|source\s+de|\xd0\xb8\xd1\x81\xd1\x82\xd0\xbe\xd1\x87\xd0\xbd\xd0\xb8\xd0\xba|\xd0\x98\xd1\x81\xd1\x82\xd0\xbe\xd1\x87\xd0\xbd\xd0\xb8\xd0\xba)\s*:\s*[A-Za-z\x80-\xff\d .,&'/()-]{1,60}$"),
+        // Comment metadata: "Maria July 7, 2012 at 2:31 pm", "jdoe says:",
+        // "Anonymous on 12/03/2012 - 10:15". Not a byline ("By ..."). The
+        // cleaner treats a run of these as the start of a comment section.
+        s("comment-meta", Category::Social, r"(?i-u)^(?:[A-Za-z\x80-\xff0-9_@.'-]+\s?){1,4}\s*(?:says|said|wrote|writes|commented|replied)\s*:?$".into()),
+        s("comment-meta", Category::Social, format!(r"(?i-u)^(?:[A-Za-z\x80-\xff0-9_@.'-]+\s?){{1,4}}\s*(?:on\s+|[|,-]\s*)?{dated}\s*(?:said|says|wrote)?\s*:?\s*(?:reply|permalink|#)?$")),
         // A lone e-mail address or link.
         s("email", Category::Credit, r"(?i-u)^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$".into()),
         s("url", Category::Navigation, r"(?i-u)^(?:https?://|www\.)\S+$".into()),
