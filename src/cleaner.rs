@@ -32,6 +32,9 @@ pub(crate) struct Params {
     pub heading_words: u32,
     /// When the kept text weighs less than this, the thresholds are relaxed.
     pub min_article_weight: u64,
+    /// Blocks of prose whose score is at least this share of the best
+    /// block's count as article regions too.
+    pub region_share: f32,
     /// A comment section ends the article only after this much kept text.
     pub min_comment_cut: u64,
 }
@@ -44,6 +47,7 @@ impl Params {
             heading_words: 20,
             min_article_weight: 300,
             min_comment_cut: 150,
+            region_share: 0.3,
         };
         match mode {
             Mode::Balanced => base,
@@ -95,6 +99,18 @@ struct Evidence {
     rule: Rule,
     ends_article: bool,
 }
+
+/// Below this share of stopwords among all words of the page, its language
+/// is taken as unknown.
+const UNKNOWN_LANGUAGE_RATIO: f32 = 0.06;
+/// The stopword density a sentence is given on a page of unknown language.
+const UNKNOWN_LANGUAGE_SENTENCE_DENSITY: f32 = 0.34;
+
+/// A list between two paragraphs is kept up to this many lines.
+const MAX_LIST_LINES: usize = 30;
+
+/// A repeated line is dropped as a copy only from this many words.
+const MIN_REPEAT_WORDS: u32 = 4;
 
 /// How far above the first paragraph the lead-in (headline, standfirst,
 /// caption) is looked for, in lines.
@@ -228,10 +244,23 @@ impl Cleaner {
             stops.push(c);
         }
         let lang = inner.lang.unwrap_or_else(|| lang::detect(&hits));
+        // A page in a language we have no stopwords for (or lorem ipsum)
+        // has almost none: stopword density says nothing there, so a
+        // sentence end stands in for it.
+        let words: u64 = feats.iter().map(|f| f.words as u64).sum();
+        let known = hits[lang as usize] as f32 >= UNKNOWN_LANGUAGE_RATIO * words as f32;
         let density: Vec<f32> = feats
             .iter()
             .zip(stops.iter())
-            .map(|(f, c)| c[lang as usize] as f32 / f.words.max(1) as f32)
+            .map(|(f, c)| {
+                if known {
+                    c[lang as usize] as f32 / f.words.max(1) as f32
+                } else if f.terminal {
+                    UNKNOWN_LANGUAGE_SENTENCE_DENSITY
+                } else {
+                    0.0
+                }
+            })
             .collect();
 
         // Stage 3: hard evidence.
@@ -313,7 +342,9 @@ impl Cleaner {
                 }
             } else {
                 let root = copies[i].map_or(i, |j| j as usize);
-                if kept_root[root] {
+                // Short repeated lines (table cells, list items, "Yes") are
+                // text, not copies of a headline or caption.
+                if kept_root[root] && feats[i].words >= MIN_REPEAT_WORDS {
                     Decision {
                         verdict: Verdict::Drop(Category::Duplicate),
                         rule: Rule::Repeat,
@@ -416,8 +447,11 @@ impl Cleaner {
                 )
             })
             .collect();
-        let region = context::best_region(&scores);
-        let inside = |i: usize| region.is_some_and(|(a, b)| a <= i && i < b);
+        let mut inside_mask = vec![false; n];
+        for (a, b) in context::regions(&scores, p.region_share) {
+            inside_mask[a..b].iter_mut().for_each(|x| *x = true);
+        }
+        let inside = |i: usize| inside_mask[i];
         let mut keep: Vec<bool> = (0..n)
             .map(|i| {
                 doc.evidence[i].is_none()
@@ -425,7 +459,9 @@ impl Cleaner {
                     && if inside(i) {
                         // Inside the article, prose-like lines stay even
                         // between two chrome lines.
-                        resolved[i] == Class::Good || initial[i] == Class::NearGood
+                        resolved[i] == Class::Good
+                            || initial[i] == Class::NearGood
+                            || inside_worthy(&doc.feats[i], doc.density[i], initial[i])
                     } else {
                         resolved[i] == Class::Good && strong_outside(&doc.feats[i], doc.density[i])
                     }
@@ -454,6 +490,27 @@ impl Cleaner {
                 }
             }
         }
+        // Lists inside the body: a run of lines between two kept lines that
+        // is introduced by a colon ("Ingredients:", "They said the following:")
+        // is a list of the article, however short or name-heavy its items.
+        let kept_idx: Vec<usize> = (0..n).filter(|&i| keep[i]).collect();
+        for w in kept_idx.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            if b - a < 2 || b - a > MAX_LIST_LINES {
+                continue;
+            }
+            let intro = (a..b).any(|i| doc.evidence[i].is_none() && doc.texts[i].ends_with(b":"));
+            if !intro {
+                continue;
+            }
+            for i in a + 1..b {
+                if doc.evidence[i].is_none() && !doc.skip[i] && !doc.alt[i] {
+                    keep[i] = true;
+                    heading[i] = true;
+                }
+            }
+        }
+
         // The lead-in: headline, standfirst and caption sit right above the
         // first paragraph, usually too short or too full of names to pass as
         // prose, with chrome (bylines, dates, share rows) between them.
@@ -546,6 +603,17 @@ fn region_score(f: &Features, density: f32, class: Class, chrome: bool, repeat: 
         Class::Short => -2.0,
         Class::Bad if f.terminal && density >= 0.15 => 0.0,
         Class::Bad => -w.max(2.0) * 0.5,
+    }
+}
+
+/// Inside the region, a line that is not chrome stays if it reads like a
+/// sentence (a short paragraph, a list item) even when its neighbours are
+/// not prose.
+fn inside_worthy(f: &Features, density: f32, class: Class) -> bool {
+    match class {
+        Class::Short => f.words >= 4 && f.terminal,
+        Class::Bad => f.words >= 8 && f.terminal && density >= 0.1,
+        _ => false,
     }
 }
 

@@ -176,6 +176,39 @@ pub fn best_region(scores: &[f32]) -> Option<(usize, usize)> {
     (best.0 > 0.0).then_some((best.1, best.2))
 }
 
+/// Every run of lines whose score sum is at least `share` of the best run's
+/// (and positive): the article region plus other blocks of prose on the
+/// page. One pass: each stretch between two points where the running sum
+/// falls to zero contributes its best prefix.
+pub fn regions(scores: &[f32], share: f32) -> Vec<(usize, usize)> {
+    let mut runs: Vec<(f32, usize, usize)> = Vec::new();
+    let mut sum = 0.0f32;
+    let mut start = 0usize;
+    let mut best = (0.0f32, 0usize, 0usize);
+    for (i, &s) in scores.iter().enumerate() {
+        if sum <= 0.0 {
+            if best.0 > 0.0 {
+                runs.push(best);
+            }
+            best = (0.0, i, i);
+            sum = 0.0;
+            start = i;
+        }
+        sum += s;
+        if sum > best.0 {
+            best = (sum, start, i + 1);
+        }
+    }
+    if best.0 > 0.0 {
+        runs.push(best);
+    }
+    let top = runs.iter().map(|r| r.0).fold(0.0f32, f32::max);
+    runs.into_iter()
+        .filter(|r| r.0 >= top * share)
+        .map(|r| (r.1, r.2))
+        .collect()
+}
+
 #[cfg(test)]
 mod region_tests {
     use super::best_region;
@@ -188,5 +221,13 @@ mod region_tests {
         );
         assert_eq!(best_region(&[-1.0, -2.0]), None);
         assert_eq!(best_region(&[]), None);
+    }
+
+    #[test]
+    fn several_regions() {
+        use super::regions;
+        let s = [5.0, -10.0, 2.0, -10.0, 4.0, 1.0];
+        assert_eq!(regions(&s, 0.5), vec![(0, 1), (4, 6)]);
+        assert_eq!(regions(&s, 0.1), vec![(0, 1), (2, 3), (4, 6)]);
     }
 }
