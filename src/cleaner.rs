@@ -133,7 +133,8 @@ struct Judgement {
     initial: Vec<Class>,
     resolved: Vec<Class>,
     keep: Vec<bool>,
-    heading: Vec<bool>,
+    /// The rule that kept a line the context model alone would drop.
+    heading: Vec<Option<Rule>>,
 }
 
 impl Judgement {
@@ -353,14 +354,10 @@ impl Cleaner {
                     kept_root[root] = true;
                     Decision {
                         verdict: Verdict::Keep,
-                        rule: if heading[i] {
-                            Rule::Heading
-                        } else {
-                            Rule::Context {
-                                initial: initial[i],
-                                fin: resolved[i],
-                            }
-                        },
+                        rule: heading[i].unwrap_or(Rule::Context {
+                            initial: initial[i],
+                            fin: resolved[i],
+                        }),
                     }
                 }
             };
@@ -467,7 +464,7 @@ impl Cleaner {
                     }
             })
             .collect();
-        let mut heading = vec![false; n];
+        let mut heading: Vec<Option<Rule>> = vec![None; n];
         for i in 0..n {
             if keep[i] || doc.evidence[i].is_some() || doc.skip[i] || initial[i] != Class::Short {
                 continue;
@@ -485,7 +482,7 @@ impl Cleaner {
                 .find(|&j| doc.evidence[j].is_none() && !doc.skip[j]);
             if let Some(j) = next {
                 if resolved[j] == Class::Good && initial[j] != Class::Short {
-                    heading[i] = true;
+                    heading[i] = Some(Rule::Heading);
                     keep[i] = true;
                 }
             }
@@ -504,9 +501,9 @@ impl Cleaner {
                 continue;
             }
             for i in a + 1..b {
-                if doc.evidence[i].is_none() && !doc.skip[i] && !doc.alt[i] {
+                if doc.evidence[i].is_none() && !doc.skip[i] && !doc.alt[i] && !keep[i] {
                     keep[i] = true;
-                    heading[i] = true;
+                    heading[i] = Some(Rule::ListItem);
                 }
             }
         }
@@ -526,7 +523,7 @@ impl Cleaner {
                     break;
                 }
                 keep[i] = true;
-                heading[i] = true;
+                heading[i] = Some(Rule::LeadIn);
                 taken += 1;
             }
         }

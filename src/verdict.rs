@@ -129,6 +129,10 @@ pub enum Rule {
     },
     /// A short line right before article text: a headline or subheading.
     Heading,
+    /// Above the first paragraph: headline, standfirst or caption.
+    LeadIn,
+    /// An item of a list introduced by a colon between two paragraphs.
+    ListItem,
     /// An earlier line with the same normalised text was kept.
     Repeat,
     /// A short fragment whose words begin the next line (cut-off alt text).
@@ -149,6 +153,8 @@ impl fmt::Display for Rule {
                 write!(f, "context:{}->{}", initial.name(), fin.name())
             }
             Rule::Heading => f.write_str("heading"),
+            Rule::LeadIn => f.write_str("lead-in"),
+            Rule::ListItem => f.write_str("list-item"),
             Rule::Repeat => f.write_str("repeat"),
             Rule::AltPrefix => f.write_str("alt-prefix"),
             Rule::AfterSignOff => f.write_str("after-sign-off"),
