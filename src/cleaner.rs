@@ -545,7 +545,7 @@ impl Cleaner {
                 ends_article: false,
             });
         }
-        if text.len() <= lexicon::MAX_LINE_BYTES {
+        if text.len() <= lexicon::MAX_LINE_BYTES && f.words <= lexicon::MAX_CONTAINS_WORDS {
             lexicon::normalise(text, norm);
             if let Some(h) = inner.lexicon.find(norm, f.words) {
                 return Some(Evidence {

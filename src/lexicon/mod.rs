@@ -223,17 +223,33 @@ fn first_char(b: &[u8]) -> Option<char> {
 #[derive(Clone, Debug)]
 pub struct Lexicon {
     phrases: Vec<Phrase>,
+    /// Every phrase: for lines of at most [`MAX_AFFIX_WORDS`] words.
     automaton: AhoCorasick,
+    /// Only the `~` phrases (ids into `anywhere_ids`): for longer lines.
+    anywhere: AhoCorasick,
+    anywhere_ids: Vec<usize>,
 }
 
 impl Lexicon {
     /// Compiles the given phrases into one automaton.
     pub fn new(phrases: Vec<Phrase>) -> Lexicon {
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(phrases.iter().map(|p| p.text))
-            .expect("phrase automaton builds");
-        Lexicon { phrases, automaton }
+        let build = |texts: Vec<&str>| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(texts)
+                .expect("phrase automaton builds")
+        };
+        let automaton = build(phrases.iter().map(|p| p.text).collect());
+        let anywhere_ids: Vec<usize> = (0..phrases.len())
+            .filter(|&i| phrases[i].anchor == Anchor::Anywhere)
+            .collect();
+        let anywhere = build(anywhere_ids.iter().map(|&i| phrases[i].text).collect());
+        Lexicon {
+            phrases,
+            automaton,
+            anywhere,
+            anywhere_ids,
+        }
     }
 
     /// The built-in lexicon.
@@ -258,12 +274,19 @@ impl Lexicon {
     /// Looks up an already normalised line with `words` words. A whole-line
     /// match wins over a partial one; otherwise the first match found.
     pub fn find(&self, norm: &[u8], words: u32) -> Option<Hit> {
-        if norm.is_empty() {
+        if norm.is_empty() || words > MAX_CONTAINS_WORDS {
             return None;
         }
+        // Long lines can only match `~` phrases: search a smaller automaton.
+        let (automaton, ids) = if words > MAX_AFFIX_WORDS {
+            (&self.anywhere, Some(&self.anywhere_ids))
+        } else {
+            (&self.automaton, None)
+        };
         let mut best: Option<(&Phrase, bool)> = None;
-        for m in self.automaton.find_overlapping_iter(norm) {
-            let p = &self.phrases[m.pattern().as_usize()];
+        for m in automaton.find_overlapping_iter(norm) {
+            let id = m.pattern().as_usize();
+            let p = &self.phrases[ids.map_or(id, |ids| ids[id])];
             let at_start =
                 m.start() == 0 || !last_char(&norm[..m.start()]).is_some_and(char::is_alphanumeric);
             let at_end = m.end() == norm.len()
