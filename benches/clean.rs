@@ -24,13 +24,19 @@ fn fixtures() -> Vec<Vec<u8>> {
         })
         .collect();
     names.sort();
-    names.iter().map(|p| fs::read(p).expect("fixture")).collect()
+    names
+        .iter()
+        .map(|p| fs::read(p).expect("fixture"))
+        .collect()
 }
 
 /// Pages of the dev corpus, if it is beside the repository.
 fn corpus() -> Option<Vec<Vec<u8>>> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/dev-corpus/input");
-    let mut names: Vec<_> = fs::read_dir(dir).ok()?.map(|e| e.ok().map(|e| e.path())).collect::<Option<_>>()?;
+    let mut names: Vec<_> = fs::read_dir(dir)
+        .ok()?
+        .map(|e| e.ok().map(|e| e.path()))
+        .collect::<Option<_>>()?;
     names.sort();
     Some(names.iter().filter_map(|p| fs::read(p).ok()).collect())
 }

@@ -307,12 +307,27 @@ impl Cleaner {
             initial,
             resolved,
             keep,
-            heading,
+            mut heading,
         } = judgement;
 
         // Stage 6: the article's end: a sign-off with little text after it,
         // or the start of a comment section (a run of comment metadata).
+        let mut keep = keep;
         let cut = self.article_end(&feats, &evidence, &keep);
+        if let Some(c) = cut {
+            // A heading or lead-in whose paragraph lies past the end is not
+            // the article's (it would be dropped when cleaning the output again).
+            for i in (0..c).rev() {
+                if !keep[i] {
+                    continue;
+                }
+                if heading[i].is_none() {
+                    break;
+                }
+                keep[i] = false;
+                heading[i] = None;
+            }
+        }
 
         // Stage 7: decisions, dropping second copies of kept lines.
         let mut kept_root = vec![false; n];

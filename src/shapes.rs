@@ -70,10 +70,10 @@ pub fn table() -> Vec<Shape> {
         ),
         // A date or time alone on a line, with an optional "Updated"/"Posted" label.
         s("date", Category::Banner, format!(r"(?i-u)^(?:(?:last\s+)?(?:updated|published|posted|modified|created|first\s+published|date)(?:\s+on)?\s*:?\s*)?{dated}(?:\s*(?:\||-|,)?\s*(?:updated|edt|est|bst|gmt|utc))?$")),
-        s("updated", Category::Banner, format!(r"(?i-u)^(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?\s*:?\s*(?:{dated}|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago)")),
+        s("updated", Category::Banner, format!(r"(?i-u)^(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?\s*:?\s*(?:{dated}|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago)(?:\s*(?:[|/,]|-|by|in)\s*[^.!?]{{0,60}})?$")),
         s("ago", Category::Banner, r"(?i-u)^(?:about\s+|updated\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$".into()),
         // "(c) 2019 ACME", "© ACME Ltd", "Copyright 2012 ..."
-        s("copyright", Category::Legal, r"(?i-u)^(?:copyright\s*)?(?:\xc2\xa9|\(c\)|copyright)\s*(?:\d{4}|[A-Za-z\x80-\xff\d])".into()),
+        s("copyright", Category::Legal, r"(?i-u)^(?:copyright\s*)?(?:\xc2\xa9|\(c\))\s*(?:\d{4}|[A-Za-z\x80-\xff\d])".into()),
         s("copyright", Category::Legal, r"(?i-u)^.{0,80}\bcopyright\s*(?:\xc2\xa9\s*)?(?:\d{4}|\(c\))".into()),
         // Bylines: "By Vladimir Soldatkin and Maria Vasilyeva", "BY MICHAEL LEE [mail]"
         s(

@@ -32,10 +32,13 @@ fn fixtures() -> Vec<(PathBuf, PathBuf)> {
     pairs
 }
 
+/// Lines with their 1-based line numbers.
+type Numbered<'a> = Vec<(usize, &'a str)>;
+
 /// Longest-common-subsequence diff of two line lists: the lines of
 /// `expected` missing from `actual` and the lines of `actual` that are not in
 /// `expected`, each with its 1-based line number in its own file.
-fn diff_lines<'a>(expected: &[&'a str], actual: &[&'a str]) -> (Vec<(usize, &'a str)>, Vec<(usize, &'a str)>) {
+fn diff_lines<'a>(expected: &[&'a str], actual: &[&'a str]) -> (Numbered<'a>, Numbered<'a>) {
     let (n, m) = (expected.len(), actual.len());
     // lcs[i][j]: LCS length of expected[i..] and actual[j..].
     let mut lcs = vec![vec![0u32; m + 1]; n + 1];
@@ -80,11 +83,17 @@ fn report(name: &str, expected: &[u8], actual: &[u8]) -> String {
             l.to_string()
         }
     };
-    s += &format!("--- missing from output ({}), by expected line number:\n", missing.len());
+    s += &format!(
+        "--- missing from output ({}), by expected line number:\n",
+        missing.len()
+    );
     for (n, l) in &missing {
         s += &format!("- {n:>4}: {}\n", show(l));
     }
-    s += &format!("+++ extra in output ({}), by output line number:\n", extra.len());
+    s += &format!(
+        "+++ extra in output ({}), by output line number:\n",
+        extra.len()
+    );
     for (n, l) in &extra {
         s += &format!("+ {n:>4}: {}\n", show(l));
     }
