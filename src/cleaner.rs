@@ -46,7 +46,7 @@ impl Params {
             sign_off_ratio: 0.5,
             heading_words: 20,
             min_article_weight: 300,
-            min_comment_cut: 150,
+            min_comment_cut: 400,
             region_share: 0.3,
         };
         match mode {
@@ -67,7 +67,7 @@ impl Params {
                     stop_high: 0.28,
                     ..base.thresholds
                 },
-                sign_off_ratio: 0.3,
+                sign_off_ratio: 0.5,
                 ..base
             },
         }
@@ -631,7 +631,7 @@ fn inside_worthy(f: &Features, density: f32, class: Class) -> bool {
 
 /// Outside the region a line needs more evidence: long, terminated prose.
 fn strong_outside(f: &Features, density: f32) -> bool {
-    f.words >= 40 && f.terminal && density >= 0.3
+    f.words >= 25 && f.terminal && density >= 0.25
 }
 
 fn ends_with_question(t: &[u8]) -> bool {
