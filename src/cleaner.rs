@@ -343,6 +343,14 @@ impl Cleaner {
                     verdict: Verdict::Drop(Category::Duplicate),
                     rule: Rule::AltPrefix,
                 }
+            } else if copies[i].is_some_and(|j| kept_root[j as usize])
+                && feats[i].words >= MIN_REPEAT_WORDS
+            {
+                // A copy of a kept line, whatever the context model made of it.
+                Decision {
+                    verdict: Verdict::Drop(Category::Duplicate),
+                    rule: Rule::Repeat,
+                }
             } else if !keep[i] {
                 Decision {
                     verdict: Verdict::Drop(Category::LowContent),
