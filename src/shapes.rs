@@ -138,7 +138,7 @@ impl Shapes {
         let t = table();
         let set = RegexSetBuilder::new(t.iter().map(|s| s.pattern))
             .size_limit(64 << 20)
-            .dfa_size_limit(16 << 20)
+            .dfa_size_limit(32 << 20)
             .build()
             .expect("shape regexes compile");
         let meta = t
