@@ -98,6 +98,10 @@ struct Evidence {
     category: Category,
     rule: Rule,
     ends_article: bool,
+    /// A short line (at most [`SHORT_CHROME_WORDS`] words).
+    short_chrome: bool,
+    /// A per-comment widget or comment metadata.
+    comment_marker: bool,
 }
 
 /// Below this share of stopwords among all words of the page, its language
@@ -105,6 +109,13 @@ struct Evidence {
 const UNKNOWN_LANGUAGE_RATIO: f32 = 0.06;
 /// The stopword density a sentence is given on a page of unknown language.
 const UNKNOWN_LANGUAGE_SENTENCE_DENSITY: f32 = 0.34;
+
+/// Comment markers are counted this many lines ahead.
+const COMMENT_WINDOW: usize = 12;
+
+/// Chrome lines of at most this many words are invisible to their
+/// neighbours in the context model.
+const SHORT_CHROME_WORDS: u32 = 8;
 
 /// A list between two paragraphs is kept up to this many lines.
 const MAX_LIST_LINES: usize = 30;
@@ -115,6 +126,8 @@ const MIN_REPEAT_WORDS: u32 = 4;
 /// How far above the first paragraph the lead-in (headline, standfirst,
 /// caption) is looked for, in lines.
 const LEAD_IN_WINDOW: usize = 8;
+/// A kept line with no kept line among the this many before it starts a block.
+const LEAD_IN_GAP: usize = 4;
 /// At most this many lead-in lines are kept.
 const LEAD_IN_LINES: usize = 3;
 
@@ -137,7 +150,30 @@ struct Judgement {
     heading: Vec<Option<Rule>>,
 }
 
+impl Doc<'_> {
+    /// The first `end` lines, as if the page ended there.
+    fn prefix(&self, end: usize) -> Doc<'_> {
+        Doc {
+            texts: &self.texts[..end],
+            feats: &self.feats[..end],
+            density: &self.density[..end],
+            evidence: &self.evidence[..end],
+            alt: &self.alt[..end],
+            skip: &self.skip[..end],
+        }
+    }
+}
+
 impl Judgement {
+    /// Takes `head`'s decisions for the lines it covers.
+    fn replace_prefix(&mut self, head: Judgement) {
+        let c = head.keep.len();
+        self.initial[..c].copy_from_slice(&head.initial);
+        self.resolved[..c].copy_from_slice(&head.resolved);
+        self.keep[..c].copy_from_slice(&head.keep);
+        self.heading[..c].copy_from_slice(&head.heading);
+    }
+
     fn kept_weight(&self, feats: &[Features]) -> u64 {
         self.keep
             .iter()
@@ -226,7 +262,6 @@ impl Cleaner {
     /// Decides every line of `input`.
     pub fn clean<'a>(&self, input: &'a [u8]) -> Cleaned<'a> {
         let inner = &*self.inner;
-        let p = &inner.params;
         let mut lines = Vec::new();
         lines::split(input, &mut lines);
         let n = lines.len();
@@ -269,7 +304,12 @@ impl Cleaner {
         let evidence: Vec<Option<Evidence>> = texts
             .iter()
             .zip(feats.iter())
-            .map(|(t, f)| self.evidence(t, f, &mut norm))
+            .map(|(t, f)| {
+                self.evidence(t, f, &mut norm).map(|e| Evidence {
+                    short_chrome: f.words <= SHORT_CHROME_WORDS,
+                    ..e
+                })
+            })
             .collect();
 
         // Stage 4: repeats and alt-text fragments (adjacent lines only).
@@ -283,8 +323,7 @@ impl Cleaner {
             .collect();
         let skip: Vec<bool> = (0..n).map(|i| copies[i].is_some() || alt[i]).collect();
 
-        // Stage 5: context, relaxed step by step for pages whose article
-        // is all short lines (a blog post of three one-line paragraphs).
+        // Stage 5: the context model.
         let doc = Doc {
             texts: &texts,
             feats: &feats,
@@ -293,41 +332,24 @@ impl Cleaner {
             alt: &alt,
             skip: &skip,
         };
-        let mut judgement = self.judge(&doc, &p.thresholds);
-        for level in 1..=2 {
-            if judgement.kept_weight(&feats) >= p.min_article_weight {
-                break;
-            }
-            let relaxed = self.judge(&doc, &p.thresholds.relaxed(level));
-            if relaxed.kept_weight(&feats) > judgement.kept_weight(&feats) {
-                judgement = relaxed;
-            }
+        let mut judgement = self.judge_relaxed(&doc);
+
+        // Stage 6: the article's end: a sign-off with little text after it,
+        // or the start of a comment section. The lines above it are judged
+        // again as if the page ended there, so that no heading or short line
+        // is kept for the sake of text that is cut (cleaning the output again
+        // must not change it).
+        let cut = self.article_end(&texts, &feats, &evidence, &judgement.keep);
+        if let Some(c) = cut {
+            let head = self.judge_relaxed(&doc.prefix(c));
+            judgement.replace_prefix(head);
         }
         let Judgement {
             initial,
             resolved,
             keep,
-            mut heading,
+            heading,
         } = judgement;
-
-        // Stage 6: the article's end: a sign-off with little text after it,
-        // or the start of a comment section (a run of comment metadata).
-        let mut keep = keep;
-        let cut = self.article_end(&feats, &evidence, &keep);
-        if let Some(c) = cut {
-            // A heading or lead-in whose paragraph lies past the end is not
-            // the article's (it would be dropped when cleaning the output again).
-            for i in (0..c).rev() {
-                if !keep[i] {
-                    continue;
-                }
-                if heading[i].is_none() {
-                    break;
-                }
-                keep[i] = false;
-                heading[i] = None;
-            }
-        }
 
         // Stage 7: decisions, dropping second copies of kept lines.
         let mut kept_root = vec![false; n];
@@ -398,6 +420,7 @@ impl Cleaner {
     /// is kept.
     fn article_end(
         &self,
+        texts: &[&[u8]],
         feats: &[Features],
         evidence: &[Option<Evidence>],
         keep: &[bool],
@@ -406,44 +429,68 @@ impl Cleaner {
         let n = feats.len();
         let weight = |i: usize| feats[i].weight as u64;
         let total: u64 = (0..n).filter(|&i| keep[i]).map(weight).sum();
-        let is_meta = |i: usize| {
-            matches!(
-                evidence[i],
-                Some(Evidence {
-                    rule: Rule::Shape("comment-meta"),
-                    ..
-                })
-            )
-        };
-        let mut metas_after = (0..n).filter(|&i| is_meta(i)).count();
+        // Comment markers: per-comment widgets and metadata, and short
+        // lines with a time of day ("Maria, 7 July 2012 at 2:31 pm").
+        let marker: Vec<bool> = (0..n)
+            .map(|i| {
+                evidence[i].is_some_and(|e| e.comment_marker)
+                    || (feats[i].words <= 16 && !feats[i].terminal && has_time(texts[i]))
+            })
+            .collect();
+        // Widgets and metadata, as opposed to a bare timestamp: a run of
+        // timestamps alone is also how multi-post blogs and forums look.
+        let strong: Vec<bool> = (0..n)
+            .map(|i| evidence[i].is_some_and(|e| e.comment_marker))
+            .collect();
+        let ahead = count_ahead(&marker, COMMENT_WINDOW);
+        let strong_ahead = count_ahead(&strong, COMMENT_WINDOW);
         let mut before = 0u64;
         let mut last_header = None;
         for i in 0..n {
             if keep[i] {
                 before += weight(i);
             }
-            let Some(e) = evidence[i] else { continue };
-            if e.ends_article {
-                last_header = Some(i);
-                if before > 0 && ((total - before) as f32) < p.sign_off_ratio * before as f32 {
-                    return Some(i);
+            if let Some(e) = evidence[i] {
+                if e.ends_article {
+                    last_header = Some(i);
+                    if before > 0 && ((total - before) as f32) < p.sign_off_ratio * before as f32 {
+                        return Some(i);
+                    }
                 }
             }
-            if is_meta(i) {
-                metas_after -= 1;
-                // A comment section: this and at least one more comment's
-                // metadata after some article text. It starts at the
-                // comments header just above, if there is one.
-                if metas_after >= 1 && before >= p.min_comment_cut {
-                    let start = match last_header {
-                        Some(h) if i - h <= 15 => h,
-                        _ => i,
-                    };
-                    return Some(start);
-                }
+            // A comment section: a marker with at least two more close
+            // below it, after some article text. It starts at the comments
+            // header just above, if there is one.
+            if marker[i]
+                && ahead[i] >= 2
+                && (strong[i] || strong_ahead[i] >= 1 || ahead[i] >= 4)
+                && before >= p.min_comment_cut
+            {
+                let start = match last_header {
+                    Some(h) if i - h <= 15 => h,
+                    _ => i,
+                };
+                return Some(start);
             }
         }
         None
+    }
+
+    /// [`judge`](Self::judge), relaxed step by step for pages whose article
+    /// is all short lines (a blog post of three one-line paragraphs).
+    fn judge_relaxed(&self, doc: &Doc<'_>) -> Judgement {
+        let p = &self.inner.params;
+        let mut judgement = self.judge(doc, &p.thresholds);
+        for level in 1..=2 {
+            if judgement.kept_weight(doc.feats) >= p.min_article_weight {
+                break;
+            }
+            let relaxed = self.judge(doc, &p.thresholds.relaxed(level));
+            if relaxed.kept_weight(doc.feats) > judgement.kept_weight(doc.feats) {
+                judgement = relaxed;
+            }
+        }
+        judgement
     }
 
     /// The context model, the region and headings, at one set of thresholds.
@@ -455,7 +502,13 @@ impl Cleaner {
                 context::initial_class(&doc.feats[i], doc.density[i], doc.evidence[i].is_some(), t)
             })
             .collect();
-        let resolved = context::resolve(&initial, doc.skip);
+        // Chrome found by a phrase or shape (a photo credit, a date, a
+        // byline) sits between paragraphs all the time: it is dropped, but it
+        // says nothing about its neighbours, so it is invisible to them.
+        let invisible: Vec<bool> = (0..n)
+            .map(|i| doc.skip[i] || doc.evidence[i].is_some_and(|e| e.short_chrome))
+            .collect();
+        let resolved = context::resolve(&initial, &invisible);
         let scores: Vec<f32> = (0..n)
             .map(|i| {
                 region_score(
@@ -534,10 +587,16 @@ impl Cleaner {
         // The lead-in: headline, standfirst and caption sit right above the
         // first paragraph, usually too short or too full of names to pass as
         // prose, with chrome (bylines, dates, share rows) between them.
-        if let Some(first) = (0..n).find(|&i| keep[i]) {
+        // Each block of kept text after a gap gets its lead-in looked for,
+        // so that an article below a first block of chrome prose (a reprint
+        // notice, a teaser) still gets its headline.
+        let starts: Vec<usize> = (0..n)
+            .filter(|&k| keep[k] && (k.saturating_sub(LEAD_IN_GAP)..k).all(|j| !keep[j]))
+            .collect();
+        for first in starts {
             let mut taken = 0;
             for i in (first.saturating_sub(LEAD_IN_WINDOW)..first).rev() {
-                if doc.evidence[i].is_some() || doc.skip[i] || doc.alt[i] {
+                if doc.evidence[i].is_some() || doc.alt[i] {
                     continue;
                 }
                 let f = &doc.feats[i];
@@ -545,9 +604,16 @@ impl Cleaner {
                 if !headline_like || taken == LEAD_IN_LINES {
                     break;
                 }
+                if keep[i] {
+                    break;
+                }
                 keep[i] = true;
                 heading[i] = Some(Rule::LeadIn);
-                taken += 1;
+                // A repeat (the headline printed twice) does not use up the
+                // lead-in; the later copy is dropped as a duplicate.
+                if !doc.skip[i] {
+                    taken += 1;
+                }
             }
         }
         Judgement {
@@ -566,6 +632,8 @@ impl Cleaner {
                 category: Category::Interface,
                 rule: Rule::Shape("stray"),
                 ends_article: false,
+                short_chrome: false,
+                comment_marker: false,
             });
         }
         if text.len() <= lexicon::MAX_LINE_BYTES && f.words <= lexicon::MAX_CONTAINS_WORDS {
@@ -575,6 +643,8 @@ impl Cleaner {
                     category: h.category,
                     rule: Rule::Phrase(h.text),
                     ends_article: h.ends_article,
+                    comment_marker: h.comment_marker,
+                    short_chrome: false,
                 });
             }
         }
@@ -586,6 +656,8 @@ impl Cleaner {
                     category: h.category,
                     rule: Rule::Shape(h.name),
                     ends_article: h.ends_article,
+                    comment_marker: h.name == "comment-meta" || h.name == "ago",
+                    short_chrome: false,
                 });
             }
         }
@@ -594,6 +666,8 @@ impl Cleaner {
                 category: Category::Navigation,
                 rule: Rule::Shape("breadcrumb"),
                 ends_article: false,
+                short_chrome: false,
+                comment_marker: false,
             });
         }
         None
@@ -640,6 +714,26 @@ fn inside_worthy(f: &Features, density: f32, class: Class) -> bool {
 /// Outside the region a line needs more evidence: long, terminated prose.
 fn strong_outside(f: &Features, density: f32) -> bool {
     f.words >= 25 && f.terminal && density >= 0.25
+}
+
+/// For each line, how many of the next `window` lines are flagged.
+fn count_ahead(flag: &[bool], window: usize) -> Vec<u32> {
+    let n = flag.len();
+    let mut ahead = vec![0u32; n + 1];
+    for i in (0..n).rev() {
+        let leaving = i + 1 + window;
+        ahead[i] = ahead[i + 1] + u32::from(i + 1 < n && flag[i + 1])
+            - u32::from(leaving < n && flag[leaving]);
+    }
+    ahead
+}
+
+/// Does the line hold a time of day (`9:42`, `12:05`)?
+fn has_time(t: &[u8]) -> bool {
+    memchr::memchr_iter(b':', t).any(|i| {
+        let d = |j: usize| t.get(j).is_some_and(u8::is_ascii_digit);
+        i >= 1 && d(i - 1) && d(i + 1) && d(i + 2) && !d(i + 3)
+    })
 }
 
 fn ends_with_question(t: &[u8]) -> bool {

@@ -13,6 +13,9 @@
 //! ~ all rights reserved    the phrase appears anywhere in the line
 //! ```
 //!
+//! Files whose name ends in `-comment` hold per-comment widgets ("Reply",
+//! "Report abuse"): a run of them marks a comment section.
+//!
 //! Files whose name ends in `-end` (`credit-end.txt`, `social-end.txt`) hold
 //! phrases that also mark the end of the article: sign-offs such as
 //! "(Reporting by ...)" and comment-section headers.
@@ -56,6 +59,8 @@ pub struct Phrase {
     pub category: Category,
     /// A match also marks the end of the article.
     pub ends_article: bool,
+    /// A match is a per-comment widget (a comment section marker).
+    pub comment_marker: bool,
 }
 
 /// A successful lexicon lookup.
@@ -67,6 +72,8 @@ pub struct Hit {
     pub category: Category,
     /// It marks the end of the article.
     pub ends_article: bool,
+    /// It is a per-comment widget.
+    pub comment_marker: bool,
 }
 
 /// The built-in phrase files: (file name, contents).
@@ -76,6 +83,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("banner", include_str!("banner.txt")),
     ("social", include_str!("social.txt")),
     ("social-end", include_str!("social-end.txt")),
+    ("social-comment", include_str!("social-comment.txt")),
     ("legal", include_str!("legal.txt")),
     ("credit", include_str!("credit.txt")),
     ("credit-end", include_str!("credit-end.txt")),
@@ -103,9 +111,12 @@ pub struct PhraseError {
 /// directory before it and `-end` after it.
 pub fn parse(name: &str, text: &'static str, out: &mut Vec<Phrase>) -> Result<(), PhraseError> {
     let stem = name.rsplit('/').next().unwrap_or(name);
-    let (cat_name, ends_article) = match stem.strip_suffix("-end") {
-        Some(c) => (c, true),
-        None => (stem, false),
+    let (cat_name, ends_article, comment_marker) = if let Some(c) = stem.strip_suffix("-end") {
+        (c, true, false)
+    } else if let Some(c) = stem.strip_suffix("-comment") {
+        (c, false, true)
+    } else {
+        (stem, false, false)
     };
     let err = |line: usize, msg: String| PhraseError {
         file: name.to_string(),
@@ -152,6 +163,7 @@ pub fn parse(name: &str, text: &'static str, out: &mut Vec<Phrase>) -> Result<()
             anchor,
             category,
             ends_article,
+            comment_marker,
         });
     }
     Ok(())
@@ -312,6 +324,7 @@ impl Lexicon {
             text: p.text,
             category: p.category,
             ends_article: p.ends_article,
+            comment_marker: p.comment_marker,
         })
     }
 }
