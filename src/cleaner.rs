@@ -54,8 +54,8 @@ impl Params {
             Mode::Precision => Params {
                 thresholds: Thresholds {
                     length_low: 80,
-                    stop_low: 0.32,
-                    stop_high: 0.34,
+                    stop_low: 0.30,
+                    stop_high: 0.32,
                     ..base.thresholds
                 },
                 ..base
@@ -63,11 +63,12 @@ impl Params {
             Mode::Recall => Params {
                 thresholds: Thresholds {
                     length_low: 50,
-                    stop_low: 0.25,
-                    stop_high: 0.28,
+                    stop_low: 0.20,
+                    stop_high: 0.23,
                     ..base.thresholds
                 },
-                sign_off_ratio: 0.5,
+                sign_off_ratio: 0.3,
+                min_comment_cut: 800,
                 ..base
             },
         }
