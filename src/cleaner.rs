@@ -47,7 +47,7 @@ impl Params {
             heading_words: 20,
             min_article_weight: 300,
             min_comment_cut: 400,
-            region_share: 0.3,
+            region_share: 0.15,
         };
         match mode {
             Mode::Balanced => base,
@@ -628,10 +628,16 @@ impl Cleaner {
     /// Phrase, shape and breadcrumb evidence for one line.
     fn evidence(&self, text: &[u8], f: &Features, norm: &mut Vec<u8>) -> Option<Evidence> {
         let inner = &*self.inner;
-        if f.chars <= 2 && f.weight <= 2 {
+        // A stray character, or a short line with no letter at all (share
+        // counts "2 160 2", separators "| |", lone numbers).
+        if (f.chars <= 2 && f.weight <= 2) || (f.letters == 0 && f.words <= 8) {
             return Some(Evidence {
                 category: Category::Interface,
-                rule: Rule::Shape("stray"),
+                rule: Rule::Shape(if f.letters == 0 {
+                    "no-letters"
+                } else {
+                    "stray"
+                }),
                 ends_article: false,
                 short_chrome: false,
                 comment_marker: false,
