@@ -1,10 +1,10 @@
 //! Line shapes: chrome recognised by its form rather than its words.
 //!
-//! One [`RegexSet`] over the bytes of short lines (at most
+//! One regex per shape over the bytes of short lines (at most
 //! [`MAX_SHAPE_BYTES`]), ASCII case-insensitive, with byte-level word
 //! boundaries. The breadcrumb test is plain code (see [`is_breadcrumb`]).
 
-use regex::bytes::{RegexSet, RegexSetBuilder};
+use regex::bytes::{Regex, RegexBuilder};
 
 use crate::verdict::Category;
 
@@ -22,6 +22,54 @@ pub struct Shape {
     pub ends_article: bool,
     /// The regex (bytes, matched against the trimmed line).
     pub pattern: &'static str,
+    /// A cheap test every line the regex can match passes: lines that fail
+    /// it are not given to the regex (the regex alone decides the rest).
+    pub needs: Needs,
+}
+
+/// Cheap byte tests that gate the shape regexes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Needs {
+    /// No gate.
+    Nothing,
+    /// An ASCII digit somewhere.
+    Digit,
+    /// This byte somewhere.
+    Byte(u8),
+    /// `©`, `(c)` or the word "copyright" somewhere (ASCII case-insensitive).
+    Copyright,
+    /// The first byte, ASCII-lowercased, is one of these.
+    First(&'static [u8]),
+    /// The last byte, ASCII-lowercased, is one of these.
+    Last(&'static [u8]),
+    /// At most this many bytes.
+    MaxLen(usize),
+}
+
+impl Needs {
+    /// Does the (trimmed, non-empty) line pass?
+    #[inline]
+    pub fn pass(self, line: &[u8]) -> bool {
+        match self {
+            Needs::Nothing => true,
+            Needs::Digit => line.iter().any(u8::is_ascii_digit),
+            Needs::Byte(b) => memchr::memchr(b, line).is_some(),
+            Needs::Copyright => {
+                memchr::memmem::find(line, "\u{a9}".as_bytes()).is_some()
+                    || line.windows(3).any(|w| w.eq_ignore_ascii_case(b"(c)"))
+                    || line
+                        .windows(9)
+                        .any(|w| w.eq_ignore_ascii_case(b"copyright"))
+            }
+            Needs::First(set) => line
+                .first()
+                .is_some_and(|b| set.contains(&b.to_ascii_lowercase())),
+            Needs::Last(set) => line
+                .last()
+                .is_some_and(|b| set.contains(&b.to_ascii_lowercase())),
+            Needs::MaxLen(n) => line.len() <= n,
+        }
+    }
 }
 
 const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
@@ -44,85 +92,87 @@ pub fn table() -> Vec<Shape> {
     let dated = format!(
         r"(?:{date}(?:\s*(?:,|at|-|\||/)?\s*{TIME})?|{TIME}(?:\s*(?:,|on|-|\|)?\s*{date})?)"
     );
-    let s = |name, category, pattern: String| Shape {
+    let s = |name, category, needs, pattern: String| Shape {
         name,
         category,
         ends_article: false,
         pattern: Box::leak(pattern.into_boxed_str()),
+        needs,
     };
-    let end = |name, category, pattern: &'static str| Shape {
+    let end = |name, category, needs, pattern: &'static str| Shape {
         name,
         category,
         ends_article: true,
         pattern,
+        needs,
     };
     vec![
         // "12 comments", "1.2K shares", "Comments (3)"
         s(
             "counter",
-            Category::Social,
+            Category::Social, Needs::Digit,
             r"(?i-u)^\d[\d.,]*\s*[km]?\s*(?:comments?|shares?|likes?|views?|repl(?:y|ies)|reactions?|retweets?|tweets?|followers?|votes?|points?|responses?|pins?)$".into(),
         ),
         s(
             "counter",
-            Category::Social,
+            Category::Social, Needs::Digit,
             r"(?i-u)^(?:comments?|shares?|likes?|repl(?:y|ies)|responses?|views?)\s*[(\[:]?\s*\d[\d.,]*\s*[km]?\s*[)\]]?$".into(),
         ),
         // A date or time alone on a line, with an optional "Updated"/"Posted" label.
-        s("date", Category::Banner, format!(r"(?i-u)^(?:(?:last\s+)?(?:updated|published|posted|modified|created|first\s+published|date)(?:\s+on)?\s*:?\s*)?{dated}(?:\s*(?:\||-|,)?\s*(?:updated|edt|est|bst|gmt|utc))?$")),
-        s("updated", Category::Banner, format!(r"(?i-u)^(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?\s*:?\s*(?:{dated}|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago)(?:\s*(?:[|/,]|-|by|in)\s*[^.!?]{{0,60}})?$")),
-        s("ago", Category::Banner, r"(?i-u)^(?:about\s+|updated\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$".into()),
+        s("date", Category::Banner, Needs::Digit, format!(r"(?i-u)^(?:(?:last\s+)?(?:updated|published|posted|modified|created|first\s+published|date)(?:\s+on)?\s*:?\s*)?{dated}(?:\s*(?:\||-|,)?\s*(?:updated|edt|est|bst|gmt|utc))?$")),
+        s("updated", Category::Banner, Needs::Digit, format!(r"(?i-u)^(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?\s*:?\s*(?:{dated}|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago)(?:\s*(?:[|/,]|-|by|in)\s*[^.!?]{{0,60}})?$")),
+        s("ago", Category::Banner, Needs::Digit, r"(?i-u)^(?:about\s+|updated\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$".into()),
         // "(c) 2019 ACME", "© ACME Ltd", "Copyright 2012 ..."
-        s("copyright", Category::Legal, r"(?i-u)^(?:copyright\s*)?(?:\xc2\xa9|\(c\))\s*(?:\d{4}|[A-Za-z\x80-\xff\d])".into()),
-        s("copyright", Category::Legal, r"(?i-u)^.{0,80}\bcopyright\s*(?:\xc2\xa9\s*)?(?:\d{4}|\(c\))".into()),
+        s("copyright", Category::Legal, Needs::Copyright, r"(?i-u)^(?:copyright\s*)?(?:\xc2\xa9|\(c\))\s*(?:\d{4}|[A-Za-z\x80-\xff\d])".into()),
+        s("copyright", Category::Legal, Needs::Copyright, r"(?i-u)^.{0,80}\bcopyright\s*(?:\xc2\xa9\s*)?(?:\d{4}|\(c\))".into()),
         // Bylines: "By Vladimir Soldatkin and Maria Vasilyeva", "BY MICHAEL LEE [mail]"
         s(
             "byline",
-            Category::Credit,
+            Category::Credit, Needs::First(b"bfwtps"),
             format!(r"(?-u)^(?i:by|from|words\s+by|text\s+by|posted\s+by|written\s+by|story\s+by)\s*:?\s+{UPPER}{LETTER}*\.?(?:\s+(?:{UPPER}{LETTER}*\.?|and|AND|&|,|[Dd][aei]|[Vv][ao]n|[Dd]e[rln]?|[Ll]a|[Ee]l|bin|ibn))*,?(?:\s*[\[(][^\])]{{0,80}}[\])])?(?:\s*[,|/-]\s*[^.!?]{{0,60}})?$"),
         ),
         // Photo credits alone: "KCNA(Reuters)", "AFP/Getty Images", "(AP Photo/Jane Doe)", "Photo: Jane Doe"
         s(
             "photo-credit",
-            Category::Credit,
+            Category::Credit, Needs::MaxLen(160),
             r"(?i-u)^\(?(?:[A-Za-z\x80-\xff\d .&-]{0,30}[\s/(])?\(?(?:reuters|ap|afp|getty\s*images|getty|epa|dpa|xinhua|ansa|efe|anadolu|yonhap|kcna|ap\s+photo|afp\s+photo|reuters\s+photo|bloomberg|shutterstock|istock|corbis|alamy|wireimage|afp\s*/\s*getty\s*images)(?:\s*photo)?(?:\s*/\s*[A-Za-z\x80-\xff .'-]{1,40})?\)?\s*(?:-|\xe2\x80\x93|\xe2\x80\x94)?$".into(),
         ),
         s(
             "photo-credit",
-            Category::Credit,
+            Category::Credit, Needs::First(b"(pifcgv"),
             r"(?i-u)^\(?(?:photo|photos|image|images|picture|pictures|foto|fotos|photograph|photography|credit|credits|illustration|graphic|video)\s*(?:credit|credits|by|courtesy)?\s*(?::|\|/|\xc2\xa9)\s*[A-Za-z\x80-\xff\d .,&'/@()-]{1,80}\)?$".into(),
         ),
         // Sign-offs that close an article: "(Additional reporting by ...; editing by ...)"
         end(
             "sign-off",
-            Category::Credit,
+            Category::Credit, Needs::First(b"([awcret"),
             r"(?i-u)^[(\[]?\s*(?:additional\s+|with\s+|with\s+additional\s+|contributed\s+)?(?:reporting|writing|editing|edited|compiled|translated|translation|research)\s+by\b",
         ),
-        end("sign-off", Category::Credit, r"(?i-u)^contributing(?:\s+writers?|\s+reporters?)?\s*:"),
-        end("source", Category::Credit, r"(?i-u)^(?:source|sources|quelle|fuente|fonte|source\s+de|\xd0\xb8\xd1\x81\xd1\x82\xd0\xbe\xd1\x87\xd0\xbd\xd0\xb8\xd0\xba|\xd0\x98\xd1\x81\xd1\x82\xd0\xbe\xd1\x87\xd0\xbd\xd0\xb8\xd0\xba)\s*:\s*[A-Za-z\x80-\xff\d .,&'/()-]{1,60}$"),
+        end("sign-off", Category::Credit, Needs::First(b"c"), r"(?i-u)^contributing(?:\s+writers?|\s+reporters?)?\s*:"),
+        end("source", Category::Credit, Needs::Byte(b':'), r"(?i-u)^(?:source|sources|quelle|fuente|fonte|source\s+de|\xd0\xb8\xd1\x81\xd1\x82\xd0\xbe\xd1\x87\xd0\xbd\xd0\xb8\xd0\xba|\xd0\x98\xd1\x81\xd1\x82\xd0\xbe\xd1\x87\xd0\xbd\xd0\xb8\xd0\xba)\s*:\s*[A-Za-z\x80-\xff\d .,&'/()-]{1,60}$"),
         // Comment metadata: "Maria July 7, 2012 at 2:31 pm", "jdoe says:",
         // "Anonymous on 12/03/2012 - 10:15". Not a byline ("By ..."). The
         // cleaner treats a run of these as the start of a comment section.
-        s("comment-meta", Category::Social, r"(?i-u)^(?:[A-Za-z\x80-\xff0-9_@.'-]+\s?){1,4}\s*(?:says|said|wrote|writes|commented|replied)\s*:?$".into()),
-        s("comment-meta", Category::Social, format!(r"(?i-u)^(?:[A-Za-z\x80-\xff0-9_@.'-]+\s?){{1,4}}\s*(?:on\s+|[|,-]\s*)?{dated}\s*(?:said|says|wrote)?\s*:?\s*(?:reply|permalink|#)?$")),
+        s("comment-meta", Category::Social, Needs::Last(b"sde:"), r"(?i-u)^(?:[A-Za-z\x80-\xff0-9_@.'-]+\s?){1,4}\s*(?:says|said|wrote|writes|commented|replied)\s*:?$".into()),
+        s("comment-meta", Category::Social, Needs::Digit, format!(r"(?i-u)^(?:[A-Za-z\x80-\xff0-9_@.'-]+\s?){{1,4}}\s*(?:on\s+|[|,-]\s*)?{dated}\s*(?:said|says|wrote)?\s*:?\s*(?:reply|permalink|#)?$")),
         // A lone e-mail address or link.
-        s("email", Category::Credit, r"(?i-u)^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$".into()),
-        s("url", Category::Navigation, r"(?i-u)^(?:https?://|www\.)\S+$".into()),
+        s("email", Category::Credit, Needs::Byte(b'@'), r"(?i-u)^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$".into()),
+        s("url", Category::Navigation, Needs::First(b"hw"), r"(?i-u)^(?:https?://|www\.)\S+$".into()),
         // "Image 3 of 12", "1 / 12", "16x9 Image"
-        s("counter-of", Category::Interface, r"(?i-u)^(?:(?:image|photo|picture|slide|page|item)s?\s*)?\d+\s*(?:of|/)\s*\d+$".into()),
-        s("media-label", Category::Interface, r"(?i-u)^\d+\s*[x:]\s*\d+\s+(?:image|photo|video|picture)$".into()),
+        s("counter-of", Category::Interface, Needs::Digit, r"(?i-u)^(?:(?:image|photo|picture|slide|page|item)s?\s*)?\d+\s*(?:of|/)\s*\d+$".into()),
+        s("media-label", Category::Interface, Needs::Digit, r"(?i-u)^\d+\s*[x:]\s*\d+\s+(?:image|photo|video|picture)$".into()),
     ]
 }
 
-/// The compiled shape set.
+/// The compiled shapes: one regex each, tried in table order behind its
+/// cheap [`Needs`] gate.
 #[derive(Clone, Debug)]
 pub struct Shapes {
-    set: RegexSet,
-    meta: Vec<(&'static str, Category, bool)>,
+    shapes: Vec<(Regex, Needs, ShapeHit)>,
 }
 
 /// A shape match.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ShapeHit {
     /// The shape's name.
     pub name: &'static str,
@@ -135,33 +185,46 @@ pub struct ShapeHit {
 impl Shapes {
     /// Compiles the table.
     pub fn builtin() -> Shapes {
-        let t = table();
-        let set = RegexSetBuilder::new(t.iter().map(|s| s.pattern))
-            .size_limit(64 << 20)
-            .dfa_size_limit(32 << 20)
-            .build()
-            .expect("shape regexes compile");
-        let meta = t
-            .iter()
-            .map(|s| (s.name, s.category, s.ends_article))
+        let shapes = table()
+            .into_iter()
+            .map(|s| {
+                let re = RegexBuilder::new(s.pattern)
+                    .size_limit(16 << 20)
+                    .dfa_size_limit(4 << 20)
+                    .build()
+                    .expect("shape regexes compile");
+                let hit = ShapeHit {
+                    name: s.name,
+                    category: s.category,
+                    ends_article: s.ends_article,
+                };
+                (re, s.needs, hit)
+            })
             .collect();
-        Shapes { set, meta }
+        Shapes { shapes }
     }
 
-    /// The first shape that matches the (trimmed) line, if it is short enough.
+    /// The first shape (in table order) that matches the trimmed line, if
+    /// the line is short enough.
     pub fn find(&self, line: &[u8]) -> Option<ShapeHit> {
-        if line.len() > MAX_SHAPE_BYTES {
+        if line.len() > MAX_SHAPE_BYTES || line.is_empty() {
             return None;
         }
-        let m = self.set.matches(line);
-        m.iter().next().map(|i| {
-            let (name, category, ends_article) = self.meta[i];
-            ShapeHit {
-                name,
-                category,
-                ends_article,
-            }
-        })
+        self.shapes
+            .iter()
+            .find(|(re, needs, _)| needs.pass(line) && re.is_match(line))
+            .map(|(_, _, hit)| *hit)
+    }
+
+    /// The reference for [`find`](Self::find): every regex, no gates.
+    pub fn find_ungated(&self, line: &[u8]) -> Option<ShapeHit> {
+        if line.len() > MAX_SHAPE_BYTES || line.is_empty() {
+            return None;
+        }
+        self.shapes
+            .iter()
+            .find(|(re, _, _)| re.is_match(line))
+            .map(|(_, _, hit)| *hit)
     }
 }
 
