@@ -292,4 +292,22 @@ mod tests {
         let s = Shapes::builtin();
         assert!(s.find(b"12 comments").is_some());
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The byte gates never hide a match: gated == every regex tried.
+        #[test]
+        fn gates_are_exact(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "By ", "by ", "Jane", "DOE", "and", "12", "3:45", "pm", "July", "2012", ",", " ",
+            "(", ")", "Reuters", "AP", "Photo", ":", "©", "(c)", "Copyright", "comments",
+            "says", "@", "example.com", "http://", "www.", "of", "Image", "ago", "hours",
+            "Source", "reporting", "Editing", "/", "x", "Getty Images", "Updated", "é", "\u{a0}",
+        ]), 0..12)) {
+            let line = parts.concat();
+            static SHAPES: std::sync::OnceLock<Shapes> = std::sync::OnceLock::new();
+            let shapes = SHAPES.get_or_init(Shapes::builtin);
+            let t = line.trim();
+            proptest::prop_assert_eq!(shapes.find(t.as_bytes()), shapes.find_ungated(t.as_bytes()));
+        }
+    }
 }
