@@ -134,8 +134,10 @@ pub fn table() -> Vec<Shape> {
         // Photo credits alone: "KCNA(Reuters)", "AFP/Getty Images", "(AP Photo/Jane Doe)", "Photo: Jane Doe"
         s(
             "photo-credit",
-            Category::Credit, Needs::MaxLen(160),
-            r"(?i-u)^\(?(?:[A-Za-z\x80-\xff\d .&-]{0,30}[\s/(])?\(?(?:reuters|ap|afp|getty\s*images|getty|epa|dpa|xinhua|ansa|efe|anadolu|yonhap|kcna|ap\s+photo|afp\s+photo|reuters\s+photo|bloomberg|shutterstock|istock|corbis|alamy|wireimage|afp\s*/\s*getty\s*images)(?:\s*photo)?(?:\s*/\s*[A-Za-z\x80-\xff .'-]{1,40})?\)?\s*(?:-|\xe2\x80\x93|\xe2\x80\x94)?$".into(),
+            Category::Credit,
+            // Every match is at most 154 bytes (whitespace runs are bounded).
+            Needs::MaxLen(160),
+            r"(?i-u)^\(?(?:[A-Za-z\x80-\xff\d .&-]{0,30}[\s/(])?\(?(?:reuters|ap|afp|getty\s{0,8}images|getty|epa|dpa|xinhua|ansa|efe|anadolu|yonhap|kcna|ap\s+photo|afp\s+photo|reuters\s+photo|bloomberg|shutterstock|istock|corbis|alamy|wireimage|afp\s{0,8}/\s{0,8}getty\s{0,8}images)(?:\s{0,8}photo)?(?:\s{0,8}/\s{0,8}[A-Za-z\x80-\xff .'-]{1,40})?\)?\s{0,8}(?:-|\xe2\x80\x93|\xe2\x80\x94)?$".into(),
         ),
         s(
             "photo-credit",
