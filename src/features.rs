@@ -100,6 +100,16 @@ impl Word {
     }
 
     #[inline]
+    fn push_ascii(&mut self, b: u8) {
+        if self.len < MAX_STOPWORD {
+            self.buf[self.len] = b.to_ascii_lowercase();
+            self.len += 1;
+        } else {
+            self.overflow = true;
+        }
+    }
+
+    #[inline]
     fn push(&mut self, c: char) {
         if self.overflow {
             return;
@@ -155,11 +165,45 @@ pub fn measure(line: &[u8], stop: &Stopwords) -> (Features, StopCounts) {
     let mut counts: StopCounts = [0; NLANG];
     let mut word = Word::new();
     let mut in_word = false;
-    let mut last = ' ';
     let mut seen_letter = false;
 
     for chunk in text.utf8_chunks() {
-        for c in chunk.valid().chars() {
+        let valid = chunk.valid();
+        let bytes = valid.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            // ASCII fast path: no decoding, no Unicode tables.
+            if b < 0x80 {
+                i += 1;
+                f.chars += 1;
+                f.weight += 1;
+                if b.is_ascii_alphanumeric() {
+                    if b.is_ascii_alphabetic() {
+                        f.letters += 1;
+                        if b.is_ascii_uppercase() {
+                            f.upper += 1;
+                            if !seen_letter {
+                                f.first_upper = true;
+                            }
+                        }
+                        seen_letter = true;
+                    } else {
+                        f.digits += 1;
+                    }
+                    if !in_word {
+                        f.words += 1;
+                        in_word = true;
+                    }
+                    word.push_ascii(b);
+                } else if in_word {
+                    add_mask(&mut counts, word.finish(stop));
+                    in_word = false;
+                }
+                continue;
+            }
+            let c = valid[i..].chars().next().expect("a char at a boundary");
+            i += c.len_utf8();
             f.chars += 1;
             if is_cjk(c) {
                 f.weight += CJK_WEIGHT;
@@ -183,8 +227,6 @@ pub fn measure(line: &[u8], stop: &Stopwords) -> (Features, StopCounts) {
                         }
                     }
                     seen_letter = true;
-                } else if c.is_ascii_digit() {
-                    f.digits += 1;
                 }
                 if !in_word {
                     f.words += 1;
@@ -198,9 +240,6 @@ pub fn measure(line: &[u8], stop: &Stopwords) -> (Features, StopCounts) {
                     in_word = false;
                 }
             }
-            if !c.is_whitespace() {
-                last = c;
-            }
         }
         let bad = chunk.invalid().len() as u32;
         if bad > 0 {
@@ -210,7 +249,6 @@ pub fn measure(line: &[u8], stop: &Stopwords) -> (Features, StopCounts) {
                 add_mask(&mut counts, word.finish(stop));
                 in_word = false;
             }
-            last = '\u{fffd}';
         }
     }
     if in_word {
@@ -233,7 +271,6 @@ pub fn measure(line: &[u8], stop: &Stopwords) -> (Features, StopCounts) {
             *c = ((*c as u64 * line.len() as u64) / cut as u64).min(u16::MAX as u64) as u16;
         }
     }
-    let _ = last;
     f.credit_end = credit_end(line);
     (f, counts)
 }

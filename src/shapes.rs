@@ -46,20 +46,45 @@ pub enum Needs {
     MaxLen(usize),
 }
 
+/// What the gates look at, computed once per line.
+struct Probe {
+    digit: bool,
+    colon: bool,
+    at: bool,
+}
+
+impl Probe {
+    fn of(line: &[u8]) -> Probe {
+        let (mut digit, mut colon, mut at) = (false, false, false);
+        for &b in line {
+            digit |= b.is_ascii_digit();
+            colon |= b == b':';
+            at |= b == b'@';
+        }
+        Probe { digit, colon, at }
+    }
+}
+
 impl Needs {
     /// Does the (trimmed, non-empty) line pass?
     #[inline]
-    pub fn pass(self, line: &[u8]) -> bool {
+    fn pass(self, line: &[u8], probe: &Probe) -> bool {
         match self {
             Needs::Nothing => true,
-            Needs::Digit => line.iter().any(u8::is_ascii_digit),
+            Needs::Digit => probe.digit,
+            Needs::Byte(b':') => probe.colon,
+            Needs::Byte(b'@') => probe.at,
             Needs::Byte(b) => memchr::memchr(b, line).is_some(),
             Needs::Copyright => {
                 memchr::memmem::find(line, "\u{a9}".as_bytes()).is_some()
-                    || line.windows(3).any(|w| w.eq_ignore_ascii_case(b"(c)"))
-                    || line
-                        .windows(9)
-                        .any(|w| w.eq_ignore_ascii_case(b"copyright"))
+                    || memchr::memchr2_iter(b'c', b'C', line).any(|i| {
+                        let before_paren =
+                            i > 0 && line[i - 1] == b'(' && line.get(i + 1) == Some(&b')');
+                        before_paren
+                            || line[i..]
+                                .get(..9)
+                                .is_some_and(|w| w.eq_ignore_ascii_case(b"copyright"))
+                    })
             }
             Needs::First(set) => line
                 .first()
@@ -212,9 +237,10 @@ impl Shapes {
         if line.len() > MAX_SHAPE_BYTES || line.is_empty() {
             return None;
         }
+        let probe = Probe::of(line);
         self.shapes
             .iter()
-            .find(|(re, needs, _)| needs.pass(line) && re.is_match(line))
+            .find(|(re, needs, _)| needs.pass(line, &probe) && re.is_match(line))
             .map(|(_, _, hit)| *hit)
     }
 
@@ -233,11 +259,19 @@ impl Shapes {
 /// Separators of breadcrumbs and menu rows.
 const SEPARATORS: &[&str] = &[">", "›", "»", "/", "|", "·", "•", "→", "::", "\u{bb}"];
 
+/// How many separators the line may hold, counted cheaply (every
+/// separator starts with one of these bytes; `::` counts twice).
+fn separator_bytes(line: &[u8]) -> usize {
+    line.iter()
+        .filter(|&&b| matches!(b, b'>' | b'/' | b'|' | b':' | 0xc2 | 0xe2))
+        .count()
+}
+
 /// A breadcrumb or menu row: at least two separators between short
 /// segments that contain letters, and no sentence inside
 /// (`Home > National > North Korea`, `News / Koreas / Russia`).
 pub fn is_breadcrumb(line: &[u8]) -> bool {
-    if line.len() > 160 {
+    if line.len() > 160 || separator_bytes(line) < 2 {
         return false;
     }
     let Ok(s) = std::str::from_utf8(line) else {
