@@ -13,12 +13,16 @@ fn folded(line: &[u8]) -> impl Iterator<Item = u8> + '_ {
         .map(|b| b.to_ascii_lowercase())
 }
 
-/// A 64-bit hash of [`folded`] bytes.
-fn key(line: &[u8]) -> u64 {
+/// Only this many bytes of a line go into its first hash: long lines rarely
+/// share a start, and equal keys are compared in full anyway.
+const KEY_PREFIX: usize = 256;
+
+/// A 64-bit hash of the first `prefix` [`folded`] bytes of the line.
+fn key(line: &[u8], prefix: usize) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut word: u64 = 0;
     let mut n = 0;
-    for b in folded(line) {
+    for b in folded(line).take(prefix) {
         word = (word << 8) | b as u64;
         n += 1;
         if n == 8 {
@@ -39,23 +43,32 @@ pub fn same(a: &[u8], b: &[u8]) -> bool {
 /// For each line, the index of the first earlier line with the same folded
 /// text, if any. Lines with no letters or digits never repeat.
 pub fn first_copies(lines: &[&[u8]]) -> Vec<Option<u32>> {
-    let mut seen: HashMap<u64, u32> = HashMap::with_capacity(lines.len());
+    // Keyed by the hash of the line's start; lines whose start matches an
+    // earlier, different line go to a second table keyed by the whole line.
+    let mut by_start: HashMap<u64, u32> = HashMap::with_capacity(lines.len());
+    let mut by_whole: HashMap<u64, u32> = HashMap::new();
     let mut out = Vec::with_capacity(lines.len());
     for (i, &l) in lines.iter().enumerate() {
         if folded(l).next().is_none() {
             out.push(None);
             continue;
         }
-        let k = key(l);
-        match seen.get(&k) {
-            // A hash collision between different lines is not a repeat.
-            Some(&j) if same(lines[j as usize], l) => out.push(Some(j)),
-            Some(_) => out.push(None),
+        let first = match by_start.get(&key(l, KEY_PREFIX)) {
             None => {
-                seen.insert(k, i as u32);
-                out.push(None);
+                by_start.insert(key(l, KEY_PREFIX), i as u32);
+                None
             }
-        }
+            Some(&j) if same(lines[j as usize], l) => Some(j),
+            Some(_) => match by_whole.get(&key(l, usize::MAX)) {
+                Some(&j) if same(lines[j as usize], l) => Some(j),
+                Some(_) => None,
+                None => {
+                    by_whole.insert(key(l, usize::MAX), i as u32);
+                    None
+                }
+            },
+        };
+        out.push(first);
     }
     out
 }
@@ -130,5 +143,30 @@ mod tests {
             b"The summit and",
             b"The summit was long and hard"
         ));
+    }
+
+    /// The obviously correct reference: compare with every earlier line.
+    fn first_copies_naive(lines: &[&[u8]]) -> Vec<Option<u32>> {
+        (0..lines.len())
+            .map(|i| {
+                if folded(lines[i]).next().is_none() {
+                    return None;
+                }
+                (0..i).find(|&j| same(lines[j], lines[i])).map(|j| j as u32)
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_equals_naive(lines in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "Kim meets Putin".to_string(), "KIM MEETS PUTIN!".to_string(), "--".to_string(),
+                "a".repeat(300), format!("{}b", "a".repeat(300)), format!("{}, b", "A".repeat(300)),
+                format!("{}-b", "a".repeat(300)), "x".to_string(), "X.".to_string(),
+            ]), 0..20)) {
+            let refs: Vec<&[u8]> = lines.iter().map(|l| l.as_bytes()).collect();
+            proptest::prop_assert_eq!(first_copies(&refs), first_copies_naive(&refs));
+        }
     }
 }
