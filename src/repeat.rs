@@ -149,9 +149,7 @@ mod tests {
     fn first_copies_naive(lines: &[&[u8]]) -> Vec<Option<u32>> {
         (0..lines.len())
             .map(|i| {
-                if folded(lines[i]).next().is_none() {
-                    return None;
-                }
+                folded(lines[i]).next()?;
                 (0..i).find(|&j| same(lines[j], lines[i])).map(|j| j as u32)
             })
             .collect()
