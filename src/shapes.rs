@@ -114,6 +114,9 @@ pub fn table() -> Vec<Shape> {
     let date = format!(
         r"(?:{WEEKDAY}\s*)?(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+\d{{4}}|\d{{4}}-\d\d-\d\d|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}})"
     );
+    // A date with a time of day, either order: what comment systems print.
+    let timestamp =
+        format!(r"(?:{date}\s*(?:,|at|@|-|\|)?\s*{TIME}|{TIME}\s*(?:,|on|-|\|)?\s*{date})");
     let dated = format!(
         r"(?:{date}(?:\s*(?:,|at|-|\||/)?\s*{TIME})?|{TIME}(?:\s*(?:,|on|-|\|)?\s*{date})?)"
     );
@@ -154,7 +157,7 @@ pub fn table() -> Vec<Shape> {
         s(
             "byline",
             Category::Credit, Needs::First(b"bfwtps"),
-            format!(r"(?-u)^(?i:by|from|words\s+by|text\s+by|posted\s+by|written\s+by|story\s+by)\s*:?\s+{UPPER}{LETTER}*\.?(?:\s+(?:{UPPER}{LETTER}*\.?|and|AND|&|,|[Dd][aei]|[Vv][ao]n|[Dd]e[rln]?|[Ll]a|[Ee]l|bin|ibn))*,?(?:\s*[\[(][^\])]{{0,80}}[\])])?(?:\s*[,|/-]\s*[^.!?]{{0,60}})?$"),
+            format!(r"(?-u)^(?i:by|from|words\s+by|text\s+by|posted\s+by|written\s+by|story\s+by)\s*:?\s+{UPPER}{LETTER}*\.?(?:\s+(?:{UPPER}{LETTER}*\.?|and|AND|&|,|[Dd][aei]|[Vv][ao]n|[Dd]e[rln]?|[Ll]a|[Ee]l|bin|ibn))*,?(?:\s*[\[(][^\])]{{0,80}}[\])])?(?:\s*[,|/-]\s*[^.!?]{{0,60}}|\s+(?:on|at)\s+[^.!?]{{0,60}})?$"),
         ),
         // Photo credits alone: "KCNA(Reuters)", "AFP/Getty Images", "(AP Photo/Jane Doe)", "Photo: Jane Doe"
         s(
@@ -181,7 +184,7 @@ pub fn table() -> Vec<Shape> {
         // "Anonymous on 12/03/2012 - 10:15". Not a byline ("By ..."). The
         // cleaner treats a run of these as the start of a comment section.
         s("comment-meta", Category::Social, Needs::Last(b"sde:"), r"(?i-u)^(?:[A-Za-z\x80-\xff0-9_@.'-]+\s?){1,4}\s*(?:says|said|wrote|writes|commented|replied)\s*:?$".into()),
-        s("comment-meta", Category::Social, Needs::Digit, format!(r"(?i-u)^(?:[A-Za-z\x80-\xff0-9_@.'-]+\s?){{1,4}}\s*(?:on\s+|[|,-]\s*)?{dated}\s*(?:said|says|wrote)?\s*:?\s*(?:reply|permalink|#)?$")),
+        s("comment-meta", Category::Social, Needs::Digit, format!(r"(?i-u)^(?:[A-Za-z\x80-\xff0-9_@.'-]+\s?){{1,4}}\s*(?:on\s+|[|,-]\s*)?{timestamp}\s*(?:said|says|wrote)?\s*:?\s*(?:reply|permalink|#)?$")),
         // A lone e-mail address or link.
         s("email", Category::Credit, Needs::Byte(b'@'), r"(?i-u)^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$".into()),
         s("url", Category::Navigation, Needs::First(b"hw"), r"(?i-u)^(?:https?://|www\.)\S+$".into()),
