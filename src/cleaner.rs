@@ -435,7 +435,10 @@ impl Cleaner {
         let marker: Vec<bool> = (0..n)
             .map(|i| {
                 evidence[i].is_some_and(|e| e.comment_marker)
-                    || (feats[i].words <= 16 && !feats[i].terminal && has_time(texts[i]))
+                    || (feats[i].words <= 16
+                        && feats[i].letters >= 2
+                        && !feats[i].terminal
+                        && has_time(texts[i]))
             })
             .collect();
         // Widgets and metadata, as opposed to a bare timestamp: a run of
