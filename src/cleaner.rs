@@ -107,7 +107,7 @@ struct Evidence {
 
 /// Below this share of stopwords among all words of the page, its language
 /// is taken as unknown.
-const UNKNOWN_LANGUAGE_RATIO: f32 = 0.06;
+const UNKNOWN_LANGUAGE_RATIO: f32 = 0.15;
 /// The stopword density a sentence is given on a page of unknown language.
 const UNKNOWN_LANGUAGE_SENTENCE_DENSITY: f32 = 0.34;
 
