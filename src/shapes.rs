@@ -183,8 +183,8 @@ pub fn table() -> Vec<Shape> {
         // Comment metadata: "Maria July 7, 2012 at 2:31 pm", "jdoe says:",
         // "Anonymous on 12/03/2012 - 10:15". Not a byline ("By ..."). The
         // cleaner treats a run of these as the start of a comment section.
-        s("comment-meta", Category::Social, Needs::Last(b"sde:"), r"(?i-u)^(?:[A-Za-z\x80-\xff0-9_@.'-]+\s?){1,4}\s*(?:says|said|wrote|writes|commented|replied)\s*:?$".into()),
-        s("comment-meta", Category::Social, Needs::Digit, format!(r"(?i-u)^(?:[A-Za-z\x80-\xff0-9_@.'-]+\s?){{1,4}}\s*(?:on\s+|[|,-]\s*)?{timestamp}\s*(?:said|says|wrote)?\s*:?\s*(?:reply|permalink|#)?$")),
+        s("comment-meta", Category::Social, Needs::Last(b"sde:,"), r"(?i-u)^(?:[A-Za-z\x80-\xff0-9_@.'-]+\s?){1,4}\s*(?:says|said|wrote|writes|commented|replied)\s*[:,]?$".into()),
+        s("comment-meta", Category::Social, Needs::Digit, format!(r"(?i-u)^(?:[A-Za-z\x80-\xff0-9_@.'-]+\s?){{1,4}}\s*(?:(?:says|said|wrote)\s*:?\s*)?(?:on\s+|[|,-]\s*)?{timestamp}\s*(?:said|says|wrote)?\s*:?\s*(?:reply|permalink|#)?$")),
         // A lone e-mail address or link.
         s("email", Category::Credit, Needs::Byte(b'@'), r"(?i-u)^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$".into()),
         s("url", Category::Navigation, Needs::First(b"hw"), r"(?i-u)^(?:https?://|www\.)\S+$".into()),
