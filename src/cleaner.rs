@@ -46,29 +46,31 @@ impl Params {
             sign_off_ratio: 0.5,
             heading_words: 20,
             min_article_weight: 300,
-            min_comment_cut: 400,
-            region_share: 0.15,
+            min_comment_cut: 800,
+            region_share: 0.1,
         };
         match mode {
             Mode::Balanced => base,
             Mode::Precision => Params {
                 thresholds: Thresholds {
                     length_low: 80,
-                    stop_low: 0.30,
-                    stop_high: 0.32,
+                    stop_low: 0.25,
+                    stop_high: 0.28,
                     ..base.thresholds
                 },
+                min_comment_cut: 400,
+                region_share: 0.15,
                 ..base
             },
             Mode::Recall => Params {
                 thresholds: Thresholds {
                     length_low: 50,
-                    stop_low: 0.20,
-                    stop_high: 0.23,
+                    stop_low: 0.14,
+                    stop_high: 0.17,
                     ..base.thresholds
                 },
                 sign_off_ratio: 0.3,
-                min_comment_cut: 800,
+                min_comment_cut: 1200,
                 ..base
             },
         }
@@ -130,7 +132,7 @@ const LEAD_IN_WINDOW: usize = 8;
 /// A kept line with no kept line among the this many before it starts a block.
 const LEAD_IN_GAP: usize = 4;
 /// At most this many lead-in lines are kept.
-const LEAD_IN_LINES: usize = 3;
+const LEAD_IN_LINES: usize = 4;
 
 /// What the stages before the context model found, per line.
 struct Doc<'d> {
