@@ -57,6 +57,7 @@ impl CleanerBuilder {
         Ok(Cleaner {
             inner: Arc::new(Inner {
                 lexicon: Lexicon::builtin()?,
+                labels: crate::lexicon::LabelWords::builtin(),
                 shapes: Shapes::builtin(),
                 stopwords: Stopwords::builtin(),
                 params: Params::for_mode(self.mode),

@@ -80,6 +80,7 @@ impl Params {
 #[derive(Debug)]
 pub(crate) struct Inner {
     pub lexicon: Lexicon,
+    pub labels: lexicon::LabelWords,
     pub shapes: Shapes,
     pub stopwords: Stopwords,
     pub params: Params,
@@ -650,6 +651,15 @@ impl Cleaner {
         }
         if text.len() <= lexicon::MAX_LINE_BYTES && f.words <= lexicon::MAX_CONTAINS_WORDS {
             lexicon::normalise(text, norm);
+            if let Some(category) = inner.labels.row(norm) {
+                return Some(Evidence {
+                    category,
+                    rule: Rule::Shape("label-row"),
+                    ends_article: false,
+                    short_chrome: false,
+                    comment_marker: false,
+                });
+            }
             if let Some(h) = inner.lexicon.find(norm, f.words) {
                 return Some(Evidence {
                     category: h.category,

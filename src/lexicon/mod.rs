@@ -231,6 +231,58 @@ fn first_char(b: &[u8]) -> Option<char> {
         .and_then(|s| s.chars().next())
 }
 
+/// Words of interface labels (`interface-words.txt`) and of share and
+/// follow rows (`social-words.txt`), one lowercase word a line.
+const INTERFACE_WORDS: &str = include_str!("interface-words.txt");
+const SOCIAL_WORDS: &str = include_str!("social-words.txt");
+
+/// A line of at most this many words made only of label words is chrome.
+pub const MAX_LABEL_ROW_WORDS: usize = 6;
+
+/// The label words: word -> is it a social word?
+#[derive(Clone, Debug)]
+pub struct LabelWords {
+    words: foldhash::HashMap<&'static str, bool>,
+}
+
+impl LabelWords {
+    /// The built-in lists.
+    pub fn builtin() -> LabelWords {
+        let mut words = foldhash::HashMap::default();
+        for (text, social) in [(INTERFACE_WORDS, false), (SOCIAL_WORDS, true)] {
+            for w in text.lines().map(str::trim) {
+                if !w.is_empty() && !w.starts_with('#') {
+                    words.insert(w, social);
+                }
+            }
+        }
+        LabelWords { words }
+    }
+
+    /// If the normalised line is a row of 2 to [`MAX_LABEL_ROW_WORDS`]
+    /// label words (split at anything that is not a letter or digit), its
+    /// category: social if any word is a social one, else interface.
+    pub fn row(&self, norm: &[u8]) -> Option<Category> {
+        let s = std::str::from_utf8(norm).ok()?;
+        let (mut n, mut social) = (0, false);
+        for w in s
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            n += 1;
+            if n > MAX_LABEL_ROW_WORDS {
+                return None;
+            }
+            social |= *self.words.get(w)?;
+        }
+        (n >= 2).then_some(if social {
+            Category::Social
+        } else {
+            Category::Interface
+        })
+    }
+}
+
 /// The compiled lexicon.
 #[derive(Clone, Debug)]
 pub struct Lexicon {
@@ -380,6 +432,24 @@ mod tests {
             Some("all rights reserved")
         );
         assert_eq!(f("Shares rose"), None);
+    }
+
+    #[test]
+    fn label_rows() {
+        let l = LabelWords::builtin();
+        let row = |s: &str| l.row(norm(s).as_bytes());
+        assert_eq!(row("print dictionary print"), Some(Category::Interface));
+        assert_eq!(row("Text size Aa Aa"), Some(Category::Interface));
+        assert_eq!(row("help-image Social comment?"), Some(Category::Social));
+        assert_eq!(row("Facebook Twitter Email"), Some(Category::Social));
+        assert_eq!(row("Print"), None, "one word is the lexicon's business");
+        assert_eq!(row("Print the report before the meeting"), None);
+        assert_eq!(row("Share prices fell"), None);
+        assert_eq!(
+            row("email print share save more less next"),
+            None,
+            "too long"
+        );
     }
 
     #[test]
