@@ -564,7 +564,7 @@ impl Cleaner {
                 .take(6)
                 .find(|&j| doc.evidence[j].is_none() && !doc.skip[j]);
             if let Some(j) = next {
-                if resolved[j] == Class::Good && initial[j] != Class::Short {
+                if keep[j] && initial[j] != Class::Short {
                     heading[i] = Some(Rule::Heading);
                     keep[i] = true;
                 }

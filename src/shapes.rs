@@ -102,6 +102,8 @@ const WEEKDAY: &str =
     r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?";
 /// An upper-case letter: ASCII, Latin-1 (U+00C0..U+00DE) or Cyrillic (U+0410..U+042F).
 const UPPER: &str = r"(?:[A-Z]|\xc3[\x80-\x9e]|\xd0[\x90-\xaf])";
+/// "Автор", "автор", "Текст", "текст" (bylines in Russian), as bytes.
+const CYR_BY: &str = r"\xd0\x90\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80|\xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80|\xd0\xa2\xd0\xb5\xd0\xba\xd1\x81\xd1\x82|\xd1\x82\xd0\xb5\xd0\xba\xd1\x81\xd1\x82";
 /// A letter, approximately: ASCII letters, any non-ASCII byte, and the
 /// joiners of names (apostrophes, hyphens, dots).
 const LETTER: &str = r"[A-Za-z\x80-\xff'.-]";
@@ -156,8 +158,10 @@ pub fn table() -> Vec<Shape> {
         // Bylines: "By Vladimir Soldatkin and Maria Vasilyeva", "BY MICHAEL LEE [mail]"
         s(
             "byline",
-            Category::Credit, Needs::First(b"bfwtps"),
-            format!(r"(?-u)^(?i:by|from|words\s+by|text\s+by|posted\s+by|written\s+by|story\s+by)\s*:?\s+{UPPER}{LETTER}*\.?(?:\s+(?:{UPPER}{LETTER}*\.?|and|AND|&|,|[Dd][aei]|[Vv][ao]n|[Dd]e[rln]?|[Ll]a|[Ee]l|bin|ibn))*,?(?:\s*[\[(][^\])]{{0,80}}[\])])?(?:\s*[,|/-]\s*[^.!?]{{0,60}}|\s+(?:on|at)\s+[^.!?]{{0,60}})?$"),
+            Category::Credit, Needs::First(b"bfwtpsvdaei\xd0"),
+            // "by" in English and the other large web languages (von, par,
+            // por, di, door, av, przez, автор, текст), and their "and".
+            format!(r"(?-u)^(?i:by|from|words\s+by|text\s+by|posted\s+by|written\s+by|story\s+by|von|par|por|di|door|av|af|przez|{CYR_BY})\s*:?\s+{UPPER}{LETTER}*\.?(?:\s+(?:{UPPER}{LETTER}*\.?|and|AND|und|et|y|e|i|en|och|\xd0\xb8|&|,|[Dd][aei]|[Vv][ao]n|[Dd]e[rln]?|[Ll]a|[Ee]l|bin|ibn))*,?(?:\s*[\[(][^\])]{{0,80}}[\])])?(?:\s*[,|/-]\s*[^.!?]{{0,60}}|\s+(?:on|at)\s+[^.!?]{{0,60}})?$"),
         ),
         // Photo credits alone: "KCNA(Reuters)", "AFP/Getty Images", "(AP Photo/Jane Doe)", "Photo: Jane Doe"
         s(
