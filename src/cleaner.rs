@@ -463,6 +463,11 @@ impl Cleaner {
                     if before > 0 && ((total - before) as f32) < p.sign_off_ratio * before as f32 {
                         return Some(i);
                     }
+                    // A comments header after a whole article ends it, however
+                    // long the comments are.
+                    if e.category == Category::Social && before >= 2 * p.min_comment_cut {
+                        return Some(i);
+                    }
                 }
             }
             // A comment section: a marker with at least two more close
