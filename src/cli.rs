@@ -1,44 +1,143 @@
 //! Command-line arguments: parsed by clap, then turned into a validated
 //! [`Config`] the rest of the binary works from.
+//!
+//! The submodules are the binary's stages: [`plan`] turns paths into jobs,
+//! [`codec`] opens (de)compressed streams, [`records`] cleans JSONL records
+//! in ordered parallel batches, [`stats`] counts and reports, [`generate`]
+//! prints completions and the man page.
 
-use std::path::PathBuf;
+pub mod codec;
+pub mod generate;
+pub mod plan;
+pub mod records;
+pub mod stats;
 
-use clap::{Parser, ValueEnum};
+use std::path::{Path, PathBuf};
+
+use clap::{CommandFactory, Parser, ValueEnum};
+use dechrome::jsonl::FieldPath;
 use dechrome::{Lang, Mode};
 
-const AFTER_HELP: &str = "\
-Examples:
-  dechrome page.txt                  clean one page, article on stdout
-  dechrome < page.txt > article.txt  the same, as a filter
-  dechrome a.txt b.txt -o out.txt    clean several pages, one after the other
-  dechrome --explain page.txt        why each line was kept or dropped
-  curl -s URL | html2text | dechrome the article of a live page
+pub const EXAMPLES: &[(&str, &str)] = &[
+    ("dechrome page.txt", "clean one page, article on stdout"),
+    ("dechrome < page.txt > article.txt", "the same, as a filter"),
+    (
+        "dechrome a.txt b.txt -o out.txt",
+        "clean several pages, one after the other",
+    ),
+    (
+        "dechrome --explain page.txt",
+        "why each line was kept or dropped",
+    ),
+    (
+        "dechrome shard.jsonl.zst -o clean.jsonl.zst",
+        "clean the \"text\" field of each record",
+    ),
+    (
+        "dechrome --jsonl --text-field content.body < in.ndjson",
+        "JSONL on stdin, text in a nested field",
+    ),
+    (
+        "dechrome -o out/ pages/ more.txt.gz",
+        "clean a tree, results under out/ at the same relative paths",
+    ),
+    (
+        "dechrome --in-place -j 8 pages/",
+        "rewrite every file under pages/, 8 threads",
+    ),
+    (
+        "dechrome --stats --stats-json s.json x.jsonl.gz -o y.jsonl.gz",
+        "counts on stderr and in s.json",
+    ),
+    (
+        "dechrome --generate zsh > _dechrome",
+        "shell completions (bash, zsh, fish) or the man page (man)",
+    ),
+];
 
+pub const OUTPUT_HELP: &str = "\
 Output: the kept lines, unchanged but for surrounding whitespace, in input
 order, separated by one blank line. A page with nothing kept gives no output.
+JSONL input (--jsonl, or a name ending in .jsonl or .ndjson, optionally .gz or
+.zst) gives one record per input record, in order, only the text field's value
+replaced; every other byte of the record is kept. gzip and zstd input is
+recognised by its first bytes, whatever its name; output is compressed when
+its name ends in .gz or .zst.";
 
-Exit status: 0 every input was cleaned; 1 some input could not be read or
-the output could not be written (each reported on stderr, the other inputs
-are still cleaned); 2 usage error. A closed output pipe exits 0 quietly.";
+pub const EXIT_STATUS: &[(&str, &str)] = &[
+    ("0", "every input was cleaned"),
+    (
+        "1",
+        "some input could not be read, some record was not valid JSON or had no string \
+         text field, or some output could not be written (each reported on stderr, \
+         records as path:line: reason; the other inputs and records are still cleaned)",
+    ),
+    ("2", "usage error"),
+];
+
+fn after_help() -> String {
+    let mut s = String::from("Examples:\n");
+    for (cmd, what) in EXAMPLES {
+        s.push_str(&format!("  {cmd}\n      {what}\n"));
+    }
+    s.push('\n');
+    s.push_str(OUTPUT_HELP);
+    s.push_str("\n\nExit status:\n");
+    for (code, what) in EXIT_STATUS {
+        s.push_str(&format!("  {code}  {}\n", wrap(what, 70, "     ")));
+    }
+    s.push_str("A closed output pipe exits 0 quietly.");
+    s
+}
+
+/// `text` wrapped at `width` columns, lines after the first indented.
+fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut out = String::new();
+    let mut col = 0;
+    for word in text.split_whitespace() {
+        if col > 0 && col + 1 + word.len() > width {
+            out.push('\n');
+            out.push_str(indent);
+            col = 0;
+        } else if col > 0 {
+            out.push(' ');
+            col += 1;
+        }
+        out.push_str(word);
+        col += word.len();
+    }
+    out
+}
 
 /// Strip publisher chrome (menus, share rows, banners, credits, legal
 /// notices, repeated captions) from plain-text dumps of web pages and keep
 /// the article.
 #[derive(Debug, Parser)]
-#[command(name = "dechrome", version, after_help = AFTER_HELP)]
+#[command(name = "dechrome", version, after_help = after_help())]
 pub struct Cli {
-    /// Files to clean, in order. No path, or `-`, reads standard input.
+    /// Files or directories to clean, in order. No path, or `-`, reads
+    /// standard input. Directories are walked recursively (hidden entries
+    /// skipped) with an output directory or --in-place.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// Write the output to FILE instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
+    /// Write the output to FILE instead of standard output. When FILE is an
+    /// existing directory, ends with `/`, or a directory is among the inputs,
+    /// each input's result is written under it at the same relative path.
+    /// Compressed when the name ends in .gz or .zst.
+    #[arg(short, long, value_name = "FILE", conflicts_with = "in_place")]
     pub output: Option<PathBuf>,
+
+    /// Rewrite each input file with its cleaned form: through a temporary
+    /// file in the same directory and an atomic rename, permissions kept,
+    /// symlinks followed, compression kept.
+    #[arg(long)]
+    pub in_place: bool,
 
     /// Instead of the article, write one tab-separated row per non-blank
     /// input line: keep|drop, category (`-` when kept), rule, the line.
     /// Example: `drop<TAB>social<TAB>phrase:share this article<TAB>SHARE THIS ARTICLE`.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "jsonl")]
     pub explain: bool,
 
     /// Precision drops more (loses a little text rather than keep chrome);
@@ -51,9 +150,46 @@ pub struct Cli {
     #[arg(long, value_name = "CODE", value_parser = parse_lang)]
     pub lang: Option<Lang>,
 
-    /// Print nothing on stderr but errors.
+    /// Read every input as JSON Lines, one record per line (automatic for
+    /// names ending in .jsonl or .ndjson, optionally followed by .gz or .zst).
+    #[arg(long)]
+    pub jsonl: bool,
+
+    /// The record field that holds the page text; a dotted path such as
+    /// `content.body` reaches into objects.
+    #[arg(long, value_name = "NAME", default_value = "text", value_parser = parse_field)]
+    pub text_field: FieldPath,
+
+    /// What to do with a record that is not valid JSON or whose text field
+    /// is missing or not a string (each is reported as `path:line: reason`
+    /// and makes the exit status 1): keep it unchanged, drop it, or stop.
+    #[arg(long, value_enum, value_name = "ACTION", default_value_t = OnError::Keep)]
+    pub on_error: OnError,
+
+    /// Worker threads (default: the number of cores). Files and records are
+    /// spread over them; output is always in input order. 1 runs everything
+    /// on one thread.
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+
+    /// Print a summary on stderr when done: documents, bytes in and out,
+    /// MB/s, lines dropped per category.
+    #[arg(long)]
+    pub stats: bool,
+
+    /// Write the same summary as JSON to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub stats_json: Option<PathBuf>,
+
+    /// Print nothing on stderr but errors (no progress bar, no --stats
+    /// summary).
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// Print shell completions (bash, zsh, fish) or the man page (man) on
+    /// standard output, and exit.
+    #[arg(long, value_enum, value_name = "WHAT", exclusive = true)]
+    pub generate: Option<Generate>,
 }
 
 /// `--mode` values.
@@ -77,6 +213,31 @@ impl From<ModeArg> for Mode {
     }
 }
 
+/// `--on-error` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OnError {
+    /// Write the record unchanged.
+    Keep,
+    /// Leave the record out.
+    Drop,
+    /// Stop at the first bad record (the file being rewritten in place is
+    /// left as it was).
+    Fail,
+}
+
+/// `--generate` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Generate {
+    /// bash completions.
+    Bash,
+    /// zsh completions.
+    Zsh,
+    /// fish completions.
+    Fish,
+    /// The man page (roff).
+    Man,
+}
+
 fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::from_code(s).ok_or_else(|| {
         let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
@@ -84,12 +245,16 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
     })
 }
 
+fn parse_field(s: &str) -> Result<FieldPath, String> {
+    FieldPath::parse(s).map_err(|e| e.to_string())
+}
+
 /// Where an input comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Input {
     /// Standard input.
     Stdin,
-    /// A file.
+    /// A file (or, before planning, a directory).
     File(PathBuf),
 }
 
@@ -103,22 +268,53 @@ impl Input {
     }
 }
 
+/// Where results go.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// All results, one after the other, on standard output.
+    Stdout,
+    /// All results, one after the other, in this file.
+    File(PathBuf),
+    /// Each input's result in its own file under this directory.
+    Dir(PathBuf),
+    /// Each input rewritten.
+    InPlace,
+}
+
+/// How inputs are read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// One page per input.
+    Text,
+    /// One record per line.
+    Jsonl,
+}
+
 /// The validated configuration.
 #[derive(Debug)]
 pub struct Config {
     pub inputs: Vec<Input>,
-    pub output: Option<PathBuf>,
+    pub target: Target,
     pub explain: bool,
     pub mode: Mode,
     pub lang: Option<Lang>,
-    #[allow(dead_code)]
+    /// `Some(Jsonl)` with --jsonl; `None`: decided per file by its name.
+    pub format: Option<Format>,
+    pub text_field: FieldPath,
+    pub on_error: OnError,
+    pub threads: usize,
+    pub stats: bool,
+    pub stats_json: Option<PathBuf>,
     pub quiet: bool,
 }
 
 impl Cli {
-    /// Resolves the raw arguments.
-    pub fn into_config(self) -> Config {
-        let inputs = if self.paths.is_empty() {
+    /// Resolves the raw arguments; a usage error (exit status 2) when they
+    /// do not make sense together.
+    pub fn into_config(self) -> Result<Config, clap::Error> {
+        let usage =
+            |msg: String| Cli::command().error(clap::error::ErrorKind::ArgumentConflict, msg);
+        let inputs: Vec<Input> = if self.paths.is_empty() {
             vec![Input::Stdin]
         } else {
             self.paths
@@ -132,14 +328,83 @@ impl Cli {
                 })
                 .collect()
         };
-        Config {
+        let has_stdin = inputs.contains(&Input::Stdin);
+        let has_dir = inputs
+            .iter()
+            .any(|i| matches!(i, Input::File(p) if p.is_dir()));
+        let target = if self.in_place {
+            if has_stdin {
+                return Err(usage(
+                    "--in-place needs file or directory paths, not standard input".into(),
+                ));
+            }
+            Target::InPlace
+        } else {
+            match self.output {
+                None => Target::Stdout,
+                Some(p) if p.is_dir() || ends_with_separator(&p) || has_dir => {
+                    if has_stdin {
+                        return Err(usage(format!(
+                            "standard input cannot be written under the output directory {}",
+                            p.display()
+                        )));
+                    }
+                    Target::Dir(p)
+                }
+                Some(p) => {
+                    if let Some(same) = inputs.iter().find(|i| match i {
+                        Input::File(f) => same_file(f, &p),
+                        Input::Stdin => false,
+                    }) {
+                        return Err(usage(format!(
+                            "the output {} is also an input ({}); use --in-place to rewrite it",
+                            p.display(),
+                            same.display()
+                        )));
+                    }
+                    Target::File(p)
+                }
+            }
+        };
+        if self.explain && matches!(target, Target::Dir(_) | Target::InPlace) {
+            // Explain rows replacing the files would destroy the inputs or
+            // give files that are not what their names say.
+            return Err(usage(
+                "--explain writes to standard output or one file, not a directory or in place"
+                    .into(),
+            ));
+        }
+        let threads = match self.threads {
+            Some(n) => usize::from(n),
+            None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        };
+        Ok(Config {
             inputs,
-            output: self.output,
+            target,
             explain: self.explain,
             mode: self.mode.into(),
             lang: self.lang,
+            format: self.jsonl.then_some(Format::Jsonl),
+            text_field: self.text_field,
+            on_error: self.on_error,
+            threads,
+            stats: self.stats,
+            stats_json: self.stats_json,
             quiet: self.quiet,
-        }
+        })
+    }
+}
+
+fn ends_with_separator(p: &Path) -> bool {
+    let s = p.as_os_str().as_encoded_bytes();
+    s.last() == Some(&b'/') || (cfg!(windows) && s.last() == Some(&b'\\'))
+}
+
+/// Whether `a` and `b` name the same existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
     }
 }
 
@@ -148,6 +413,12 @@ mod tests {
     use super::*;
     use clap::CommandFactory;
 
+    fn config(args: &[&str]) -> Config {
+        Cli::parse_from(std::iter::once("dechrome").chain(args.iter().copied()))
+            .into_config()
+            .unwrap()
+    }
+
     #[test]
     fn cli_is_well_formed() {
         Cli::command().debug_assert();
@@ -155,9 +426,58 @@ mod tests {
 
     #[test]
     fn no_path_means_stdin() {
-        let c = Cli::parse_from(["dechrome"]).into_config();
+        let c = config(&[]);
         assert_eq!(c.inputs, vec![Input::Stdin]);
-        let c = Cli::parse_from(["dechrome", "a.txt", "-"]).into_config();
+        let c = config(&["a.txt", "-"]);
         assert_eq!(c.inputs, vec![Input::File("a.txt".into()), Input::Stdin]);
+    }
+
+    #[test]
+    fn targets() {
+        assert_eq!(config(&[]).target, Target::Stdout);
+        assert_eq!(
+            config(&["-o", "x.txt"]).target,
+            Target::File("x.txt".into())
+        );
+        assert_eq!(
+            config(&["a", "-o", "out/"]).target,
+            Target::Dir("out/".into())
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path().to_str().unwrap();
+        assert_eq!(
+            config(&["a", "-o", d]).target,
+            Target::Dir(dir.path().into())
+        );
+        assert_eq!(config(&[d, "-o", "new"]).target, Target::Dir("new".into()));
+        assert_eq!(config(&["--in-place", "a"]).target, Target::InPlace);
+    }
+
+    #[test]
+    fn usage_errors() {
+        let parse = |args: &[&str]| {
+            Cli::try_parse_from(std::iter::once("dechrome").chain(args.iter().copied()))
+                .and_then(Cli::into_config)
+        };
+        for args in [
+            &["--in-place"][..],
+            &["--in-place", "-"],
+            &["--in-place", "-o", "x", "a"],
+            &["-", "-o", "out/"],
+            &["--explain", "--jsonl"],
+            &["--explain", "--in-place", "a"],
+            &["-j", "0"],
+            &["--text-field", "a..b"],
+            &["--generate", "man", "a.txt"],
+        ] {
+            let e = parse(args).expect_err(&format!("{args:?}"));
+            assert_eq!(e.exit_code(), 2, "{args:?}");
+        }
+    }
+
+    #[test]
+    fn threads_default_to_cores() {
+        assert!(config(&[]).threads >= 1);
+        assert_eq!(config(&["-j", "3"]).threads, 3);
     }
 }

@@ -50,6 +50,7 @@ mod builder;
 mod cleaner;
 pub mod context;
 pub mod features;
+pub mod jsonl;
 pub mod lang;
 pub mod lexicon;
 pub mod lines;

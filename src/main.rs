@@ -1,29 +1,48 @@
-//! The `dechrome` binary: arguments -> config -> one cleaner -> inputs
-//! cleaned in order -> output. Errors on one input are reported with its
-//! path and the run goes on; the exit status says whether any failed.
+//! The `dechrome` binary: arguments -> config -> one cleaner -> jobs (one
+//! per input file) -> cleaned in parallel, written in input order. Errors on
+//! one input or record are reported with its path (and line) and the run
+//! goes on; the exit status says whether any failed.
 
 mod cli;
 
-use std::fs::File;
+use std::fs::{self, File};
 use std::io::{self, BufWriter, Read, Write};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
 
 use anyhow::Context;
 use clap::Parser;
 use dechrome::{Cleaner, CleanerBuilder};
+use rayon::prelude::*;
 
-use cli::{Cli, Config, Input};
+use cli::codec::{self, Codec, Encoder};
+use cli::plan::{self, Job};
+use cli::records::{self, RecordCtx, StreamError};
+use cli::stats::{Reporter, Stats};
+use cli::{Cli, Config, Format, Input, Target};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
-        Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
-            let _ = e.print();
-            return ExitCode::from(code);
-        }
+        Err(e) => return usage_error(e),
     };
-    match run(cli.into_config()) {
+    if let Some(what) = cli.generate {
+        let mut out = io::stdout().lock();
+        return match cli::generate::generate(what, &mut out).and_then(|()| out.flush()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("dechrome: <stdout>: {e}");
+                ExitCode::from(1)
+            }
+        };
+    }
+    let cfg = match cli.into_config() {
+        Ok(c) => c,
+        Err(e) => return usage_error(e),
+    };
+    match run(cfg) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(e) => {
@@ -36,6 +55,12 @@ fn main() -> ExitCode {
     }
 }
 
+fn usage_error(e: clap::Error) -> ExitCode {
+    let code = if e.use_stderr() { 2 } else { 0 };
+    let _ = e.print();
+    ExitCode::from(code)
+}
+
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
         c.downcast_ref::<io::Error>()
@@ -43,59 +68,323 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
-/// Cleans every input; `Ok(false)` if some input failed.
+/// What every job of a run shares.
+struct Ctx<'a> {
+    cfg: &'a Config,
+    cleaner: &'a Cleaner,
+    rep: &'a Reporter,
+    /// Set at the first bad record under `--on-error fail`.
+    stop: AtomicBool,
+}
+
+impl Ctx<'_> {
+    fn records(&self) -> RecordCtx<'_> {
+        RecordCtx {
+            cleaner: self.cleaner,
+            field: &self.cfg.text_field,
+            on_error: self.cfg.on_error,
+            threads: self.cfg.threads,
+            stop: &self.stop,
+        }
+    }
+
+    /// `f` over `items`, in parallel unless `-j 1`; results in order.
+    fn map<T: Sync, R: Send>(&self, items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
+        if self.cfg.threads > 1 {
+            items.par_iter().map(f).collect()
+        } else {
+            items.iter().map(f).collect()
+        }
+    }
+}
+
+/// Cleans every input; `Ok(false)` if some input or record failed.
 fn run(cfg: Config) -> anyhow::Result<bool> {
+    let start = Instant::now();
     let cleaner = CleanerBuilder::new()
         .mode(cfg.mode)
         .language(cfg.lang)
         .build()
         .context("building the cleaner")?;
-    let (sink, out_name): (Box<dyn Write>, String) = match &cfg.output {
-        Some(p) => (
+    if cfg.threads > 1 {
+        // Fails only if a pool was already built: then that one is used.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(cfg.threads)
+            .build_global();
+    }
+    let (jobs, planned) = plan::plan(&cfg, &Reporter::new(true, None));
+    let total = jobs
+        .iter()
+        .map(|j| match &j.input {
+            Input::File(p) => fs::metadata(p).ok().map(|m| m.len()),
+            Input::Stdin => None,
+        })
+        .sum::<Option<u64>>();
+    let rep = Reporter::new(cfg.quiet, total);
+    let ctx = Ctx {
+        cfg: &cfg,
+        cleaner: &cleaner,
+        rep: &rep,
+        stop: AtomicBool::new(false),
+    };
+    let result = match &cfg.target {
+        Target::Stdout | Target::File(_) => run_stream(&ctx, &jobs),
+        Target::Dir(_) | Target::InPlace => Ok(run_files(&ctx, &jobs)),
+    };
+    rep.finish();
+    let (stats, mut ok) = result?;
+    let elapsed = start.elapsed();
+    if cfg.stats && !cfg.quiet {
+        eprintln!("{}", stats.summary(elapsed));
+    }
+    if let Some(p) = &cfg.stats_json {
+        let json = serde_json::to_string_pretty(&stats.to_json(elapsed))? + "\n";
+        if let Err(e) = fs::write(p, json) {
+            eprintln!("dechrome: {}: {e}", p.display());
+            ok = false;
+        }
+    }
+    Ok(planned && ok)
+}
+
+/// All results one after the other into standard output or one file.
+fn run_stream(ctx: &Ctx<'_>, jobs: &[Job]) -> anyhow::Result<(Stats, bool)> {
+    let (sink, out_name, codec): (Box<dyn Write>, String, Codec) = match &ctx.cfg.target {
+        Target::File(p) => (
             Box::new(File::create(p).with_context(|| format!("{}: cannot create", p.display()))?),
             p.display().to_string(),
+            Codec::for_output_name(p),
         ),
-        None => (Box::new(io::stdout().lock()), "<stdout>".to_string()),
+        _ => (
+            Box::new(io::stdout().lock()),
+            "<stdout>".to_string(),
+            Codec::Plain,
+        ),
     };
-    let mut out = BufWriter::with_capacity(1 << 16, sink);
-    let mut all_ok = true;
-    let mut buf = Vec::new();
-    let mut rendered = Vec::new();
-    for input in &cfg.inputs {
-        buf.clear();
-        if let Err(e) = read_input(input, &mut buf) {
-            eprintln!("dechrome: {}: {e}", input.display());
-            all_ok = false;
+    let write_failed = || format!("{out_name}: write failed");
+    let mut out =
+        Encoder::new(BufWriter::with_capacity(1 << 16, sink), codec).with_context(write_failed)?;
+    let mut stats = Stats::default();
+    let mut ok = true;
+    let mut i = 0;
+    while i < jobs.len() && !ctx.stop.load(Ordering::Relaxed) {
+        if jobs[i].format == Format::Jsonl {
+            let job = &jobs[i];
+            i += 1;
+            let name = job.input.display();
+            if ctx.cfg.explain {
+                ctx.rep.error(format_args!(
+                    "{name}: --explain works on plain-text pages, not JSONL records"
+                ));
+                ok = false;
+                continue;
+            }
+            let mut reader = match codec::open(&job.input, ctx.rep.progress()) {
+                Ok((r, _)) => r,
+                Err(e) => {
+                    ctx.rep.error(format_args!("{name}: {e}"));
+                    ok = false;
+                    continue;
+                }
+            };
+            match records::clean_stream(&ctx.records(), &name, &mut reader, &mut out, ctx.rep) {
+                Ok(o) => {
+                    stats.merge(&o.stats);
+                    ok &= !o.bad_records;
+                }
+                Err(StreamError::Read(e)) => {
+                    ctx.rep.error(format_args!("{name}: {e}"));
+                    ok = false;
+                }
+                Err(StreamError::Write(e)) => return Err(e).with_context(write_failed),
+            }
             continue;
         }
-        write_one(&cleaner, &cfg, &buf, &mut rendered, &mut out)
-            .with_context(|| format!("{out_name}: write failed"))?;
+        // A window of plain-text pages, cleaned in parallel, written in order.
+        let window = (ctx.cfg.threads * 2).max(1);
+        let end = jobs[i..]
+            .iter()
+            .take(window)
+            .position(|j| j.format != Format::Text)
+            .map_or((i + window).min(jobs.len()), |n| i + n);
+        for result in ctx.map(&jobs[i..end], |job| clean_page(ctx, job)) {
+            match result {
+                Ok((page, s)) => {
+                    out.write_all(&page).with_context(write_failed)?;
+                    stats.merge(&s);
+                }
+                Err(msg) => {
+                    ctx.rep.error(msg);
+                    ok = false;
+                }
+            }
+        }
+        i = end;
     }
-    out.flush()
-        .with_context(|| format!("{out_name}: write failed"))?;
-    Ok(all_ok)
+    out.finish().with_context(write_failed)?;
+    Ok((stats, ok))
 }
 
-fn read_input(input: &Input, buf: &mut Vec<u8>) -> io::Result<()> {
-    match input {
-        Input::Stdin => io::stdin().lock().read_to_end(buf).map(|_| ()),
-        Input::File(p) => File::open(p)?.read_to_end(buf).map(|_| ()),
-    }
+/// Reads and cleans one plain-text page: the output bytes, or the message
+/// saying why not.
+fn clean_page(ctx: &Ctx<'_>, job: &Job) -> Result<(Vec<u8>, Stats), String> {
+    let name = job.input.display();
+    let mut buf = Vec::new();
+    codec::open(&job.input, ctx.rep.progress())
+        .and_then(|(mut r, _)| r.read_to_end(&mut buf))
+        .map_err(|e| format!("{name}: {e}"))?;
+    Ok(clean_text(ctx, &buf))
 }
 
-fn write_one(
-    cleaner: &Cleaner,
-    cfg: &Config,
-    input: &[u8],
-    rendered: &mut Vec<u8>,
-    out: &mut impl Write,
-) -> io::Result<()> {
-    let cleaned = cleaner.clean(input);
-    if cfg.explain {
-        cleaned.write_explain(out)
+fn clean_text(ctx: &Ctx<'_>, page: &[u8]) -> (Vec<u8>, Stats) {
+    let cleaned = ctx.cleaner.clean(page);
+    let mut out = Vec::with_capacity(page.len() / 2);
+    if ctx.cfg.explain {
+        // Writing into a Vec cannot fail.
+        let _ = cleaned.write_explain(&mut out);
     } else {
-        rendered.clear();
-        cleaned.render_into(rendered);
-        out.write_all(rendered)
+        cleaned.render_into(&mut out);
     }
+    let mut stats = Stats::default();
+    stats.add_page(&cleaned);
+    stats.bytes_in = page.len() as u64;
+    stats.bytes_out = out.len() as u64;
+    (out, stats)
+}
+
+/// Each input into its own output file (output directory or in place),
+/// files in parallel.
+fn run_files(ctx: &Ctx<'_>, jobs: &[Job]) -> (Stats, bool) {
+    let mut stats = Stats::default();
+    let mut ok = true;
+    for (s, job_ok) in ctx.map(jobs, |job| clean_file(ctx, job)) {
+        stats.merge(&s);
+        ok &= job_ok;
+    }
+    (stats, ok)
+}
+
+/// Why a file's body could not be written.
+enum BodyError {
+    /// Reported already; the output is not to be kept.
+    Abandoned,
+    Write(io::Error),
+}
+
+fn clean_file(ctx: &Ctx<'_>, job: &Job) -> (Stats, bool) {
+    let name = job.input.display();
+    let Some(out_path) = &job.output else {
+        return (Stats::default(), false);
+    };
+    if ctx.stop.load(Ordering::Relaxed) {
+        return (Stats::default(), false);
+    }
+    let (mut reader, in_codec) = match codec::open(&job.input, ctx.rep.progress()) {
+        Ok(r) => r,
+        Err(e) => {
+            ctx.rep.error(format_args!("{name}: {e}"));
+            return (Stats::default(), false);
+        }
+    };
+    let mut stats = Stats::default();
+    let mut ok = true;
+    let mut body = |w: &mut dyn Write| -> Result<(), BodyError> {
+        match job.format {
+            Format::Text => {
+                let mut page = Vec::new();
+                if let Err(e) = reader.read_to_end(&mut page) {
+                    ctx.rep.error(format_args!("{name}: {e}"));
+                    return Err(BodyError::Abandoned);
+                }
+                let (out, s) = clean_text(ctx, &page);
+                stats.merge(&s);
+                w.write_all(&out).map_err(BodyError::Write)
+            }
+            Format::Jsonl => {
+                match records::clean_stream(&ctx.records(), &name, &mut reader, w, ctx.rep) {
+                    Ok(o) => {
+                        stats.merge(&o.stats);
+                        ok &= !o.bad_records;
+                        if o.stopped {
+                            return Err(BodyError::Abandoned);
+                        }
+                        Ok(())
+                    }
+                    Err(StreamError::Read(e)) => {
+                        ctx.rep.error(format_args!("{name}: {e}"));
+                        Err(BodyError::Abandoned)
+                    }
+                    Err(StreamError::Write(e)) => Err(BodyError::Write(e)),
+                }
+            }
+        }
+    };
+    let written = if ctx.cfg.target == Target::InPlace {
+        write_in_place(out_path, in_codec, &mut body)
+    } else {
+        write_new(out_path, Codec::for_output_name(out_path), &mut body)
+    };
+    match written {
+        Ok(()) => (stats, ok),
+        Err(BodyError::Abandoned) => (stats, false),
+        Err(BodyError::Write(e)) => {
+            ctx.rep.error(format_args!("{}: {e}", out_path.display()));
+            (stats, false)
+        }
+    }
+}
+
+type Body<'b> = dyn FnMut(&mut dyn Write) -> Result<(), BodyError> + 'b;
+
+/// Writes a new file (creating its directory); removed again if the body
+/// fails, so that no half-written result is left.
+fn write_new(path: &std::path::Path, codec: Codec, body: &mut Body<'_>) -> Result<(), BodyError> {
+    let result = (|| {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            fs::create_dir_all(dir).map_err(BodyError::Write)?;
+        }
+        let file = File::create(path).map_err(BodyError::Write)?;
+        let mut enc = Encoder::new(BufWriter::with_capacity(1 << 16, file), codec)
+            .map_err(BodyError::Write)?;
+        body(&mut enc)?;
+        enc.finish().map_err(BodyError::Write)?;
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(path);
+    }
+    result
+}
+
+/// Rewrites `path` (a real path, symlinks resolved) through a temporary
+/// file in its directory and an atomic rename: a run stopped at any point
+/// leaves it either as it was or fully rewritten. Permissions are kept.
+fn write_in_place(
+    path: &std::path::Path,
+    codec: Codec,
+    body: &mut Body<'_>,
+) -> Result<(), BodyError> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let perms = fs::metadata(path).map_err(BodyError::Write)?.permissions();
+    let tmp = tempfile::Builder::new()
+        .prefix(".dechrome-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(BodyError::Write)?;
+    let mut enc =
+        Encoder::new(BufWriter::with_capacity(1 << 16, tmp), codec).map_err(BodyError::Write)?;
+    body(&mut enc)?;
+    let tmp = enc
+        .finish()
+        .map_err(BodyError::Write)?
+        .into_inner()
+        .map_err(|e| BodyError::Write(e.into_error()))?;
+    tmp.as_file()
+        .set_permissions(perms)
+        .map_err(BodyError::Write)?;
+    tmp.persist(path).map_err(|e| BodyError::Write(e.error))?;
+    Ok(())
 }

@@ -1,0 +1,223 @@
+//! Paths → jobs: which file is read, as what, and where its result goes.
+//! Directories are walked here (only when results go to an output directory
+//! or back in place); everything that cannot be planned is reported and
+//! left out.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use super::stats::Reporter;
+use super::{Config, Format, Input, Target};
+
+/// One input and where its result goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Job {
+    pub input: Input,
+    pub format: Format,
+    /// The file written for this input alone (output directory, in place);
+    /// `None` when all results go to one stream.
+    pub output: Option<PathBuf>,
+}
+
+/// The format a file's name says: JSONL for `.jsonl` and `.ndjson`,
+/// optionally followed by `.gz`, `.zst` or `.zstd`.
+pub fn format_of_name(path: &Path) -> Format {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let stem = [".gz", ".zst", ".zstd"]
+        .iter()
+        .find_map(|ext| name.strip_suffix(ext))
+        .unwrap_or(&name);
+    if stem.ends_with(".jsonl") || stem.ends_with(".ndjson") {
+        Format::Jsonl
+    } else {
+        Format::Text
+    }
+}
+
+/// The jobs for `cfg`, in input order (files under a directory by name);
+/// `false` when some path was reported and left out.
+pub fn plan(cfg: &Config, rep: &Reporter) -> (Vec<Job>, bool) {
+    let mut jobs = Vec::new();
+    let mut ok = true;
+    let format = |p: &Path| cfg.format.unwrap_or_else(|| format_of_name(p));
+    // Real paths already planned, so that no file is rewritten twice and no
+    // two inputs write the same output.
+    let mut seen_out: HashSet<PathBuf> = HashSet::new();
+    let out_dir_real = match &cfg.target {
+        Target::Dir(d) => d.canonicalize().ok(),
+        _ => None,
+    };
+    for input in &cfg.inputs {
+        let path = match input {
+            Input::Stdin => {
+                jobs.push(Job {
+                    input: Input::Stdin,
+                    format: cfg.format.unwrap_or(Format::Text),
+                    output: None,
+                });
+                continue;
+            }
+            Input::File(p) => p,
+        };
+        match &cfg.target {
+            Target::Stdout | Target::File(_) => {
+                if path.is_dir() {
+                    rep.error(format_args!(
+                        "{}: is a directory (to clean the files under it, give -o OUTDIR/ or --in-place)",
+                        path.display()
+                    ));
+                    ok = false;
+                    continue;
+                }
+                jobs.push(Job {
+                    input: input.clone(),
+                    format: format(path),
+                    output: None,
+                });
+            }
+            Target::Dir(out_dir) => {
+                for (file, rel) in files_under(path, out_dir_real.as_deref(), rep, &mut ok) {
+                    let out = out_dir.join(&rel);
+                    if same_file(&file, &out) {
+                        rep.error(format_args!(
+                            "{}: the output would overwrite the input; use --in-place to rewrite it",
+                            file.display()
+                        ));
+                        ok = false;
+                        continue;
+                    }
+                    if !seen_out.insert(out.clone()) {
+                        rep.error(format_args!(
+                            "{}: another input was already written to {}",
+                            file.display(),
+                            out.display()
+                        ));
+                        ok = false;
+                        continue;
+                    }
+                    jobs.push(Job {
+                        format: format(&file),
+                        input: Input::File(file),
+                        output: Some(out),
+                    });
+                }
+            }
+            Target::InPlace => {
+                for (file, _) in files_under(path, None, rep, &mut ok) {
+                    // Symlinks are followed: the file they point to is
+                    // rewritten and the link stays a link.
+                    let real = match file.canonicalize() {
+                        Ok(r) => r,
+                        Err(e) => {
+                            rep.error(format_args!("{}: {e}", file.display()));
+                            ok = false;
+                            continue;
+                        }
+                    };
+                    if !seen_out.insert(real.clone()) {
+                        continue;
+                    }
+                    jobs.push(Job {
+                        format: format(&file),
+                        input: Input::File(file),
+                        output: Some(real),
+                    });
+                }
+            }
+        }
+    }
+    (jobs, ok)
+}
+
+/// `path` itself when it is not a directory (its result named after its
+/// file name), else every file under it, by name, hidden entries and
+/// `skip` (the output directory) left out, each with its path relative to
+/// `path`.
+fn files_under(
+    path: &Path,
+    skip: Option<&Path>,
+    rep: &Reporter,
+    ok: &mut bool,
+) -> Vec<(PathBuf, PathBuf)> {
+    if !path.is_dir() {
+        let rel = match path.file_name() {
+            Some(n) => PathBuf::from(n),
+            None => {
+                rep.error(format_args!("{}: not a file name", path.display()));
+                *ok = false;
+                return Vec::new();
+            }
+        };
+        return vec![(path.to_path_buf(), rel)];
+    }
+    let mut files = Vec::new();
+    let walk = WalkDir::new(path)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            let hidden = e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
+            let is_skip = skip.is_some_and(|s| {
+                e.file_type().is_dir() && e.path().canonicalize().is_ok_and(|p| p == s)
+            });
+            !hidden && !is_skip
+        });
+    for entry in walk {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                let rel = e
+                    .path()
+                    .strip_prefix(path)
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|_| PathBuf::from(e.file_name()));
+                files.push((e.path().to_path_buf(), rel));
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let at = e
+                    .path()
+                    .map_or_else(|| path.display().to_string(), |p| p.display().to_string());
+                let why = e
+                    .io_error()
+                    .map_or_else(|| e.to_string(), |io| io.to_string());
+                rep.error(format_args!("{at}: {why}"));
+                *ok = false;
+            }
+        }
+    }
+    files
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_by_name() {
+        for (name, f) in [
+            ("a.jsonl", Format::Jsonl),
+            ("a.ndjson", Format::Jsonl),
+            ("dir/A.JSONL.GZ", Format::Jsonl),
+            ("a.jsonl.zst", Format::Jsonl),
+            ("a.ndjson.zstd", Format::Jsonl),
+            ("a.txt", Format::Text),
+            ("a.txt.gz", Format::Text),
+            ("jsonl", Format::Text),
+            ("a.jsonl.bak", Format::Text),
+        ] {
+            assert_eq!(format_of_name(Path::new(name)), f, "{name}");
+        }
+    }
+}

@@ -1,0 +1,452 @@
+//! JSON Lines records: find one string field and replace its value, keeping
+//! every other byte of the record.
+//!
+//! # Overview
+//!
+//! Corpora for search indexing and language-model training come as JSONL
+//! shards: one JSON object per line, the page text in one field (`text` in
+//! datatrove, Dolma and CCNet) beside metadata that later stages depend on.
+//! Re-serialising a record would reorder keys, reformat numbers (`1.0` →
+//! `1`, `1e3` → `1000.0`) and re-escape strings, so this module does not:
+//! [`find_string_field`] parses the line only to validate it and to locate
+//! the field's string literal, and [`splice`] writes the line back with just
+//! that literal replaced.
+//!
+//! A field is named by a dotted [`FieldPath`]: `text`, or `content.body` for
+//! the `body` member of the object in `content`. When an object has the same
+//! key twice, the last one counts, as in most JSON readers.
+//!
+//! # Example
+//!
+//! ```
+//! use dechrome::jsonl::{find_string_field, splice, FieldPath};
+//!
+//! let path = FieldPath::parse("doc.text").unwrap();
+//! let line = br#"{"id": 7, "doc": {"text": "Hello\nworld", "n": 1.50}, "tags": []}"#;
+//! let field = find_string_field(line, &path).unwrap();
+//! assert_eq!(field.value, "Hello\nworld");
+//!
+//! let mut out = Vec::new();
+//! splice(line, field.span.clone(), "world", &mut out);
+//! assert_eq!(out, br#"{"id": 7, "doc": {"text": "world", "n": 1.50}, "tags": []}"#);
+//! ```
+
+use std::borrow::Cow;
+use std::fmt;
+use std::ops::Range;
+
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
+use serde_json::value::RawValue;
+
+/// A dotted path to a field: `text`, `content.body`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldPath {
+    keys: Vec<String>,
+}
+
+/// A [`FieldPath`] that could not be parsed.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("invalid field path {0:?}: expected names separated by dots, such as text or content.body")]
+pub struct FieldPathError(String);
+
+impl FieldPath {
+    /// Parses `a.b.c`; every part must be non-empty.
+    pub fn parse(s: &str) -> Result<FieldPath, FieldPathError> {
+        let keys: Vec<String> = s.split('.').map(str::to_string).collect();
+        if keys.iter().any(String::is_empty) {
+            return Err(FieldPathError(s.to_string()));
+        }
+        Ok(FieldPath { keys })
+    }
+
+    /// The keys, outermost first.
+    pub fn keys(&self) -> &[String] {
+        &self.keys
+    }
+}
+
+impl fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.keys.join("."))
+    }
+}
+
+/// Why a record's text field could not be found.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RecordError {
+    /// The line is not UTF-8 (JSON text must be).
+    #[error("invalid UTF-8 at byte {0}")]
+    InvalidUtf8(usize),
+    /// The line is not one JSON value.
+    #[error("invalid JSON at column {column}: {message}")]
+    InvalidJson {
+        /// 1-based column (in bytes) where the parser stopped.
+        column: usize,
+        /// What the parser expected.
+        message: String,
+    },
+    /// The record, or an object on the path, is not an object.
+    #[error("{at} is not an object")]
+    NotAnObject {
+        /// `record` or the dotted path of the value.
+        at: String,
+    },
+    /// The field is absent.
+    #[error("no field {0}")]
+    Missing(String),
+    /// The field is there but is not a string.
+    #[error("field {path} is {found}, not a string")]
+    NotAString {
+        /// The dotted path.
+        path: String,
+        /// The JSON type found: `null`, `a number`, ...
+        found: &'static str,
+    },
+}
+
+/// A string field found in a record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StringField<'a> {
+    /// The byte range of the string literal in the line, quotes included.
+    pub span: Range<usize>,
+    /// The decoded value (borrowed when the literal has no escapes).
+    pub value: Cow<'a, str>,
+}
+
+/// Finds the string at `path` in the JSON object `line` (without its line
+/// terminator; surrounding whitespace is allowed). The whole line is
+/// validated: a record with a syntax error anywhere is an error.
+pub fn find_string_field<'a>(
+    line: &'a [u8],
+    path: &FieldPath,
+) -> Result<StringField<'a>, RecordError> {
+    let text = std::str::from_utf8(line).map_err(|e| RecordError::InvalidUtf8(e.valid_up_to()))?;
+    let mut start = 0;
+    let mut object = text;
+    for (depth, key) in path.keys.iter().enumerate() {
+        let at = || {
+            if depth == 0 {
+                "record".to_string()
+            } else {
+                path.keys[..depth].join(".")
+            }
+        };
+        let raw = member(object, key, start, at)?;
+        let Some(raw) = raw else {
+            return Err(RecordError::Missing(path.keys[..=depth].join(".")));
+        };
+        // `raw` borrows from `object`, itself a slice of `text`: its offset
+        // in the line is plain pointer arithmetic.
+        start = raw.as_ptr() as usize - text.as_ptr() as usize;
+        object = raw;
+    }
+    let raw = object;
+    if !raw.starts_with('"') {
+        return Err(RecordError::NotAString {
+            path: path.to_string(),
+            found: json_type(raw),
+        });
+    }
+    let value: Cow<'a, str> = if raw[1..raw.len() - 1].contains('\\') {
+        let s: String = serde_json::from_str(raw).map_err(|e| json_error(e, start))?;
+        Cow::Owned(s)
+    } else {
+        Cow::Borrowed(&raw[1..raw.len() - 1])
+    };
+    Ok(StringField {
+        span: start..start + raw.len(),
+        value,
+    })
+}
+
+/// Writes `line` to `out` with the bytes in `span` replaced by `value`
+/// encoded as a JSON string literal.
+pub fn splice(line: &[u8], span: Range<usize>, value: &str, out: &mut Vec<u8>) {
+    out.reserve(line.len() + value.len() / 8);
+    out.extend_from_slice(&line[..span.start]);
+    write_json_string(value, out);
+    out.extend_from_slice(&line[span.end..]);
+}
+
+/// Appends `s` as a JSON string literal: `"`, `\` and control characters
+/// escaped, everything else (non-ASCII included) as UTF-8.
+pub fn write_json_string(s: &str, out: &mut Vec<u8>) {
+    // Writing into a Vec cannot fail, and a &str always serialises.
+    serde_json::to_writer(&mut *out, s).expect("a string serialises into a Vec");
+}
+
+/// The raw text of member `key` of the object `object` (which starts at
+/// byte `offset` of the line), validating all of `object`.
+fn member<'a>(
+    object: &'a str,
+    key: &str,
+    offset: usize,
+    at: impl Fn() -> String,
+) -> Result<Option<&'a str>, RecordError> {
+    let mut de = serde_json::Deserializer::from_str(object);
+    let found = match (MemberSeed { key }).deserialize(&mut de) {
+        Ok(found) => found,
+        Err(e) if e.to_string().starts_with(NOT_AN_OBJECT) => {
+            // Valid JSON of another type, or broken JSON that does not
+            // start as an object: say which.
+            return match serde_json::from_str::<IgnoredAny>(object) {
+                Ok(_) => Err(RecordError::NotAnObject { at: at() }),
+                Err(e) => Err(json_error(e, offset)),
+            };
+        }
+        Err(e) => return Err(json_error(e, offset)),
+    };
+    de.end().map_err(|e| json_error(e, offset))?;
+    Ok(found.map(RawValue::get))
+}
+
+const NOT_AN_OBJECT: &str = "dechrome: not an object";
+
+/// Visits an object, keeping the raw value of one key and skipping (but
+/// validating) the others.
+struct MemberSeed<'k> {
+    key: &'k str,
+}
+
+impl<'de> DeserializeSeed<'de> for MemberSeed<'_> {
+    type Value = Option<&'de RawValue>;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for MemberSeed<'_> {
+    type Value = Option<&'de RawValue>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut found = None;
+        while let Some(k) = map.next_key::<Cow<'de, str>>()? {
+            if k == self.key {
+                found = Some(map.next_value::<&'de RawValue>()?);
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(found)
+    }
+
+    // Anything but an object: consume it (so syntax errors after it are
+    // still found) and say so.
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        Err(E::custom(NOT_AN_OBJECT))
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+        Err(E::custom(NOT_AN_OBJECT))
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+        Err(E::custom(NOT_AN_OBJECT))
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+        Err(E::custom(NOT_AN_OBJECT))
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+        Err(E::custom(NOT_AN_OBJECT))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Err(E::custom(NOT_AN_OBJECT))
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
+        Err(de::Error::custom(NOT_AN_OBJECT))
+    }
+}
+
+/// A serde_json error, its column made relative to the whole line.
+fn json_error(e: serde_json::Error, offset: usize) -> RecordError {
+    let full = e.to_string();
+    // serde_json appends " at line L column C"; the position is given
+    // separately here.
+    let message = match full.rfind(" at line ") {
+        Some(i) => full[..i].to_string(),
+        None => full,
+    };
+    let column = if e.line() <= 1 {
+        offset + e.column()
+    } else {
+        // A raw newline inside a record is invalid JSON anyway; the column
+        // is then relative to that line of the value.
+        e.column()
+    };
+    RecordError::InvalidJson { column, message }
+}
+
+/// The JSON type of a raw (valid) value, for messages.
+fn json_type(raw: &str) -> &'static str {
+    match raw.as_bytes().first() {
+        Some(b'{') => "an object",
+        Some(b'[') => "an array",
+        Some(b'"') => "a string",
+        Some(b't' | b'f') => "a boolean",
+        Some(b'n') => "null",
+        _ => "a number",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn path(s: &str) -> FieldPath {
+        FieldPath::parse(s).unwrap()
+    }
+
+    fn find<'a>(line: &'a str, p: &str) -> Result<StringField<'a>, RecordError> {
+        find_string_field(line.as_bytes(), &path(p))
+    }
+
+    fn replace(line: &str, p: &str, value: &str) -> String {
+        let f = find(line, p).unwrap();
+        let mut out = Vec::new();
+        splice(line.as_bytes(), f.span, value, &mut out);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn field_paths() {
+        assert_eq!(path("text").keys(), ["text"]);
+        assert_eq!(path("content.body").keys(), ["content", "body"]);
+        assert_eq!(path("a.b").to_string(), "a.b");
+        for bad in ["", ".", "a.", ".a", "a..b"] {
+            assert!(FieldPath::parse(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn only_the_field_changes() {
+        let line = r#"  {"n": 1.50e3, "text" : "old \"one\"", "z": [null, true, {"text": "x"}]}  "#;
+        assert_eq!(
+            replace(line, "text", "new\n\"two\"\t\u{1}é"),
+            r#"  {"n": 1.50e3, "text" : "new\n\"two\"\t\u0001é", "z": [null, true, {"text": "x"}]}  "#
+        );
+    }
+
+    #[test]
+    fn escapes_are_decoded() {
+        let f = find(r#"{"text":"a\u00e9\n\ud83d\ude00\/"}"#, "text").unwrap();
+        assert_eq!(f.value, "aé\n😀/");
+        assert!(matches!(f.value, Cow::Owned(_)));
+        let f = find(r#"{"text":"plain é"}"#, "text").unwrap();
+        assert!(matches!(f.value, Cow::Borrowed("plain é")));
+        assert_eq!(f.span, 8..18);
+    }
+
+    #[test]
+    fn nested_paths() {
+        let line = r#"{"text": 1, "content": {"meta": {}, "body": "B", "x": "y"}}"#;
+        assert_eq!(find(line, "content.body").unwrap().value, "B");
+        assert_eq!(
+            replace(line, "content.body", "C"),
+            r#"{"text": 1, "content": {"meta": {}, "body": "C", "x": "y"}}"#
+        );
+        assert_eq!(
+            find(line, "content.meta.x"),
+            Err(RecordError::Missing("content.meta.x".into()))
+        );
+        assert_eq!(
+            find(line, "text.body"),
+            Err(RecordError::NotAnObject { at: "text".into() })
+        );
+    }
+
+    #[test]
+    fn escaped_keys_match() {
+        let line = r#"{"te\u0078t": "found"}"#;
+        assert_eq!(find(line, "text").unwrap().value, "found");
+    }
+
+    #[test]
+    fn last_duplicate_key_counts() {
+        let line = r#"{"text": "first", "text": "second"}"#;
+        assert_eq!(
+            replace(line, "text", "X"),
+            r#"{"text": "first", "text": "X"}"#
+        );
+    }
+
+    #[test]
+    fn errors() {
+        assert_eq!(
+            find(r#"{"id": 1}"#, "text"),
+            Err(RecordError::Missing("text".into()))
+        );
+        for (line, found) in [
+            (r#"{"text": null}"#, "null"),
+            (r#"{"text": 12}"#, "a number"),
+            (r#"{"text": -0.5}"#, "a number"),
+            (r#"{"text": true}"#, "a boolean"),
+            (r#"{"text": ["a"]}"#, "an array"),
+            (r#"{"text": {"a": "b"}}"#, "an object"),
+        ] {
+            assert_eq!(
+                find(line, "text"),
+                Err(RecordError::NotAString {
+                    path: "text".into(),
+                    found
+                }),
+                "{line}"
+            );
+        }
+        for line in ["[1, 2]", "\"text\"", "3", "null"] {
+            assert_eq!(
+                find(line, "text"),
+                Err(RecordError::NotAnObject {
+                    at: "record".into()
+                }),
+                "{line}"
+            );
+        }
+        for line in [
+            "",
+            "{",
+            r#"{"text": "a""#,
+            r#"{"text": "a"} x"#,
+            r#"{"text": "a", }"#,
+            r#"{"text": "a", "b": [1,]}"#,
+            r#"{"text": "\x"}"#,
+            "{\"text\": \"tab\there\"}",
+            r#"{"text": "a"}{"text": "b"}"#,
+            r#"{'text': 'a'}"#,
+            "[1, 2",
+        ] {
+            assert!(
+                matches!(find(line, "text"), Err(RecordError::InvalidJson { .. })),
+                "{line:?}: {:?}",
+                find(line, "text")
+            );
+        }
+        assert_eq!(
+            find_string_field(b"{\"text\": \"\xff\"}", &path("text")),
+            Err(RecordError::InvalidUtf8(10))
+        );
+    }
+
+    #[test]
+    fn error_messages_give_columns() {
+        let e = find(r#"{"id": 1, "text": "a",}"#, "text").unwrap_err();
+        let RecordError::InvalidJson { column, .. } = e else {
+            panic!("{e:?}")
+        };
+        assert_eq!(column, 23);
+        let e = find(r#"{"c": {"body": tru}}"#, "c.body").unwrap_err();
+        assert!(e.to_string().starts_with("invalid JSON at column "), "{e}");
+    }
+
+    #[test]
+    fn json_string_encoding() {
+        let mut out = Vec::new();
+        write_json_string("a\"b\\c\n\r\t\u{0}\u{7f}é😀/\u{2028}", &mut out);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "\"a\\\"b\\\\c\\n\\r\\t\\u0000\u{7f}é😀/\u{2028}\""
+        );
+    }
+}

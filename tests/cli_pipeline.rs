@@ -1,0 +1,900 @@
+//! The pipeline features of the binary (issue 6): JSONL records, gzip and
+//! zstd, threads, output directories, in place, stats, generated
+//! completions and man page. Test data is made at run time in temporary
+//! directories from the fixtures and a few pages written here.
+
+use std::fs;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command as StdCommand, Stdio};
+
+use assert_cmd::Command;
+use dechrome::Cleaner;
+use predicates::prelude::*;
+
+fn bin() -> Command {
+    Command::cargo_bin("dechrome").expect("the dechrome binary is built")
+}
+
+/// What the plain-text mode writes for `page` (tests/cli.rs checks that the
+/// binary says the same as the library).
+fn lib_clean(page: &str) -> String {
+    static CLEANER: std::sync::OnceLock<Cleaner> = std::sync::OnceLock::new();
+    let cleaner = CLEANER.get_or_init(Cleaner::new);
+    String::from_utf8(cleaner.clean(page.as_bytes()).render()).unwrap()
+}
+
+fn json_str(s: &str) -> String {
+    serde_json::to_string(s).unwrap()
+}
+
+/// The same string with every non-ASCII character written as `\u` escapes,
+/// as Python's `json.dumps` does by default.
+fn json_str_ascii(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if (c as u32) < 0x20 || !c.is_ascii() => {
+                let mut units = [0u16; 2];
+                for u in c.encode_utf16(&mut units) {
+                    out.push_str(&format!("\\u{u:04x}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn fixture_pages() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut names: Vec<PathBuf> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let n = p.file_name().unwrap().to_string_lossy();
+            n.ends_with(".txt") && !n.ends_with(".expected.txt")
+        })
+        .collect();
+    names.sort();
+    names
+        .iter()
+        .map(|p| fs::read_to_string(p).unwrap())
+        .collect()
+}
+
+/// Pages with chrome and non-ASCII text.
+fn pages() -> Vec<String> {
+    let mut pages = fixture_pages();
+    pages.push(
+        "Startseite > Politik\n\nStadtrat stimmt für neue Bibliothek\n\n\
+         Der Stadtrat hat am Dienstagabend über den Plan für die neue Bibliothek beraten, \
+         und die meisten Mitglieder sagten, dass sie dafür seien, auch wenn noch Fragen \
+         zu den Kosten offen sind. Über „Straßen“ wurde nicht gesprochen.\n\n\
+         Artikel teilen\n"
+            .to_string(),
+    );
+    pages.push(
+        "Главная\n\nГородской совет одобрил план строительства новой библиотеки\n\n\
+         Во вторник вечером городской совет обсудил план строительства новой библиотеки, \
+         и большинство депутатов заявили, что они его поддерживают, хотя у некоторых \
+         из них остались вопросы о стоимости. 😀 \u{2028} «кавычки»\n"
+            .to_string(),
+    );
+    pages.push(
+        "市议会周二晚上讨论了新图书馆的计划，大多数议员表示支持，但也有人对费用提出了疑问。\n"
+            .into(),
+    );
+    pages.push(String::new());
+    pages.push("SHARE THIS ARTICLE\n".into());
+    pages.push("tab\tand \"quotes\" and back\\slash and \u{1} control\r\nCRLF line\n".into());
+    pages
+}
+
+/// One record: text in the middle of fields of every JSON type, odd
+/// spacing and number forms that a re-serialiser would change.
+fn record(i: usize) -> (String, String) {
+    let prefix = format!(
+        "{{\"id\": {i}, \"url\":\"https://example.com/ä/{i}\",  \"score\": 1.50e3, \"neg\": -0.0, \
+         \"big\": 123456789012345678901234567890, \"ok\": true, \"no\": false, \"none\": null, \
+         \"arr\": [1, \"é\", {{\"text\": \"inner\"}}, []], \"meta\": {{\"lang\": \"x\", \"n\": 1e-7}}, \"text\" : "
+    );
+    let suffix = format!(", \"after\": \"日本語 \\u00e9 \\ud83d\\ude00 {i}\"}}");
+    (prefix, suffix)
+}
+
+/// A JSONL shard and the output expected for it.
+fn shard(copies: usize) -> (String, String) {
+    let pages = pages();
+    let (mut input, mut want) = (String::new(), String::new());
+    for c in 0..copies {
+        for (k, page) in pages.iter().enumerate() {
+            let i = c * pages.len() + k;
+            let (prefix, suffix) = record(i);
+            let text_json = if i % 2 == 0 {
+                json_str(page)
+            } else {
+                json_str_ascii(page)
+            };
+            input.push_str(&format!("{prefix}{text_json}{suffix}\n"));
+            want.push_str(&format!("{prefix}{}{suffix}\n", json_str(&lib_clean(page))));
+        }
+    }
+    (input, want)
+}
+
+fn gzip(data: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    e.write_all(data).unwrap();
+    e.finish().unwrap()
+}
+
+fn gunzip(data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    flate2::read::MultiGzDecoder::new(data)
+        .read_to_end(&mut out)
+        .unwrap();
+    out
+}
+
+fn zstd_compress(data: &[u8]) -> Vec<u8> {
+    zstd::encode_all(data, 3).unwrap()
+}
+
+fn stdout_of(cmd: &mut Command) -> String {
+    let out = cmd.assert().success().get_output().clone();
+    assert!(
+        out.stderr.is_empty(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+// ---------------------------------------------------------------- JSONL
+
+#[test]
+fn jsonl_round_trip_keeps_every_other_byte() {
+    let (input, want) = shard(3);
+    assert!(want.lines().count() == input.lines().count() && want != input);
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("shard.jsonl");
+    fs::write(&p, &input).unwrap();
+    for j in ["1", "2"] {
+        let got = stdout_of(bin().arg(&p).args(["-j", j]));
+        assert_eq!(got.lines().count(), input.lines().count());
+        for (k, (g, w)) in got.lines().zip(want.lines()).enumerate() {
+            assert_eq!(g, w, "record {k}");
+        }
+        assert_eq!(got, want);
+    }
+}
+
+#[test]
+fn jsonl_text_equals_plain_text_mode() {
+    // Through the binary on both sides: each record's text is what
+    // `dechrome page.txt` writes for that page.
+    let dir = tempfile::tempdir().unwrap();
+    let pages = pages();
+    let mut input = String::new();
+    for page in &pages {
+        input.push_str(&format!("{{\"text\":{},\"n\":1}}\n", json_str(page)));
+    }
+    let got = stdout_of(bin().arg("--jsonl").write_stdin(input));
+    for (page, line) in pages.iter().zip(got.lines()) {
+        let p = dir.path().join("page.txt");
+        fs::write(&p, page).unwrap();
+        let plain = stdout_of(bin().arg(&p));
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(v["text"].as_str().unwrap(), plain);
+        assert_eq!(v["n"], 1);
+    }
+}
+
+#[test]
+fn jsonl_by_name_or_flag() {
+    let (input, want) = shard(1);
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a.jsonl", "b.ndjson", "C.JSONL"] {
+        let p = dir.path().join(name);
+        fs::write(&p, &input).unwrap();
+        assert_eq!(stdout_of(bin().arg(&p)), want, "{name}");
+    }
+    // Other names are pages unless --jsonl says otherwise.
+    let p = dir.path().join("records.txt");
+    fs::write(&p, &input).unwrap();
+    assert_ne!(stdout_of(bin().arg(&p)), want);
+    assert_eq!(stdout_of(bin().arg("--jsonl").arg(&p)), want);
+    assert_eq!(stdout_of(bin().arg("--jsonl").write_stdin(input)), want);
+}
+
+#[test]
+fn jsonl_nested_text_field() {
+    let page = &pages()[0];
+    let input = format!(
+        "{{\"text\": 5, \"content\": {{\"title\": \"t\", \"body\": {}}}, \"z\": [1.0]}}\n",
+        json_str(page)
+    );
+    let want = format!(
+        "{{\"text\": 5, \"content\": {{\"title\": \"t\", \"body\": {}}}, \"z\": [1.0]}}\n",
+        json_str(&lib_clean(page))
+    );
+    let got = stdout_of(
+        bin()
+            .args(["--jsonl", "--text-field", "content.body"])
+            .write_stdin(input),
+    );
+    assert_eq!(got, want);
+}
+
+#[test]
+fn jsonl_blank_lines_and_missing_final_newline_kept() {
+    let input = "\n{\"text\":\"x\"}\r\n  \n{\"text\":\"y\"}";
+    let want = format!(
+        "\n{{\"text\":{}}}\r\n  \n{{\"text\":{}}}",
+        json_str(&lib_clean("x")),
+        json_str(&lib_clean("y"))
+    );
+    assert_eq!(stdout_of(bin().arg("--jsonl").write_stdin(input)), want);
+}
+
+/// Records 2, 4, 5 and 6 are bad.
+const BAD_SHARD: &str = "{\"text\":\"a\"}\n\
+    {\"text\": \"b\",}\n\
+    {\"text\":\"c\"}\n\
+    {\"id\": 1}\n\
+    {\"text\": 42}\n\
+    [\"text\"]\n\
+    {\"text\":\"g\"}\n";
+
+fn bad_shard_file(dir: &Path) -> PathBuf {
+    let p = dir.join("bad.jsonl");
+    fs::write(&p, BAD_SHARD).unwrap();
+    p
+}
+
+fn rec(t: &str) -> String {
+    format!("{{\"text\":{}}}\n", json_str(&lib_clean(t)))
+}
+
+#[test]
+fn bad_records_are_reported_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = bad_shard_file(dir.path());
+    let name = p.display().to_string();
+    let lines: Vec<&str> = BAD_SHARD.lines().collect();
+    let want = format!(
+        "{}{}\n{}{}\n{}\n{}\n{}",
+        rec("a"),
+        lines[1],
+        rec("c"),
+        lines[3],
+        lines[4],
+        lines[5],
+        rec("g")
+    );
+    let out = bin().arg(&p).assert().code(1).get_output().clone();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), want);
+    let err = String::from_utf8(out.stderr).unwrap();
+    let err_lines: Vec<&str> = err.lines().collect();
+    assert_eq!(err_lines.len(), 4, "{err}");
+    assert!(
+        err_lines[0].starts_with(&format!(
+            "{name}:2: invalid JSON at column 14: trailing comma"
+        )),
+        "{err}"
+    );
+    assert_eq!(err_lines[1], format!("{name}:4: no field text"));
+    assert_eq!(
+        err_lines[2],
+        format!("{name}:5: field text is a number, not a string")
+    );
+    assert_eq!(err_lines[3], format!("{name}:6: record is not an object"));
+}
+
+#[test]
+fn bad_records_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = bad_shard_file(dir.path());
+    bin()
+        .args(["--on-error", "drop", "-j", "2"])
+        .arg(&p)
+        .assert()
+        .code(1)
+        .stdout(format!("{}{}{}", rec("a"), rec("c"), rec("g")))
+        .stderr(predicate::str::contains(":2: invalid JSON"));
+}
+
+#[test]
+fn bad_record_fatal_stops_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = bad_shard_file(dir.path());
+    let later = dir.path().join("later.jsonl");
+    fs::write(&later, "{\"text\":\"z\"}\n").unwrap();
+    let out = bin()
+        .args(["--on-error", "fail", "-j", "1"])
+        .arg(&p)
+        .arg(&later)
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), rec("a"));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+#[test]
+fn non_utf8_record_is_reported() {
+    let mut want = b"{\"text\":\"\xff\"}\n".to_vec();
+    want.extend(rec("ok").bytes());
+    bin()
+        .arg("--jsonl")
+        .write_stdin(&b"{\"text\":\"\xff\"}\n{\"text\":\"ok\"}\n"[..])
+        .assert()
+        .code(1)
+        .stdout(want)
+        .stderr("<stdin>:1: invalid UTF-8 at byte 9\n");
+}
+
+// ---------------------------------------------------------- compression
+
+#[test]
+fn compressed_inputs_by_magic_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = &pages()[1];
+    let (shard_in, shard_want) = shard(1);
+    // Names that say nothing, or the wrong thing, about the compression.
+    let cases: Vec<(&str, Vec<u8>, String)> = vec![
+        ("page.txt.gz", gzip(page.as_bytes()), lib_clean(page)),
+        ("page.txt", gzip(page.as_bytes()), lib_clean(page)),
+        ("page.dat", zstd_compress(page.as_bytes()), lib_clean(page)),
+        ("page.gz", zstd_compress(page.as_bytes()), lib_clean(page)),
+        ("s.jsonl.gz", gzip(shard_in.as_bytes()), shard_want.clone()),
+        (
+            "s.jsonl.zst",
+            zstd_compress(shard_in.as_bytes()),
+            shard_want.clone(),
+        ),
+        ("s.ndjson", gzip(shard_in.as_bytes()), shard_want.clone()),
+    ];
+    for (name, bytes, want) in cases {
+        let p = dir.path().join(name);
+        fs::write(&p, &bytes).unwrap();
+        assert_eq!(stdout_of(bin().arg(&p)), want, "{name}");
+        // And on standard input.
+        let mut cmd = bin();
+        if name.contains("json") {
+            cmd.arg("--jsonl");
+        }
+        assert_eq!(stdout_of(cmd.write_stdin(bytes)), want, "{name} on stdin");
+    }
+}
+
+#[test]
+fn multi_member_gzip() {
+    let (shard_in, shard_want) = shard(2);
+    let (a, b) = shard_in.split_at(shard_in.len() / 3);
+    let mut bytes = gzip(a.as_bytes());
+    bytes.extend(gzip(b.as_bytes()));
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("s.jsonl.gz");
+    fs::write(&p, bytes).unwrap();
+    assert_eq!(stdout_of(bin().arg(&p)), shard_want);
+}
+
+#[test]
+fn compressed_output_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let (shard_in, shard_want) = shard(1);
+    let p = dir.path().join("s.jsonl");
+    fs::write(&p, &shard_in).unwrap();
+    let gz = dir.path().join("out.jsonl.gz");
+    let zst = dir.path().join("out.jsonl.zst");
+    for out in [&gz, &zst] {
+        bin()
+            .arg(&p)
+            .arg("-o")
+            .arg(out)
+            .assert()
+            .success()
+            .stderr("");
+    }
+    assert_eq!(gunzip(&fs::read(&gz).unwrap()), shard_want.as_bytes());
+    assert_eq!(
+        zstd::decode_all(&fs::read(&zst).unwrap()[..]).unwrap(),
+        shard_want.as_bytes()
+    );
+    // The compressed output reads back as input.
+    assert_eq!(
+        stdout_of(bin().arg("--jsonl").arg(&gz)),
+        stdout_of(bin().arg("--jsonl").write_stdin(shard_want))
+    );
+}
+
+// -------------------------------------------------------------- threads
+
+#[test]
+fn threads_keep_input_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = pages();
+    let mut paths = Vec::new();
+    let mut want = String::new();
+    for (i, page) in pages.iter().cycle().take(40).enumerate() {
+        paths.push(write_file(dir.path(), &format!("p{i}.txt"), page));
+        want.push_str(&lib_clean(page));
+    }
+    let (shard_in, shard_want) = shard(20);
+    let s = write_file(dir.path(), "s.jsonl", &shard_in);
+    for j in ["1", "2", "3", "8"] {
+        assert_eq!(
+            stdout_of(bin().args(["-j", j]).args(&paths)),
+            want,
+            "-j {j}"
+        );
+        assert_eq!(
+            stdout_of(bin().args(["-j", j]).arg(&s)),
+            shard_want,
+            "-j {j}"
+        );
+        // Pages and records mixed, one stream.
+        let got = stdout_of(bin().args(["-j", j]).arg(&paths[0]).arg(&s).arg(&paths[1]));
+        assert_eq!(
+            got,
+            format!(
+                "{}{shard_want}{}",
+                lib_clean(&pages[0]),
+                lib_clean(&pages[1])
+            )
+        );
+    }
+}
+
+// ---------------------------------------------- directories and in place
+
+fn write_file(dir: &Path, rel: &str, text: impl AsRef<[u8]>) -> PathBuf {
+    let p = dir.join(rel);
+    fs::create_dir_all(p.parent().unwrap()).unwrap();
+    fs::write(&p, text).unwrap();
+    p
+}
+
+#[test]
+fn tree_to_output_directory() {
+    let src = tempfile::tempdir().unwrap();
+    let dst = tempfile::tempdir().unwrap();
+    let pages = pages();
+    let (shard_in, shard_want) = shard(1);
+    write_file(src.path(), "a.txt", &pages[0]);
+    write_file(src.path(), "sub/b.txt", &pages[1]);
+    write_file(src.path(), "sub/deeper/c.txt.gz", gzip(pages[2].as_bytes()));
+    write_file(
+        src.path(),
+        "sub/s.jsonl.zst",
+        zstd_compress(shard_in.as_bytes()),
+    );
+    write_file(src.path(), ".hidden/x.txt", &pages[3]);
+    write_file(src.path(), ".y.txt", &pages[3]);
+    let loose = tempfile::tempdir().unwrap();
+    let single = write_file(loose.path(), "single.txt", &pages[4]);
+    for j in ["1", "2"] {
+        let out = dst.path().join(format!("out{j}"));
+        bin()
+            .args(["-j", j, "-o"])
+            .arg(&out)
+            .arg(src.path())
+            .arg(&single)
+            .assert()
+            .success()
+            .stdout("")
+            .stderr("");
+        let read = |rel: &str| fs::read(out.join(rel)).unwrap();
+        assert_eq!(read("a.txt"), lib_clean(&pages[0]).as_bytes());
+        assert_eq!(read("sub/b.txt"), lib_clean(&pages[1]).as_bytes());
+        assert_eq!(
+            gunzip(&read("sub/deeper/c.txt.gz")),
+            lib_clean(&pages[2]).as_bytes()
+        );
+        assert_eq!(
+            zstd::decode_all(&read("sub/s.jsonl.zst")[..]).unwrap(),
+            shard_want.as_bytes()
+        );
+        assert_eq!(read("single.txt"), lib_clean(&pages[4]).as_bytes());
+        assert!(!out.join(".hidden").exists() && !out.join(".y.txt").exists());
+    }
+}
+
+#[test]
+fn files_into_existing_or_slash_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = pages();
+    let a = write_file(dir.path(), "in/a.txt", &pages[0]);
+    let b = write_file(dir.path(), "in/b.txt", &pages[1]);
+    let existing = dir.path().join("existing");
+    fs::create_dir(&existing).unwrap();
+    bin()
+        .arg(&a)
+        .arg(&b)
+        .arg("-o")
+        .arg(&existing)
+        .assert()
+        .success();
+    assert_eq!(
+        fs::read_to_string(existing.join("b.txt")).unwrap(),
+        lib_clean(&pages[1])
+    );
+    let slash = format!("{}/", dir.path().join("new").display());
+    bin().arg(&a).args(["-o", &slash]).assert().success();
+    assert_eq!(
+        fs::read_to_string(dir.path().join("new/a.txt")).unwrap(),
+        lib_clean(&pages[0])
+    );
+}
+
+#[test]
+fn output_directory_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let a1 = write_file(dir.path(), "x/a.txt", &pages()[0]);
+    let a2 = write_file(dir.path(), "y/a.txt", &pages()[1]);
+    let missing = dir.path().join("x/missing.txt");
+    let out = dir.path().join("out");
+    bin()
+        .arg(&a1)
+        .arg(&a2)
+        .arg(&missing)
+        .arg("-o")
+        .arg(format!("{}/", out.display()))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "{}: another input was already written to",
+            a2.display()
+        )))
+        .stderr(predicate::str::contains(missing.display().to_string()));
+    assert_eq!(
+        fs::read_to_string(out.join("a.txt")).unwrap(),
+        lib_clean(&pages()[0])
+    );
+    // The output directory inside the input tree is not read back.
+    bin()
+        .arg(dir.path().join("x"))
+        .arg("-o")
+        .arg(dir.path().join("x/out"))
+        .assert()
+        .success();
+    bin()
+        .arg(dir.path().join("x"))
+        .arg("-o")
+        .arg(dir.path().join("x/out"))
+        .assert()
+        .success();
+    assert!(!dir.path().join("x/out/out").exists());
+    // Standard input has no relative path.
+    bin()
+        .args(["-", "-o"])
+        .arg(format!("{}/", out.display()))
+        .write_stdin("x")
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn same_file_as_input_and_output_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = &pages()[0];
+    let a = write_file(dir.path(), "a.txt", page);
+    bin()
+        .arg(&a)
+        .arg("-o")
+        .arg(&a)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--in-place"));
+    assert_eq!(fs::read_to_string(&a).unwrap(), *page);
+}
+
+fn leftovers(dir: &Path) -> Vec<String> {
+    walk(dir)
+        .into_iter()
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(".dechrome-")
+        })
+        .map(|p| p.display().to_string())
+        .collect()
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() && !p.is_symlink() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[cfg(unix)]
+#[test]
+fn in_place_rewrites_keeps_permissions_and_follows_symlinks() {
+    use std::os::unix::fs::{symlink, PermissionsExt};
+    let dir = tempfile::tempdir().unwrap();
+    let pages = pages();
+    let (shard_in, shard_want) = shard(1);
+    let a = write_file(dir.path(), "t/a.txt", &pages[0]);
+    let gz = write_file(dir.path(), "t/sub/b.txt.gz", gzip(pages[1].as_bytes()));
+    let s = write_file(dir.path(), "t/s.jsonl", &shard_in);
+    let target = write_file(dir.path(), "elsewhere/real.txt", &pages[2]);
+    let link = dir.path().join("link.txt");
+    symlink(&target, &link).unwrap();
+    fs::set_permissions(&a, fs::Permissions::from_mode(0o640)).unwrap();
+    for j in ["2", "1"] {
+        bin()
+            .args(["--in-place", "-j", j])
+            .arg(dir.path().join("t"))
+            .arg(&link)
+            .assert()
+            .success()
+            .stdout("")
+            .stderr("");
+        if j == "2" {
+            assert_eq!(fs::read_to_string(&a).unwrap(), lib_clean(&pages[0]));
+            assert_eq!(
+                fs::metadata(&a).unwrap().permissions().mode() & 0o777,
+                0o640
+            );
+            assert_eq!(
+                gunzip(&fs::read(&gz).unwrap()),
+                lib_clean(&pages[1]).as_bytes()
+            );
+            assert_eq!(fs::read_to_string(&s).unwrap(), shard_want);
+            assert!(fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink());
+            assert_eq!(fs::read_to_string(&target).unwrap(), lib_clean(&pages[2]));
+        }
+    }
+    assert!(
+        leftovers(dir.path()).is_empty(),
+        "{:?}",
+        leftovers(dir.path())
+    );
+}
+
+#[test]
+fn in_place_fatal_record_leaves_file_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = bad_shard_file(dir.path());
+    bin()
+        .args(["--in-place", "--on-error", "fail"])
+        .arg(&p)
+        .assert()
+        .code(1);
+    assert_eq!(fs::read_to_string(&p).unwrap(), BAD_SHARD);
+    assert!(leftovers(dir.path()).is_empty());
+    // With the default (keep), the good records are cleaned and the bad ones
+    // kept as they were.
+    bin().arg("--in-place").arg(&p).assert().code(1);
+    let got = fs::read_to_string(&p).unwrap();
+    assert!(got.starts_with(&rec("a")), "{got}");
+    assert!(got.contains("{\"text\": 42}\n"), "{got}");
+}
+
+#[test]
+fn in_place_needs_paths() {
+    bin().arg("--in-place").write_stdin("x").assert().code(2);
+    bin()
+        .args(["--in-place", "-o", "x.txt", "a.txt"])
+        .assert()
+        .code(2);
+}
+
+#[cfg(unix)]
+#[test]
+fn in_place_killed_mid_run_leaves_each_file_old_or_new() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = fixture_pages();
+    let mut files = Vec::new();
+    for i in 0..300 {
+        let page = &pages[i % pages.len()];
+        // A big JSONL shard now and then, so that the kill may land in the
+        // middle of writing one.
+        if i % 50 == 0 {
+            let mut shard = String::new();
+            for k in 0..400 {
+                shard.push_str(&format!("{{\"k\":{k},\"text\":{}}}\n", json_str(page)));
+            }
+            let p = write_file(dir.path(), &format!("f{i:03}.jsonl"), &shard);
+            let want: String = shard
+                .lines()
+                .enumerate()
+                .map(|(k, _)| format!("{{\"k\":{k},\"text\":{}}}\n", json_str(&lib_clean(page))))
+                .collect();
+            files.push((p, shard, want));
+        } else {
+            let p = write_file(dir.path(), &format!("f{i:03}.txt"), page);
+            files.push((p, page.clone(), lib_clean(page)));
+        }
+    }
+    for delay_ms in [150, 600] {
+        let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("dechrome"))
+            .args(["--in-place", "-j", "2"])
+            .arg(dir.path())
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let mut new = 0;
+        for (p, old, want) in &files {
+            let got = fs::read_to_string(p).unwrap();
+            // A cleaned page cleaned again may differ from the first
+            // cleaning (idempotence is not guaranteed), so after the first
+            // kill only "old or cleaned once" is checked on untouched files.
+            if got == *want {
+                new += 1;
+            } else if delay_ms == 150 {
+                assert_eq!(got, *old, "{} is half-written", p.display());
+            }
+        }
+        if delay_ms == 150 {
+            assert!(new < files.len(), "the run finished before the kill");
+        }
+    }
+    // Temporary files of an interrupted run are hidden, named .dechrome-*.tmp.
+    for l in leftovers(dir.path()) {
+        assert!(l.ends_with(".tmp"), "{l}");
+    }
+}
+
+// ------------------------------------------------------ stats, messages
+
+#[test]
+fn stats_on_stderr_and_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let (shard_in, _) = shard(1);
+    let s = write_file(dir.path(), "s.jsonl", &shard_in);
+    let a = write_file(dir.path(), "a.txt", &pages()[0]);
+    let json = dir.path().join("stats.json");
+    let out = bin()
+        .arg("--stats")
+        .arg("--stats-json")
+        .arg(&json)
+        .arg(&s)
+        .arg(&a)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    let n = shard_in.lines().count() + 1;
+    assert!(err.contains(&format!("{n} documents")), "{err}");
+    assert!(err.contains("MB/s"), "{err}");
+    assert!(err.contains("dropped"), "{err}");
+    let v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(v["documents"], n);
+    assert_eq!(v["bytes_in"], shard_in.len() + pages()[0].len());
+    assert_eq!(v["bytes_out"], out.stdout.len());
+    assert!(
+        v["dropped_by_category"]["banner"].as_u64().unwrap() > 0,
+        "{v}"
+    );
+    // --quiet: no summary, but the JSON file is still written.
+    fs::remove_file(&json).unwrap();
+    bin()
+        .args(["--stats", "-q", "--stats-json"])
+        .arg(&json)
+        .arg(&a)
+        .assert()
+        .success()
+        .stderr("");
+    assert!(json.exists());
+}
+
+#[test]
+fn no_progress_bar_on_a_pipe() {
+    // stderr is a pipe here: nothing but errors may appear on it.
+    let (shard_in, _) = shard(2);
+    bin()
+        .arg("--jsonl")
+        .write_stdin(shard_in)
+        .assert()
+        .success()
+        .stderr("");
+}
+
+#[test]
+fn closed_pipe_with_jsonl_exits_zero_quietly() {
+    let (shard_in, _) = shard(30);
+    let dir = tempfile::tempdir().unwrap();
+    let s = write_file(dir.path(), "s.jsonl", &shard_in);
+    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("dechrome"))
+        .arg(&s)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut buf = [0u8; 64];
+    stdout.read_exact(&mut buf).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn unwritable_output_is_an_error_with_its_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("no/such/dir/out.jsonl");
+    bin()
+        .arg("--jsonl")
+        .arg("-o")
+        .arg(&bad)
+        .write_stdin("{\"text\":\"a\"}\n")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(bad.display().to_string()));
+}
+
+// ------------------------------------------------------ shell integration
+
+#[test]
+fn generate_completions_and_man_page() {
+    for (shell, needle) in [
+        ("bash", "complete"),
+        ("zsh", "#compdef dechrome"),
+        ("fish", "complete -c dechrome"),
+    ] {
+        bin()
+            .args(["--generate", shell])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(needle))
+            .stdout(predicate::str::contains("text-field"));
+    }
+    let man = stdout_of(bin().args(["--generate", "man"]));
+    for s in [
+        ".TH dechrome",
+        ".SH OPTIONS",
+        ".SH \"EXIT STATUS\"",
+        ".SH EXAMPLES",
+    ] {
+        assert!(man.contains(s), "{s}");
+    }
+    bin().args(["--generate", "powershell"]).assert().code(2);
+}
+
+#[test]
+fn help_lists_the_pipeline_flags() {
+    let help = stdout_of(bin().arg("--help"));
+    for flag in [
+        "--jsonl",
+        "--text-field",
+        "--on-error",
+        "--threads",
+        "--in-place",
+        "--stats-json",
+        "--generate",
+    ] {
+        assert!(help.contains(flag), "{flag}");
+    }
+}
