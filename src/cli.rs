@@ -166,6 +166,13 @@ pub struct Cli {
     #[arg(long, value_enum, value_name = "ACTION", default_value_t = OnError::Keep)]
     pub on_error: OnError,
 
+    /// Add to each JSONL record a member FIELD with what was removed: kept and
+    /// dropped line counts, drops per category, and the byte span (in the
+    /// page text), category and rule of each dropped line.
+    /// Example: `--annotate dechrome` adds `"dechrome":{"kept":12,"dropped":7,...}`.
+    #[arg(long, value_name = "FIELD")]
+    pub annotate: Option<String>,
+
     /// Worker threads (default: the number of cores). Files and records are
     /// spread over them; output is always in input order. 1 runs everything
     /// on one thread.
@@ -302,6 +309,7 @@ pub struct Config {
     pub format: Option<Format>,
     pub text_field: FieldPath,
     pub on_error: OnError,
+    pub annotate: Option<String>,
     pub threads: usize,
     pub stats: bool,
     pub stats_json: Option<PathBuf>,
@@ -387,6 +395,7 @@ impl Cli {
             format: self.jsonl.then_some(Format::Jsonl),
             text_field: self.text_field,
             on_error: self.on_error,
+            annotate: self.annotate,
             threads,
             stats: self.stats,
             stats_json: self.stats_json,

@@ -175,6 +175,87 @@ pub fn write_json_string(s: &str, out: &mut Vec<u8>) {
     serde_json::to_writer(&mut *out, s).expect("a string serialises into a Vec");
 }
 
+/// Writes the `--annotate` object for a cleaned page: kept and dropped line
+/// counts, drops per category, and the byte span (in the page text), the
+/// category and the rule of every dropped line, so that a pipeline can audit
+/// or undo each decision:
+///
+/// `{"kept":12,"dropped":7,"categories":{"navigation":2,...},"spans":[[0,13,"banner","phrase:breaking news"],...]}`
+pub fn write_annotation(cleaned: &crate::Cleaned<'_>, out: &mut Vec<u8>) {
+    use std::io::Write;
+    let dropped = cleaned.lines().len() - cleaned.kept();
+    let _ = write!(
+        out,
+        "{{\"kept\":{},\"dropped\":{},\"categories\":{{",
+        cleaned.kept(),
+        dropped
+    );
+    for (i, (cat, n)) in crate::Category::ALL
+        .iter()
+        .zip(cleaned.dropped_by_category())
+        .enumerate()
+    {
+        let _ = write!(
+            out,
+            "{}\"{}\":{}",
+            if i > 0 { "," } else { "" },
+            cat.name(),
+            n
+        );
+    }
+    out.extend_from_slice(b"},\"spans\":[");
+    let mut first = true;
+    for (line, (_, d)) in cleaned.lines().iter().zip(cleaned.decisions()) {
+        if let Some(cat) = d.verdict.category() {
+            let _ = write!(
+                out,
+                "{}[{},{},\"{}\",",
+                if first { "" } else { "," },
+                line.start,
+                line.end,
+                cat.name()
+            );
+            write_json_string(&d.rule.to_string(), out);
+            out.push(b']');
+            first = false;
+        }
+    }
+    out.extend_from_slice(b"]}");
+}
+
+/// Adds member `"key": value` (`value` is JSON text) at the end of the
+/// record's top-level object, keeping every other byte; `record` may end
+/// with its line terminator. False (and `out` untouched) when the record does
+/// not end with `}`.
+pub fn append_member(record: &[u8], key: &str, value: &[u8], out: &mut Vec<u8>) -> bool {
+    let body_end = record.len()
+        - record
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_whitespace())
+            .count();
+    if body_end == 0 || record[body_end - 1] != b'}' {
+        return false;
+    }
+    let close = body_end - 1;
+    let inner_end = close
+        - record[..close]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_whitespace())
+            .count();
+    let empty = inner_end > 0 && record[inner_end - 1] == b'{';
+    out.extend_from_slice(&record[..inner_end]);
+    if !empty {
+        out.push(b',');
+    }
+    write_json_string(key, out);
+    out.push(b':');
+    out.extend_from_slice(value);
+    out.extend_from_slice(&record[inner_end..]);
+    true
+}
+
 /// The raw text of member `key` of the object `object` (which starts at
 /// byte `offset` of the line), validating all of `object`.
 fn member<'a>(
@@ -293,6 +374,41 @@ fn json_type(raw: &str) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn append_member_keeps_every_other_byte() {
+        let add = |r: &str| {
+            let mut out = Vec::new();
+            super::append_member(r.as_bytes(), "a", b"1", &mut out)
+                .then(|| String::from_utf8(out).unwrap())
+        };
+        assert_eq!(
+            add("{\"x\": 1 }\r\n").as_deref(),
+            Some("{\"x\": 1,\"a\":1 }\r\n")
+        );
+        assert_eq!(add("{}\n").as_deref(), Some("{\"a\":1}\n"));
+        assert_eq!(add("{ }").as_deref(), Some("{\"a\":1 }"));
+        assert_eq!(add("[1]"), None);
+        assert_eq!(add(""), None);
+    }
+
+    #[test]
+    fn annotation_lists_each_dropped_line() {
+        let page = "BREAKING NEWS\n\nThe council met on Tuesday to discuss the plan for the library, and most members said that they were in favour of it.\n";
+        let cleaner = crate::Cleaner::new();
+        let cleaned = cleaner.clean(page.as_bytes());
+        let mut out = Vec::new();
+        super::write_annotation(&cleaned, &mut out);
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(v["kept"], 1);
+        assert_eq!(v["dropped"], 1);
+        assert_eq!(v["categories"]["banner"], 1);
+        assert_eq!(v["spans"][0][0], 0);
+        assert_eq!(v["spans"][0][1], 13);
+        assert_eq!(&page[0..13], "BREAKING NEWS");
+        assert_eq!(v["spans"][0][2], "banner");
+    }
+
     use super::*;
 
     fn path(s: &str) -> FieldPath {

@@ -83,6 +83,7 @@ impl Ctx<'_> {
             cleaner: self.cleaner,
             field: &self.cfg.text_field,
             on_error: self.cfg.on_error,
+            annotate: self.cfg.annotate.as_deref(),
             threads: self.cfg.threads,
             stop: &self.stop,
         }

@@ -898,3 +898,31 @@ fn help_lists_the_pipeline_flags() {
         assert!(help.contains(flag), "{flag}");
     }
 }
+
+/// `--annotate`: each record gains the member, its spans point at the
+/// dropped lines of the original text, every other byte stays.
+#[test]
+fn annotate_adds_spans_of_dropped_lines() {
+    let page = "BREAKING NEWS\n\nThe council met on Tuesday to discuss the plan for the library, and most members said that they were in favour of it.\n\nSHARE THIS ARTICLE";
+    let input = format!("{{\"id\": 7, \"text\": {}}}\n", json_str(page));
+    let out = bin()
+        .args(["--jsonl", "--annotate", "removed", "-j", "1"])
+        .write_stdin(input.clone())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let line = String::from_utf8(out).unwrap();
+    assert!(line.starts_with("{\"id\": 7, \"text\": "), "{line}");
+    let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+    assert_eq!(v["text"], lib_clean(page));
+    let spans = v["removed"]["spans"].as_array().unwrap();
+    let dropped: Vec<&str> = spans
+        .iter()
+        .map(|s| &page[s[0].as_u64().unwrap() as usize..s[1].as_u64().unwrap() as usize])
+        .collect();
+    assert_eq!(dropped, ["BREAKING NEWS", "SHARE THIS ARTICLE"]);
+    assert_eq!(v["removed"]["categories"]["social"], 1);
+    assert_eq!(v["removed"]["kept"], 1);
+}

@@ -17,6 +17,8 @@ pub struct RecordCtx<'a> {
     pub cleaner: &'a Cleaner,
     pub field: &'a FieldPath,
     pub on_error: OnError,
+    /// `--annotate FIELD`: the member added to each record.
+    pub annotate: Option<&'a str>,
     /// Worker threads; 1 runs everything on the calling thread.
     pub threads: usize,
     /// Set by `--on-error fail` at the first bad record: every stream stops.
@@ -161,6 +163,14 @@ fn clean_record(ctx: &RecordCtx<'_>, line: &[u8]) -> (Result<Vec<u8>, RecordErro
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     let mut out = Vec::with_capacity(line.len());
     jsonl::splice(line, field.span, &text, &mut out);
+    if let Some(key) = ctx.annotate {
+        let mut note = Vec::new();
+        jsonl::write_annotation(&cleaned, &mut note);
+        let mut with_note = Vec::with_capacity(out.len() + note.len() + key.len() + 4);
+        if jsonl::append_member(&out, key, &note, &mut with_note) {
+            out = with_note;
+        }
+    }
     (Ok(out), stats)
 }
 
@@ -177,6 +187,7 @@ mod tests {
             cleaner: &cleaner,
             field: &field,
             on_error,
+            annotate: None,
             threads,
             stop: &stop,
         };
