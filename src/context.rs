@@ -25,8 +25,8 @@ impl Default for Thresholds {
         Thresholds {
             length_low: 70,
             length_high: 200,
-            stop_low: 0.18,
-            stop_high: 0.21,
+            stop_low: 0.16,
+            stop_high: 0.19,
         }
     }
 }

@@ -383,7 +383,6 @@ proptest! {
 
     /// Cleaning the output again keeps every line of it.
     #[test]
-    #[ignore = "known gap: not idempotent yet. Counterexample (proptest-regressions/props.txt, last seed): a short line \"the the\" between prose and a \"Source: News Agencies\" sign-off is kept on the first pass and dropped on the second, because removing the chrome changes which relaxation level and neighbours apply. The fixtures are idempotent (idempotent_on_fixtures)."]
     fn idempotent(page in page()) {
         let c = cleaner(Mode::Balanced);
         let once = c.clean(page.as_bytes()).render();
