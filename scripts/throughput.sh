@@ -4,7 +4,8 @@
 #   phrases, scripts/grep-phrases.txt), on two inputs built from the dev corpus:
 #   stream      all pages concatenated (repeated to >= 50 MB), fed on stdin;
 #   many files  the pages as separate files, the list repeated to >= 50 MB.
-# Prints MB/s per tool and the ratios to cat and grep.
+# Prints MB/s per tool and the ratios to cat and grep. Output goes to a file,
+# not /dev/null (GNU grep stops early when its output is /dev/null).
 #   scripts/throughput.sh [CORPUS_INPUT_DIR]   (default ../shared/dev-corpus/input)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,7 +34,7 @@ time_it() {
   for _ in 1 2 3; do
     local t0 t1
     t0=$(date +%s.%N)
-    "$@" > /dev/null
+    "$@" > "$work/out"
     t1=$(date +%s.%N)
     best=$(python3 -c "print(min($best, $t1 - $t0))")
   done
