@@ -19,7 +19,7 @@ use rayon::prelude::*;
 use cli::codec::{self, Codec, Encoder};
 use cli::plan::{self, Job};
 use cli::records::{self, RecordCtx, StreamError};
-use cli::stats::{Reporter, Stats};
+use cli::stats::{say, Reporter, Stats};
 use cli::{Cli, Config, Format, Input, Target};
 
 fn main() -> ExitCode {
@@ -33,7 +33,7 @@ fn main() -> ExitCode {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("dechrome: <stdout>: {e}");
+                say(format!("dechrome: <stdout>: {e}"));
                 ExitCode::from(1)
             }
         };
@@ -49,7 +49,7 @@ fn main() -> ExitCode {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("dechrome: {e:#}");
+            say(format!("dechrome: {e:#}"));
             ExitCode::from(1)
         }
     }
@@ -136,12 +136,12 @@ fn run(cfg: Config) -> anyhow::Result<bool> {
     let (stats, mut ok) = result?;
     let elapsed = start.elapsed();
     if cfg.stats && !cfg.quiet {
-        eprintln!("{}", stats.summary(elapsed));
+        say(stats.summary(elapsed));
     }
     if let Some(p) = &cfg.stats_json {
         let json = serde_json::to_string_pretty(&stats.to_json(elapsed))? + "\n";
         if let Err(e) = fs::write(p, json) {
-            eprintln!("dechrome: {}: {e}", p.display());
+            say(format!("dechrome: {}: {e}", p.display()));
             ok = false;
         }
     }

@@ -281,8 +281,14 @@ pub fn is_breadcrumb(line: &[u8]) -> bool {
     if line.len() > 160 || separator_bytes(line) < 2 {
         return false;
     }
-    let Ok(s) = std::str::from_utf8(line) else {
-        return false;
+    // Not UTF-8: read it as Latin-1 (a mis-decoded page still has menus).
+    let owned;
+    let s = match std::str::from_utf8(line) {
+        Ok(s) => s,
+        Err(_) => {
+            owned = line.iter().map(|&b| char::from(b)).collect::<String>();
+            &owned
+        }
     };
     let mut segments = 0usize;
     let mut rest = s;
@@ -324,6 +330,7 @@ mod tests {
             "News \u{a0} / \u{a0} Koreas \u{a0} / \u{a0} Russia".as_bytes()
         ));
         assert!(!is_breadcrumb(b"RFE/RL"));
+        assert!(is_breadcrumb(b"Accueil > Actualit\xe9s > R\xe9gion"));
         assert!(!is_breadcrumb(b"12/05/2012"));
         assert!(!is_breadcrumb(
             b"MOSCOW/VLADIVOSTOK, Russia (Reuters) - North Korean leader Kim Jong Un and Russian President"

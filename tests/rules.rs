@@ -881,7 +881,6 @@ mod duplicate {
         "Le maire a salué le projet lors d'une réunion à l'hôtel de ville mardi soir"
     );
     alt!(
-        #[ignore = "known gap: a Russian caption between body paragraphs (few stopwords, no full stop) is dropped as low-content (context:bad->bad); chrome-policy.md keeps one copy of each caption"]
         ru_mayor,
         Ru,
         "Мэр города п",

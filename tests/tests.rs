@@ -1,5 +1,6 @@
 //! Integration tests (one binary: `cargo test --test integration`).
 
+mod bad_inputs;
 mod cli;
 mod cli_pipeline;
 mod golden;

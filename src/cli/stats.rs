@@ -129,8 +129,8 @@ impl Reporter {
     /// Prints one line on stderr.
     pub fn line(&self, msg: &str) {
         match &self.progress {
-            Some(pb) => pb.suspend(|| eprintln!("{msg}")),
-            None => eprintln!("{msg}"),
+            Some(pb) => pb.suspend(|| say(msg)),
+            None => say(msg),
         }
     }
 
@@ -145,6 +145,14 @@ impl Reporter {
             pb.finish_and_clear();
         }
     }
+}
+
+/// Writes one line on stderr. A stderr that cannot be written (a full disk,
+/// a closed pipe) must not turn a message into a panic: the exit status
+/// still tells what happened.
+pub fn say(msg: impl std::fmt::Display) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{msg}");
 }
 
 #[cfg(test)]

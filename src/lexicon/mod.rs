@@ -171,7 +171,7 @@ pub fn parse(name: &str, text: &'static str, out: &mut Vec<Phrase>) -> Result<()
 
 /// Writes the normalised form of `line` into `out`: lower-cased, every run of
 /// whitespace one space, leading and trailing characters that are neither
-/// letters nor digits removed. Invalid UTF-8 bytes are copied as they are.
+/// letters nor digits removed. Bytes that are not UTF-8 are read as Latin-1.
 pub fn normalise(line: &[u8], out: &mut Vec<u8>) {
     out.clear();
     let mut pending_space = false;
@@ -197,12 +197,21 @@ pub fn normalise(line: &[u8], out: &mut Vec<u8>) {
                 }
             }
         }
-        if !chunk.invalid().is_empty() {
+        // Bytes that are not UTF-8 are read as Latin-1, the usual reason a
+        // page is not UTF-8 ("Publicit\xe9" still matches "publicité").
+        for &b in chunk.invalid() {
+            let c = char::from(b);
+            if out.is_empty() && !c.is_alphanumeric() {
+                continue;
+            }
             if pending_space {
                 out.push(b' ');
                 pending_space = false;
             }
-            out.extend_from_slice(chunk.invalid());
+            let mut buf = [0u8; 4];
+            for l in c.to_lowercase() {
+                out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+            }
         }
     }
     // Strip trailing non-alphanumerics.
@@ -400,6 +409,9 @@ mod tests {
         assert_eq!(norm("»  Mehr LESEN"), "mehr lesen");
         assert_eq!(norm("ПОДЕЛИТЬСЯ"), "поделиться");
         assert_eq!(norm("..."), "");
+        let mut v = Vec::new();
+        normalise(b"Publicit\xe9 ", &mut v);
+        assert_eq!(v, "publicité".as_bytes());
     }
 
     #[test]
