@@ -156,6 +156,7 @@ mod tests {
     }
 
     proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
         #[test]
         fn fast_equals_naive(lines in proptest::collection::vec(
             proptest::sample::select(vec![

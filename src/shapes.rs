@@ -344,7 +344,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
         /// The byte gates never hide a match: gated == every regex tried.
         #[test]
         fn gates_are_exact(parts in proptest::collection::vec(proptest::sample::select(vec![
