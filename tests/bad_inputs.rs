@@ -567,3 +567,48 @@ fn unwritable_stderr_is_not_a_panic() {
     assert_eq!(out.stdout, lib_clean(&article("\n")));
     assert_eq!(out.status.code(), Some(1), "{:?}", out.status);
 }
+
+/// A JSONL record whose text is a 50 MB JSON string: cleaned like the same
+/// text in plain mode, no panic, exit 0.
+#[test]
+fn jsonl_fifty_mb_string() {
+    let dir = tempfile::tempdir().unwrap();
+    let para = "The council met on Tuesday to discuss the plan for the new library, and most members said that they were in favour of it.";
+    let mut text = String::with_capacity(51 << 20);
+    while text.len() < 50 << 20 {
+        text.push_str(para);
+        text.push_str(&format!(" {}\n\n", text.len()));
+    }
+    let record = format!(
+        "{{\"id\":1,\"text\":{}}}\n",
+        serde_json::to_string(&text).unwrap()
+    );
+    let p = write(dir.path(), "big.jsonl", record.as_bytes());
+    let out = run(&[&p], 0);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["id"], 1);
+    let cleaned = v["text"].as_str().unwrap().as_bytes();
+    assert_eq!(cleaned, lib_clean(text.as_bytes()).as_slice());
+}
+
+/// JSON nested 100,000 levels deep in another field: valid JSON, so the
+/// record is cleaned, the deep member kept byte for byte; no stack overflow,
+/// no panic.
+#[test]
+fn jsonl_deeply_nested() {
+    let dir = tempfile::tempdir().unwrap();
+    let depth = 100_000;
+    let deep = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+    let record = format!(
+        "{{\"a\":{deep},\"text\":\"BREAKING NEWS\\n\\nThe council met on Tuesday to discuss the plan for the library, and most members said that they were in favour of it.\"}}\n"
+    );
+    let p = write(dir.path(), "deep.jsonl", record.as_bytes());
+    let out = run(&[&p], 0);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.starts_with(&format!("{{\"a\":{deep},\"text\":\"The council met")),
+        "{}",
+        &stdout[stdout.len() - 200..]
+    );
+    assert!(!stdout.contains("BREAKING"));
+}
