@@ -97,6 +97,9 @@ impl Stats {
     }
 }
 
+/// A run shorter than this shows no progress bar.
+const PROGRESS_DELAY: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// Writes messages to stderr, around the progress bar when there is one.
 pub struct Reporter {
     progress: Option<ProgressBar>,
@@ -104,10 +107,19 @@ pub struct Reporter {
 
 impl Reporter {
     /// A progress bar over `total` raw input bytes (a spinner when unknown)
-    /// only when stderr is a terminal and not `quiet`.
+    /// only when stderr is a terminal and not `quiet`, drawn once the run
+    /// has lasted [`PROGRESS_DELAY`].
     pub fn new(quiet: bool, total: Option<u64>) -> Reporter {
         let progress = (!quiet && std::io::stderr().is_terminal()).then(|| {
-            let pb = ProgressBar::with_draw_target(total, ProgressDrawTarget::stderr());
+            // Hidden for the first second: a short run draws nothing.
+            let pb = ProgressBar::with_draw_target(total, ProgressDrawTarget::hidden());
+            let shown = pb.clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(PROGRESS_DELAY);
+                if !shown.is_finished() {
+                    shown.set_draw_target(ProgressDrawTarget::stderr());
+                }
+            });
             let style = match total {
                 Some(_) => ProgressStyle::with_template(
                     "{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
