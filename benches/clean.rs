@@ -97,6 +97,51 @@ fn benches(c: &mut Criterion) {
     if let Some(pages) = corpus() {
         define(c, "dev-corpus", &pages, None);
     }
+    jsonl(c, &pages, &kept);
+}
+
+/// The JSONL path: records holding the fixtures (with other fields), each
+/// found, cleaned and spliced as the binary does, on one thread.
+fn jsonl(c: &mut Criterion, pages: &[Vec<u8>], kept: &[usize]) {
+    use dechrome::jsonl::{find_string_field, splice, FieldPath};
+    let n = 200;
+    let mut shard = Vec::new();
+    for (i, p) in pages.iter().cycle().take(pages.len() * n).enumerate() {
+        let text = String::from_utf8_lossy(p);
+        shard.extend_from_slice(
+            format!(
+                "{{\"id\":{i},\"url\":\"https://example.com/{i}\",\"score\":1.5e3,\"text\":{}}}\n",
+                serde_json::to_string(&text).expect("a string serialises")
+            )
+            .as_bytes(),
+        );
+    }
+    let cleaner = Cleaner::new();
+    let field = FieldPath::parse("text").expect("a valid path");
+    let run = |out: &mut Vec<u8>| {
+        let mut kept_lines = 0;
+        for line in shard.split_inclusive(|&b| b == b'\n') {
+            let f = find_string_field(line, &field).expect("a valid record");
+            let cleaned = cleaner.clean(f.value.as_bytes());
+            kept_lines += cleaned.kept();
+            let text = String::from_utf8(cleaned.render()).expect("UTF-8 in, UTF-8 out");
+            splice(line, f.span, &text, out);
+        }
+        kept_lines
+    };
+    let want = kept.iter().sum::<usize>() * n;
+    assert_eq!(run(&mut Vec::new()), want, "jsonl: kept-line count changed");
+    let mut group = c.benchmark_group("clean");
+    group.throughput(Throughput::Bytes(shard.len() as u64));
+    group.sample_size(10);
+    let mut out = Vec::with_capacity(shard.len());
+    group.bench_function("jsonl-fixtures-x200", |b| {
+        b.iter(|| {
+            out.clear();
+            assert_eq!(run(&mut out), want);
+        })
+    });
+    group.finish();
 }
 
 criterion_group!(clean, benches);
