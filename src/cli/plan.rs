@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use super::stats::Reporter;
-use super::{Config, Format, Input, Target};
+use super::{same_file, Config, Format, Input, Target};
 
 /// One input and where its result goes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -191,13 +191,6 @@ fn files_under(
         }
     }
     files
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
 }
 
 #[cfg(test)]
