@@ -9,7 +9,7 @@
 //! `benches/scaling.rs` (`DECHROME_BENCH_BIG=1`).
 
 use std::fs::{self, File};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command as StdCommand, Output, Stdio};
 
@@ -465,18 +465,7 @@ fn closed_pipe_on_one_large_page() {
     }
     let dir = tempfile::tempdir().unwrap();
     let p = write(dir.path(), "big.txt", page.as_bytes());
-    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("dechrome"))
-        .arg(&p)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdout = child.stdout.take().unwrap();
-    let mut buf = [0u8; 64];
-    stdout.read_exact(&mut buf).unwrap();
-    drop(stdout);
-    let out = child.wait_with_output().unwrap();
+    let out = crate::util::read_then_close([&p]);
     assert_no_panic(&out);
     assert_eq!(
         out.status.code(),

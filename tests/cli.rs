@@ -2,7 +2,7 @@
 //! `--explain`, errors and exit codes, `--help`, closed pipes.
 
 use std::fs;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command as StdCommand, Stdio};
 
@@ -341,18 +341,7 @@ fn closed_pipe_exits_zero_quietly() {
     // reader has gone. (One file holding 2000 copies would not do: the
     // copies are dropped as duplicates.)
     let page = fixture("001_600930966775bc34.txt");
-    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("dechrome"))
-        .args(std::iter::repeat(&page).take(2000))
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdout = child.stdout.take().unwrap();
-    let mut buf = [0u8; 64];
-    stdout.read_exact(&mut buf).unwrap();
-    drop(stdout);
-    let out = child.wait_with_output().unwrap();
+    let out = crate::util::read_then_close(std::iter::repeat(&page).take(2000));
     assert_eq!(
         out.status.code(),
         Some(0),

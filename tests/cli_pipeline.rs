@@ -821,18 +821,7 @@ fn closed_pipe_with_jsonl_exits_zero_quietly() {
     let (shard_in, _) = shard(30);
     let dir = tempfile::tempdir().unwrap();
     let s = write_file(dir.path(), "s.jsonl", &shard_in);
-    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("dechrome"))
-        .arg(&s)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdout = child.stdout.take().unwrap();
-    let mut buf = [0u8; 64];
-    stdout.read_exact(&mut buf).unwrap();
-    drop(stdout);
-    let out = child.wait_with_output().unwrap();
+    let out = crate::util::read_then_close([&s]);
     assert_eq!(out.status.code(), Some(0));
     assert!(
         out.stderr.is_empty(),

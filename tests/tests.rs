@@ -6,3 +6,4 @@ mod cli_pipeline;
 mod golden;
 mod props;
 mod rules;
+mod util;

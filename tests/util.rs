@@ -1,0 +1,27 @@
+//! Helpers shared by the integration tests.
+
+use std::ffi::OsStr;
+use std::io::Read;
+use std::process::{Command, Output, Stdio};
+
+/// Runs the binary with `args`, reads the first 64 bytes of its standard
+/// output, closes the pipe while it is still writing, and returns how it
+/// ended (a closed output pipe must exit 0 without a word).
+pub fn read_then_close<I, S>(args: I) -> Output
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("dechrome"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut buf = [0u8; 64];
+    stdout.read_exact(&mut buf).unwrap();
+    drop(stdout);
+    child.wait_with_output().unwrap()
+}
