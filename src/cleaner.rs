@@ -151,6 +151,25 @@ struct Doc<'d> {
     skip: &'d [bool],
 }
 
+/// What each line's own bytes say: features, stopword counts per language,
+/// hard evidence.
+struct LineMeasures {
+    feats: Vec<Features>,
+    stops: Vec<features::StopCounts>,
+    evidence: Vec<Option<Evidence>>,
+}
+
+impl LineMeasures {
+    /// The measures of the lines at `idx`, in that order.
+    fn select(&self, idx: &[usize]) -> LineMeasures {
+        LineMeasures {
+            feats: idx.iter().map(|&i| self.feats[i]).collect(),
+            stops: idx.iter().map(|&i| self.stops[i]).collect(),
+            evidence: idx.iter().map(|&i| self.evidence[i]).collect(),
+        }
+    }
+}
+
 /// The context model's result at one set of thresholds.
 struct Judgement {
     initial: Vec<Class>,
@@ -271,72 +290,59 @@ impl Cleaner {
 
     /// Decides every line of `input`.
     pub fn clean<'a>(&self, input: &'a [u8]) -> Cleaned<'a> {
-        let mut cleaned = self.clean_once(input);
-        // Cleaning the output again must change nothing (a promise the
-        // property tests check): the article is judged again on its own,
-        // without the chrome around it, and what that drops goes too. Each
-        // pass only drops lines; a few passes reach the fixed point.
-        let mut out = Vec::new();
-        for _ in 0..MAX_PASSES {
-            out.clear();
-            cleaned.render_into(&mut out);
-            let again = self.clean_once(&out);
-            if again.kept() == again.decisions.len() {
-                break;
-            }
-            let kept: Vec<usize> = (0..cleaned.decisions.len())
-                .filter(|&i| cleaned.decisions[i].verdict.is_keep())
-                .collect();
-            for (k, d) in kept.iter().zip(again.decisions.iter()) {
-                if !d.verdict.is_keep() {
-                    cleaned.decisions[*k] = *d;
-                }
-            }
-        }
-        cleaned
-    }
-
-    /// One pass of the stages over `input`.
-    fn clean_once<'a>(&self, input: &'a [u8]) -> Cleaned<'a> {
-        let inner = &*self.inner;
         let mut lines = Vec::new();
         lines::split(input, &mut lines);
         let n = lines.len();
         let texts: Vec<&[u8]> = lines.iter().map(|l| l.bytes(input)).collect();
+        let lines_of = self.analyse(&texts);
+        // An alt-text fragment must sit on the line right above its caption.
+        let adjacent: Vec<bool> = (0..n)
+            .map(|i| i + 1 < n && lines[i + 1].number == lines[i].number + 1)
+            .collect();
+        let (mut decisions, lang) = self.decide(&texts, &lines_of, &adjacent);
 
-        // Stage 2: features and language.
+        // Cleaning the output again must change nothing (a promise the
+        // property tests check): the article is judged again on its own,
+        // without the chrome around it, and what that drops goes too. Each
+        // pass only drops lines; a few passes reach the fixed point. A line's
+        // own measures do not depend on its neighbours, so they are reused;
+        // in the rendered article no two lines are adjacent.
+        let mut kept: Vec<usize> = Vec::new();
+        for _ in 0..MAX_PASSES {
+            kept.clear();
+            kept.extend((0..n).filter(|&i| decisions[i].verdict.is_keep()));
+            let sub_texts: Vec<&[u8]> = kept.iter().map(|&k| texts[k]).collect();
+            let sub = lines_of.select(&kept);
+            let (again, _) = self.decide(&sub_texts, &sub, &vec![false; kept.len()]);
+            if again.iter().all(|d| d.verdict.is_keep()) {
+                break;
+            }
+            for (k, d) in kept.iter().zip(again.iter()) {
+                if !d.verdict.is_keep() {
+                    decisions[*k] = *d;
+                }
+            }
+        }
+        Cleaned {
+            input,
+            lines,
+            decisions,
+            lang,
+        }
+    }
+
+    /// Stages 2 and 3, which look at one line at a time: features, stopword
+    /// counts and hard evidence.
+    fn analyse(&self, texts: &[&[u8]]) -> LineMeasures {
+        let inner = &*self.inner;
+        let n = texts.len();
         let mut feats: Vec<Features> = Vec::with_capacity(n);
         let mut stops = Vec::with_capacity(n);
-        let mut hits = [0u32; NLANG];
-        for t in &texts {
+        for t in texts {
             let (f, c) = features::measure(t, &inner.stopwords);
-            for (h, c) in hits.iter_mut().zip(c.iter()) {
-                *h += *c as u32;
-            }
             feats.push(f);
             stops.push(c);
         }
-        let lang = inner.lang.unwrap_or_else(|| lang::detect(&hits));
-        // A page in a language we have no stopwords for (or lorem ipsum)
-        // has almost none: stopword density says nothing there, so a
-        // sentence end stands in for it.
-        let words: u64 = feats.iter().map(|f| f.words as u64).sum();
-        let known = hits[lang as usize] as f32 >= UNKNOWN_LANGUAGE_RATIO * words as f32;
-        let density: Vec<f32> = feats
-            .iter()
-            .zip(stops.iter())
-            .map(|(f, c)| {
-                if known {
-                    c[lang as usize] as f32 / f.words.max(1) as f32
-                } else if f.terminal {
-                    UNKNOWN_LANGUAGE_SENTENCE_DENSITY
-                } else {
-                    0.0
-                }
-            })
-            .collect();
-
-        // Stage 3: hard evidence.
         let mut norm = Vec::with_capacity(lexicon::MAX_LINE_BYTES * 2);
         let evidence: Vec<Option<Evidence>> = texts
             .iter()
@@ -348,22 +354,62 @@ impl Cleaner {
                 })
             })
             .collect();
+        LineMeasures {
+            feats,
+            stops,
+            evidence,
+        }
+    }
+
+    /// The stages that look at the whole page (language, repeats, the
+    /// context model, the article's end) over lines already analysed.
+    /// `adjacent[i]`: line `i + 1` directly follows line `i` in the input.
+    fn decide(
+        &self,
+        texts: &[&[u8]],
+        m: &LineMeasures,
+        adjacent: &[bool],
+    ) -> (Vec<Decision>, Lang) {
+        let inner = &*self.inner;
+        let n = texts.len();
+        let (feats, evidence) = (&m.feats, &m.evidence);
+        let mut hits = [0u32; NLANG];
+        for c in &m.stops {
+            for (h, c) in hits.iter_mut().zip(c.iter()) {
+                *h += *c as u32;
+            }
+        }
+        let lang = inner.lang.unwrap_or_else(|| lang::detect(&hits));
+        // A page in a language we have no stopwords for (or lorem ipsum)
+        // has almost none: stopword density says nothing there, so a
+        // sentence end stands in for it.
+        let words: u64 = feats.iter().map(|f| f.words as u64).sum();
+        let known = hits[lang as usize] as f32 >= UNKNOWN_LANGUAGE_RATIO * words as f32;
+        let density: Vec<f32> = feats
+            .iter()
+            .zip(m.stops.iter())
+            .map(|(f, c)| {
+                if known {
+                    c[lang as usize] as f32 / f.words.max(1) as f32
+                } else if f.terminal {
+                    UNKNOWN_LANGUAGE_SENTENCE_DENSITY
+                } else {
+                    0.0
+                }
+            })
+            .collect();
 
         // Stage 4: repeats and alt-text fragments (adjacent lines only).
-        let copies = repeat::first_copies(&texts);
+        let copies = repeat::first_copies(texts);
         let alt: Vec<bool> = (0..n)
-            .map(|i| {
-                i + 1 < n
-                    && lines[i + 1].number == lines[i].number + 1
-                    && repeat::is_alt_prefix(texts[i], texts[i + 1])
-            })
+            .map(|i| adjacent[i] && repeat::is_alt_prefix(texts[i], texts[i + 1]))
             .collect();
         let skip: Vec<bool> = (0..n).map(|i| copies[i].is_some() || alt[i]).collect();
 
         // Stage 5: the context model.
         let doc = Doc {
-            texts: &texts,
-            feats: &feats,
+            texts,
+            feats,
             density: &density,
             evidence: &evidence,
             alt: &alt,
@@ -376,7 +422,7 @@ impl Cleaner {
         // again as if the page ended there, so that no heading or short line
         // is kept for the sake of text that is cut (cleaning the output again
         // must not change it).
-        let cut = self.article_end(&texts, &feats, &evidence, &judgement.keep);
+        let cut = self.article_end(texts, feats, evidence, &judgement.keep);
         if let Some(c) = cut {
             let head = self.judge_relaxed(&doc.prefix(c));
             judgement.replace_prefix(head);
@@ -445,12 +491,7 @@ impl Cleaner {
             };
             decisions.push(d);
         }
-        Cleaned {
-            input,
-            lines,
-            decisions,
-            lang,
-        }
+        (decisions, lang)
     }
 
     /// The index of the line that ends the article, if any: nothing after it

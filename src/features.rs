@@ -163,10 +163,99 @@ pub fn measure(line: &[u8], stop: &Stopwords) -> (Features, StopCounts) {
     let text = &line[..cut];
     let mut f = Features::default();
     let mut counts: StopCounts = [0; NLANG];
+    if text.is_ascii() {
+        measure_ascii(text, stop, &mut f, &mut counts);
+    } else {
+        measure_any(text, stop, &mut f, &mut counts);
+    }
+
+    // The sentence end: skip closing quotes and brackets at the very end.
+    f.terminal = terminal_end(line);
+    if cut < line.len() {
+        let scale = |n: u32| ((n as u64 * line.len() as u64) / cut as u64) as u32;
+        f.chars = scale(f.chars);
+        f.weight = scale(f.weight);
+        f.words = scale(f.words);
+        f.letters = scale(f.letters);
+        f.upper = scale(f.upper);
+        f.digits = scale(f.digits);
+        for c in counts.iter_mut() {
+            *c = ((*c as u64 * line.len() as u64) / cut as u64).min(u16::MAX as u64) as u16;
+        }
+    }
+    f.credit_end = credit_end(line);
+    (f, counts)
+}
+
+/// Byte classes for [`measure_ascii`]: bit 0 digit, bit 1 lower-case
+/// letter, bit 2 upper-case letter; 0 for everything else.
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_digit() {
+            1
+        } else if c.is_ascii_lowercase() {
+            2
+        } else if c.is_ascii_uppercase() {
+            4
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// [`measure_any`] for an all-ASCII text, a word at a time.
+fn measure_ascii(text: &[u8], stop: &Stopwords, f: &mut Features, counts: &mut StopCounts) {
+    let n = text.len();
+    f.chars = n as u32;
+    f.weight = n as u32;
+    let class = |i: usize| ASCII_CLASS[text[i] as usize];
+    let mut first_letter_seen = false;
+    let mut i = 0;
+    let mut buf = [0u8; MAX_STOPWORD];
+    while i < n {
+        while i < n && class(i) == 0 {
+            i += 1;
+        }
+        if i == n {
+            break;
+        }
+        let start = i;
+        while i < n {
+            let c = class(i);
+            if c == 0 {
+                break;
+            }
+            f.digits += (c & 1) as u32;
+            f.letters += (c >> 1 != 0) as u32;
+            f.upper += (c >> 2) as u32;
+            if !first_letter_seen && c > 1 {
+                first_letter_seen = true;
+                f.first_upper = c == 4;
+            }
+            i += 1;
+        }
+        f.words += 1;
+        let word = &text[start..i];
+        if word.len() <= MAX_STOPWORD {
+            for (d, s) in buf.iter_mut().zip(word) {
+                *d = s.to_ascii_lowercase();
+            }
+            add_mask(counts, stop.lookup(&buf[..word.len()]));
+        }
+    }
+}
+
+/// Measures any text, decoding UTF-8 (invalid bytes count as one character
+/// each and end a word).
+fn measure_any(text: &[u8], stop: &Stopwords, f: &mut Features, counts: &mut StopCounts) {
     let mut word = Word::new();
     let mut in_word = false;
     let mut seen_letter = false;
-
     for chunk in text.utf8_chunks() {
         let valid = chunk.valid();
         let bytes = valid.as_bytes();
@@ -197,7 +286,7 @@ pub fn measure(line: &[u8], stop: &Stopwords) -> (Features, StopCounts) {
                     }
                     word.push_ascii(b);
                 } else if in_word {
-                    add_mask(&mut counts, word.finish(stop));
+                    add_mask(counts, word.finish(stop));
                     in_word = false;
                 }
                 continue;
@@ -209,11 +298,11 @@ pub fn measure(line: &[u8], stop: &Stopwords) -> (Features, StopCounts) {
                 f.weight += CJK_WEIGHT;
                 f.letters += 1;
                 if in_word {
-                    add_mask(&mut counts, word.finish(stop));
+                    add_mask(counts, word.finish(stop));
                     in_word = false;
                 }
                 word.push(c);
-                add_mask(&mut counts, word.finish(stop));
+                add_mask(counts, word.finish(stop));
                 f.words += 1;
                 seen_letter = true;
             } else if c.is_alphanumeric() {
@@ -236,7 +325,7 @@ pub fn measure(line: &[u8], stop: &Stopwords) -> (Features, StopCounts) {
             } else {
                 f.weight += 1;
                 if in_word {
-                    add_mask(&mut counts, word.finish(stop));
+                    add_mask(counts, word.finish(stop));
                     in_word = false;
                 }
             }
@@ -246,33 +335,14 @@ pub fn measure(line: &[u8], stop: &Stopwords) -> (Features, StopCounts) {
             f.chars += bad;
             f.weight += bad;
             if in_word {
-                add_mask(&mut counts, word.finish(stop));
+                add_mask(counts, word.finish(stop));
                 in_word = false;
             }
         }
     }
     if in_word {
-        add_mask(&mut counts, word.finish(stop));
+        add_mask(counts, word.finish(stop));
     }
-
-    // The sentence end: skip closing quotes and brackets at the very end.
-    if cut == line.len() {
-        f.terminal = terminal_end(line);
-    } else {
-        f.terminal = terminal_end(line);
-        let scale = |n: u32| ((n as u64 * line.len() as u64) / cut as u64) as u32;
-        f.chars = scale(f.chars);
-        f.weight = scale(f.weight);
-        f.words = scale(f.words);
-        f.letters = scale(f.letters);
-        f.upper = scale(f.upper);
-        f.digits = scale(f.digits);
-        for c in counts.iter_mut() {
-            *c = ((*c as u64 * line.len() as u64) / cut as u64).min(u16::MAX as u64) as u16;
-        }
-    }
-    f.credit_end = credit_end(line);
-    (f, counts)
 }
 
 /// Does the line end with a bracketed group of at most 48 bytes that
@@ -295,6 +365,17 @@ fn credit_end(line: &[u8]) -> bool {
 
 /// Does the line end like a sentence?
 fn terminal_end(line: &[u8]) -> bool {
+    // Most lines end in an ASCII byte that is no closer or space.
+    if let Some(&b) = line.last() {
+        if b.is_ascii() && !matches!(b, b'"' | b'\'' | b')' | b']' | b'*') && !b.is_ascii_whitespace() && b != 0x0b {
+            return matches!(b, b'.' | b'!' | b'?' | b';' | b':');
+        }
+    }
+    terminal_end_decoded(line)
+}
+
+/// [`terminal_end`], decoding the end of the line.
+fn terminal_end_decoded(line: &[u8]) -> bool {
     let tail = &line[line.len().saturating_sub(16)..];
     // Find a char boundary in the tail.
     let start = (0..tail.len())
@@ -335,6 +416,28 @@ mod tests {
         assert_eq!(f.words, 5);
         assert_eq!(f.weight, 15);
         assert!(!f.terminal);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
+        /// The ASCII fast path measures exactly what the decoding path does.
+        #[test]
+        fn ascii_path_is_exact(t in "[ -~\t]{0,200}|([A-Za-z]{1,40}[ ,.0-9]{1,3}){0,30}") {
+            static S: std::sync::OnceLock<Stopwords> = std::sync::OnceLock::new();
+            let s = S.get_or_init(Stopwords::builtin);
+            let (mut f1, mut c1) = (Features::default(), [0; NLANG]);
+            let (mut f2, mut c2) = (Features::default(), [0; NLANG]);
+            measure_ascii(t.as_bytes(), s, &mut f1, &mut c1);
+            measure_any(t.as_bytes(), s, &mut f2, &mut c2);
+            proptest::prop_assert_eq!(f1, f2);
+            proptest::prop_assert_eq!(c1, c2);
+        }
+
+        /// The ASCII shortcut of `terminal_end` agrees with decoding.
+        #[test]
+        fn terminal_shortcut_is_exact(t in "[ -~]{0,6}[.!?;:\"')\\]*a-z0-9 \x0b”’»」）]{0,3}") {
+            proptest::prop_assert_eq!(terminal_end(t.as_bytes()), terminal_end_decoded(t.as_bytes()));
+        }
     }
 
     #[test]

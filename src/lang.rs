@@ -104,31 +104,123 @@ pub type LangMask = u16;
 pub const MAX_STOPWORD: usize = 32;
 
 /// Every stopword of every language: lowercase word -> languages.
+///
+/// An open-addressing table of 64-bit word hashes; a hash that matches is
+/// confirmed against the word's bytes, so a lookup is exact.
 #[derive(Clone, Debug)]
 pub struct Stopwords {
-    table: HashMap<Box<[u8]>, LangMask>,
+    slots: Box<[Slot]>,
+    /// The stopwords' bytes, back to back.
+    arena: Box<[u8]>,
+    /// Slot count minus one (a power of two minus one).
+    mask: usize,
+    /// Length of the longest stopword, in bytes.
+    longest: usize,
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    hash: u64,
+    start: u32,
+    /// 0: empty.
+    len: u8,
+    langs: LangMask,
+}
+
+/// The hash of a word: its bytes eight at a time, mixed.
+#[inline]
+fn word_hash(word: &[u8]) -> u64 {
+    let mut h = (word.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    let mut chunks = word.chunks_exact(8);
+    for c in &mut chunks {
+        let v = u64::from_le_bytes(c.try_into().expect("eight bytes"));
+        h = (h ^ v).wrapping_mul(0xff51_afd7_ed55_8ccd).rotate_left(31);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut buf = [0u8; 8];
+        buf[..rest.len()].copy_from_slice(rest);
+        h = (h ^ u64::from_le_bytes(buf)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+    }
+    h ^ (h >> 29)
 }
 
 impl Stopwords {
     /// Loads the built-in lists.
     pub fn builtin() -> Stopwords {
-        let mut table: HashMap<Box<[u8]>, LangMask> = HashMap::default();
+        let mut words: HashMap<&'static [u8], LangMask> = HashMap::default();
+        let mut order: Vec<&'static [u8]> = Vec::new();
         for lang in Lang::ALL {
             for w in lang.stopword_file().lines() {
                 let w = w.trim();
                 if w.is_empty() || w.starts_with('#') || w.len() > MAX_STOPWORD {
                     continue;
                 }
-                *table.entry(w.as_bytes().into()).or_insert(0) |= lang.bit();
+                let e = words.entry(w.as_bytes()).or_insert_with(|| {
+                    order.push(w.as_bytes());
+                    0
+                });
+                *e |= lang.bit();
             }
         }
-        Stopwords { table }
+        let size = (order.len() * 4).next_power_of_two().max(16);
+        let mut slots = vec![Slot::default(); size];
+        let mut arena = Vec::new();
+        let mut longest = 0;
+        for w in order {
+            let hash = word_hash(w);
+            let mut i = hash as usize & (size - 1);
+            while slots[i].len != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            slots[i] = Slot {
+                hash,
+                start: arena.len() as u32,
+                len: w.len() as u8,
+                langs: words[w],
+            };
+            arena.extend_from_slice(w);
+            longest = longest.max(w.len());
+        }
+        Stopwords {
+            slots: slots.into(),
+            arena: arena.into(),
+            mask: size - 1,
+            longest,
+        }
     }
 
     /// The languages `word` (already lowercase) is a stopword in.
     #[inline]
     pub fn lookup(&self, word: &[u8]) -> LangMask {
-        self.table.get(word).copied().unwrap_or(0)
+        if word.is_empty() || word.len() > self.longest {
+            return 0;
+        }
+        let hash = word_hash(word);
+        let mut i = hash as usize & self.mask;
+        loop {
+            let s = &self.slots[i];
+            if s.len == 0 {
+                return 0;
+            }
+            if s.hash == hash
+                && s.len as usize == word.len()
+                && &self.arena[s.start as usize..s.start as usize + word.len()] == word
+            {
+                return s.langs;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// Every stopword with its languages (for tests).
+    pub fn entries(&self) -> impl Iterator<Item = (&[u8], LangMask)> + '_ {
+        self.slots.iter().filter(|s| s.len != 0).map(|s| {
+            (
+                &self.arena[s.start as usize..s.start as usize + s.len as usize],
+                s.langs,
+            )
+        })
     }
 }
 
@@ -150,6 +242,41 @@ pub fn detect(hits: &[u32; NLANG]) -> Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The lists read the obvious way: word -> languages.
+    fn naive() -> std::collections::HashMap<Vec<u8>, LangMask> {
+        let mut m = std::collections::HashMap::new();
+        for lang in Lang::ALL {
+            for w in lang.stopword_file().lines().map(str::trim) {
+                if !w.is_empty() && !w.starts_with('#') && w.len() <= MAX_STOPWORD {
+                    *m.entry(w.as_bytes().to_vec()).or_insert(0) |= lang.bit();
+                }
+            }
+        }
+        m
+    }
+
+    #[test]
+    fn table_holds_every_word_once() {
+        let s = Stopwords::builtin();
+        let m = naive();
+        assert_eq!(s.entries().count(), m.len());
+        for (w, langs) in &m {
+            assert_eq!(s.lookup(w), *langs, "{}", String::from_utf8_lossy(w));
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
+        /// Any word, stopword or not, gets what the naive map says.
+        #[test]
+        fn lookup_is_exact(w in proptest::string::string_regex("[a-zäöüéàèñи ]{0,12}|the|and|der").unwrap()) {
+            static M: std::sync::OnceLock<std::collections::HashMap<Vec<u8>, LangMask>> = std::sync::OnceLock::new();
+            let m = M.get_or_init(naive);
+            let s = Stopwords::builtin();
+            proptest::prop_assert_eq!(s.lookup(w.as_bytes()), m.get(w.as_bytes()).copied().unwrap_or(0));
+        }
+    }
 
     #[test]
     fn lists_load() {

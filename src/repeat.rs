@@ -2,42 +2,75 @@
 //! printed twice, a caption under the photo and again in a gallery) and
 //! alt-text fragments cut short before the caption they belong to.
 
+use std::collections::hash_map::Entry;
+
 use foldhash::{HashMap, HashMapExt};
 
-/// The bytes of a line that count for repetition: ASCII letters lower-cased,
-/// ASCII punctuation and whitespace left out, other bytes as they are.
+/// What each byte becomes in a line's folded form: ASCII letters
+/// lower-cased, ASCII digits as they are, other ASCII (punctuation,
+/// whitespace) left out (0), other bytes as they are.
+static FOLD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c >= 0x80 || c.is_ascii_digit() {
+            c
+        } else if c.is_ascii_alphabetic() {
+            c.to_ascii_lowercase()
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The bytes of a line that count for repetition (see [`FOLD`]).
 #[inline]
 fn folded(line: &[u8]) -> impl Iterator<Item = u8> + '_ {
-    line.iter()
-        .filter(|b| !b.is_ascii() || b.is_ascii_alphanumeric())
-        .map(|b| b.to_ascii_lowercase())
+    line.iter().map(|&b| FOLD[b as usize]).filter(|&b| b != 0)
 }
 
-/// Only this many bytes of a line go into its first hash: long lines rarely
+/// Only this many bytes of a line go into its first hash: lines rarely
 /// share a start, and equal keys are compared in full anyway.
-const KEY_PREFIX: usize = 256;
+const KEY_PREFIX: usize = 64;
 
-/// A 64-bit hash of the first `prefix` [`folded`] bytes of the line.
-fn key(line: &[u8], prefix: usize) -> u64 {
+/// A 64-bit hash of the first `prefix` [`folded`] bytes of the line, or
+/// `None` when the line has no byte that counts.
+#[inline]
+fn key(line: &[u8], prefix: usize) -> Option<u64> {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut word: u64 = 0;
-    let mut n = 0;
-    for b in folded(line).take(prefix) {
-        word = (word << 8) | b as u64;
+    let mut n = 0u32;
+    let mut total = 0usize;
+    for &b in line {
+        let f = FOLD[b as usize];
+        if f == 0 {
+            continue;
+        }
+        word = (word << 8) | f as u64;
         n += 1;
+        total += 1;
         if n == 8 {
             h = (h ^ word).wrapping_mul(0x0100_0000_01b3).rotate_left(29);
             word = 0;
             n = 0;
         }
+        if total == prefix {
+            break;
+        }
+    }
+    if total == 0 {
+        return None;
     }
     h = (h ^ word ^ (n as u64)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    h ^ (h >> 31)
+    Some(h ^ (h >> 31))
 }
 
 /// Do two lines have the same folded bytes?
 pub fn same(a: &[u8], b: &[u8]) -> bool {
-    folded(a).eq(folded(b))
+    a == b || folded(a).eq(folded(b))
 }
 
 /// For each line, the index of the first earlier line with the same folded
@@ -49,24 +82,27 @@ pub fn first_copies(lines: &[&[u8]]) -> Vec<Option<u32>> {
     let mut by_whole: HashMap<u64, u32> = HashMap::new();
     let mut out = Vec::with_capacity(lines.len());
     for (i, &l) in lines.iter().enumerate() {
-        if folded(l).next().is_none() {
+        let Some(k) = key(l, KEY_PREFIX) else {
             out.push(None);
             continue;
-        }
-        let first = match by_start.get(&key(l, KEY_PREFIX)) {
-            None => {
-                by_start.insert(key(l, KEY_PREFIX), i as u32);
+        };
+        let first = match by_start.entry(k) {
+            Entry::Vacant(e) => {
+                e.insert(i as u32);
                 None
             }
-            Some(&j) if same(lines[j as usize], l) => Some(j),
-            Some(_) => match by_whole.get(&key(l, usize::MAX)) {
-                Some(&j) if same(lines[j as usize], l) => Some(j),
-                Some(_) => None,
-                None => {
-                    by_whole.insert(key(l, usize::MAX), i as u32);
-                    None
+            Entry::Occupied(e) if same(lines[*e.get() as usize], l) => Some(*e.get()),
+            Entry::Occupied(_) => {
+                let whole = key(l, usize::MAX).unwrap_or(0);
+                match by_whole.get(&whole) {
+                    Some(&j) if same(lines[j as usize], l) => Some(j),
+                    Some(_) => None,
+                    None => {
+                        by_whole.insert(whole, i as u32);
+                        None
+                    }
                 }
-            },
+            }
         };
         out.push(first);
     }

@@ -266,19 +266,37 @@ impl Shapes {
 /// Separators of breadcrumbs and menu rows.
 const SEPARATORS: &[&str] = &[">", "›", "»", "/", "|", "·", "•", "→", "::", "\u{bb}"];
 
-/// How many separators the line may hold, counted cheaply (every
-/// separator starts with one of these bytes; `::` counts twice).
+/// How many separators the line holds (`::` counts twice, which only
+/// over-counts): a line with fewer than two has fewer than three segments.
 fn separator_bytes(line: &[u8]) -> usize {
-    line.iter()
-        .filter(|&&b| matches!(b, b'>' | b'/' | b'|' | b':' | 0xc2 | 0xe2))
-        .count()
+    let mut n = 0;
+    for (i, &b) in line.iter().enumerate() {
+        n += match b {
+            b'>' | b'/' | b'|' => 1,
+            b':' => usize::from(line.get(i + 1) == Some(&b':')),
+            // » and · in UTF-8 (c2 bb, c2 b7) and in Latin-1 (bb, b7).
+            0xbb | 0xb7 => 1,
+            // › (e2 80 ba), • (e2 80 a2), → (e2 86 92)
+            0xe2 => usize::from(matches!(
+                (line.get(i + 1), line.get(i + 2)),
+                (Some(0x80), Some(0xba | 0xa2)) | (Some(0x86), Some(0x92))
+            )),
+            _ => 0,
+        };
+    }
+    n
 }
 
 /// A breadcrumb or menu row: at least two separators between short
 /// segments that contain letters, and no sentence inside
 /// (`Home > National > North Korea`, `News / Koreas / Russia`).
 pub fn is_breadcrumb(line: &[u8]) -> bool {
-    if line.len() > 160 || separator_bytes(line) < 2 {
+    line.len() <= 160 && separator_bytes(line) >= 2 && breadcrumb_segments(line)
+}
+
+/// [`is_breadcrumb`] without its cheap gates.
+pub fn breadcrumb_segments(line: &[u8]) -> bool {
+    if line.len() > 160 {
         return false;
     }
     // Not UTF-8: read it as Latin-1 (a mis-decoded page still has menus).
@@ -345,6 +363,20 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
+        /// The separator count never hides a breadcrumb, in UTF-8 or Latin-1.
+        #[test]
+        fn breadcrumb_gate_is_exact(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "Home", " ", "News", ">", "›", "»", "/", "|", "·", "•", "→", ":", "::", "\u{bb}",
+            "a.", "12", "é", "—", "“", "\u{a0}",
+        ]), 0..10), latin1 in proptest::bool::ANY) {
+            let line: Vec<u8> = if latin1 {
+                parts.concat().chars().map(|c| if (c as u32) < 256 { c as u32 as u8 } else { b'?' }).collect()
+            } else {
+                parts.concat().into_bytes()
+            };
+            proptest::prop_assert_eq!(is_breadcrumb(&line), breadcrumb_segments(&line));
+        }
+
         /// The byte gates never hide a match: gated == every regex tried.
         #[test]
         fn gates_are_exact(parts in proptest::collection::vec(proptest::sample::select(vec![
