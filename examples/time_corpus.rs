@@ -4,7 +4,9 @@ use std::{env, fs, time::Instant};
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = env::args().collect();
-    let dir = args.get(1).map_or("../shared/dev-corpus/input", String::as_str);
+    let dir = args
+        .get(1)
+        .map_or("../shared/dev-corpus/input", String::as_str);
     let rounds: usize = args.get(2).map_or(Ok(3), |s| s.parse())?;
     let mut pages = Vec::new();
     for e in fs::read_dir(dir)? {

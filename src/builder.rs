@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use crate::cleaner::{Cleaner, Inner, Params};
-use crate::lang::{Lang, Stopwords};
+use crate::lang::{Lang, NaiveStopwords, Stopwords};
 use crate::lexicon::{Lexicon, PhraseError};
 use crate::shapes::Shapes;
 
@@ -24,6 +24,7 @@ pub enum Mode {
 pub struct CleanerBuilder {
     mode: Mode,
     lang: Option<Lang>,
+    reference: bool,
 }
 
 /// An error while building a [`Cleaner`].
@@ -52,6 +53,18 @@ impl CleanerBuilder {
         self
     }
 
+    /// Runs the slow reference pipeline instead of the fast one: every
+    /// shortcut replaced by its plain version (lines decoded as UTF-8 even
+    /// when ASCII, stopwords in a plain hash map, every shape regex tried with
+    /// no byte gate, every phrase searched on every line, repeats found by
+    /// comparing each line with every earlier one, and each fixed-point pass
+    /// run from scratch on the rendered article). It makes the same
+    /// decisions, many times slower: it is there for tests to compare with.
+    pub fn reference(&mut self, on: bool) -> &mut CleanerBuilder {
+        self.reference = on;
+        self
+    }
+
     /// Compiles the lexicon, the shapes and the stopword table.
     pub fn build(&self) -> Result<Cleaner, BuildError> {
         Ok(Cleaner {
@@ -62,6 +75,7 @@ impl CleanerBuilder {
                 stopwords: Stopwords::builtin(),
                 params: Params::for_mode(self.mode),
                 lang: self.lang,
+                naive_stopwords: self.reference.then(NaiveStopwords::builtin),
             }),
         })
     }

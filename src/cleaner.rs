@@ -87,6 +87,8 @@ pub(crate) struct Inner {
     pub stopwords: Stopwords,
     pub params: Params,
     pub lang: Option<Lang>,
+    /// Set for the reference pipeline (see [`CleanerBuilder::reference`](crate::CleanerBuilder::reference)).
+    pub naive_stopwords: Option<lang::NaiveStopwords>,
 }
 
 /// The compiled cleaner: immutable, cheap to clone, `Send + Sync`.
@@ -290,16 +292,19 @@ impl Cleaner {
 
     /// Decides every line of `input`.
     pub fn clean<'a>(&self, input: &'a [u8]) -> Cleaned<'a> {
+        if let Some(naive) = &self.inner.naive_stopwords {
+            return self.clean_reference(input, naive);
+        }
         let mut lines = Vec::new();
         lines::split(input, &mut lines);
         let n = lines.len();
         let texts: Vec<&[u8]> = lines.iter().map(|l| l.bytes(input)).collect();
-        let lines_of = self.analyse(&texts);
+        let lines_of = self.analyse(&texts, None);
         // An alt-text fragment must sit on the line right above its caption.
         let adjacent: Vec<bool> = (0..n)
             .map(|i| i + 1 < n && lines[i + 1].number == lines[i].number + 1)
             .collect();
-        let (mut decisions, lang) = self.decide(&texts, &lines_of, &adjacent);
+        let (mut decisions, lang) = self.decide(&texts, &lines_of, &adjacent, false);
 
         // Cleaning the output again must change nothing (a promise the
         // property tests check): the article is judged again on its own,
@@ -313,7 +318,7 @@ impl Cleaner {
             kept.extend((0..n).filter(|&i| decisions[i].verdict.is_keep()));
             let sub_texts: Vec<&[u8]> = kept.iter().map(|&k| texts[k]).collect();
             let sub = lines_of.select(&kept);
-            let (again, _) = self.decide(&sub_texts, &sub, &vec![false; kept.len()]);
+            let (again, _) = self.decide(&sub_texts, &sub, &vec![false; kept.len()], false);
             if again.iter().all(|d| d.verdict.is_keep()) {
                 break;
             }
@@ -331,15 +336,60 @@ impl Cleaner {
         }
     }
 
+    /// The reference pipeline: each pass from scratch on the rendered
+    /// article, every stage on its plain path.
+    fn clean_reference<'a>(&self, input: &'a [u8], naive: &lang::NaiveStopwords) -> Cleaned<'a> {
+        let once = |input: &[u8]| -> (Vec<Line>, Vec<Decision>, Lang) {
+            let mut lines = Vec::new();
+            lines::split(input, &mut lines);
+            let n = lines.len();
+            let texts: Vec<&[u8]> = lines.iter().map(|l| l.bytes(input)).collect();
+            let measures = self.analyse(&texts, Some(naive));
+            let adjacent: Vec<bool> = (0..n)
+                .map(|i| i + 1 < n && lines[i + 1].number == lines[i].number + 1)
+                .collect();
+            let (decisions, lang) = self.decide(&texts, &measures, &adjacent, true);
+            (lines, decisions, lang)
+        };
+        let (lines, decisions, lang) = once(input);
+        let mut cleaned = Cleaned {
+            input,
+            lines,
+            decisions,
+            lang,
+        };
+        let mut out = Vec::new();
+        for _ in 0..MAX_PASSES {
+            out.clear();
+            cleaned.render_into(&mut out);
+            let (_, again, _) = once(&out);
+            if again.iter().all(|d| d.verdict.is_keep()) {
+                break;
+            }
+            let kept: Vec<usize> = (0..cleaned.decisions.len())
+                .filter(|&i| cleaned.decisions[i].verdict.is_keep())
+                .collect();
+            for (k, d) in kept.iter().zip(again.iter()) {
+                if !d.verdict.is_keep() {
+                    cleaned.decisions[*k] = *d;
+                }
+            }
+        }
+        cleaned
+    }
+
     /// Stages 2 and 3, which look at one line at a time: features, stopword
-    /// counts and hard evidence.
-    fn analyse(&self, texts: &[&[u8]]) -> LineMeasures {
+    /// counts and hard evidence. With `naive`, on the reference path.
+    fn analyse(&self, texts: &[&[u8]], naive: Option<&lang::NaiveStopwords>) -> LineMeasures {
         let inner = &*self.inner;
         let n = texts.len();
         let mut feats: Vec<Features> = Vec::with_capacity(n);
         let mut stops = Vec::with_capacity(n);
         for t in texts {
-            let (f, c) = features::measure(t, &inner.stopwords);
+            let (f, c) = match naive {
+                None => features::measure(t, &inner.stopwords),
+                Some(naive) => features::measure_reference(t, naive),
+            };
             feats.push(f);
             stops.push(c);
         }
@@ -348,10 +398,11 @@ impl Cleaner {
             .iter()
             .zip(feats.iter())
             .map(|(t, f)| {
-                self.evidence(t, f, &mut norm).map(|e| Evidence {
-                    short_chrome: f.words <= SHORT_CHROME_WORDS,
-                    ..e
-                })
+                self.evidence(t, f, &mut norm, naive.is_some())
+                    .map(|e| Evidence {
+                        short_chrome: f.words <= SHORT_CHROME_WORDS,
+                        ..e
+                    })
             })
             .collect();
         LineMeasures {
@@ -369,6 +420,7 @@ impl Cleaner {
         texts: &[&[u8]],
         m: &LineMeasures,
         adjacent: &[bool],
+        reference: bool,
     ) -> (Vec<Decision>, Lang) {
         let inner = &*self.inner;
         let n = texts.len();
@@ -400,7 +452,11 @@ impl Cleaner {
             .collect();
 
         // Stage 4: repeats and alt-text fragments (adjacent lines only).
-        let copies = repeat::first_copies(texts);
+        let copies = if reference {
+            repeat::first_copies_naive(texts)
+        } else {
+            repeat::first_copies(texts)
+        };
         let alt: Vec<bool> = (0..n)
             .map(|i| adjacent[i] && repeat::is_alt_prefix(texts[i], texts[i + 1]))
             .collect();
@@ -411,7 +467,7 @@ impl Cleaner {
             texts,
             feats,
             density: &density,
-            evidence: &evidence,
+            evidence,
             alt: &alt,
             skip: &skip,
         };
@@ -711,7 +767,13 @@ impl Cleaner {
     }
 
     /// Phrase, shape and breadcrumb evidence for one line.
-    fn evidence(&self, text: &[u8], f: &Features, norm: &mut Vec<u8>) -> Option<Evidence> {
+    fn evidence(
+        &self,
+        text: &[u8],
+        f: &Features,
+        norm: &mut Vec<u8>,
+        reference: bool,
+    ) -> Option<Evidence> {
         let inner = &*self.inner;
         // A stray character, or a short line with no letter at all (share
         // counts "2 160 2", separators "| |", lone numbers).
@@ -729,7 +791,11 @@ impl Cleaner {
             });
         }
         if text.len() <= lexicon::MAX_LINE_BYTES && f.words <= lexicon::MAX_CONTAINS_WORDS {
-            lexicon::normalise(text, norm);
+            if reference {
+                lexicon::normalise_any(text, norm);
+            } else {
+                lexicon::normalise(text, norm);
+            }
             if let Some(category) = inner.labels.row(norm) {
                 return Some(Evidence {
                     category,
@@ -739,7 +805,12 @@ impl Cleaner {
                     comment_marker: false,
                 });
             }
-            if let Some(h) = inner.lexicon.find(norm, f.words) {
+            let hit = if reference {
+                inner.lexicon.find_reference(norm, f.words)
+            } else {
+                inner.lexicon.find(norm, f.words)
+            };
+            if let Some(h) = hit {
                 return Some(Evidence {
                     category: h.category,
                     rule: Rule::Phrase(h.text),
@@ -749,7 +820,12 @@ impl Cleaner {
                 });
             }
         }
-        if let Some(h) = inner.shapes.find(text) {
+        let shape = if reference {
+            inner.shapes.find_ungated(text)
+        } else {
+            inner.shapes.find(text)
+        };
+        if let Some(h) = shape {
             // A sentence that happens to start "By Monday, ..." is not a byline.
             let sentence = f.terminal && f.words > 6;
             if !(h.name == "byline" && sentence) {
@@ -762,7 +838,12 @@ impl Cleaner {
                 });
             }
         }
-        if shapes::is_breadcrumb(text) {
+        let breadcrumb = if reference {
+            shapes::breadcrumb_segments(text)
+        } else {
+            shapes::is_breadcrumb(text)
+        };
+        if breadcrumb {
             return Some(Evidence {
                 category: Category::Navigation,
                 rule: Rule::Shape("breadcrumb"),

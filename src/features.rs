@@ -5,7 +5,7 @@
 //! a 5 KB paragraph is prose whether we read all of it or not, and reading a
 //! prefix keeps the cost per byte low.
 
-use crate::lang::{LangMask, Stopwords, MAX_STOPWORD, NLANG};
+use crate::lang::{LangMask, StopLookup, Stopwords, MAX_STOPWORD, NLANG};
 
 /// Lines longer than this are measured on a prefix of this many bytes.
 pub const MEASURE_LIMIT: usize = 1024;
@@ -136,9 +136,9 @@ impl Word {
 
     /// Looks the word up and resets the buffer.
     #[inline]
-    fn finish(&mut self, stop: &Stopwords) -> LangMask {
+    fn finish<S: StopLookup>(&mut self, stop: &S) -> LangMask {
         let m = if self.len > 0 && !self.overflow {
-            stop.lookup(&self.buf[..self.len])
+            stop.langs(&self.buf[..self.len])
         } else {
             0
         };
@@ -168,9 +168,30 @@ pub fn measure(line: &[u8], stop: &Stopwords) -> (Features, StopCounts) {
     } else {
         measure_any(text, stop, &mut f, &mut counts);
     }
-
-    // The sentence end: skip closing quotes and brackets at the very end.
     f.terminal = terminal_end(line);
+    finish(line, cut, f, counts)
+}
+
+/// [`measure`] without shortcuts: every line decoded, the stopwords looked
+/// up in `stop` (a [`NaiveStopwords`](crate::lang::NaiveStopwords) for the
+/// reference cleaner).
+pub fn measure_reference<S: StopLookup>(line: &[u8], stop: &S) -> (Features, StopCounts) {
+    let cut = line.len().min(MEASURE_LIMIT);
+    let mut f = Features::default();
+    let mut counts: StopCounts = [0; NLANG];
+    measure_any(&line[..cut], stop, &mut f, &mut counts);
+    f.terminal = terminal_end_decoded(line);
+    finish(line, cut, f, counts)
+}
+
+/// Scales the counts of a measured prefix up to the whole line and adds the
+/// features read from its end.
+fn finish(
+    line: &[u8],
+    cut: usize,
+    mut f: Features,
+    mut counts: StopCounts,
+) -> (Features, StopCounts) {
     if cut < line.len() {
         let scale = |n: u32| ((n as u64 * line.len() as u64) / cut as u64) as u32;
         f.chars = scale(f.chars);
@@ -252,7 +273,7 @@ fn measure_ascii(text: &[u8], stop: &Stopwords, f: &mut Features, counts: &mut S
 
 /// Measures any text, decoding UTF-8 (invalid bytes count as one character
 /// each and end a word).
-fn measure_any(text: &[u8], stop: &Stopwords, f: &mut Features, counts: &mut StopCounts) {
+fn measure_any<S: StopLookup>(text: &[u8], stop: &S, f: &mut Features, counts: &mut StopCounts) {
     let mut word = Word::new();
     let mut in_word = false;
     let mut seen_letter = false;
@@ -367,7 +388,11 @@ fn credit_end(line: &[u8]) -> bool {
 fn terminal_end(line: &[u8]) -> bool {
     // Most lines end in an ASCII byte that is no closer or space.
     if let Some(&b) = line.last() {
-        if b.is_ascii() && !matches!(b, b'"' | b'\'' | b')' | b']' | b'*') && !b.is_ascii_whitespace() && b != 0x0b {
+        if b.is_ascii()
+            && !matches!(b, b'"' | b'\'' | b')' | b']' | b'*')
+            && !b.is_ascii_whitespace()
+            && b != 0x0b
+        {
             return matches!(b, b'.' | b'!' | b'?' | b';' | b':');
         }
     }

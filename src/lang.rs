@@ -224,6 +224,54 @@ impl Stopwords {
     }
 }
 
+/// Something that says which languages a lowercase word is a stopword in.
+pub trait StopLookup {
+    /// The languages `word` (already lowercase) is a stopword in.
+    fn langs(&self, word: &[u8]) -> LangMask;
+}
+
+impl StopLookup for Stopwords {
+    #[inline]
+    fn langs(&self, word: &[u8]) -> LangMask {
+        self.lookup(word)
+    }
+}
+
+/// The stopword lists in a plain hash map: the reference for [`Stopwords`].
+#[derive(Clone, Debug)]
+pub struct NaiveStopwords(std::collections::HashMap<Vec<u8>, LangMask>);
+
+impl NaiveStopwords {
+    /// Loads the built-in lists the obvious way.
+    pub fn builtin() -> NaiveStopwords {
+        let mut m = std::collections::HashMap::new();
+        for lang in Lang::ALL {
+            for w in lang.stopword_file().lines().map(str::trim) {
+                if !w.is_empty() && !w.starts_with('#') && w.len() <= MAX_STOPWORD {
+                    *m.entry(w.as_bytes().to_vec()).or_insert(0) |= lang.bit();
+                }
+            }
+        }
+        NaiveStopwords(m)
+    }
+
+    /// Number of distinct stopwords.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// True if there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl StopLookup for NaiveStopwords {
+    fn langs(&self, word: &[u8]) -> LangMask {
+        self.0.get(word).copied().unwrap_or(0)
+    }
+}
+
 /// Picks the document's language from per-language stopword hit counts;
 /// English when there is too little evidence.
 pub fn detect(hits: &[u32; NLANG]) -> Lang {
@@ -243,25 +291,12 @@ pub fn detect(hits: &[u32; NLANG]) -> Lang {
 mod tests {
     use super::*;
 
-    /// The lists read the obvious way: word -> languages.
-    fn naive() -> std::collections::HashMap<Vec<u8>, LangMask> {
-        let mut m = std::collections::HashMap::new();
-        for lang in Lang::ALL {
-            for w in lang.stopword_file().lines().map(str::trim) {
-                if !w.is_empty() && !w.starts_with('#') && w.len() <= MAX_STOPWORD {
-                    *m.entry(w.as_bytes().to_vec()).or_insert(0) |= lang.bit();
-                }
-            }
-        }
-        m
-    }
-
     #[test]
     fn table_holds_every_word_once() {
         let s = Stopwords::builtin();
-        let m = naive();
+        let m = NaiveStopwords::builtin();
         assert_eq!(s.entries().count(), m.len());
-        for (w, langs) in &m {
+        for (w, langs) in &m.0 {
             assert_eq!(s.lookup(w), *langs, "{}", String::from_utf8_lossy(w));
         }
     }
@@ -271,10 +306,11 @@ mod tests {
         /// Any word, stopword or not, gets what the naive map says.
         #[test]
         fn lookup_is_exact(w in proptest::string::string_regex("[a-zäöüéàèñи ]{0,12}|the|and|der").unwrap()) {
-            static M: std::sync::OnceLock<std::collections::HashMap<Vec<u8>, LangMask>> = std::sync::OnceLock::new();
-            let m = M.get_or_init(naive);
-            let s = Stopwords::builtin();
-            proptest::prop_assert_eq!(s.lookup(w.as_bytes()), m.get(w.as_bytes()).copied().unwrap_or(0));
+            static M: std::sync::OnceLock<NaiveStopwords> = std::sync::OnceLock::new();
+            static S: std::sync::OnceLock<Stopwords> = std::sync::OnceLock::new();
+            let m = M.get_or_init(NaiveStopwords::builtin);
+            let s = S.get_or_init(Stopwords::builtin);
+            proptest::prop_assert_eq!(s.lookup(w.as_bytes()), m.langs(w.as_bytes()));
         }
     }
 

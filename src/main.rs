@@ -201,13 +201,10 @@ fn run_stream(ctx: &Ctx<'_>, jobs: &[Job]) -> anyhow::Result<(Stats, bool)> {
             }
             continue;
         }
-        // A window of plain-text pages, cleaned in parallel, written in order.
-        let window = (ctx.cfg.threads * 2).max(1);
-        let end = jobs[i..]
-            .iter()
-            .take(window)
-            .position(|j| j.format != Format::Text)
-            .map_or((i + window).min(jobs.len()), |n| i + n);
+        // A window of plain-text pages, cleaned in parallel, written in
+        // order: many pages per thread so that uneven sizes even out, and
+        // few enough bytes that memory stays bounded.
+        let end = text_window(ctx, &jobs[i..]) + i;
         for result in ctx.map(&jobs[i..end], |job| clean_page(ctx, job)) {
             match result {
                 Ok((page, s)) => {
@@ -224,6 +221,34 @@ fn run_stream(ctx: &Ctx<'_>, jobs: &[Job]) -> anyhow::Result<(Stats, bool)> {
     }
     out.finish().with_context(write_failed)?;
     Ok((stats, ok))
+}
+
+/// Pages per thread in a window of plain-text pages.
+const WINDOW_PAGES_PER_THREAD: usize = 64;
+/// Input bytes in a window of plain-text pages (at least one page).
+const WINDOW_BYTES: u64 = 32 << 20;
+
+/// How many of the leading `jobs` (at least one) form the next window of
+/// plain-text pages cleaned together.
+fn text_window(ctx: &Ctx<'_>, jobs: &[Job]) -> usize {
+    if ctx.cfg.threads <= 1 {
+        return 1;
+    }
+    let most = ctx.cfg.threads * WINDOW_PAGES_PER_THREAD;
+    let mut bytes = 0u64;
+    for (n, job) in jobs.iter().take(most).enumerate() {
+        if job.format != Format::Text {
+            return n.max(1);
+        }
+        bytes += match &job.input {
+            Input::File(p) => fs::metadata(p).map_or(1 << 20, |m| m.len()),
+            Input::Stdin => WINDOW_BYTES,
+        };
+        if bytes >= WINDOW_BYTES {
+            return n + 1;
+        }
+    }
+    jobs.len().min(most)
 }
 
 /// Reads and cleans one plain-text page: the output bytes, or the message

@@ -42,6 +42,48 @@ fn cleaner(mode: Mode) -> &'static Cleaner {
     }
 }
 
+/// The slow reference pipeline (no shortcuts), one per mode.
+fn reference(mode: Mode) -> &'static Cleaner {
+    static C: OnceLock<[Cleaner; 3]> = OnceLock::new();
+    let all = C.get_or_init(|| {
+        [Mode::Precision, Mode::Balanced, Mode::Recall].map(|m| {
+            CleanerBuilder::new()
+                .mode(m)
+                .reference(true)
+                .build()
+                .unwrap()
+        })
+    });
+    match mode {
+        Mode::Precision => &all[0],
+        Mode::Balanced => &all[1],
+        Mode::Recall => &all[2],
+    }
+}
+
+/// The fast path and the reference decide every line alike (verdict,
+/// category, rule) and detect the same language.
+fn same_as_reference(input: &[u8], m: Mode) -> Result<(), String> {
+    let fast = cleaner(m).clean(input);
+    let slow = reference(m).clean(input);
+    if fast.language() != slow.language() {
+        return Err(format!(
+            "language {:?} != {:?}",
+            fast.language(),
+            slow.language()
+        ));
+    }
+    for ((line, a), (_, b)) in fast.decisions().zip(slow.decisions()) {
+        if a != b {
+            return Err(format!(
+                "{m:?}: {:?}: fast {a:?}, reference {b:?}",
+                String::from_utf8_lossy(line)
+            ));
+        }
+    }
+    Ok(())
+}
+
 fn mode() -> impl Strategy<Value = Mode> {
     prop_oneof![
         Just(Mode::Precision),
@@ -382,6 +424,21 @@ proptest! {
         check_structure(page.as_bytes(), m)?;
     }
 
+    /// The fast path decides like the reference pipeline.
+    #[test]
+    fn fast_equals_reference_pages(page in page(), m in mode()) {
+        if let Err(e) = same_as_reference(page.as_bytes(), m) {
+            prop_assert!(false, "{e}\ninput: {page:?}");
+        }
+    }
+
+    #[test]
+    fn fast_equals_reference_bytes(input in prop::collection::vec(any::<u8>(), 0..2048), m in mode()) {
+        if let Err(e) = same_as_reference(&input, m) {
+            prop_assert!(false, "{e}\ninput: {input:?}");
+        }
+    }
+
     /// Cleaning the output again keeps every line of it.
     #[test]
     fn idempotent(page in page()) {
@@ -435,6 +492,36 @@ fn idempotent_heading_before_comments() {
             String::from_utf8_lossy(&once),
             "second pass changed the output for {short:?}"
         );
+    }
+}
+
+/// Real pages: every fixture and, when the dev corpus sits beside the
+/// project (`../shared/dev-corpus/input`), every 10th of its pages, in
+/// every mode.
+#[test]
+fn fast_equals_reference_on_real_pages() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut pages: Vec<std::path::PathBuf> = std::fs::read_dir(root.join("fixtures"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let n = p.to_string_lossy();
+            n.ends_with(".txt") && !n.ends_with(".expected.txt")
+        })
+        .collect();
+    if let Ok(dir) = std::fs::read_dir(root.join("../shared/dev-corpus/input")) {
+        let mut corpus: Vec<_> = dir.map(|e| e.unwrap().path()).collect();
+        corpus.sort();
+        pages.extend(corpus.into_iter().step_by(10));
+    }
+    assert!(pages.len() >= 11, "fixtures missing");
+    for p in &pages {
+        let input = std::fs::read(p).unwrap();
+        for m in [Mode::Precision, Mode::Balanced, Mode::Recall] {
+            if let Err(e) = same_as_reference(&input, m) {
+                panic!("{}: {e}", p.display());
+            }
+        }
     }
 }
 

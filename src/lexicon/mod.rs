@@ -204,8 +204,9 @@ fn normalise_ascii(line: &[u8], out: &mut Vec<u8>) {
     }
 }
 
-/// [`normalise`] for any bytes, decoding UTF-8 (invalid bytes as Latin-1).
-fn normalise_any(line: &[u8], out: &mut Vec<u8>) {
+/// [`normalise`] for any bytes, decoding UTF-8 (invalid bytes as Latin-1);
+/// the reference for the ASCII shortcut.
+pub fn normalise_any(line: &[u8], out: &mut Vec<u8>) {
     out.clear();
     let mut pending_space = false;
     for chunk in line.utf8_chunks() {
@@ -384,11 +385,29 @@ impl Lexicon {
             return None;
         }
         // Long lines can only match `~` phrases: search a smaller automaton.
-        let (automaton, ids) = if words > MAX_AFFIX_WORDS {
-            (&self.anywhere, Some(&self.anywhere_ids))
+        if words > MAX_AFFIX_WORDS {
+            self.find_in(&self.anywhere, Some(&self.anywhere_ids), norm, words)
         } else {
-            (&self.automaton, None)
-        };
+            self.find_in(&self.automaton, None, norm, words)
+        }
+    }
+
+    /// [`find`](Self::find) with every phrase searched on every line: the
+    /// reference for the smaller automaton used on long lines.
+    pub fn find_reference(&self, norm: &[u8], words: u32) -> Option<Hit> {
+        if norm.is_empty() || words > MAX_CONTAINS_WORDS {
+            return None;
+        }
+        self.find_in(&self.automaton, None, norm, words)
+    }
+
+    fn find_in(
+        &self,
+        automaton: &AhoCorasick,
+        ids: Option<&Vec<usize>>,
+        norm: &[u8],
+        words: u32,
+    ) -> Option<Hit> {
         let mut best: Option<(&Phrase, bool)> = None;
         for m in automaton.find_overlapping_iter(norm) {
             let id = m.pattern().as_usize();
