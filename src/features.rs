@@ -208,67 +208,67 @@ fn finish(
     (f, counts)
 }
 
-/// Byte classes for [`measure_ascii`]: bit 0 digit, bit 1 lower-case
-/// letter, bit 2 upper-case letter; 0 for everything else.
-static ASCII_CLASS: [u8; 128] = {
-    let mut t = [0u8; 128];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        t[b] = if c.is_ascii_digit() {
-            1
-        } else if c.is_ascii_lowercase() {
-            2
-        } else if c.is_ascii_uppercase() {
-            4
-        } else {
-            0
-        };
-        b += 1;
-    }
-    t
-};
-
-/// [`measure_any`] for an all-ASCII text, a word at a time.
+/// [`measure_any`] for an all-ASCII text: the counts in one branch-free
+/// pass, then the stopwords a word at a time.
 fn measure_ascii(text: &[u8], stop: &Stopwords, f: &mut Features, counts: &mut StopCounts) {
     let n = text.len();
     f.chars = n as u32;
     f.weight = n as u32;
-    let class = |i: usize| ASCII_CLASS[text[i] as usize];
-    let mut first_letter_seen = false;
+    let class = |b: u8| {
+        (
+            b.wrapping_sub(b'0') < 10,
+            b.wrapping_sub(b'A') < 26,
+            b.wrapping_sub(b'a') < 26,
+        )
+    };
+    let (mut digits, mut upper, mut lower) = (0u32, 0u32, 0u32);
+    for &b in text {
+        let (d, u, l) = class(b);
+        digits += d as u32;
+        upper += u as u32;
+        lower += l as u32;
+    }
+    let alnum = |b: u8| b.is_ascii_alphanumeric();
+    f.digits = digits;
+    f.upper = upper;
+    f.letters = upper + lower;
+    f.first_upper = text
+        .iter()
+        .find(|b| b.is_ascii_alphabetic())
+        .is_some_and(u8::is_ascii_uppercase);
+
+    let mut words = 0;
     let mut i = 0;
-    let mut buf = [0u8; MAX_STOPWORD];
     while i < n {
-        while i < n && class(i) == 0 {
+        while i < n && !alnum(text[i]) {
             i += 1;
         }
         if i == n {
             break;
         }
+        words += 1;
+        // The lower-cased word's first 16 bytes, as the stopword table
+        // keys them.
         let start = i;
-        while i < n {
-            let c = class(i);
-            if c == 0 {
-                break;
-            }
-            f.digits += (c & 1) as u32;
-            f.letters += (c >> 1 != 0) as u32;
-            f.upper += (c >> 2) as u32;
-            if !first_letter_seen && c > 1 {
-                first_letter_seen = true;
-                f.first_upper = c == 4;
+        let mut key = 0u128;
+        while i < n && alnum(text[i]) {
+            if i - start < 16 {
+                key |= (text[i].to_ascii_lowercase() as u128) << (8 * (i - start));
             }
             i += 1;
         }
-        f.words += 1;
-        let word = &text[start..i];
-        if word.len() <= MAX_STOPWORD {
-            for (d, s) in buf.iter_mut().zip(word) {
+        let len = i - start;
+        if len <= 16 {
+            add_mask(counts, stop.lookup_key(key, len));
+        } else if len <= MAX_STOPWORD {
+            let mut buf = [0u8; MAX_STOPWORD];
+            for (d, s) in buf.iter_mut().zip(&text[start..i]) {
                 *d = s.to_ascii_lowercase();
             }
-            add_mask(counts, stop.lookup(&buf[..word.len()]));
+            add_mask(counts, stop.lookup(&buf[..len]));
         }
     }
+    f.words = words;
 }
 
 /// Measures any text, decoding UTF-8 (invalid bytes count as one character

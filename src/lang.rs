@@ -105,8 +105,9 @@ pub const MAX_STOPWORD: usize = 32;
 
 /// Every stopword of every language: lowercase word -> languages.
 ///
-/// An open-addressing table of 64-bit word hashes; a hash that matches is
-/// confirmed against the word's bytes, so a lookup is exact.
+/// An open-addressing table keyed by a word's first 16 bytes and its
+/// length; longer words are confirmed against their bytes, so a lookup is
+/// exact.
 #[derive(Clone, Debug)]
 pub struct Stopwords {
     slots: Box<[Slot]>,
@@ -120,29 +121,31 @@ pub struct Stopwords {
 
 #[derive(Clone, Copy, Debug, Default)]
 struct Slot {
-    hash: u64,
+    /// The word's first 16 bytes, little-endian, zero-padded.
+    key: u128,
+    /// Where the whole word starts in the arena (compared for words longer
+    /// than 16 bytes).
     start: u32,
     /// 0: empty.
     len: u8,
     langs: LangMask,
 }
 
-/// The hash of a word: its bytes eight at a time, mixed.
+/// The first 16 bytes of `word`, little-endian, zero-padded.
 #[inline]
-fn word_hash(word: &[u8]) -> u64 {
-    let mut h = (word.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    let mut chunks = word.chunks_exact(8);
-    for c in &mut chunks {
-        let v = u64::from_le_bytes(c.try_into().expect("eight bytes"));
-        h = (h ^ v).wrapping_mul(0xff51_afd7_ed55_8ccd).rotate_left(31);
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut buf = [0u8; 8];
-        buf[..rest.len()].copy_from_slice(rest);
-        h = (h ^ u64::from_le_bytes(buf)).wrapping_mul(0xff51_afd7_ed55_8ccd);
-    }
-    h ^ (h >> 29)
+fn key16(word: &[u8]) -> u128 {
+    word.iter()
+        .take(16)
+        .enumerate()
+        .fold(0, |k, (i, &b)| k | (b as u128) << (8 * i))
+}
+
+/// The table slot a key and length hash to, before probing.
+#[inline]
+fn slot_hash(key: u128, len: usize) -> u64 {
+    let (lo, hi) = (key as u64, (key >> 64) as u64);
+    let h = (lo ^ hi.rotate_left(23) ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    h ^ (h >> 32)
 }
 
 impl Stopwords {
@@ -168,13 +171,13 @@ impl Stopwords {
         let mut arena = Vec::new();
         let mut longest = 0;
         for w in order {
-            let hash = word_hash(w);
-            let mut i = hash as usize & (size - 1);
+            let key = key16(w);
+            let mut i = slot_hash(key, w.len()) as usize & (size - 1);
             while slots[i].len != 0 {
                 i = (i + 1) & (size - 1);
             }
             slots[i] = Slot {
-                hash,
+                key,
                 start: arena.len() as u32,
                 len: w.len() as u8,
                 langs: words[w],
@@ -196,17 +199,42 @@ impl Stopwords {
         if word.is_empty() || word.len() > self.longest {
             return 0;
         }
-        let hash = word_hash(word);
-        let mut i = hash as usize & self.mask;
+        if word.len() <= 16 {
+            return self.lookup_key(key16(word), word.len());
+        }
+        let key = key16(word);
+        let mut i = slot_hash(key, word.len()) as usize & self.mask;
         loop {
             let s = &self.slots[i];
             if s.len == 0 {
                 return 0;
             }
-            if s.hash == hash
+            if s.key == key
                 && s.len as usize == word.len()
-                && &self.arena[s.start as usize..s.start as usize + word.len()] == word
+                && (word.len() <= 16
+                    || &self.arena[s.start as usize..s.start as usize + word.len()] == word)
             {
+                return s.langs;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// [`lookup`](Self::lookup) for a word of `len <= 16` bytes given as
+    /// its little-endian, zero-padded key (see `key16`).
+    #[inline]
+    pub fn lookup_key(&self, key: u128, len: usize) -> LangMask {
+        debug_assert!(len <= 16);
+        if len == 0 || len > self.longest {
+            return 0;
+        }
+        let mut i = slot_hash(key, len) as usize & self.mask;
+        loop {
+            let s = &self.slots[i];
+            if s.len == 0 {
+                return 0;
+            }
+            if s.key == key && s.len as usize == len {
                 return s.langs;
             }
             i = (i + 1) & self.mask;

@@ -4,6 +4,7 @@
 //! [`MAX_SHAPE_BYTES`]), ASCII case-insensitive, with byte-level word
 //! boundaries. The breadcrumb test is plain code (see [`is_breadcrumb`]).
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use regex::bytes::{Regex, RegexBuilder};
 
 use crate::verdict::Category;
@@ -44,48 +45,82 @@ pub enum Needs {
     Last(&'static [u8]),
     /// At most this many bytes.
     MaxLen(usize),
+    /// After an optional `(` or `[` and ASCII whitespace, the line starts
+    /// with one of these (ASCII case-insensitive).
+    Prefix(&'static [&'static str]),
+    /// A news agency's name (see [`AGENCIES`]) within the first
+    /// [`AGENCY_WITHIN`] bytes, ASCII case-insensitive.
+    Agency,
 }
 
+/// Agency names every match of the first `photo-credit` shape holds.
+pub const AGENCIES: &[&str] = &[
+    "reuters",
+    "ap",
+    "afp",
+    "getty",
+    "epa",
+    "dpa",
+    "xinhua",
+    "ansa",
+    "efe",
+    "anadolu",
+    "yonhap",
+    "kcna",
+    "bloomberg",
+    "shutterstock",
+    "istock",
+    "corbis",
+    "alamy",
+    "wireimage",
+];
+/// The agency starts at most 33 bytes in (`(`, 30 bytes, a separator,
+/// `(`), and the longest name is 12 bytes.
+pub const AGENCY_WITHIN: usize = 33 + 12;
+
 /// What the gates look at, computed once per line.
-struct Probe {
+struct Probe<'s> {
     digit: bool,
     colon: bool,
     at: bool,
+    /// Found on first use: `©`, `(c)` or "copyright".
+    copyright: std::cell::OnceCell<bool>,
+    copyright_finder: &'s AhoCorasick,
+    agency_finder: &'s AhoCorasick,
 }
 
-impl Probe {
-    fn of(line: &[u8]) -> Probe {
+impl Probe<'_> {
+    fn of<'s>(line: &[u8], shapes: &'s Shapes) -> Probe<'s> {
         let (mut digit, mut colon, mut at) = (false, false, false);
         for &b in line {
             digit |= b.is_ascii_digit();
             colon |= b == b':';
             at |= b == b'@';
         }
-        Probe { digit, colon, at }
+        Probe {
+            digit,
+            colon,
+            at,
+            copyright: std::cell::OnceCell::new(),
+            copyright_finder: &shapes.copyright,
+            agency_finder: &shapes.agencies,
+        }
     }
 }
 
 impl Needs {
     /// Does the (trimmed, non-empty) line pass?
     #[inline]
-    fn pass(self, line: &[u8], probe: &Probe) -> bool {
+    fn pass(self, line: &[u8], probe: &Probe<'_>) -> bool {
         match self {
             Needs::Nothing => true,
             Needs::Digit => probe.digit,
             Needs::Byte(b':') => probe.colon,
             Needs::Byte(b'@') => probe.at,
             Needs::Byte(b) => memchr::memchr(b, line).is_some(),
-            Needs::Copyright => {
-                memchr::memmem::find(line, "\u{a9}".as_bytes()).is_some()
-                    || memchr::memchr2_iter(b'c', b'C', line).any(|i| {
-                        let before_paren =
-                            i > 0 && line[i - 1] == b'(' && line.get(i + 1) == Some(&b')');
-                        before_paren
-                            || line[i..]
-                                .get(..9)
-                                .is_some_and(|w| w.eq_ignore_ascii_case(b"copyright"))
-                    })
-            }
+            Needs::Copyright => *probe
+                .copyright
+                .get_or_init(|| probe.copyright_finder.is_match(line)),
             Needs::First(set) => line
                 .first()
                 .is_some_and(|b| set.contains(&b.to_ascii_lowercase())),
@@ -93,6 +128,22 @@ impl Needs {
                 .last()
                 .is_some_and(|b| set.contains(&b.to_ascii_lowercase())),
             Needs::MaxLen(n) => line.len() <= n,
+            Needs::Prefix(words) => {
+                let mut rest = line;
+                if let [b'(' | b'[', tail @ ..] = rest {
+                    rest = tail;
+                }
+                while let [b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ', tail @ ..] = rest {
+                    rest = tail;
+                }
+                words.iter().any(|w| {
+                    rest.get(..w.len())
+                        .is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes()))
+                })
+            }
+            Needs::Agency => probe
+                .agency_finder
+                .is_match(&line[..line.len().min(AGENCY_WITHIN)]),
         }
     }
 }
@@ -158,7 +209,8 @@ pub fn table() -> Vec<Shape> {
         // Bylines: "By Vladimir Soldatkin and Maria Vasilyeva", "BY MICHAEL LEE [mail]"
         s(
             "byline",
-            Category::Credit, Needs::First(b"bfwtpsvdaei\xd0"),
+            Category::Credit,
+            Needs::Prefix(&["by", "from", "words", "text", "posted", "written", "story", "von", "par", "por", "di", "door", "av", "af", "przez", "\u{410}\u{432}\u{442}\u{43e}\u{440}", "\u{430}\u{432}\u{442}\u{43e}\u{440}", "\u{422}\u{435}\u{43a}\u{441}\u{442}", "\u{442}\u{435}\u{43a}\u{441}\u{442}"]),
             // "by" in English and the other large web languages (von, par,
             // por, di, door, av, przez, автор, текст), and their "and".
             format!(r"(?-u)^(?i:by|from|words\s+by|text\s+by|posted\s+by|written\s+by|story\s+by|von|par|por|di|door|av|af|przez|{CYR_BY})\s*:?\s+{UPPER}{LETTER}*\.?(?:\s+(?:{UPPER}{LETTER}*\.?|and|AND|und|et|y|e|i|en|och|\xd0\xb8|&|,|[Dd][aei]|[Vv][ao]n|[Dd]e[rln]?|[Ll]a|[Ee]l|bin|ibn))*,?(?:\s*[\[(][^\])]{{0,80}}[\])])?(?:\s*[,|/-]\s*[^.!?]{{0,60}}|\s+(?:on|at)\s+[^.!?]{{0,60}})?$"),
@@ -167,19 +219,20 @@ pub fn table() -> Vec<Shape> {
         s(
             "photo-credit",
             Category::Credit,
-            // Every match is at most 154 bytes (whitespace runs are bounded).
-            Needs::MaxLen(160),
+            Needs::Agency,
             r"(?i-u)^\(?(?:[A-Za-z\x80-\xff\d .&-]{0,30}[\s/(])?\(?(?:reuters|ap|afp|getty\s{0,8}images|getty|epa|dpa|xinhua|ansa|efe|anadolu|yonhap|kcna|ap\s+photo|afp\s+photo|reuters\s+photo|bloomberg|shutterstock|istock|corbis|alamy|wireimage|afp\s{0,8}/\s{0,8}getty\s{0,8}images)(?:\s{0,8}photo)?(?:\s{0,8}/\s{0,8}[A-Za-z\x80-\xff .'-]{1,40})?\)?\s{0,8}(?:-|\xe2\x80\x93|\xe2\x80\x94)?$".into(),
         ),
         s(
             "photo-credit",
-            Category::Credit, Needs::First(b"(pifcgv"),
+            Category::Credit,
+            Needs::Prefix(&["photo", "image", "picture", "foto", "credit", "illustration", "graphic", "video"]),
             r"(?i-u)^\(?(?:photo|photos|image|images|picture|pictures|foto|fotos|photograph|photography|credit|credits|illustration|graphic|video)\s*(?:credit|credits|by|courtesy)?\s*(?::|\|/|\xc2\xa9)\s*[A-Za-z\x80-\xff\d .,&'/@()-]{1,80}\)?$".into(),
         ),
         // Sign-offs that close an article: "(Additional reporting by ...; editing by ...)"
         end(
             "sign-off",
-            Category::Credit, Needs::First(b"([awcret"),
+            Category::Credit,
+            Needs::Prefix(&["additional", "with", "contributed", "reporting", "writing", "editing", "edited", "compiled", "translated", "translation", "research"]),
             r"(?i-u)^[(\[]?\s*(?:additional\s+|with\s+|with\s+additional\s+|contributed\s+)?(?:reporting|writing|editing|edited|compiled|translated|translation|research)\s+by\b",
         ),
         end("sign-off", Category::Credit, Needs::First(b"c"), r"(?i-u)^contributing(?:\s+writers?|\s+reporters?)?\s*:"),
@@ -203,6 +256,11 @@ pub fn table() -> Vec<Shape> {
 #[derive(Clone, Debug)]
 pub struct Shapes {
     shapes: Vec<(Regex, Needs, ShapeHit)>,
+    /// `©`, `(c)`, "copyright", ASCII case-insensitive: the
+    /// [`Needs::Copyright`] gate.
+    copyright: AhoCorasick,
+    /// [`AGENCIES`], ASCII case-insensitive: the [`Needs::Agency`] gate.
+    agencies: AhoCorasick,
 }
 
 /// A shape match.
@@ -235,7 +293,19 @@ impl Shapes {
                 (re, s.needs, hit)
             })
             .collect();
-        Shapes { shapes }
+        let copyright = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(["\u{a9}", "(c)", "copyright"])
+            .expect("three literals build");
+        let agencies = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(AGENCIES)
+            .expect("agency names build");
+        Shapes {
+            shapes,
+            copyright,
+            agencies,
+        }
     }
 
     /// The first shape (in table order) that matches the trimmed line, if
@@ -244,7 +314,7 @@ impl Shapes {
         if line.len() > MAX_SHAPE_BYTES || line.is_empty() {
             return None;
         }
-        let probe = Probe::of(line);
+        let probe = Probe::of(line, self);
         self.shapes
             .iter()
             .find(|(re, needs, _)| needs.pass(line, &probe) && re.is_match(line))
