@@ -159,6 +159,8 @@ struct LineMeasures {
     feats: Vec<Features>,
     stops: Vec<features::StopCounts>,
     evidence: Vec<Option<Evidence>>,
+    /// [`repeat::start_key`] of each line.
+    repeat_keys: Vec<Option<u64>>,
 }
 
 impl LineMeasures {
@@ -168,6 +170,7 @@ impl LineMeasures {
             feats: idx.iter().map(|&i| self.feats[i]).collect(),
             stops: idx.iter().map(|&i| self.stops[i]).collect(),
             evidence: idx.iter().map(|&i| self.evidence[i]).collect(),
+            repeat_keys: idx.iter().map(|&i| self.repeat_keys[i]).collect(),
         }
     }
 }
@@ -409,6 +412,7 @@ impl Cleaner {
             feats,
             stops,
             evidence,
+            repeat_keys: texts.iter().map(|t| repeat::start_key(t)).collect(),
         }
     }
 
@@ -455,7 +459,7 @@ impl Cleaner {
         let copies = if reference {
             repeat::first_copies_naive(texts)
         } else {
-            repeat::first_copies(texts)
+            repeat::first_copies_keyed(texts, &m.repeat_keys)
         };
         let alt: Vec<bool> = (0..n)
             .map(|i| adjacent[i] && repeat::is_alt_prefix(texts[i], texts[i + 1]))

@@ -165,11 +165,42 @@ pub fn measure(line: &[u8], stop: &Stopwords) -> (Features, StopCounts) {
     let mut counts: StopCounts = [0; NLANG];
     if text.is_ascii() {
         measure_ascii(text, stop, &mut f, &mut counts);
+    } else if ascii_like(text) {
+        // Punctuation outside ASCII separates words like ASCII punctuation
+        // does; each such character counts once.
+        measure_ascii(text, stop, &mut f, &mut counts);
+        let chars = text.iter().filter(|&&b| !is_continuation(b)).count() as u32;
+        f.chars = chars;
+        f.weight = chars;
     } else {
         measure_any(text, stop, &mut f, &mut counts);
     }
     f.terminal = terminal_end(line);
     finish(line, cut, f, counts)
+}
+
+/// Punctuation common in English text (typographic quotes and dashes, the
+/// ellipsis, bullets, currency and trademark signs): none of it is a letter,
+/// a digit or whitespace, and it lower-cases to itself.
+const PUNCTUATION: &[char] = &[
+    '\u{2018}', '\u{2019}', '\u{201a}', '\u{201c}', '\u{201d}', '\u{201e}', '\u{2013}', '\u{2014}',
+    '\u{2026}', '\u{2022}', '\u{b7}', '\u{ab}', '\u{bb}', '\u{2039}', '\u{203a}', '\u{a9}',
+    '\u{ae}', '\u{2122}', '\u{2032}', '\u{2033}', '\u{20ac}', '\u{a3}', '\u{a2}', '\u{b0}',
+    '\u{bf}', '\u{a1}', '\u{a7}', '\u{b6}', '\u{2020}', '\u{2021}',
+];
+
+#[inline]
+fn is_continuation(b: u8) -> bool {
+    b & 0xc0 == 0x80
+}
+
+/// Is `text` valid UTF-8 with nothing outside ASCII but [`PUNCTUATION`]?
+/// Such text is measured and normalised byte by byte like ASCII text.
+pub fn ascii_like(text: &[u8]) -> bool {
+    match std::str::from_utf8(text) {
+        Ok(s) => s.chars().all(|c| c.is_ascii() || PUNCTUATION.contains(&c)),
+        Err(_) => false,
+    }
 }
 
 /// [`measure`] without shortcuts: every line decoded, the stopwords looked
@@ -208,65 +239,127 @@ fn finish(
     (f, counts)
 }
 
-/// [`measure_any`] for an all-ASCII text: the counts in one branch-free
-/// pass, then the stopwords a word at a time.
+/// `0x0101...01` times a byte: that byte in every lane of a `u64`.
+const fn lanes(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// The high bit of each lane whose (7-bit) byte is at least `c`.
+#[inline]
+fn at_least(a: u64, c: u8) -> u64 {
+    a.wrapping_add(lanes(0x80 - c)) & lanes(0x80)
+}
+
+/// Per lane of eight bytes: the high bit set where the byte is an ASCII
+/// digit, upper-case letter, lower-case letter (bytes of 0x80 and above are
+/// none of them).
+#[inline]
+fn classes(x: u64) -> (u64, u64, u64) {
+    let a = x & lanes(0x7f);
+    let ascii = !x & lanes(0x80);
+    let digit = at_least(a, b'0') & !at_least(a, b'9' + 1) & ascii;
+    let upper = at_least(a, b'A') & !at_least(a, b'Z' + 1) & ascii;
+    let lower = at_least(a, b'a') & !at_least(a, b'z' + 1) & ascii;
+    (digit, upper, lower)
+}
+
+/// The high bits of the eight lanes gathered into the low 8 bits.
+#[inline]
+fn gather(high: u64) -> u64 {
+    ((high >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+}
+
+/// [`measure_any`] for text whose bytes outside ASCII belong to
+/// punctuation (see [`ascii_like`]): eight bytes at a time, then the
+/// stopwords a word at a time.
 fn measure_ascii(text: &[u8], stop: &Stopwords, f: &mut Features, counts: &mut StopCounts) {
     let n = text.len();
+    debug_assert!(n <= MEASURE_LIMIT);
     f.chars = n as u32;
     f.weight = n as u32;
-    let class = |b: u8| {
-        (
-            b.wrapping_sub(b'0') < 10,
-            b.wrapping_sub(b'A') < 26,
-            b.wrapping_sub(b'a') < 26,
-        )
-    };
-    let (mut digits, mut upper, mut lower) = (0u32, 0u32, 0u32);
-    for &b in text {
-        let (d, u, l) = class(b);
-        digits += d as u32;
-        upper += u as u32;
-        lower += l as u32;
+    // A copy with 16 zero bytes after the text, so that every 8-byte lane
+    // and 16-byte word key can be loaded whole.
+    let mut buf = [0u8; MEASURE_LIMIT + 24];
+    buf[..n].copy_from_slice(text);
+    let load = |i: usize| u64::from_le_bytes(buf[i..i + 8].try_into().expect("eight bytes"));
+    // Bit i of `alnum[i / 64]`: byte i is an ASCII letter or digit.
+    let mut alnum = [0u64; MEASURE_LIMIT / 64 + 1];
+    let (mut digits, mut upper, mut letters) = (0u32, 0u32, 0u32);
+    let mut first_letter: Option<(usize, bool)> = None;
+    let mut i = 0;
+    while i < n {
+        let (d, u, l) = classes(load(i));
+        digits += d.count_ones();
+        upper += u.count_ones();
+        letters += (u | l).count_ones();
+        if first_letter.is_none() && (u | l) != 0 {
+            let k = ((u | l).trailing_zeros() / 8) as usize;
+            first_letter = Some((i + k, u >> (8 * k) & 0x80 != 0));
+        }
+        alnum[i / 64] |= gather(d | u | l) << (i % 64);
+        i += 8;
     }
-    let alnum = |b: u8| b.is_ascii_alphanumeric();
     f.digits = digits;
     f.upper = upper;
-    f.letters = upper + lower;
-    f.first_upper = text
-        .iter()
-        .find(|b| b.is_ascii_alphabetic())
-        .is_some_and(u8::is_ascii_uppercase);
+    f.letters = letters;
+    f.first_upper = first_letter.is_some_and(|(_, up)| up);
 
+    // Words: runs of set bits. Walk them with trailing_zeros.
+    let bit = |i: usize| alnum[i / 64] >> (i % 64) & 1 != 0;
     let mut words = 0;
     let mut i = 0;
     while i < n {
-        while i < n && !alnum(text[i]) {
-            i += 1;
+        // Next set bit at or after i.
+        let mut w = i / 64;
+        let mut m = alnum[w] & (!0u64 << (i % 64));
+        while m == 0 {
+            w += 1;
+            if w * 64 >= n {
+                break;
+            }
+            m = alnum[w];
         }
-        if i == n {
+        if m == 0 {
             break;
         }
-        words += 1;
-        // The lower-cased word's first 16 bytes, as the stopword table
-        // keys them.
-        let start = i;
-        let mut key = 0u128;
-        while i < n && alnum(text[i]) {
-            if i - start < 16 {
-                key |= (text[i].to_ascii_lowercase() as u128) << (8 * (i - start));
-            }
-            i += 1;
+        let start = w * 64 + m.trailing_zeros() as usize;
+        if start >= n {
+            break;
         }
-        let len = i - start;
+        // Next clear bit after start.
+        let mut w = start / 64;
+        let mut z = !alnum[w] & (!0u64 << (start % 64));
+        while z == 0 {
+            w += 1;
+            z = !alnum[w];
+        }
+        let end = (w * 64 + z.trailing_zeros() as usize).min(n);
+        debug_assert!(bit(start) && (end == n || !bit(end)));
+        words += 1;
+        let len = end - start;
         if len <= 16 {
+            let lo = load(start);
+            let hi = load(start + 8);
+            // Lower-case: set 0x20 in the lanes that hold A-Z.
+            let lower = |x: u64| {
+                let (_, u, _) = classes(x);
+                x | (u >> 2)
+            };
+            let key = (lower(lo) as u128) | ((lower(hi) as u128) << 64);
+            let key = if len == 16 {
+                key
+            } else {
+                key & ((1u128 << (8 * len)) - 1)
+            };
             add_mask(counts, stop.lookup_key(key, len));
         } else if len <= MAX_STOPWORD {
-            let mut buf = [0u8; MAX_STOPWORD];
-            for (d, s) in buf.iter_mut().zip(&text[start..i]) {
+            let mut word = [0u8; MAX_STOPWORD];
+            for (d, s) in word.iter_mut().zip(&text[start..end]) {
                 *d = s.to_ascii_lowercase();
             }
-            add_mask(counts, stop.lookup(&buf[..len]));
+            add_mask(counts, stop.lookup(&word[..len]));
         }
+        i = end;
     }
     f.words = words;
 }
@@ -456,6 +549,21 @@ mod tests {
             measure_any(t.as_bytes(), s, &mut f2, &mut c2);
             proptest::prop_assert_eq!(f1, f2);
             proptest::prop_assert_eq!(c1, c2);
+        }
+
+        /// Text with typographic punctuation is measured as the decoding
+        /// path measures it.
+        #[test]
+        fn ascii_like_path_is_exact(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "The", "don", "t", " ", "1,200", "\u{2019}", "\u{201c}", "\u{201d}", "\u{2014}", "\u{2026}",
+            "\u{a9}", "\u{b0}", "\u{20ac}", "A", "cat", ".", "\u{2022}", "\u{e9}", "\u{a0}", "\u{4e2d}",
+        ]), 0..30)) {
+            static S: std::sync::OnceLock<Stopwords> = std::sync::OnceLock::new();
+            let s = S.get_or_init(Stopwords::builtin);
+            let t = parts.concat();
+            let fast = measure(t.as_bytes(), s);
+            let slow = measure_reference(t.as_bytes(), s);
+            proptest::prop_assert_eq!(fast, slow);
         }
 
         /// The ASCII shortcut of `terminal_end` agrees with decoding.

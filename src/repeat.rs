@@ -36,6 +36,13 @@ fn folded(line: &[u8]) -> impl Iterator<Item = u8> + '_ {
 /// share a start, and equal keys are compared in full anyway.
 const KEY_PREFIX: usize = 64;
 
+/// The key [`first_copies_keyed`] files a line under: a hash of its first
+/// folded bytes, or `None` when no byte of it counts (it never repeats).
+#[inline]
+pub fn start_key(line: &[u8]) -> Option<u64> {
+    key(line, KEY_PREFIX)
+}
+
 /// A 64-bit hash of the first `prefix` [`folded`] bytes of the line, or
 /// `None` when the line has no byte that counts.
 #[inline]
@@ -76,13 +83,19 @@ pub fn same(a: &[u8], b: &[u8]) -> bool {
 /// For each line, the index of the first earlier line with the same folded
 /// text, if any. Lines with no letters or digits never repeat.
 pub fn first_copies(lines: &[&[u8]]) -> Vec<Option<u32>> {
+    let keys: Vec<Option<u64>> = lines.iter().map(|l| start_key(l)).collect();
+    first_copies_keyed(lines, &keys)
+}
+
+/// [`first_copies`] with each line's [`start_key`] already computed.
+pub fn first_copies_keyed(lines: &[&[u8]], keys: &[Option<u64>]) -> Vec<Option<u32>> {
     // Keyed by the hash of the line's start; lines whose start matches an
     // earlier, different line go to a second table keyed by the whole line.
     let mut by_start: HashMap<u64, u32> = HashMap::with_capacity(lines.len());
     let mut by_whole: HashMap<u64, u32> = HashMap::new();
     let mut out = Vec::with_capacity(lines.len());
-    for (i, &l) in lines.iter().enumerate() {
-        let Some(k) = key(l, KEY_PREFIX) else {
+    for (i, (&l, &k)) in lines.iter().zip(keys).enumerate() {
+        let Some(k) = k else {
             out.push(None);
             continue;
         };

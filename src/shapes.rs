@@ -361,11 +361,46 @@ fn separator_bytes(line: &[u8]) -> usize {
 /// segments that contain letters, and no sentence inside
 /// (`Home > National > North Korea`, `News / Koreas / Russia`).
 pub fn is_breadcrumb(line: &[u8]) -> bool {
-    line.len() <= 160 && separator_bytes(line) >= 2 && breadcrumb_segments(line)
+    line.len() <= 160 && separator_bytes(line) >= 2 && segments_ok(line, next_separator)
+}
+
+/// The first separator in `rest`: its byte offset and length (one scan;
+/// no two separators start at the same byte).
+fn next_separator(rest: &str) -> Option<(usize, usize)> {
+    let b = rest.as_bytes();
+    (0..b.len()).find_map(|i| {
+        let n = match b[i] {
+            b'>' | b'/' | b'|' => 1,
+            b':' if b.get(i + 1) == Some(&b':') => 2,
+            0xc2 if matches!(b.get(i + 1), Some(0xbb | 0xb7)) => 2,
+            0xe2 if matches!(
+                (b.get(i + 1), b.get(i + 2)),
+                (Some(0x80), Some(0xba | 0xa2)) | (Some(0x86), Some(0x92))
+            ) =>
+            {
+                3
+            }
+            _ => return None,
+        };
+        Some((i, n))
+    })
+}
+
+/// The first separator in `rest`, searched for one separator at a time.
+fn next_separator_plain(rest: &str) -> Option<(usize, usize)> {
+    SEPARATORS
+        .iter()
+        .filter_map(|sep| rest.find(sep).map(|i| (i, sep.len())))
+        .min()
 }
 
 /// [`is_breadcrumb`] without its cheap gates.
 pub fn breadcrumb_segments(line: &[u8]) -> bool {
+    segments_ok(line, next_separator_plain)
+}
+
+/// Splits the line at separators (found by `next`) and checks the segments.
+fn segments_ok(line: &[u8], next: fn(&str) -> Option<(usize, usize)>) -> bool {
     if line.len() > 160 {
         return false;
     }
@@ -382,11 +417,7 @@ pub fn breadcrumb_segments(line: &[u8]) -> bool {
     let mut rest = s;
     let mut ok = true;
     loop {
-        let next = SEPARATORS
-            .iter()
-            .filter_map(|sep| rest.find(sep).map(|i| (i, sep.len())))
-            .min();
-        let (seg, tail) = match next {
+        let (seg, tail) = match next(rest) {
             Some((i, n)) => (&rest[..i], Some(&rest[i + n..])),
             None => (rest, None),
         };
