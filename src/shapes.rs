@@ -48,9 +48,30 @@ pub enum Needs {
     /// After an optional `(` or `[` and ASCII whitespace, the line starts
     /// with one of these (ASCII case-insensitive).
     Prefix(&'static [&'static str]),
+    /// Every one of these.
+    All(&'static [Needs]),
     /// A news agency's name (see [`AGENCIES`]) within the first
     /// [`AGENCY_WITHIN`] bytes, ASCII case-insensitive.
     Agency,
+}
+
+/// `©`, `(c)` or "copyright" (ASCII case-insensitive) somewhere in the line.
+fn has_copyright(line: &[u8]) -> bool {
+    // "©" is c2 a9; "(c)" has its "("; "copyright" has its "y" 3 bytes in.
+    memchr::memchr3_iter(0xa9, b'(', b'y', line)
+        .chain(memchr::memchr_iter(b'Y', line))
+        .any(|i| match line[i] {
+            0xa9 => i > 0 && line[i - 1] == 0xc2,
+            b'(' => line
+                .get(i + 1..i + 3)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"c)")),
+            _ => {
+                i >= 3
+                    && line
+                        .get(i - 3..i + 6)
+                        .is_some_and(|w| w.eq_ignore_ascii_case(b"copyright"))
+            }
+        })
 }
 
 /// Agency names every match of the first `photo-credit` shape holds.
@@ -83,9 +104,8 @@ struct Probe<'s> {
     digit: bool,
     colon: bool,
     at: bool,
-    /// Found on first use: `©`, `(c)` or "copyright".
+    /// Found on first use: [`has_copyright`].
     copyright: std::cell::OnceCell<bool>,
-    copyright_finder: &'s AhoCorasick,
     agency_finder: &'s AhoCorasick,
 }
 
@@ -102,7 +122,6 @@ impl Probe<'_> {
             colon,
             at,
             copyright: std::cell::OnceCell::new(),
-            copyright_finder: &shapes.copyright,
             agency_finder: &shapes.agencies,
         }
     }
@@ -118,9 +137,7 @@ impl Needs {
             Needs::Byte(b':') => probe.colon,
             Needs::Byte(b'@') => probe.at,
             Needs::Byte(b) => memchr::memchr(b, line).is_some(),
-            Needs::Copyright => *probe
-                .copyright
-                .get_or_init(|| probe.copyright_finder.is_match(line)),
+            Needs::Copyright => *probe.copyright.get_or_init(|| has_copyright(line)),
             Needs::First(set) => line
                 .first()
                 .is_some_and(|b| set.contains(&b.to_ascii_lowercase())),
@@ -136,11 +153,18 @@ impl Needs {
                 while let [b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ', tail @ ..] = rest {
                     rest = tail;
                 }
+                let Some(first) = rest.first().map(u8::to_ascii_lowercase) else {
+                    return false;
+                };
+                // The words are lower-case: compare first bytes, then the rest.
                 words.iter().any(|w| {
-                    rest.get(..w.len())
-                        .is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes()))
+                    w.as_bytes()[0] == first
+                        && rest
+                            .get(..w.len())
+                            .is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes()))
                 })
             }
+            Needs::All(all) => all.iter().all(|n| n.pass(line, probe)),
             Needs::Agency => probe
                 .agency_finder
                 .is_match(&line[..line.len().min(AGENCY_WITHIN)]),
@@ -191,18 +215,19 @@ pub fn table() -> Vec<Shape> {
         // "12 comments", "1.2K shares", "Comments (3)"
         s(
             "counter",
-            Category::Social, Needs::Digit,
+            Category::Social, Needs::First(b"0123456789"),
             r"(?i-u)^\d[\d.,]*\s*[km]?\s*(?:comments?|shares?|likes?|views?|repl(?:y|ies)|reactions?|retweets?|tweets?|followers?|votes?|points?|responses?|pins?)$".into(),
         ),
         s(
             "counter",
-            Category::Social, Needs::Digit,
+            Category::Social,
+            Needs::All(&[Needs::Digit, Needs::Prefix(&["comment", "share", "like", "repl", "response", "view"])]),
             r"(?i-u)^(?:comments?|shares?|likes?|repl(?:y|ies)|responses?|views?)\s*[(\[:]?\s*\d[\d.,]*\s*[km]?\s*[)\]]?$".into(),
         ),
         // A date or time alone on a line, with an optional "Updated"/"Posted" label.
         s("date", Category::Banner, Needs::Digit, format!(r"(?i-u)^(?:(?:last\s+)?(?:updated|published|posted|modified|created|first\s+published|date)(?:\s+on)?\s*:?\s*)?{dated}(?:\s*(?:\||-|,)?\s*(?:updated|edt|est|bst|gmt|utc))?$")),
-        s("updated", Category::Banner, Needs::Digit, format!(r"(?i-u)^(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?\s*:?\s*(?:{dated}|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago)(?:\s*(?:[|/,]|-|by|in)\s*[^.!?]{{0,60}})?$")),
-        s("ago", Category::Banner, Needs::Digit, r"(?i-u)^(?:about\s+|updated\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$".into()),
+        s("updated", Category::Banner, Needs::All(&[Needs::Digit, Needs::Prefix(&["last", "updated", "published", "posted", "modified"])]), format!(r"(?i-u)^(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?\s*:?\s*(?:{dated}|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago)(?:\s*(?:[|/,]|-|by|in)\s*[^.!?]{{0,60}})?$")),
+        s("ago", Category::Banner, Needs::All(&[Needs::Digit, Needs::Last(b"o")]), r"(?i-u)^(?:about\s+|updated\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$".into()),
         // "(c) 2019 ACME", "© ACME Ltd", "Copyright 2012 ..."
         s("copyright", Category::Legal, Needs::Copyright, r"(?i-u)^(?:copyright\s*)?(?:\xc2\xa9|\(c\))\s*(?:\d{4}|[A-Za-z\x80-\xff\d])".into()),
         s("copyright", Category::Legal, Needs::Copyright, r"(?i-u)^.{0,80}\bcopyright\s*(?:\xc2\xa9\s*)?(?:\d{4}|\(c\))".into()),
@@ -246,8 +271,8 @@ pub fn table() -> Vec<Shape> {
         s("email", Category::Credit, Needs::Byte(b'@'), r"(?i-u)^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$".into()),
         s("url", Category::Navigation, Needs::First(b"hw"), r"(?i-u)^(?:https?://|www\.)\S+$".into()),
         // "Image 3 of 12", "1 / 12", "16x9 Image"
-        s("counter-of", Category::Interface, Needs::Digit, r"(?i-u)^(?:(?:image|photo|picture|slide|page|item)s?\s*)?\d+\s*(?:of|/)\s*\d+$".into()),
-        s("media-label", Category::Interface, Needs::Digit, r"(?i-u)^\d+\s*[x:]\s*\d+\s+(?:image|photo|video|picture)$".into()),
+        s("counter-of", Category::Interface, Needs::Last(b"0123456789"), r"(?i-u)^(?:(?:image|photo|picture|slide|page|item)s?\s*)?\d+\s*(?:of|/)\s*\d+$".into()),
+        s("media-label", Category::Interface, Needs::First(b"0123456789"), r"(?i-u)^\d+\s*[x:]\s*\d+\s+(?:image|photo|video|picture)$".into()),
     ]
 }
 
@@ -256,9 +281,6 @@ pub fn table() -> Vec<Shape> {
 #[derive(Clone, Debug)]
 pub struct Shapes {
     shapes: Vec<(Regex, Needs, ShapeHit)>,
-    /// `©`, `(c)`, "copyright", ASCII case-insensitive: the
-    /// [`Needs::Copyright`] gate.
-    copyright: AhoCorasick,
     /// [`AGENCIES`], ASCII case-insensitive: the [`Needs::Agency`] gate.
     agencies: AhoCorasick,
 }
@@ -293,19 +315,11 @@ impl Shapes {
                 (re, s.needs, hit)
             })
             .collect();
-        let copyright = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .build(["\u{a9}", "(c)", "copyright"])
-            .expect("three literals build");
         let agencies = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .build(AGENCIES)
             .expect("agency names build");
-        Shapes {
-            shapes,
-            copyright,
-            agencies,
-        }
+        Shapes { shapes, agencies }
     }
 
     /// The first shape (in table order) that matches the trimmed line, if
@@ -339,20 +353,21 @@ const SEPARATORS: &[&str] = &[">", "›", "»", "/", "|", "·", "•", "→", ":
 /// How many separators the line holds (`::` counts twice, which only
 /// over-counts): a line with fewer than two has fewer than three segments.
 fn separator_bytes(line: &[u8]) -> usize {
-    let mut n = 0;
-    for (i, &b) in line.iter().enumerate() {
-        n += match b {
-            b'>' | b'/' | b'|' => 1,
-            b':' => usize::from(line.get(i + 1) == Some(&b':')),
-            // » and · in UTF-8 (c2 bb, c2 b7) and in Latin-1 (bb, b7).
-            0xbb | 0xb7 => 1,
-            // › (e2 80 ba), • (e2 80 a2), → (e2 86 92)
-            0xe2 => usize::from(matches!(
-                (line.get(i + 1), line.get(i + 2)),
-                (Some(0x80), Some(0xba | 0xa2)) | (Some(0x86), Some(0x92))
-            )),
-            _ => 0,
-        };
+    // One-byte separators, and » and · in UTF-8 (c2 bb, c2 b7) and in
+    // Latin-1 (bb, b7): counted in one branch-free pass.
+    let mut n = line
+        .iter()
+        .filter(|&&b| matches!(b, b'>' | b'/' | b'|' | 0xbb | 0xb7))
+        .count();
+    if memchr::memchr(b':', line).is_some() {
+        n += line.windows(2).filter(|w| w == b"::").count();
+    }
+    if memchr::memchr(0xe2, line).is_some() {
+        // › (e2 80 ba), • (e2 80 a2), → (e2 86 92)
+        n += line
+            .windows(3)
+            .filter(|w| matches!(w, [0xe2, 0x80, 0xba | 0xa2] | [0xe2, 0x86, 0x92]))
+            .count();
     }
     n
 }
@@ -460,6 +475,27 @@ mod tests {
     fn table_compiles() {
         let s = Shapes::builtin();
         assert!(s.find(b"12 comments").is_some());
+    }
+
+    /// `Needs::Prefix` compares first bytes with the line's lower-cased
+    /// first byte: its words must be lower-case and non-empty.
+    #[test]
+    fn prefix_words_are_lower_case() {
+        fn check(n: Needs) {
+            match n {
+                Needs::Prefix(words) => {
+                    for w in words {
+                        assert!(
+                            !w.is_empty() && !w.bytes().any(|b| b.is_ascii_uppercase()),
+                            "{w:?}"
+                        );
+                    }
+                }
+                Needs::All(all) => all.iter().copied().for_each(check),
+                _ => {}
+            }
+        }
+        table().into_iter().for_each(|s| check(s.needs));
     }
 
     proptest::proptest! {
