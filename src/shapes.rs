@@ -37,7 +37,8 @@ pub enum Needs {
     Digit,
     /// This byte somewhere.
     Byte(u8),
-    /// `©`, `(c)` or the word "copyright" somewhere (ASCII case-insensitive).
+    /// The word "copyright" (ASCII case-insensitive) starting within the
+    /// first 81 bytes.
     Copyright,
     /// The first byte, ASCII-lowercased, is one of these.
     First(&'static [u8]),
@@ -55,23 +56,18 @@ pub enum Needs {
     Agency,
 }
 
-/// `©`, `(c)` or "copyright" (ASCII case-insensitive) somewhere in the line.
+/// The word "copyright" (ASCII case-insensitive) starting within the first
+/// 81 bytes of the line.
+#[inline(never)]
 fn has_copyright(line: &[u8]) -> bool {
-    // "©" is c2 a9; "(c)" has its "("; "copyright" has its "y" 3 bytes in.
-    memchr::memchr3_iter(0xa9, b'(', b'y', line)
-        .chain(memchr::memchr_iter(b'Y', line))
-        .any(|i| match line[i] {
-            0xa9 => i > 0 && line[i - 1] == 0xc2,
-            b'(' => line
-                .get(i + 1..i + 3)
-                .is_some_and(|w| w.eq_ignore_ascii_case(b"c)")),
-            _ => {
-                i >= 3
-                    && line
-                        .get(i - 3..i + 6)
-                        .is_some_and(|w| w.eq_ignore_ascii_case(b"copyright"))
-            }
-        })
+    // Found by its "y", 3 bytes in.
+    let window = &line[..line.len().min(81 + 3)];
+    memchr::memchr2_iter(b'y', b'Y', window).any(|i| {
+        i >= 3
+            && line
+                .get(i - 3..i + 6)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"copyright"))
+    })
 }
 
 /// Agency names every match of the first `photo-credit` shape holds.
@@ -104,8 +100,6 @@ struct Probe<'s> {
     digit: bool,
     colon: bool,
     at: bool,
-    /// Found on first use: [`has_copyright`].
-    copyright: std::cell::OnceCell<bool>,
     agency_finder: &'s AhoCorasick,
 }
 
@@ -121,55 +115,123 @@ impl Probe<'_> {
             digit,
             colon,
             at,
-            copyright: std::cell::OnceCell::new(),
             agency_finder: &shapes.agencies,
         }
     }
 }
 
-impl Needs {
-    /// Does the (trimmed, non-empty) line pass?
-    #[inline]
-    fn pass(self, line: &[u8], probe: &Probe<'_>) -> bool {
-        match self {
-            Needs::Nothing => true,
-            Needs::Digit => probe.digit,
-            Needs::Byte(b':') => probe.colon,
-            Needs::Byte(b'@') => probe.at,
-            Needs::Byte(b) => memchr::memchr(b, line).is_some(),
-            Needs::Copyright => *probe.copyright.get_or_init(|| has_copyright(line)),
-            Needs::First(set) => line
-                .first()
-                .is_some_and(|b| set.contains(&b.to_ascii_lowercase())),
-            Needs::Last(set) => line
-                .last()
-                .is_some_and(|b| set.contains(&b.to_ascii_lowercase())),
-            Needs::MaxLen(n) => line.len() <= n,
-            Needs::Prefix(words) => {
-                let mut rest = line;
-                if let [b'(' | b'[', tail @ ..] = rest {
-                    rest = tail;
-                }
-                while let [b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ', tail @ ..] = rest {
-                    rest = tail;
-                }
-                let Some(first) = rest.first().map(u8::to_ascii_lowercase) else {
-                    return false;
-                };
-                // The words are lower-case: compare first bytes, then the rest.
-                words.iter().any(|w| {
-                    w.as_bytes()[0] == first
-                        && rest
-                            .get(..w.len())
-                            .is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes()))
-                })
+/// A set of bytes, one bit each.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct ByteSet([u64; 4]);
+
+impl ByteSet {
+    /// Every byte `keep` says yes to.
+    fn of(keep: impl Fn(u8) -> bool) -> ByteSet {
+        let mut set = ByteSet::default();
+        for b in 0..=255u8 {
+            if keep(b) {
+                set.0[(b >> 6) as usize] |= 1 << (b & 63);
             }
-            Needs::All(all) => all.iter().all(|n| n.pass(line, probe)),
-            Needs::Agency => probe
-                .agency_finder
-                .is_match(&line[..line.len().min(AGENCY_WITHIN)]),
+        }
+        set
+    }
+
+    #[inline]
+    fn has(self, b: u8) -> bool {
+        self.0[(b >> 6) as usize] >> (b & 63) & 1 != 0
+    }
+}
+
+/// A [`Needs`] compiled for speed: byte sets instead of lists.
+#[derive(Clone, Debug)]
+enum Gate {
+    Nothing,
+    Digit,
+    Colon,
+    At,
+    Byte(u8),
+    Copyright,
+    First(ByteSet),
+    Last(ByteSet),
+    MaxLen(usize),
+    /// The first bytes the words can start with, and the words.
+    Prefix(ByteSet, &'static [&'static str]),
+    All(Box<[Gate]>),
+    Agency,
+}
+
+impl Gate {
+    fn compile(needs: Needs) -> Gate {
+        match needs {
+            Needs::Nothing => Gate::Nothing,
+            Needs::Digit => Gate::Digit,
+            Needs::Byte(b':') => Gate::Colon,
+            Needs::Byte(b'@') => Gate::At,
+            Needs::Byte(b) => Gate::Byte(b),
+            Needs::Copyright => Gate::Copyright,
+            Needs::First(set) => {
+                Gate::First(ByteSet::of(|b| set.contains(&b.to_ascii_lowercase())))
+            }
+            Needs::Last(set) => Gate::Last(ByteSet::of(|b| set.contains(&b.to_ascii_lowercase()))),
+            Needs::MaxLen(n) => Gate::MaxLen(n),
+            Needs::Prefix(words) => Gate::Prefix(
+                ByteSet::of(|b| {
+                    words
+                        .iter()
+                        .any(|w| w.as_bytes()[0] == b.to_ascii_lowercase())
+                }),
+                words,
+            ),
+            Needs::All(all) => Gate::All(all.iter().map(|&n| Gate::compile(n)).collect()),
+            Needs::Agency => Gate::Agency,
         }
     }
+
+    /// Does the (trimmed, non-empty) line pass?
+    #[inline(always)]
+    fn pass(&self, line: &[u8], probe: &Probe<'_>) -> bool {
+        match self {
+            Gate::Nothing => true,
+            Gate::Digit => probe.digit,
+            Gate::Colon => probe.colon,
+            Gate::At => probe.at,
+            Gate::Byte(b) => memchr::memchr(*b, line).is_some(),
+            Gate::Copyright => has_copyright(line),
+            Gate::First(set) => line.first().is_some_and(|&b| set.has(b)),
+            Gate::Last(set) => line.last().is_some_and(|&b| set.has(b)),
+            Gate::MaxLen(n) => line.len() <= *n,
+            Gate::Prefix(first, words) => starts_with_word(line, *first, words),
+            Gate::All(all) => all.iter().all(|g| g.pass(line, probe)),
+            Gate::Agency => has_agency(line, probe.agency_finder),
+        }
+    }
+}
+
+/// After an optional `(` or `[` and ASCII whitespace, does the line start
+/// with one of `words` (ASCII case-insensitive; `first`: the bytes they
+/// can start with)?
+#[inline(never)]
+fn starts_with_word(line: &[u8], first: ByteSet, words: &[&str]) -> bool {
+    let mut rest = line;
+    if let [b'(' | b'[', tail @ ..] = rest {
+        rest = tail;
+    }
+    while let [b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ', tail @ ..] = rest {
+        rest = tail;
+    }
+    match rest.first() {
+        Some(&b) if first.has(b) => words.iter().any(|w| {
+            rest.get(..w.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes()))
+        }),
+        _ => false,
+    }
+}
+
+/// A news agency's name within the first [`AGENCY_WITHIN`] bytes.
+#[inline(never)]
+fn has_agency(line: &[u8], finder: &AhoCorasick) -> bool {
+    finder.is_match(&line[..line.len().min(AGENCY_WITHIN)])
 }
 
 const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
@@ -229,7 +291,7 @@ pub fn table() -> Vec<Shape> {
         s("updated", Category::Banner, Needs::All(&[Needs::Digit, Needs::Prefix(&["last", "updated", "published", "posted", "modified"])]), format!(r"(?i-u)^(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?\s*:?\s*(?:{dated}|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago)(?:\s*(?:[|/,]|-|by|in)\s*[^.!?]{{0,60}})?$")),
         s("ago", Category::Banner, Needs::All(&[Needs::Digit, Needs::Last(b"o")]), r"(?i-u)^(?:about\s+|updated\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$".into()),
         // "(c) 2019 ACME", "© ACME Ltd", "Copyright 2012 ..."
-        s("copyright", Category::Legal, Needs::Copyright, r"(?i-u)^(?:copyright\s*)?(?:\xc2\xa9|\(c\))\s*(?:\d{4}|[A-Za-z\x80-\xff\d])".into()),
+        s("copyright", Category::Legal, Needs::Prefix(&["copyright", "\u{a9}", "(c)", "c)"]), r"(?i-u)^(?:copyright\s*)?(?:\xc2\xa9|\(c\))\s*(?:\d{4}|[A-Za-z\x80-\xff\d])".into()),
         s("copyright", Category::Legal, Needs::Copyright, r"(?i-u)^.{0,80}\bcopyright\s*(?:\xc2\xa9\s*)?(?:\d{4}|\(c\))".into()),
         // Bylines: "By Vladimir Soldatkin and Maria Vasilyeva", "BY MICHAEL LEE [mail]"
         s(
@@ -280,7 +342,7 @@ pub fn table() -> Vec<Shape> {
 /// cheap [`Needs`] gate.
 #[derive(Clone, Debug)]
 pub struct Shapes {
-    shapes: Vec<(Regex, Needs, ShapeHit)>,
+    shapes: Vec<(Regex, Gate, ShapeHit)>,
     /// [`AGENCIES`], ASCII case-insensitive: the [`Needs::Agency`] gate.
     agencies: AhoCorasick,
 }
@@ -312,7 +374,7 @@ impl Shapes {
                     category: s.category,
                     ends_article: s.ends_article,
                 };
-                (re, s.needs, hit)
+                (re, Gate::compile(s.needs), hit)
             })
             .collect();
         let agencies = AhoCorasickBuilder::new()
@@ -331,7 +393,7 @@ impl Shapes {
         let probe = Probe::of(line, self);
         self.shapes
             .iter()
-            .find(|(re, needs, _)| needs.pass(line, &probe) && re.is_match(line))
+            .find(|(re, gate, _)| gate.pass(line, &probe) && re.is_match(line))
             .map(|(_, _, hit)| *hit)
     }
 
