@@ -566,6 +566,17 @@ mod tests {
             proptest::prop_assert_eq!(fast, slow);
         }
 
+        /// Long lines, around the measured prefix's limit, measure alike on
+        /// both paths.
+        #[test]
+        fn long_lines_measure_alike(word in "[a-zA-Z0-9]{1,40}", sep in "[ ,.\u{2019}]{1,2}", reps in 20usize..400) {
+            static S: std::sync::OnceLock<Stopwords> = std::sync::OnceLock::new();
+            let s = S.get_or_init(Stopwords::builtin);
+            let line = format!("{word}{sep}").repeat(reps);
+            let line = line.trim();
+            proptest::prop_assert_eq!(measure(line.as_bytes(), s), measure_reference(line.as_bytes(), s));
+        }
+
         /// The ASCII shortcut of `terminal_end` agrees with decoding.
         #[test]
         fn terminal_shortcut_is_exact(t in "[ -~]{0,6}[.!?;:\"')\\]*a-z0-9 \x0b”’»」）]{0,3}") {
