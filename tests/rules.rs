@@ -217,6 +217,7 @@ mod navigation {
         Drop(Navigation)
     );
     t!(back_to_top, En, "Back to top", Drop(Navigation));
+    t!(post_navigation, En, "Post navigation", Drop(Navigation));
     t!(main_menu, En, "Main menu", Drop(Navigation));
     t!(previous_article, En, "Previous article", Drop(Navigation));
     t!(
@@ -404,6 +405,12 @@ mod banner {
     t!(read_more, En, "Read more", Drop(Banner));
     t!(related_article, En, "Related Article", Drop(Banner));
     t!(
+        enjoyed_teaser,
+        En,
+        "If you enjoyed this article, tell your friends about it:",
+        Drop(Banner)
+    );
+    t!(
         updated_date,
         En,
         "Updated: March 5, 2019 10:42 am",
@@ -525,6 +532,24 @@ mod social {
         Drop(Social)
     );
     t!(ru_comments, Ru, "Комментарии", Drop(Social));
+    t!(
+        comment_form_header,
+        En,
+        "Leave a Reply Click here to cancel reply.",
+        Drop(Social)
+    );
+    t!(
+        comment_form_notice,
+        En,
+        "Your email address will not be published. Required fields are marked *",
+        Drop(Social)
+    );
+    t!(
+        comment_preview_notice,
+        En,
+        "This is only a preview; your comment has not yet been posted.",
+        Drop(Social)
+    );
 
     t!(
         keep_shares_rose,
@@ -725,6 +750,12 @@ mod credit {
     t!(agency_photo, En, "AFP/Getty Images", Drop(Credit));
     t!(ap_photo, En, "(AP Photo/Jane Doe)", Drop(Credit));
     t!(photo_label, En, "Photo: Jane Doe", Drop(Credit));
+    t!(
+        platform_credit,
+        En,
+        "Proudly powered by WordPress",
+        Drop(Credit)
+    );
     t!(source_agencies, En, "Source: News Agencies", Drop(Credit));
     t!(
         additional_reporting,
