@@ -117,11 +117,11 @@ pub fn table() -> Vec<Shape> {
         r"(?:{WEEKDAY}\s*)?(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+\d{{4}}|\d{{4}}-\d\d-\d\d|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}})"
     );
     // A date with a time of day, either order: what comment systems print.
-    let timestamp =
-        format!(r"(?:{date}\s*(?:,|at|@|-|\|)?\s*{TIME}|{TIME}\s*(?:,|on|-|\|)?\s*{date})");
-    let dated = format!(
-        r"(?:{date}(?:\s*(?:,|at|-|\||/)?\s*{TIME})?|{TIME}(?:\s*(?:,|on|-|\|)?\s*{date})?)"
-    );
+    // Separators between a date and a time: "at", punctuation, and the
+    // middle dot or bullet ("November 5, 2012 · 8:23 PM").
+    let sep = r"(?:,|at|@|-|\||/|\xc2\xb7|\xe2\x80\xa2)";
+    let timestamp = format!(r"(?:{date}\s*{sep}?\s*{TIME}|{TIME}\s*(?:on|{sep})?\s*{date})");
+    let dated = format!(r"(?:{date}(?:\s*{sep}?\s*{TIME})?|{TIME}(?:\s*(?:on|{sep})?\s*{date})?)");
     let s = |name, category, needs, pattern: String| Shape {
         name,
         category,
@@ -148,8 +148,15 @@ pub fn table() -> Vec<Shape> {
             Category::Social, Needs::Digit,
             r"(?i-u)^(?:comments?|shares?|likes?|repl(?:y|ies)|responses?|views?)\s*[(\[:]?\s*\d[\d.,]*\s*[km]?\s*[)\]]?$".into(),
         ),
+        // Comment-section headers: "35 Responses to “Title”", "{ 12 comments }",
+        // "3 comments so far". A plain "12 comments" is only a counter (above).
+        end(
+            "comment-count",
+            Category::Social, Needs::First(b"[({0123456789no"),
+            r"(?i-u)^(?:[\[({]\s*(?:\d[\d.,]*|no|one)\s+(?:comments?|responses?|trackbacks?|pingbacks?|replies)\b[^\])}]{0,60}[\])}]|(?:\d[\d.,]*|no|one)\s+(?:comments?|responses?|thoughts?|replies|trackbacks?)\s+(?:to|on|for)\s+(?:[\x22'\xe2\xc2]|&quot;).{1,200}|(?:\d[\d.,]*|no|one)\s+(?:comments?|responses?)\s*(?:so\s+far|(?:-|:|,|\.\.\.|\xe2\x80\xa6)\s*(?:add|leave|post|join|read)\b[^.!?]{0,40}))$",
+        ),
         // A date or time alone on a line, with an optional "Updated"/"Posted" label.
-        s("date", Category::Banner, Needs::Digit, format!(r"(?i-u)^(?:(?:last\s+)?(?:updated|published|posted|modified|created|first\s+published|date)(?:\s+on)?\s*:?\s*)?{dated}(?:\s*(?:\||-|,)?\s*(?:updated|edt|est|bst|gmt|utc))?$")),
+        s("date", Category::Banner, Needs::Digit, format!(r"(?i-u)^(?:(?:last\s+)?(?:updated|published|posted|modified|created|first\s+published|date)(?:\s+on)?\s*:?\s*)?{dated}(?:\s*(?:\||-|,)?\s*(?:updated|edt|est|bst|gmt|utc|permalink))?$")),
         s("updated", Category::Banner, Needs::Digit, format!(r"(?i-u)^(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?\s*:?\s*(?:{dated}|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago)(?:\s*(?:[|/,]|-|by|in)\s*[^.!?]{{0,60}})?$")),
         s("ago", Category::Banner, Needs::Digit, r"(?i-u)^(?:about\s+|updated\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$".into()),
         // "(c) 2019 ACME", "© ACME Ltd", "Copyright 2012 ..."

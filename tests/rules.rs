@@ -402,6 +402,7 @@ mod banner {
     t!(breaking_news, En, "BREAKING NEWS", Drop(Banner));
     t!(advertisement, En, "Advertisement", Drop(Banner));
     t!(updated, En, "Updated", Drop(Banner));
+    t!(date_middle_dot, En, "March 3, 2011 · 4:15 PM", Drop(Banner));
     t!(read_more, En, "Read more", Drop(Banner));
     t!(related_article, En, "Related Article", Drop(Banner));
     t!(
@@ -503,6 +504,13 @@ mod social {
     t!(follow_us, En, "Follow us on Twitter", Drop(Social));
     t!(comment_counter, En, "12 comments", Drop(Social));
     t!(comments_paren, En, "Comments (3)", Drop(Social));
+    t!(
+        comment_count_titled,
+        En,
+        "35 Responses to “Our new library”",
+        Drop(Social)
+    );
+    t!(comment_count_braced, En, "{ 12 comments }", Drop(Social));
     t!(
         log_in_widget,
         En,
