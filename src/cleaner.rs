@@ -127,6 +127,18 @@ const SHORT_CHROME_WORDS: u32 = 8;
 /// [`Cleaner::clean`]).
 const MAX_PASSES: usize = 3;
 
+/// A commenter's name line has at most this many words.
+const AUTHOR_WORDS: u32 = 3;
+/// ... and the line after it at least this many.
+const AUTHOR_NEXT_WORDS: u32 = 6;
+
+/// Comments are recognised from their authors' names when this many more
+/// name lines follow within [`COMMENT_WINDOW`] lines.
+const AUTHOR_RUN: u32 = 4;
+
+/// How far above a run of commenters' names the widgets are looked for.
+const WIDGET_WINDOW: usize = 6;
+
 /// A list between two paragraphs is kept up to this many lines.
 const MAX_LIST_LINES: usize = 30;
 
@@ -376,7 +388,7 @@ impl Cleaner {
         // again as if the page ended there, so that no heading or short line
         // is kept for the sake of text that is cut (cleaning the output again
         // must not change it).
-        let cut = self.article_end(&texts, &feats, &evidence, &judgement.keep);
+        let cut = self.article_end(&texts, &feats, &density, &evidence, &judgement.keep);
         if let Some(c) = cut {
             let head = self.judge_relaxed(&doc.prefix(c));
             judgement.replace_prefix(head);
@@ -459,6 +471,7 @@ impl Cleaner {
         &self,
         texts: &[&[u8]],
         feats: &[Features],
+        density: &[f32],
         evidence: &[Option<Evidence>],
         keep: &[bool],
     ) -> Option<usize> {
@@ -482,10 +495,15 @@ impl Cleaner {
         let strong: Vec<bool> = (0..n)
             .map(|i| evidence[i].is_some_and(|e| e.comment_marker))
             .collect();
+        let author: Vec<bool> = (0..n)
+            .map(|i| evidence[i].is_none() && density[i] == 0.0 && is_author_line(feats, i))
+            .collect();
+        let author_ahead = count_ahead(&author, COMMENT_WINDOW);
         let ahead = count_ahead(&marker, COMMENT_WINDOW);
         let strong_ahead = count_ahead(&strong, COMMENT_WINDOW);
         let mut before = 0u64;
         let mut last_header = None;
+        let mut last_author: Option<usize> = None;
         for i in 0..n {
             if keep[i] {
                 before += weight(i);
@@ -510,6 +528,26 @@ impl Cleaner {
                 && ahead[i] >= 2
                 && (strong[i] || strong_ahead[i] >= 1 || ahead[i] >= 4)
                 && before >= p.min_comment_cut
+            {
+                let start = match last_header {
+                    Some(h) if i - h <= 15 => h,
+                    _ => i,
+                };
+                return Some(start);
+            }
+            // Comments with no widget at all: a commenter's name above
+            // each of them, close together, after a whole article.
+            // Only where the names start: a page that is all comments
+            // (a guestbook, a forum thread) has no article before them.
+            let run_start = !last_author.is_some_and(|a| i - a <= COMMENT_WINDOW);
+            if author[i] {
+                last_author = Some(i);
+            }
+            if author[i]
+                && run_start
+                && author_ahead[i] >= AUTHOR_RUN
+                && before >= 2 * p.min_comment_cut
+                && after_widgets(evidence, i)
             {
                 let start = match last_header {
                     Some(h) if i - h <= 15 => h,
@@ -774,6 +812,33 @@ fn inside_worthy(f: &Features, density: f32, class: Class) -> bool {
 /// Outside the region a line needs more evidence: long, terminated prose.
 fn strong_outside(f: &Features, density: f32) -> bool {
     f.words >= 25 && f.terminal && density >= 0.25
+}
+
+/// A commenter's name on its own line right above the comment: one to
+/// [`AUTHOR_WORDS`] words, no sentence end, not in capitals, followed by a
+/// line of prose (the caller also asks for no stopword in it).
+fn is_author_line(feats: &[Features], i: usize) -> bool {
+    let f = &feats[i];
+    (1..=AUTHOR_WORDS).contains(&f.words)
+        && f.letters >= 2
+        && !f.terminal
+        && f.caps_ratio() < 0.8
+        && feats
+            .get(i + 1)
+            .is_some_and(|g| g.words >= AUTHOR_NEXT_WORDS)
+}
+
+/// Does a row of share, follow or navigation widgets sit right above line
+/// `i` (at least two of the [`WIDGET_WINDOW`] lines before it)? The end
+/// of an article is marked so; a subheading inside it is not.
+fn after_widgets(evidence: &[Option<Evidence>], i: usize) -> bool {
+    evidence[i.saturating_sub(WIDGET_WINDOW)..i]
+        .iter()
+        .filter(|e| {
+            e.is_some_and(|e| matches!(e.category, Category::Social | Category::Navigation))
+        })
+        .count()
+        >= 2
 }
 
 /// For each line, how many of the next `window` lines are flagged.

@@ -989,6 +989,79 @@ mod duplicate {
 mod regressions {
     use super::*;
 
+    /// Four more neutral paragraphs, so that the synthetic article is long
+    /// enough for a comment section to be cut after it.
+    const MORE: [&str; 6] = [
+        "The library will have two floors, a reading room that looks out over the river, and a small hall where local groups can meet for talks and classes during the week.",
+        "Some of the money will come from a grant that the county agreed to last year, and the rest will be raised by the town over the next five years through a small rise in local fees.",
+        "The old library, which has been in the same building since the war, will stay open until the new one is ready, and its books will then be moved across the square in a single weekend.",
+        "A public meeting about the design will be held next month, and people who cannot come to it will be able to send their views to the council by post or through its website.",
+        "The architect said that the building would use as little energy as possible, with a roof that collects rain water and large windows that let in the light for most of the day.",
+        "Local schools have asked whether their classes could visit once a week, and the council has said that it will look at how this could be done without closing the library to others.",
+    ];
+
+    /// An article, a share row, then comments that carry no widget at all:
+    /// only each commenter's name above the text. The comments go.
+    #[test]
+    fn comments_with_names_only_cut_after_share_row() {
+        let [a, b, c, d] = body(L::En);
+        let comments = [
+            "Tom Baker",
+            "I think this is a very good idea and I hope that they get on with it soon.",
+            "maryjones",
+            "We have waited for this for years, and it is about time that something was done.",
+            "Ann",
+            "Will there be somewhere to park, or are we all supposed to walk there in the rain?",
+            "Rob Hill",
+            "Ann, there is a car park behind the square that is empty most of the day.",
+            "Jo Smith",
+            "I would rather they spent the money on the roads, which are in a terrible state.",
+        ];
+        let mut blocks = vec![HEADLINE, a, b, c, d];
+        blocks.extend(MORE);
+        blocks.extend(["Share", "Tweet", "Email"]);
+        blocks.extend(comments);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in comments {
+            let v = decisions_of(&cleaned, line);
+            assert!(v.iter().all(|v| !v.is_keep()), "{line:?} kept\n{e}");
+        }
+        for line in MORE {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        assert_body_kept(&cleaned, L::En, "comments with names only");
+    }
+
+    /// The same shape without the widget row above it: short subheadings
+    /// between short sections are part of the article.
+    #[test]
+    fn subheadings_without_widget_row_kept() {
+        let [a, b, c, d] = body(L::En);
+        let sections = [
+            "Reading room",
+            "The reading room will face the river and will have space for forty people.",
+            "Meeting hall",
+            "The hall can be booked by local groups for talks, classes and small concerts.",
+            "Opening hours",
+            "The library will open six days a week and until eight in the evening on weekdays.",
+            "Parking",
+            "There will be no new car park, but the one behind the square will stay free.",
+            "Costs",
+            "The county grant covers half of the cost and the town will raise the rest.",
+        ];
+        let mut blocks = vec![HEADLINE, a, b, c, d];
+        blocks.extend(MORE);
+        blocks.extend(sections);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in sections {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+    }
+
     const HEADLINE: &str = "Town council backs plan for new library";
 
     // chrome-policy.md: "RUSSIAN PRESTIGE" between two body paragraphs is
