@@ -480,14 +480,16 @@ impl Cleaner {
         let weight = |i: usize| feats[i].weight as u64;
         let total: u64 = (0..n).filter(|&i| keep[i]).map(weight).sum();
         // Comment markers: per-comment widgets and metadata, and short
-        // lines with a time of day ("Maria, 7 July 2012 at 2:31 pm").
+        // lines with a date and a time of day ("Maria, 7 July 2012 at
+        // 2:31 pm"; a time alone is a schedule or a race split).
         let marker: Vec<bool> = (0..n)
             .map(|i| {
                 evidence[i].is_some_and(|e| e.comment_marker)
                     || (feats[i].words <= 16
                         && feats[i].letters >= 2
                         && !feats[i].terminal
-                        && has_time(texts[i]))
+                        && has_time(texts[i])
+                        && self.inner.shapes.has_date(texts[i]))
             })
             .collect();
         // Widgets and metadata, as opposed to a bare timestamp: a run of

@@ -210,6 +210,18 @@ pub fn table() -> Vec<Shape> {
 #[derive(Clone, Debug)]
 pub struct Shapes {
     shapes: Vec<(Regex, Needs, ShapeHit)>,
+    /// A date anywhere in the line (see [`Shapes::has_date`]).
+    dateish: Regex,
+}
+
+/// A date anywhere in a line, loosely: a month name next to a day number,
+/// a year, a numeric date, "today" or "yesterday"; or a time with am/pm,
+/// or a time that opens a line of text (a news ticker: "14:44 Storm
+/// closes the port").
+fn dateish_pattern() -> String {
+    format!(
+        r"(?i-u)^\d\d?[:.]\d\d\s+[a-z\x80-\xff]|\d\s*[ap]\.?m\b|\b(?:{MONTH}\s*\d{{1,2}}\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}(?:[^a-z]|$)|(?:19|20)\d\d\b|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b|today|yesterday)"
+    )
 }
 
 /// A shape match.
@@ -242,7 +254,17 @@ impl Shapes {
                 (re, s.needs, hit)
             })
             .collect();
-        Shapes { shapes }
+        let dateish = RegexBuilder::new(&dateish_pattern())
+            .build()
+            .expect("the date regex compiles");
+        Shapes { shapes, dateish }
+    }
+
+    /// Does the line hold a date (a month name and a day, a year, a
+    /// numeric date)? Comment timestamps do; race splits and schedules,
+    /// which also print times of day, mostly do not.
+    pub fn has_date(&self, line: &[u8]) -> bool {
+        self.dateish.is_match(line)
     }
 
     /// The first shape (in table order) that matches the trimmed line, if
@@ -348,6 +370,17 @@ mod tests {
     fn table_compiles() {
         let s = Shapes::builtin();
         assert!(s.find(b"12 comments").is_some());
+    }
+
+    #[test]
+    fn dates_in_lines() {
+        let s = Shapes::builtin();
+        assert!(s.has_date(b"Maria, 7 July 2012 at 2:31 pm"));
+        assert!(s.has_date(b"Nov. 6 at 14:20"));
+        assert!(s.has_date(b"tag 10:30 AM 0 A headline"));
+        assert!(s.has_date(b"14:44 A headline of the ticker"));
+        assert!(!s.has_date(b"10 km - 30:51 (15:28)"));
+        assert!(!s.has_date(b"Finish - 2:23:07"));
     }
 
     proptest::proptest! {

@@ -1034,6 +1034,33 @@ mod regressions {
         assert_body_kept(&cleaned, L::En, "comments with names only");
     }
 
+    /// Times with no date (race splits, a timetable) inside a long article
+    /// are not comment timestamps: nothing is cut at them.
+    #[test]
+    fn race_splits_are_not_comment_timestamps() {
+        let [a, b, c, d] = body(L::En);
+        let splits = [
+            "Here are the times at each point of the course:",
+            "5 km - 15:23, on pace for 2:09:49",
+            "10 km - 30:51 (15:28)",
+            "15 km - 46:20 (15:29)",
+            "20 km - 61:40 (15:20)",
+            "25 km - 77:05 (15:25)",
+            "30 km - 92:16 (15:11), now on pace for 2:09:30",
+        ];
+        let mut blocks = vec![HEADLINE, a, b];
+        blocks.extend(MORE);
+        blocks.extend(splits);
+        blocks.extend([c, d]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in splits {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        assert_body_kept(&cleaned, L::En, "race splits");
+    }
+
     /// The same shape without the widget row above it: short subheadings
     /// between short sections are part of the article.
     #[test]
