@@ -146,7 +146,7 @@ pub fn table() -> Vec<Shape> {
         s(
             "counter",
             Category::Social, Needs::Digit,
-            r"(?i-u)^(?:comments?|shares?|likes?|repl(?:y|ies)|responses?|views?)\s*[(\[:]?\s*\d[\d.,]*\s*[km]?\s*[)\]]?$".into(),
+            r"(?i-u)^(?:(?:readers?'?|user)\s+)?(?:comments?|shares?|likes?|repl(?:y|ies)|responses?|views?)\s*[(\[:]?\s*\d[\d.,]*\s*[km]?\s*[)\]]?$".into(),
         ),
         // Comment-section headers: "35 Responses to “Title”", "{ 12 comments }",
         // "3 comments so far". A plain "12 comments" is only a counter (above).

@@ -512,6 +512,19 @@ mod social {
     );
     t!(comment_count_braced, En, "{ 12 comments }", Drop(Social));
     t!(
+        reader_comments_count,
+        En,
+        "Reader Comments (3)",
+        Drop(Social)
+    );
+    t!(
+        registration_notice,
+        En,
+        "Thank you for registering. Please click on the link inside the email to complete your registration.",
+        Drop(Social)
+    );
+    t!(manage_email, En, "Manage Email Preferences", Drop(Social));
+    t!(
         log_in_widget,
         En,
         "Log in to Twitter or Facebook account to connect",
