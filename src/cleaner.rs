@@ -503,6 +503,16 @@ impl Cleaner {
         let author_ahead = count_ahead(&author, COMMENT_WINDOW);
         let ahead = count_ahead(&marker, COMMENT_WINDOW);
         let strong_ahead = count_ahead(&strong, COMMENT_WINDOW);
+        // Comment headers printed three times or more (the same phrase or
+        // shape) stand under each post of a blog page: they end nothing.
+        let mut headers: Vec<(Rule, u32)> = Vec::new();
+        for e in evidence.iter().flatten().filter(|e| e.ends_article) {
+            match headers.iter_mut().find(|(r, _)| *r == e.rule) {
+                Some((_, count)) => *count += 1,
+                None => headers.push((e.rule, 1)),
+            }
+        }
+        let per_post = |rule: Rule| headers.iter().any(|&(r, c)| r == rule && c >= 3);
         let mut before = 0u64;
         let mut last_header = None;
         let mut last_author: Option<usize> = None;
@@ -511,14 +521,17 @@ impl Cleaner {
                 before += weight(i);
             }
             if let Some(e) = evidence[i] {
-                if e.ends_article {
+                if e.ends_article && !per_post(e.rule) {
                     last_header = Some(i);
                     if before > 0 && ((total - before) as f32) < p.sign_off_ratio * before as f32 {
                         return Some(i);
                     }
                     // A comments header after a whole article ends it, however
                     // long the comments are.
-                    if e.category == Category::Social && before >= 2 * p.min_comment_cut {
+                    if e.category == Category::Social
+                        && e.rule != Rule::Shape("comment-total")
+                        && before >= 2 * p.min_comment_cut
+                    {
                         return Some(i);
                     }
                 }

@@ -137,6 +137,15 @@ pub fn table() -> Vec<Shape> {
         needs,
     };
     vec![
+        // "57 Comments", "Reader Comments (3)": a count of the comments
+        // right after the article heads the comment section. (Near the top
+        // of the page it ends nothing: no article text is kept before it.
+        // "Comments (0)" heads nothing: a blog page prints it under each post.)
+        end(
+            "comment-total",
+            Category::Social, Needs::Digit,
+            r"(?i-u)^(?:[1-9][\d.,]*\s*(?:reader\s+)?(?:comments?|responses?|replies)|(?:(?:readers?'?|user)\s+)?(?:comments?|responses?)\s*[(\[:]?\s*[1-9][\d.,]*\s*[)\]]?)$",
+        ),
         // "12 comments", "1.2K shares", "Comments (3)"
         s(
             "counter",

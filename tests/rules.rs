@@ -517,6 +517,7 @@ mod social {
         "Reader Comments (3)",
         Drop(Social)
     );
+    t!(comment_total, En, "57 Comments", Drop(Social));
     t!(
         registration_notice,
         En,
@@ -1072,6 +1073,38 @@ mod regressions {
             assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
         }
         assert_body_kept(&cleaned, L::En, "race splits");
+    }
+
+    /// A blog page of several posts, each with "Comments (2)" under it:
+    /// the counter under the first post does not end the page.
+    #[test]
+    fn comment_counter_under_each_post_cuts_nothing() {
+        let [a, b, c, d] = body(L::En);
+        let [e, f, g, h, i, j] = MORE;
+        let blocks = [
+            HEADLINE,
+            a,
+            b,
+            c,
+            "Comments (2)",
+            "Work starts on the library",
+            d,
+            e,
+            f,
+            "Comments (4)",
+            "What the new library will look like",
+            g,
+            h,
+            i,
+            j,
+            "Comments (1)",
+        ];
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let ex = explain(&cleaned);
+        for line in [a, b, c, d, e, f, g, h, i, j] {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{ex}");
+        }
     }
 
     /// The same shape without the widget row above it: short subheadings
