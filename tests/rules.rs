@@ -406,6 +406,18 @@ mod banner {
     t!(read_more, En, "Read more", Drop(Banner));
     t!(related_article, En, "Related Article", Drop(Banner));
     t!(
+        newsletter_inbox,
+        En,
+        "Get the morning briefing delivered to your inbox every weekday.",
+        Drop(Banner)
+    );
+    t!(
+        newsletter_sign_up,
+        En,
+        "Sign-up for our weekly digest and never miss an update",
+        Drop(Banner)
+    );
+    t!(
         enjoyed_teaser,
         En,
         "If you enjoyed this article, tell your friends about it:",
