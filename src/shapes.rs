@@ -177,7 +177,7 @@ pub fn table() -> Vec<Shape> {
             Category::Credit, Needs::First(b"bfwtpsvdaei\xd0"),
             // "by" in English and the other large web languages (von, par,
             // por, di, door, av, przez, автор, текст), and their "and".
-            format!(r"(?-u)^(?i:by|from|words\s+by|text\s+by|posted\s+by|written\s+by|story\s+by|von|par|por|di|door|av|af|przez|{CYR_BY})\s*:?\s+{UPPER}{LETTER}*\.?(?:\s+(?:{UPPER}{LETTER}*\.?|and|AND|und|et|y|e|i|en|och|\xd0\xb8|&|,|[Dd][aei]|[Vv][ao]n|[Dd]e[rln]?|[Ll]a|[Ee]l|bin|ibn))*,?(?:\s*[\[(][^\])]{{0,80}}[\])])?(?:\s*[,|/-]\s*[^.!?]{{0,60}}|\s+(?:on|at)\s+[^.!?]{{0,60}})?$"),
+            format!(r"(?-u)^(?i:by|from|words\s+by|text\s+by|posted\s+by|written\s+by|story\s+by|von|par|por|di|door|av|af|przez|{CYR_BY})\s*:?\s+{UPPER}{LETTER}*\.?(?:\s+(?:{UPPER}{LETTER}*\.?|and|AND|und|et|y|e|i|en|och|\xd0\xb8|&|,|[Dd][aei]|[Vv][ao]n|[Dd]e[rln]?|[Ll]a|[Ee]l|bin|ibn))*,?(?:\s*[\[(][^\])]{{0,80}}[\])])?(?:\s*[,|/-]\s*[^.!?]{{0,60}}|\s+(?:on|at)\s+[^.!?]{{0,60}}|\s+(?i:{MONTH})\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)?$"),
         ),
         // Photo credits alone: "KCNA(Reuters)", "AFP/Getty Images", "(AP Photo/Jane Doe)", "Photo: Jane Doe"
         s(

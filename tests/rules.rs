@@ -324,6 +324,12 @@ mod interface {
     );
     t!(image_counter, En, "Image 3 of 12", Drop(Interface));
     t!(reading_time, En, "4 min read", Drop(Interface));
+    t!(
+        form_validation,
+        En,
+        "Please enter your email address.",
+        Drop(Interface)
+    );
     t!(stray_letter, En, "x", Drop(Interface));
     t!(de_drucken, De, "Artikel drucken", Drop(Interface));
     t!(de_schriftgroesse, De, "Schriftgröße", Drop(Interface));
@@ -784,6 +790,7 @@ mod credit {
     t!(agency_photo, En, "AFP/Getty Images", Drop(Credit));
     t!(ap_photo, En, "(AP Photo/Jane Doe)", Drop(Credit));
     t!(photo_label, En, "Photo: Jane Doe", Drop(Credit));
+    t!(byline_short_date, En, "By Jane Doe Nov. 6", Drop(Credit));
     t!(
         platform_credit,
         En,
