@@ -129,6 +129,18 @@ const SHORT_CHROME_WORDS: u32 = 8;
 /// [`Cleaner::clean`]).
 const MAX_PASSES: usize = 3;
 
+/// A commenter's name line has at most this many words.
+const AUTHOR_WORDS: u32 = 3;
+/// ... and the line after it at least this many.
+const AUTHOR_NEXT_WORDS: u32 = 6;
+
+/// Comments are recognised from their authors' names when this many more
+/// name lines follow within [`COMMENT_WINDOW`] lines.
+const AUTHOR_RUN: u32 = 4;
+
+/// How far above a run of commenters' names the widgets are looked for.
+const WIDGET_WINDOW: usize = 6;
+
 /// A list between two paragraphs is kept up to this many lines.
 const MAX_LIST_LINES: usize = 30;
 
@@ -482,7 +494,7 @@ impl Cleaner {
         // again as if the page ended there, so that no heading or short line
         // is kept for the sake of text that is cut (cleaning the output again
         // must not change it).
-        let cut = self.article_end(texts, feats, evidence, &judgement.keep);
+        let cut = self.article_end(texts, feats, &density, evidence, &judgement.keep);
         if let Some(c) = cut {
             let head = self.judge_relaxed(&doc.prefix(c));
             judgement.replace_prefix(head);
@@ -560,6 +572,7 @@ impl Cleaner {
         &self,
         texts: &[&[u8]],
         feats: &[Features],
+        density: &[f32],
         evidence: &[Option<Evidence>],
         keep: &[bool],
     ) -> Option<usize> {
@@ -568,14 +581,16 @@ impl Cleaner {
         let weight = |i: usize| feats[i].weight as u64;
         let total: u64 = (0..n).filter(|&i| keep[i]).map(weight).sum();
         // Comment markers: per-comment widgets and metadata, and short
-        // lines with a time of day ("Maria, 7 July 2012 at 2:31 pm").
+        // lines with a date and a time of day ("Maria, 7 July 2012 at
+        // 2:31 pm"; a time alone is a schedule or a race split).
         let marker: Vec<bool> = (0..n)
             .map(|i| {
                 evidence[i].is_some_and(|e| e.comment_marker)
                     || (feats[i].words <= 16
                         && feats[i].letters >= 2
                         && !feats[i].terminal
-                        && has_time(texts[i]))
+                        && has_time(texts[i])
+                        && self.inner.shapes.has_date(texts[i]))
             })
             .collect();
         // Widgets and metadata, as opposed to a bare timestamp: a run of
@@ -583,23 +598,41 @@ impl Cleaner {
         let strong: Vec<bool> = (0..n)
             .map(|i| evidence[i].is_some_and(|e| e.comment_marker))
             .collect();
+        let author: Vec<bool> = (0..n)
+            .map(|i| evidence[i].is_none() && density[i] == 0.0 && is_author_line(feats, i))
+            .collect();
+        let author_ahead = count_ahead(&author, COMMENT_WINDOW);
         let ahead = count_ahead(&marker, COMMENT_WINDOW);
         let strong_ahead = count_ahead(&strong, COMMENT_WINDOW);
+        // Comment headers printed three times or more (the same phrase or
+        // shape) stand under each post of a blog page: they end nothing.
+        let mut headers: Vec<(Rule, u32)> = Vec::new();
+        for e in evidence.iter().flatten().filter(|e| e.ends_article) {
+            match headers.iter_mut().find(|(r, _)| *r == e.rule) {
+                Some((_, count)) => *count += 1,
+                None => headers.push((e.rule, 1)),
+            }
+        }
+        let per_post = |rule: Rule| headers.iter().any(|&(r, c)| r == rule && c >= 3);
         let mut before = 0u64;
         let mut last_header = None;
+        let mut last_author: Option<usize> = None;
         for i in 0..n {
             if keep[i] {
                 before += weight(i);
             }
             if let Some(e) = evidence[i] {
-                if e.ends_article {
+                if e.ends_article && !per_post(e.rule) {
                     last_header = Some(i);
                     if before > 0 && ((total - before) as f32) < p.sign_off_ratio * before as f32 {
                         return Some(i);
                     }
                     // A comments header after a whole article ends it, however
                     // long the comments are.
-                    if e.category == Category::Social && before >= 2 * p.min_comment_cut {
+                    if e.category == Category::Social
+                        && e.rule != Rule::Shape("comment-total")
+                        && before >= 2 * p.min_comment_cut
+                    {
                         return Some(i);
                     }
                 }
@@ -611,6 +644,26 @@ impl Cleaner {
                 && ahead[i] >= 2
                 && (strong[i] || strong_ahead[i] >= 1 || ahead[i] >= 4)
                 && before >= p.min_comment_cut
+            {
+                let start = match last_header {
+                    Some(h) if i - h <= 15 => h,
+                    _ => i,
+                };
+                return Some(start);
+            }
+            // Comments with no widget at all: a commenter's name above
+            // each of them, close together, after a whole article.
+            // Only where the names start: a page that is all comments
+            // (a guestbook, a forum thread) has no article before them.
+            let run_start = !last_author.is_some_and(|a| i - a <= COMMENT_WINDOW);
+            if author[i] {
+                last_author = Some(i);
+            }
+            if author[i]
+                && run_start
+                && author_ahead[i] >= AUTHOR_RUN
+                && before >= 2 * p.min_comment_cut
+                && after_widgets(evidence, i)
             {
                 let start = match last_header {
                     Some(h) if i - h <= 15 => h,
@@ -900,6 +953,33 @@ fn inside_worthy(f: &Features, density: f32, class: Class) -> bool {
 /// Outside the region a line needs more evidence: long, terminated prose.
 fn strong_outside(f: &Features, density: f32) -> bool {
     f.words >= 25 && f.terminal && density >= 0.25
+}
+
+/// A commenter's name on its own line right above the comment: one to
+/// [`AUTHOR_WORDS`] words, no sentence end, not in capitals, followed by a
+/// line of prose (the caller also asks for no stopword in it).
+fn is_author_line(feats: &[Features], i: usize) -> bool {
+    let f = &feats[i];
+    (1..=AUTHOR_WORDS).contains(&f.words)
+        && f.letters >= 2
+        && !f.terminal
+        && f.caps_ratio() < 0.8
+        && feats
+            .get(i + 1)
+            .is_some_and(|g| g.words >= AUTHOR_NEXT_WORDS)
+}
+
+/// Does a row of share, follow or navigation widgets sit right above line
+/// `i` (at least two of the [`WIDGET_WINDOW`] lines before it)? The end
+/// of an article is marked so; a subheading inside it is not.
+fn after_widgets(evidence: &[Option<Evidence>], i: usize) -> bool {
+    evidence[i.saturating_sub(WIDGET_WINDOW)..i]
+        .iter()
+        .filter(|e| {
+            e.is_some_and(|e| matches!(e.category, Category::Social | Category::Navigation))
+        })
+        .count()
+        >= 2
 }
 
 /// For each line, how many of the next `window` lines are flagged.

@@ -254,11 +254,11 @@ pub fn table() -> Vec<Shape> {
         r"(?:{WEEKDAY}\s*)?(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+\d{{4}}|\d{{4}}-\d\d-\d\d|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}})"
     );
     // A date with a time of day, either order: what comment systems print.
-    let timestamp =
-        format!(r"(?:{date}\s*(?:,|at|@|-|\|)?\s*{TIME}|{TIME}\s*(?:,|on|-|\|)?\s*{date})");
-    let dated = format!(
-        r"(?:{date}(?:\s*(?:,|at|-|\||/)?\s*{TIME})?|{TIME}(?:\s*(?:,|on|-|\|)?\s*{date})?)"
-    );
+    // Separators between a date and a time: "at", punctuation, and the
+    // middle dot or bullet ("November 5, 2012 · 8:23 PM").
+    let sep = r"(?:,|at|@|-|\||/|\xc2\xb7|\xe2\x80\xa2)";
+    let timestamp = format!(r"(?:{date}\s*{sep}?\s*{TIME}|{TIME}\s*(?:on|{sep})?\s*{date})");
+    let dated = format!(r"(?:{date}(?:\s*{sep}?\s*{TIME})?|{TIME}(?:\s*(?:on|{sep})?\s*{date})?)");
     let s = |name, category, needs, pattern: String| Shape {
         name,
         category,
@@ -274,6 +274,15 @@ pub fn table() -> Vec<Shape> {
         needs,
     };
     vec![
+        // "57 Comments", "Reader Comments (3)": a count of the comments
+        // right after the article heads the comment section. (Near the top
+        // of the page it ends nothing: no article text is kept before it.
+        // "Comments (0)" heads nothing: a blog page prints it under each post.)
+        end(
+            "comment-total",
+            Category::Social, Needs::Digit,
+            r"(?i-u)^(?:[1-9][\d.,]*\s*(?:reader\s+)?(?:comments?|responses?|replies)|(?:(?:readers?'?|user)\s+)?(?:comments?|responses?)\s*[(\[:]?\s*[1-9][\d.,]*\s*[)\]]?)$",
+        ),
         // "12 comments", "1.2K shares", "Comments (3)"
         s(
             "counter",
@@ -283,11 +292,18 @@ pub fn table() -> Vec<Shape> {
         s(
             "counter",
             Category::Social,
-            Needs::All(&[Needs::Digit, Needs::Prefix(&["comment", "share", "like", "repl", "response", "view"])]),
-            r"(?i-u)^(?:comments?|shares?|likes?|repl(?:y|ies)|responses?|views?)\s*[(\[:]?\s*\d[\d.,]*\s*[km]?\s*[)\]]?$".into(),
+            Needs::All(&[Needs::Digit, Needs::Prefix(&["comment", "share", "like", "repl", "response", "view", "reader", "user"])]),
+            r"(?i-u)^(?:(?:readers?'?|user)\s+)?(?:comments?|shares?|likes?|repl(?:y|ies)|responses?|views?)\s*[(\[:]?\s*\d[\d.,]*\s*[km]?\s*[)\]]?$".into(),
+        ),
+        // Comment-section headers: "35 Responses to “Title”", "{ 12 comments }",
+        // "3 comments so far". A plain "12 comments" is only a counter (above).
+        end(
+            "comment-count",
+            Category::Social, Needs::First(b"[({0123456789no"),
+            r"(?i-u)^(?:[\[({]\s*(?:\d[\d.,]*|no|one)\s+(?:comments?|responses?|trackbacks?|pingbacks?|replies)\b[^\])}]{0,60}[\])}]|(?:\d[\d.,]*|no|one)\s+(?:comments?|responses?|thoughts?|replies|trackbacks?)\s+(?:to|on|for)\s+(?:[\x22'\xe2\xc2]|&quot;).{1,200}|(?:\d[\d.,]*|no|one)\s+(?:comments?|responses?)\s*(?:so\s+far|(?:-|:|,|\.\.\.|\xe2\x80\xa6)\s*(?:add|leave|post|join|read)\b[^.!?]{0,40}))$",
         ),
         // A date or time alone on a line, with an optional "Updated"/"Posted" label.
-        s("date", Category::Banner, Needs::Digit, format!(r"(?i-u)^(?:(?:last\s+)?(?:updated|published|posted|modified|created|first\s+published|date)(?:\s+on)?\s*:?\s*)?{dated}(?:\s*(?:\||-|,)?\s*(?:updated|edt|est|bst|gmt|utc))?$")),
+        s("date", Category::Banner, Needs::Digit, format!(r"(?i-u)^(?:(?:last\s+)?(?:updated|published|posted|modified|created|first\s+published|date)(?:\s+on)?\s*:?\s*)?{dated}(?:\s*(?:\||-|,)?\s*(?:updated|edt|est|bst|gmt|utc|permalink))?$")),
         s("updated", Category::Banner, Needs::All(&[Needs::Digit, Needs::Prefix(&["last", "updated", "published", "posted", "modified"])]), format!(r"(?i-u)^(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?\s*:?\s*(?:{dated}|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago)(?:\s*(?:[|/,]|-|by|in)\s*[^.!?]{{0,60}})?$")),
         s("ago", Category::Banner, Needs::All(&[Needs::Digit, Needs::Last(b"o")]), r"(?i-u)^(?:about\s+|updated\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$".into()),
         // "(c) 2019 ACME", "© ACME Ltd", "Copyright 2012 ..."
@@ -300,7 +316,7 @@ pub fn table() -> Vec<Shape> {
             Needs::Prefix(&["by", "from", "words", "text", "posted", "written", "story", "von", "par", "por", "di", "door", "av", "af", "przez", "\u{410}\u{432}\u{442}\u{43e}\u{440}", "\u{430}\u{432}\u{442}\u{43e}\u{440}", "\u{422}\u{435}\u{43a}\u{441}\u{442}", "\u{442}\u{435}\u{43a}\u{441}\u{442}"]),
             // "by" in English and the other large web languages (von, par,
             // por, di, door, av, przez, автор, текст), and their "and".
-            format!(r"(?-u)^(?i:by|from|words\s+by|text\s+by|posted\s+by|written\s+by|story\s+by|von|par|por|di|door|av|af|przez|{CYR_BY})\s*:?\s+{UPPER}{LETTER}*\.?(?:\s+(?:{UPPER}{LETTER}*\.?|and|AND|und|et|y|e|i|en|och|\xd0\xb8|&|,|[Dd][aei]|[Vv][ao]n|[Dd]e[rln]?|[Ll]a|[Ee]l|bin|ibn))*,?(?:\s*[\[(][^\])]{{0,80}}[\])])?(?:\s*[,|/-]\s*[^.!?]{{0,60}}|\s+(?:on|at)\s+[^.!?]{{0,60}})?$"),
+            format!(r"(?-u)^(?i:by|from|words\s+by|text\s+by|posted\s+by|written\s+by|story\s+by|von|par|por|di|door|av|af|przez|{CYR_BY})\s*:?\s+{UPPER}{LETTER}*\.?(?:\s+(?:{UPPER}{LETTER}*\.?|and|AND|und|et|y|e|i|en|och|\xd0\xb8|&|,|[Dd][aei]|[Vv][ao]n|[Dd]e[rln]?|[Ll]a|[Ee]l|bin|ibn))*,?(?:\s*[\[(][^\])]{{0,80}}[\])])?(?:\s*[,|/-]\s*[^.!?]{{0,60}}|\s+(?:on|at)\s+[^.!?]{{0,60}}|\s+(?i:{MONTH})\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)?$"),
         ),
         // Photo credits alone: "KCNA(Reuters)", "AFP/Getty Images", "(AP Photo/Jane Doe)", "Photo: Jane Doe"
         s(
@@ -345,6 +361,18 @@ pub struct Shapes {
     shapes: Vec<(Regex, Gate, ShapeHit)>,
     /// [`AGENCIES`], ASCII case-insensitive: the [`Needs::Agency`] gate.
     agencies: AhoCorasick,
+    /// A date anywhere in the line (see [`Shapes::has_date`]).
+    dateish: Regex,
+}
+
+/// A date anywhere in a line, loosely: a month name next to a day number,
+/// a year, a numeric date, "today" or "yesterday"; or a time with am/pm,
+/// or a time that opens a line of text (a news ticker: "14:44 Storm
+/// closes the port").
+fn dateish_pattern() -> String {
+    format!(
+        r"(?i-u)^\d\d?[:.]\d\d\s+[a-z\x80-\xff]|\d\s*[ap]\.?m\b|\b(?:{MONTH}\s*\d{{1,2}}\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}(?:[^a-z]|$)|(?:19|20)\d\d\b|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b|today|yesterday)"
+    )
 }
 
 /// A shape match.
@@ -381,7 +409,21 @@ impl Shapes {
             .ascii_case_insensitive(true)
             .build(AGENCIES)
             .expect("agency names build");
-        Shapes { shapes, agencies }
+        let dateish = RegexBuilder::new(&dateish_pattern())
+            .build()
+            .expect("the date regex compiles");
+        Shapes {
+            shapes,
+            agencies,
+            dateish,
+        }
+    }
+
+    /// Does the line hold a date (a month name and a day, a year, a
+    /// numeric date)? Comment timestamps do; race splits and schedules,
+    /// which also print times of day, mostly do not.
+    pub fn has_date(&self, line: &[u8]) -> bool {
+        self.dateish.is_match(line)
     }
 
     /// The first shape (in table order) that matches the trimmed line, if
@@ -558,6 +600,17 @@ mod tests {
             }
         }
         table().into_iter().for_each(|s| check(s.needs));
+    }
+
+    #[test]
+    fn dates_in_lines() {
+        let s = Shapes::builtin();
+        assert!(s.has_date(b"Maria, 7 July 2012 at 2:31 pm"));
+        assert!(s.has_date(b"Nov. 6 at 14:20"));
+        assert!(s.has_date(b"tag 10:30 AM 0 A headline"));
+        assert!(s.has_date(b"14:44 A headline of the ticker"));
+        assert!(!s.has_date(b"10 km - 30:51 (15:28)"));
+        assert!(!s.has_date(b"Finish - 2:23:07"));
     }
 
     proptest::proptest! {

@@ -217,6 +217,7 @@ mod navigation {
         Drop(Navigation)
     );
     t!(back_to_top, En, "Back to top", Drop(Navigation));
+    t!(post_navigation, En, "Post navigation", Drop(Navigation));
     t!(main_menu, En, "Main menu", Drop(Navigation));
     t!(previous_article, En, "Previous article", Drop(Navigation));
     t!(
@@ -323,6 +324,12 @@ mod interface {
     );
     t!(image_counter, En, "Image 3 of 12", Drop(Interface));
     t!(reading_time, En, "4 min read", Drop(Interface));
+    t!(
+        form_validation,
+        En,
+        "Please enter your email address.",
+        Drop(Interface)
+    );
     t!(stray_letter, En, "x", Drop(Interface));
     t!(de_drucken, De, "Artikel drucken", Drop(Interface));
     t!(de_schriftgroesse, De, "Schriftgröße", Drop(Interface));
@@ -401,8 +408,27 @@ mod banner {
     t!(breaking_news, En, "BREAKING NEWS", Drop(Banner));
     t!(advertisement, En, "Advertisement", Drop(Banner));
     t!(updated, En, "Updated", Drop(Banner));
+    t!(date_middle_dot, En, "March 3, 2011 · 4:15 PM", Drop(Banner));
     t!(read_more, En, "Read more", Drop(Banner));
     t!(related_article, En, "Related Article", Drop(Banner));
+    t!(
+        newsletter_inbox,
+        En,
+        "Get the morning briefing delivered to your inbox every weekday.",
+        Drop(Banner)
+    );
+    t!(
+        newsletter_sign_up,
+        En,
+        "Sign-up for our weekly digest and never miss an update",
+        Drop(Banner)
+    );
+    t!(
+        enjoyed_teaser,
+        En,
+        "If you enjoyed this article, tell your friends about it:",
+        Drop(Banner)
+    );
     t!(
         updated_date,
         En,
@@ -497,6 +523,27 @@ mod social {
     t!(comment_counter, En, "12 comments", Drop(Social));
     t!(comments_paren, En, "Comments (3)", Drop(Social));
     t!(
+        comment_count_titled,
+        En,
+        "35 Responses to “Our new library”",
+        Drop(Social)
+    );
+    t!(comment_count_braced, En, "{ 12 comments }", Drop(Social));
+    t!(
+        reader_comments_count,
+        En,
+        "Reader Comments (3)",
+        Drop(Social)
+    );
+    t!(comment_total, En, "57 Comments", Drop(Social));
+    t!(
+        registration_notice,
+        En,
+        "Thank you for registering. Please click on the link inside the email to complete your registration.",
+        Drop(Social)
+    );
+    t!(manage_email, En, "Manage Email Preferences", Drop(Social));
+    t!(
         log_in_widget,
         En,
         "Log in to Twitter or Facebook account to connect",
@@ -525,6 +572,24 @@ mod social {
         Drop(Social)
     );
     t!(ru_comments, Ru, "Комментарии", Drop(Social));
+    t!(
+        comment_form_header,
+        En,
+        "Leave a Reply Click here to cancel reply.",
+        Drop(Social)
+    );
+    t!(
+        comment_form_notice,
+        En,
+        "Your email address will not be published. Required fields are marked *",
+        Drop(Social)
+    );
+    t!(
+        comment_preview_notice,
+        En,
+        "This is only a preview; your comment has not yet been posted.",
+        Drop(Social)
+    );
 
     t!(
         keep_shares_rose,
@@ -725,6 +790,13 @@ mod credit {
     t!(agency_photo, En, "AFP/Getty Images", Drop(Credit));
     t!(ap_photo, En, "(AP Photo/Jane Doe)", Drop(Credit));
     t!(photo_label, En, "Photo: Jane Doe", Drop(Credit));
+    t!(byline_short_date, En, "By Jane Doe Nov. 6", Drop(Credit));
+    t!(
+        platform_credit,
+        En,
+        "Proudly powered by WordPress",
+        Drop(Credit)
+    );
     t!(source_agencies, En, "Source: News Agencies", Drop(Credit));
     t!(
         additional_reporting,
@@ -949,6 +1021,138 @@ mod duplicate {
 /// Regressions, named after what broke.
 mod regressions {
     use super::*;
+
+    /// Four more neutral paragraphs, so that the synthetic article is long
+    /// enough for a comment section to be cut after it.
+    const MORE: [&str; 6] = [
+        "The library will have two floors, a reading room that looks out over the river, and a small hall where local groups can meet for talks and classes during the week.",
+        "Some of the money will come from a grant that the county agreed to last year, and the rest will be raised by the town over the next five years through a small rise in local fees.",
+        "The old library, which has been in the same building since the war, will stay open until the new one is ready, and its books will then be moved across the square in a single weekend.",
+        "A public meeting about the design will be held next month, and people who cannot come to it will be able to send their views to the council by post or through its website.",
+        "The architect said that the building would use as little energy as possible, with a roof that collects rain water and large windows that let in the light for most of the day.",
+        "Local schools have asked whether their classes could visit once a week, and the council has said that it will look at how this could be done without closing the library to others.",
+    ];
+
+    /// An article, a share row, then comments that carry no widget at all:
+    /// only each commenter's name above the text. The comments go.
+    #[test]
+    fn comments_with_names_only_cut_after_share_row() {
+        let [a, b, c, d] = body(L::En);
+        let comments = [
+            "Tom Baker",
+            "I think this is a very good idea and I hope that they get on with it soon.",
+            "maryjones",
+            "We have waited for this for years, and it is about time that something was done.",
+            "Ann",
+            "Will there be somewhere to park, or are we all supposed to walk there in the rain?",
+            "Rob Hill",
+            "Ann, there is a car park behind the square that is empty most of the day.",
+            "Jo Smith",
+            "I would rather they spent the money on the roads, which are in a terrible state.",
+        ];
+        let mut blocks = vec![HEADLINE, a, b, c, d];
+        blocks.extend(MORE);
+        blocks.extend(["Share", "Tweet", "Email"]);
+        blocks.extend(comments);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in comments {
+            let v = decisions_of(&cleaned, line);
+            assert!(v.iter().all(|v| !v.is_keep()), "{line:?} kept\n{e}");
+        }
+        for line in MORE {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        assert_body_kept(&cleaned, L::En, "comments with names only");
+    }
+
+    /// Times with no date (race splits, a timetable) inside a long article
+    /// are not comment timestamps: nothing is cut at them.
+    #[test]
+    fn race_splits_are_not_comment_timestamps() {
+        let [a, b, c, d] = body(L::En);
+        let splits = [
+            "Here are the times at each point of the course:",
+            "5 km - 15:23, on pace for 2:09:49",
+            "10 km - 30:51 (15:28)",
+            "15 km - 46:20 (15:29)",
+            "20 km - 61:40 (15:20)",
+            "25 km - 77:05 (15:25)",
+            "30 km - 92:16 (15:11), now on pace for 2:09:30",
+        ];
+        let mut blocks = vec![HEADLINE, a, b];
+        blocks.extend(MORE);
+        blocks.extend(splits);
+        blocks.extend([c, d]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in splits {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        assert_body_kept(&cleaned, L::En, "race splits");
+    }
+
+    /// A blog page of several posts, each with "Comments (2)" under it:
+    /// the counter under the first post does not end the page.
+    #[test]
+    fn comment_counter_under_each_post_cuts_nothing() {
+        let [a, b, c, d] = body(L::En);
+        let [e, f, g, h, i, j] = MORE;
+        let blocks = [
+            HEADLINE,
+            a,
+            b,
+            c,
+            "Comments (2)",
+            "Work starts on the library",
+            d,
+            e,
+            f,
+            "Comments (4)",
+            "What the new library will look like",
+            g,
+            h,
+            i,
+            j,
+            "Comments (1)",
+        ];
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let ex = explain(&cleaned);
+        for line in [a, b, c, d, e, f, g, h, i, j] {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{ex}");
+        }
+    }
+
+    /// The same shape without the widget row above it: short subheadings
+    /// between short sections are part of the article.
+    #[test]
+    fn subheadings_without_widget_row_kept() {
+        let [a, b, c, d] = body(L::En);
+        let sections = [
+            "Reading room",
+            "The reading room will face the river and will have space for forty people.",
+            "Meeting hall",
+            "The hall can be booked by local groups for talks, classes and small concerts.",
+            "Opening hours",
+            "The library will open six days a week and until eight in the evening on weekdays.",
+            "Parking",
+            "There will be no new car park, but the one behind the square will stay free.",
+            "Costs",
+            "The county grant covers half of the cost and the town will raise the rest.",
+        ];
+        let mut blocks = vec![HEADLINE, a, b, c, d];
+        blocks.extend(MORE);
+        blocks.extend(sections);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in sections {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+    }
 
     const HEADLINE: &str = "Town council backs plan for new library";
 
