@@ -201,28 +201,11 @@ fn normalise_ascii(line: &[u8], out: &mut Vec<u8>) {
         irregular |= matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r') || (b == b' ' && prev_space);
         prev_space = b == b' ';
     }
-    if !irregular {
+    if irregular {
+        // Runs of whitespace to collapse: rare enough for the general path.
+        normalise_any(line, out);
+    } else {
         out.extend(core.iter().map(u8::to_ascii_lowercase));
-        return;
-    }
-    let mut pending_space = false;
-    for &b in line {
-        // The ASCII characters `char::is_whitespace` accepts.
-        if matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
-            pending_space = !out.is_empty();
-            continue;
-        }
-        if out.is_empty() && !b.is_ascii_alphanumeric() {
-            continue;
-        }
-        if pending_space {
-            out.push(b' ');
-            pending_space = false;
-        }
-        out.push(b.to_ascii_lowercase());
-    }
-    while out.last().is_some_and(|b| !b.is_ascii_alphanumeric()) {
-        out.pop();
     }
 }
 
