@@ -2,6 +2,7 @@
 """Quality report: where dechrome loses article text and keeps chrome.
 
     python3 scripts/quality.py [--mode balanced] [--corpus ../shared/dev-corpus] [--worst 20]
+                               [--save NAME] [--baseline NAME]
 
 Builds nothing itself (scripts/quality.sh builds first). Cleans every page of
 the corpus with target/release/examples/clean_dir, scores the outputs with the
@@ -10,12 +11,18 @@ corpus's score.py, then writes target/quality/report.md with:
   - the pages that lose the most article text, each with the dropped lines
     that hold gold tokens (and the rule that dropped them) and the kept lines
     that are not in the gold (chrome kept).
+
+The overfitting guard: `--save NAME` keeps the per-dataset figures in
+target/quality/NAME-MODE.json; `--baseline NAME` prints each dataset's change
+against them and exits 1 when a change helps one dataset but costs another
+more than 0.002 F1 or raises its lost pages (tune on one, check the others).
 Standard library only.
 """
 from __future__ import annotations
 
 import argparse
 import collections
+import json
 import os
 import re
 import subprocess
@@ -36,6 +43,8 @@ def main() -> int:
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "dev-corpus"))
     ap.add_argument("--worst", type=int, default=20, help="pages to detail (lowest recall)")
     ap.add_argument("--out", default=str(ROOT / "target" / "quality"))
+    ap.add_argument("--save", metavar="NAME", help="keep the per-dataset figures under NAME")
+    ap.add_argument("--baseline", metavar="NAME", help="compare with figures saved under NAME")
     args = ap.parse_args()
 
     corpus = Path(args.corpus)
@@ -95,6 +104,49 @@ def main() -> int:
     report.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(table))
     print(f"report: {os.path.relpath(report)}")
+    figures = parse_table(table)
+    status = 0
+    if args.baseline:
+        base = json.loads((out / f"{args.baseline}-{args.mode}.json").read_text(encoding="utf-8"))
+        status = compare(base, figures)
+    if args.save:
+        (out / f"{args.save}-{args.mode}.json").write_text(json.dumps(figures, indent=1), encoding="utf-8")
+    return status
+
+
+# A dataset may lose this much F1 to a change that helps the others.
+NOISE = 0.002
+
+
+def parse_table(table: list[str]) -> dict:
+    """{dataset: {"f1": .., "p": .., "r": .., "lost": ..}} from score.py's table."""
+    figures = {}
+    for line in table:
+        cols = line.split()
+        if len(cols) >= 6 and cols[1].isdigit():
+            figures[cols[0]] = {"p": float(cols[2]), "r": float(cols[3]), "f1": float(cols[4]), "lost": int(cols[5])}
+    return figures
+
+
+def compare(base: dict, now: dict) -> int:
+    """Prints the change per dataset; 1 when one dataset pays for another."""
+    print("change against the baseline:")
+    worse, better = [], []
+    for name in sorted(now):
+        if name not in base:
+            continue
+        b, n = base[name], now[name]
+        d_f1, d_lost = n["f1"] - b["f1"], n["lost"] - b["lost"]
+        print(f"  {name:12} F1 {b['f1']:.3f} -> {n['f1']:.3f} ({d_f1:+.3f})  lost {b['lost']} -> {n['lost']} ({d_lost:+d})")
+        if name == "ALL":
+            continue
+        if d_f1 < -NOISE or d_lost > 0:
+            worse.append(name)
+        if d_f1 > NOISE or d_lost < 0:
+            better.append(name)
+    if worse and better:
+        print(f"overfitting guard: helps {', '.join(better)} but costs {', '.join(worse)}: not kept")
+        return 1
     return 0
 
 
