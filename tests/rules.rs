@@ -562,6 +562,14 @@ mod social {
     t!(fr_partager, Fr, "Partager cet article", Drop(Social));
     t!(fr_suivez, Fr, "Suivez-nous sur Twitter", Drop(Social));
     t!(fr_commentaire, Fr, "Laisser un commentaire", Drop(Social));
+    t!(de_reply_form, De, "Schreibe einen Kommentar", Drop(Social));
+    t!(es_reply_form, Es, "Deja una respuesta", Drop(Social));
+    t!(
+        fr_form_notice,
+        Fr,
+        "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *",
+        Drop(Social)
+    );
     t!(es_compartir, Es, "Compartir en Facebook", Drop(Social));
     t!(es_siguenos, Es, "Síguenos en Twitter", Drop(Social));
     t!(ru_share, Ru, "Поделиться", Drop(Social));
