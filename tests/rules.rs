@@ -563,6 +563,8 @@ mod social {
     t!(fr_suivez, Fr, "Suivez-nous sur Twitter", Drop(Social));
     t!(fr_commentaire, Fr, "Laisser un commentaire", Drop(Social));
     t!(de_reply_form, De, "Schreibe einen Kommentar", Drop(Social));
+    t!(reply_to_this, En, "Reply to this", Drop(Social));
+    t!(report_abuse_row, En, "Report Abuse | QUOTE", Drop(Social));
     t!(es_reply_form, Es, "Deja una respuesta", Drop(Social));
     t!(
         fr_form_notice,
