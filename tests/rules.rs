@@ -802,6 +802,12 @@ mod credit {
     t!(photo_label, En, "Photo: Jane Doe", Drop(Credit));
     t!(byline_short_date, En, "By Jane Doe Nov. 6", Drop(Credit));
     t!(
+        post_footer,
+        En,
+        "Posted by Jane Doe at 2:00 AM",
+        Drop(Credit)
+    );
+    t!(
         platform_credit,
         En,
         "Proudly powered by WordPress",
