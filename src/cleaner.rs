@@ -49,7 +49,7 @@ impl Params {
             heading_words: 20,
             min_article_weight: 300,
             min_comment_cut: 800,
-            region_share: 0.1,
+            region_share: 0.2,
         };
         match mode {
             Mode::Balanced => base,
@@ -61,7 +61,7 @@ impl Params {
                     ..base.thresholds
                 },
                 min_comment_cut: 400,
-                region_share: 0.15,
+                region_share: 0.3,
                 ..base
             },
             Mode::Recall => Params {
@@ -73,6 +73,7 @@ impl Params {
                 },
                 sign_off_ratio: 0.3,
                 min_comment_cut: 1200,
+                region_share: 0.1,
                 ..base
             },
         }

@@ -331,6 +331,14 @@ pub fn table() -> Vec<Shape> {
             Needs::Prefix(&["photo", "image", "picture", "foto", "credit", "illustration", "graphic", "video"]),
             r"(?i-u)^\(?(?:photo|photos|image|images|picture|pictures|foto|fotos|photograph|photography|credit|credits|illustration|graphic|video)\s*(?:credit|credits|by|courtesy)?\s*(?::|\|/|\xc2\xa9)\s*[A-Za-z\x80-\xff\d .,&'/@()-]{1,80}\)?$".into(),
         ),
+        // A blog post's footer that the byline shape above does not take
+        // ("Posted by jdoe42 at 2:00 AM": Blogger prints it under the post,
+        // above the comments). Capitalised names stay bylines: moving this
+        // shape before them lost article text on the dev corpus.
+        Shape {
+            ends_article: true,
+            ..s("post-footer", Category::Credit, Needs::First(b"p"), format!(r"(?i-u)^posted\s+by\s+[^.!?]{{1,60}}?\s+at\s+{TIME}$"))
+        },
         // Sign-offs that close an article: "(Additional reporting by ...; editing by ...)"
         end(
             "sign-off",

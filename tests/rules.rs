@@ -562,6 +562,16 @@ mod social {
     t!(fr_partager, Fr, "Partager cet article", Drop(Social));
     t!(fr_suivez, Fr, "Suivez-nous sur Twitter", Drop(Social));
     t!(fr_commentaire, Fr, "Laisser un commentaire", Drop(Social));
+    t!(de_reply_form, De, "Schreibe einen Kommentar", Drop(Social));
+    t!(reply_to_this, En, "Reply to this", Drop(Social));
+    t!(report_abuse_row, En, "Report Abuse | QUOTE", Drop(Social));
+    t!(es_reply_form, Es, "Deja una respuesta", Drop(Social));
+    t!(
+        fr_form_notice,
+        Fr,
+        "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *",
+        Drop(Social)
+    );
     t!(es_compartir, Es, "Compartir en Facebook", Drop(Social));
     t!(es_siguenos, Es, "Síguenos en Twitter", Drop(Social));
     t!(ru_share, Ru, "Поделиться", Drop(Social));
@@ -791,6 +801,12 @@ mod credit {
     t!(ap_photo, En, "(AP Photo/Jane Doe)", Drop(Credit));
     t!(photo_label, En, "Photo: Jane Doe", Drop(Credit));
     t!(byline_short_date, En, "By Jane Doe Nov. 6", Drop(Credit));
+    t!(
+        post_footer,
+        En,
+        "Posted by Jane Doe at 2:00 AM",
+        Drop(Credit)
+    );
     t!(
         platform_credit,
         En,
