@@ -1046,7 +1046,8 @@ fn ends_with_question(t: &[u8]) -> bool {
 /// Does `next`, printed on the line right below `prev`, continue the same
 /// hard-wrapped paragraph? `prev` is a long line cut before a sentence end
 /// (it ends in a lower-case word, a number, a comma or a hyphen), `next` starts with a
-/// lower-case letter, and `prev` is full: the first word of `next` would
+/// lower-case letter (or any letter after a short lower-case word such as
+/// "of": the phrase goes on with a name), and `prev` is full: the first word of `next` would
 /// have made it longer than either line (lines wrapped at a fixed width).
 fn wraps(prev: &[u8], next: &[u8]) -> bool {
     if prev.len() < WRAP_MIN_BYTES {
@@ -1073,8 +1074,20 @@ fn wraps(prev: &[u8], next: &[u8]) -> bool {
     if !last {
         return false;
     }
+    // A line that ends in a short lower-case word ("of", "the", "and")
+    // stops in the middle of a phrase: the next may start with a name.
+    let last_word = prev.len()
+        - prev
+            .iter()
+            .rev()
+            .position(|b| b.is_ascii_whitespace())
+            .unwrap_or(prev.len());
+    let mid_phrase =
+        prev.len() - last_word <= 3 && prev[last_word..].iter().all(u8::is_ascii_lowercase);
     match next.first() {
-        Some(&b) if b.is_ascii() => b.is_ascii_lowercase(),
+        Some(&b) if b.is_ascii() => {
+            b.is_ascii_lowercase() || (mid_phrase && b.is_ascii_uppercase())
+        }
         _ => std::str::from_utf8(&next[..next.len().min(4)])
             .ok()
             .or_else(|| std::str::from_utf8(&next[..next.len().min(3)]).ok())

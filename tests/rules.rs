@@ -1262,17 +1262,34 @@ mod regressions {
                        winter months, because the harbour wall is being rebuilt and\n\
                        the larger boat cannot use the old landing stage until the\n\
                        work is finished next year.";
+        // A line that stops after a short word ("of") goes on with a name.
+        let named = "Repairs to the harbour wall began last week\n\
+                     after the storms of January, and the council\n\
+                     expects the work to be finished before the\n\
+                     start of the summer season, when the ferries of\n\
+                     Oban and Mallaig bring most of the visitors to\n\
+                     the island.";
         let [a, b, c, d] = body(L::En);
-        let doc = join(&["Home", "Travel", a, b, wrapped, c, d, "Share this article"]);
+        let doc = join(&[
+            "Home",
+            "Travel",
+            a,
+            b,
+            wrapped,
+            named,
+            c,
+            d,
+            "Share this article",
+        ]);
         let cleaned = cleaner().clean(doc.as_bytes());
         let e = explain(&cleaned);
-        for line in wrapped.lines() {
+        for line in wrapped.lines().chain(named.lines()) {
             assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
         }
         assert_body_kept(&cleaned, L::En, "hard-wrapped paragraph");
         let out = String::from_utf8(cleaned.render()).unwrap();
         assert!(
-            out.contains(wrapped),
+            out.contains(wrapped) && out.contains(named),
             "wrapped lines not rendered together:\n{out}"
         );
         let again = cleaner().clean(out.as_bytes());
