@@ -153,13 +153,20 @@ const MIN_REPEAT_WORDS: u32 = 4;
 const LEAD_IN_WINDOW: usize = 8;
 /// A kept line with no kept line among the this many before it starts a block.
 const LEAD_IN_GAP: usize = 4;
+/// A line is cut by hard wrapping only from this many bytes.
+const WRAP_MIN_BYTES: usize = 40;
+
 /// At most this many lead-in lines are kept.
 const LEAD_IN_LINES: usize = 4;
 
 /// What the stages before the context model found, per line.
 struct Doc<'d> {
     texts: &'d [&'d [u8]],
+    /// Each line's features as the context model sees them: a line of a
+    /// hard-wrapped paragraph is given its paragraph's length and ending.
     feats: &'d [Features],
+    /// Each line's own weight.
+    weights: &'d [u32],
     density: &'d [f32],
     evidence: &'d [Option<Evidence>],
     alt: &'d [bool],
@@ -203,6 +210,7 @@ impl Doc<'_> {
         Doc {
             texts: &self.texts[..end],
             feats: &self.feats[..end],
+            weights: &self.weights[..end],
             density: &self.density[..end],
             evidence: &self.evidence[..end],
             alt: &self.alt[..end],
@@ -221,12 +229,12 @@ impl Judgement {
         self.heading[..c].copy_from_slice(&head.heading);
     }
 
-    fn kept_weight(&self, feats: &[Features]) -> u64 {
+    fn kept_weight(&self, weights: &[u32]) -> u64 {
         self.keep
             .iter()
-            .zip(feats)
+            .zip(weights)
             .filter(|(k, _)| **k)
-            .map(|(_, f)| f.weight as u64)
+            .map(|(_, w)| *w as u64)
             .sum()
     }
 }
@@ -237,6 +245,9 @@ pub struct Cleaned<'a> {
     input: &'a [u8],
     lines: Vec<Line>,
     decisions: Vec<Decision>,
+    /// `joined[i]`: line `i + 1` continues line `i`'s hard-wrapped
+    /// paragraph (they are rendered without a blank line between them).
+    joined: Vec<bool>,
     lang: Lang,
 }
 
@@ -263,6 +274,12 @@ impl<'a> Cleaned<'a> {
             .iter()
             .zip(self.decisions.iter())
             .map(move |(l, d)| (l.bytes(input), *d))
+    }
+
+    /// Does the `i + 1`-th non-blank line continue the `i`-th one's
+    /// hard-wrapped paragraph?
+    pub fn joined(&self, i: usize) -> bool {
+        self.joined.get(i).copied().unwrap_or(false)
     }
 
     /// The decision for the i-th non-blank line.
@@ -320,6 +337,9 @@ impl Cleaner {
         let adjacent: Vec<bool> = (0..n)
             .map(|i| i + 1 < n && lines[i + 1].number == lines[i].number + 1)
             .collect();
+        let joined: Vec<bool> = (0..n)
+            .map(|i| adjacent[i] && wraps(texts[i], texts[i + 1]))
+            .collect();
         let (mut decisions, lang) = self.decide(&texts, &lines_of, &adjacent, false);
 
         // Cleaning the output again must change nothing (a promise the
@@ -327,14 +347,18 @@ impl Cleaner {
         // without the chrome around it, and what that drops goes too. Each
         // pass only drops lines; a few passes reach the fixed point. A line's
         // own measures do not depend on its neighbours, so they are reused;
-        // in the rendered article no two lines are adjacent.
+        // in the rendered article only the lines of a hard-wrapped paragraph
+        // are adjacent.
         let mut kept: Vec<usize> = Vec::new();
         for _ in 0..MAX_PASSES {
             kept.clear();
             kept.extend((0..n).filter(|&i| decisions[i].verdict.is_keep()));
             let sub_texts: Vec<&[u8]> = kept.iter().map(|&k| texts[k]).collect();
             let sub = lines_of.select(&kept);
-            let (again, _) = self.decide(&sub_texts, &sub, &vec![false; kept.len()], false);
+            let sub_adjacent: Vec<bool> = (0..kept.len())
+                .map(|j| j + 1 < kept.len() && kept[j + 1] == kept[j] + 1 && joined[kept[j]])
+                .collect();
+            let (again, _) = self.decide(&sub_texts, &sub, &sub_adjacent, false);
             if again.iter().all(|d| d.verdict.is_keep()) {
                 break;
             }
@@ -348,6 +372,7 @@ impl Cleaner {
             input,
             lines,
             decisions,
+            joined,
             lang,
         }
     }
@@ -355,7 +380,7 @@ impl Cleaner {
     /// The reference pipeline: each pass from scratch on the rendered
     /// article, every stage on its plain path.
     fn clean_reference<'a>(&self, input: &'a [u8], naive: &lang::NaiveStopwords) -> Cleaned<'a> {
-        let once = |input: &[u8]| -> (Vec<Line>, Vec<Decision>, Lang) {
+        let once = |input: &[u8]| -> (Vec<Line>, Vec<Decision>, Vec<bool>, Lang) {
             let mut lines = Vec::new();
             lines::split(input, &mut lines);
             let n = lines.len();
@@ -364,21 +389,25 @@ impl Cleaner {
             let adjacent: Vec<bool> = (0..n)
                 .map(|i| i + 1 < n && lines[i + 1].number == lines[i].number + 1)
                 .collect();
+            let joined: Vec<bool> = (0..n)
+                .map(|i| adjacent[i] && wraps(texts[i], texts[i + 1]))
+                .collect();
             let (decisions, lang) = self.decide(&texts, &measures, &adjacent, true);
-            (lines, decisions, lang)
+            (lines, decisions, joined, lang)
         };
-        let (lines, decisions, lang) = once(input);
+        let (lines, decisions, joined, lang) = once(input);
         let mut cleaned = Cleaned {
             input,
             lines,
             decisions,
+            joined,
             lang,
         };
         let mut out = Vec::new();
         for _ in 0..MAX_PASSES {
             out.clear();
             cleaned.render_into(&mut out);
-            let (_, again, _) = once(&out);
+            let (_, again, _, _) = once(&out);
             if again.iter().all(|d| d.verdict.is_keep()) {
                 break;
             }
@@ -468,6 +497,12 @@ impl Cleaner {
             })
             .collect();
 
+        // A hard-wrapped paragraph (a converter's fixed-width lines, a
+        // `<pre>` block) is judged as one: each of its lines gets the
+        // paragraph's length, stopword density and ending.
+        let (ctx_feats, ctx_density) = wrapped_paragraphs(texts, feats, &density, adjacent, known);
+        let weights: Vec<u32> = feats.iter().map(|f| f.weight).collect();
+
         // Stage 4: repeats and alt-text fragments (adjacent lines only).
         let copies = if reference {
             repeat::first_copies_naive(texts)
@@ -482,8 +517,9 @@ impl Cleaner {
         // Stage 5: the context model.
         let doc = Doc {
             texts,
-            feats,
-            density: &density,
+            feats: &ctx_feats,
+            weights: &weights,
+            density: &ctx_density,
             evidence,
             alt: &alt,
             skip: &skip,
@@ -682,11 +718,11 @@ impl Cleaner {
         let p = &self.inner.params;
         let mut judgement = self.judge(doc, &p.thresholds);
         for level in 1..=2 {
-            if judgement.kept_weight(doc.feats) >= p.min_article_weight {
+            if judgement.kept_weight(doc.weights) >= p.min_article_weight {
                 break;
             }
             let relaxed = self.judge(doc, &p.thresholds.relaxed(level));
-            if relaxed.kept_weight(doc.feats) > judgement.kept_weight(doc.feats) {
+            if relaxed.kept_weight(doc.weights) > judgement.kept_weight(doc.weights) {
                 judgement = relaxed;
             }
         }
@@ -1006,4 +1042,107 @@ fn has_time(t: &[u8]) -> bool {
 fn ends_with_question(t: &[u8]) -> bool {
     let t = t.trim_ascii_end();
     t.ends_with(b"?") || t.ends_with("？".as_bytes()) || t.ends_with(b"!")
+}
+
+/// Does `next`, printed on the line right below `prev`, continue the same
+/// hard-wrapped paragraph? `prev` is a long line cut before a sentence end
+/// (it ends in a lower-case word, a number, a comma or a hyphen), `next` starts with a
+/// lower-case letter (or any letter after a short lower-case word such as
+/// "of": the phrase goes on with a name), and `prev` is full: the first word of `next` would
+/// have made it longer than either line (lines wrapped at a fixed width).
+fn wraps(prev: &[u8], next: &[u8]) -> bool {
+    if prev.len() < WRAP_MIN_BYTES {
+        return false;
+    }
+    let first_word = next
+        .iter()
+        .position(|b| b.is_ascii_whitespace())
+        .unwrap_or(next.len());
+    if next.len() >= prev.len() + 1 + first_word {
+        return false;
+    }
+    let last = match prev.last() {
+        Some(&b) if b.is_ascii() => {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || b == b',' || b == b'-'
+        }
+        _ => std::str::from_utf8(&prev[prev.len().saturating_sub(4)..])
+            .ok()
+            .or_else(|| std::str::from_utf8(&prev[prev.len().saturating_sub(3)..]).ok())
+            .or_else(|| std::str::from_utf8(&prev[prev.len().saturating_sub(2)..]).ok())
+            .and_then(|s| s.chars().next_back())
+            .is_some_and(|c| c.is_lowercase() || c.is_numeric()),
+    };
+    if !last {
+        return false;
+    }
+    // A line that ends in a short lower-case word ("of", "the", "and")
+    // stops in the middle of a phrase: the next may start with a name.
+    let last_word = prev.len()
+        - prev
+            .iter()
+            .rev()
+            .position(|b| b.is_ascii_whitespace())
+            .unwrap_or(prev.len());
+    let mid_phrase =
+        prev.len() - last_word <= 3 && prev[last_word..].iter().all(u8::is_ascii_lowercase);
+    match next.first() {
+        Some(&b) if b.is_ascii() => {
+            b.is_ascii_lowercase() || (mid_phrase && b.is_ascii_uppercase())
+        }
+        _ => std::str::from_utf8(&next[..next.len().min(4)])
+            .ok()
+            .or_else(|| std::str::from_utf8(&next[..next.len().min(3)]).ok())
+            .or_else(|| std::str::from_utf8(&next[..next.len().min(2)]).ok())
+            .and_then(|s| s.chars().next())
+            .is_some_and(char::is_lowercase),
+    }
+}
+
+/// The features and stopword densities the context model sees: those of
+/// each line, but for the lines of a hard-wrapped paragraph (a run of
+/// lines that [`wraps`] one into the next, at least three or ending a
+/// sentence), which all get the paragraph's
+/// length, density and ending. A line's word count stays its own.
+fn wrapped_paragraphs(
+    texts: &[&[u8]],
+    feats: &[Features],
+    density: &[f32],
+    adjacent: &[bool],
+    known: bool,
+) -> (Vec<Features>, Vec<f32>) {
+    let n = feats.len();
+    let mut out = feats.to_vec();
+    let mut dens = density.to_vec();
+    let mut a = 0;
+    while a < n {
+        let mut b = a + 1;
+        while b < n && adjacent[b - 1] && wraps(texts[b - 1], texts[b]) {
+            b += 1;
+        }
+        // Two lines that do not end a sentence are as likely a list.
+        if b - a >= 3 || (b - a == 2 && feats[b - 1].terminal) {
+            let words: u32 = feats[a..b].iter().map(|f| f.words).sum();
+            let weight: u32 = feats[a..b].iter().map(|f| f.weight).sum();
+            // Stopwords, recovered from each line's density.
+            let stops: f32 = (a..b)
+                .map(|i| density[i] * feats[i].words.max(1) as f32)
+                .sum();
+            let (terminal, credit_end) = (feats[b - 1].terminal, feats[b - 1].credit_end);
+            let d = if known {
+                stops / words.max(1) as f32
+            } else if terminal {
+                UNKNOWN_LANGUAGE_SENTENCE_DENSITY
+            } else {
+                0.0
+            };
+            for i in a..b {
+                out[i].weight = weight;
+                out[i].terminal = terminal;
+                out[i].credit_end = credit_end;
+                dens[i] = d;
+            }
+        }
+        a = b;
+    }
+    (out, dens)
 }

@@ -57,7 +57,8 @@ pub const EXAMPLES: &[(&str, &str)] = &[
 
 pub const OUTPUT_HELP: &str = "\
 Output: the kept lines, unchanged but for surrounding whitespace, in input
-order, separated by one blank line. A page with nothing kept gives no output.
+order, separated by one blank line (the lines of a hard-wrapped paragraph by
+a line break only). A page with nothing kept gives no output.
 JSONL input (--jsonl, or a name ending in .jsonl or .ndjson, optionally .gz or
 .zst) gives one record per input record, in order, only the text field's value
 replaced; every other byte of the record is kept. gzip and zstd input is

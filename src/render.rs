@@ -6,15 +6,22 @@ use crate::cleaner::Cleaned;
 
 impl Cleaned<'_> {
     /// Appends the article to `out`: the kept lines, unchanged but for
-    /// surrounding whitespace, in input order, separated by one blank line,
-    /// with a final newline. Nothing kept gives nothing.
+    /// surrounding whitespace, in input order, separated by one blank line
+    /// (the lines of a hard-wrapped paragraph by a line break only), with a
+    /// final newline. Nothing kept gives nothing.
     pub fn render_into(&self, out: &mut Vec<u8>) {
         let mut first = true;
-        for l in self.kept_lines() {
+        let mut prev: Option<usize> = None;
+        for (i, (l, d)) in self.decisions().enumerate() {
+            if !d.verdict.is_keep() {
+                continue;
+            }
             if !first {
-                out.extend_from_slice(b"\n\n");
+                let wrapped = prev.is_some_and(|p| p + 1 == i && self.joined(p));
+                out.extend_from_slice(if wrapped { b"\n" } else { b"\n\n" });
             }
             first = false;
+            prev = Some(i);
             out.extend_from_slice(l);
         }
         if !first {

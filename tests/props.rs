@@ -357,14 +357,22 @@ fn naive_lines(input: &[u8]) -> Vec<(usize, usize, usize)> {
 /// blank line, with a final newline; nothing if nothing is kept.
 fn expected_render(c: &Cleaned<'_>) -> Vec<u8> {
     let input = c.input();
-    let kept: Vec<&[u8]> = c
-        .lines()
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| c.decision(*i).verdict.is_keep())
-        .map(|(_, l)| &input[l.start..l.end])
+    let kept: Vec<usize> = (0..c.lines().len())
+        .filter(|&i| c.decision(i).verdict.is_keep())
         .collect();
-    let mut out = kept.join(&b"\n\n"[..]);
+    let mut out = Vec::new();
+    for (k, &i) in kept.iter().enumerate() {
+        if k > 0 {
+            // One blank line between paragraphs; a line break only inside
+            // a hard-wrapped paragraph (two lines next to each other in the
+            // input).
+            let p = kept[k - 1];
+            let wrapped = p + 1 == i && c.joined(p);
+            out.extend_from_slice(if wrapped { b"\n" } else { b"\n\n" });
+        }
+        let l = &c.lines()[i];
+        out.extend_from_slice(&input[l.start..l.end]);
+    }
     if !kept.is_empty() {
         out.push(b'\n');
     }
@@ -388,6 +396,10 @@ fn check_structure(input: &[u8], mode: Mode) -> Result<(), TestCaseError> {
     }
     for ((bytes, _), l) in c.decisions().zip(c.lines()) {
         prop_assert_eq!(bytes, &input[l.start..l.end]);
+    }
+    // Only lines next to each other in the input are joined.
+    for (i, w) in c.lines().windows(2).enumerate() {
+        prop_assert!(!c.joined(i) || w[1].number == w[0].number + 1);
     }
     // The output is the kept input lines, unchanged, in order.
     prop_assert_eq!(c.render(), expected_render(&c));

@@ -1267,4 +1267,48 @@ mod regressions {
         );
         assert_body_kept(&cleaned, L::En, "repeated headline");
     }
+
+    /// A hard-wrapped paragraph (fixed-width lines, no blank line between
+    /// them) is judged as one paragraph: its short lines are kept, and it
+    /// is rendered with its line breaks, so that cleaning the output again
+    /// keeps it whole.
+    #[test]
+    fn hard_wrapped_paragraph_kept_whole() {
+        let wrapped = "The ferry to the island will run only twice a day during the\n\
+                       winter months, because the harbour wall is being rebuilt and\n\
+                       the larger boat cannot use the old landing stage until the\n\
+                       work is finished next year.";
+        // A line that stops after a short word ("of") goes on with a name.
+        let named = "Repairs to the harbour wall began last week\n\
+                     after the storms of January, and the council\n\
+                     expects the work to be finished before the\n\
+                     start of the summer season, when the ferries of\n\
+                     Oban and Mallaig bring most of the visitors to\n\
+                     the island.";
+        let [a, b, c, d] = body(L::En);
+        let doc = join(&[
+            "Home",
+            "Travel",
+            a,
+            b,
+            wrapped,
+            named,
+            c,
+            d,
+            "Share this article",
+        ]);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in wrapped.lines().chain(named.lines()) {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        assert_body_kept(&cleaned, L::En, "hard-wrapped paragraph");
+        let out = String::from_utf8(cleaned.render()).unwrap();
+        assert!(
+            out.contains(wrapped) && out.contains(named),
+            "wrapped lines not rendered together:\n{out}"
+        );
+        let again = cleaner().clean(out.as_bytes());
+        assert_eq!(again.render(), out.as_bytes(), "cleaning again changed it");
+    }
 }

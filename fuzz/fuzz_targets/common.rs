@@ -107,13 +107,25 @@ pub fn check(cleaner: &Cleaner, input: &[u8]) -> Vec<u8> {
     // One decision per line, carrying the line's own bytes.
     assert_eq!(c.decisions().count(), lines.len());
     let mut kept: Vec<&[u8]> = Vec::new();
-    for ((bytes, d), &(s, e, _)) in c.decisions().zip(&lines) {
+    let mut want = Vec::new();
+    let mut prev: Option<usize> = None;
+    for (i, ((bytes, d), &(s, e, _))) in c.decisions().zip(&lines).enumerate() {
         assert_eq!(
             bytes,
             &input[s..e],
             "a decision's line is not the input span"
         );
+        assert!(
+            !c.joined(i) || lines.get(i + 1).is_some_and(|n| n.2 == lines[i].2 + 1),
+            "a joined line is not followed by the next input line"
+        );
         if d.verdict.is_keep() {
+            if let Some(p) = prev {
+                let wrapped = p + 1 == i && c.joined(p);
+                want.extend_from_slice(if wrapped { b"\n" } else { b"\n\n" });
+            }
+            want.extend_from_slice(bytes);
+            prev = Some(i);
             kept.push(bytes);
         }
     }
@@ -121,9 +133,9 @@ pub fn check(cleaner: &Cleaner, input: &[u8]) -> Vec<u8> {
     assert!(c.kept_lines().eq(kept.iter().copied()));
 
     // The output is the kept lines, unchanged, in input order, one blank
-    // line apart, with a final newline; nothing kept gives nothing.
+    // line apart (a line break only inside a hard-wrapped paragraph), with
+    // a final newline; nothing kept gives nothing.
     let out = c.render();
-    let mut want = kept.join(&b"\n\n"[..]);
     if !kept.is_empty() {
         want.push(b'\n');
     }
