@@ -333,13 +333,7 @@ impl Cleaner {
         let n = lines.len();
         let texts: Vec<&[u8]> = lines.iter().map(|l| l.bytes(input)).collect();
         let lines_of = self.analyse(&texts, None);
-        // An alt-text fragment must sit on the line right above its caption.
-        let adjacent: Vec<bool> = (0..n)
-            .map(|i| i + 1 < n && lines[i + 1].number == lines[i].number + 1)
-            .collect();
-        let joined: Vec<bool> = (0..n)
-            .map(|i| adjacent[i] && wraps(texts[i], texts[i + 1]))
-            .collect();
+        let (adjacent, joined) = neighbours(&lines, &texts);
         let (mut decisions, lang) = self.decide(&texts, &lines_of, &adjacent, false);
 
         // Cleaning the output again must change nothing (a promise the
@@ -383,15 +377,9 @@ impl Cleaner {
         let once = |input: &[u8]| -> (Vec<Line>, Vec<Decision>, Vec<bool>, Lang) {
             let mut lines = Vec::new();
             lines::split(input, &mut lines);
-            let n = lines.len();
             let texts: Vec<&[u8]> = lines.iter().map(|l| l.bytes(input)).collect();
             let measures = self.analyse(&texts, Some(naive));
-            let adjacent: Vec<bool> = (0..n)
-                .map(|i| i + 1 < n && lines[i + 1].number == lines[i].number + 1)
-                .collect();
-            let joined: Vec<bool> = (0..n)
-                .map(|i| adjacent[i] && wraps(texts[i], texts[i + 1]))
-                .collect();
+            let (adjacent, joined) = neighbours(&lines, &texts);
             let (decisions, lang) = self.decide(&texts, &measures, &adjacent, true);
             (lines, decisions, joined, lang)
         };
@@ -1042,6 +1030,20 @@ fn has_time(t: &[u8]) -> bool {
 fn ends_with_question(t: &[u8]) -> bool {
     let t = t.trim_ascii_end();
     t.ends_with(b"?") || t.ends_with("？".as_bytes()) || t.ends_with(b"!")
+}
+
+/// For each line: does the next line sit right below it in the input
+/// (`adjacent`; an alt-text fragment must sit right above its caption), and
+/// does it go on with the same hard-wrapped paragraph (`joined`)?
+fn neighbours(lines: &[Line], texts: &[&[u8]]) -> (Vec<bool>, Vec<bool>) {
+    let n = lines.len();
+    let adjacent: Vec<bool> = (0..n)
+        .map(|i| i + 1 < n && lines[i + 1].number == lines[i].number + 1)
+        .collect();
+    let joined = (0..n)
+        .map(|i| adjacent[i] && wraps(texts[i], texts[i + 1]))
+        .collect();
+    (adjacent, joined)
 }
 
 /// Does `next`, printed on the line right below `prev`, continue the same
