@@ -114,13 +114,16 @@ fn run(cfg: Config) -> anyhow::Result<bool> {
             .build_global();
     }
     let (jobs, planned) = plan::plan(&cfg, &Reporter::new(true, None));
-    let total = jobs
+    // Each input's size, read once: for the progress bar's total and the
+    // windows of pages cleaned together.
+    let sizes: Vec<Option<u64>> = jobs
         .iter()
         .map(|j| match &j.input {
             Input::File(p) => fs::metadata(p).ok().map(|m| m.len()),
             Input::Stdin => None,
         })
-        .sum::<Option<u64>>();
+        .collect();
+    let total = sizes.iter().copied().sum::<Option<u64>>();
     let rep = Reporter::new(cfg.quiet, total);
     let ctx = Ctx {
         cfg: &cfg,
@@ -129,7 +132,7 @@ fn run(cfg: Config) -> anyhow::Result<bool> {
         stop: AtomicBool::new(false),
     };
     let result = match &cfg.target {
-        Target::Stdout | Target::File(_) => run_stream(&ctx, &jobs),
+        Target::Stdout | Target::File(_) => run_stream(&ctx, &jobs, &sizes),
         Target::Dir(_) | Target::InPlace => Ok(run_files(&ctx, &jobs)),
     };
     rep.finish();
@@ -149,7 +152,7 @@ fn run(cfg: Config) -> anyhow::Result<bool> {
 }
 
 /// All results one after the other into standard output or one file.
-fn run_stream(ctx: &Ctx<'_>, jobs: &[Job]) -> anyhow::Result<(Stats, bool)> {
+fn run_stream(ctx: &Ctx<'_>, jobs: &[Job], sizes: &[Option<u64>]) -> anyhow::Result<(Stats, bool)> {
     let (sink, out_name, codec): (Box<dyn Write>, String, Codec) = match &ctx.cfg.target {
         Target::File(p) => (
             Box::new(File::create(p).with_context(|| format!("{}: cannot create", p.display()))?),
@@ -204,7 +207,7 @@ fn run_stream(ctx: &Ctx<'_>, jobs: &[Job]) -> anyhow::Result<(Stats, bool)> {
         // A window of plain-text pages, cleaned in parallel, written in
         // order: many pages per thread so that uneven sizes even out, and
         // few enough bytes that memory stays bounded.
-        let end = text_window(ctx, &jobs[i..]) + i;
+        let end = text_window(ctx, &jobs[i..], &sizes[i..]) + i;
         for result in ctx.map(&jobs[i..end], |job| clean_page(ctx, job)) {
             match result {
                 Ok((page, s)) => {
@@ -229,21 +232,19 @@ const WINDOW_PAGES_PER_THREAD: usize = 64;
 const WINDOW_BYTES: u64 = 32 << 20;
 
 /// How many of the leading `jobs` (at least one) form the next window of
-/// plain-text pages cleaned together.
-fn text_window(ctx: &Ctx<'_>, jobs: &[Job]) -> usize {
+/// plain-text pages cleaned together; `sizes[k]`: the size of `jobs[k]`
+/// (`None`: unknown, standard input).
+fn text_window(ctx: &Ctx<'_>, jobs: &[Job], sizes: &[Option<u64>]) -> usize {
     if ctx.cfg.threads <= 1 {
         return 1;
     }
     let most = ctx.cfg.threads * WINDOW_PAGES_PER_THREAD;
     let mut bytes = 0u64;
-    for (n, job) in jobs.iter().take(most).enumerate() {
+    for (n, (job, size)) in jobs.iter().zip(sizes).take(most).enumerate() {
         if job.format != Format::Text {
             return n.max(1);
         }
-        bytes += match &job.input {
-            Input::File(p) => fs::metadata(p).map_or(1 << 20, |m| m.len()),
-            Input::Stdin => WINDOW_BYTES,
-        };
+        bytes += size.unwrap_or(WINDOW_BYTES);
         if bytes >= WINDOW_BYTES {
             return n + 1;
         }
