@@ -25,3 +25,16 @@ where
     drop(stdout);
     child.wait_with_output().unwrap()
 }
+
+/// [`read_then_close`], then asserts what a closed output pipe must give:
+/// exit status 0 and nothing on standard error.
+pub fn assert_closed_pipe_is_quiet<I, S>(args: I)
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    let out = read_then_close(args);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "stderr: {stderr}");
+    assert!(out.stderr.is_empty(), "stderr: {stderr}");
+}
