@@ -305,7 +305,7 @@ pub fn table() -> Vec<Shape> {
         // A date or time alone on a line, with an optional "Updated"/"Posted" label.
         s("date", Category::Banner, Needs::Digit, format!(r"(?i-u)^(?:(?:last\s+)?(?:updated|published|posted|modified|created|first\s+published|date)(?:\s+on)?\s*:?\s*)?{dated}(?:\s*(?:\||-|,)?\s*(?:updated|edt|est|bst|gmt|utc|permalink))?$")),
         s("updated", Category::Banner, Needs::All(&[Needs::Digit, Needs::Prefix(&["last", "updated", "published", "posted", "modified"])]), format!(r"(?i-u)^(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?\s*:?\s*(?:{dated}|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago)(?:\s*(?:[|/,]|-|by|in)\s*[^.!?]{{0,60}})?$")),
-        s("ago", Category::Banner, Needs::All(&[Needs::Digit, Needs::Last(b"o")]), r"(?i-u)^(?:about\s+|updated\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$".into()),
+        s("ago", Category::Banner, Needs::Last(b"o"), r"(?i-u)^(?:about\s+|updated\s+)?(?:\d+\s*(?:seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y)|(?:a|an|one)\s+(?:minute|hour|day|week|month|year))\s+ago$".into()),
         // "(c) 2019 ACME", "© ACME Ltd", "Copyright 2012 ..."
         s("copyright", Category::Legal, Needs::Prefix(&["copyright", "\u{a9}", "(c)", "c)"]), r"(?i-u)^(?:copyright\s*)?(?:\xc2\xa9|\(c\))\s*(?:\d{4}|[A-Za-z\x80-\xff\d])".into()),
         s("copyright", Category::Legal, Needs::Copyright, r"(?i-u)^.{0,80}\bcopyright\s*(?:\xc2\xa9\s*)?(?:\d{4}|\(c\))".into()),

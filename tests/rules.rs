@@ -442,6 +442,10 @@ mod banner {
         Drop(Banner)
     );
     t!(hours_ago, En, "3 hours ago", Drop(Banner));
+    t!(hours_ago_abbreviated, En, "14H ago", Drop(Banner));
+    t!(minutes_ago_abbreviated, En, "updated 32m ago", Drop(Banner));
+    t!(an_hour_ago, En, "an hour ago", Drop(Banner));
+    t!(ago_in_a_sentence, En, "He left 3 hours ago.", Keep);
     t!(de_anzeige, De, "Anzeige", Drop(Banner));
     t!(de_eilmeldung, De, "Eilmeldung", Drop(Banner));
     t!(de_lesen_sie_auch, De, "Lesen Sie auch", Drop(Banner));
