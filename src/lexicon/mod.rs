@@ -24,7 +24,7 @@
 //! need at most [`MAX_AFFIX_WORDS`] words), so a body sentence that mentions
 //! "share" or "copyright" is never dropped for it.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::verdict::Category;
 
@@ -335,32 +335,53 @@ impl LabelWords {
 #[derive(Clone, Debug)]
 pub struct Lexicon {
     phrases: Vec<Phrase>,
-    /// Every phrase: for lines of at most [`MAX_AFFIX_WORDS`] words.
+    /// Every phrase: for lines of at most [`MAX_AFFIX_WORDS`] words (the
+    /// reference's automaton).
     automaton: AhoCorasick,
     /// Only the `~` phrases (ids into `anywhere_ids`): for longer lines.
     anywhere: AhoCorasick,
     anywhere_ids: Vec<usize>,
+    /// Every phrase but the `=` ones (ids into `affix_ids`): a `=` phrase
+    /// only ever matches a whole line, which `whole` finds.
+    affix: AhoCorasick,
+    affix_ids: Vec<usize>,
+    /// Phrase text -> the ids of the phrases with that text, in id order.
+    whole: foldhash::HashMap<&'static [u8], Vec<usize>>,
 }
 
 impl Lexicon {
     /// Compiles the given phrases into one automaton.
     pub fn new(phrases: Vec<Phrase>) -> Lexicon {
-        let build = |texts: Vec<&str>| {
+        let build = |texts: Vec<&str>, kind: Option<AhoCorasickKind>| {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::Standard)
+                .kind(kind)
                 .build(texts)
                 .expect("phrase automaton builds")
         };
-        let automaton = build(phrases.iter().map(|p| p.text).collect());
-        let anywhere_ids: Vec<usize> = (0..phrases.len())
-            .filter(|&i| phrases[i].anchor == Anchor::Anywhere)
-            .collect();
-        let anywhere = build(anywhere_ids.iter().map(|&i| phrases[i].text).collect());
+        let automaton = build(phrases.iter().map(|p| p.text).collect(), None);
+        let subset = |keep: &dyn Fn(&Phrase) -> bool| -> (AhoCorasick, Vec<usize>) {
+            let ids: Vec<usize> = (0..phrases.len()).filter(|&i| keep(&phrases[i])).collect();
+            let ac = build(
+                ids.iter().map(|&i| phrases[i].text).collect(),
+                Some(AhoCorasickKind::DFA),
+            );
+            (ac, ids)
+        };
+        let (anywhere, anywhere_ids) = subset(&|p| p.anchor == Anchor::Anywhere);
+        let (affix, affix_ids) = subset(&|p| p.anchor != Anchor::Line);
+        let mut whole: foldhash::HashMap<&'static [u8], Vec<usize>> = Default::default();
+        for (i, p) in phrases.iter().enumerate() {
+            whole.entry(p.text.as_bytes()).or_default().push(i);
+        }
         Lexicon {
             phrases,
             automaton,
             anywhere,
             anywhere_ids,
+            affix,
+            affix_ids,
+            whole,
         }
     }
 
@@ -384,16 +405,41 @@ impl Lexicon {
     }
 
     /// Looks up an already normalised line with `words` words. A whole-line
-    /// match wins over a partial one; otherwise the first match found.
+    /// match wins over a partial one; otherwise the first match found (by
+    /// end, then longest, then phrase order).
+    ///
+    /// The whole line is looked up in a table; only the phrases that can
+    /// match part of a line (`^`, `$`, `~`) are searched for in it.
     pub fn find(&self, norm: &[u8], words: u32) -> Option<Hit> {
         if norm.is_empty() || words > MAX_CONTAINS_WORDS {
             return None;
         }
-        // Long lines can only match `~` phrases: search a smaller automaton.
-        if words > MAX_AFFIX_WORDS {
-            self.find_in(&self.anywhere, Some(&self.anywhere_ids), norm, words)
+        // Long lines can only match `~` phrases.
+        let affix = words <= MAX_AFFIX_WORDS;
+        if let Some(ids) = self.whole.get(norm) {
+            // Every anchor accepts a whole-line match (the word limits are
+            // met: see above).
+            if let Some(&id) = ids
+                .iter()
+                .find(|&&id| affix || self.phrases[id].anchor == Anchor::Anywhere)
+            {
+                return Some(self.hit(id));
+            }
+        }
+        if affix {
+            self.find_in(&self.affix, Some(&self.affix_ids), norm, words)
         } else {
-            self.find_in(&self.automaton, None, norm, words)
+            self.find_in(&self.anywhere, Some(&self.anywhere_ids), norm, words)
+        }
+    }
+
+    fn hit(&self, id: usize) -> Hit {
+        let p = &self.phrases[id];
+        Hit {
+            text: p.text,
+            category: p.category,
+            ends_article: p.ends_article,
+            comment_marker: p.comment_marker,
         }
     }
 
@@ -460,6 +506,28 @@ mod tests {
             normalise(t.as_bytes(), &mut a);
             normalise_any(t.as_bytes(), &mut b);
             proptest::prop_assert_eq!(a, b);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5_000))]
+        /// The whole-line table and the automaton of `^ $ ~` phrases find
+        /// what one automaton of every phrase finds.
+        #[test]
+        fn find_equals_reference(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "share", "share on", "facebook", "comments", "all rights reserved", "read more",
+            "home", "more", "the", "reply", " ", " ", "-", ":", "é", "cookie", "policy",
+            "copyright", "print", "email", "subscribe", "s", "sign in", "log in", "news",
+        ]), 1..14)) {
+            static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+            let lex = LEX.get_or_init(|| Lexicon::builtin().unwrap());
+            let n = norm(&parts.concat());
+            let words = n.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count() as u32;
+            let words = words.min(MAX_AFFIX_WORDS);
+            proptest::prop_assert_eq!(
+                lex.find(n.as_bytes(), words).map(|h| (h.text, h.category, h.ends_article, h.comment_marker)),
+                lex.find_reference(n.as_bytes(), words).map(|h| (h.text, h.category, h.ends_article, h.comment_marker))
+            );
         }
     }
 
