@@ -24,7 +24,9 @@
 //! need at most [`MAX_AFFIX_WORDS`] words), so a body sentence that mentions
 //! "share" or "copyright" is never dropped for it.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, MatchKind};
 
 use crate::verdict::Category;
 
@@ -263,6 +265,23 @@ pub fn normalise_any(line: &[u8], out: &mut Vec<u8>) {
     }
 }
 
+/// Does phrase `p`, found at `norm[start..end]` in a line of `words`
+/// words, count (`Some`), and is that the whole line (`Some(true)`)?
+#[inline]
+fn accepts(p: &Phrase, norm: &[u8], start: usize, end: usize, words: u32) -> Option<bool> {
+    let whole = start == 0 && end == norm.len();
+    let at_start = || start == 0 || !last_char(&norm[..start]).is_some_and(char::is_alphanumeric);
+    let at_end =
+        || end == norm.len() || !first_char(&norm[end..]).is_some_and(char::is_alphanumeric);
+    let ok = match p.anchor {
+        Anchor::Line => whole,
+        Anchor::Start => start == 0 && words <= MAX_AFFIX_WORDS && at_end(),
+        Anchor::End => end == norm.len() && words <= MAX_AFFIX_WORDS && at_start(),
+        Anchor::Anywhere => words <= MAX_CONTAINS_WORDS && at_start() && at_end(),
+    };
+    ok.then_some(whole)
+}
+
 /// The last valid char of `b`, if `b` ends with one.
 fn last_char(b: &[u8]) -> Option<char> {
     let start = b.len().saturating_sub(4);
@@ -340,11 +359,11 @@ pub struct Lexicon {
     /// reference's automaton).
     automaton: AhoCorasick,
     /// Only the `~` phrases (ids into `anywhere_ids`): for longer lines.
-    anywhere: AhoCorasick,
+    anywhere: DFA,
     anywhere_ids: Vec<usize>,
     /// Every phrase but the `=` ones (ids into `affix_ids`): a `=` phrase
     /// only ever matches a whole line, which `whole` finds.
-    affix: AhoCorasick,
+    affix: DFA,
     affix_ids: Vec<usize>,
     /// Phrase text -> the ids of the phrases with that text, in id order.
     whole: foldhash::HashMap<&'static [u8], Vec<usize>>,
@@ -353,21 +372,17 @@ pub struct Lexicon {
 impl Lexicon {
     /// Compiles the given phrases into one automaton.
     pub fn new(phrases: Vec<Phrase>) -> Lexicon {
-        let build = |texts: Vec<&str>, kind: Option<AhoCorasickKind>| {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .kind(kind)
-                .build(texts)
-                .expect("phrase automaton builds")
-        };
-        let automaton = build(phrases.iter().map(|p| p.text).collect(), None);
-        let subset = |keep: &dyn Fn(&Phrase) -> bool| -> (AhoCorasick, Vec<usize>) {
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(phrases.iter().map(|p| p.text))
+            .expect("phrase automaton builds");
+        let subset = |keep: &dyn Fn(&Phrase) -> bool| -> (DFA, Vec<usize>) {
             let ids: Vec<usize> = (0..phrases.len()).filter(|&i| keep(&phrases[i])).collect();
-            let ac = build(
-                ids.iter().map(|&i| phrases[i].text).collect(),
-                Some(AhoCorasickKind::DFA),
-            );
-            (ac, ids)
+            let dfa = DFA::builder()
+                .match_kind(MatchKind::Standard)
+                .build(ids.iter().map(|&i| phrases[i].text))
+                .expect("phrase automaton builds");
+            (dfa, ids)
         };
         let (anywhere, anywhere_ids) = subset(&|p| p.anchor == Anchor::Anywhere);
         let (affix, affix_ids) = subset(&|p| p.anchor != Anchor::Line);
@@ -428,14 +443,47 @@ impl Lexicon {
             }
         }
         if affix {
-            self.find_in(&self.affix, Some(&self.affix_ids), norm, words)
+            self.scan(&self.affix, &self.affix_ids, norm, words)
         } else {
-            self.find_in(&self.anywhere, Some(&self.anywhere_ids), norm, words)
+            self.scan(&self.anywhere, &self.anywhere_ids, norm, words)
         }
     }
 
+    /// [`find_in`](Self::find_in) with the DFA stepped here byte by byte:
+    /// the same matches in the same order (by end, then the state's list:
+    /// longest first, then phrase order) without the search machinery's
+    /// cost per call and per match.
+    fn scan(&self, dfa: &DFA, ids: &[usize], norm: &[u8], words: u32) -> Option<Hit> {
+        let mut best: Option<&Phrase> = None;
+        let Ok(mut sid) = dfa.start_state(Anchored::No) else {
+            return None;
+        };
+        for (i, &b) in norm.iter().enumerate() {
+            sid = dfa.next_state(Anchored::No, sid, b);
+            if !dfa.is_special(sid) || !dfa.is_match(sid) {
+                continue;
+            }
+            let end = i + 1;
+            for k in 0..dfa.match_len(sid) {
+                let pid = dfa.match_pattern(sid, k);
+                let start = end - dfa.pattern_len(pid);
+                let p = &self.phrases[ids[pid.as_usize()]];
+                if let Some(whole) = accepts(p, norm, start, end, words) {
+                    if whole {
+                        return Some(self.hit_of(p));
+                    }
+                    best = best.or(Some(p));
+                }
+            }
+        }
+        best.map(|p| self.hit_of(p))
+    }
+
     fn hit(&self, id: usize) -> Hit {
-        let p = &self.phrases[id];
+        self.hit_of(&self.phrases[id])
+    }
+
+    fn hit_of(&self, p: &Phrase) -> Hit {
         Hit {
             text: p.text,
             category: p.category,
