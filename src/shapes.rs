@@ -111,6 +111,10 @@ struct Probe<'s> {
     at: bool,
     /// A byte that [`Needs::NameChars`] rules out.
     not_name: bool,
+    /// The one-byte separators (see [`separator_bytes`]).
+    separators: usize,
+    /// A 0xe2 byte (the lead byte of the three-byte separators).
+    e2: bool,
     /// Where the first word starts: after an optional `(` or `[` and ASCII
     /// whitespace (see [`Needs::Prefix`]).
     lead: usize,
@@ -125,6 +129,8 @@ const P_DIGIT: u8 = 1;
 const P_COLON: u8 = 2;
 const P_AT: u8 = 4;
 const P_NOT_NAME: u8 = 8;
+const P_SEPARATOR: u8 = 16;
+const P_E2: u8 = 32;
 
 /// Each byte's [`Probe`] flags.
 static PROBE: [u8; 256] = {
@@ -153,7 +159,9 @@ static PROBE: [u8; 256] = {
         t[i] = if b.is_ascii_digit() { P_DIGIT } else { 0 }
             | if b == b':' { P_COLON } else { 0 }
             | if b == b'@' { P_AT } else { 0 }
-            | if name { 0 } else { P_NOT_NAME };
+            | if name { 0 } else { P_NOT_NAME }
+            | if is_separator_byte(b) { P_SEPARATOR } else { 0 }
+            | if b == 0xe2 { P_E2 } else { 0 };
         i += 1;
     }
     t
@@ -161,11 +169,12 @@ static PROBE: [u8; 256] = {
 
 impl Probe<'_> {
     fn of<'s>(line: &[u8], shapes: &'s Shapes) -> Probe<'s> {
-        let (mut flags, mut digits) = (0u8, 0u32);
+        let (mut flags, mut digits, mut separators) = (0u8, 0u32, 0usize);
         for &b in line {
             let f = PROBE[b as usize];
             flags |= f;
             digits += u32::from(f & P_DIGIT);
+            separators += usize::from(f >> 4 & 1);
         }
         let mut lead = usize::from(matches!(line.first(), Some(b'(' | b'[')));
         while line
@@ -184,6 +193,8 @@ impl Probe<'_> {
             colon: flags & P_COLON != 0,
             at: flags & P_AT != 0,
             not_name: flags & P_NOT_NAME != 0,
+            separators,
+            e2: flags & P_E2 != 0,
             lead,
             agency_finder: &shapes.agencies,
             agency_pairs: &shapes.agency_pairs,
@@ -562,14 +573,26 @@ impl Shapes {
     /// The first shape (in table order) that matches the trimmed line, if
     /// the line is short enough.
     pub fn find(&self, line: &[u8]) -> Option<ShapeHit> {
+        self.find_and_separators(line).0
+    }
+
+    /// [`find`](Self::find), and the line's [`separator_bytes`] when it
+    /// was counted on the way (lines of at most 160 bytes, the longest
+    /// breadcrumb).
+    pub fn find_and_separators(&self, line: &[u8]) -> (Option<ShapeHit>, Option<usize>) {
         if line.len() > MAX_SHAPE_BYTES || line.is_empty() {
-            return None;
+            return (None, None);
         }
         let probe = Probe::of(line, self);
-        self.shapes
+        // Only a breadcrumb's length (see `is_breadcrumb`) needs them.
+        let separators = (line.len() <= 160)
+            .then(|| probe.separators + more_separators(line, probe.colon, probe.e2));
+        let hit = self
+            .shapes
             .iter()
             .find(|(re, gate, _)| gate.pass(line, &probe) && re.is_match(line))
-            .map(|(_, _, hit)| *hit)
+            .map(|(_, _, hit)| *hit);
+        (hit, separators)
     }
 
     /// The reference for [`find`](Self::find): every regex, no gates.
@@ -592,14 +615,27 @@ const SEPARATORS: &[&str] = &[">", "›", "»", "/", "|", "·", "•", "→", ":
 fn separator_bytes(line: &[u8]) -> usize {
     // One-byte separators, and » and · in UTF-8 (c2 bb, c2 b7) and in
     // Latin-1 (bb, b7): counted in one branch-free pass.
-    let mut n = line
-        .iter()
-        .filter(|&&b| matches!(b, b'>' | b'/' | b'|' | 0xbb | 0xb7))
-        .count();
-    if memchr::memchr(b':', line).is_some() {
+    let n = line.iter().filter(|&&b| is_separator_byte(b)).count();
+    n + more_separators(
+        line,
+        memchr::memchr(b':', line).is_some(),
+        memchr::memchr(0xe2, line).is_some(),
+    )
+}
+
+/// A byte counted by [`separator_bytes`] on its own.
+const fn is_separator_byte(b: u8) -> bool {
+    matches!(b, b'>' | b'/' | b'|' | 0xbb | 0xb7)
+}
+
+/// The separators of more than one byte (`colon`: the line holds a `:`,
+/// `e2`: a 0xe2 byte).
+fn more_separators(line: &[u8], colon: bool, e2: bool) -> usize {
+    let mut n = 0;
+    if colon {
         n += line.windows(2).filter(|w| w == b"::").count();
     }
-    if memchr::memchr(0xe2, line).is_some() {
+    if e2 {
         // › (e2 80 ba), • (e2 80 a2), → (e2 86 92)
         n += line
             .windows(3)
@@ -614,6 +650,11 @@ fn separator_bytes(line: &[u8]) -> usize {
 /// (`Home > National > North Korea`, `News / Koreas / Russia`).
 pub fn is_breadcrumb(line: &[u8]) -> bool {
     line.len() <= 160 && separator_bytes(line) >= 2 && segments_ok(line, next_separator)
+}
+
+/// [`is_breadcrumb`] with the line's [`separator_bytes`] already counted.
+pub fn is_breadcrumb_counted(line: &[u8], separators: usize) -> bool {
+    line.len() <= 160 && separators >= 2 && segments_ok(line, next_separator)
 }
 
 /// The first separator in `rest`: its byte offset and length (one scan;
@@ -760,6 +801,11 @@ mod tests {
                 parts.concat().into_bytes()
             };
             proptest::prop_assert_eq!(is_breadcrumb(&line), breadcrumb_segments(&line));
+            static SHAPES: std::sync::OnceLock<Shapes> = std::sync::OnceLock::new();
+            let shapes = SHAPES.get_or_init(Shapes::builtin);
+            if let (_, Some(n)) = shapes.find_and_separators(&line) {
+                proptest::prop_assert_eq!(n, separator_bytes(&line));
+            }
         }
 
         /// The byte gates never hide a match: gated == every regex tried.
