@@ -311,6 +311,14 @@ pub const MAX_LABEL_ROW_WORDS: usize = 6;
 #[derive(Clone, Debug)]
 pub struct LabelWords {
     words: foldhash::HashMap<&'static str, bool>,
+    /// [`label_pair`] of each word, one bit each.
+    pairs: Box<[u64; 1024]>,
+}
+
+/// A word's first two bytes (the second 0 for a one-byte word) as 16 bits.
+#[inline]
+fn label_pair(word: &[u8]) -> usize {
+    usize::from(word[0]) << 8 | usize::from(word.get(1).copied().unwrap_or(0))
 }
 
 impl LabelWords {
@@ -324,13 +332,34 @@ impl LabelWords {
                 }
             }
         }
-        LabelWords { words }
+        let mut pairs = Box::new([0u64; 1024]);
+        for w in words.keys() {
+            let k = label_pair(w.as_bytes());
+            pairs[k >> 6] |= 1 << (k & 63);
+        }
+        LabelWords { words, pairs }
     }
 
     /// If the normalised line is a row of 2 to [`MAX_LABEL_ROW_WORDS`]
     /// label words (split at anything that is not a letter or digit), its
     /// category: social if any word is a social one, else interface.
     pub fn row(&self, norm: &[u8]) -> Option<Category> {
+        // Most lines fail on their first word: when it is plain ASCII, its
+        // first two bytes rule it out without a lookup.
+        match *norm {
+            [a, b, ..] if a.is_ascii_alphanumeric() && b.is_ascii() => {
+                let word = if b.is_ascii_alphanumeric() {
+                    &norm[..2]
+                } else {
+                    &norm[..1]
+                };
+                let k = label_pair(word);
+                if self.pairs[k >> 6] >> (k & 63) & 1 == 0 {
+                    return None;
+                }
+            }
+            _ => {}
+        }
         let s = std::str::from_utf8(norm).ok()?;
         let (mut n, mut social) = (0, false);
         for w in s
