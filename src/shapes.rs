@@ -257,7 +257,6 @@ impl ByteSet {
 /// A [`Needs`] compiled for speed: byte sets instead of lists.
 #[derive(Clone, Debug)]
 enum Gate {
-    Nothing,
     Digit,
     Colon,
     At,
@@ -268,7 +267,6 @@ enum Gate {
     MaxLen(usize),
     /// The [`pair_key`]s the words can start with, and the words.
     Prefix(PairSet, &'static [&'static str]),
-    All(Box<[Gate]>),
     Agency,
     Digits(u32),
     NameChars,
@@ -276,9 +274,17 @@ enum Gate {
 }
 
 impl Gate {
-    fn compile(needs: Needs) -> Gate {
-        match needs {
-            Needs::Nothing => Gate::Nothing,
+    /// The gates of `needs`, with [`Needs::All`] flattened (a line must
+    /// pass all of `out`).
+    fn compile(needs: Needs, out: &mut Vec<Gate>) {
+        let gate = match needs {
+            Needs::Nothing => return,
+            Needs::All(all) => {
+                for &n in all {
+                    Gate::compile(n, out);
+                }
+                return;
+            }
             Needs::Digit => Gate::Digit,
             Needs::Byte(b':') => Gate::Colon,
             Needs::Byte(b'@') => Gate::At,
@@ -290,19 +296,18 @@ impl Gate {
             Needs::Last(set) => Gate::Last(ByteSet::of(|b| set.contains(&b.to_ascii_lowercase()))),
             Needs::MaxLen(n) => Gate::MaxLen(n),
             Needs::Prefix(words) => Gate::Prefix(PairSet::of(words), words),
-            Needs::All(all) => Gate::All(all.iter().map(|&n| Gate::compile(n)).collect()),
             Needs::Agency => Gate::Agency,
             Needs::Digits(n) => Gate::Digits(n),
             Needs::NameChars => Gate::NameChars,
             Needs::Suffix(words) => Gate::Suffix(words),
-        }
+        };
+        out.push(gate);
     }
 
     /// Does the (trimmed, non-empty) line pass?
     #[inline(always)]
     fn pass(&self, line: &[u8], probe: &Probe<'_>) -> bool {
         match self {
-            Gate::Nothing => true,
             Gate::Digit => probe.digits > 0,
             Gate::Colon => probe.colon,
             Gate::At => probe.at,
@@ -315,7 +320,6 @@ impl Gate {
                 probe.lead_key.is_some_and(|k| first.has(k))
                     && starts_with_word(&line[probe.lead..], words)
             }
-            Gate::All(all) => all.iter().all(|g| g.pass(line, probe)),
             Gate::Agency => has_agency(line, probe.agency_finder, probe.agency_pairs),
             Gate::Digits(n) => probe.digits >= *n,
             Gate::NameChars => !probe.not_name,
@@ -499,7 +503,7 @@ pub fn table() -> Vec<Shape> {
 /// cheap [`Needs`] gate.
 #[derive(Clone, Debug)]
 pub struct Shapes {
-    shapes: Vec<(Regex, Gate, ShapeHit)>,
+    shapes: Vec<(Regex, Box<[Gate]>, ShapeHit)>,
     /// [`AGENCIES`], ASCII case-insensitive: the [`Needs::Agency`] gate.
     agencies: AhoCorasick,
     /// The agencies' first two bytes.
@@ -545,7 +549,9 @@ impl Shapes {
                     category: s.category,
                     ends_article: s.ends_article,
                 };
-                (re, Gate::compile(s.needs), hit)
+                let mut gates = Vec::new();
+                Gate::compile(s.needs, &mut gates);
+                (re, gates.into_boxed_slice(), hit)
             })
             .collect();
         let agencies = AhoCorasickBuilder::new()
@@ -590,7 +596,7 @@ impl Shapes {
         let hit = self
             .shapes
             .iter()
-            .find(|(re, gate, _)| gate.pass(line, &probe) && re.is_match(line))
+            .find(|(re, gates, _)| gates.iter().all(|g| g.pass(line, &probe)) && re.is_match(line))
             .map(|(_, _, hit)| *hit);
         (hit, separators)
     }
