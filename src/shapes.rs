@@ -115,6 +115,8 @@ struct Probe<'s> {
     separators: usize,
     /// A 0xe2 byte (the lead byte of the three-byte separators).
     e2: bool,
+    /// A `y` or `Y` (which "copyright" holds).
+    y: bool,
     /// Where the first word starts: after an optional `(` or `[` and ASCII
     /// whitespace (see [`Needs::Prefix`]).
     lead: usize,
@@ -131,6 +133,7 @@ const P_AT: u8 = 4;
 const P_NOT_NAME: u8 = 8;
 const P_SEPARATOR: u8 = 16;
 const P_E2: u8 = 32;
+const P_Y: u8 = 64;
 
 /// Each byte's [`Probe`] flags.
 static PROBE: [u8; 256] = {
@@ -161,7 +164,8 @@ static PROBE: [u8; 256] = {
             | if b == b'@' { P_AT } else { 0 }
             | if name { 0 } else { P_NOT_NAME }
             | if is_separator_byte(b) { P_SEPARATOR } else { 0 }
-            | if b == 0xe2 { P_E2 } else { 0 };
+            | if b == 0xe2 { P_E2 } else { 0 }
+            | if b == b'y' || b == b'Y' { P_Y } else { 0 };
         i += 1;
     }
     t
@@ -195,6 +199,7 @@ impl Probe<'_> {
             not_name: flags & P_NOT_NAME != 0,
             separators,
             e2: flags & P_E2 != 0,
+            y: flags & P_Y != 0,
             lead,
             agency_finder: &shapes.agencies,
             agency_pairs: &shapes.agency_pairs,
@@ -312,7 +317,7 @@ impl Gate {
             Gate::Colon => probe.colon,
             Gate::At => probe.at,
             Gate::Byte(b) => memchr::memchr(*b, line).is_some(),
-            Gate::Copyright => has_copyright(line),
+            Gate::Copyright => probe.y && has_copyright(line),
             Gate::First(set) => line.first().is_some_and(|&b| set.has(b)),
             Gate::Last(set) => line.last().is_some_and(|&b| set.has(b)),
             Gate::MaxLen(n) => line.len() <= *n,
