@@ -902,10 +902,10 @@ impl Cleaner {
                 });
             }
         }
-        let shape = if reference {
-            inner.shapes.find_ungated(text)
+        let (shape, separators) = if reference {
+            (inner.shapes.find_ungated(text), None)
         } else {
-            inner.shapes.find(text)
+            inner.shapes.find_and_separators(text)
         };
         if let Some(h) = shape {
             // A sentence that happens to start "By Monday, ..." is not a byline.
@@ -920,10 +920,10 @@ impl Cleaner {
                 });
             }
         }
-        let breadcrumb = if reference {
-            shapes::breadcrumb_segments(text)
-        } else {
-            shapes::is_breadcrumb(text)
+        let breadcrumb = match (reference, separators) {
+            (true, _) => shapes::breadcrumb_segments(text),
+            (false, Some(n)) => shapes::is_breadcrumb_counted(text, n),
+            (false, None) => shapes::is_breadcrumb(text),
         };
         if breadcrumb {
             return Some(Evidence {

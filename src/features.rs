@@ -281,14 +281,19 @@ fn measure_ascii(text: &[u8], stop: &Stopwords, f: &mut Features, counts: &mut S
     // and 16-byte word key can be loaded whole.
     let mut buf = [0u8; MEASURE_LIMIT + 24];
     buf[..n].copy_from_slice(text);
-    let load = |i: usize| u64::from_le_bytes(buf[i..i + 8].try_into().expect("eight bytes"));
+    let load =
+        |buf: &[u8], i: usize| u64::from_le_bytes(buf[i..i + 8].try_into().expect("eight bytes"));
     // Bit i of `alnum[i / 64]`: byte i is an ASCII letter or digit.
     let mut alnum = [0u64; MEASURE_LIMIT / 64 + 1];
     let (mut digits, mut upper, mut letters) = (0u32, 0u32, 0u32);
     let mut first_letter: Option<(usize, bool)> = None;
     let mut i = 0;
     while i < n {
-        let (d, u, l) = classes(load(i));
+        let x = load(&buf, i);
+        let (d, u, l) = classes(x);
+        // The copy is lower-cased as it goes (0x20 set in the lanes that
+        // hold A-Z), for the stopword keys below.
+        buf[i..i + 8].copy_from_slice(&(x | (u >> 2)).to_le_bytes());
         digits += d.count_ones();
         upper += u.count_ones();
         letters += (u | l).count_ones();
@@ -338,14 +343,10 @@ fn measure_ascii(text: &[u8], stop: &Stopwords, f: &mut Features, counts: &mut S
         words += 1;
         let len = end - start;
         if len <= 16 {
-            let lo = load(start);
-            let hi = load(start + 8);
-            // Lower-case: set 0x20 in the lanes that hold A-Z.
-            let lower = |x: u64| {
-                let (_, u, _) = classes(x);
-                x | (u >> 2)
-            };
-            let key = (lower(lo) as u128) | ((lower(hi) as u128) << 64);
+            // Already lower-cased (above).
+            let lo = load(&buf, start);
+            let hi = if len > 8 { load(&buf, start + 8) } else { 0 };
+            let key = (lo as u128) | ((hi as u128) << 64);
             let key = if len == 16 {
                 key
             } else {

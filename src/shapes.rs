@@ -54,6 +54,15 @@ pub enum Needs {
     /// A news agency's name (see [`AGENCIES`]) within the first
     /// [`AGENCY_WITHIN`] bytes, ASCII case-insensitive.
     Agency,
+    /// At least this many ASCII digits.
+    Digits(u32),
+    /// Every byte may be part of a name or an agency's credit: an ASCII
+    /// letter or digit, a byte of 0x80 and above, ASCII whitespace, or one
+    /// of `. & - / ( ) '`.
+    NameChars,
+    /// After dropping one `:` or `,` and then ASCII whitespace from its end,
+    /// the line ends with one of these (ASCII case-insensitive).
+    Suffix(&'static [&'static str]),
 }
 
 /// The word "copyright" (ASCII case-insensitive) starting within the first
@@ -97,26 +106,134 @@ pub const AGENCY_WITHIN: usize = 33 + 12;
 
 /// What the gates look at, computed once per line.
 struct Probe<'s> {
-    digit: bool,
+    digits: u32,
     colon: bool,
     at: bool,
+    /// A byte that [`Needs::NameChars`] rules out.
+    not_name: bool,
+    /// The one-byte separators (see [`separator_bytes`]).
+    separators: usize,
+    /// A 0xe2 byte (the lead byte of the three-byte separators).
+    e2: bool,
+    /// A `y` or `Y` (which "copyright" holds).
+    y: bool,
+    /// Where the first word starts: after an optional `(` or `[` and ASCII
+    /// whitespace (see [`Needs::Prefix`]).
+    lead: usize,
+    /// [`pair_key`] of the first two bytes from `lead` (`None`: fewer).
+    lead_key: Option<usize>,
+    agency_pairs: &'s PairSet,
     agency_finder: &'s AhoCorasick,
 }
 
+/// [`PROBE`] flags.
+const P_DIGIT: u8 = 1;
+const P_COLON: u8 = 2;
+const P_AT: u8 = 4;
+const P_NOT_NAME: u8 = 8;
+const P_SEPARATOR: u8 = 16;
+const P_E2: u8 = 32;
+const P_Y: u8 = 64;
+
+/// Each byte's [`Probe`] flags.
+static PROBE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        let name = b.is_ascii_alphanumeric()
+            || b >= 0x80
+            || matches!(
+                b,
+                b'\t'
+                    | b'\n'
+                    | 0x0b
+                    | 0x0c
+                    | b'\r'
+                    | b' '
+                    | b'.'
+                    | b'&'
+                    | b'-'
+                    | b'/'
+                    | b'('
+                    | b')'
+                    | b'\''
+            );
+        t[i] = if b.is_ascii_digit() { P_DIGIT } else { 0 }
+            | if b == b':' { P_COLON } else { 0 }
+            | if b == b'@' { P_AT } else { 0 }
+            | if name { 0 } else { P_NOT_NAME }
+            | if is_separator_byte(b) { P_SEPARATOR } else { 0 }
+            | if b == 0xe2 { P_E2 } else { 0 }
+            | if b == b'y' || b == b'Y' { P_Y } else { 0 };
+        i += 1;
+    }
+    t
+};
+
 impl Probe<'_> {
     fn of<'s>(line: &[u8], shapes: &'s Shapes) -> Probe<'s> {
-        let (mut digit, mut colon, mut at) = (false, false, false);
+        let (mut flags, mut digits, mut separators) = (0u8, 0u32, 0usize);
         for &b in line {
-            digit |= b.is_ascii_digit();
-            colon |= b == b':';
-            at |= b == b'@';
+            let f = PROBE[b as usize];
+            flags |= f;
+            digits += u32::from(f & P_DIGIT);
+            separators += usize::from(f >> 4 & 1);
         }
+        let mut lead = usize::from(matches!(line.first(), Some(b'(' | b'[')));
+        while line
+            .get(lead)
+            .is_some_and(|b| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '))
+        {
+            lead += 1;
+        }
+        let lead_key = match line.get(lead..lead + 2) {
+            Some(&[a, b]) => Some(pair_key(a, b)),
+            _ => None,
+        };
         Probe {
-            digit,
-            colon,
-            at,
+            lead_key,
+            digits,
+            colon: flags & P_COLON != 0,
+            at: flags & P_AT != 0,
+            not_name: flags & P_NOT_NAME != 0,
+            separators,
+            e2: flags & P_E2 != 0,
+            y: flags & P_Y != 0,
+            lead,
             agency_finder: &shapes.agencies,
+            agency_pairs: &shapes.agency_pairs,
         }
+    }
+}
+
+/// Two bytes folded into ten bits so that ASCII letters fold case:
+/// strings equal up to ASCII case have equal keys.
+#[inline]
+fn pair_key(a: u8, b: u8) -> usize {
+    usize::from(a & 0x1f) << 5 | usize::from(b & 0x1f)
+}
+
+/// A set of [`pair_key`]s.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct PairSet([u64; 16]);
+
+impl PairSet {
+    /// The keys of the first two bytes of each word (every word must have two).
+    fn of(words: &[&str]) -> PairSet {
+        let mut set = PairSet::default();
+        for w in words {
+            let b = w.as_bytes();
+            assert!(b.len() >= 2, "prefix words have two bytes or more: {w:?}");
+            let k = pair_key(b[0], b[1]);
+            set.0[k >> 6] |= 1 << (k & 63);
+        }
+        set
+    }
+
+    #[inline]
+    fn has(&self, k: usize) -> bool {
+        self.0[k >> 6] >> (k & 63) & 1 != 0
     }
 }
 
@@ -145,7 +262,6 @@ impl ByteSet {
 /// A [`Needs`] compiled for speed: byte sets instead of lists.
 #[derive(Clone, Debug)]
 enum Gate {
-    Nothing,
     Digit,
     Colon,
     At,
@@ -154,16 +270,26 @@ enum Gate {
     First(ByteSet),
     Last(ByteSet),
     MaxLen(usize),
-    /// The first bytes the words can start with, and the words.
-    Prefix(ByteSet, &'static [&'static str]),
-    All(Box<[Gate]>),
+    /// The [`pair_key`]s the words can start with, and the words.
+    Prefix(PairSet, &'static [&'static str]),
     Agency,
+    Digits(u32),
+    NameChars,
+    Suffix(&'static [&'static str]),
 }
 
 impl Gate {
-    fn compile(needs: Needs) -> Gate {
-        match needs {
-            Needs::Nothing => Gate::Nothing,
+    /// The gates of `needs`, with [`Needs::All`] flattened (a line must
+    /// pass all of `out`).
+    fn compile(needs: Needs, out: &mut Vec<Gate>) {
+        let gate = match needs {
+            Needs::Nothing => return,
+            Needs::All(all) => {
+                for &n in all {
+                    Gate::compile(n, out);
+                }
+                return;
+            }
             Needs::Digit => Gate::Digit,
             Needs::Byte(b':') => Gate::Colon,
             Needs::Byte(b'@') => Gate::At,
@@ -174,64 +300,80 @@ impl Gate {
             }
             Needs::Last(set) => Gate::Last(ByteSet::of(|b| set.contains(&b.to_ascii_lowercase()))),
             Needs::MaxLen(n) => Gate::MaxLen(n),
-            Needs::Prefix(words) => Gate::Prefix(
-                ByteSet::of(|b| {
-                    words
-                        .iter()
-                        .any(|w| w.as_bytes()[0] == b.to_ascii_lowercase())
-                }),
-                words,
-            ),
-            Needs::All(all) => Gate::All(all.iter().map(|&n| Gate::compile(n)).collect()),
+            Needs::Prefix(words) => Gate::Prefix(PairSet::of(words), words),
             Needs::Agency => Gate::Agency,
-        }
+            Needs::Digits(n) => Gate::Digits(n),
+            Needs::NameChars => Gate::NameChars,
+            Needs::Suffix(words) => Gate::Suffix(words),
+        };
+        out.push(gate);
     }
 
     /// Does the (trimmed, non-empty) line pass?
     #[inline(always)]
     fn pass(&self, line: &[u8], probe: &Probe<'_>) -> bool {
         match self {
-            Gate::Nothing => true,
-            Gate::Digit => probe.digit,
+            Gate::Digit => probe.digits > 0,
             Gate::Colon => probe.colon,
             Gate::At => probe.at,
             Gate::Byte(b) => memchr::memchr(*b, line).is_some(),
-            Gate::Copyright => has_copyright(line),
+            Gate::Copyright => probe.y && has_copyright(line),
             Gate::First(set) => line.first().is_some_and(|&b| set.has(b)),
             Gate::Last(set) => line.last().is_some_and(|&b| set.has(b)),
             Gate::MaxLen(n) => line.len() <= *n,
-            Gate::Prefix(first, words) => starts_with_word(line, *first, words),
-            Gate::All(all) => all.iter().all(|g| g.pass(line, probe)),
-            Gate::Agency => has_agency(line, probe.agency_finder),
+            Gate::Prefix(first, words) => {
+                probe.lead_key.is_some_and(|k| first.has(k))
+                    && starts_with_word(&line[probe.lead..], words)
+            }
+            Gate::Agency => has_agency(line, probe.agency_finder, probe.agency_pairs),
+            Gate::Digits(n) => probe.digits >= *n,
+            Gate::NameChars => !probe.not_name,
+            Gate::Suffix(words) => ends_with_word(line, words),
         }
     }
 }
 
-/// After an optional `(` or `[` and ASCII whitespace, does the line start
-/// with one of `words` (ASCII case-insensitive; `first`: the bytes they
-/// can start with)?
+/// Does `rest` (the line from its first word, see [`Probe::lead`]) start
+/// with one of `words` (ASCII case-insensitive)?
 #[inline(never)]
-fn starts_with_word(line: &[u8], first: ByteSet, words: &[&str]) -> bool {
-    let mut rest = line;
-    if let [b'(' | b'[', tail @ ..] = rest {
-        rest = tail;
-    }
-    while let [b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ', tail @ ..] = rest {
-        rest = tail;
-    }
-    match rest.first() {
-        Some(&b) if first.has(b) => words.iter().any(|w| {
-            rest.get(..w.len())
-                .is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes()))
-        }),
-        _ => false,
-    }
+fn starts_with_word(rest: &[u8], words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        rest.get(..w.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes()))
+    })
 }
 
-/// A news agency's name within the first [`AGENCY_WITHIN`] bytes.
+/// See [`Needs::Suffix`].
 #[inline(never)]
-fn has_agency(line: &[u8], finder: &AhoCorasick) -> bool {
-    finder.is_match(&line[..line.len().min(AGENCY_WITHIN)])
+fn ends_with_word(line: &[u8], words: &[&str]) -> bool {
+    let mut t = line;
+    if let [rest @ .., b':' | b','] = t {
+        t = rest;
+    }
+    while let [rest @ .., b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '] = t {
+        t = rest;
+    }
+    words
+        .iter()
+        .any(|w| t.len() >= w.len() && t[t.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes()))
+}
+
+/// A news agency's name within the first [`AGENCY_WITHIN`] bytes, where
+/// the `photo-credit` shape can have it: at the start of the line or after
+/// `(`, `/` or whitespace (`pairs`: the agencies' first two bytes).
+#[inline(never)]
+fn has_agency(line: &[u8], finder: &AhoCorasick, pairs: &PairSet) -> bool {
+    let window = &line[..line.len().min(AGENCY_WITHIN)];
+    let can_start = |p: usize| {
+        (p == 0
+            || matches!(
+                window[p - 1],
+                b'(' | b'/' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '
+            ))
+            && p + 1 < window.len()
+            && pairs.has(pair_key(window[p], window[p + 1]))
+    };
+    (0..window.len()).any(can_start) && finder.is_match(window)
 }
 
 const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
@@ -280,7 +422,7 @@ pub fn table() -> Vec<Shape> {
         // "Comments (0)" heads nothing: a blog page prints it under each post.)
         end(
             "comment-total",
-            Category::Social, Needs::Digit,
+            Category::Social, Needs::All(&[Needs::First(b"123456789ruc"), Needs::Digit]),
             r"(?i-u)^(?:[1-9][\d.,]*\s*(?:reader\s+)?(?:comments?|responses?|replies)|(?:(?:readers?'?|user)\s+)?(?:comments?|responses?)\s*[(\[:]?\s*[1-9][\d.,]*\s*[)\]]?)$",
         ),
         // "12 comments", "1.2K shares", "Comments (3)"
@@ -322,7 +464,7 @@ pub fn table() -> Vec<Shape> {
         s(
             "photo-credit",
             Category::Credit,
-            Needs::Agency,
+            Needs::All(&[Needs::NameChars, Needs::Agency]),
             r"(?i-u)^\(?(?:[A-Za-z\x80-\xff\d .&-]{0,30}[\s/(])?\(?(?:reuters|ap|afp|getty\s{0,8}images|getty|epa|dpa|xinhua|ansa|efe|anadolu|yonhap|kcna|ap\s+photo|afp\s+photo|reuters\s+photo|bloomberg|shutterstock|istock|corbis|alamy|wireimage|afp\s{0,8}/\s{0,8}getty\s{0,8}images)(?:\s{0,8}photo)?(?:\s{0,8}/\s{0,8}[A-Za-z\x80-\xff .'-]{1,40})?\)?\s{0,8}(?:-|\xe2\x80\x93|\xe2\x80\x94)?$".into(),
         ),
         s(
@@ -337,7 +479,7 @@ pub fn table() -> Vec<Shape> {
         // shape before them lost article text on the dev corpus.
         Shape {
             ends_article: true,
-            ..s("post-footer", Category::Credit, Needs::First(b"p"), format!(r"(?i-u)^posted\s+by\s+[^.!?]{{1,60}}?\s+at\s+{TIME}$"))
+            ..s("post-footer", Category::Credit, Needs::All(&[Needs::Digit, Needs::Prefix(&["posted"])]), format!(r"(?i-u)^posted\s+by\s+[^.!?]{{1,60}}?\s+at\s+{TIME}$"))
         },
         // Sign-offs that close an article: "(Additional reporting by ...; editing by ...)"
         end(
@@ -346,16 +488,16 @@ pub fn table() -> Vec<Shape> {
             Needs::Prefix(&["additional", "with", "contributed", "reporting", "writing", "editing", "edited", "compiled", "translated", "translation", "research"]),
             r"(?i-u)^[(\[]?\s*(?:additional\s+|with\s+|with\s+additional\s+|contributed\s+)?(?:reporting|writing|editing|edited|compiled|translated|translation|research)\s+by\b",
         ),
-        end("sign-off", Category::Credit, Needs::First(b"c"), r"(?i-u)^contributing(?:\s+writers?|\s+reporters?)?\s*:"),
-        end("source", Category::Credit, Needs::Byte(b':'), r"(?i-u)^(?:source|sources|quelle|fuente|fonte|source\s+de|\xd0\xb8\xd1\x81\xd1\x82\xd0\xbe\xd1\x87\xd0\xbd\xd0\xb8\xd0\xba|\xd0\x98\xd1\x81\xd1\x82\xd0\xbe\xd1\x87\xd0\xbd\xd0\xb8\xd0\xba)\s*:\s*[A-Za-z\x80-\xff\d .,&'/()-]{1,60}$"),
+        end("sign-off", Category::Credit, Needs::All(&[Needs::Byte(b':'), Needs::Prefix(&["contributing"])]), r"(?i-u)^contributing(?:\s+writers?|\s+reporters?)?\s*:"),
+        end("source", Category::Credit, Needs::All(&[Needs::Byte(b':'), Needs::Prefix(&["source", "quelle", "fuente", "fonte", "\u{438}\u{441}\u{442}\u{43e}\u{447}\u{43d}\u{438}\u{43a}", "\u{418}\u{441}\u{442}\u{43e}\u{447}\u{43d}\u{438}\u{43a}"])]), r"(?i-u)^(?:source|sources|quelle|fuente|fonte|source\s+de|\xd0\xb8\xd1\x81\xd1\x82\xd0\xbe\xd1\x87\xd0\xbd\xd0\xb8\xd0\xba|\xd0\x98\xd1\x81\xd1\x82\xd0\xbe\xd1\x87\xd0\xbd\xd0\xb8\xd0\xba)\s*:\s*[A-Za-z\x80-\xff\d .,&'/()-]{1,60}$"),
         // Comment metadata: "Maria July 7, 2012 at 2:31 pm", "jdoe says:",
         // "Anonymous on 12/03/2012 - 10:15". Not a byline ("By ..."). The
         // cleaner treats a run of these as the start of a comment section.
-        s("comment-meta", Category::Social, Needs::Last(b"sde:,"), r"(?i-u)^(?:[A-Za-z\x80-\xff0-9_@.'-]+\s?){1,4}\s*(?:says|said|wrote|writes|commented|replied)\s*[:,]?$".into()),
-        s("comment-meta", Category::Social, Needs::Digit, format!(r"(?i-u)^(?:[A-Za-z\x80-\xff0-9_@.'-]+\s?){{1,4}}\s*(?:(?:says|said|wrote)\s*:?\s*)?(?:on\s+|[|,-]\s*)?{timestamp}\s*(?:said|says|wrote)?\s*:?\s*(?:reply|permalink|#)?$")),
+        s("comment-meta", Category::Social, Needs::All(&[Needs::Last(b"sde:,"), Needs::Suffix(&["says", "said", "wrote", "writes", "commented", "replied"])]), r"(?i-u)^(?:[A-Za-z\x80-\xff0-9_@.'-]+\s?){1,4}\s*(?:says|said|wrote|writes|commented|replied)\s*[:,]?$".into()),
+        s("comment-meta", Category::Social, Needs::Digits(5), format!(r"(?i-u)^(?:[A-Za-z\x80-\xff0-9_@.'-]+\s?){{1,4}}\s*(?:(?:says|said|wrote)\s*:?\s*)?(?:on\s+|[|,-]\s*)?{timestamp}\s*(?:said|says|wrote)?\s*:?\s*(?:reply|permalink|#)?$")),
         // A lone e-mail address or link.
         s("email", Category::Credit, Needs::Byte(b'@'), r"(?i-u)^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$".into()),
-        s("url", Category::Navigation, Needs::First(b"hw"), r"(?i-u)^(?:https?://|www\.)\S+$".into()),
+        s("url", Category::Navigation, Needs::Prefix(&["http", "www."]), r"(?i-u)^(?:https?://|www\.)\S+$".into()),
         // "Image 3 of 12", "1 / 12", "16x9 Image"
         s("counter-of", Category::Interface, Needs::Last(b"0123456789"), r"(?i-u)^(?:(?:image|photo|picture|slide|page|item)s?\s*)?\d+\s*(?:of|/)\s*\d+$".into()),
         s("media-label", Category::Interface, Needs::First(b"0123456789"), r"(?i-u)^\d+\s*[x:]\s*\d+\s+(?:image|photo|video|picture)$".into()),
@@ -366,9 +508,11 @@ pub fn table() -> Vec<Shape> {
 /// cheap [`Needs`] gate.
 #[derive(Clone, Debug)]
 pub struct Shapes {
-    shapes: Vec<(Regex, Gate, ShapeHit)>,
+    shapes: Vec<(Regex, Box<[Gate]>, ShapeHit)>,
     /// [`AGENCIES`], ASCII case-insensitive: the [`Needs::Agency`] gate.
     agencies: AhoCorasick,
+    /// The agencies' first two bytes.
+    agency_pairs: PairSet,
     /// A date anywhere in the line (see [`Shapes::has_date`]).
     dateish: Regex,
 }
@@ -410,7 +554,9 @@ impl Shapes {
                     category: s.category,
                     ends_article: s.ends_article,
                 };
-                (re, Gate::compile(s.needs), hit)
+                let mut gates = Vec::new();
+                Gate::compile(s.needs, &mut gates);
+                (re, gates.into_boxed_slice(), hit)
             })
             .collect();
         let agencies = AhoCorasickBuilder::new()
@@ -422,6 +568,7 @@ impl Shapes {
             .expect("the date regex compiles");
         Shapes {
             shapes,
+            agency_pairs: PairSet::of(AGENCIES),
             agencies,
             dateish,
         }
@@ -437,14 +584,26 @@ impl Shapes {
     /// The first shape (in table order) that matches the trimmed line, if
     /// the line is short enough.
     pub fn find(&self, line: &[u8]) -> Option<ShapeHit> {
+        self.find_and_separators(line).0
+    }
+
+    /// [`find`](Self::find), and the line's [`separator_bytes`] when it
+    /// was counted on the way (lines of at most 160 bytes, the longest
+    /// breadcrumb).
+    pub fn find_and_separators(&self, line: &[u8]) -> (Option<ShapeHit>, Option<usize>) {
         if line.len() > MAX_SHAPE_BYTES || line.is_empty() {
-            return None;
+            return (None, None);
         }
         let probe = Probe::of(line, self);
-        self.shapes
+        // Only a breadcrumb's length (see `is_breadcrumb`) needs them.
+        let separators = (line.len() <= 160)
+            .then(|| probe.separators + more_separators(line, probe.colon, probe.e2));
+        let hit = self
+            .shapes
             .iter()
-            .find(|(re, gate, _)| gate.pass(line, &probe) && re.is_match(line))
-            .map(|(_, _, hit)| *hit)
+            .find(|(re, gates, _)| gates.iter().all(|g| g.pass(line, &probe)) && re.is_match(line))
+            .map(|(_, _, hit)| *hit);
+        (hit, separators)
     }
 
     /// The reference for [`find`](Self::find): every regex, no gates.
@@ -467,14 +626,27 @@ const SEPARATORS: &[&str] = &[">", "›", "»", "/", "|", "·", "•", "→", ":
 fn separator_bytes(line: &[u8]) -> usize {
     // One-byte separators, and » and · in UTF-8 (c2 bb, c2 b7) and in
     // Latin-1 (bb, b7): counted in one branch-free pass.
-    let mut n = line
-        .iter()
-        .filter(|&&b| matches!(b, b'>' | b'/' | b'|' | 0xbb | 0xb7))
-        .count();
-    if memchr::memchr(b':', line).is_some() {
+    let n = line.iter().filter(|&&b| is_separator_byte(b)).count();
+    n + more_separators(
+        line,
+        memchr::memchr(b':', line).is_some(),
+        memchr::memchr(0xe2, line).is_some(),
+    )
+}
+
+/// A byte counted by [`separator_bytes`] on its own.
+const fn is_separator_byte(b: u8) -> bool {
+    matches!(b, b'>' | b'/' | b'|' | 0xbb | 0xb7)
+}
+
+/// The separators of more than one byte (`colon`: the line holds a `:`,
+/// `e2`: a 0xe2 byte).
+fn more_separators(line: &[u8], colon: bool, e2: bool) -> usize {
+    let mut n = 0;
+    if colon {
         n += line.windows(2).filter(|w| w == b"::").count();
     }
-    if memchr::memchr(0xe2, line).is_some() {
+    if e2 {
         // › (e2 80 ba), • (e2 80 a2), → (e2 86 92)
         n += line
             .windows(3)
@@ -489,6 +661,11 @@ fn separator_bytes(line: &[u8]) -> usize {
 /// (`Home > National > North Korea`, `News / Koreas / Russia`).
 pub fn is_breadcrumb(line: &[u8]) -> bool {
     line.len() <= 160 && separator_bytes(line) >= 2 && segments_ok(line, next_separator)
+}
+
+/// [`is_breadcrumb`] with the line's [`separator_bytes`] already counted.
+pub fn is_breadcrumb_counted(line: &[u8], separators: usize) -> bool {
+    line.len() <= 160 && separators >= 2 && segments_ok(line, next_separator)
 }
 
 /// The first separator in `rest`: its byte offset and length (one scan;
@@ -635,6 +812,11 @@ mod tests {
                 parts.concat().into_bytes()
             };
             proptest::prop_assert_eq!(is_breadcrumb(&line), breadcrumb_segments(&line));
+            static SHAPES: std::sync::OnceLock<Shapes> = std::sync::OnceLock::new();
+            let shapes = SHAPES.get_or_init(Shapes::builtin);
+            if let (_, Some(n)) = shapes.find_and_separators(&line) {
+                proptest::prop_assert_eq!(n, separator_bytes(&line));
+            }
         }
 
         /// The byte gates never hide a match: gated == every regex tried.
@@ -644,6 +826,8 @@ mod tests {
             "(", ")", "Reuters", "AP", "Photo", ":", "©", "(c)", "Copyright", "comments",
             "says", "@", "example.com", "http://", "www.", "of", "Image", "ago", "hours",
             "Source", "reporting", "Editing", "/", "x", "Getty Images", "Updated", "é", "\u{a0}",
+            "said", "Wrote", "replied", "Posted by", "at", "Contributing", "writers", "\u{418}\u{441}\u{442}\u{43e}\u{447}\u{43d}\u{438}\u{43a}",
+            "Fuente", "https://", "www.", "2:31", "Jan", "5", "7", "-", "[", "&", "'", "\t", ";",
         ]), 0..12)) {
             let line = parts.concat();
             static SHAPES: std::sync::OnceLock<Shapes> = std::sync::OnceLock::new();
