@@ -1,13 +1,14 @@
 //! Stage 2: per-line numbers the later stages decide from.
 //!
-//! Everything here is computed from the line's bytes alone. Long lines are
-//! measured on their first [`MEASURE_LIMIT`] bytes and the counts scaled up:
-//! a 5 KB paragraph is prose whether we read all of it or not, and reading a
-//! prefix keeps the cost per byte low.
+//! Everything here is computed from the line's bytes alone, all of them:
+//! long lines are measured in pieces of at most [`MEASURE_LIMIT`] bytes cut
+//! between words, and the pieces' counts added, so a page whose converter
+//! put everything on one line is judged by all its words, not by the menu
+//! it starts with.
 
 use crate::lang::{LangMask, StopLookup, Stopwords, MAX_STOPWORD, NLANG};
 
-/// Lines longer than this are measured on a prefix of this many bytes.
+/// Lines longer than this are measured in pieces of at most this many bytes.
 pub const MEASURE_LIMIT: usize = 1024;
 
 /// Weight of one CJK ideograph or kana in [`Features::weight`]: one such
@@ -159,24 +160,69 @@ fn add_mask(counts: &mut StopCounts, mut m: LangMask) {
 
 /// Measures one (trimmed, non-empty) line.
 pub fn measure(line: &[u8], stop: &Stopwords) -> (Features, StopCounts) {
-    let cut = line.len().min(MEASURE_LIMIT);
-    let text = &line[..cut];
     let mut f = Features::default();
     let mut counts: StopCounts = [0; NLANG];
-    if text.is_ascii() {
-        measure_ascii(text, stop, &mut f, &mut counts);
-    } else if ascii_like(text) {
-        // Punctuation outside ASCII separates words like ASCII punctuation
-        // does; each such character counts once.
-        measure_ascii(text, stop, &mut f, &mut counts);
-        let chars = text.iter().filter(|&&b| !is_continuation(b)).count() as u32;
-        f.chars = chars;
-        f.weight = chars;
-    } else {
-        measure_any(text, stop, &mut f, &mut counts);
+    for text in chunks(line) {
+        let mut cf = Features::default();
+        let mut cc: StopCounts = [0; NLANG];
+        if text.is_ascii() {
+            measure_ascii(text, stop, &mut cf, &mut cc);
+        } else if ascii_like(text) {
+            // Punctuation outside ASCII separates words like ASCII punctuation
+            // does; each such character counts once.
+            measure_ascii(text, stop, &mut cf, &mut cc);
+            let chars = text.iter().filter(|&&b| !is_continuation(b)).count() as u32;
+            cf.chars = chars;
+            cf.weight = chars;
+        } else {
+            measure_any(text, stop, &mut cf, &mut cc);
+        }
+        add(&mut f, &mut counts, &cf, &cc);
     }
     f.terminal = terminal_end(line);
-    finish(line, cut, f, counts)
+    f.credit_end = credit_end(line);
+    (f, counts)
+}
+
+/// The line cut into pieces of at most [`MEASURE_LIMIT`] bytes, each ending
+/// after an ASCII space or tab where the window holds one (so no word is
+/// cut), else at a character boundary.
+fn chunks(line: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut rest = line;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut cut = rest.len().min(MEASURE_LIMIT);
+        if cut < rest.len() {
+            if let Some(sp) = rest[..cut].iter().rposition(|&b| b == b' ' || b == b'\t') {
+                cut = sp + 1;
+            } else {
+                while cut > 1 && is_continuation(rest[cut]) {
+                    cut -= 1;
+                }
+            }
+        }
+        let (head, tail) = rest.split_at(cut);
+        rest = tail;
+        Some(head)
+    })
+}
+
+/// Adds the measures of one piece of a line to those of the pieces before it.
+fn add(f: &mut Features, counts: &mut StopCounts, piece: &Features, piece_counts: &StopCounts) {
+    if f.letters == 0 {
+        f.first_upper = piece.first_upper;
+    }
+    f.chars = f.chars.saturating_add(piece.chars);
+    f.weight = f.weight.saturating_add(piece.weight);
+    f.words = f.words.saturating_add(piece.words);
+    f.letters = f.letters.saturating_add(piece.letters);
+    f.upper = f.upper.saturating_add(piece.upper);
+    f.digits = f.digits.saturating_add(piece.digits);
+    for (c, p) in counts.iter_mut().zip(piece_counts) {
+        *c = c.saturating_add(*p);
+    }
 }
 
 /// Punctuation common in English text (typographic quotes and dashes, the
@@ -207,34 +253,15 @@ pub fn ascii_like(text: &[u8]) -> bool {
 /// up in `stop` (a [`NaiveStopwords`](crate::lang::NaiveStopwords) for the
 /// reference cleaner).
 pub fn measure_reference<S: StopLookup>(line: &[u8], stop: &S) -> (Features, StopCounts) {
-    let cut = line.len().min(MEASURE_LIMIT);
     let mut f = Features::default();
     let mut counts: StopCounts = [0; NLANG];
-    measure_any(&line[..cut], stop, &mut f, &mut counts);
-    f.terminal = terminal_end_decoded(line);
-    finish(line, cut, f, counts)
-}
-
-/// Scales the counts of a measured prefix up to the whole line and adds the
-/// features read from its end.
-fn finish(
-    line: &[u8],
-    cut: usize,
-    mut f: Features,
-    mut counts: StopCounts,
-) -> (Features, StopCounts) {
-    if cut < line.len() {
-        let scale = |n: u32| ((n as u64 * line.len() as u64) / cut as u64) as u32;
-        f.chars = scale(f.chars);
-        f.weight = scale(f.weight);
-        f.words = scale(f.words);
-        f.letters = scale(f.letters);
-        f.upper = scale(f.upper);
-        f.digits = scale(f.digits);
-        for c in counts.iter_mut() {
-            *c = ((*c as u64 * line.len() as u64) / cut as u64).min(u16::MAX as u64) as u16;
-        }
+    for text in chunks(line) {
+        let mut cf = Features::default();
+        let mut cc: StopCounts = [0; NLANG];
+        measure_any(text, stop, &mut cf, &mut cc);
+        add(&mut f, &mut counts, &cf, &cc);
     }
+    f.terminal = terminal_end_decoded(line);
     f.credit_end = credit_end(line);
     (f, counts)
 }
@@ -537,6 +564,34 @@ mod tests {
         assert!(!f.terminal);
     }
 
+    /// A long line is measured whole: a menu in its first kilobyte does not
+    /// hide the prose after it, and no word is cut or counted twice.
+    #[test]
+    fn long_lines_are_measured_whole() {
+        let s = Stopwords::builtin();
+        let menu = "Home News Sport Weather Business Culture ".repeat(30);
+        let prose =
+            "The minister said that the talks would go on for as long as they were needed. "
+                .repeat(40);
+        let line = format!("{menu}{prose}");
+        let line = line.trim();
+        assert!(line.len() > 4 * MEASURE_LIMIT);
+        let (f, counts) = measure(line.as_bytes(), &s);
+        let words = line.split(' ').count() as u32;
+        assert_eq!(f.words, words);
+        assert_eq!(f.chars as usize, line.len());
+        // "the", "that", "would", "on", "for", "as", "they", "were": 10 of
+        // the 17 words of each sentence are English stopwords.
+        let en = counts[crate::lang::Lang::En as usize] as u32;
+        assert!(en >= 40 * 9, "{en} stopwords");
+        assert!(f.first_upper);
+        assert_eq!(measure_reference(line.as_bytes(), &s), (f, counts));
+        // A line with no space at all is cut at character boundaries.
+        let long_word = "é".repeat(3 * MEASURE_LIMIT);
+        let (g, _) = measure(long_word.as_bytes(), &s);
+        assert_eq!(g.chars as usize, 3 * MEASURE_LIMIT);
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
         /// The ASCII fast path measures exactly what the decoding path does.
@@ -567,7 +622,7 @@ mod tests {
             proptest::prop_assert_eq!(fast, slow);
         }
 
-        /// Long lines, around the measured prefix's limit, measure alike on
+        /// Long lines, around the size of a measured piece, measure alike on
         /// both paths.
         #[test]
         fn long_lines_measure_alike(word in "[a-zA-Z0-9]{1,40}", sep in "[ ,.\u{2019}]{1,2}", reps in 20usize..400) {

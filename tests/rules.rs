@@ -1315,4 +1315,22 @@ mod regressions {
         let again = cleaner().clean(out.as_bytes());
         assert_eq!(again.render(), out.as_bytes(), "cleaning again changed it");
     }
+
+    /// A converter that puts a whole page on one line (menu first, then the
+    /// article, then the footer): the line is judged by all its words, so it
+    /// is kept, not dropped for the menu its first kilobyte holds.
+    #[test]
+    fn page_on_one_line_kept() {
+        let menu = "Home News Sport Weather Business Culture Travel Video Live ".repeat(20);
+        let [a, b, c, d] = body(L::En);
+        let footer = "Privacy Policy Terms of Service Contact Us";
+        let line = format!("{menu}{a} {b} {c} {d} {a} {b} {c} {d} {footer}");
+        let cleaned = cleaner().clean(line.as_bytes());
+        let e = explain(&cleaned);
+        assert_eq!(
+            decisions_of(&cleaned, line.trim()),
+            vec![Verdict::Keep],
+            "{e}"
+        );
+    }
 }
