@@ -384,9 +384,9 @@ impl LabelWords {
 #[derive(Clone, Debug)]
 pub struct Lexicon {
     phrases: Vec<Phrase>,
-    /// Every phrase: for lines of at most [`MAX_AFFIX_WORDS`] words (the
-    /// reference's automaton).
-    automaton: AhoCorasick,
+    /// Every phrase in one automaton: the reference's, built on first use
+    /// (the fast path never needs it).
+    automaton: std::sync::OnceLock<AhoCorasick>,
     /// Only the `~` phrases (ids into `anywhere_ids`): for longer lines.
     anywhere: DFA,
     anywhere_ids: Vec<usize>,
@@ -401,10 +401,6 @@ pub struct Lexicon {
 impl Lexicon {
     /// Compiles the given phrases into one automaton.
     pub fn new(phrases: Vec<Phrase>) -> Lexicon {
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(phrases.iter().map(|p| p.text))
-            .expect("phrase automaton builds");
         let subset = |keep: &dyn Fn(&Phrase) -> bool| -> (DFA, Vec<usize>) {
             let ids: Vec<usize> = (0..phrases.len()).filter(|&i| keep(&phrases[i])).collect();
             let dfa = DFA::builder()
@@ -421,7 +417,7 @@ impl Lexicon {
         }
         Lexicon {
             phrases,
-            automaton,
+            automaton: std::sync::OnceLock::new(),
             anywhere,
             anywhere_ids,
             affix,
@@ -527,7 +523,13 @@ impl Lexicon {
         if norm.is_empty() || words > MAX_CONTAINS_WORDS {
             return None;
         }
-        self.find_in(&self.automaton, None, norm, words)
+        let automaton = self.automaton.get_or_init(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(self.phrases.iter().map(|p| p.text))
+                .expect("phrase automaton builds")
+        });
+        self.find_in(automaton, None, norm, words)
     }
 
     fn find_in(
