@@ -145,6 +145,10 @@ const WIDGET_WINDOW: usize = 6;
 /// A list between two paragraphs is kept up to this many lines.
 const MAX_LIST_LINES: usize = 30;
 
+/// At most this many lines between two paragraphs of the article region
+/// are kept as part of it (see [`Rule::InBody`]).
+const MAX_GAP_LINES: usize = 4;
+
 /// A repeated line is dropped as a copy only from this many words.
 const MIN_REPEAT_WORDS: u32 = 4;
 
@@ -784,6 +788,28 @@ impl Cleaner {
                 if keep[j] && initial[j] != Class::Short {
                     heading[i] = Some(Rule::Heading);
                     keep[i] = true;
+                }
+            }
+        }
+        // A few lines between two paragraphs of the article region, with no
+        // chrome evidence among them, belong to the article (a subheading,
+        // an address, a table row, a short list), whatever the context model
+        // made of them: both ends must be prose the context model kept, not
+        // headings or other short lines (kept by the rules above).
+        let kept_idx: Vec<usize> = (0..n).filter(|&i| keep[i]).collect();
+        let paragraph = |i: usize| matches!(initial[i], Class::Good | Class::NearGood);
+        for w in kept_idx.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            if b - a < 2 || b - a - 1 > MAX_GAP_LINES || !paragraph(a) || !paragraph(b) {
+                continue;
+            }
+            if !(a..=b).all(inside) || (a + 1..b).any(|i| doc.evidence[i].is_some() || doc.alt[i]) {
+                continue;
+            }
+            for i in a + 1..b {
+                if !doc.skip[i] {
+                    keep[i] = true;
+                    heading[i] = Some(Rule::InBody);
                 }
             }
         }

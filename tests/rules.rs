@@ -1311,4 +1311,36 @@ mod regressions {
         let again = cleaner().clean(out.as_bytes());
         assert_eq!(again.render(), out.as_bytes(), "cleaning again changed it");
     }
+
+    /// A few lines between two paragraphs of the article (a name and an
+    /// address full of numbers) are part of it, even though the address
+    /// reads as no prose at all; the same lines with a share widget among
+    /// them are left to the context model.
+    #[test]
+    fn few_lines_between_paragraphs_kept() {
+        let [a, b, c, d] = body(L::En);
+        let name = "Riverside Library Annex";
+        let address = "Quay Street 14-16, Bus 12, 31, Tram 4, Open Tuesday-Saturday 9am-7pm, Sunday 11am-4pm, Closed Mondays";
+        let doc = join(&[HEADLINE, a, b, name, address, c, d]);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in [name, address] {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        let rule = cleaned
+            .decisions()
+            .find(|(l, _)| *l == address.as_bytes())
+            .map(|(_, d)| d.rule);
+        assert_eq!(rule, Some(Rule::InBody), "{e}");
+        assert_body_kept(&cleaned, L::En, "lines between paragraphs");
+
+        let doc = join(&[HEADLINE, a, b, name, "Share this article", address, c, d]);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        assert_eq!(
+            decisions_of(&cleaned, address),
+            vec![Verdict::Drop(LowContent)],
+            "{e}"
+        );
+    }
 }
