@@ -834,6 +834,41 @@ impl Cleaner {
             }
         }
 
+        // A list after a paragraph, introduced by a colon: the paragraph's
+        // own last word, or a short line right below it that does not head
+        // a list of links ("Related stories:", "Most popular:"). Its items
+        // stay up to the first chrome line, prose line or kept line, at
+        // most [`MAX_LIST_LINES`] lines below the paragraph.
+        let intro = |j: usize| doc.texts[j].ends_with(b":") && doc.evidence[j].is_none();
+        let mut a = 0;
+        while a + 1 < n {
+            let paragraph = keep[a] && matches!(initial[a], Class::Good | Class::NearGood);
+            let colon = intro(a)
+                || (intro(a + 1)
+                    && !doc.skip[a + 1]
+                    && doc.feats[a + 1].words <= p.heading_words
+                    && !names_a_list_of_links(doc.texts[a + 1]));
+            if !paragraph || keep[a + 1] || !colon {
+                a += 1;
+                continue;
+            }
+            let mut j = a + 1;
+            while j < n
+                && j - a <= MAX_LIST_LINES
+                && !keep[j]
+                && doc.evidence[j].is_none()
+                && !doc.alt[j]
+                && initial[j] != Class::Good
+            {
+                if !doc.skip[j] {
+                    keep[j] = true;
+                    heading[j] = Some(Rule::ListItem);
+                }
+                j += 1;
+            }
+            a = j;
+        }
+
         // The lead-in: headline, standfirst and caption sit right above the
         // first paragraph, usually too short or too full of names to pass as
         // prose, with chrome (bylines, dates, share rows) between them.
@@ -1173,4 +1208,34 @@ fn wrapped_paragraphs(
         a = b;
     }
     (out, dens)
+}
+
+/// Words that name a list of links to other pages when they head it
+/// ("Related stories:", "Most popular:", "More from the blog:").
+const LINK_LIST_WORDS: &[&str] = &[
+    "related",
+    "popular",
+    "similar",
+    "more",
+    "recent",
+    "latest",
+    "top",
+    "trending",
+    "other",
+    "also",
+    "previous",
+    "next",
+    "featured",
+    "recommended",
+    "sponsored",
+    "most",
+];
+
+/// Does the line hold one of [`LINK_LIST_WORDS`] (ASCII case-insensitive)?
+fn names_a_list_of_links(t: &[u8]) -> bool {
+    t.split(|b| !b.is_ascii_alphanumeric()).any(|w| {
+        LINK_LIST_WORDS
+            .iter()
+            .any(|k| w.eq_ignore_ascii_case(k.as_bytes()))
+    })
 }

@@ -131,7 +131,8 @@ pub enum Rule {
     Heading,
     /// Above the first paragraph: headline, standfirst or caption.
     LeadIn,
-    /// An item of a list introduced by a colon between two paragraphs.
+    /// An item of a list introduced by a colon, between two paragraphs or
+    /// after one.
     ListItem,
     /// One of a few lines between two paragraphs inside the article region,
     /// with no chrome evidence among them.

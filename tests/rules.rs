@@ -1343,4 +1343,45 @@ mod regressions {
             "{e}"
         );
     }
+
+    /// A list after the last paragraph, introduced by a colon, is part of
+    /// the article up to the first chrome line; the same list under a
+    /// header that names a list of links is not.
+    #[test]
+    fn list_after_paragraph_kept() {
+        let [a, b, c, d] = body(L::En);
+        let items = [
+            "Upcoming talks:",
+            "Monday 3 March",
+            "Harbour Room, Quay Street 14",
+            "Tuesday 4 March",
+            "Reading Room, Mill Lane 2",
+        ];
+        let mut blocks = vec![HEADLINE, a, b, c, d];
+        blocks.extend(items);
+        blocks.push("Share this article");
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in items {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        assert_eq!(
+            decisions_of(&cleaned, "Share this article"),
+            vec![Verdict::Drop(Social)],
+            "{e}"
+        );
+        assert_body_kept(&cleaned, L::En, "list after paragraph");
+
+        let mut blocks = vec![HEADLINE, a, b, c, d, "More talks from the library:"];
+        blocks.extend(&items[1..]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        assert_eq!(
+            decisions_of(&cleaned, "Monday 3 March"),
+            vec![Verdict::Drop(LowContent)],
+            "{e}"
+        );
+    }
 }
