@@ -869,6 +869,38 @@ impl Cleaner {
             a = j;
         }
 
+        // A list of marked items right below a kept line (numbered "1.",
+        // "2)", "[3]" in sequence, or all with the same bullet), at least
+        // two items, is part of the article.
+        let mut a = 0;
+        while a + 1 < n {
+            let first = match list_marker(doc.texts[a + 1]) {
+                Some(m) if keep[a] && !keep[a + 1] => m,
+                _ => {
+                    a += 1;
+                    continue;
+                }
+            };
+            let mut prev = first;
+            let mut j = a + 2;
+            while j < n && j - a <= MAX_LIST_LINES {
+                match list_marker(doc.texts[j]) {
+                    Some(m) if m.follows(prev) => prev = m,
+                    _ => break,
+                }
+                j += 1;
+            }
+            if j - (a + 1) >= 2 {
+                for i in a + 1..j {
+                    if doc.evidence[i].is_none() && !doc.skip[i] && !doc.alt[i] && !keep[i] {
+                        keep[i] = true;
+                        heading[i] = Some(Rule::ListItem);
+                    }
+                }
+            }
+            a = j;
+        }
+
         // The lead-in: headline, standfirst and caption sit right above the
         // first paragraph, usually too short or too full of names to pass as
         // prose, with chrome (bylines, dates, share rows) between them.
@@ -1238,4 +1270,78 @@ fn names_a_list_of_links(t: &[u8]) -> bool {
             .iter()
             .any(|k| w.eq_ignore_ascii_case(k.as_bytes()))
     })
+}
+
+/// The marker that starts a list item.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum ListMarker {
+    /// "3.", "3)", "(3)", "[3]": the number.
+    Number(u32),
+    /// "•", "·", "-", "*" or "–": which of them.
+    Bullet(u8),
+}
+
+impl ListMarker {
+    /// Does this item continue the list whose last item was `prev`?
+    fn follows(self, prev: ListMarker) -> bool {
+        match (prev, self) {
+            (ListMarker::Number(p), ListMarker::Number(c)) => c == p + 1,
+            (ListMarker::Bullet(p), ListMarker::Bullet(c)) => p == c,
+            _ => false,
+        }
+    }
+}
+
+/// The list marker a line starts with, followed by a space and text.
+fn list_marker(t: &[u8]) -> Option<ListMarker> {
+    let bullet = |t: &[u8], w: usize| t.len() > w + 1 && t[w] == b' ';
+    for (k, b) in ["•", "·", "-", "*", "–"].iter().enumerate() {
+        if t.starts_with(b.as_bytes()) && bullet(t, b.len()) {
+            return Some(ListMarker::Bullet(k as u8));
+        }
+    }
+    let (open, body) = match t.first() {
+        Some(b'(') | Some(b'[') => (true, &t[1..]),
+        _ => (false, t),
+    };
+    let digits = body.iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let num: u32 = std::str::from_utf8(&body[..digits]).ok()?.parse().ok()?;
+    let close = *body.get(digits)?;
+    let ok = if open {
+        close == b')' || close == b']'
+    } else {
+        close == b'.' || close == b')'
+    };
+    (ok && body.len() > digits + 2 && matches!(body[digits + 1], b' ' | b'\t'))
+        .then_some(ListMarker::Number(num))
+}
+
+#[cfg(test)]
+mod list_marker_tests {
+    use super::{list_marker, ListMarker};
+
+    #[test]
+    fn markers() {
+        assert_eq!(list_marker(b"1. Flour"), Some(ListMarker::Number(1)));
+        assert_eq!(list_marker(b"12) Eggs"), Some(ListMarker::Number(12)));
+        assert_eq!(list_marker(b"[3] A paper"), Some(ListMarker::Number(3)));
+        assert_eq!(list_marker(b"(4) A clause"), Some(ListMarker::Number(4)));
+        assert_eq!(
+            list_marker("• Milk".as_bytes()),
+            Some(ListMarker::Bullet(0))
+        );
+        assert_eq!(list_marker(b"- Milk"), Some(ListMarker::Bullet(2)));
+        assert_eq!(list_marker(b"2012. A year"), None);
+        assert_eq!(list_marker(b"3.5 million"), None);
+        assert_eq!(list_marker(b"-5 degrees"), None);
+        assert_ne!(
+            list_marker("– Milk".as_bytes()),
+            list_marker("• Milk".as_bytes())
+        );
+        assert!(ListMarker::Number(3).follows(ListMarker::Number(2)));
+        assert!(!ListMarker::Number(4).follows(ListMarker::Number(2)));
+    }
 }

@@ -1384,4 +1384,38 @@ mod regressions {
             "{e}"
         );
     }
+
+    /// Numbered or bulleted items right below the last paragraph are a
+    /// list of the article; a number out of sequence ends the list.
+    #[test]
+    fn marked_list_after_paragraph_kept() {
+        let [a, b, c, d] = body(L::En);
+        for items in [
+            ["1. Reading room", "2. Meeting hall", "3. Garden"],
+            ["[4] Annual report", "[5] Council minutes", "[6] Plans"],
+            ["• Reading room", "• Meeting hall", "• Garden"],
+        ] {
+            let mut blocks = vec![HEADLINE, a, b, c, d];
+            blocks.extend(items);
+            blocks.push("Share this article");
+            let doc = join(&blocks);
+            let cleaned = cleaner().clean(doc.as_bytes());
+            let e = explain(&cleaned);
+            for line in items {
+                assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            }
+            assert_body_kept(&cleaned, L::En, "marked list");
+        }
+        let items = ["1. Reading room", "3. Meeting hall", "7. Garden"];
+        let mut blocks = vec![HEADLINE, a, b, c, d];
+        blocks.extend(items);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        assert_eq!(
+            decisions_of(&cleaned, "7. Garden"),
+            vec![Verdict::Drop(LowContent)],
+            "{e}"
+        );
+    }
 }
