@@ -145,6 +145,10 @@ const WIDGET_WINDOW: usize = 6;
 /// A list between two paragraphs is kept up to this many lines.
 const MAX_LIST_LINES: usize = 30;
 
+/// At most this many lines between two paragraphs of the article region
+/// are kept as part of it (see [`Rule::InBody`]).
+const MAX_GAP_LINES: usize = 4;
+
 /// A repeated line is dropped as a copy only from this many words.
 const MIN_REPEAT_WORDS: u32 = 4;
 
@@ -787,6 +791,28 @@ impl Cleaner {
                 }
             }
         }
+        // A few lines between two paragraphs of the article region, with no
+        // chrome evidence among them, belong to the article (a subheading,
+        // an address, a table row, a short list), whatever the context model
+        // made of them: both ends must be prose the context model kept, not
+        // headings or other short lines (kept by the rules above).
+        let kept_idx: Vec<usize> = (0..n).filter(|&i| keep[i]).collect();
+        let paragraph = |i: usize| matches!(initial[i], Class::Good | Class::NearGood);
+        for w in kept_idx.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            if b - a < 2 || b - a - 1 > MAX_GAP_LINES || !paragraph(a) || !paragraph(b) {
+                continue;
+            }
+            if !(a..=b).all(inside) || (a + 1..b).any(|i| doc.evidence[i].is_some() || doc.alt[i]) {
+                continue;
+            }
+            for i in a + 1..b {
+                if !doc.skip[i] {
+                    keep[i] = true;
+                    heading[i] = Some(Rule::InBody);
+                }
+            }
+        }
         // Lists inside the body: a run of lines between two kept lines that
         // is introduced by a colon ("Ingredients:", "They said the following:")
         // is a list of the article, however short or name-heavy its items.
@@ -806,6 +832,73 @@ impl Cleaner {
                     heading[i] = Some(Rule::ListItem);
                 }
             }
+        }
+
+        // A list after a paragraph, introduced by a colon: the paragraph's
+        // own last word, or a short line right below it that does not head
+        // a list of links ("Related stories:", "Most popular:"). Its items
+        // stay up to the first chrome line, prose line or kept line, at
+        // most [`MAX_LIST_LINES`] lines below the paragraph.
+        let intro = |j: usize| doc.texts[j].ends_with(b":") && doc.evidence[j].is_none();
+        let mut a = 0;
+        while a + 1 < n {
+            let paragraph = keep[a] && matches!(initial[a], Class::Good | Class::NearGood);
+            let colon = intro(a)
+                || (intro(a + 1)
+                    && !doc.skip[a + 1]
+                    && doc.feats[a + 1].words <= p.heading_words
+                    && !names_a_list_of_links(doc.texts[a + 1]));
+            if !paragraph || keep[a + 1] || !colon {
+                a += 1;
+                continue;
+            }
+            let mut j = a + 1;
+            while j < n
+                && j - a <= MAX_LIST_LINES
+                && !keep[j]
+                && doc.evidence[j].is_none()
+                && !doc.alt[j]
+                && initial[j] != Class::Good
+            {
+                if !doc.skip[j] {
+                    keep[j] = true;
+                    heading[j] = Some(Rule::ListItem);
+                }
+                j += 1;
+            }
+            a = j;
+        }
+
+        // A list of marked items right below a kept line (numbered "1.",
+        // "2)", "[3]" in sequence, or all with the same bullet), at least
+        // two items, is part of the article.
+        let mut a = 0;
+        while a + 1 < n {
+            let first = match list_marker(doc.texts[a + 1]) {
+                Some(m) if keep[a] && !keep[a + 1] => m,
+                _ => {
+                    a += 1;
+                    continue;
+                }
+            };
+            let mut prev = first;
+            let mut j = a + 2;
+            while j < n && j - a <= MAX_LIST_LINES {
+                match list_marker(doc.texts[j]) {
+                    Some(m) if m.follows(prev) => prev = m,
+                    _ => break,
+                }
+                j += 1;
+            }
+            if j - (a + 1) >= 2 {
+                for i in a + 1..j {
+                    if doc.evidence[i].is_none() && !doc.skip[i] && !doc.alt[i] && !keep[i] {
+                        keep[i] = true;
+                        heading[i] = Some(Rule::ListItem);
+                    }
+                }
+            }
+            a = j;
         }
 
         // The lead-in: headline, standfirst and caption sit right above the
@@ -1147,4 +1240,108 @@ fn wrapped_paragraphs(
         a = b;
     }
     (out, dens)
+}
+
+/// Words that name a list of links to other pages when they head it
+/// ("Related stories:", "Most popular:", "More from the blog:").
+const LINK_LIST_WORDS: &[&str] = &[
+    "related",
+    "popular",
+    "similar",
+    "more",
+    "recent",
+    "latest",
+    "top",
+    "trending",
+    "other",
+    "also",
+    "previous",
+    "next",
+    "featured",
+    "recommended",
+    "sponsored",
+    "most",
+];
+
+/// Does the line hold one of [`LINK_LIST_WORDS`] (ASCII case-insensitive)?
+fn names_a_list_of_links(t: &[u8]) -> bool {
+    t.split(|b| !b.is_ascii_alphanumeric()).any(|w| {
+        LINK_LIST_WORDS
+            .iter()
+            .any(|k| w.eq_ignore_ascii_case(k.as_bytes()))
+    })
+}
+
+/// The marker that starts a list item.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum ListMarker {
+    /// "3.", "3)", "(3)", "[3]": the number.
+    Number(u32),
+    /// "•", "·", "-", "*" or "–": which of them.
+    Bullet(u8),
+}
+
+impl ListMarker {
+    /// Does this item continue the list whose last item was `prev`?
+    fn follows(self, prev: ListMarker) -> bool {
+        match (prev, self) {
+            (ListMarker::Number(p), ListMarker::Number(c)) => c == p + 1,
+            (ListMarker::Bullet(p), ListMarker::Bullet(c)) => p == c,
+            _ => false,
+        }
+    }
+}
+
+/// The list marker a line starts with, followed by a space and text.
+fn list_marker(t: &[u8]) -> Option<ListMarker> {
+    let bullet = |t: &[u8], w: usize| t.len() > w + 1 && t[w] == b' ';
+    for (k, b) in ["•", "·", "-", "*", "–"].iter().enumerate() {
+        if t.starts_with(b.as_bytes()) && bullet(t, b.len()) {
+            return Some(ListMarker::Bullet(k as u8));
+        }
+    }
+    let (open, body) = match t.first() {
+        Some(b'(') | Some(b'[') => (true, &t[1..]),
+        _ => (false, t),
+    };
+    let digits = body.iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let num: u32 = std::str::from_utf8(&body[..digits]).ok()?.parse().ok()?;
+    let close = *body.get(digits)?;
+    let ok = if open {
+        close == b')' || close == b']'
+    } else {
+        close == b'.' || close == b')'
+    };
+    (ok && body.len() > digits + 2 && matches!(body[digits + 1], b' ' | b'\t'))
+        .then_some(ListMarker::Number(num))
+}
+
+#[cfg(test)]
+mod list_marker_tests {
+    use super::{list_marker, ListMarker};
+
+    #[test]
+    fn markers() {
+        assert_eq!(list_marker(b"1. Flour"), Some(ListMarker::Number(1)));
+        assert_eq!(list_marker(b"12) Eggs"), Some(ListMarker::Number(12)));
+        assert_eq!(list_marker(b"[3] A paper"), Some(ListMarker::Number(3)));
+        assert_eq!(list_marker(b"(4) A clause"), Some(ListMarker::Number(4)));
+        assert_eq!(
+            list_marker("• Milk".as_bytes()),
+            Some(ListMarker::Bullet(0))
+        );
+        assert_eq!(list_marker(b"- Milk"), Some(ListMarker::Bullet(2)));
+        assert_eq!(list_marker(b"2012. A year"), None);
+        assert_eq!(list_marker(b"3.5 million"), None);
+        assert_eq!(list_marker(b"-5 degrees"), None);
+        assert_ne!(
+            list_marker("– Milk".as_bytes()),
+            list_marker("• Milk".as_bytes())
+        );
+        assert!(ListMarker::Number(3).follows(ListMarker::Number(2)));
+        assert!(!ListMarker::Number(4).follows(ListMarker::Number(2)));
+    }
 }

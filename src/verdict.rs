@@ -131,8 +131,12 @@ pub enum Rule {
     Heading,
     /// Above the first paragraph: headline, standfirst or caption.
     LeadIn,
-    /// An item of a list introduced by a colon between two paragraphs.
+    /// An item of a list introduced by a colon, between two paragraphs or
+    /// after one.
     ListItem,
+    /// One of a few lines between two paragraphs inside the article region,
+    /// with no chrome evidence among them.
+    InBody,
     /// An earlier line with the same normalised text was kept.
     Repeat,
     /// A short fragment whose words begin the next line (cut-off alt text).
@@ -155,6 +159,7 @@ impl fmt::Display for Rule {
             Rule::Heading => f.write_str("heading"),
             Rule::LeadIn => f.write_str("lead-in"),
             Rule::ListItem => f.write_str("list-item"),
+            Rule::InBody => f.write_str("in-body"),
             Rule::Repeat => f.write_str("repeat"),
             Rule::AltPrefix => f.write_str("alt-prefix"),
             Rule::AfterSignOff => f.write_str("after-sign-off"),

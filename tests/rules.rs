@@ -1333,4 +1333,111 @@ mod regressions {
             "{e}"
         );
     }
+
+    /// A few lines between two paragraphs of the article (a name and an
+    /// address full of numbers) are part of it, even though the address
+    /// reads as no prose at all; the same lines with a share widget among
+    /// them are left to the context model.
+    #[test]
+    fn few_lines_between_paragraphs_kept() {
+        let [a, b, c, d] = body(L::En);
+        let name = "Riverside Library Annex";
+        let address = "Quay Street 14-16, Bus 12, 31, Tram 4, Open Tuesday-Saturday 9am-7pm, Sunday 11am-4pm, Closed Mondays";
+        let doc = join(&[HEADLINE, a, b, name, address, c, d]);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in [name, address] {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        let rule = cleaned
+            .decisions()
+            .find(|(l, _)| *l == address.as_bytes())
+            .map(|(_, d)| d.rule);
+        assert_eq!(rule, Some(Rule::InBody), "{e}");
+        assert_body_kept(&cleaned, L::En, "lines between paragraphs");
+
+        let doc = join(&[HEADLINE, a, b, name, "Share this article", address, c, d]);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        assert_eq!(
+            decisions_of(&cleaned, address),
+            vec![Verdict::Drop(LowContent)],
+            "{e}"
+        );
+    }
+
+    /// A list after the last paragraph, introduced by a colon, is part of
+    /// the article up to the first chrome line; the same list under a
+    /// header that names a list of links is not.
+    #[test]
+    fn list_after_paragraph_kept() {
+        let [a, b, c, d] = body(L::En);
+        let items = [
+            "Upcoming talks:",
+            "Monday 3 March",
+            "Harbour Room, Quay Street 14",
+            "Tuesday 4 March",
+            "Reading Room, Mill Lane 2",
+        ];
+        let mut blocks = vec![HEADLINE, a, b, c, d];
+        blocks.extend(items);
+        blocks.push("Share this article");
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in items {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        assert_eq!(
+            decisions_of(&cleaned, "Share this article"),
+            vec![Verdict::Drop(Social)],
+            "{e}"
+        );
+        assert_body_kept(&cleaned, L::En, "list after paragraph");
+
+        let mut blocks = vec![HEADLINE, a, b, c, d, "More talks from the library:"];
+        blocks.extend(&items[1..]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        assert_eq!(
+            decisions_of(&cleaned, "Monday 3 March"),
+            vec![Verdict::Drop(LowContent)],
+            "{e}"
+        );
+    }
+
+    /// Numbered or bulleted items right below the last paragraph are a
+    /// list of the article; a number out of sequence ends the list.
+    #[test]
+    fn marked_list_after_paragraph_kept() {
+        let [a, b, c, d] = body(L::En);
+        for items in [
+            ["1. Reading room", "2. Meeting hall", "3. Garden"],
+            ["[4] Annual report", "[5] Council minutes", "[6] Plans"],
+            ["• Reading room", "• Meeting hall", "• Garden"],
+        ] {
+            let mut blocks = vec![HEADLINE, a, b, c, d];
+            blocks.extend(items);
+            blocks.push("Share this article");
+            let doc = join(&blocks);
+            let cleaned = cleaner().clean(doc.as_bytes());
+            let e = explain(&cleaned);
+            for line in items {
+                assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            }
+            assert_body_kept(&cleaned, L::En, "marked list");
+        }
+        let items = ["1. Reading room", "3. Meeting hall", "7. Garden"];
+        let mut blocks = vec![HEADLINE, a, b, c, d];
+        blocks.extend(items);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        assert_eq!(
+            decisions_of(&cleaned, "7. Garden"),
+            vec![Verdict::Drop(LowContent)],
+            "{e}"
+        );
+    }
 }
