@@ -159,6 +159,10 @@ const WRAP_MIN_BYTES: usize = 40;
 /// At most this many lead-in lines are kept.
 const LEAD_IN_LINES: usize = 4;
 
+/// At most this many lines between the article's last kept line and its
+/// end are kept as its tail.
+const TAIL_LINES: usize = 2;
+
 /// What the stages before the context model found, per line.
 struct Doc<'d> {
     texts: &'d [&'d [u8]],
@@ -524,6 +528,7 @@ impl Cleaner {
             let head = self.judge_relaxed(&doc.prefix(c));
             judgement.replace_prefix(head);
         }
+        keep_tail(&doc, &mut judgement, cut.unwrap_or(n));
         let Judgement {
             initial,
             resolved,
@@ -561,7 +566,9 @@ impl Cleaner {
                         fin: resolved[i],
                     },
                 }
-            } else if cut.is_some_and(|c| i > c) {
+            } else if cut.is_some_and(|c| i >= c) {
+                // The cut line itself, when it is no chrome (the first
+                // commenter's name), starts the comments.
                 Decision {
                     verdict: Verdict::Drop(Category::LowContent),
                     rule: Rule::AfterSignOff,
@@ -961,6 +968,34 @@ fn region_score(f: &Features, density: f32, class: Class, chrome: bool, repeat: 
         Class::Short => -2.0,
         Class::Bad if f.terminal && density >= 0.15 => 0.0,
         Class::Bad => -w.max(2.0) * 0.5,
+    }
+}
+
+/// The article's tail: a line or two that are not chrome, right after
+/// kept text and right before the article's end (a sign-off, a comments
+/// header, a post footer, or `end`: the end of the page or the line that
+/// cuts the article): the closing words of a post ("Hope to see you
+/// there.", "Cheers, Alina"), too short to pass alone, with no good line
+/// below them. Decided after the article's end is found, so that it moves
+/// no cut; the cleaned article, which ends there, keeps them as well.
+fn keep_tail(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
+    let keep = &mut judgement.keep;
+    let ends = (0..end)
+        .filter(|&i| doc.evidence[i].is_some_and(|e| e.ends_article))
+        .chain(std::iter::once(end));
+    for e in ends {
+        let mut j = e;
+        while j > 0 && e - j < TAIL_LINES {
+            let k = j - 1;
+            if keep[k] || doc.evidence[k].is_some() || doc.skip[k] || doc.alt[k] {
+                break;
+            }
+            j = k;
+        }
+        if j < e && j > 0 && keep[j - 1] {
+            keep[j..e].fill(true);
+            judgement.heading[j..e].fill(Some(Rule::Tail));
+        }
     }
 }
 

@@ -133,6 +133,9 @@ pub enum Rule {
     LeadIn,
     /// An item of a list introduced by a colon between two paragraphs.
     ListItem,
+    /// One of the article's last lines, between its last paragraph and
+    /// its end (a sign-off, a comments header or the end of the page).
+    Tail,
     /// An earlier line with the same normalised text was kept.
     Repeat,
     /// A short fragment whose words begin the next line (cut-off alt text).
@@ -155,6 +158,7 @@ impl fmt::Display for Rule {
             Rule::Heading => f.write_str("heading"),
             Rule::LeadIn => f.write_str("lead-in"),
             Rule::ListItem => f.write_str("list-item"),
+            Rule::Tail => f.write_str("tail"),
             Rule::Repeat => f.write_str("repeat"),
             Rule::AltPrefix => f.write_str("alt-prefix"),
             Rule::AfterSignOff => f.write_str("after-sign-off"),

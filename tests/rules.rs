@@ -1252,6 +1252,41 @@ mod regressions {
         assert_eq!(dn.rule, Rule::AfterSignOff, "{e}");
     }
 
+    /// A blog post's closing words, too short to pass alone, right above
+    /// its post footer and a comments header: they are the post's tail
+    /// and stay, and cleaning the output again keeps them too.
+    #[test]
+    fn closing_words_above_post_footer_kept() {
+        let [a, b, c, d] = body(L::En);
+        let (hope, cheers) = ("Hope to see you there", "Cheers, Anna");
+        let doc = join(&[
+            HEADLINE,
+            a,
+            b,
+            c,
+            d,
+            hope,
+            cheers,
+            "Posted by anna at 9:22 AM",
+            "Leave a comment",
+            "Name",
+            "Email",
+        ]);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in [hope, cheers] {
+            let (_, d) = cleaned
+                .decisions()
+                .find(|(l, _)| *l == line.as_bytes())
+                .unwrap();
+            assert_eq!((d.verdict, d.rule), (Verdict::Keep, Rule::Tail), "{e}");
+        }
+        assert_body_kept(&cleaned, L::En, "tail");
+        let out = cleaned.render();
+        let again = cleaner().clean(&out);
+        assert_eq!(again.render(), out, "{}", explain(&again));
+    }
+
     /// A headline printed again further down is dropped as a duplicate, the
     /// first copy at the top is kept.
     #[test]
