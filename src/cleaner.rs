@@ -159,6 +159,9 @@ const WRAP_MIN_BYTES: usize = 40;
 /// At most this many lead-in lines are kept.
 const LEAD_IN_LINES: usize = 4;
 
+/// A short sentence right below kept text is kept from this many words.
+const SENTENCE_WORDS: u32 = 4;
+
 /// At most this many lines between the article's last kept line and its
 /// end are kept as its tail.
 const TAIL_LINES: usize = 2;
@@ -528,6 +531,7 @@ impl Cleaner {
             let head = self.judge_relaxed(&doc.prefix(c));
             judgement.replace_prefix(head);
         }
+        keep_short_sentences(&doc, &mut judgement, cut.unwrap_or(n));
         keep_tail(&doc, &mut judgement, cut.unwrap_or(n));
         let Judgement {
             initial,
@@ -968,6 +972,31 @@ fn region_score(f: &Features, density: f32, class: Class, chrome: bool, repeat: 
         Class::Short => -2.0,
         Class::Bad if f.terminal && density >= 0.15 => 0.0,
         Class::Bad => -w.max(2.0) * 0.5,
+    }
+}
+
+/// Short sentences that go on from kept text: a line of at least
+/// [`SENTENCE_WORDS`] words that ends a sentence and is no chrome, right
+/// below a kept line, is kept too ("Another pause.", a quoted reply, the
+/// last line of a post), however its neighbours further down read. Lines
+/// from `end` on (the cut article's rest) are left alone. Decided after
+/// the article's end is found, so that it moves no cut.
+fn keep_short_sentences(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
+    let keep = &mut judgement.keep;
+    for i in 1..end {
+        let f = &doc.feats[i];
+        if keep[i - 1]
+            && !keep[i]
+            && judgement.initial[i] == Class::Short
+            && f.terminal
+            && f.words >= SENTENCE_WORDS
+            && doc.evidence[i].is_none()
+            && !doc.skip[i]
+            && !doc.alt[i]
+        {
+            keep[i] = true;
+            judgement.heading[i] = Some(Rule::ShortSentence);
+        }
     }
 }
 

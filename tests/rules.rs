@@ -1287,6 +1287,39 @@ mod regressions {
         assert_eq!(again.render(), out, "{}", explain(&again));
     }
 
+    /// The article's last lines are short quoted replies, too short and
+    /// too full of names to pass alone, with a share row and the page's
+    /// end below: they go on from the paragraph above and stay.
+    #[test]
+    fn short_sentences_after_last_paragraph_kept() {
+        let [a, b, c, d] = body(L::En);
+        let replies = [
+            "“Absolutely,” Maria Lopez told reporters.",
+            "“Never,” Councillor Tom Reid answered.",
+        ];
+        let doc = join(&[
+            HEADLINE,
+            a,
+            b,
+            c,
+            d,
+            replies[0],
+            replies[1],
+            "Share this article",
+            "Facebook",
+            "Twitter",
+        ]);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in replies {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        assert_body_kept(&cleaned, L::En, "short sentences");
+        let out = cleaned.render();
+        let again = cleaner().clean(&out);
+        assert_eq!(again.render(), out, "{}", explain(&again));
+    }
+
     /// A headline printed again further down is dropped as a duplicate, the
     /// first copy at the top is kept.
     #[test]
