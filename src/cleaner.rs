@@ -139,6 +139,10 @@ const AUTHOR_NEXT_WORDS: u32 = 6;
 /// name lines follow within [`COMMENT_WINDOW`] lines.
 const AUTHOR_RUN: u32 = 4;
 
+/// A comments header is confirmed by comment markers this many lines
+/// below it.
+const HEADER_MARKER_WINDOW: usize = 8;
+
 /// How far above a run of commenters' names the widgets are looked for.
 const WIDGET_WINDOW: usize = 6;
 
@@ -639,6 +643,7 @@ impl Cleaner {
             .collect();
         let author_ahead = count_ahead(&author, COMMENT_WINDOW);
         let ahead = count_ahead(&marker, COMMENT_WINDOW);
+        let header_ahead = count_ahead(&marker, HEADER_MARKER_WINDOW);
         let strong_ahead = count_ahead(&strong, COMMENT_WINDOW);
         // Comment headers printed three times or more (the same phrase or
         // shape) stand under each post of a blog page: they end nothing.
@@ -661,6 +666,16 @@ impl Cleaner {
                 if e.ends_article && !per_post(e.rule) {
                     last_header = Some(i);
                     if before > 0 && ((total - before) as f32) < p.sign_off_ratio * before as f32 {
+                        return Some(i);
+                    }
+                    // A comments header with at least two comment markers
+                    // (timestamps, per-comment widgets) right below it starts
+                    // the comments, however long they are, once some article
+                    // text is kept above it.
+                    if e.category == Category::Social
+                        && before >= p.min_article_weight
+                        && header_ahead[i] >= 2
+                    {
                         return Some(i);
                     }
                     // A comments header after a whole article ends it, however

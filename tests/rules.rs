@@ -1320,6 +1320,39 @@ mod regressions {
         assert_eq!(again.render(), out, "{}", explain(&again));
     }
 
+    /// A comments header with timestamps right below it starts the
+    /// comments, even when they are longer than the article above.
+    #[test]
+    fn comments_header_with_timestamps_below_cuts_long_comments() {
+        let [a, b, c, _] = body(L::En);
+        let comments = [
+            "July 7, 2012 at 2:31 pm",
+            "I have lived in this town for most of my life and I think that a new library is exactly what we need, even if it costs a little more than they say it will.",
+            "My children would use it every day after school, and so would many of their friends, who have nowhere quiet to do their homework at the moment.",
+            "July 7, 2012 at 3:02 pm",
+            "I only hope that they will keep the old building as well, because it is one of the few that are left from the time when the square was first built.",
+            "It would be a shame to see it sold to a developer who would turn it into flats that nobody in the town could afford to buy.",
+            "July 8, 2012 at 9:15 am",
+            "Does anyone know if there will be a room for the local history society? We have been looking for a place to keep our papers for years.",
+            "We would be happy to pay a small rent for it, and some of our members could help out at the desk on the days when it is busy.",
+            "July 8, 2012 at 11:40 am",
+            "The council should ask the people who use the library now what they want from the new one before they settle on the design.",
+            "Last time they built something in the square nobody asked us, and it took them three years to fix all of the things that were wrong with it.",
+        ];
+        let mut blocks = vec![HEADLINE, a, b, c, "Comments"];
+        blocks.extend(comments);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in comments {
+            let v = decisions_of(&cleaned, line);
+            assert!(v.iter().all(|v| !v.is_keep()), "{line:?} kept\n{e}");
+        }
+        for line in [a, b, c] {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+    }
+
     /// A headline printed again further down is dropped as a duplicate, the
     /// first copy at the top is kept.
     #[test]
