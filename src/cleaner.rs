@@ -139,6 +139,10 @@ const AUTHOR_NEXT_WORDS: u32 = 6;
 /// name lines follow within [`COMMENT_WINDOW`] lines.
 const AUTHOR_RUN: u32 = 4;
 
+/// A comments header is confirmed by comment markers this many lines
+/// below it.
+const HEADER_MARKER_WINDOW: usize = 8;
+
 /// How far above a run of commenters' names the widgets are looked for.
 const WIDGET_WINDOW: usize = 6;
 
@@ -162,6 +166,13 @@ const WRAP_MIN_BYTES: usize = 40;
 
 /// At most this many lead-in lines are kept.
 const LEAD_IN_LINES: usize = 4;
+
+/// A short sentence right below kept text is kept from this many words.
+const SENTENCE_WORDS: u32 = 4;
+
+/// At most this many lines between the article's last kept line and its
+/// end are kept as its tail.
+const TAIL_LINES: usize = 2;
 
 /// What the stages before the context model found, per line.
 struct Doc<'d> {
@@ -528,6 +539,8 @@ impl Cleaner {
             let head = self.judge_relaxed(&doc.prefix(c));
             judgement.replace_prefix(head);
         }
+        keep_short_sentences(&doc, &mut judgement, cut.unwrap_or(n));
+        keep_tail(&doc, &mut judgement, cut.unwrap_or(n));
         let Judgement {
             initial,
             resolved,
@@ -565,7 +578,9 @@ impl Cleaner {
                         fin: resolved[i],
                     },
                 }
-            } else if cut.is_some_and(|c| i > c) {
+            } else if cut.is_some_and(|c| i >= c) {
+                // The cut line itself, when it is no chrome (the first
+                // commenter's name), starts the comments.
                 Decision {
                     verdict: Verdict::Drop(Category::LowContent),
                     rule: Rule::AfterSignOff,
@@ -632,6 +647,7 @@ impl Cleaner {
             .collect();
         let author_ahead = count_ahead(&author, COMMENT_WINDOW);
         let ahead = count_ahead(&marker, COMMENT_WINDOW);
+        let header_ahead = count_ahead(&marker, HEADER_MARKER_WINDOW);
         let strong_ahead = count_ahead(&strong, COMMENT_WINDOW);
         // Comment headers printed three times or more (the same phrase or
         // shape) stand under each post of a blog page: they end nothing.
@@ -654,6 +670,16 @@ impl Cleaner {
                 if e.ends_article && !per_post(e.rule) {
                     last_header = Some(i);
                     if before > 0 && ((total - before) as f32) < p.sign_off_ratio * before as f32 {
+                        return Some(i);
+                    }
+                    // A comments header with at least two comment markers
+                    // (timestamps, per-comment widgets) right below it starts
+                    // the comments, however long they are, once some article
+                    // text is kept above it.
+                    if e.category == Category::Social
+                        && before >= p.min_article_weight
+                        && header_ahead[i] >= 2
+                    {
                         return Some(i);
                     }
                     // A comments header after a whole article ends it, however
@@ -1054,6 +1080,59 @@ fn region_score(f: &Features, density: f32, class: Class, chrome: bool, repeat: 
         Class::Short => -2.0,
         Class::Bad if f.terminal && density >= 0.15 => 0.0,
         Class::Bad => -w.max(2.0) * 0.5,
+    }
+}
+
+/// Short sentences that go on from kept text: a line of at least
+/// [`SENTENCE_WORDS`] words that ends a sentence and is no chrome, right
+/// below a kept line, is kept too ("Another pause.", a quoted reply, the
+/// last line of a post), however its neighbours further down read. Lines
+/// from `end` on (the cut article's rest) are left alone. Decided after
+/// the article's end is found, so that it moves no cut.
+fn keep_short_sentences(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
+    let keep = &mut judgement.keep;
+    for i in 1..end {
+        let f = &doc.feats[i];
+        if keep[i - 1]
+            && !keep[i]
+            && judgement.initial[i] == Class::Short
+            && f.terminal
+            && f.words >= SENTENCE_WORDS
+            && doc.evidence[i].is_none()
+            && !doc.skip[i]
+            && !doc.alt[i]
+        {
+            keep[i] = true;
+            judgement.heading[i] = Some(Rule::ShortSentence);
+        }
+    }
+}
+
+/// The article's tail: a line or two that are not chrome, right after
+/// kept text and right before the article's end (a sign-off, a comments
+/// header, a post footer, or `end`: the end of the page or the line that
+/// cuts the article): the closing words of a post ("Hope to see you
+/// there.", "Cheers, Alina"), too short to pass alone, with no good line
+/// below them. Decided after the article's end is found, so that it moves
+/// no cut; the cleaned article, which ends there, keeps them as well.
+fn keep_tail(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
+    let keep = &mut judgement.keep;
+    let ends = (0..end)
+        .filter(|&i| doc.evidence[i].is_some_and(|e| e.ends_article))
+        .chain(std::iter::once(end));
+    for e in ends {
+        let mut j = e;
+        while j > 0 && e - j < TAIL_LINES {
+            let k = j - 1;
+            if keep[k] || doc.evidence[k].is_some() || doc.skip[k] || doc.alt[k] {
+                break;
+            }
+            j = k;
+        }
+        if j < e && j > 0 && keep[j - 1] {
+            keep[j..e].fill(true);
+            judgement.heading[j..e].fill(Some(Rule::Tail));
+        }
     }
 }
 

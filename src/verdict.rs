@@ -137,6 +137,11 @@ pub enum Rule {
     /// One of a few lines between two paragraphs inside the article region,
     /// with no chrome evidence among them.
     InBody,
+    /// One of the article's last lines, between its last paragraph and
+    /// its end (a sign-off, a comments header or the end of the page).
+    Tail,
+    /// A short sentence right below kept text.
+    ShortSentence,
     /// An earlier line with the same normalised text was kept.
     Repeat,
     /// A short fragment whose words begin the next line (cut-off alt text).
@@ -160,6 +165,8 @@ impl fmt::Display for Rule {
             Rule::LeadIn => f.write_str("lead-in"),
             Rule::ListItem => f.write_str("list-item"),
             Rule::InBody => f.write_str("in-body"),
+            Rule::Tail => f.write_str("tail"),
+            Rule::ShortSentence => f.write_str("short-sentence"),
             Rule::Repeat => f.write_str("repeat"),
             Rule::AltPrefix => f.write_str("alt-prefix"),
             Rule::AfterSignOff => f.write_str("after-sign-off"),

@@ -1256,6 +1256,107 @@ mod regressions {
         assert_eq!(dn.rule, Rule::AfterSignOff, "{e}");
     }
 
+    /// A blog post's closing words, too short to pass alone, right above
+    /// its post footer and a comments header: they are the post's tail
+    /// and stay, and cleaning the output again keeps them too.
+    #[test]
+    fn closing_words_above_post_footer_kept() {
+        let [a, b, c, d] = body(L::En);
+        let (hope, cheers) = ("Hope to see you there", "Cheers, Anna");
+        let doc = join(&[
+            HEADLINE,
+            a,
+            b,
+            c,
+            d,
+            hope,
+            cheers,
+            "Posted by anna at 9:22 AM",
+            "Leave a comment",
+            "Name",
+            "Email",
+        ]);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in [hope, cheers] {
+            let (_, d) = cleaned
+                .decisions()
+                .find(|(l, _)| *l == line.as_bytes())
+                .unwrap();
+            assert_eq!((d.verdict, d.rule), (Verdict::Keep, Rule::Tail), "{e}");
+        }
+        assert_body_kept(&cleaned, L::En, "tail");
+        let out = cleaned.render();
+        let again = cleaner().clean(&out);
+        assert_eq!(again.render(), out, "{}", explain(&again));
+    }
+
+    /// The article's last lines are short quoted replies, too short and
+    /// too full of names to pass alone, with a share row and the page's
+    /// end below: they go on from the paragraph above and stay.
+    #[test]
+    fn short_sentences_after_last_paragraph_kept() {
+        let [a, b, c, d] = body(L::En);
+        let replies = [
+            "“Absolutely,” Maria Lopez told reporters.",
+            "“Never,” Councillor Tom Reid answered.",
+        ];
+        let doc = join(&[
+            HEADLINE,
+            a,
+            b,
+            c,
+            d,
+            replies[0],
+            replies[1],
+            "Share this article",
+            "Facebook",
+            "Twitter",
+        ]);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in replies {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        assert_body_kept(&cleaned, L::En, "short sentences");
+        let out = cleaned.render();
+        let again = cleaner().clean(&out);
+        assert_eq!(again.render(), out, "{}", explain(&again));
+    }
+
+    /// A comments header with timestamps right below it starts the
+    /// comments, even when they are longer than the article above.
+    #[test]
+    fn comments_header_with_timestamps_below_cuts_long_comments() {
+        let [a, b, c, _] = body(L::En);
+        let comments = [
+            "July 7, 2012 at 2:31 pm",
+            "I have lived in this town for most of my life and I think that a new library is exactly what we need, even if it costs a little more than they say it will.",
+            "My children would use it every day after school, and so would many of their friends, who have nowhere quiet to do their homework at the moment.",
+            "July 7, 2012 at 3:02 pm",
+            "I only hope that they will keep the old building as well, because it is one of the few that are left from the time when the square was first built.",
+            "It would be a shame to see it sold to a developer who would turn it into flats that nobody in the town could afford to buy.",
+            "July 8, 2012 at 9:15 am",
+            "Does anyone know if there will be a room for the local history society? We have been looking for a place to keep our papers for years.",
+            "We would be happy to pay a small rent for it, and some of our members could help out at the desk on the days when it is busy.",
+            "July 8, 2012 at 11:40 am",
+            "The council should ask the people who use the library now what they want from the new one before they settle on the design.",
+            "Last time they built something in the square nobody asked us, and it took them three years to fix all of the things that were wrong with it.",
+        ];
+        let mut blocks = vec![HEADLINE, a, b, c, "Comments"];
+        blocks.extend(comments);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in comments {
+            let v = decisions_of(&cleaned, line);
+            assert!(v.iter().all(|v| !v.is_keep()), "{line:?} kept\n{e}");
+        }
+        for line in [a, b, c] {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+    }
+
     /// A headline printed again further down is dropped as a duplicate, the
     /// first copy at the top is kept.
     #[test]
