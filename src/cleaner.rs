@@ -345,6 +345,9 @@ impl Cleaner {
         }
         let mut lines = Vec::new();
         lines::split(input, &mut lines);
+        // The vector doubled as it grew: up to half of it is unused, and it
+        // lives as long as the result.
+        lines.shrink_to_fit();
         let n = lines.len();
         let texts: Vec<&[u8]> = lines.iter().map(|l| l.bytes(input)).collect();
         let lines_of = self.analyse(&texts, None);
@@ -547,6 +550,9 @@ impl Cleaner {
             keep,
             heading,
         } = judgement;
+        // What only the context model needed goes before the decisions are
+        // built, so that the two are never held at once.
+        drop((ctx_feats, ctx_density, weights, skip, density));
 
         // Stage 7: decisions, dropping second copies of kept lines.
         let mut kept_root = vec![false; n];
