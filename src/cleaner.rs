@@ -119,6 +119,9 @@ const UNKNOWN_LANGUAGE_RATIO: f32 = 0.15;
 /// The stopword density a sentence is given on a page of unknown language.
 const UNKNOWN_LANGUAGE_SENTENCE_DENSITY: f32 = 0.34;
 
+// Lines the lexicon looks at are measured in one piece (see `evidence`).
+const _: () = assert!(lexicon::MAX_LINE_BYTES <= features::MEASURE_LIMIT);
+
 /// Comment markers are counted this many lines ahead.
 const COMMENT_WINDOW: usize = 12;
 
@@ -434,34 +437,35 @@ impl Cleaner {
     fn analyse(&self, texts: &[&[u8]], naive: Option<&lang::NaiveStopwords>) -> LineMeasures {
         let inner = &*self.inner;
         let n = texts.len();
-        let mut feats: Vec<Features> = Vec::with_capacity(n);
-        let mut stops = Vec::with_capacity(n);
-        for t in texts {
-            let (f, c) = match naive {
-                None => features::measure(t, &inner.stopwords),
-                Some(naive) => features::measure_reference(t, naive),
-            };
-            feats.push(f);
-            stops.push(c);
-        }
+        let mut m = LineMeasures {
+            feats: Vec::with_capacity(n),
+            stops: Vec::with_capacity(n),
+            evidence: Vec::with_capacity(n),
+            repeat_keys: Vec::with_capacity(n),
+        };
         let mut norm = Vec::with_capacity(lexicon::MAX_LINE_BYTES * 2);
-        let evidence: Vec<Option<Evidence>> = texts
-            .iter()
-            .zip(feats.iter())
-            .map(|(t, f)| {
-                self.evidence(t, f, &mut norm, naive.is_some())
-                    .map(|e| Evidence {
-                        short_chrome: f.words <= SHORT_CHROME_WORDS,
-                        ..e
-                    })
-            })
-            .collect();
-        LineMeasures {
-            feats,
-            stops,
-            evidence,
-            repeat_keys: texts.iter().map(|t| repeat::start_key(t)).collect(),
+        // One pass: each line is measured, searched for evidence and keyed
+        // while its bytes are in cache.
+        for t in texts {
+            let (f, c, plain) = match naive {
+                None => features::measure_plain(t, &inner.stopwords),
+                Some(naive) => {
+                    let (f, c) = features::measure_reference(t, naive);
+                    (f, c, false)
+                }
+            };
+            let e = self
+                .evidence(t, &f, plain, &mut norm, naive.is_some())
+                .map(|e| Evidence {
+                    short_chrome: f.words <= SHORT_CHROME_WORDS,
+                    ..e
+                });
+            m.feats.push(f);
+            m.stops.push(c);
+            m.evidence.push(e);
+            m.repeat_keys.push(repeat::start_key(t));
         }
+        m
     }
 
     /// The stages that look at the whole page (language, repeats, the
@@ -978,6 +982,7 @@ impl Cleaner {
         &self,
         text: &[u8],
         f: &Features,
+        plain: bool,
         norm: &mut Vec<u8>,
         reference: bool,
     ) -> Option<Evidence> {
@@ -1001,7 +1006,9 @@ impl Cleaner {
             if reference {
                 lexicon::normalise_any(text, norm);
             } else {
-                lexicon::normalise(text, norm);
+                // Lines this short were measured in one piece: `plain` says
+                // what `normalise` would find out again.
+                lexicon::normalise_plain(text, plain, norm);
             }
             if let Some(category) = inner.labels.row(norm) {
                 return Some(Evidence {
