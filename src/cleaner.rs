@@ -13,6 +13,8 @@
 
 use std::sync::Arc;
 
+use foldhash::{HashMap, HashMapExt};
+
 use crate::builder::Mode;
 use crate::context::{self, Thresholds};
 use crate::features::{self, Features};
@@ -186,7 +188,7 @@ struct Doc<'d> {
     /// Each line's own weight.
     weights: &'d [u32],
     density: &'d [f32],
-    evidence: &'d [Option<Evidence>],
+    evidence: EvidenceView<'d>,
     alt: &'d [bool],
     skip: &'d [bool],
 }
@@ -196,7 +198,7 @@ struct Doc<'d> {
 struct LineMeasures {
     feats: Vec<Features>,
     stops: Vec<features::StopCounts>,
-    evidence: Vec<Option<Evidence>>,
+    evidence: EvidenceTable,
     /// [`repeat::start_key`] of each line.
     repeat_keys: Vec<Option<u64>>,
 }
@@ -207,9 +209,125 @@ impl LineMeasures {
         LineMeasures {
             feats: idx.iter().map(|&i| self.feats[i]).collect(),
             stops: idx.iter().map(|&i| self.stops[i]).collect(),
-            evidence: idx.iter().map(|&i| self.evidence[i]).collect(),
+            evidence: EvidenceTable {
+                kinds: self.evidence.kinds.clone(),
+                of: idx.iter().map(|&i| self.evidence.of[i]).collect(),
+            },
             repeat_keys: idx.iter().map(|&i| self.repeat_keys[i]).collect(),
         }
+    }
+}
+
+/// Each line's evidence, kept as an index into the few distinct values a
+/// page has (4 bytes a line instead of 32).
+struct EvidenceTable {
+    /// The distinct values; `None` first.
+    kinds: Vec<Option<Evidence>>,
+    /// Each line's index into `kinds`.
+    of: Vec<u32>,
+}
+
+impl EvidenceTable {
+    fn view(&self) -> EvidenceView<'_> {
+        EvidenceView {
+            kinds: &self.kinds,
+            of: &self.of,
+        }
+    }
+}
+
+/// Builds an [`EvidenceTable`] line by line.
+struct EvidenceTableBuilder {
+    table: EvidenceTable,
+    index: HashMap<EvidenceId, u32>,
+}
+
+/// An [`Evidence`] value for [`EvidenceTableBuilder`]'s index, cheap to
+/// hash: a phrase or shape name by its address (two equal names at two
+/// addresses only give two entries of the same value).
+#[derive(PartialEq, Eq, Hash)]
+struct EvidenceId {
+    /// The address and length of a phrase's or shape's name, and which.
+    name: (usize, usize, bool),
+    /// Any other rule.
+    rule: Option<Rule>,
+    category: Category,
+    flags: [bool; 3],
+}
+
+impl EvidenceId {
+    fn of(e: &Evidence) -> EvidenceId {
+        let (name, rule) = match e.rule {
+            Rule::Phrase(s) => ((s.as_ptr() as usize, s.len(), false), None),
+            Rule::Shape(s) => ((s.as_ptr() as usize, s.len(), true), None),
+            other => ((0, 0, false), Some(other)),
+        };
+        EvidenceId {
+            name,
+            rule,
+            category: e.category,
+            flags: [e.ends_article, e.short_chrome, e.comment_marker],
+        }
+    }
+}
+
+impl EvidenceTableBuilder {
+    fn with_capacity(n: usize) -> Self {
+        EvidenceTableBuilder {
+            table: EvidenceTable {
+                kinds: vec![None],
+                of: Vec::with_capacity(n),
+            },
+            index: HashMap::new(),
+        }
+    }
+
+    #[inline]
+    fn push(&mut self, e: Option<Evidence>) {
+        let k = match e {
+            None => 0,
+            Some(e) => {
+                let kinds = &mut self.table.kinds;
+                *self.index.entry(EvidenceId::of(&e)).or_insert_with(|| {
+                    kinds.push(Some(e));
+                    (kinds.len() - 1) as u32
+                })
+            }
+        };
+        self.table.of.push(k);
+    }
+}
+
+/// A borrowed [`EvidenceTable`] (or a part of it): indexed like a slice of
+/// `Option<Evidence>`.
+#[derive(Clone, Copy)]
+struct EvidenceView<'d> {
+    kinds: &'d [Option<Evidence>],
+    of: &'d [u32],
+}
+
+impl<'d> EvidenceView<'d> {
+    #[inline]
+    fn slice<R: std::slice::SliceIndex<[u32], Output = [u32]>>(&self, r: R) -> EvidenceView<'d> {
+        EvidenceView {
+            kinds: self.kinds,
+            of: &self.of[r],
+        }
+    }
+
+    #[inline]
+    fn iter(&self) -> impl Iterator<Item = Option<Evidence>> + 'd {
+        let kinds = self.kinds;
+        self.of.iter().map(move |&k| kinds[k as usize])
+    }
+}
+
+impl std::ops::Index<usize> for EvidenceView<'_> {
+    type Output = Option<Evidence>;
+
+    #[inline]
+    fn index(&self, i: usize) -> &Option<Evidence> {
+        &self.kinds[self.of[i] as usize]
     }
 }
 
@@ -230,7 +348,7 @@ impl Doc<'_> {
             feats: &self.feats[..end],
             weights: &self.weights[..end],
             density: &self.density[..end],
-            evidence: &self.evidence[..end],
+            evidence: self.evidence.slice(..end),
             alt: &self.alt[..end],
             skip: &self.skip[..end],
         }
@@ -437,12 +555,10 @@ impl Cleaner {
     fn analyse(&self, texts: &[&[u8]], naive: Option<&lang::NaiveStopwords>) -> LineMeasures {
         let inner = &*self.inner;
         let n = texts.len();
-        let mut m = LineMeasures {
-            feats: Vec::with_capacity(n),
-            stops: Vec::with_capacity(n),
-            evidence: Vec::with_capacity(n),
-            repeat_keys: Vec::with_capacity(n),
-        };
+        let mut feats = Vec::with_capacity(n);
+        let mut stops = Vec::with_capacity(n);
+        let mut evidence = EvidenceTableBuilder::with_capacity(n);
+        let mut repeat_keys = Vec::with_capacity(n);
         let mut norm = Vec::with_capacity(lexicon::MAX_LINE_BYTES * 2);
         // One pass: each line is measured, searched for evidence and keyed
         // while its bytes are in cache.
@@ -460,12 +576,17 @@ impl Cleaner {
                     short_chrome: f.words <= SHORT_CHROME_WORDS,
                     ..e
                 });
-            m.feats.push(f);
-            m.stops.push(c);
-            m.evidence.push(e);
-            m.repeat_keys.push(repeat::start_key(t));
+            feats.push(f);
+            stops.push(c);
+            evidence.push(e);
+            repeat_keys.push(repeat::start_key(t));
         }
-        m
+        LineMeasures {
+            feats,
+            stops,
+            evidence: evidence.table,
+            repeat_keys,
+        }
     }
 
     /// The stages that look at the whole page (language, repeats, the
@@ -480,7 +601,7 @@ impl Cleaner {
     ) -> (Vec<Decision>, Lang) {
         let inner = &*self.inner;
         let n = texts.len();
-        let (feats, evidence) = (&m.feats, &m.evidence);
+        let (feats, evidence) = (&m.feats, m.evidence.view());
         let mut hits = [0u32; NLANG];
         for c in &m.stops {
             for (h, c) in hits.iter_mut().zip(c.iter()) {
@@ -627,7 +748,7 @@ impl Cleaner {
         texts: &[&[u8]],
         feats: &[Features],
         density: &[f32],
-        evidence: &[Option<Evidence>],
+        evidence: EvidenceView<'_>,
         keep: &[bool],
     ) -> Option<usize> {
         let p = &self.inner.params;
@@ -1182,8 +1303,9 @@ fn is_author_line(feats: &[Features], i: usize) -> bool {
 /// Does a row of share, follow or navigation widgets sit right above line
 /// `i` (at least two of the [`WIDGET_WINDOW`] lines before it)? The end
 /// of an article is marked so; a subheading inside it is not.
-fn after_widgets(evidence: &[Option<Evidence>], i: usize) -> bool {
-    evidence[i.saturating_sub(WIDGET_WINDOW)..i]
+fn after_widgets(evidence: EvidenceView<'_>, i: usize) -> bool {
+    evidence
+        .slice(i.saturating_sub(WIDGET_WINDOW)..i)
         .iter()
         .filter(|e| {
             e.is_some_and(|e| matches!(e.category, Category::Social | Category::Navigation))
