@@ -197,7 +197,7 @@ struct Doc<'d> {
 /// hard evidence.
 struct LineMeasures {
     feats: Vec<Features>,
-    stops: Vec<features::StopCounts>,
+    stops: StopTable,
     evidence: EvidenceTable,
     /// [`repeat::start_key`] of each line.
     repeat_keys: Vec<Option<u64>>,
@@ -208,7 +208,7 @@ impl LineMeasures {
     fn select(&self, idx: &[usize]) -> LineMeasures {
         LineMeasures {
             feats: idx.iter().map(|&i| self.feats[i]).collect(),
-            stops: idx.iter().map(|&i| self.stops[i]).collect(),
+            stops: self.stops.select(idx),
             evidence: EvidenceTable {
                 kinds: self.evidence.kinds.clone(),
                 of: idx.iter().map(|&i| self.evidence.of[i]).collect(),
@@ -328,6 +328,81 @@ impl std::ops::Index<usize> for EvidenceView<'_> {
     #[inline]
     fn index(&self, i: usize) -> &Option<Evidence> {
         &self.kinds[self.of[i] as usize]
+    }
+}
+
+/// Each line's stopword counts per language, one byte each; the few lines
+/// with a count of 255 or more are kept whole aside.
+struct StopTable {
+    /// Each line's counts; `BIG` first when they are in `big`.
+    small: Vec<[u8; NLANG]>,
+    /// The lines with a count of at least [`StopTable::BIG`], in order.
+    big: Vec<(u32, features::StopCounts)>,
+}
+
+impl StopTable {
+    const BIG: u8 = u8::MAX;
+
+    fn with_capacity(n: usize) -> StopTable {
+        StopTable {
+            small: Vec::with_capacity(n),
+            big: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, c: features::StopCounts) {
+        let i = self.small.len() as u32;
+        if c.iter().all(|&x| x < Self::BIG as u16) {
+            self.small.push(c.map(|x| x as u8));
+        } else {
+            self.small.push([Self::BIG; NLANG]);
+            self.big.push((i, c));
+        }
+    }
+
+    /// Adds every line's counts to `hits`.
+    fn add_all(&self, hits: &mut [u32; NLANG]) {
+        for s in &self.small {
+            // A line in `big` adds [BIG; NLANG] here, taken back below.
+            for (h, &c) in hits.iter_mut().zip(s) {
+                *h += u32::from(c);
+            }
+        }
+        for (_, c) in &self.big {
+            for (h, &c) in hits.iter_mut().zip(c) {
+                *h = *h - u32::from(Self::BIG) + u32::from(c);
+            }
+        }
+    }
+
+    fn count(&self, i: usize, lang: Lang) -> u16 {
+        let s = &self.small[i];
+        if s[0] == Self::BIG {
+            self.big_counts(i)[lang as usize]
+        } else {
+            s[lang as usize].into()
+        }
+    }
+
+    fn big_counts(&self, i: usize) -> features::StopCounts {
+        let k = self
+            .big
+            .binary_search_by_key(&(i as u32), |&(j, _)| j)
+            .expect("a line marked big is in the big table");
+        self.big[k].1
+    }
+
+    /// The counts of the lines at `idx`, in that order.
+    fn select(&self, idx: &[usize]) -> StopTable {
+        let mut t = StopTable::with_capacity(idx.len());
+        for (j, &i) in idx.iter().enumerate() {
+            let s = self.small[i];
+            if s[0] == Self::BIG {
+                t.big.push((j as u32, self.big_counts(i)));
+            }
+            t.small.push(s);
+        }
+        t
     }
 }
 
@@ -556,7 +631,7 @@ impl Cleaner {
         let inner = &*self.inner;
         let n = texts.len();
         let mut feats = Vec::with_capacity(n);
-        let mut stops = Vec::with_capacity(n);
+        let mut stops = StopTable::with_capacity(n);
         let mut evidence = EvidenceTableBuilder::with_capacity(n);
         let mut repeat_keys = Vec::with_capacity(n);
         let mut norm = Vec::with_capacity(lexicon::MAX_LINE_BYTES * 2);
@@ -603,11 +678,7 @@ impl Cleaner {
         let n = texts.len();
         let (feats, evidence) = (&m.feats, m.evidence.view());
         let mut hits = [0u32; NLANG];
-        for c in &m.stops {
-            for (h, c) in hits.iter_mut().zip(c.iter()) {
-                *h += *c as u32;
-            }
-        }
+        m.stops.add_all(&mut hits);
         let lang = inner.lang.unwrap_or_else(|| lang::detect(&hits));
         // A page in a language we have no stopwords for (or lorem ipsum)
         // has almost none: stopword density says nothing there, so a
@@ -616,10 +687,10 @@ impl Cleaner {
         let known = hits[lang as usize] as f32 >= UNKNOWN_LANGUAGE_RATIO * words as f32;
         let density: Vec<f32> = feats
             .iter()
-            .zip(m.stops.iter())
-            .map(|(f, c)| {
+            .enumerate()
+            .map(|(i, f)| {
                 if known {
-                    c[lang as usize] as f32 / f.words.max(1) as f32
+                    m.stops.count(i, lang) as f32 / f.words.max(1) as f32
                 } else if f.terminal {
                     UNKNOWN_LANGUAGE_SENTENCE_DENSITY
                 } else {
