@@ -199,8 +199,8 @@ struct LineMeasures {
     feats: Vec<Features>,
     stops: StopTable,
     evidence: EvidenceTable,
-    /// [`repeat::start_key`] of each line.
-    repeat_keys: Vec<Option<u64>>,
+    /// [`repeat::packed_start_key`] of each line.
+    repeat_keys: Vec<u64>,
 }
 
 impl LineMeasures {
@@ -654,7 +654,7 @@ impl Cleaner {
             feats.push(f);
             stops.push(c);
             evidence.push(e);
-            repeat_keys.push(repeat::start_key(t));
+            repeat_keys.push(repeat::packed_start_key(t));
         }
         LineMeasures {
             feats,
