@@ -11,6 +11,7 @@
 //! 8. the article is cleaned again on its own until nothing more drops (at
 //!    most [`MAX_PASSES`] times), so that cleaning is idempotent.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use foldhash::{HashMap, HashMapExt};
@@ -748,7 +749,8 @@ impl Cleaner {
         } = judgement;
         // What only the context model needed goes before the decisions are
         // built, so that the two are never held at once.
-        drop((ctx_feats, ctx_density, weights, skip, density));
+        drop((ctx_feats, ctx_density));
+        drop((weights, skip, density));
 
         // Stage 7: decisions, dropping second copies of kept lines.
         let mut kept_root = vec![false; n];
@@ -1483,16 +1485,17 @@ fn wraps(prev: &[u8], next: &[u8]) -> bool {
 /// lines that [`wraps`] one into the next, at least three or ending a
 /// sentence), which all get the paragraph's
 /// length, density and ending. A line's word count stays its own.
-fn wrapped_paragraphs(
+/// Borrowed unchanged when the page has no such paragraph.
+fn wrapped_paragraphs<'a>(
     texts: &[&[u8]],
-    feats: &[Features],
-    density: &[f32],
+    feats: &'a [Features],
+    density: &'a [f32],
     adjacent: &[bool],
     known: bool,
-) -> (Vec<Features>, Vec<f32>) {
+) -> (Cow<'a, [Features]>, Cow<'a, [f32]>) {
     let n = feats.len();
-    let mut out = feats.to_vec();
-    let mut dens = density.to_vec();
+    let mut out = Cow::Borrowed(feats);
+    let mut dens = Cow::Borrowed(density);
     let mut a = 0;
     while a < n {
         let mut b = a + 1;
@@ -1515,6 +1518,7 @@ fn wrapped_paragraphs(
             } else {
                 0.0
             };
+            let (out, dens) = (out.to_mut(), dens.to_mut());
             for i in a..b {
                 out[i].weight = weight;
                 out[i].terminal = terminal;
