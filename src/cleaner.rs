@@ -11,7 +11,10 @@
 //! 8. the article is cleaned again on its own until nothing more drops (at
 //!    most [`MAX_PASSES`] times), so that cleaning is idempotent.
 
+use std::borrow::Cow;
 use std::sync::Arc;
+
+use foldhash::{HashMap, HashMapExt};
 
 use crate::builder::Mode;
 use crate::context::{self, Thresholds};
@@ -119,6 +122,9 @@ const UNKNOWN_LANGUAGE_RATIO: f32 = 0.15;
 /// The stopword density a sentence is given on a page of unknown language.
 const UNKNOWN_LANGUAGE_SENTENCE_DENSITY: f32 = 0.34;
 
+// Lines the lexicon looks at are measured in one piece (see `evidence`).
+const _: () = assert!(lexicon::MAX_LINE_BYTES <= features::MEASURE_LIMIT);
+
 /// Comment markers are counted this many lines ahead.
 const COMMENT_WINDOW: usize = 12;
 
@@ -183,7 +189,7 @@ struct Doc<'d> {
     /// Each line's own weight.
     weights: &'d [u32],
     density: &'d [f32],
-    evidence: &'d [Option<Evidence>],
+    evidence: EvidenceView<'d>,
     alt: &'d [bool],
     skip: &'d [bool],
 }
@@ -192,10 +198,10 @@ struct Doc<'d> {
 /// hard evidence.
 struct LineMeasures {
     feats: Vec<Features>,
-    stops: Vec<features::StopCounts>,
-    evidence: Vec<Option<Evidence>>,
-    /// [`repeat::start_key`] of each line.
-    repeat_keys: Vec<Option<u64>>,
+    stops: StopTable,
+    evidence: EvidenceTable,
+    /// [`repeat::packed_start_key`] of each line.
+    repeat_keys: Vec<u64>,
 }
 
 impl LineMeasures {
@@ -203,10 +209,201 @@ impl LineMeasures {
     fn select(&self, idx: &[usize]) -> LineMeasures {
         LineMeasures {
             feats: idx.iter().map(|&i| self.feats[i]).collect(),
-            stops: idx.iter().map(|&i| self.stops[i]).collect(),
-            evidence: idx.iter().map(|&i| self.evidence[i]).collect(),
+            stops: self.stops.select(idx),
+            evidence: EvidenceTable {
+                kinds: self.evidence.kinds.clone(),
+                of: idx.iter().map(|&i| self.evidence.of[i]).collect(),
+            },
             repeat_keys: idx.iter().map(|&i| self.repeat_keys[i]).collect(),
         }
+    }
+}
+
+/// Each line's evidence, kept as an index into the few distinct values a
+/// page has (4 bytes a line instead of 32).
+struct EvidenceTable {
+    /// The distinct values; `None` first.
+    kinds: Vec<Option<Evidence>>,
+    /// Each line's index into `kinds`.
+    of: Vec<u32>,
+}
+
+impl EvidenceTable {
+    fn view(&self) -> EvidenceView<'_> {
+        EvidenceView {
+            kinds: &self.kinds,
+            of: &self.of,
+        }
+    }
+}
+
+/// Builds an [`EvidenceTable`] line by line.
+struct EvidenceTableBuilder {
+    table: EvidenceTable,
+    index: HashMap<EvidenceId, u32>,
+}
+
+/// An [`Evidence`] value for [`EvidenceTableBuilder`]'s index, cheap to
+/// hash: a phrase or shape name by its address (two equal names at two
+/// addresses only give two entries of the same value).
+#[derive(PartialEq, Eq, Hash)]
+struct EvidenceId {
+    /// The address and length of a phrase's or shape's name, and which.
+    name: (usize, usize, bool),
+    /// Any other rule.
+    rule: Option<Rule>,
+    category: Category,
+    flags: [bool; 3],
+}
+
+impl EvidenceId {
+    fn of(e: &Evidence) -> EvidenceId {
+        let (name, rule) = match e.rule {
+            Rule::Phrase(s) => ((s.as_ptr() as usize, s.len(), false), None),
+            Rule::Shape(s) => ((s.as_ptr() as usize, s.len(), true), None),
+            other => ((0, 0, false), Some(other)),
+        };
+        EvidenceId {
+            name,
+            rule,
+            category: e.category,
+            flags: [e.ends_article, e.short_chrome, e.comment_marker],
+        }
+    }
+}
+
+impl EvidenceTableBuilder {
+    fn with_capacity(n: usize) -> Self {
+        EvidenceTableBuilder {
+            table: EvidenceTable {
+                kinds: vec![None],
+                of: Vec::with_capacity(n),
+            },
+            index: HashMap::new(),
+        }
+    }
+
+    #[inline]
+    fn push(&mut self, e: Option<Evidence>) {
+        let k = match e {
+            None => 0,
+            Some(e) => {
+                let kinds = &mut self.table.kinds;
+                *self.index.entry(EvidenceId::of(&e)).or_insert_with(|| {
+                    kinds.push(Some(e));
+                    (kinds.len() - 1) as u32
+                })
+            }
+        };
+        self.table.of.push(k);
+    }
+}
+
+/// A borrowed [`EvidenceTable`] (or a part of it): indexed like a slice of
+/// `Option<Evidence>`.
+#[derive(Clone, Copy)]
+struct EvidenceView<'d> {
+    kinds: &'d [Option<Evidence>],
+    of: &'d [u32],
+}
+
+impl<'d> EvidenceView<'d> {
+    #[inline]
+    fn slice<R: std::slice::SliceIndex<[u32], Output = [u32]>>(&self, r: R) -> EvidenceView<'d> {
+        EvidenceView {
+            kinds: self.kinds,
+            of: &self.of[r],
+        }
+    }
+
+    #[inline]
+    fn iter(&self) -> impl Iterator<Item = Option<Evidence>> + 'd {
+        let kinds = self.kinds;
+        self.of.iter().map(move |&k| kinds[k as usize])
+    }
+}
+
+impl std::ops::Index<usize> for EvidenceView<'_> {
+    type Output = Option<Evidence>;
+
+    #[inline]
+    fn index(&self, i: usize) -> &Option<Evidence> {
+        &self.kinds[self.of[i] as usize]
+    }
+}
+
+/// Each line's stopword counts per language, one byte each; the few lines
+/// with a count of 255 or more are kept whole aside.
+struct StopTable {
+    /// Each line's counts; `BIG` first when they are in `big`.
+    small: Vec<[u8; NLANG]>,
+    /// The lines with a count of at least [`StopTable::BIG`], in order.
+    big: Vec<(u32, features::StopCounts)>,
+}
+
+impl StopTable {
+    const BIG: u8 = u8::MAX;
+
+    fn with_capacity(n: usize) -> StopTable {
+        StopTable {
+            small: Vec::with_capacity(n),
+            big: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, c: features::StopCounts) {
+        let i = self.small.len() as u32;
+        if c.iter().all(|&x| x < Self::BIG as u16) {
+            self.small.push(c.map(|x| x as u8));
+        } else {
+            self.small.push([Self::BIG; NLANG]);
+            self.big.push((i, c));
+        }
+    }
+
+    /// Adds every line's counts to `hits`.
+    fn add_all(&self, hits: &mut [u32; NLANG]) {
+        for s in &self.small {
+            // A line in `big` adds [BIG; NLANG] here, taken back below.
+            for (h, &c) in hits.iter_mut().zip(s) {
+                *h += u32::from(c);
+            }
+        }
+        for (_, c) in &self.big {
+            for (h, &c) in hits.iter_mut().zip(c) {
+                *h = *h - u32::from(Self::BIG) + u32::from(c);
+            }
+        }
+    }
+
+    fn count(&self, i: usize, lang: Lang) -> u16 {
+        let s = &self.small[i];
+        if s[0] == Self::BIG {
+            self.big_counts(i)[lang as usize]
+        } else {
+            s[lang as usize].into()
+        }
+    }
+
+    fn big_counts(&self, i: usize) -> features::StopCounts {
+        let k = self
+            .big
+            .binary_search_by_key(&(i as u32), |&(j, _)| j)
+            .expect("a line marked big is in the big table");
+        self.big[k].1
+    }
+
+    /// The counts of the lines at `idx`, in that order.
+    fn select(&self, idx: &[usize]) -> StopTable {
+        let mut t = StopTable::with_capacity(idx.len());
+        for (j, &i) in idx.iter().enumerate() {
+            let s = self.small[i];
+            if s[0] == Self::BIG {
+                t.big.push((j as u32, self.big_counts(i)));
+            }
+            t.small.push(s);
+        }
+        t
     }
 }
 
@@ -227,7 +424,7 @@ impl Doc<'_> {
             feats: &self.feats[..end],
             weights: &self.weights[..end],
             density: &self.density[..end],
-            evidence: &self.evidence[..end],
+            evidence: self.evidence.slice(..end),
             alt: &self.alt[..end],
             skip: &self.skip[..end],
         }
@@ -345,6 +542,9 @@ impl Cleaner {
         }
         let mut lines = Vec::new();
         lines::split(input, &mut lines);
+        // The vector doubled as it grew: up to half of it is unused, and it
+        // lives as long as the result.
+        lines.shrink_to_fit();
         let n = lines.len();
         let texts: Vec<&[u8]> = lines.iter().map(|l| l.bytes(input)).collect();
         let lines_of = self.analyse(&texts, None);
@@ -431,33 +631,37 @@ impl Cleaner {
     fn analyse(&self, texts: &[&[u8]], naive: Option<&lang::NaiveStopwords>) -> LineMeasures {
         let inner = &*self.inner;
         let n = texts.len();
-        let mut feats: Vec<Features> = Vec::with_capacity(n);
-        let mut stops = Vec::with_capacity(n);
+        let mut feats = Vec::with_capacity(n);
+        let mut stops = StopTable::with_capacity(n);
+        let mut evidence = EvidenceTableBuilder::with_capacity(n);
+        let mut repeat_keys = Vec::with_capacity(n);
+        let mut norm = Vec::with_capacity(lexicon::MAX_LINE_BYTES * 2);
+        // One pass: each line is measured, searched for evidence and keyed
+        // while its bytes are in cache.
         for t in texts {
-            let (f, c) = match naive {
-                None => features::measure(t, &inner.stopwords),
-                Some(naive) => features::measure_reference(t, naive),
+            let (f, c, plain) = match naive {
+                None => features::measure_plain(t, &inner.stopwords),
+                Some(naive) => {
+                    let (f, c) = features::measure_reference(t, naive);
+                    (f, c, false)
+                }
             };
+            let e = self
+                .evidence(t, &f, plain, &mut norm, naive.is_some())
+                .map(|e| Evidence {
+                    short_chrome: f.words <= SHORT_CHROME_WORDS,
+                    ..e
+                });
             feats.push(f);
             stops.push(c);
+            evidence.push(e);
+            repeat_keys.push(repeat::packed_start_key(t));
         }
-        let mut norm = Vec::with_capacity(lexicon::MAX_LINE_BYTES * 2);
-        let evidence: Vec<Option<Evidence>> = texts
-            .iter()
-            .zip(feats.iter())
-            .map(|(t, f)| {
-                self.evidence(t, f, &mut norm, naive.is_some())
-                    .map(|e| Evidence {
-                        short_chrome: f.words <= SHORT_CHROME_WORDS,
-                        ..e
-                    })
-            })
-            .collect();
         LineMeasures {
             feats,
             stops,
-            evidence,
-            repeat_keys: texts.iter().map(|t| repeat::start_key(t)).collect(),
+            evidence: evidence.table,
+            repeat_keys,
         }
     }
 
@@ -473,13 +677,9 @@ impl Cleaner {
     ) -> (Vec<Decision>, Lang) {
         let inner = &*self.inner;
         let n = texts.len();
-        let (feats, evidence) = (&m.feats, &m.evidence);
+        let (feats, evidence) = (&m.feats, m.evidence.view());
         let mut hits = [0u32; NLANG];
-        for c in &m.stops {
-            for (h, c) in hits.iter_mut().zip(c.iter()) {
-                *h += *c as u32;
-            }
-        }
+        m.stops.add_all(&mut hits);
         let lang = inner.lang.unwrap_or_else(|| lang::detect(&hits));
         // A page in a language we have no stopwords for (or lorem ipsum)
         // has almost none: stopword density says nothing there, so a
@@ -488,10 +688,10 @@ impl Cleaner {
         let known = hits[lang as usize] as f32 >= UNKNOWN_LANGUAGE_RATIO * words as f32;
         let density: Vec<f32> = feats
             .iter()
-            .zip(m.stops.iter())
-            .map(|(f, c)| {
+            .enumerate()
+            .map(|(i, f)| {
                 if known {
-                    c[lang as usize] as f32 / f.words.max(1) as f32
+                    m.stops.count(i, lang) as f32 / f.words.max(1) as f32
                 } else if f.terminal {
                     UNKNOWN_LANGUAGE_SENTENCE_DENSITY
                 } else {
@@ -547,6 +747,10 @@ impl Cleaner {
             keep,
             heading,
         } = judgement;
+        // What only the context model needed goes before the decisions are
+        // built, so that the two are never held at once.
+        drop((ctx_feats, ctx_density));
+        drop((weights, skip, density));
 
         // Stage 7: decisions, dropping second copies of kept lines.
         let mut kept_root = vec![false; n];
@@ -617,7 +821,7 @@ impl Cleaner {
         texts: &[&[u8]],
         feats: &[Features],
         density: &[f32],
-        evidence: &[Option<Evidence>],
+        evidence: EvidenceView<'_>,
         keep: &[bool],
     ) -> Option<usize> {
         let p = &self.inner.params;
@@ -972,6 +1176,7 @@ impl Cleaner {
         &self,
         text: &[u8],
         f: &Features,
+        plain: bool,
         norm: &mut Vec<u8>,
         reference: bool,
     ) -> Option<Evidence> {
@@ -995,7 +1200,9 @@ impl Cleaner {
             if reference {
                 lexicon::normalise_any(text, norm);
             } else {
-                lexicon::normalise(text, norm);
+                // Lines this short were measured in one piece: `plain` says
+                // what `normalise` would find out again.
+                lexicon::normalise_plain(text, plain, norm);
             }
             if let Some(category) = inner.labels.row(norm) {
                 return Some(Evidence {
@@ -1169,8 +1376,9 @@ fn is_author_line(feats: &[Features], i: usize) -> bool {
 /// Does a row of share, follow or navigation widgets sit right above line
 /// `i` (at least two of the [`WIDGET_WINDOW`] lines before it)? The end
 /// of an article is marked so; a subheading inside it is not.
-fn after_widgets(evidence: &[Option<Evidence>], i: usize) -> bool {
-    evidence[i.saturating_sub(WIDGET_WINDOW)..i]
+fn after_widgets(evidence: EvidenceView<'_>, i: usize) -> bool {
+    evidence
+        .slice(i.saturating_sub(WIDGET_WINDOW)..i)
         .iter()
         .filter(|e| {
             e.is_some_and(|e| matches!(e.category, Category::Social | Category::Navigation))
@@ -1277,16 +1485,17 @@ fn wraps(prev: &[u8], next: &[u8]) -> bool {
 /// lines that [`wraps`] one into the next, at least three or ending a
 /// sentence), which all get the paragraph's
 /// length, density and ending. A line's word count stays its own.
-fn wrapped_paragraphs(
+/// Borrowed unchanged when the page has no such paragraph.
+fn wrapped_paragraphs<'a>(
     texts: &[&[u8]],
-    feats: &[Features],
-    density: &[f32],
+    feats: &'a [Features],
+    density: &'a [f32],
     adjacent: &[bool],
     known: bool,
-) -> (Vec<Features>, Vec<f32>) {
+) -> (Cow<'a, [Features]>, Cow<'a, [f32]>) {
     let n = feats.len();
-    let mut out = feats.to_vec();
-    let mut dens = density.to_vec();
+    let mut out = Cow::Borrowed(feats);
+    let mut dens = Cow::Borrowed(density);
     let mut a = 0;
     while a < n {
         let mut b = a + 1;
@@ -1309,6 +1518,7 @@ fn wrapped_paragraphs(
             } else {
                 0.0
             };
+            let (out, dens) = (out.to_mut(), dens.to_mut());
             for i in a..b {
                 out[i].weight = weight;
                 out[i].terminal = terminal;

@@ -160,8 +160,16 @@ fn add_mask(counts: &mut StopCounts, mut m: LangMask) {
 
 /// Measures one (trimmed, non-empty) line.
 pub fn measure(line: &[u8], stop: &Stopwords) -> (Features, StopCounts) {
+    let (f, counts, _) = measure_plain(line, stop);
+    (f, counts)
+}
+
+/// [`measure`], and whether the line is plain: at most [`MEASURE_LIMIT`]
+/// bytes and ASCII or [`ascii_like`] (for [`crate::lexicon::normalise_plain`]).
+pub fn measure_plain(line: &[u8], stop: &Stopwords) -> (Features, StopCounts, bool) {
     let mut f = Features::default();
     let mut counts: StopCounts = [0; NLANG];
+    let mut plain = line.len() <= MEASURE_LIMIT;
     for text in chunks(line) {
         let mut cf = Features::default();
         let mut cc: StopCounts = [0; NLANG];
@@ -175,13 +183,14 @@ pub fn measure(line: &[u8], stop: &Stopwords) -> (Features, StopCounts) {
             cf.chars = chars;
             cf.weight = chars;
         } else {
+            plain = false;
             measure_any(text, stop, &mut cf, &mut cc);
         }
         add(&mut f, &mut counts, &cf, &cc);
     }
     f.terminal = terminal_end(line);
     f.credit_end = credit_end(line);
-    (f, counts)
+    (f, counts, plain)
 }
 
 /// The line cut into pieces of at most [`MEASURE_LIMIT`] bytes, each ending
@@ -300,13 +309,33 @@ fn gather(high: u64) -> u64 {
 /// punctuation (see [`ascii_like`]): eight bytes at a time, then the
 /// stopwords a word at a time.
 fn measure_ascii(text: &[u8], stop: &Stopwords, f: &mut Features, counts: &mut StopCounts) {
+    // Most lines are short: their copy (below) is zeroed in a small buffer.
+    if text.len() + 24 <= SHORT_BUF {
+        measure_ascii_in::<SHORT_BUF>(text, stop, f, counts);
+    } else {
+        measure_ascii_in::<{ MEASURE_LIMIT + 24 }>(text, stop, f, counts);
+    }
+}
+
+/// The size of [`measure_ascii`]'s buffer for short lines.
+const SHORT_BUF: usize = 128;
+
+/// [`measure_ascii`] with a buffer of `N` bytes (at least the text's
+/// length + 24).
+#[inline(always)]
+fn measure_ascii_in<const N: usize>(
+    text: &[u8],
+    stop: &Stopwords,
+    f: &mut Features,
+    counts: &mut StopCounts,
+) {
     let n = text.len();
-    debug_assert!(n <= MEASURE_LIMIT);
+    debug_assert!(n <= MEASURE_LIMIT && n + 24 <= N);
     f.chars = n as u32;
     f.weight = n as u32;
     // A copy with 16 zero bytes after the text, so that every 8-byte lane
     // and 16-byte word key can be loaded whole.
-    let mut buf = [0u8; MEASURE_LIMIT + 24];
+    let mut buf = [0u8; N];
     buf[..n].copy_from_slice(text);
     let load =
         |buf: &[u8], i: usize| u64::from_le_bytes(buf[i..i + 8].try_into().expect("eight bytes"));

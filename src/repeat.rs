@@ -108,22 +108,31 @@ pub fn same(a: &[u8], b: &[u8]) -> bool {
 /// For each line, the index of the first earlier line with the same folded
 /// text, if any. Lines with no letters or digits never repeat.
 pub fn first_copies(lines: &[&[u8]]) -> Vec<Option<u32>> {
-    let keys: Vec<Option<u64>> = lines.iter().map(|l| start_key(l)).collect();
+    let keys: Vec<u64> = lines.iter().map(|l| packed_start_key(l)).collect();
     first_copies_keyed(lines, &keys)
 }
 
-/// [`first_copies`] with each line's [`start_key`] already computed.
-pub fn first_copies_keyed(lines: &[&[u8]], keys: &[Option<u64>]) -> Vec<Option<u32>> {
+/// [`start_key`] in 8 bytes instead of 16: 0 for `None`, else the key with
+/// its lowest bit set. Two keys that differ only there are one key here;
+/// [`first_copies_keyed`] tells such lines apart by their whole text, as it
+/// does any two lines of one key.
+#[inline]
+pub fn packed_start_key(line: &[u8]) -> u64 {
+    start_key(line).map_or(0, |k| k | 1)
+}
+
+/// [`first_copies`] with each line's [`packed_start_key`] already computed.
+pub fn first_copies_keyed(lines: &[&[u8]], keys: &[u64]) -> Vec<Option<u32>> {
     // Keyed by the hash of the line's start; lines whose start matches an
     // earlier, different line go to a second table keyed by the whole line.
     let mut by_start: HashMap<u64, u32> = HashMap::with_capacity(lines.len());
     let mut by_whole: HashMap<u64, u32> = HashMap::new();
     let mut out = Vec::with_capacity(lines.len());
     for (i, (&l, &k)) in lines.iter().zip(keys).enumerate() {
-        let Some(k) = k else {
+        if k == 0 {
             out.push(None);
             continue;
-        };
+        }
         let first = match by_start.entry(k) {
             Entry::Vacant(e) => {
                 e.insert(i as u32);

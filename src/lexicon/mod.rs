@@ -184,6 +184,19 @@ pub fn normalise(line: &[u8], out: &mut Vec<u8>) {
     }
 }
 
+/// [`normalise`] for a line already known to be plain or not: `plain` must
+/// be `line.is_ascii() || ascii_like(line)` (as
+/// [`measure_plain`](crate::features::measure_plain) reports it for a line
+/// measured in one piece).
+pub fn normalise_plain(line: &[u8], plain: bool, out: &mut Vec<u8>) {
+    debug_assert_eq!(plain, line.is_ascii() || crate::features::ascii_like(line));
+    if plain {
+        normalise_ascii(line, out);
+    } else {
+        normalise_any(line, out);
+    }
+}
+
 /// [`normalise`] for an all-ASCII line.
 fn normalise_ascii(line: &[u8], out: &mut Vec<u8>) {
     out.clear();
