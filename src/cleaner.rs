@@ -6,7 +6,8 @@
 //! 3. hard evidence: phrases, shapes, breadcrumbs ([`crate::lexicon`], [`crate::shapes`]);
 //! 4. repeats and alt-text fragments ([`crate::repeat`]);
 //! 5. the context model and headings ([`crate::context`]);
-//! 6. the article's end: nothing after a sign-off with little text after it;
+//! 6. the article's end: nothing after a sign-off with little text after it,
+//!    or from the header of a list of other stories on ([`crate::teasers`]);
 //! 7. second copies of kept lines are dropped;
 //! 8. the article is cleaned again on its own until nothing more drops (at
 //!    most [`MAX_PASSES`] times), so that cleaning is idempotent.
@@ -24,6 +25,7 @@ use crate::lexicon::{self, Lexicon};
 use crate::lines::{self, Line};
 use crate::repeat;
 use crate::shapes::{self, Shapes};
+use crate::teasers;
 use crate::verdict::{Category, Class, Decision, Rule, Verdict};
 
 /// Tunable numbers, set from the [`Mode`].
@@ -735,12 +737,41 @@ impl Cleaner {
         // is kept for the sake of text that is cut (cleaning the output again
         // must not change it).
         let cut = self.article_end(texts, feats, &density, evidence, &judgement.keep);
-        if let Some(c) = cut {
+        // A list of other stories under its header ("More from ...", "Most
+        // read") after the article ends it too, header included, when it
+        // comes before the sign-off ([`teasers`]). The lines above it keep
+        // their verdicts: the passes over the article alone judge them
+        // again, without the chrome around them.
+        let found: Vec<teasers::Found> = (0..n)
+            .map(|i| match evidence[i] {
+                Some(e)
+                    if matches!(e.category, Category::Banner | Category::Navigation)
+                        && !e.ends_article =>
+                {
+                    teasers::Found::ListChrome
+                }
+                Some(_) => teasers::Found::Chrome,
+                None if skip[i] => teasers::Found::Chrome,
+                None => teasers::Found::Text,
+            })
+            .collect();
+        let list_start = teasers::teaser_end(
+            texts,
+            &ctx_feats,
+            &ctx_density,
+            &weights,
+            &found,
+            &judgement.keep,
+        )
+        .filter(|&t| cut.map_or(true, |c| t <= c));
+        if let Some(c) = cut.filter(|_| list_start.is_none()) {
             let head = self.judge_relaxed(&doc.prefix(c));
             judgement.replace_prefix(head);
         }
-        keep_short_sentences(&doc, &mut judgement, cut.unwrap_or(n));
-        keep_tail(&doc, &mut judgement, cut.unwrap_or(n));
+        // The article ends at the cut or at a list of other stories.
+        let end = list_start.or(cut).unwrap_or(n);
+        keep_short_sentences(&doc, &mut judgement, end);
+        keep_tail(&doc, &mut judgement, end);
         let Judgement {
             initial,
             resolved,
@@ -781,6 +812,11 @@ impl Cleaner {
                         initial: initial[i],
                         fin: resolved[i],
                     },
+                }
+            } else if list_start.is_some_and(|t| i >= t) {
+                Decision {
+                    verdict: Verdict::Drop(Category::LowContent),
+                    rule: Rule::AfterTeasers,
                 }
             } else if cut.is_some_and(|c| i >= c) {
                 // The cut line itself, when it is no chrome (the first

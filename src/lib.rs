@@ -57,6 +57,7 @@ pub mod lines;
 mod render;
 pub mod repeat;
 pub mod shapes;
+mod teasers;
 mod verdict;
 
 pub use builder::{BuildError, CleanerBuilder, Mode};

@@ -149,6 +149,9 @@ pub enum Rule {
     /// After the article's sign-off (credit line or comments header), with
     /// little article text following.
     AfterSignOff,
+    /// At or after the header of a list of other stories ("More from ...",
+    /// "Most read") that follows the article.
+    AfterTeasers,
     /// Outside the article region (the densest run of article text).
     OutsideRegion,
 }
@@ -170,6 +173,7 @@ impl fmt::Display for Rule {
             Rule::Repeat => f.write_str("repeat"),
             Rule::AltPrefix => f.write_str("alt-prefix"),
             Rule::AfterSignOff => f.write_str("after-sign-off"),
+            Rule::AfterTeasers => f.write_str("after-teasers"),
             Rule::OutsideRegion => f.write_str("outside-region"),
         }
     }

@@ -1541,4 +1541,99 @@ mod regressions {
             "{e}"
         );
     }
+
+    /// Two more paragraphs, so that the article is long enough for a list
+    /// of other stories below it to end it.
+    const MORE_BODY: [&str; 2] = [
+        "The library will also have a small room for children, where parents can sit with them and read, and the staff have said that they will hold story hours there on Saturday mornings.",
+        "A public meeting about the design of the building will be held next month, and anyone who lives in the town is welcome to come along and give their views on the plans.",
+    ];
+
+    /// The rest of an article, below a box of links inside it.
+    const REST: [&str; 2] = [
+        "Opening hours have not yet been set, but the council expects the library to be open six days a week, with late opening on Thursdays for those who work in the city.",
+        "The old library on Mill Lane will close when the new one opens, and the council has said that it will ask the people of the town what they would like the building to become.",
+    ];
+
+    /// Other stories, each a headline and a one-sentence summary, written
+    /// for this test.
+    const TEASERS: [&str; 6] = [
+        "Harbour wall repairs to start in spring",
+        "The council has agreed to pay for the work after the storms of last winter damaged the old stones.",
+        "New bus route links the station and the hospital",
+        "Buses will run every twenty minutes from Monday, the transport office said in a statement.",
+        "Local bakery wins regional prize for its bread",
+        "The family that runs the shop has been baking in the same building for more than fifty years.",
+    ];
+
+    /// A list of other stories under a header that names it ("More from
+    /// ...") after a whole article ends the article, header included; the
+    /// article is kept.
+    #[test]
+    fn teaser_list_after_article_dropped() {
+        let [a, b, c, d] = body(L::En);
+        for header in [
+            "More from the Town Gazette",
+            "Most read in Local News",
+            "You may also like",
+        ] {
+            let mut blocks = vec![HEADLINE, a, b, c, d, MORE_BODY[0], MORE_BODY[1], header];
+            blocks.extend(TEASERS);
+            let doc = join(&blocks);
+            let cleaned = cleaner().clean(doc.as_bytes());
+            let e = explain(&cleaned);
+            // The header goes (under a phrase of its own when it has one).
+            assert!(!decisions_of(&cleaned, header)[0].is_keep(), "{e}");
+            for line in TEASERS {
+                let (_, d) = cleaned
+                    .decisions()
+                    .find(|(l, _)| *l == line.as_bytes())
+                    .unwrap();
+                assert_eq!(d.verdict, Verdict::Drop(LowContent), "{line}\n{e}");
+                assert_eq!(d.rule, Rule::AfterTeasers, "{line}\n{e}");
+            }
+            for line in MORE_BODY {
+                assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            }
+            assert_body_kept(&cleaned, L::En, "teaser list");
+        }
+    }
+
+    /// What is not a list of other stories: a subheading with a paragraph
+    /// right below it, a box of links inside the article with the rest of
+    /// the article below it, a sentence that starts with "More than", and a
+    /// list of links headed as such.
+    #[test]
+    fn teaser_list_lookalikes_kept() {
+        let [a, b, c, d] = body(L::En);
+        let cases: [(&str, Vec<&str>); 4] = [
+            (
+                "More trouble for the council",
+                vec![REST[0], REST[1], TEASERS[0], TEASERS[2], TEASERS[4]],
+            ),
+            (
+                "Related stories",
+                vec![TEASERS[0], TEASERS[2], TEASERS[4], REST[0], REST[1]],
+            ),
+            (
+                "More than a library",
+                vec![TEASERS[0], TEASERS[2], TEASERS[4], REST[0]],
+            ),
+            ("Related links", vec![TEASERS[0], TEASERS[2], TEASERS[4]]),
+        ];
+        for (header, after) in cases {
+            let mut blocks = vec![HEADLINE, a, b, c, d, MORE_BODY[0], MORE_BODY[1], header];
+            blocks.extend(after.iter().copied());
+            let doc = join(&blocks);
+            let cleaned = cleaner().clean(doc.as_bytes());
+            let e = explain(&cleaned);
+            assert!(
+                cleaned
+                    .decisions()
+                    .all(|(_, d)| d.rule != Rule::AfterTeasers),
+                "{header}\n{e}"
+            );
+            assert_body_kept(&cleaned, L::En, header);
+        }
+    }
 }

@@ -1,0 +1,305 @@
+//! The end of the article at a list of other stories: teasers (headlines,
+//! each maybe with a one-paragraph summary, a date or a byline) under a
+//! short header that names them ("More from the newsroom", "Most read",
+//! "Related articles", "You may also like").
+//!
+//! The header ends the article, itself included, only when
+//! - a whole article is above it: at least [`MIN_BEFORE`] of kept
+//!   paragraphs that follow one another (a page of teasers alone has none);
+//! - the lines under it read as a list of headlines, not as more of the
+//!   article: the first of them is neither a paragraph (a subheading "More
+//!   trouble ahead" has one right below it) nor a numbered or bulleted item
+//!   (the article's own list), at least [`MIN_TITLES`] headline-like lines
+//!   and no two paragraphs in a row within [`WINDOW`] lines (a box of links
+//!   inside the article is followed by the rest of it), and no header of
+//!   the same kind close below ("Most inspiring:", "Most challenging:" are
+//!   the article's sections);
+//! - paragraphs that follow one another anywhere below weigh less than half
+//!   those above (the article is above the header, not below it);
+//! - the lines kept between the last paragraph and the header are few
+//!   ([`TAIL_SHARE`]).
+//!
+//! "Sponsored" boxes are ads, not stories, and a list of "Related links"
+//! may be resources the article counts as its own: neither ends it.
+
+use crate::features::Features;
+use crate::lexicon;
+
+/// The lines kept between the last paragraph and the header weigh less
+/// than 1/this of the paragraphs above: with the list gone, they end the
+/// article and may not stay (cleaning the output again judges them at the
+/// page's edge), so a short article would lose a part of itself.
+const TAIL_SHARE: u64 = 20;
+/// A header has at most this many words.
+const HEADER_WORDS: u32 = 7;
+/// The list under it is looked at over this many lines.
+const WINDOW: usize = 16;
+/// ... and must hold at least this many headline-like lines.
+const MIN_TITLES: u32 = 3;
+/// A headline has at most this many words.
+const TITLE_WORDS: u32 = 25;
+/// The paragraphs above the header must weigh at least this much.
+const MIN_BEFORE: u64 = 800;
+
+/// The words a header starts with: a list of other stories, in the
+/// wording of news and blog templates.
+const HEADER_STARTS: &[&str] = &[
+    "related",
+    "latest",
+    "trending",
+    "recommended",
+    "more",
+    "most read",
+    "most popular",
+    "most viewed",
+    "most shared",
+    "most commented",
+    "most emailed",
+    "most recent",
+    "most watched",
+    "popular",
+    "top stories",
+    "top news",
+    "top articles",
+    "top videos",
+    "top picks",
+    "top headlines",
+    "top posts",
+    "featured",
+    "similar",
+    "recent stories",
+    "recent articles",
+    "recent news",
+    "recent posts",
+    "also on",
+    "also in",
+    "also read",
+    "also see",
+    "also from",
+    "you may also like",
+    "you might also like",
+    "you may like",
+    "you might like",
+    "you may be interested",
+    "you might be interested",
+    "we recommend",
+    "editors picks",
+    "editor s picks",
+    "editors choice",
+    "editor s choice",
+    "staff picks",
+    "our picks",
+    "read next",
+    "read this next",
+    "up next",
+    "next up",
+    "what to read next",
+    "don t miss",
+    "around the web",
+    "from around the web",
+    "from the web",
+    "elsewhere on",
+    "in case you missed it",
+    // de fr es pt ru
+    "mehr zum thema",
+    "mehr aus",
+    "mehr von",
+    "lesen sie auch",
+    "das könnte sie auch interessieren",
+    "lire aussi",
+    "à lire aussi",
+    "a lire aussi",
+    "sur le même sujet",
+    "les plus lus",
+    "te puede interesar",
+    "más noticias",
+    "lo más leído",
+    "leia também",
+    "você pode gostar",
+    "читайте также",
+    "другие новости",
+    "новости по теме",
+];
+
+/// "More" heads a list unless a sentence or a comparison goes on from it
+/// ("More than 200 people ...", "More is at stake").
+const MORE_NOT: &[&str] = &[
+    "than", "and", "or", "is", "are", "was", "were", "has", "have", "had", "will", "can", "could",
+    "of", "to",
+];
+
+/// What the earlier stages found on one line.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Found {
+    /// Nothing: the line is judged here.
+    Text,
+    /// Chrome that may head a list (a banner or navigation phrase such as
+    /// "Related articles", "Most read").
+    ListChrome,
+    /// Other chrome, or a repeat: passed over.
+    Chrome,
+}
+
+/// The index of the header where a list of other stories starts after the
+/// article, if any. `feats`, `density`: as the context model sees them;
+/// `weights`: each line's own; `keep`: the context model's verdicts.
+pub(crate) fn teaser_end(
+    texts: &[&[u8]],
+    feats: &[Features],
+    density: &[f32],
+    weights: &[u32],
+    found: &[Found],
+    keep: &[bool],
+) -> Option<usize> {
+    let n = texts.len();
+    let text = |j: usize| found[j] == Found::Text;
+    let prose: Vec<bool> = (0..n)
+        .map(|j| text(j) && is_prose(texts[j], &feats[j], density[j]))
+        .collect();
+    // Paragraphs next to another paragraph (chrome and repeats between
+    // them do not count).
+    let mut paired = vec![false; n];
+    let mut prev: Option<usize> = None;
+    for j in (0..n).filter(|&j| text(j)) {
+        if let Some(p) = prev {
+            if prose[p] && prose[j] {
+                paired[p] = true;
+                paired[j] = true;
+            }
+        }
+        prev = Some(j);
+    }
+    // Their weight from each line to the end.
+    let mut paired_after = vec![0u64; n + 1];
+    for j in (0..n).rev() {
+        paired_after[j] = paired_after[j + 1] + if paired[j] { weights[j] as u64 } else { 0 };
+    }
+    let mut before = 0u64;
+    let mut norm = Vec::new();
+    // The weight of the lines kept since the last kept paragraph.
+    let mut tail = 0u64;
+    for h in 0..n {
+        if before >= MIN_BEFORE
+            && tail * TAIL_SHARE < before
+            && 2 * paired_after[h + 1] < before
+            && is_header(texts[h], &feats[h], found[h], &mut norm)
+            && list_follows(texts, feats, found, &prose, h, &mut norm)
+        {
+            return Some(h);
+        }
+        if keep[h] && paired[h] {
+            before += weights[h] as u64;
+        }
+        if keep[h] {
+            tail = if prose[h] {
+                0
+            } else {
+                tail + weights[h] as u64
+            };
+        }
+    }
+    None
+}
+
+/// A paragraph: a sentence of some length, not a question (headlines ask
+/// them).
+fn is_prose(t: &[u8], f: &Features, density: f32) -> bool {
+    let t = t.trim_ascii_end();
+    f.words >= 8
+        && f.terminal
+        && density >= 0.1
+        && !t.ends_with(b"?")
+        && !t.ends_with("？".as_bytes())
+        && !t.ends_with(b"!")
+}
+
+/// A short line that starts with one of [`HEADER_STARTS`], not chrome of
+/// another kind and not a piece of a sentence.
+fn is_header(t: &[u8], f: &Features, found: Found, norm: &mut Vec<u8>) -> bool {
+    if !(1..=HEADER_WORDS).contains(&f.words)
+        || found == Found::Chrome
+        || !f.first_upper
+        || t.ends_with(b".")
+        || t.ends_with(b",")
+    {
+        return false;
+    }
+    lexicon::normalise(t, norm);
+    let Ok(s) = std::str::from_utf8(norm) else {
+        return false;
+    };
+    let mut words = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let first: Vec<&str> = words.by_ref().take(5).collect();
+    // "Related links", "Useful links": resources on the article's subject,
+    // which the article may well count as its own.
+    if first
+        .iter()
+        .copied()
+        .chain(words)
+        .any(|w| w == "links" || w == "link")
+    {
+        return false;
+    }
+    HEADER_STARTS.iter().any(|start| {
+        let k = start.split(' ').count();
+        first.len() >= k
+            && start.split(' ').zip(&first).all(|(a, b)| a == *b)
+            && !(*start == "more" && first.get(1).is_some_and(|w| MORE_NOT.contains(w)))
+    })
+}
+
+/// The list marker a line starts with ("1.", "2)", "•", "-", "*").
+fn is_list_item(t: &[u8]) -> bool {
+    let digits = t.iter().take_while(|b| b.is_ascii_digit()).count();
+    (digits > 0 && digits <= 3 && matches!(t.get(digits), Some(b'.') | Some(b')')))
+        || ["•", "·", "- ", "* ", "– "]
+            .iter()
+            .any(|m| t.starts_with(m.as_bytes()))
+}
+
+/// Do the lines below the header `h` read as a list of headlines?
+fn list_follows(
+    texts: &[&[u8]],
+    feats: &[Features],
+    found: &[Found],
+    prose: &[bool],
+    h: usize,
+    norm: &mut Vec<u8>,
+) -> bool {
+    let end = (h + 1 + WINDOW).min(texts.len());
+    let mut titles = 0u32;
+    let mut prev_prose = false;
+    let mut first = true;
+    let kind = first_word(texts[h]);
+    for j in h + 1..end {
+        if first_word(texts[j]).eq_ignore_ascii_case(kind)
+            && is_header(texts[j], &feats[j], found[j], norm)
+        {
+            return false;
+        }
+        if found[j] != Found::Text {
+            continue;
+        }
+        if first && is_list_item(texts[j]) {
+            return false;
+        }
+        if prose[j] && (first || prev_prose) {
+            return false;
+        }
+        if !prose[j] && (2..=TITLE_WORDS).contains(&feats[j].words) {
+            titles += 1;
+        }
+        prev_prose = prose[j];
+        first = false;
+    }
+    titles >= MIN_TITLES
+}
+
+/// The first word of a line (ASCII letters and digits), if any.
+fn first_word(t: &[u8]) -> &[u8] {
+    t.split(|b| !b.is_ascii_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or(&[])
+}
