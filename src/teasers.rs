@@ -228,10 +228,20 @@ fn is_header(t: &[u8], f: &Features, found: Found, norm: &mut Vec<u8>) -> bool {
     let Ok(s) = std::str::from_utf8(norm) else {
         return false;
     };
+    let starts = header_starts();
     let mut words = s
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty());
-    let first: Vec<&str> = words.by_ref().take(5).collect();
+    // Most lines fail on their first word: no header starts with it.
+    let Some(head) = words.next() else {
+        return false;
+    };
+    if !starts.iter().any(|start| start[0] == head) {
+        return false;
+    }
+    let first: Vec<&str> = std::iter::once(head)
+        .chain(words.by_ref().take(4))
+        .collect();
     // "Related links", "Useful links": resources on the article's subject,
     // which the article may well count as its own.
     if first
@@ -242,11 +252,23 @@ fn is_header(t: &[u8], f: &Features, found: Found, norm: &mut Vec<u8>) -> bool {
     {
         return false;
     }
-    HEADER_STARTS.iter().any(|start| {
-        let k = start.split(' ').count();
-        first.len() >= k
-            && start.split(' ').zip(&first).all(|(a, b)| a == *b)
-            && !(*start == "more" && first.get(1).is_some_and(|w| MORE_NOT.contains(w)))
+    starts.iter().any(|start| {
+        first.len() >= start.len()
+            && start.iter().zip(&first).all(|(a, b)| a == b)
+            && !(start.len() == 1
+                && start[0] == "more"
+                && first.get(1).is_some_and(|w| MORE_NOT.contains(w)))
+    })
+}
+
+/// [`HEADER_STARTS`], each split into its words once.
+fn header_starts() -> &'static [Vec<&'static str>] {
+    static STARTS: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
+    STARTS.get_or_init(|| {
+        HEADER_STARTS
+            .iter()
+            .map(|s| s.split(' ').collect())
+            .collect()
     })
 }
 
