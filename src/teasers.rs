@@ -14,8 +14,12 @@
 //!   inside the article is followed by the rest of it), and no header of
 //!   the same kind close below ("Most inspiring:", "Most challenging:" are
 //!   the article's sections);
-//! - paragraphs that follow one another anywhere below weigh less than half
-//!   those above (the article is above the header, not below it);
+//! - paragraphs that follow one another below it weigh less than half
+//!   those above as far down as they reach up to it with at most [`GAP`]
+//!   lines between them, and less than those above all the way down (the
+//!   article is above the header, not below it; a privacy notice or the
+//!   site's terms at the page's foot are not as long as the article, a
+//!   thread of comments or a second article may be);
 //! - the lines kept between the last paragraph and the header are few
 //!   ([`TAIL_SHARE`]).
 //!
@@ -36,6 +40,9 @@ const HEADER_WORDS: u32 = 7;
 const WINDOW: usize = 16;
 /// ... and must hold at least this many headline-like lines.
 const MIN_TITLES: u32 = 3;
+/// Paragraphs below the header count as the article going on when they
+/// reach up to it with at most this many lines between them.
+const GAP: usize = 2 * WINDOW;
 /// A headline has at most this many words.
 const TITLE_WORDS: u32 = 25;
 /// The paragraphs above the header must weigh at least this much.
@@ -181,9 +188,10 @@ pub(crate) fn teaser_end(
     for h in 0..n {
         if before >= MIN_BEFORE
             && tail * TAIL_SHARE < before
-            && 2 * paired_after[h + 1] < before
+            && paired_after[h + 1] < before
             && is_header(texts[h], &feats[h], found[h], &mut norm)
             && list_follows(texts, feats, found, &prose, h, &mut norm)
+            && 2 * paired_near(&paired, weights, h) < before
         {
             return Some(h);
         }
@@ -199,6 +207,27 @@ pub(crate) fn teaser_end(
         }
     }
     None
+}
+
+/// The weight of the paragraphs that follow one another below the header
+/// `h` and reach up to it: each at most [`GAP`] lines below the header or
+/// below the last one counted. Those further down, past a stretch of
+/// lines with none (a sign-in box, the site's terms, a privacy notice at
+/// the page's foot), need not be the article going on: they only have to
+/// weigh less than the article itself.
+fn paired_near(paired: &[bool], weights: &[u32], h: usize) -> u64 {
+    let mut last = h;
+    let mut w = 0u64;
+    for j in h + 1..paired.len() {
+        if j - last > GAP {
+            break;
+        }
+        if paired[j] {
+            w += weights[j] as u64;
+            last = j;
+        }
+    }
+    w
 }
 
 /// A paragraph: a sentence of some length, not a question (headlines ask

@@ -1599,6 +1599,79 @@ mod regressions {
         }
     }
 
+    /// Short lines of a site's menu, written for these tests.
+    const MENU: [&str; 8] = [
+        "Africa",
+        "Asia & Pacific",
+        "Middle East",
+        "Latin America",
+        "Cartoons",
+        "Infographics",
+        "Press Info",
+        "Apps",
+    ];
+
+    /// Paragraphs of a site's notice at the page's foot, written for this
+    /// test.
+    const NOTICE: [&str; 4] = [
+        "We have updated the way in which we look after the personal details of our readers, and we would ask you to read the new notice before you go on using your account.",
+        "It sets out what kind of details we keep about you, how long we keep them for, and what you can do if you would like us to stop keeping them at all.",
+        "If you would rather we did not go on keeping your details, you can close your account at any time, and we will remove everything we hold about you within thirty days.",
+        "If you have any questions about the notice or about the way in which we use your details, you are welcome to write to the office and we will answer as soon as we can.",
+    ];
+
+    /// Readers' comments, written for this test.
+    const THREAD: [&str; 3] = [
+        "I have lived in the town for most of my life and I think the new library is a very good idea, as long as the council keeps the cost of it under control this time.",
+        "My children used to go to the old library every week, and I hope that the new one will have as many books for them as the old one had when it first opened.",
+        "It would be a shame if the old building on Mill Lane were left empty for years, so I hope the council will listen to what the people who live near it have to say.",
+    ];
+
+    /// A list of other stories after a whole article ends it even when a
+    /// site's notice, shorter than the article, sits far below it past a
+    /// long menu: the notice is not the article going on. A thread as long
+    /// as the article far below the list keeps the list (it may be the
+    /// page's comments).
+    #[test]
+    fn teaser_list_before_page_foot() {
+        let [a, b, c, d] = body(L::En);
+        let header = "Most read in Local News";
+        let mut blocks = vec![HEADLINE, a, b, c, d, MORE_BODY[0], MORE_BODY[1], header];
+        blocks.extend(TEASERS);
+        for _ in 0..5 {
+            blocks.extend(MENU);
+        }
+        let short = blocks.len();
+        blocks.extend(NOTICE);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in TEASERS {
+            let (_, d) = cleaned
+                .decisions()
+                .find(|(l, _)| *l == line.as_bytes())
+                .unwrap();
+            assert_eq!(d.rule, Rule::AfterTeasers, "{line}\n{e}");
+        }
+        assert_body_kept(&cleaned, L::En, "teaser list before the foot");
+
+        // As long as the article: the list stays.
+        blocks.truncate(short);
+        blocks.extend(NOTICE);
+        blocks.extend(REST);
+        blocks.extend(THREAD);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        assert!(
+            cleaned
+                .decisions()
+                .all(|(_, d)| d.rule != Rule::AfterTeasers),
+            "{e}"
+        );
+        assert_body_kept(&cleaned, L::En, "teaser list above a long thread");
+    }
+
     /// What is not a list of other stories: a subheading with a paragraph
     /// right below it, a box of links inside the article with the rest of
     /// the article below it, a sentence that starts with "More than", and a
