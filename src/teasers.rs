@@ -253,11 +253,21 @@ fn is_header(t: &[u8], f: &Features, found: Found, norm: &mut Vec<u8>) -> bool {
     {
         return false;
     }
+    let starts = header_starts();
+    // The first word starts at the first letter or digit: when that is
+    // ASCII, no header can start with it unless some start does.
+    if let Some(&b) = t
+        .iter()
+        .find(|b| b.is_ascii_alphanumeric() || !b.is_ascii())
+    {
+        if b.is_ascii() && !starts.first_bytes[usize::from(b.to_ascii_lowercase())] {
+            return false;
+        }
+    }
     lexicon::normalise(t, norm);
     let Ok(s) = std::str::from_utf8(norm) else {
         return false;
     };
-    let starts = header_starts();
     let mut words = s
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty());
@@ -265,7 +275,7 @@ fn is_header(t: &[u8], f: &Features, found: Found, norm: &mut Vec<u8>) -> bool {
     let Some(head) = words.next() else {
         return false;
     };
-    if !starts.iter().any(|start| start[0] == head) {
+    if !starts.words.iter().any(|start| start[0] == head) {
         return false;
     }
     let first: Vec<&str> = std::iter::once(head)
@@ -281,7 +291,7 @@ fn is_header(t: &[u8], f: &Features, found: Found, norm: &mut Vec<u8>) -> bool {
     {
         return false;
     }
-    starts.iter().any(|start| {
+    starts.words.iter().any(|start| {
         first.len() >= start.len()
             && start.iter().zip(&first).all(|(a, b)| a == b)
             && !(start.len() == 1
@@ -290,14 +300,28 @@ fn is_header(t: &[u8], f: &Features, found: Found, norm: &mut Vec<u8>) -> bool {
     })
 }
 
-/// [`HEADER_STARTS`], each split into its words once.
-fn header_starts() -> &'static [Vec<&'static str>] {
-    static STARTS: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
+/// [`HEADER_STARTS`] prepared once.
+struct Starts {
+    /// Each start split into its words.
+    words: Vec<Vec<&'static str>>,
+    /// The bytes the starts begin with.
+    first_bytes: [bool; 256],
+}
+
+fn header_starts() -> &'static Starts {
+    static STARTS: std::sync::OnceLock<Starts> = std::sync::OnceLock::new();
     STARTS.get_or_init(|| {
-        HEADER_STARTS
-            .iter()
-            .map(|s| s.split(' ').collect())
-            .collect()
+        let mut first_bytes = [false; 256];
+        for s in HEADER_STARTS {
+            first_bytes[usize::from(s.as_bytes()[0])] = true;
+        }
+        Starts {
+            words: HEADER_STARTS
+                .iter()
+                .map(|s| s.split(' ').collect())
+                .collect(),
+            first_bytes,
+        }
     })
 }
 
