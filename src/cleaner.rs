@@ -550,8 +550,9 @@ impl Cleaner {
         let n = lines.len();
         let texts: Vec<&[u8]> = lines.iter().map(|l| l.bytes(input)).collect();
         let lines_of = self.analyse(&texts, None);
-        let (adjacent, joined) = neighbours(&lines, &texts);
-        let (mut decisions, lang) = self.decide(&texts, &lines_of, &adjacent, false);
+        let width = wrap_width(&texts, &lines_of.feats);
+        let (adjacent, joined) = neighbours(&lines, &texts, width);
+        let (mut decisions, lang) = self.decide(&texts, &lines_of, &adjacent, width, false);
 
         // Cleaning the output again must change nothing (a promise the
         // property tests check): the article is judged again on its own,
@@ -569,7 +570,11 @@ impl Cleaner {
             let sub_adjacent: Vec<bool> = (0..kept.len())
                 .map(|j| j + 1 < kept.len() && kept[j + 1] == kept[j] + 1 && joined[kept[j]])
                 .collect();
-            let (again, _) = self.decide(&sub_texts, &sub, &sub_adjacent, false);
+            // The article alone may lose the page's wrap width (too few
+            // full lines left): it is measured again, as the reference does
+            // on the rendered article.
+            let width = wrap_width(&sub_texts, &sub.feats);
+            let (again, _) = self.decide(&sub_texts, &sub, &sub_adjacent, width, false);
             if again.iter().all(|d| d.verdict.is_keep()) {
                 break;
             }
@@ -596,8 +601,9 @@ impl Cleaner {
             lines::split(input, &mut lines);
             let texts: Vec<&[u8]> = lines.iter().map(|l| l.bytes(input)).collect();
             let measures = self.analyse(&texts, Some(naive));
-            let (adjacent, joined) = neighbours(&lines, &texts);
-            let (decisions, lang) = self.decide(&texts, &measures, &adjacent, true);
+            let width = wrap_width(&texts, &measures.feats);
+            let (adjacent, joined) = neighbours(&lines, &texts, width);
+            let (decisions, lang) = self.decide(&texts, &measures, &adjacent, width, true);
             (lines, decisions, joined, lang)
         };
         let (lines, decisions, joined, lang) = once(input);
@@ -675,6 +681,7 @@ impl Cleaner {
         texts: &[&[u8]],
         m: &LineMeasures,
         adjacent: &[bool],
+        width: Option<usize>,
         reference: bool,
     ) -> (Vec<Decision>, Lang) {
         let inner = &*self.inner;
@@ -705,7 +712,8 @@ impl Cleaner {
         // A hard-wrapped paragraph (a converter's fixed-width lines, a
         // `<pre>` block) is judged as one: each of its lines gets the
         // paragraph's length, stopword density and ending.
-        let (ctx_feats, ctx_density) = wrapped_paragraphs(texts, feats, &density, adjacent, known);
+        let (ctx_feats, ctx_density) =
+            wrapped_paragraphs(texts, feats, &density, adjacent, width, known);
         let weights: Vec<u32> = feats.iter().map(|f| f.weight).collect();
 
         // Stage 4: repeats and alt-text fragments (adjacent lines only).
@@ -1451,15 +1459,136 @@ fn ends_with_question(t: &[u8]) -> bool {
 /// For each line: does the next line sit right below it in the input
 /// (`adjacent`; an alt-text fragment must sit right above its caption), and
 /// does it go on with the same hard-wrapped paragraph (`joined`)?
-fn neighbours(lines: &[Line], texts: &[&[u8]]) -> (Vec<bool>, Vec<bool>) {
+fn neighbours(lines: &[Line], texts: &[&[u8]], width: Option<usize>) -> (Vec<bool>, Vec<bool>) {
     let n = lines.len();
     let adjacent: Vec<bool> = (0..n)
         .map(|i| i + 1 < n && lines[i + 1].number == lines[i].number + 1)
         .collect();
     let joined = (0..n)
-        .map(|i| adjacent[i] && wraps(texts[i], texts[i + 1]))
+        .map(|i| adjacent[i] && wraps(texts[i], texts[i + 1], width))
         .collect();
     (adjacent, joined)
+}
+
+/// Display columns of a line: one per character, two for the wide
+/// characters of East Asian scripts (as text-mode browsers wrap them), one
+/// per invalid byte.
+fn columns(t: &[u8]) -> usize {
+    if t.is_ascii() {
+        return t.len();
+    }
+    t.utf8_chunks()
+        .map(|c| {
+            c.valid()
+                .chars()
+                .map(|ch| 1 + is_wide(ch) as usize)
+                .sum::<usize>()
+                + c.invalid().len()
+        })
+        .sum()
+}
+
+/// Is `c` printed two columns wide (CJK, Hangul, kana, full-width forms)?
+fn is_wide(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{115F}'
+        | '\u{2E80}'..='\u{303E}'
+        | '\u{3041}'..='\u{33FF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{A000}'..='\u{A4CF}'
+        | '\u{AC00}'..='\u{D7A3}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '\u{FF00}'..='\u{FF60}'
+        | '\u{FFE0}'..='\u{FFE6}')
+}
+
+/// Lines are looked at for the wrap width from this many columns.
+const WRAP_WIDTH_MIN: usize = 40;
+/// The widest wrap width looked for, in columns.
+const WRAP_WIDTH_MAX: usize = 250;
+/// A page is wrapped at a fixed width when at least this share of its
+/// lines of [`WRAP_WIDTH_MIN`] columns or more end within
+/// [`WRAP_WIDTH_SLACK`] columns of its widest lines.
+const WRAP_WIDTH_SHARE: f32 = 0.4;
+/// How far short of the wrap width a full line may end, in columns.
+const WRAP_WIDTH_SLACK: usize = 10;
+
+/// The width a text-mode browser (lynx, w3m, links) or a converter with a
+/// line length wrapped the page's paragraphs at, in columns, when it did:
+/// most long lines then end just short of one width and almost none goes
+/// past it, as no page of free-length paragraphs looks. `None` for a page
+/// that is not hard-wrapped (the wrap width is that of the text: at most
+/// one line in 32 is longer).
+fn wrap_width(texts: &[&[u8]], feats: &[Features]) -> Option<usize> {
+    let mut hist = [0u32; WRAP_WIDTH_MAX + 1];
+    let (mut long, mut over) = (0usize, 0usize);
+    for (t, f) in texts.iter().zip(feats) {
+        if t.len() < WRAP_WIDTH_MIN {
+            continue;
+        }
+        // Four bytes per column at most: a longer line is wider than any
+        // wrap width looked for.
+        let cols = if f.chars as usize == t.len() {
+            t.len()
+        } else if t.len() <= 4 * WRAP_WIDTH_MAX {
+            columns(t)
+        } else {
+            WRAP_WIDTH_MAX + 1
+        };
+        if cols < WRAP_WIDTH_MIN {
+            continue;
+        }
+        long += 1;
+        match hist.get_mut(cols) {
+            Some(h) => *h += 1,
+            None => over += 1,
+        }
+    }
+    if long < 8 {
+        return None;
+    }
+    // The widest lines, but for one in 32 (a long URL, a table row).
+    let allowed = long / 32;
+    if over > allowed {
+        return None;
+    }
+    let mut above = over;
+    let mut width = WRAP_WIDTH_MAX;
+    while width >= WRAP_WIDTH_MIN && above + hist[width] as usize <= allowed {
+        above += hist[width] as usize;
+        width -= 1;
+    }
+    let near: u32 = hist[width + 1 - WRAP_WIDTH_SLACK..=width].iter().sum();
+    (near as f32 >= WRAP_WIDTH_SHARE * long as f32).then_some(width)
+}
+
+/// Does `next` continue `prev` on a page wrapped at `width` columns? `prev`
+/// is full (the first word of `next` would not have fit on it), does not end
+/// a sentence or clause, and `next` starts with a letter, a digit or an
+/// opening quote, not a list bullet. Whatever their case: names and
+/// caseless scripts go on across the wrap too.
+fn wraps_at(prev: &[u8], next: &[u8], width: usize) -> bool {
+    let cols = columns(prev);
+    if cols > width {
+        return false;
+    }
+    let first_word = next
+        .iter()
+        .position(|b| b.is_ascii_whitespace())
+        .unwrap_or(next.len());
+    if cols + 1 + columns(&next[..first_word]) <= width {
+        return false;
+    }
+    let last = String::from_utf8_lossy(&prev[prev.len().saturating_sub(4)..])
+        .chars()
+        .next_back();
+    let first = String::from_utf8_lossy(&next[..next.len().min(4)])
+        .chars()
+        .next();
+    last.is_some_and(|c| c.is_alphanumeric() || c == ',' || c == '-')
+        && first.is_some_and(|c| c.is_alphanumeric() || matches!(c, '"' | '“' | '‘' | '(' | '«'))
 }
 
 /// Does `next`, printed on the line right below `prev`, continue the same
@@ -1468,9 +1597,13 @@ fn neighbours(lines: &[Line], texts: &[&[u8]]) -> (Vec<bool>, Vec<bool>) {
 /// lower-case letter (or any letter after a short lower-case word such as
 /// "of": the phrase goes on with a name), and `prev` is full: the first word of `next` would
 /// have made it longer than either line (lines wrapped at a fixed width).
-fn wraps(prev: &[u8], next: &[u8]) -> bool {
+/// On a page wrapped at a known `width`, [`wraps_at`] decides first.
+fn wraps(prev: &[u8], next: &[u8], width: Option<usize>) -> bool {
     if prev.len() < WRAP_MIN_BYTES {
         return false;
+    }
+    if width.is_some_and(|w| wraps_at(prev, next, w)) {
+        return true;
     }
     let first_word = next
         .iter()
@@ -1527,6 +1660,7 @@ fn wrapped_paragraphs<'a>(
     feats: &'a [Features],
     density: &'a [f32],
     adjacent: &[bool],
+    width: Option<usize>,
     known: bool,
 ) -> (Cow<'a, [Features]>, Cow<'a, [f32]>) {
     let n = feats.len();
@@ -1535,7 +1669,7 @@ fn wrapped_paragraphs<'a>(
     let mut a = 0;
     while a < n {
         let mut b = a + 1;
-        while b < n && adjacent[b - 1] && wraps(texts[b - 1], texts[b]) {
+        while b < n && adjacent[b - 1] && wraps(texts[b - 1], texts[b], width) {
             b += 1;
         }
         // Two lines that do not end a sentence are as likely a list.
@@ -1668,5 +1802,77 @@ mod list_marker_tests {
         );
         assert!(ListMarker::Number(3).follows(ListMarker::Number(2)));
         assert!(!ListMarker::Number(4).follows(ListMarker::Number(2)));
+    }
+}
+
+#[cfg(test)]
+mod wrap_width_tests {
+    use super::{columns, wrap_width, wraps_at};
+    use crate::features::measure;
+    use crate::lang::Stopwords;
+
+    fn width_of(lines: &[String]) -> Option<usize> {
+        let stop = Stopwords::builtin();
+        let texts: Vec<&[u8]> = lines.iter().map(|l| l.as_bytes()).collect();
+        let feats: Vec<_> = texts.iter().map(|t| measure(t, &stop).0).collect();
+        wrap_width(&texts, &feats)
+    }
+
+    /// Lines of `n` words of varying length, wrapped greedily at `w`.
+    fn wrapped(n: usize, w: usize) -> Vec<String> {
+        let words = ["council", "a", "library", "of", "the", "evening", "members"];
+        let mut lines = vec![String::new()];
+        for i in 0..n {
+            let word = words[i % words.len()];
+            let last = lines.last_mut().unwrap();
+            if last.len() + 1 + word.len() > w {
+                lines.push(word.to_string());
+            } else {
+                if !last.is_empty() {
+                    last.push(' ');
+                }
+                last.push_str(word);
+            }
+        }
+        lines
+    }
+
+    #[test]
+    fn width_of_wrapped_page() {
+        // The widest line: at most the wrap width, and close to it.
+        for w in [72, 79] {
+            let lines = wrapped(400, w);
+            let widest = lines.iter().map(|l| l.len()).max();
+            assert!(widest.is_some_and(|m| m + 3 >= w && m <= w));
+            assert_eq!(width_of(&lines), widest);
+        }
+    }
+
+    #[test]
+    fn free_length_paragraphs_have_no_width() {
+        let lines: Vec<String> = (0..60).map(|i| "word ".repeat(10 + i * 3)).collect();
+        assert_eq!(width_of(&lines), None);
+        // Too few long lines to tell.
+        assert_eq!(width_of(&wrapped(40, 72)), None);
+    }
+
+    #[test]
+    fn wide_characters_take_two_columns() {
+        assert_eq!(columns("abc".as_bytes()), 3);
+        assert_eq!(columns("기사 입력".as_bytes()), 9);
+        assert_eq!(columns("日本語".as_bytes()), 6);
+        assert_eq!(columns(b"a\xffb"), 3);
+    }
+
+    #[test]
+    fn full_lines_wrap_before_names() {
+        let prev = b"met Arts Minister Sofia Lund and Treasury Secretary Mark Owens in";
+        assert!(wraps_at(prev, b"Leeds on Monday", 70));
+        // The next word would have fit: a line break of its own.
+        assert!(!wraps_at(prev, b"Leeds on Monday", 80));
+        // A sentence or a clause ends, or a list item starts.
+        let ended = b"met Arts Minister Sofia Lund and Treasury Secretary Mark Owens.";
+        assert!(!wraps_at(ended, b"Leeds on Monday", 66));
+        assert!(!wraps_at(prev, b"* Leeds on Monday", 70));
     }
 }

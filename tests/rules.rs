@@ -1417,6 +1417,74 @@ mod regressions {
         assert_eq!(again.render(), out.as_bytes(), "cleaning again changed it");
     }
 
+    /// `text` wrapped greedily at `width` columns, as text-mode browsers
+    /// print paragraphs.
+    fn wrap(text: &str, width: usize) -> String {
+        let mut lines: Vec<String> = vec![String::new()];
+        for word in text.split(' ') {
+            let last = lines.last_mut().unwrap();
+            if last.is_empty() {
+                last.push_str(word);
+            } else if last.chars().count() + 1 + word.chars().count() <= width {
+                last.push(' ');
+                last.push_str(word);
+            } else {
+                lines.push(word.to_string());
+            }
+        }
+        lines.join("\n")
+    }
+
+    /// A page a text-mode browser printed (every paragraph wrapped at one
+    /// width): a line cut before a name goes on with it on the next line,
+    /// so a paragraph full of names is judged whole, and kept, although its
+    /// lines start upper-case; the menu above it is not joined to anything.
+    #[test]
+    fn text_browser_wrapped_paragraph_with_names_kept() {
+        let names = "Mayor Helen Ward, council leader Thomas Baker and the chair of the \
+                     Friends of Riverside Library, Ann Price, met Arts Minister Sofia Lund \
+                     and Treasury Secretary Mark Owens in Leeds on Monday to agree the \
+                     terms of the grant that Prime Minister Peter Holt announced at the \
+                     Northern Libraries Conference in York last month.";
+        let wrapped = wrap(names, 72);
+        let starts_upper = wrapped
+            .lines()
+            .skip(1)
+            .filter(|l| l.starts_with(|c: char| c.is_uppercase()))
+            .count();
+        assert!(
+            starts_upper >= 2,
+            "the case needs lines cut before names:\n{wrapped}"
+        );
+        let [a, b, c, d] = body(L::En).map(|p| wrap(p, 72));
+        let menu = ["Home", "News", "Sport", "Weather"].join("\n");
+        let doc = join(&[
+            &menu,
+            HEADLINE,
+            &a,
+            &b,
+            &wrapped,
+            &c,
+            &d,
+            "Share this article",
+        ]);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in wrapped.lines().chain(a.lines()).chain(d.lines()) {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        for line in menu.lines() {
+            assert_ne!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        let out = String::from_utf8(cleaned.render()).unwrap();
+        assert!(
+            out.contains(&wrapped),
+            "wrapped lines not rendered together:\n{out}"
+        );
+        let again = cleaner().clean(out.as_bytes());
+        assert_eq!(again.render(), out.as_bytes(), "cleaning again changed it");
+    }
+
     /// A converter that puts a whole page on one line (menu first, then the
     /// article, then the footer): the line is judged by all its words, so it
     /// is kept, not dropped for the menu its first kilobyte holds.
