@@ -6,7 +6,9 @@
 CHECKOUT is a clone of github.com/scrapinghub/article-extraction-benchmark
 (181 news pages as html/*.html.gz, their article text in ground-truth.json).
 Each page is converted to a text dump by several widely used HTML-to-text
-converters (resiliparse, which made the dev corpus, and three others), the
+converters (resiliparse, which made the dev corpus, three others, and the
+text-mode browsers lynx and w3m when installed, which wrap paragraphs at a
+fixed width), the
 dumps written as OUT/in-CONVERTER/news-NNN.txt and the article text as
 OUT/gold/news-NNN.txt, the same layout as the dev corpus, so the dev corpus's
 score.py scores any cleaner on them (--inputs, --gold).
@@ -19,6 +21,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -63,8 +67,26 @@ def converters():
             t.decompose()
         return soup.get_text("\n")
 
-    return {"resiliparse": resiliparse, "inscriptis": inscriptis.get_text,
-            "html2text": html2text_, "bs4": bs4}
+    def browser(argv):
+        """A text-mode browser's dump (paragraphs wrapped at its default
+        width), through stdin."""
+        def run(h: str) -> str:
+            out = subprocess.run(argv, input=h.encode("utf-8", "surrogateescape"),
+                                 capture_output=True, timeout=120, check=True)
+            return out.stdout.decode("utf-8", "replace")
+        return run
+
+    convs = {"resiliparse": resiliparse, "inscriptis": inscriptis.get_text,
+             "html2text": html2text_, "bs4": bs4}
+    browsers = {"lynx": ["lynx", "-dump", "-nolist", "-assume_charset=utf-8", "-display_charset=utf-8", "-stdin"],
+                "w3m": ["w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8"]}
+    for name, argv in browsers.items():
+        if shutil.which(argv[0]):
+            convs[name] = browser(argv)
+        else:
+            print(f"newsbench: {argv[0]} not found, its dumps are skipped (apt-get install {argv[0]})",
+                  file=sys.stderr)
+    return convs
 
 
 def main() -> int:
