@@ -550,9 +550,10 @@ impl Cleaner {
         let n = lines.len();
         let texts: Vec<&[u8]> = lines.iter().map(|l| l.bytes(input)).collect();
         let lines_of = self.analyse(&texts, None);
-        let width = wrap_width(&texts, &lines_of.feats);
-        let (adjacent, joined) = neighbours(&lines, &texts, width);
-        let (mut decisions, lang) = self.decide(&texts, &lines_of, &adjacent, width, false);
+        let adjacent = adjacency(&lines);
+        let layout = Layout::of(&texts, &lines_of.feats, &adjacent);
+        let mut joined = joined_lines(&texts, &adjacent, layout);
+        let (mut decisions, lang) = self.decide(&texts, &lines_of, &adjacent, layout, false);
 
         // Cleaning the output again must change nothing (a promise the
         // property tests check): the article is judged again on its own,
@@ -571,11 +572,18 @@ impl Cleaner {
                 .map(|j| j + 1 < kept.len() && kept[j + 1] == kept[j] + 1 && joined[kept[j]])
                 .collect();
             // The article alone may lose the page's wrap width (too few
-            // full lines left): it is measured again, as the reference does
-            // on the rendered article.
-            let width = wrap_width(&sub_texts, &sub.feats);
-            let (again, _) = self.decide(&sub_texts, &sub, &sub_adjacent, width, false);
-            if again.iter().all(|d| d.verdict.is_keep()) {
+            // full lines left) or its fragments: its layout is looked at
+            // again, as the reference does on the rendered article.
+            let layout = Layout::of(&sub_texts, &sub.feats, &sub_adjacent);
+            let (again, _) = self.decide(&sub_texts, &sub, &sub_adjacent, layout, false);
+            // So may the paragraphs' line breaks: the article is rendered
+            // with those it has on its own.
+            let sub_joined = joined_lines(&sub_texts, &sub_adjacent, layout);
+            let rejoined = sub_adjacent.iter().zip(&sub_joined).any(|(&a, &j)| a && !j);
+            for (&k, &j) in kept.iter().zip(&sub_joined) {
+                joined[k] = j;
+            }
+            if again.iter().all(|d| d.verdict.is_keep()) && !rejoined {
                 break;
             }
             for (k, d) in kept.iter().zip(again.iter()) {
@@ -601,9 +609,10 @@ impl Cleaner {
             lines::split(input, &mut lines);
             let texts: Vec<&[u8]> = lines.iter().map(|l| l.bytes(input)).collect();
             let measures = self.analyse(&texts, Some(naive));
-            let width = wrap_width(&texts, &measures.feats);
-            let (adjacent, joined) = neighbours(&lines, &texts, width);
-            let (decisions, lang) = self.decide(&texts, &measures, &adjacent, width, true);
+            let adjacent = adjacency(&lines);
+            let layout = Layout::of(&texts, &measures.feats, &adjacent);
+            let joined = joined_lines(&texts, &adjacent, layout);
+            let (decisions, lang) = self.decide(&texts, &measures, &adjacent, layout, true);
             (lines, decisions, joined, lang)
         };
         let (lines, decisions, joined, lang) = once(input);
@@ -618,13 +627,23 @@ impl Cleaner {
         for _ in 0..MAX_PASSES {
             out.clear();
             cleaned.render_into(&mut out);
-            let (_, again, _, _) = once(&out);
-            if again.iter().all(|d| d.verdict.is_keep()) {
-                break;
-            }
+            let (_, again, joined, _) = once(&out);
             let kept: Vec<usize> = (0..cleaned.decisions.len())
                 .filter(|&i| cleaned.decisions[i].verdict.is_keep())
                 .collect();
+            // Lines rendered together that the article alone no longer joins.
+            let rejoined = (0..kept.len()).any(|j| {
+                j + 1 < kept.len()
+                    && kept[j + 1] == kept[j] + 1
+                    && cleaned.joined[kept[j]]
+                    && !joined[j]
+            });
+            for (&k, &j) in kept.iter().zip(&joined) {
+                cleaned.joined[k] = j;
+            }
+            if again.iter().all(|d| d.verdict.is_keep()) && !rejoined {
+                break;
+            }
             for (k, d) in kept.iter().zip(again.iter()) {
                 if !d.verdict.is_keep() {
                     cleaned.decisions[*k] = *d;
@@ -681,7 +700,7 @@ impl Cleaner {
         texts: &[&[u8]],
         m: &LineMeasures,
         adjacent: &[bool],
-        width: Option<usize>,
+        layout: Layout,
         reference: bool,
     ) -> (Vec<Decision>, Lang) {
         let inner = &*self.inner;
@@ -713,7 +732,7 @@ impl Cleaner {
         // `<pre>` block) is judged as one: each of its lines gets the
         // paragraph's length, stopword density and ending.
         let (ctx_feats, ctx_density) =
-            wrapped_paragraphs(texts, feats, &density, adjacent, width, known);
+            wrapped_paragraphs(texts, feats, &density, adjacent, layout, known);
         let weights: Vec<u32> = feats.iter().map(|f| f.weight).collect();
 
         // Stage 4: repeats and alt-text fragments (adjacent lines only).
@@ -796,9 +815,28 @@ impl Cleaner {
         let mut decisions = Vec::with_capacity(n);
         for i in 0..n {
             let d = if let Some(e) = evidence[i] {
-                Decision {
-                    verdict: Verdict::Drop(e.category),
-                    rule: e.rule,
+                // On a page cut at its links, the full stop or comma after
+                // a link stands on a line of its own: it ends the sentence
+                // of the kept line above (and, kept, it still shows the
+                // page's layout when the article is cleaned again).
+                let stop = layout.fragmented
+                    && matches!(e.rule, Rule::Shape("no-letters" | "stray"))
+                    && i > 0
+                    && adjacent[i - 1]
+                    && starts_mid_sentence(texts[i])
+                    && decisions
+                        .last()
+                        .is_some_and(|d: &Decision| d.verdict.is_keep());
+                if stop {
+                    Decision {
+                        verdict: Verdict::Keep,
+                        rule: Rule::Fragment,
+                    }
+                } else {
+                    Decision {
+                        verdict: Verdict::Drop(e.category),
+                        rule: e.rule,
+                    }
                 }
             } else if alt[i] {
                 Decision {
@@ -1459,49 +1497,93 @@ fn ends_with_question(t: &[u8]) -> bool {
 /// For each line: does the next line sit right below it in the input
 /// (`adjacent`; an alt-text fragment must sit right above its caption), and
 /// does it go on with the same hard-wrapped paragraph (`joined`)?
-fn neighbours(lines: &[Line], texts: &[&[u8]], width: Option<usize>) -> (Vec<bool>, Vec<bool>) {
+fn adjacency(lines: &[Line]) -> Vec<bool> {
     let n = lines.len();
-    let adjacent: Vec<bool> = (0..n)
+    (0..n)
         .map(|i| i + 1 < n && lines[i + 1].number == lines[i].number + 1)
-        .collect();
-    let joined = (0..n)
-        .map(|i| adjacent[i] && wraps(texts[i], texts[i + 1], width))
-        .collect();
-    (adjacent, joined)
+        .collect()
 }
 
-/// Display columns of a line: one per character, two for the wide
-/// characters of East Asian scripts (as text-mode browsers wrap them), one
-/// per invalid byte.
-fn columns(t: &[u8]) -> usize {
-    if t.is_ascii() {
-        return t.len();
+/// `joined[i]`: line `i + 1` goes on with the paragraph of line `i` (see
+/// [`wraps`]); such lines are rendered together.
+fn joined_lines(texts: &[&[u8]], adjacent: &[bool], layout: Layout) -> Vec<bool> {
+    (0..texts.len())
+        .map(|i| adjacent[i] && wraps(texts[i], texts[i + 1], layout))
+        .collect()
+}
+
+/// How the converter laid out the page's paragraphs, beyond one per line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Layout {
+    /// Paragraphs wrapped at this many columns ([`wrap_width`]).
+    width: Option<usize>,
+    /// Paragraphs cut at their links and inline tags ([`fragmented`]).
+    fragmented: bool,
+}
+
+impl Layout {
+    fn of(texts: &[&[u8]], feats: &[Features], adjacent: &[bool]) -> Layout {
+        Layout {
+            width: wrap_width(texts, feats),
+            fragmented: fragmented(texts, adjacent),
+        }
     }
-    t.utf8_chunks()
-        .map(|c| {
-            c.valid()
-                .chars()
-                .map(|ch| 1 + is_wide(ch) as usize)
-                .sum::<usize>()
-                + c.invalid().len()
-        })
-        .sum()
 }
 
-/// Is `c` printed two columns wide (CJK, Hangul, kana, full-width forms)?
-fn is_wide(c: char) -> bool {
-    matches!(c,
-        '\u{1100}'..='\u{115F}'
-        | '\u{2E80}'..='\u{303E}'
-        | '\u{3041}'..='\u{33FF}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}'
-        | '\u{A000}'..='\u{A4CF}'
-        | '\u{AC00}'..='\u{D7A3}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{FE30}'..='\u{FE4F}'
-        | '\u{FF00}'..='\u{FF60}'
-        | '\u{FFE0}'..='\u{FFE6}')
+/// Does the line start with punctuation that goes on from the line above
+/// (`, said the mayor`, `. The council`, `) and`)? No block starts so.
+fn starts_mid_sentence(t: &[u8]) -> bool {
+    matches!(
+        t.first(),
+        Some(b',' | b'.' | b';' | b':' | b')' | b']' | b'!' | b'?' | b'%')
+    )
+}
+
+/// A converter that prints every text node on a line of its own (as
+/// BeautifulSoup's `get_text("\n")` does) cuts paragraphs at their links:
+/// `He met` / `the mayor` / `, who said`. A line that starts with a comma or
+/// a full stop right below another one shows it.
+fn fragmented(texts: &[&[u8]], adjacent: &[bool]) -> bool {
+    (1..texts.len()).any(|i| adjacent[i - 1] && starts_mid_sentence(texts[i]))
+}
+
+/// On a fragmented page, does `next` go on with the sentence of `prev`?
+/// It starts with punctuation that cannot start a block, or with a
+/// lower-case letter after a line that ends no sentence, or `prev` ends
+/// with an opening quote, bracket or a dash.
+fn continues_fragment(prev: &[u8], next: &[u8]) -> bool {
+    if starts_mid_sentence(next) {
+        return true;
+    }
+    let last = String::from_utf8_lossy(&prev[prev.len().saturating_sub(4)..])
+        .chars()
+        .next_back();
+    if last.is_some_and(|c| matches!(c, '(' | '[' | '"' | '“' | '‘' | '-')) {
+        return true;
+    }
+    let first = String::from_utf8_lossy(&next[..next.len().min(4)])
+        .chars()
+        .next();
+    // The sentence end: its mark, maybe followed by one closing quote or bracket.
+    let trimmed = match prev.last() {
+        Some(b'"' | b'\'' | b')') => &prev[..prev.len() - 1],
+        _ if prev.ends_with("”".as_bytes()) || prev.ends_with("’".as_bytes()) => {
+            &prev[..prev.len() - 3]
+        }
+        _ => prev,
+    };
+    let ends = matches!(trimmed.last(), Some(b'.' | b'!' | b'?' | b':'));
+    first.is_some_and(char::is_lowercase) && !ends
+}
+
+/// Display columns of a line, as text-mode browsers wrap it: one per
+/// character (a byte that does not continue a UTF-8 sequence), two for the
+/// characters from U+3000 to U+DFFF (CJK, kana, Hangul: lead bytes 0xE3 to
+/// 0xED), which East Asian scripts print double-width. One branch-free pass.
+fn columns(t: &[u8]) -> usize {
+    t.iter()
+        .map(|&b| usize::from(b & 0xc0 != 0x80) + usize::from((0xe3..=0xed).contains(&b)))
+        .sum()
 }
 
 /// Lines are looked at for the wrap width from this many columns.
@@ -1528,13 +1610,12 @@ fn wrap_width(texts: &[&[u8]], feats: &[Features]) -> Option<usize> {
         if t.len() < WRAP_WIDTH_MIN {
             continue;
         }
-        // Four bytes per column at most: a longer line is wider than any
-        // wrap width looked for.
         let cols = if f.chars as usize == t.len() {
             t.len()
-        } else if t.len() <= 4 * WRAP_WIDTH_MAX {
+        } else if f.chars as usize <= WRAP_WIDTH_MAX {
             columns(t)
         } else {
+            // At least one column per character.
             WRAP_WIDTH_MAX + 1
         };
         if cols < WRAP_WIDTH_MIN {
@@ -1597,12 +1678,16 @@ fn wraps_at(prev: &[u8], next: &[u8], width: usize) -> bool {
 /// lower-case letter (or any letter after a short lower-case word such as
 /// "of": the phrase goes on with a name), and `prev` is full: the first word of `next` would
 /// have made it longer than either line (lines wrapped at a fixed width).
-/// On a page wrapped at a known `width`, [`wraps_at`] decides first.
-fn wraps(prev: &[u8], next: &[u8], width: Option<usize>) -> bool {
+/// On a page wrapped at a known width, [`wraps_at`] decides first; on a
+/// fragmented page, [`continues_fragment`].
+fn wraps(prev: &[u8], next: &[u8], layout: Layout) -> bool {
+    if layout.fragmented && continues_fragment(prev, next) {
+        return true;
+    }
     if prev.len() < WRAP_MIN_BYTES {
         return false;
     }
-    if width.is_some_and(|w| wraps_at(prev, next, w)) {
+    if layout.width.is_some_and(|w| wraps_at(prev, next, w)) {
         return true;
     }
     let first_word = next
@@ -1660,7 +1745,7 @@ fn wrapped_paragraphs<'a>(
     feats: &'a [Features],
     density: &'a [f32],
     adjacent: &[bool],
-    width: Option<usize>,
+    layout: Layout,
     known: bool,
 ) -> (Cow<'a, [Features]>, Cow<'a, [f32]>) {
     let n = feats.len();
@@ -1669,7 +1754,7 @@ fn wrapped_paragraphs<'a>(
     let mut a = 0;
     while a < n {
         let mut b = a + 1;
-        while b < n && adjacent[b - 1] && wraps(texts[b - 1], texts[b], width) {
+        while b < n && adjacent[b - 1] && wraps(texts[b - 1], texts[b], layout) {
             b += 1;
         }
         // Two lines that do not end a sentence are as likely a list.
@@ -1806,8 +1891,8 @@ mod list_marker_tests {
 }
 
 #[cfg(test)]
-mod wrap_width_tests {
-    use super::{columns, wrap_width, wraps_at};
+mod layout_tests {
+    use super::{columns, continues_fragment, wrap_width, wraps_at};
     use crate::features::measure;
     use crate::lang::Stopwords;
 
@@ -1874,5 +1959,21 @@ mod wrap_width_tests {
         let ended = b"met Arts Minister Sofia Lund and Treasury Secretary Mark Owens.";
         assert!(!wraps_at(ended, b"Leeds on Monday", 66));
         assert!(!wraps_at(prev, b"* Leeds on Monday", 70));
+    }
+
+    #[test]
+    fn fragments_of_a_sentence() {
+        assert!(continues_fragment(b"the band", b"last month"));
+        assert!(continues_fragment(b"Oban Arena", b", with tickets on sale"));
+        assert!(continues_fragment(b"Oban Arena", b"."));
+        assert!(continues_fragment(b"he said (", b"Reuters"));
+        // A sentence ends, or a new block starts upper-case.
+        assert!(!continues_fragment(b"It was over.", b"then it began"));
+        assert!(!continues_fragment(
+            "he said it was over.\u{201d}".as_bytes(),
+            b"then"
+        ));
+        assert!(!continues_fragment(b"Home", b"News"));
+        assert!(!continues_fragment(b"the band", b"Tickets"));
     }
 }

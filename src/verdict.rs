@@ -142,6 +142,9 @@ pub enum Rule {
     Tail,
     /// A short sentence right below kept text.
     ShortSentence,
+    /// The punctuation after a link, on a line of its own below kept text,
+    /// on a page whose converter cut paragraphs at their links.
+    Fragment,
     /// An earlier line with the same normalised text was kept.
     Repeat,
     /// A short fragment whose words begin the next line (cut-off alt text).
@@ -170,6 +173,7 @@ impl fmt::Display for Rule {
             Rule::InBody => f.write_str("in-body"),
             Rule::Tail => f.write_str("tail"),
             Rule::ShortSentence => f.write_str("short-sentence"),
+            Rule::Fragment => f.write_str("fragment"),
             Rule::Repeat => f.write_str("repeat"),
             Rule::AltPrefix => f.write_str("alt-prefix"),
             Rule::AfterSignOff => f.write_str("after-sign-off"),

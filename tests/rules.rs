@@ -1485,6 +1485,52 @@ mod regressions {
         assert_eq!(again.render(), out.as_bytes(), "cleaning again changed it");
     }
 
+    /// A converter that prints each text node on a line of its own
+    /// (BeautifulSoup's `get_text("\n")`) cuts a paragraph at its links:
+    /// the pieces are judged as one paragraph, the full stop after the
+    /// last link stays with them, and the menu below them does not.
+    #[test]
+    fn paragraph_cut_at_links_kept_whole() {
+        let pieces = [
+            "Long considered one of the great omissions of the Hall of Fame, the band",
+            "last month",
+            "was finally nominated, and its singer said in",
+            "an interview",
+            "that they would play",
+            "a hometown show",
+            ", with tickets on sale",
+            "next week",
+            ".",
+        ];
+        let paragraph = pieces.join("\n");
+        let [a, b, c, _] = body(L::En);
+        let menu = ["Home", "News", "Sport", "Contact us"].join("\n");
+        let doc = join(&[&menu, HEADLINE, a, b, c, &paragraph, &menu]);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in pieces {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        let rule = cleaned
+            .decisions()
+            .find(|(l, _)| *l == b".")
+            .map(|(_, d)| d.rule);
+        assert_eq!(rule, Some(Rule::Fragment), "{e}");
+        for line in menu.lines() {
+            assert!(
+                !decisions_of(&cleaned, line).contains(&Verdict::Keep),
+                "{e}"
+            );
+        }
+        let out = String::from_utf8(cleaned.render()).unwrap();
+        assert!(
+            out.contains(&paragraph),
+            "pieces not rendered together:\n{out}"
+        );
+        let again = cleaner().clean(out.as_bytes());
+        assert_eq!(again.render(), out.as_bytes(), "cleaning again changed it");
+    }
+
     /// A converter that puts a whole page on one line (menu first, then the
     /// article, then the footer): the line is judged by all its words, so it
     /// is kept, not dropped for the menu its first kilobyte holds.
