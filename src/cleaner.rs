@@ -154,6 +154,9 @@ const HEADER_MARKER_WINDOW: usize = 8;
 /// How far above a run of commenters' names the widgets are looked for.
 const WIDGET_WINDOW: usize = 6;
 
+/// At most this many chrome lines between two items of a marked list.
+const MAX_ITEM_GAP: usize = 2;
+
 /// A list between two paragraphs is kept up to this many lines.
 const MAX_LIST_LINES: usize = 30;
 
@@ -1183,34 +1186,38 @@ impl Cleaner {
 
         // A list of marked items right below a kept line (numbered "1.",
         // "2)", "[3]" in sequence, or all with the same bullet), at least
-        // two items, is part of the article.
+        // two items, is part of the article. Up to [`MAX_ITEM_GAP`] chrome
+        // lines may stand between two items (a shop link under each).
+        let below =
+            |j: usize| (j + 1..n.min(j + 2 + MAX_ITEM_GAP)).find(|&i| doc.evidence[i].is_none());
         let mut a = 0;
         while a + 1 < n {
-            let first = match list_marker(doc.texts[a + 1]) {
-                Some(m) if keep[a] && !keep[a + 1] => m,
-                _ => {
-                    a += 1;
-                    continue;
-                }
+            let start = below(a).filter(|&i| keep[a] && !keep[i]);
+            let Some((first, mut prev)) = start.and_then(|i| Some((i, list_marker(doc.texts[i])?)))
+            else {
+                a += 1;
+                continue;
             };
-            let mut prev = first;
-            let mut j = a + 2;
-            while j < n && j - a <= MAX_LIST_LINES {
-                match list_marker(doc.texts[j]) {
-                    Some(m) if m.follows(prev) => prev = m,
+            let mut items = vec![first];
+            while items.len() < MAX_LIST_LINES {
+                let last = *items.last().expect("one item");
+                match below(last).and_then(|i| Some((i, list_marker(doc.texts[i])?))) {
+                    Some((i, m)) if m.follows(prev) => {
+                        prev = m;
+                        items.push(i);
+                    }
                     _ => break,
                 }
-                j += 1;
             }
-            if j - (a + 1) >= 2 {
-                for i in a + 1..j {
-                    if doc.evidence[i].is_none() && !doc.skip[i] && !doc.alt[i] && !keep[i] {
+            if items.len() >= 2 {
+                for &i in &items {
+                    if !doc.skip[i] && !doc.alt[i] && !keep[i] {
                         keep[i] = true;
                         heading[i] = Some(Rule::ListItem);
                     }
                 }
             }
-            a = j;
+            a = *items.last().expect("one item");
         }
 
         // The lead-in: headline, standfirst and caption sit right above the

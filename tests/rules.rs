@@ -1656,6 +1656,44 @@ mod regressions {
         );
     }
 
+    /// A numbered list with a shop link under each item (chrome, dropped)
+    /// is still one list: every item is kept, the links are not.
+    #[test]
+    fn marked_list_with_links_between_items_kept() {
+        let [a, b, c, d] = body(L::En);
+        let items = [
+            "1) Reading lamp with a brass stand",
+            "2) Oak bookcase, five shelves",
+            "3) Atlas of the northern isles",
+            "4) Fountain pen and ink set",
+        ];
+        let mut blocks = vec![HEADLINE, a, b, c, d];
+        for (i, item) in items.iter().enumerate() {
+            blocks.push(item);
+            blocks.push(
+                [
+                    "http://shop.example/1",
+                    "http://shop.example/2",
+                    "http://shop.example/3",
+                    "http://shop.example/4",
+                ][i],
+            );
+        }
+        blocks.push("Share this article");
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in items {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        assert_ne!(
+            decisions_of(&cleaned, "http://shop.example/2"),
+            vec![Verdict::Keep],
+            "{e}"
+        );
+        assert_body_kept(&cleaned, L::En, "marked list with links");
+    }
+
     /// Two more paragraphs, so that the article is long enough for a list
     /// of other stories below it to end it.
     const MORE_BODY: [&str; 2] = [
