@@ -6,7 +6,7 @@
 CHECKOUT is a clone of github.com/scrapinghub/article-extraction-benchmark
 (181 news pages as html/*.html.gz, their article text in ground-truth.json).
 Each page is converted to a text dump by several widely used HTML-to-text
-converters (resiliparse, which made the dev corpus, three others, and the
+converters (resiliparse, which made the dev corpus, four others, and the
 text-mode browsers lynx and w3m when installed, which wrap paragraphs at a
 fixed width), the
 dumps written as OUT/in-CONVERTER/news-NNN.txt and the article text as
@@ -15,7 +15,7 @@ score.py scores any cleaner on them (--inputs, --gold).
 
 Nothing of the benchmark is copied into the repository: it is read from the
 checkout and written under OUT. Needs: pip install resiliparse inscriptis
-html2text beautifulsoup4 lxml (scripts/newsbench.sh makes a venv for them).
+html2text beautifulsoup4 lxml html-text (scripts/newsbench.sh makes a venv for them).
 """
 from __future__ import annotations
 
@@ -47,6 +47,7 @@ def tidy(text: str) -> str:
 def converters():
     from bs4 import BeautifulSoup
     import html2text
+    import html_text
     import inscriptis
     from resiliparse.extract.html2text import extract_plain_text
 
@@ -77,7 +78,7 @@ def converters():
         return run
 
     convs = {"resiliparse": resiliparse, "inscriptis": inscriptis.get_text,
-             "html2text": html2text_, "bs4": bs4}
+             "html2text": html2text_, "bs4": bs4, "html_text": html_text.extract_text}
     browsers = {"lynx": ["lynx", "-dump", "-nolist", "-assume_charset=utf-8", "-display_charset=utf-8", "-stdin"],
                 "w3m": ["w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8"]}
     for name, argv in browsers.items():

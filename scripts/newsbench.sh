@@ -4,7 +4,7 @@
 # CHECKOUT: a clone of github.com/scrapinghub/article-extraction-benchmark
 # (cloned into target/newsbench/aeb when not given). Builds the release
 # binary, converts the 181 pages once (a venv in target/newsbench/venv with
-# resiliparse, inscriptis, html2text, beautifulsoup4; lynx and w3m dumps
+# resiliparse, inscriptis, html2text, beautifulsoup4, html-text; lynx and w3m dumps
 # too when those browsers are installed), then scores dechrome
 # and the identity (`cat`) on each converter's dumps with the dev corpus's
 # score.py. Prints one row per converter.
@@ -21,20 +21,19 @@ if [ ! -f "$checkout/ground-truth.json" ]; then
     [ -n "${1:-}" ] && { echo "newsbench: $checkout: no ground-truth.json" >&2; exit 2; }
     git clone --quiet --depth 1 https://github.com/scrapinghub/article-extraction-benchmark "$checkout"
 fi
-if [ ! -x "$work/venv/bin/python" ]; then
-    python3 -m venv "$work/venv"
-    "$work/venv/bin/pip" install --quiet resiliparse inscriptis html2text beautifulsoup4 lxml
-fi
+[ -x "$work/venv/bin/python" ] || python3 -m venv "$work/venv"
+"$work/venv/bin/python" -c "import resiliparse, inscriptis, html2text, bs4, lxml, html_text" 2>/dev/null ||
+    "$work/venv/bin/pip" install --quiet resiliparse inscriptis html2text beautifulsoup4 lxml html-text
 # Converted again when a converter's dumps are missing (a browser installed since).
 missing=0
-for conv in resiliparse inscriptis html2text bs4 lynx w3m; do
+for conv in resiliparse inscriptis html2text bs4 html_text lynx w3m; do
     case $conv in lynx|w3m) command -v "$conv" >/dev/null || continue ;; esac
     [ -d "$work/pages/in-$conv" ] || missing=1
 done
 [ -d "$work/pages/gold" ] && [ "$missing" = 0 ] || "$work/venv/bin/python" scripts/newsbench.py "$checkout" "$work/pages"
 cargo build --release --quiet --bin dechrome
 printf '%-12s %-9s %6s %6s %6s %5s %7s\n' converter cleaner P R F1 lost sh4-F1
-for conv in resiliparse inscriptis html2text bs4 lynx w3m; do
+for conv in resiliparse inscriptis html2text bs4 html_text lynx w3m; do
     [ -d "$work/pages/in-$conv" ] || continue
     for cleaner in dechrome cat; do
         cmd="target/release/dechrome --mode $mode"
