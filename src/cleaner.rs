@@ -983,7 +983,8 @@ impl Cleaner {
             }
             // A comment section: a marker with at least two more close
             // below it, after some article text. It starts at the comments
-            // header just above, if there is one.
+            // header just above, if there is one, or else at the first
+            // commenter's name right above the marker.
             if marker[i]
                 && ahead[i] >= 2
                 && (strong[i] || strong_ahead[i] >= 1 || ahead[i] >= 4)
@@ -991,6 +992,7 @@ impl Cleaner {
             {
                 let start = match last_header {
                     Some(h) if i - h <= 15 => h,
+                    _ if i > 0 && names_commenter(feats, density, evidence, i - 1) => i - 1,
                     _ => i,
                 };
                 return Some(start);
@@ -1460,6 +1462,22 @@ fn is_author_line(feats: &[Features], i: usize) -> bool {
         && feats
             .get(i + 1)
             .is_some_and(|g| g.words >= AUTHOR_NEXT_WORDS)
+}
+
+/// Is line `i` a commenter's name above the first comment's metadata: a
+/// few words, no stopword, no sentence end, no chrome evidence?
+fn names_commenter(
+    feats: &[Features],
+    density: &[f32],
+    evidence: EvidenceView<'_>,
+    i: usize,
+) -> bool {
+    let f = &feats[i];
+    evidence[i].is_none()
+        && density[i] == 0.0
+        && (1..=AUTHOR_WORDS).contains(&f.words)
+        && f.letters >= 2
+        && !f.terminal
 }
 
 /// Does a row of share, follow or navigation widgets sit right above line

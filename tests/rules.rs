@@ -540,6 +540,14 @@ mod social {
         Drop(Social)
     );
     t!(comment_total, En, "57 Comments", Drop(Social));
+    t!(commenter_says_alone, En, "says:", Drop(Social));
+    t!(commenter_wrote_alone, En, "wrote:", Drop(Social));
+    t!(
+        says_in_a_sentence,
+        En,
+        "The mayor says: the library will open in the evenings.",
+        Keep
+    );
     t!(
         registration_notice,
         En,
@@ -1529,6 +1537,36 @@ mod regressions {
         );
         let again = cleaner().clean(out.as_bytes());
         assert_eq!(again.render(), out.as_bytes(), "cleaning again changed it");
+    }
+
+    /// Comments where the converter printed the commenter's name and the
+    /// "says:" after it on lines of their own: the "says:" lines mark the
+    /// comment section, which goes, comments and names with it.
+    #[test]
+    fn comments_with_says_on_own_line_dropped() {
+        let [a, b, c, d] = body(L::En);
+        let comments = [
+            "riverside_reader",
+            "says:",
+            "I have waited years for this and I will be there on the first day it opens, with all of my children.",
+            "oakwood42",
+            "says:",
+            "It is a waste of money when the old building could have been repaired for half of what this will cost.",
+            "mapleleaf",
+            "says:",
+            "Will there be parking for the people who come from the villages, or do we all have to take the bus now?",
+        ];
+        let thread = comments.join("\n");
+        let doc = join(&[HEADLINE, a, b, c, d, &thread]);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in comments {
+            assert!(
+                !decisions_of(&cleaned, line).contains(&Verdict::Keep),
+                "{e}"
+            );
+        }
+        assert_body_kept(&cleaned, L::En, "comments with says:");
     }
 
     /// A converter that puts a whole page on one line (menu first, then the
