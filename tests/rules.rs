@@ -118,6 +118,16 @@ fn assert_body_kept(c: &Cleaned<'_>, l: L, what: &str) {
     }
 }
 
+/// Checks that `block` (lines joined by line breaks) is rendered as it
+/// is, its lines together, and that cleaning the output again changes
+/// nothing.
+fn assert_rendered_together(c: &Cleaned<'_>, block: &str) {
+    let out = String::from_utf8(c.render()).unwrap();
+    assert!(out.contains(block), "lines not rendered together:\n{out}");
+    let again = cleaner().clean(out.as_bytes());
+    assert_eq!(again.render(), out.as_bytes(), "cleaning again changed it");
+}
+
 /// Body, body, `line`, body, body: `line` must get `want`.
 fn check(l: L, line: &str, want: Verdict) {
     let [a, b, c, d] = body(l);
@@ -1416,13 +1426,8 @@ mod regressions {
             assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
         }
         assert_body_kept(&cleaned, L::En, "hard-wrapped paragraph");
-        let out = String::from_utf8(cleaned.render()).unwrap();
-        assert!(
-            out.contains(wrapped) && out.contains(named),
-            "wrapped lines not rendered together:\n{out}"
-        );
-        let again = cleaner().clean(out.as_bytes());
-        assert_eq!(again.render(), out.as_bytes(), "cleaning again changed it");
+        assert_rendered_together(&cleaned, wrapped);
+        assert_rendered_together(&cleaned, named);
     }
 
     /// `text` wrapped greedily at `width` columns, as text-mode browsers
@@ -1484,13 +1489,7 @@ mod regressions {
         for line in menu.lines() {
             assert_ne!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
         }
-        let out = String::from_utf8(cleaned.render()).unwrap();
-        assert!(
-            out.contains(&wrapped),
-            "wrapped lines not rendered together:\n{out}"
-        );
-        let again = cleaner().clean(out.as_bytes());
-        assert_eq!(again.render(), out.as_bytes(), "cleaning again changed it");
+        assert_rendered_together(&cleaned, &wrapped);
     }
 
     /// A converter that prints each text node on a line of its own
@@ -1530,13 +1529,7 @@ mod regressions {
                 "{e}"
             );
         }
-        let out = String::from_utf8(cleaned.render()).unwrap();
-        assert!(
-            out.contains(&paragraph),
-            "pieces not rendered together:\n{out}"
-        );
-        let again = cleaner().clean(out.as_bytes());
-        assert_eq!(again.render(), out.as_bytes(), "cleaning again changed it");
+        assert_rendered_together(&cleaned, &paragraph);
     }
 
     /// Comments where the converter printed the commenter's name and the
