@@ -887,7 +887,20 @@ impl Cleaner {
             .collect();
         let author_ahead = count_ahead(&author, COMMENT_WINDOW);
         let ahead = count_ahead(&marker, COMMENT_WINDOW);
-        let header_ahead = count_ahead(&marker, HEADER_MARKER_WINDOW);
+        // Right below a comments header, a short line with a full date (no
+        // time of day needed: "October 2, 2012 | Permalink") is a comment's
+        // metadata too; a year alone is not.
+        let dated: Vec<bool> = (0..n)
+            .map(|i| {
+                marker[i]
+                    || (evidence[i].map_or(true, |e| e.rule == Rule::Shape("date"))
+                        && feats[i].words <= 16
+                        && feats[i].letters >= 2
+                        && !feats[i].terminal
+                        && self.inner.shapes.has_day_date(texts[i]))
+            })
+            .collect();
+        let header_ahead = count_ahead(&dated, HEADER_MARKER_WINDOW);
         let strong_ahead = count_ahead(&strong, COMMENT_WINDOW);
         // Comment headers printed three times or more (the same phrase or
         // shape) stand under each post of a blog page: they end nothing.

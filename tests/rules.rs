@@ -1357,6 +1357,54 @@ mod regressions {
         }
     }
 
+    /// Comment metadata with a date but no time of day ("October 2, 2012 |
+    /// Permalink") right below a comments header confirms it too; a year
+    /// alone ("Gift Guide 2012") does not.
+    #[test]
+    fn comments_header_with_dates_below_cuts_comments() {
+        let [a, b, c, _] = body(L::En);
+        let comments = [
+            "maria_k",
+            "October 2, 2012 | Permalink",
+            "I have lived in this town for most of my life and I think that a new library is exactly what we need, even if it costs a little more than they say it will.",
+            "My children would use it every day after school, and so would many of their friends, who have nowhere quiet to do their homework at the moment.",
+            "jdoe",
+            "October 3, 2012 | Permalink",
+            "I only hope that they will keep the old building as well, because it is one of the few that are left from the time when the square was first built.",
+            "It would be a shame to see it sold to a developer who would turn it into flats that nobody in the town could afford to buy, and I am not the only one who thinks so.",
+            "Does anyone know if there will be a room for the local history society? We have been looking for a place to keep our papers for years and years.",
+        ];
+        let mut blocks = vec![HEADLINE, a, b, c, "12 Comments"];
+        blocks.extend(comments);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in comments {
+            let v = decisions_of(&cleaned, line);
+            assert!(v.iter().all(|v| !v.is_keep()), "{line:?} kept\n{e}");
+        }
+        for line in [a, b, c] {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        // Years alone below a comments header are no comment metadata.
+        let notes = [
+            "Gift Guide 2012",
+            "I have lived in this town for most of my life and I think that a new library is exactly what we need, even if it costs a little more than they say it will.",
+            "Best of 2012",
+            "My children would use it every day after school, and so would many of their friends, who have nowhere quiet to do their homework at the moment.",
+            "I only hope that they will keep the old building as well, because it is one of the few that are left from the time when the square was first built.",
+            "It would be a shame to see it sold to a developer who would turn it into flats that nobody in the town could afford to buy, and I am not the only one who thinks so.",
+        ];
+        let mut blocks = vec![HEADLINE, a, "12 Comments"];
+        blocks.extend(notes);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in &notes[1..2] {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+    }
+
     /// A headline printed again further down is dropped as a duplicate, the
     /// first copy at the top is kept.
     #[test]
