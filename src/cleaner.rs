@@ -750,6 +750,15 @@ impl Cleaner {
                 {
                     teasers::Found::ListChrome
                 }
+                Some(e)
+                    if e.category == Category::Social && !e.ends_article && !e.comment_marker =>
+                {
+                    if e.rule == Rule::Shape("label-row") {
+                        teasers::Found::ShareRow
+                    } else {
+                        teasers::Found::Share
+                    }
+                }
                 Some(_) => teasers::Found::Chrome,
                 None if skip[i] => teasers::Found::Chrome,
                 None => teasers::Found::Text,

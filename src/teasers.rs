@@ -143,6 +143,11 @@ pub(crate) enum Found {
     /// Chrome that may head a list (a banner or navigation phrase such as
     /// "Related articles", "Most read").
     ListChrome,
+    /// A share or follow widget ("Tweet", "Share on Facebook"): passed
+    /// over, but a row of them right above a list heads it.
+    Share,
+    /// A row of share widgets on one line ("Tweet Share Email").
+    ShareRow,
     /// Other chrome, or a repeat: passed over.
     Chrome,
 }
@@ -189,7 +194,7 @@ pub(crate) fn teaser_end(
         if before >= MIN_BEFORE
             && tail * TAIL_SHARE < before
             && paired_after[h + 1] < before
-            && is_header(texts[h], &feats[h], found[h], &mut norm)
+            && (is_header(texts[h], &feats[h], found[h], &mut norm) || share_row(found, h))
             && list_follows(texts, feats, found, &prose, h, &mut norm)
             && 2 * paired_near(&paired, weights, h) < before
         {
@@ -246,7 +251,7 @@ fn is_prose(t: &[u8], f: &Features, density: f32) -> bool {
 /// another kind and not a piece of a sentence.
 fn is_header(t: &[u8], f: &Features, found: Found, norm: &mut Vec<u8>) -> bool {
     if !(1..=HEADER_WORDS).contains(&f.words)
-        || found == Found::Chrome
+        || matches!(found, Found::Chrome | Found::Share | Found::ShareRow)
         || !f.first_upper
         || t.ends_with(b".")
         || t.ends_with(b",")
@@ -298,6 +303,16 @@ fn is_header(t: &[u8], f: &Features, found: Found, norm: &mut Vec<u8>) -> bool {
                 && start[0] == "more"
                 && first.get(1).is_some_and(|w| MORE_NOT.contains(w)))
     })
+}
+
+/// The end of a row of share or follow widgets (a line of them, or two
+/// lines or more in a row), with text right below it: the article's foot,
+/// above whatever the page lists next.
+fn share_row(found: &[Found], h: usize) -> bool {
+    let share = |f: Found| matches!(f, Found::Share | Found::ShareRow);
+    share(found[h])
+        && (found[h] == Found::ShareRow || (h > 0 && share(found[h - 1])))
+        && found.get(h + 1) == Some(&Found::Text)
 }
 
 /// [`HEADER_STARTS`] prepared once.

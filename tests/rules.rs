@@ -1614,6 +1614,54 @@ mod regressions {
         "The family that runs the shop has been baking in the same building for more than fifty years.",
     ];
 
+    /// A row of share widgets after a whole article heads the list of
+    /// other stories below it, even with no header naming them: the list
+    /// goes, the article stays; a share row between paragraphs of the
+    /// article ends nothing.
+    #[test]
+    fn teaser_list_after_share_row_dropped() {
+        let [a, b, c, d] = body(L::En);
+        for row in [
+            &["Tweet", "Share on Facebook"][..],
+            &["Tweet Share Email"][..],
+        ] {
+            let mut blocks = vec![HEADLINE, a, b, c, d, MORE_BODY[0], MORE_BODY[1]];
+            blocks.extend(row.iter().copied());
+            blocks.extend(TEASERS);
+            let doc = join(&blocks);
+            let cleaned = cleaner().clean(doc.as_bytes());
+            let e = explain(&cleaned);
+            for line in TEASERS {
+                let (_, d) = cleaned
+                    .decisions()
+                    .find(|(l, _)| *l == line.as_bytes())
+                    .unwrap();
+                assert_eq!(d.verdict, Verdict::Drop(LowContent), "{line}\n{e}");
+                assert_eq!(d.rule, Rule::AfterTeasers, "{line}\n{e}");
+            }
+            for line in MORE_BODY {
+                assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            }
+            assert_body_kept(&cleaned, L::En, "share row");
+
+            let mut blocks = vec![HEADLINE, a, b, c, d];
+            blocks.extend(row.iter().copied());
+            blocks.extend([MORE_BODY[0], MORE_BODY[1]]);
+            let doc = join(&blocks);
+            let cleaned = cleaner().clean(doc.as_bytes());
+            let e = explain(&cleaned);
+            assert!(
+                cleaned
+                    .decisions()
+                    .all(|(_, d)| d.rule != Rule::AfterTeasers),
+                "{e}"
+            );
+            for line in MORE_BODY {
+                assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            }
+        }
+    }
+
     /// A list of other stories under a header that names it ("More from
     /// ...") after a whole article ends the article, header included; the
     /// article is kept.
