@@ -753,7 +753,16 @@ impl Cleaner {
                 Some(e)
                     if e.category == Category::Social && !e.ends_article && !e.comment_marker =>
                 {
-                    if e.rule == Rule::Shape("label-row") {
+                    let row = match e.rule {
+                        Rule::Shape(name) => name == "label-row",
+                        // A widget's label is capitalised ("Share this:",
+                        // "Follow us"); "like this:" ends a line of text.
+                        Rule::Phrase(text) => {
+                            feats[i].first_upper && inner.labels.names_social(text)
+                        }
+                        _ => false,
+                    };
+                    if row {
                         teasers::Found::ShareRow
                     } else {
                         teasers::Found::Share

@@ -23,6 +23,9 @@
 //! - the lines kept between the last paragraph and the header are few
 //!   ([`TAIL_SHARE`]).
 //!
+//! A row of share or follow widgets ("Share this:", "Tweet", "Follow us")
+//! right above the list heads it as a header would.
+//!
 //! "Sponsored" boxes are ads, not stories, and a list of "Related links"
 //! may be resources the article counts as its own: neither ends it.
 
@@ -146,7 +149,9 @@ pub(crate) enum Found {
     /// A share or follow widget ("Tweet", "Share on Facebook"): passed
     /// over, but a row of them right above a list heads it.
     Share,
-    /// A row of share widgets on one line ("Tweet Share Email").
+    /// A share row by itself: share words on one line ("Tweet Share
+    /// Email"), or a capitalised share or follow phrase ("Share this:",
+    /// "Follow us", "Tweet").
     ShareRow,
     /// Other chrome, or a repeat: passed over.
     Chrome,
@@ -305,9 +310,9 @@ fn is_header(t: &[u8], f: &Features, found: Found, norm: &mut Vec<u8>) -> bool {
     })
 }
 
-/// The end of a row of share or follow widgets (a line of them, or two
-/// lines or more in a row), with text right below it: the article's foot,
-/// above whatever the page lists next.
+/// The end of a row of share or follow widgets (one line that is a row
+/// by itself, or two share lines or more in a row), with text right below
+/// it: the article's foot, above whatever the page lists next.
 fn share_row(found: &[Found], h: usize) -> bool {
     let share = |f: Found| matches!(f, Found::Share | Found::ShareRow);
     share(found[h])

@@ -1624,6 +1624,8 @@ mod regressions {
         for row in [
             &["Tweet", "Share on Facebook"][..],
             &["Tweet Share Email"][..],
+            &["Share this:"][..],
+            &["Follow us"][..],
         ] {
             let mut blocks = vec![HEADLINE, a, b, c, d, MORE_BODY[0], MORE_BODY[1]];
             blocks.extend(row.iter().copied());
@@ -1659,6 +1661,21 @@ mod regressions {
             for line in MORE_BODY {
                 assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
             }
+        }
+        // A comment-form label ("Name") is no share row, nor is a phrase
+        // that ends a line of text ("like this:").
+        for line in ["Name", "like this:"] {
+            let mut blocks = vec![HEADLINE, a, b, c, d, MORE_BODY[0], MORE_BODY[1], line];
+            blocks.extend(TEASERS);
+            let doc = join(&blocks);
+            let cleaned = cleaner().clean(doc.as_bytes());
+            let e = explain(&cleaned);
+            assert!(
+                cleaned
+                    .decisions()
+                    .all(|(_, d)| d.rule != Rule::AfterTeasers),
+                "{line}\n{e}"
+            );
         }
     }
 
