@@ -744,6 +744,9 @@ impl Cleaner {
         // again, without the chrome around them.
         let found: Vec<teasers::Found> = (0..n)
             .map(|i| match evidence[i] {
+                Some(e) if matches!(e.rule, Rule::Phrase(t) if teasers::is_foot_phrase(t)) => {
+                    teasers::Found::ShareRow
+                }
                 Some(e)
                     if matches!(e.category, Category::Banner | Category::Navigation)
                         && !e.ends_article =>

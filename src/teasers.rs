@@ -23,8 +23,9 @@
 //! - the lines kept between the last paragraph and the header are few
 //!   ([`TAIL_SHARE`]).
 //!
-//! A row of share or follow widgets ("Share this:", "Tweet", "Follow us")
-//! right above the list heads it as a header would.
+//! A row of share or follow widgets ("Share this:", "Tweet", "Follow us"),
+//! or another widget of the article's foot ("Print", "Previous post",
+//! "Tags"), right above the list heads it as a header would.
 //!
 //! "Sponsored" boxes are ads, not stories, and a list of "Related links"
 //! may be resources the article counts as its own: neither ends it.
@@ -150,8 +151,8 @@ pub(crate) enum Found {
     /// over, but a row of them right above a list heads it.
     Share,
     /// A share row by itself: share words on one line ("Tweet Share
-    /// Email"), or a capitalised share or follow phrase ("Share this:",
-    /// "Follow us", "Tweet").
+    /// Email"), a capitalised share or follow phrase ("Share this:",
+    /// "Follow us", "Tweet"), or one of the [`FOOT_PHRASES`].
     ShareRow,
     /// Other chrome, or a repeat: passed over.
     Chrome,
@@ -318,6 +319,33 @@ fn share_row(found: &[Found], h: usize) -> bool {
     share(found[h])
         && (found[h] == Found::ShareRow || (h > 0 && share(found[h - 1])))
         && found.get(h + 1) == Some(&Found::Text)
+}
+
+/// The widgets of an article's foot besides share rows (lexicon phrases,
+/// whole lines): print and e-mail actions, links to the previous and next
+/// post, the post's tags. Right above a list of headlines, they head it.
+const FOOT_PHRASES: &[&str] = &[
+    "print",
+    "print this",
+    "print article",
+    "print this article",
+    "email this",
+    "email this article",
+    "send to a friend",
+    "email thisblogthis",
+    "previous post",
+    "next post",
+    "older post",
+    "newer post",
+    "previous article",
+    "next article",
+    "tags",
+    "topics",
+];
+
+/// Is the lexicon phrase one of the [`FOOT_PHRASES`]?
+pub(crate) fn is_foot_phrase(phrase: &str) -> bool {
+    FOOT_PHRASES.contains(&phrase)
 }
 
 /// [`HEADER_STARTS`] prepared once.

@@ -1614,9 +1614,10 @@ mod regressions {
         "The family that runs the shop has been baking in the same building for more than fifty years.",
     ];
 
-    /// A row of share widgets after a whole article heads the list of
-    /// other stories below it, even with no header naming them: the list
-    /// goes, the article stays; a share row between paragraphs of the
+    /// A row of share widgets, or another widget of the article's foot
+    /// (print, previous post, tags), after a whole article heads the list
+    /// of other stories below it, even with no header naming them: the
+    /// list goes, the article stays; such a row between paragraphs of the
     /// article ends nothing.
     #[test]
     fn teaser_list_after_share_row_dropped() {
@@ -1626,6 +1627,9 @@ mod regressions {
             &["Tweet Share Email"][..],
             &["Share this:"][..],
             &["Follow us"][..],
+            &["Print"][..],
+            &["Previous post"][..],
+            &["Tags"][..],
         ] {
             let mut blocks = vec![HEADLINE, a, b, c, d, MORE_BODY[0], MORE_BODY[1]];
             blocks.extend(row.iter().copied());
@@ -1662,9 +1666,9 @@ mod regressions {
                 assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
             }
         }
-        // A comment-form label ("Name") is no share row, nor is a phrase
-        // that ends a line of text ("like this:").
-        for line in ["Name", "like this:"] {
+        // A comment-form label ("Name", "Email") is no share row, nor is a
+        // phrase that ends a line of text ("like this:").
+        for line in ["Name", "Email", "like this:"] {
             let mut blocks = vec![HEADLINE, a, b, c, d, MORE_BODY[0], MORE_BODY[1], line];
             blocks.extend(TEASERS);
             let doc = join(&blocks);
