@@ -744,7 +744,10 @@ impl Cleaner {
         // again, without the chrome around them.
         let found: Vec<teasers::Found> = (0..n)
             .map(|i| match evidence[i] {
-                Some(e) if matches!(e.rule, Rule::Phrase(t) if teasers::is_foot_phrase(t)) => {
+                Some(e)
+                    if matches!(e.rule, Rule::Phrase(t) if teasers::is_foot_phrase(t))
+                        || e.rule == Rule::Shape("photo-credit") =>
+                {
                     teasers::Found::ShareRow
                 }
                 Some(e)

@@ -25,7 +25,8 @@
 //!
 //! A row of share or follow widgets ("Share this:", "Tweet", "Follow us"),
 //! or another widget of the article's foot ("Print", "Previous post",
-//! "Tags"), right above the list heads it as a header would.
+//! "Tags", "Read more", a photo credit), right above the list heads it as
+//! a header would.
 //!
 //! "Sponsored" boxes are ads, not stories, and a list of "Related links"
 //! may be resources the article counts as its own: neither ends it.
@@ -152,7 +153,7 @@ pub(crate) enum Found {
     Share,
     /// A share row by itself: share words on one line ("Tweet Share
     /// Email"), a capitalised share or follow phrase ("Share this:",
-    /// "Follow us", "Tweet"), or one of the [`FOOT_PHRASES`].
+    /// "Follow us", "Tweet"), one of the [`FOOT_PHRASES`], a photo credit.
     ShareRow,
     /// Other chrome, or a repeat: passed over.
     Chrome,
@@ -323,7 +324,9 @@ fn share_row(found: &[Found], h: usize) -> bool {
 
 /// The widgets of an article's foot besides share rows (lexicon phrases,
 /// whole lines): print and e-mail actions, links to the previous and next
-/// post, the post's tags. Right above a list of headlines, they head it.
+/// post, the post's tags, links to more of the story. Right above a list
+/// of headlines, they head it (so does the credit of the article's last
+/// picture, a `photo-credit` shape).
 const FOOT_PHRASES: &[&str] = &[
     "print",
     "print this",
@@ -341,6 +344,9 @@ const FOOT_PHRASES: &[&str] = &[
     "next article",
     "tags",
     "topics",
+    "read more",
+    "continue reading",
+    "full story",
 ];
 
 /// Is the lexicon phrase one of the [`FOOT_PHRASES`]?

@@ -1615,10 +1615,10 @@ mod regressions {
     ];
 
     /// A row of share widgets, or another widget of the article's foot
-    /// (print, previous post, tags), after a whole article heads the list
-    /// of other stories below it, even with no header naming them: the
-    /// list goes, the article stays; such a row between paragraphs of the
-    /// article ends nothing.
+    /// (print, previous post, tags, read more, a photo credit), after a
+    /// whole article heads the list of other stories below it, even with
+    /// no header naming them: the list goes, the article stays; such a row
+    /// between paragraphs of the article ends nothing.
     #[test]
     fn teaser_list_after_share_row_dropped() {
         let [a, b, c, d] = body(L::En);
@@ -1630,6 +1630,8 @@ mod regressions {
             &["Print"][..],
             &["Previous post"][..],
             &["Tags"][..],
+            &["Read more"][..],
+            &["Photo credit: Jane Doe"][..],
         ] {
             let mut blocks = vec![HEADLINE, a, b, c, d, MORE_BODY[0], MORE_BODY[1]];
             blocks.extend(row.iter().copied());
