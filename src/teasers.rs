@@ -312,14 +312,15 @@ fn is_header(t: &[u8], f: &Features, found: Found, norm: &mut Vec<u8>) -> bool {
     })
 }
 
-/// The end of a row of share or follow widgets (one line that is a row
-/// by itself, or two share lines or more in a row), with text right below
-/// it: the article's foot, above whatever the page lists next.
+/// The last line of a row of share or follow widgets (one line that is a
+/// row by itself, or two share lines or more in a row): the article's
+/// foot, above whatever the page lists next (other chrome may come between,
+/// an advertisement, a sign-up box: the list below is looked at past it).
 fn share_row(found: &[Found], h: usize) -> bool {
     let share = |f: Found| matches!(f, Found::Share | Found::ShareRow);
     share(found[h])
         && (found[h] == Found::ShareRow || (h > 0 && share(found[h - 1])))
-        && found.get(h + 1) == Some(&Found::Text)
+        && found.get(h + 1).is_some_and(|&f| !share(f))
 }
 
 /// The widgets of an article's foot besides share rows (lexicon phrases,

@@ -1632,6 +1632,7 @@ mod regressions {
             &["Tags"][..],
             &["Read more"][..],
             &["Photo credit: Jane Doe"][..],
+            &["Share this:", "Advertisement"][..],
         ] {
             let mut blocks = vec![HEADLINE, a, b, c, d, MORE_BODY[0], MORE_BODY[1]];
             blocks.extend(row.iter().copied());
