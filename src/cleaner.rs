@@ -776,6 +776,8 @@ impl Cleaner {
                 }
                 Some(_) => teasers::Found::Chrome,
                 None if skip[i] => teasers::Found::Chrome,
+                // The post's tags line sits at its foot like a share row.
+                None if inner.shapes.is_tags_line(texts[i]) => teasers::Found::ShareRow,
                 None => teasers::Found::Text,
             })
             .collect();

@@ -25,8 +25,8 @@
 //!
 //! A row of share or follow widgets ("Share this:", "Tweet", "Follow us"),
 //! or another widget of the article's foot ("Print", "Previous post",
-//! "Tags", "Read more", a photo credit), right above the list heads it as
-//! a header would.
+//! "Tags: a, b", "Read more", a photo credit), right above the list heads
+//! it as a header would.
 //!
 //! "Sponsored" boxes are ads, not stories, and a list of "Related links"
 //! may be resources the article counts as its own: neither ends it.
@@ -153,7 +153,9 @@ pub(crate) enum Found {
     Share,
     /// A share row by itself: share words on one line ("Tweet Share
     /// Email"), a capitalised share or follow phrase ("Share this:",
-    /// "Follow us", "Tweet"), one of the [`FOOT_PHRASES`], a photo credit.
+    /// "Follow us", "Tweet"), one of the [`FOOT_PHRASES`], a photo credit,
+    /// the post's tags line ("Tags: a, b", "Filed under: X": no chrome
+    /// evidence of its own, it is judged as text otherwise).
     ShareRow,
     /// Other chrome, or a repeat: passed over.
     Chrome,

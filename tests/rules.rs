@@ -1615,7 +1615,7 @@ mod regressions {
     ];
 
     /// A row of share widgets, or another widget of the article's foot
-    /// (print, previous post, tags, read more, a photo credit), after a
+    /// (print, previous post, a tags line, read more, a photo credit), after a
     /// whole article heads the list of other stories below it, even with
     /// no header naming them: the list goes, the article stays; such a row
     /// between paragraphs of the article ends nothing.
@@ -1633,6 +1633,8 @@ mod regressions {
             &["Read more"][..],
             &["Photo credit: Jane Doe"][..],
             &["Share this:", "Advertisement"][..],
+            &["Tags: council, library, town square"][..],
+            &["Filed under: Local News"][..],
         ] {
             let mut blocks = vec![HEADLINE, a, b, c, d, MORE_BODY[0], MORE_BODY[1]];
             blocks.extend(row.iter().copied());
