@@ -775,13 +775,39 @@ impl Cleaner {
         let found: Vec<teasers::Found> = (0..n)
             .map(|i| match evidence[i] {
                 Some(e)
+                    if matches!(e.rule, Rule::Phrase(t) if teasers::is_foot_phrase(t))
+                        || e.rule == Rule::Shape("photo-credit") =>
+                {
+                    teasers::Found::ShareRow
+                }
+                Some(e)
                     if matches!(e.category, Category::Banner | Category::Navigation)
                         && !e.ends_article =>
                 {
                     teasers::Found::ListChrome
                 }
+                Some(e)
+                    if e.category == Category::Social && !e.ends_article && !e.comment_marker =>
+                {
+                    let row = match e.rule {
+                        Rule::Shape(name) => name == "label-row",
+                        // A widget's label is capitalised ("Share this:",
+                        // "Follow us"); "like this:" ends a line of text.
+                        Rule::Phrase(text) => {
+                            feats[i].first_upper && inner.labels.names_social(text)
+                        }
+                        _ => false,
+                    };
+                    if row {
+                        teasers::Found::ShareRow
+                    } else {
+                        teasers::Found::Share
+                    }
+                }
                 Some(_) => teasers::Found::Chrome,
                 None if skip[i] => teasers::Found::Chrome,
+                // The post's tags line sits at its foot like a share row.
+                None if inner.shapes.is_tags_line(texts[i]) => teasers::Found::ShareRow,
                 None => teasers::Found::Text,
             })
             .collect();
@@ -936,7 +962,20 @@ impl Cleaner {
             .collect();
         let author_ahead = count_ahead(&author, COMMENT_WINDOW);
         let ahead = count_ahead(&marker, COMMENT_WINDOW);
-        let header_ahead = count_ahead(&marker, HEADER_MARKER_WINDOW);
+        // Right below a comments header, a short line with a full date (no
+        // time of day needed: "October 2, 2012 | Permalink") is a comment's
+        // metadata too; a year alone is not.
+        let dated: Vec<bool> = (0..n)
+            .map(|i| {
+                marker[i]
+                    || (evidence[i].map_or(true, |e| e.rule == Rule::Shape("date"))
+                        && feats[i].words <= 16
+                        && feats[i].letters >= 2
+                        && !feats[i].terminal
+                        && self.inner.shapes.has_day_date(texts[i]))
+            })
+            .collect();
+        let header_ahead = count_ahead(&dated, HEADER_MARKER_WINDOW);
         let strong_ahead = count_ahead(&strong, COMMENT_WINDOW);
         // Comment headers printed three times or more (the same phrase or
         // shape) stand under each post of a blog page: they end nothing.

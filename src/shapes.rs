@@ -515,6 +515,23 @@ pub struct Shapes {
     agency_pairs: PairSet,
     /// A date anywhere in the line (see [`Shapes::has_date`]).
     dateish: Regex,
+    /// A full calendar date anywhere in the line (see [`Shapes::has_day_date`]).
+    day_date: Regex,
+    /// A post's tags line (see [`Shapes::is_tags_line`]).
+    tags_line: Regex,
+}
+
+/// A post's tags: "Tags: parenting, safety", "Filed under: Recipes",
+/// "Tagged with BlackBerry, RIM" (no sentence end).
+const TAGS_LINE: &str = r"(?i-u)^(?:tags\s*:|tagged(?:\s+(?:with|as|in|under))?\s*:?|filed\s+(?:under|in)\s*:?)\s*[^\s.!?:][^.!?]{0,200}$";
+
+/// A full calendar date anywhere in a line: a month name with a day and a
+/// year ("October 2, 2012", "2 Oct 2012"), or a numeric date ("10/02/2012",
+/// "2012-10-02"). A year or a time alone is not one.
+fn day_date_pattern() -> String {
+    format!(
+        r"(?i-u)\b(?:{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+(?:19|20)\d\d\b|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b|(?:19|20)\d\d-\d\d-\d\d\b)"
+    )
 }
 
 /// A date anywhere in a line, loosely: a month name next to a day number,
@@ -566,11 +583,19 @@ impl Shapes {
         let dateish = RegexBuilder::new(&dateish_pattern())
             .build()
             .expect("the date regex compiles");
+        let day_date = RegexBuilder::new(&day_date_pattern())
+            .build()
+            .expect("the day-date regex compiles");
+        let tags_line = RegexBuilder::new(TAGS_LINE)
+            .build()
+            .expect("the tags regex compiles");
         Shapes {
             shapes,
             agency_pairs: PairSet::of(AGENCIES),
             agencies,
             dateish,
+            day_date,
+            tags_line,
         }
     }
 
@@ -579,6 +604,16 @@ impl Shapes {
     /// which also print times of day, mostly do not.
     pub fn has_date(&self, line: &[u8]) -> bool {
         self.dateish.is_match(line)
+    }
+
+    /// Is the line a post's tags ("Tags: a, b", "Filed under: X")?
+    pub fn is_tags_line(&self, line: &[u8]) -> bool {
+        line.len() <= 240 && self.tags_line.is_match(line)
+    }
+
+    /// Does the line hold a full calendar date (a day, a month and a year)?
+    pub fn has_day_date(&self, line: &[u8]) -> bool {
+        self.day_date.is_match(line)
     }
 
     /// The first shape (in table order) that matches the trimmed line, if

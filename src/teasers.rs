@@ -23,6 +23,11 @@
 //! - the lines kept between the last paragraph and the header are few
 //!   ([`TAIL_SHARE`]).
 //!
+//! A row of share or follow widgets ("Share this:", "Tweet", "Follow us"),
+//! or another widget of the article's foot ("Print", "Previous post",
+//! "Tags: a, b", "Read more", a photo credit), right above the list heads
+//! it as a header would.
+//!
 //! "Sponsored" boxes are ads, not stories, and a list of "Related links"
 //! may be resources the article counts as its own: neither ends it.
 
@@ -143,6 +148,15 @@ pub(crate) enum Found {
     /// Chrome that may head a list (a banner or navigation phrase such as
     /// "Related articles", "Most read").
     ListChrome,
+    /// A share or follow widget ("Tweet", "Share on Facebook"): passed
+    /// over, but a row of them right above a list heads it.
+    Share,
+    /// A share row by itself: share words on one line ("Tweet Share
+    /// Email"), a capitalised share or follow phrase ("Share this:",
+    /// "Follow us", "Tweet"), one of the [`FOOT_PHRASES`], a photo credit,
+    /// the post's tags line ("Tags: a, b", "Filed under: X": no chrome
+    /// evidence of its own, it is judged as text otherwise).
+    ShareRow,
     /// Other chrome, or a repeat: passed over.
     Chrome,
 }
@@ -189,7 +203,7 @@ pub(crate) fn teaser_end(
         if before >= MIN_BEFORE
             && tail * TAIL_SHARE < before
             && paired_after[h + 1] < before
-            && is_header(texts[h], &feats[h], found[h], &mut norm)
+            && (is_header(texts[h], &feats[h], found[h], &mut norm) || share_row(found, h))
             && list_follows(texts, feats, found, &prose, h, &mut norm)
             && 2 * paired_near(&paired, weights, h) < before
         {
@@ -246,7 +260,7 @@ fn is_prose(t: &[u8], f: &Features, density: f32) -> bool {
 /// another kind and not a piece of a sentence.
 fn is_header(t: &[u8], f: &Features, found: Found, norm: &mut Vec<u8>) -> bool {
     if !(1..=HEADER_WORDS).contains(&f.words)
-        || found == Found::Chrome
+        || matches!(found, Found::Chrome | Found::Share | Found::ShareRow)
         || !f.first_upper
         || t.ends_with(b".")
         || t.ends_with(b",")
@@ -298,6 +312,49 @@ fn is_header(t: &[u8], f: &Features, found: Found, norm: &mut Vec<u8>) -> bool {
                 && start[0] == "more"
                 && first.get(1).is_some_and(|w| MORE_NOT.contains(w)))
     })
+}
+
+/// The last line of a row of share or follow widgets (one line that is a
+/// row by itself, or two share lines or more in a row): the article's
+/// foot, above whatever the page lists next (other chrome may come between,
+/// an advertisement, a sign-up box: the list below is looked at past it).
+fn share_row(found: &[Found], h: usize) -> bool {
+    let share = |f: Found| matches!(f, Found::Share | Found::ShareRow);
+    share(found[h])
+        && (found[h] == Found::ShareRow || (h > 0 && share(found[h - 1])))
+        && found.get(h + 1).is_some_and(|&f| !share(f))
+}
+
+/// The widgets of an article's foot besides share rows (lexicon phrases,
+/// whole lines): print and e-mail actions, links to the previous and next
+/// post, the post's tags, links to more of the story. Right above a list
+/// of headlines, they head it (so does the credit of the article's last
+/// picture, a `photo-credit` shape).
+const FOOT_PHRASES: &[&str] = &[
+    "print",
+    "print this",
+    "print article",
+    "print this article",
+    "email this",
+    "email this article",
+    "send to a friend",
+    "email thisblogthis",
+    "previous post",
+    "next post",
+    "older post",
+    "newer post",
+    "previous article",
+    "next article",
+    "tags",
+    "topics",
+    "read more",
+    "continue reading",
+    "full story",
+];
+
+/// Is the lexicon phrase one of the [`FOOT_PHRASES`]?
+pub(crate) fn is_foot_phrase(phrase: &str) -> bool {
+    FOOT_PHRASES.contains(&phrase)
 }
 
 /// [`HEADER_STARTS`] prepared once.

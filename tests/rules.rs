@@ -1375,6 +1375,54 @@ mod regressions {
         }
     }
 
+    /// Comment metadata with a date but no time of day ("October 2, 2012 |
+    /// Permalink") right below a comments header confirms it too; a year
+    /// alone ("Gift Guide 2012") does not.
+    #[test]
+    fn comments_header_with_dates_below_cuts_comments() {
+        let [a, b, c, _] = body(L::En);
+        let comments = [
+            "maria_k",
+            "October 2, 2012 | Permalink",
+            "I have lived in this town for most of my life and I think that a new library is exactly what we need, even if it costs a little more than they say it will.",
+            "My children would use it every day after school, and so would many of their friends, who have nowhere quiet to do their homework at the moment.",
+            "jdoe",
+            "October 3, 2012 | Permalink",
+            "I only hope that they will keep the old building as well, because it is one of the few that are left from the time when the square was first built.",
+            "It would be a shame to see it sold to a developer who would turn it into flats that nobody in the town could afford to buy, and I am not the only one who thinks so.",
+            "Does anyone know if there will be a room for the local history society? We have been looking for a place to keep our papers for years and years.",
+        ];
+        let mut blocks = vec![HEADLINE, a, b, c, "12 Comments"];
+        blocks.extend(comments);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in comments {
+            let v = decisions_of(&cleaned, line);
+            assert!(v.iter().all(|v| !v.is_keep()), "{line:?} kept\n{e}");
+        }
+        for line in [a, b, c] {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        // Years alone below a comments header are no comment metadata.
+        let notes = [
+            "Gift Guide 2012",
+            "I have lived in this town for most of my life and I think that a new library is exactly what we need, even if it costs a little more than they say it will.",
+            "Best of 2012",
+            "My children would use it every day after school, and so would many of their friends, who have nowhere quiet to do their homework at the moment.",
+            "I only hope that they will keep the old building as well, because it is one of the few that are left from the time when the square was first built.",
+            "It would be a shame to see it sold to a developer who would turn it into flats that nobody in the town could afford to buy, and I am not the only one who thinks so.",
+        ];
+        let mut blocks = vec![HEADLINE, a, "12 Comments"];
+        blocks.extend(notes);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in &notes[1..2] {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+    }
+
     /// A headline printed again further down is dropped as a duplicate, the
     /// first copy at the top is kept.
     #[test]
@@ -1748,6 +1796,80 @@ mod regressions {
         "Local bakery wins regional prize for its bread",
         "The family that runs the shop has been baking in the same building for more than fifty years.",
     ];
+
+    /// A row of share widgets, or another widget of the article's foot
+    /// (print, previous post, a tags line, read more, a photo credit), after a
+    /// whole article heads the list of other stories below it, even with
+    /// no header naming them: the list goes, the article stays; such a row
+    /// between paragraphs of the article ends nothing.
+    #[test]
+    fn teaser_list_after_share_row_dropped() {
+        let [a, b, c, d] = body(L::En);
+        for row in [
+            &["Tweet", "Share on Facebook"][..],
+            &["Tweet Share Email"][..],
+            &["Share this:"][..],
+            &["Follow us"][..],
+            &["Print"][..],
+            &["Previous post"][..],
+            &["Tags"][..],
+            &["Read more"][..],
+            &["Photo credit: Jane Doe"][..],
+            &["Share this:", "Advertisement"][..],
+            &["Tags: council, library, town square"][..],
+            &["Filed under: Local News"][..],
+        ] {
+            let mut blocks = vec![HEADLINE, a, b, c, d, MORE_BODY[0], MORE_BODY[1]];
+            blocks.extend(row.iter().copied());
+            blocks.extend(TEASERS);
+            let doc = join(&blocks);
+            let cleaned = cleaner().clean(doc.as_bytes());
+            let e = explain(&cleaned);
+            for line in TEASERS {
+                let (_, d) = cleaned
+                    .decisions()
+                    .find(|(l, _)| *l == line.as_bytes())
+                    .unwrap();
+                assert_eq!(d.verdict, Verdict::Drop(LowContent), "{line}\n{e}");
+                assert_eq!(d.rule, Rule::AfterTeasers, "{line}\n{e}");
+            }
+            for line in MORE_BODY {
+                assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            }
+            assert_body_kept(&cleaned, L::En, "share row");
+
+            let mut blocks = vec![HEADLINE, a, b, c, d];
+            blocks.extend(row.iter().copied());
+            blocks.extend([MORE_BODY[0], MORE_BODY[1]]);
+            let doc = join(&blocks);
+            let cleaned = cleaner().clean(doc.as_bytes());
+            let e = explain(&cleaned);
+            assert!(
+                cleaned
+                    .decisions()
+                    .all(|(_, d)| d.rule != Rule::AfterTeasers),
+                "{e}"
+            );
+            for line in MORE_BODY {
+                assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            }
+        }
+        // A comment-form label ("Name", "Email") is no share row, nor is a
+        // phrase that ends a line of text ("like this:").
+        for line in ["Name", "Email", "like this:"] {
+            let mut blocks = vec![HEADLINE, a, b, c, d, MORE_BODY[0], MORE_BODY[1], line];
+            blocks.extend(TEASERS);
+            let doc = join(&blocks);
+            let cleaned = cleaner().clean(doc.as_bytes());
+            let e = explain(&cleaned);
+            assert!(
+                cleaned
+                    .decisions()
+                    .all(|(_, d)| d.rule != Rule::AfterTeasers),
+                "{line}\n{e}"
+            );
+        }
+    }
 
     /// A list of other stories under a header that names it ("More from
     /// ...") after a whole article ends the article, header included; the

@@ -353,6 +353,14 @@ impl LabelWords {
         LabelWords { words, pairs }
     }
 
+    /// Does the phrase (normalised) hold a share or follow word
+    /// ("share this", "follow us", "like us on facebook")?
+    pub fn names_social(&self, phrase: &str) -> bool {
+        phrase
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| self.words.get(w).copied().unwrap_or(false))
+    }
+
     /// If the normalised line is a row of 2 to [`MAX_LABEL_ROW_WORDS`]
     /// label words (split at anything that is not a letter or digit), its
     /// category: social if any word is a social one, else interface.
