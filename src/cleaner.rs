@@ -972,6 +972,8 @@ impl Cleaner {
                         && feats[i].words <= 16
                         && feats[i].letters >= 2
                         && !feats[i].terminal
+                        // Every full date has four digits or more.
+                        && feats[i].digits >= 4
                         && self.inner.shapes.has_day_date(texts[i]))
             })
             .collect();

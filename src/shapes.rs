@@ -608,7 +608,10 @@ impl Shapes {
 
     /// Is the line a post's tags ("Tags: a, b", "Filed under: X")?
     pub fn is_tags_line(&self, line: &[u8]) -> bool {
-        line.len() <= 240 && self.tags_line.is_match(line)
+        // The pattern starts with "tag" or "filed" (any case).
+        line.len() <= 240
+            && matches!(line.first(), Some(b't' | b'T' | b'f' | b'F'))
+            && self.tags_line.is_match(line)
     }
 
     /// Does the line hold a full calendar date (a day, a month and a year)?
