@@ -1109,19 +1109,33 @@ impl Cleaner {
         let mut a = 0;
         while a + 1 < n {
             let paragraph = keep[a] && matches!(initial[a], Class::Good | Class::NearGood);
-            let colon = intro(a)
-                || (intro(a + 1)
-                    && !doc.skip[a + 1]
-                    && doc.feats[a + 1].words <= p.heading_words
-                    && !names_a_list_of_links(doc.texts[a + 1]));
-            if !paragraph || keep[a + 1] || !colon {
+            let own = intro(a);
+            let below = !own
+                && intro(a + 1)
+                && !doc.skip[a + 1]
+                && doc.feats[a + 1].words <= p.heading_words
+                && !names_a_list_of_links(doc.texts[a + 1]);
+            // The short intro line may itself be kept already (as a
+            // heading, or by its neighbours): the items start below it.
+            let first = if !keep[a + 1] {
+                a + 1
+            } else if below {
+                a + 2
+            } else {
+                n
+            };
+            if !paragraph || !(own || below) || first >= n {
                 a += 1;
                 continue;
             }
-            let mut j = a + 1;
+            // Below a kept intro, only items the context model found good
+            // (left out by the region alone) are taken.
+            let taken = |j: usize| first == a + 1 || resolved[j] == Class::Good;
+            let mut j = first;
             while j < n
                 && j - a <= MAX_LIST_LINES
                 && !keep[j]
+                && taken(j)
                 && doc.evidence[j].is_none()
                 && !doc.alt[j]
                 && initial[j] != Class::Good
@@ -1132,7 +1146,8 @@ impl Cleaner {
                 }
                 j += 1;
             }
-            a = j;
+            // A kept intro that is a paragraph itself heads its own list.
+            a = if j == first { a + 1 } else { j };
         }
 
         // A list of marked items right below a kept line (numbered "1.",
@@ -1568,8 +1583,16 @@ fn wrapped_paragraphs<'a>(
 }
 
 /// Words that name a list of links to other pages when they head it
-/// ("Related stories:", "Most popular:", "More from the blog:").
+/// ("Related stories:", "Most popular:", "More from the blog:"), or a
+/// post footer's row of tags and share buttons ("Filed under:", "Share
+/// this:").
 const LINK_LIST_WORDS: &[&str] = &[
+    "filed",
+    "tagged",
+    "tags",
+    "categories",
+    "labels",
+    "share",
     "related",
     "popular",
     "similar",

@@ -1508,6 +1508,39 @@ mod regressions {
         );
     }
 
+    /// A list whose short intro line is already kept (the context model
+    /// found it good, the region ended at it) still gets its items, when
+    /// the context model found them good too; under a post footer's label
+    /// ("Filed under:") it does not.
+    #[test]
+    fn list_below_kept_intro_kept() {
+        let [a, b, c, d] = body(L::En);
+        let items = [
+            "2 tables from the old hall",
+            "40 chairs",
+            "1 urn of tea",
+            "3 boxes of books",
+            "12 paper cups",
+            "1 banner",
+        ];
+        let after = "The party was planned by a small group of readers from the town, who asked the council for the use of the room.";
+        for (intro, want) in [
+            ("What you need for the opening party:", Verdict::Keep),
+            ("Filed under:", Verdict::Drop(LowContent)),
+        ] {
+            let mut blocks = vec![HEADLINE, a, b, c, d, intro];
+            blocks.extend(items);
+            blocks.extend([after, "Share this article"]);
+            let doc = join(&blocks);
+            let cleaned = cleaner().clean(doc.as_bytes());
+            let e = explain(&cleaned);
+            for line in items {
+                assert_eq!(decisions_of(&cleaned, line), vec![want], "{e}");
+            }
+            assert_body_kept(&cleaned, L::En, "list below kept intro");
+        }
+    }
+
     /// Numbered or bulleted items right below the last paragraph are a
     /// list of the article; a number out of sequence ends the list.
     #[test]
