@@ -866,7 +866,12 @@ impl Cleaner {
         let total: u64 = (0..n).filter(|&i| keep[i]).map(weight).sum();
         // Comment markers: per-comment widgets and metadata, and short
         // lines with a date and a time of day ("Maria, 7 July 2012 at
-        // 2:31 pm"; a time alone is a schedule or a race split).
+        // 2:31 pm"; a time alone is a schedule or a race split, and so are
+        // lines that open with a time, hold no calendar date and go
+        // forward in time: "7:00 AM  Breakfast", "9:00 AM  Classes". A
+        // news ticker, newest first, still counts).
+        let shapes = &self.inner.shapes;
+        let schedule = schedule_lines(texts, |i| shapes.has_calendar_date(texts[i]));
         let marker: Vec<bool> = (0..n)
             .map(|i| {
                 evidence[i].is_some_and(|e| e.comment_marker)
@@ -874,7 +879,8 @@ impl Cleaner {
                         && feats[i].letters >= 2
                         && !feats[i].terminal
                         && has_time(texts[i])
-                        && self.inner.shapes.has_date(texts[i]))
+                        && shapes.has_date(texts[i])
+                        && !schedule[i])
             })
             .collect();
         // Widgets and metadata, as opposed to a bare timestamp: a run of
@@ -1458,6 +1464,55 @@ fn has_time(t: &[u8]) -> bool {
     })
 }
 
+/// The time of day a line opens with ("7:00 AM", "14:30"), in minutes
+/// since midnight.
+fn opening_time(t: &[u8]) -> Option<u32> {
+    let digits = t.iter().take_while(|b| b.is_ascii_digit()).count();
+    if !(1..=2).contains(&digits) || t.get(digits) != Some(&b':') {
+        return None;
+    }
+    let m = t.get(digits + 1..digits + 3)?;
+    if !m.iter().all(u8::is_ascii_digit) || t.get(digits + 3).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let num = |d: &[u8]| d.iter().fold(0u32, |a, b| a * 10 + u32::from(b - b'0'));
+    let mut h = num(&t[..digits]) % 24;
+    let rest = t[digits + 3..].trim_ascii_start();
+    let pm = rest.first().is_some_and(|b| b.eq_ignore_ascii_case(&b'p'))
+        && rest
+            .get(1)
+            .is_some_and(|b| b.eq_ignore_ascii_case(&b'm') || *b == b'.');
+    if pm && h < 12 {
+        h += 12;
+    }
+    Some(h * 60 + num(m))
+}
+
+/// Lines of a schedule: each opens with a time of day, holds no calendar
+/// date (`dated`), and the next such line within [`COMMENT_WINDOW`] lines
+/// (or, for the last, the one before) is later in the day. A list of
+/// headlines, newest first, goes back in time instead.
+fn schedule_lines(texts: &[&[u8]], dated: impl Fn(usize) -> bool) -> Vec<bool> {
+    let n = texts.len();
+    let times: Vec<Option<u32>> = (0..n)
+        .map(|i| opening_time(texts[i]).filter(|_| !dated(i)))
+        .collect();
+    let mut out = vec![false; n];
+    for i in 0..n {
+        let Some(t) = times[i] else { continue };
+        let next = (i + 1..n.min(i + 1 + COMMENT_WINDOW)).find_map(|j| times[j]);
+        let prev = (i.saturating_sub(COMMENT_WINDOW)..i)
+            .rev()
+            .find_map(|j| times[j]);
+        out[i] = match (prev, next) {
+            (_, Some(u)) => u > t,
+            (Some(u), None) => u < t,
+            (None, None) => false,
+        };
+    }
+    out
+}
+
 fn ends_with_question(t: &[u8]) -> bool {
     let t = t.trim_ascii_end();
     t.ends_with(b"?") || t.ends_with("？".as_bytes()) || t.ends_with(b"!")
@@ -1691,5 +1746,38 @@ mod list_marker_tests {
         );
         assert!(ListMarker::Number(3).follows(ListMarker::Number(2)));
         assert!(!ListMarker::Number(4).follows(ListMarker::Number(2)));
+    }
+}
+
+#[cfg(test)]
+mod schedule_tests {
+    use super::{opening_time, schedule_lines};
+
+    #[test]
+    fn opening_times() {
+        assert_eq!(opening_time(b"7:00 AM\t\tBreakfast"), Some(7 * 60));
+        assert_eq!(opening_time(b"1:30 PM Lunch"), Some(13 * 60 + 30));
+        assert_eq!(opening_time(b"12:15 pm"), Some(12 * 60 + 15));
+        assert_eq!(
+            opening_time(b"13:54 Storm closes the port"),
+            Some(13 * 60 + 54)
+        );
+        assert_eq!(opening_time(b"2:09:49 a record"), Some(2 * 60 + 9));
+        assert_eq!(opening_time(b"123:45"), None);
+        assert_eq!(opening_time(b"7:0 AM"), None);
+        assert_eq!(opening_time(b"Lunch at 1:30 PM"), None);
+    }
+
+    #[test]
+    fn schedule_goes_forward_ticker_back() {
+        let schedule: [&[u8]; 3] = [b"7:00 AM Breakfast", b"9:00 AM Classes", b"1:00 PM Lunch"];
+        assert_eq!(schedule_lines(&schedule, |_| false), vec![true; 3]);
+        let ticker: [&[u8]; 3] = [b"13:54 Storm", b"13:43 Port closes", b"12:10 Ferry late"];
+        assert_eq!(schedule_lines(&ticker, |_| false), vec![false; 3]);
+        // A dated line is no schedule line.
+        assert_eq!(
+            schedule_lines(&schedule, |i| i == 1),
+            vec![true, false, true]
+        );
     }
 }

@@ -515,6 +515,7 @@ pub struct Shapes {
     agency_pairs: PairSet,
     /// A date anywhere in the line (see [`Shapes::has_date`]).
     dateish: Regex,
+    calendar: Regex,
 }
 
 /// A date anywhere in a line, loosely: a month name next to a day number,
@@ -523,7 +524,21 @@ pub struct Shapes {
 /// closes the port").
 fn dateish_pattern() -> String {
     format!(
-        r"(?i-u)^\d\d?[:.]\d\d\s+[a-z\x80-\xff]|\d\s*[ap]\.?m\b|\b(?:{MONTH}\s*\d{{1,2}}\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}(?:[^a-z]|$)|(?:19|20)\d\d\b|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b|today|yesterday)"
+        r"(?i-u)^\d\d?[:.]\d\d\s+[a-z\x80-\xff]|\d\s*[ap]\.?m\b|{}",
+        calendar_body()
+    )
+}
+
+/// A calendar date anywhere in a line: a month name next to a day number,
+/// a year, a numeric date, "today" or "yesterday" (no time of day).
+fn calendar_pattern() -> String {
+    format!(r"(?i-u){}", calendar_body())
+}
+
+/// [`calendar_pattern`] without its flags.
+fn calendar_body() -> String {
+    format!(
+        r"\b(?:{MONTH}\s*\d{{1,2}}\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}(?:[^a-z]|$)|(?:19|20)\d\d\b|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b|today|yesterday)"
     )
 }
 
@@ -566,11 +581,15 @@ impl Shapes {
         let dateish = RegexBuilder::new(&dateish_pattern())
             .build()
             .expect("the date regex compiles");
+        let calendar = RegexBuilder::new(&calendar_pattern())
+            .build()
+            .expect("the calendar regex compiles");
         Shapes {
             shapes,
             agency_pairs: PairSet::of(AGENCIES),
             agencies,
             dateish,
+            calendar,
         }
     }
 
@@ -579,6 +598,12 @@ impl Shapes {
     /// which also print times of day, mostly do not.
     pub fn has_date(&self, line: &[u8]) -> bool {
         self.dateish.is_match(line)
+    }
+
+    /// Does the line hold a calendar date (a month name and a day, a year,
+    /// a numeric date, "today"), not only a time of day?
+    pub fn has_calendar_date(&self, line: &[u8]) -> bool {
+        self.calendar.is_match(line)
     }
 
     /// The first shape (in table order) that matches the trimmed line, if

@@ -1114,6 +1114,33 @@ mod regressions {
         assert_body_kept(&cleaned, L::En, "race splits");
     }
 
+    /// A day's schedule (lines that open with a time of day, later and
+    /// later, with no date) inside a long article is no run of comment
+    /// timestamps: nothing is cut at it.
+    #[test]
+    fn schedule_is_not_comment_timestamps() {
+        let [a, b, c, d] = body(L::En);
+        let schedule = [
+            "9:00 AM\t\tDoors open",
+            "10:30 AM\t\tTalk by the mayor",
+            "12:00 PM\t\tLunch in the garden",
+            "2:00 PM\t\tStory hour",
+            "4:30 PM\t\tDoors close",
+        ];
+        let mut blocks = vec![HEADLINE, a, b];
+        blocks.extend(MORE);
+        blocks.push("The opening day:");
+        blocks.extend(schedule);
+        blocks.extend([c, d]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in schedule {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        assert_body_kept(&cleaned, L::En, "schedule");
+    }
+
     /// A blog page of several posts, each with "Comments (2)" under it:
     /// the counter under the first post does not end the page.
     #[test]
