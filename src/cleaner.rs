@@ -1085,6 +1085,36 @@ impl Cleaner {
                 }
             }
         }
+        // The lines between two kept paragraphs that the context model
+        // found good, every one of them (short lines between paragraphs:
+        // a list, a table, a caption; headings among them are kept
+        // already), but the region left out.
+        // Only at the mode's own thresholds: relaxed ones make paragraphs
+        // of headline lists.
+        let par_idx: Vec<usize> = if *t == p.thresholds {
+            (0..n).filter(|&i| keep[i] && paragraph(i)).collect()
+        } else {
+            Vec::new()
+        };
+        for w in par_idx.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            if b - a < 2 || b - a > MAX_LIST_LINES {
+                continue;
+            }
+            let good = (a + 1..b).all(|i| {
+                doc.evidence[i].is_none()
+                    && (keep[i] || doc.skip[i] || (!doc.alt[i] && resolved[i] == Class::Good))
+            });
+            if !good {
+                continue;
+            }
+            for i in a + 1..b {
+                if !doc.skip[i] && !keep[i] {
+                    keep[i] = true;
+                    heading[i] = Some(Rule::InBody);
+                }
+            }
+        }
         // Lists inside the body: a run of lines between two kept lines that
         // is introduced by a colon ("Ingredients:", "They said the following:")
         // is a list of the article, however short or name-heavy its items.

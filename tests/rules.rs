@@ -1494,6 +1494,59 @@ mod regressions {
         );
     }
 
+    /// A long run of short lines between two paragraphs (a floor plan, a
+    /// table of contents) that the region leaves out stays when the
+    /// context model found every line of it good; a chrome line among
+    /// them leaves the run to the context model.
+    #[test]
+    fn good_run_between_paragraphs_kept() {
+        let [a, b, c, _] = body(L::En);
+        let items = [
+            "Ground floor",
+            "Reading room",
+            "First floor",
+            "Children's library",
+            "Second floor",
+            "Local history",
+            "Third floor",
+            "Meeting hall",
+            "Fourth floor",
+            "Music room",
+            "Fifth floor",
+            "Study desks",
+            "Sixth floor",
+            "Computer room",
+        ];
+        let mut blocks = vec![HEADLINE, a, b];
+        blocks.extend(items);
+        blocks.push(c);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in items {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        let rule = cleaned
+            .decisions()
+            .find(|(l, _)| *l == b"Ground floor")
+            .map(|(_, d)| d.rule);
+        assert_eq!(rule, Some(Rule::InBody), "{e}");
+
+        let mut blocks = vec![HEADLINE, a, b];
+        blocks.extend(&items[..7]);
+        blocks.push("Share this article");
+        blocks.extend(&items[7..]);
+        blocks.push(c);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        assert_eq!(
+            decisions_of(&cleaned, "Ground floor"),
+            vec![Verdict::Drop(LowContent)],
+            "{e}"
+        );
+    }
+
     /// A list after the last paragraph, introduced by a colon, is part of
     /// the article up to the first chrome line; the same list under a
     /// header that names a list of links is not.
