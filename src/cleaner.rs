@@ -1218,6 +1218,40 @@ impl Cleaner {
             a = j;
         }
 
+        // A numbered list from "1.", at least three items in sequence,
+        // under its own intro line ("Tracklist:", "Steps:") a few lines
+        // below a kept paragraph, is a list of the article, intro included.
+        for i in 1..n.saturating_sub(3) {
+            if keep[i]
+                || doc.evidence[i].is_some()
+                || !doc.texts[i].ends_with(b":")
+                || doc.feats[i].words > p.heading_words
+                || names_a_list_of_links(doc.texts[i])
+                || list_marker(doc.texts[i + 1]) != Some(ListMarker::Number(1))
+                || !(i.saturating_sub(LEAD_IN_GAP)..i).any(|k| keep[k] && paragraph(k))
+            {
+                continue;
+            }
+            let mut prev = ListMarker::Number(1);
+            let mut j = i + 2;
+            while j < n && j - i <= MAX_LIST_LINES {
+                match list_marker(doc.texts[j]) {
+                    Some(m) if m.follows(prev) => prev = m,
+                    _ => break,
+                }
+                j += 1;
+            }
+            if j - (i + 1) < 3 {
+                continue;
+            }
+            for k in i..j {
+                if doc.evidence[k].is_none() && !doc.skip[k] && !doc.alt[k] && !keep[k] {
+                    keep[k] = true;
+                    heading[k] = Some(Rule::ListItem);
+                }
+            }
+        }
+
         // The lead-in: headline, standfirst and caption sit right above the
         // first paragraph, usually too short or too full of names to pass as
         // prose, with chrome (bylines, dates, share rows) between them.

@@ -1655,6 +1655,36 @@ mod regressions {
         );
     }
 
+    /// A numbered list from "1." under its own intro line, a few lines
+    /// below the last paragraph (a title or a separator between), is a
+    /// list of the article, intro included; under a header that names a
+    /// list of links ("More ... :") it is not.
+    #[test]
+    fn numbered_list_under_intro_kept() {
+        let [a, b, c, d] = body(L::En);
+        let items = [
+            "1. Reading room",
+            "2. Meeting hall",
+            "3. Children's garden",
+            "4. Local history room",
+        ];
+        for (intro, want) in [
+            ("The rooms:", Verdict::Keep),
+            ("More rooms to visit:", Verdict::Drop(LowContent)),
+        ] {
+            let mut blocks = vec![HEADLINE, a, b, c, d, "---", "Riverside Library", intro];
+            blocks.extend(items);
+            blocks.push("Share this article");
+            let doc = join(&blocks);
+            let cleaned = cleaner().clean(doc.as_bytes());
+            let e = explain(&cleaned);
+            for line in std::iter::once(intro).chain(items) {
+                assert_eq!(decisions_of(&cleaned, line), vec![want], "{e}");
+            }
+            assert_body_kept(&cleaned, L::En, "numbered list under intro");
+        }
+    }
+
     /// Two more paragraphs, so that the article is long enough for a list
     /// of other stories below it to end it.
     const MORE_BODY: [&str; 2] = [
