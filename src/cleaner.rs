@@ -941,7 +941,12 @@ impl Cleaner {
         let total: u64 = (0..n).filter(|&i| keep[i]).map(weight).sum();
         // Comment markers: per-comment widgets and metadata, and short
         // lines with a date and a time of day ("Maria, 7 July 2012 at
-        // 2:31 pm"; a time alone is a schedule or a race split).
+        // 2:31 pm"; a time alone is a schedule or a race split, and so are
+        // lines that open with a time, hold no calendar date and go
+        // forward in time: "7:00 AM  Breakfast", "9:00 AM  Classes". A
+        // news ticker, newest first, still counts).
+        let shapes = &self.inner.shapes;
+        let schedule = schedule_lines(texts, |i| shapes.has_calendar_date(texts[i]));
         let marker: Vec<bool> = (0..n)
             .map(|i| {
                 evidence[i].is_some_and(|e| e.comment_marker)
@@ -949,7 +954,8 @@ impl Cleaner {
                         && feats[i].letters >= 2
                         && !feats[i].terminal
                         && has_time(texts[i])
-                        && self.inner.shapes.has_date(texts[i]))
+                        && shapes.has_date(texts[i])
+                        && !schedule[i])
             })
             .collect();
         // Widgets and metadata, as opposed to a bare timestamp: a run of
@@ -1171,6 +1177,36 @@ impl Cleaner {
                 }
             }
         }
+        // The lines between two kept paragraphs that the context model
+        // found good, every one of them (short lines between paragraphs:
+        // a list, a table, a caption; headings among them are kept
+        // already), but the region left out.
+        // Only at the mode's own thresholds: relaxed ones make paragraphs
+        // of headline lists.
+        let par_idx: Vec<usize> = if *t == p.thresholds {
+            (0..n).filter(|&i| keep[i] && paragraph(i)).collect()
+        } else {
+            Vec::new()
+        };
+        for w in par_idx.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            if b - a < 2 || b - a > MAX_LIST_LINES {
+                continue;
+            }
+            let good = (a + 1..b).all(|i| {
+                doc.evidence[i].is_none()
+                    && (keep[i] || doc.skip[i] || (!doc.alt[i] && resolved[i] == Class::Good))
+            });
+            if !good {
+                continue;
+            }
+            for i in a + 1..b {
+                if !doc.skip[i] && !keep[i] {
+                    keep[i] = true;
+                    heading[i] = Some(Rule::InBody);
+                }
+            }
+        }
         // Lists inside the body: a run of lines between two kept lines that
         // is introduced by a colon ("Ingredients:", "They said the following:")
         // is a list of the article, however short or name-heavy its items.
@@ -1201,19 +1237,33 @@ impl Cleaner {
         let mut a = 0;
         while a + 1 < n {
             let paragraph = keep[a] && matches!(initial[a], Class::Good | Class::NearGood);
-            let colon = intro(a)
-                || (intro(a + 1)
-                    && !doc.skip[a + 1]
-                    && doc.feats[a + 1].words <= p.heading_words
-                    && !names_a_list_of_links(doc.texts[a + 1]));
-            if !paragraph || keep[a + 1] || !colon {
+            let own = intro(a);
+            let below = !own
+                && intro(a + 1)
+                && !doc.skip[a + 1]
+                && doc.feats[a + 1].words <= p.heading_words
+                && !names_a_list_of_links(doc.texts[a + 1]);
+            // The short intro line may itself be kept already (as a
+            // heading, or by its neighbours): the items start below it.
+            let first = if !keep[a + 1] {
+                a + 1
+            } else if below {
+                a + 2
+            } else {
+                n
+            };
+            if !paragraph || !(own || below) || first >= n {
                 a += 1;
                 continue;
             }
-            let mut j = a + 1;
+            // Below a kept intro, only items the context model found good
+            // (left out by the region alone) are taken.
+            let taken = |j: usize| first == a + 1 || resolved[j] == Class::Good;
+            let mut j = first;
             while j < n
                 && j - a <= MAX_LIST_LINES
                 && !keep[j]
+                && taken(j)
                 && doc.evidence[j].is_none()
                 && !doc.alt[j]
                 && initial[j] != Class::Good
@@ -1224,7 +1274,8 @@ impl Cleaner {
                 }
                 j += 1;
             }
-            a = j;
+            // A kept intro that is a paragraph itself heads its own list.
+            a = if j == first { a + 1 } else { j };
         }
 
         // A list of marked items right below a kept line (numbered "1.",
@@ -1261,6 +1312,40 @@ impl Cleaner {
                 }
             }
             a = *items.last().expect("one item");
+        }
+
+        // A numbered list from "1.", at least three items in sequence,
+        // under its own intro line ("Tracklist:", "Steps:") a few lines
+        // below a kept paragraph, is a list of the article, intro included.
+        for i in 1..n.saturating_sub(3) {
+            if keep[i]
+                || doc.evidence[i].is_some()
+                || !doc.texts[i].ends_with(b":")
+                || doc.feats[i].words > p.heading_words
+                || names_a_list_of_links(doc.texts[i])
+                || list_marker(doc.texts[i + 1]) != Some(ListMarker::Number(1))
+                || !(i.saturating_sub(LEAD_IN_GAP)..i).any(|k| keep[k] && paragraph(k))
+            {
+                continue;
+            }
+            let mut prev = ListMarker::Number(1);
+            let mut j = i + 2;
+            while j < n && j - i <= MAX_LIST_LINES {
+                match list_marker(doc.texts[j]) {
+                    Some(m) if m.follows(prev) => prev = m,
+                    _ => break,
+                }
+                j += 1;
+            }
+            if j - (i + 1) < 3 {
+                continue;
+            }
+            for k in i..j {
+                if doc.evidence[k].is_none() && !doc.skip[k] && !doc.alt[k] && !keep[k] {
+                    keep[k] = true;
+                    heading[k] = Some(Rule::ListItem);
+                }
+            }
         }
 
         // The lead-in: headline, standfirst and caption sit right above the
@@ -1553,6 +1638,55 @@ fn has_time(t: &[u8]) -> bool {
         let d = |j: usize| t.get(j).is_some_and(u8::is_ascii_digit);
         i >= 1 && d(i - 1) && d(i + 1) && d(i + 2) && !d(i + 3)
     })
+}
+
+/// The time of day a line opens with ("7:00 AM", "14:30"), in minutes
+/// since midnight.
+fn opening_time(t: &[u8]) -> Option<u32> {
+    let digits = t.iter().take_while(|b| b.is_ascii_digit()).count();
+    if !(1..=2).contains(&digits) || t.get(digits) != Some(&b':') {
+        return None;
+    }
+    let m = t.get(digits + 1..digits + 3)?;
+    if !m.iter().all(u8::is_ascii_digit) || t.get(digits + 3).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let num = |d: &[u8]| d.iter().fold(0u32, |a, b| a * 10 + u32::from(b - b'0'));
+    let mut h = num(&t[..digits]) % 24;
+    let rest = t[digits + 3..].trim_ascii_start();
+    let pm = rest.first().is_some_and(|b| b.eq_ignore_ascii_case(&b'p'))
+        && rest
+            .get(1)
+            .is_some_and(|b| b.eq_ignore_ascii_case(&b'm') || *b == b'.');
+    if pm && h < 12 {
+        h += 12;
+    }
+    Some(h * 60 + num(m))
+}
+
+/// Lines of a schedule: each opens with a time of day, holds no calendar
+/// date (`dated`), and the next such line within [`COMMENT_WINDOW`] lines
+/// (or, for the last, the one before) is later in the day. A list of
+/// headlines, newest first, goes back in time instead.
+fn schedule_lines(texts: &[&[u8]], dated: impl Fn(usize) -> bool) -> Vec<bool> {
+    let n = texts.len();
+    let times: Vec<Option<u32>> = (0..n)
+        .map(|i| opening_time(texts[i]).filter(|_| !dated(i)))
+        .collect();
+    let mut out = vec![false; n];
+    for i in 0..n {
+        let Some(t) = times[i] else { continue };
+        let next = (i + 1..n.min(i + 1 + COMMENT_WINDOW)).find_map(|j| times[j]);
+        let prev = (i.saturating_sub(COMMENT_WINDOW)..i)
+            .rev()
+            .find_map(|j| times[j]);
+        out[i] = match (prev, next) {
+            (_, Some(u)) => u > t,
+            (Some(u), None) => u < t,
+            (None, None) => false,
+        };
+    }
+    out
 }
 
 fn ends_with_question(t: &[u8]) -> bool {
@@ -1853,8 +1987,16 @@ fn wrapped_paragraphs<'a>(
 }
 
 /// Words that name a list of links to other pages when they head it
-/// ("Related stories:", "Most popular:", "More from the blog:").
+/// ("Related stories:", "Most popular:", "More from the blog:"), or a
+/// post footer's row of tags and share buttons ("Filed under:", "Share
+/// this:").
 const LINK_LIST_WORDS: &[&str] = &[
+    "filed",
+    "tagged",
+    "tags",
+    "categories",
+    "labels",
+    "share",
     "related",
     "popular",
     "similar",
@@ -2041,5 +2183,38 @@ mod layout_tests {
         ));
         assert!(!continues_fragment(b"Home", b"News"));
         assert!(!continues_fragment(b"the band", b"Tickets"));
+    }
+}
+
+#[cfg(test)]
+mod schedule_tests {
+    use super::{opening_time, schedule_lines};
+
+    #[test]
+    fn opening_times() {
+        assert_eq!(opening_time(b"7:00 AM\t\tBreakfast"), Some(7 * 60));
+        assert_eq!(opening_time(b"1:30 PM Lunch"), Some(13 * 60 + 30));
+        assert_eq!(opening_time(b"12:15 pm"), Some(12 * 60 + 15));
+        assert_eq!(
+            opening_time(b"13:54 Storm closes the port"),
+            Some(13 * 60 + 54)
+        );
+        assert_eq!(opening_time(b"2:09:49 a record"), Some(2 * 60 + 9));
+        assert_eq!(opening_time(b"123:45"), None);
+        assert_eq!(opening_time(b"7:0 AM"), None);
+        assert_eq!(opening_time(b"Lunch at 1:30 PM"), None);
+    }
+
+    #[test]
+    fn schedule_goes_forward_ticker_back() {
+        let schedule: [&[u8]; 3] = [b"7:00 AM Breakfast", b"9:00 AM Classes", b"1:00 PM Lunch"];
+        assert_eq!(schedule_lines(&schedule, |_| false), vec![true; 3]);
+        let ticker: [&[u8]; 3] = [b"13:54 Storm", b"13:43 Port closes", b"12:10 Ferry late"];
+        assert_eq!(schedule_lines(&ticker, |_| false), vec![false; 3]);
+        // A dated line is no schedule line.
+        assert_eq!(
+            schedule_lines(&schedule, |i| i == 1),
+            vec![true, false, true]
+        );
     }
 }

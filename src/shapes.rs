@@ -519,6 +519,8 @@ pub struct Shapes {
     day_date: Regex,
     /// A post's tags line (see [`Shapes::is_tags_line`]).
     tags_line: Regex,
+    /// A calendar date, no time of day (see [`Shapes::has_calendar_date`]).
+    calendar: Regex,
 }
 
 /// A post's tags: "Tags: parenting, safety", "Filed under: Recipes",
@@ -540,7 +542,21 @@ fn day_date_pattern() -> String {
 /// closes the port").
 fn dateish_pattern() -> String {
     format!(
-        r"(?i-u)^\d\d?[:.]\d\d\s+[a-z\x80-\xff]|\d\s*[ap]\.?m\b|\b(?:{MONTH}\s*\d{{1,2}}\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}(?:[^a-z]|$)|(?:19|20)\d\d\b|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b|today|yesterday)"
+        r"(?i-u)^\d\d?[:.]\d\d\s+[a-z\x80-\xff]|\d\s*[ap]\.?m\b|{}",
+        calendar_body()
+    )
+}
+
+/// A calendar date anywhere in a line: a month name next to a day number,
+/// a year, a numeric date, "today" or "yesterday" (no time of day).
+fn calendar_pattern() -> String {
+    format!(r"(?i-u){}", calendar_body())
+}
+
+/// [`calendar_pattern`] without its flags.
+fn calendar_body() -> String {
+    format!(
+        r"\b(?:{MONTH}\s*\d{{1,2}}\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}(?:[^a-z]|$)|(?:19|20)\d\d\b|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b|today|yesterday)"
     )
 }
 
@@ -589,6 +605,9 @@ impl Shapes {
         let tags_line = RegexBuilder::new(TAGS_LINE)
             .build()
             .expect("the tags regex compiles");
+        let calendar = RegexBuilder::new(&calendar_pattern())
+            .build()
+            .expect("the calendar regex compiles");
         Shapes {
             shapes,
             agency_pairs: PairSet::of(AGENCIES),
@@ -596,6 +615,7 @@ impl Shapes {
             dateish,
             day_date,
             tags_line,
+            calendar,
         }
     }
 
@@ -617,6 +637,12 @@ impl Shapes {
     /// Does the line hold a full calendar date (a day, a month and a year)?
     pub fn has_day_date(&self, line: &[u8]) -> bool {
         self.day_date.is_match(line)
+    }
+
+    /// Does the line hold a calendar date (a month name and a day, a year,
+    /// a numeric date, "today"), not only a time of day?
+    pub fn has_calendar_date(&self, line: &[u8]) -> bool {
+        self.calendar.is_match(line)
     }
 
     /// The first shape (in table order) that matches the trimmed line, if

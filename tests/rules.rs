@@ -1132,6 +1132,33 @@ mod regressions {
         assert_body_kept(&cleaned, L::En, "race splits");
     }
 
+    /// A day's schedule (lines that open with a time of day, later and
+    /// later, with no date) inside a long article is no run of comment
+    /// timestamps: nothing is cut at it.
+    #[test]
+    fn schedule_is_not_comment_timestamps() {
+        let [a, b, c, d] = body(L::En);
+        let schedule = [
+            "9:00 AM\t\tDoors open",
+            "10:30 AM\t\tTalk by the mayor",
+            "12:00 PM\t\tLunch in the garden",
+            "2:00 PM\t\tStory hour",
+            "4:30 PM\t\tDoors close",
+        ];
+        let mut blocks = vec![HEADLINE, a, b];
+        blocks.extend(MORE);
+        blocks.push("The opening day:");
+        blocks.extend(schedule);
+        blocks.extend([c, d]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in schedule {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        assert_body_kept(&cleaned, L::En, "schedule");
+    }
+
     /// A blog page of several posts, each with "Comments (2)" under it:
     /// the counter under the first post does not end the page.
     #[test]
@@ -1660,6 +1687,59 @@ mod regressions {
         );
     }
 
+    /// A long run of short lines between two paragraphs (a floor plan, a
+    /// table of contents) that the region leaves out stays when the
+    /// context model found every line of it good; a chrome line among
+    /// them leaves the run to the context model.
+    #[test]
+    fn good_run_between_paragraphs_kept() {
+        let [a, b, c, _] = body(L::En);
+        let items = [
+            "Ground floor",
+            "Reading room",
+            "First floor",
+            "Children's library",
+            "Second floor",
+            "Local history",
+            "Third floor",
+            "Meeting hall",
+            "Fourth floor",
+            "Music room",
+            "Fifth floor",
+            "Study desks",
+            "Sixth floor",
+            "Computer room",
+        ];
+        let mut blocks = vec![HEADLINE, a, b];
+        blocks.extend(items);
+        blocks.push(c);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in items {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        let rule = cleaned
+            .decisions()
+            .find(|(l, _)| *l == b"Ground floor")
+            .map(|(_, d)| d.rule);
+        assert_eq!(rule, Some(Rule::InBody), "{e}");
+
+        let mut blocks = vec![HEADLINE, a, b];
+        blocks.extend(&items[..7]);
+        blocks.push("Share this article");
+        blocks.extend(&items[7..]);
+        blocks.push(c);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        assert_eq!(
+            decisions_of(&cleaned, "Ground floor"),
+            vec![Verdict::Drop(LowContent)],
+            "{e}"
+        );
+    }
+
     /// A list after the last paragraph, introduced by a colon, is part of
     /// the article up to the first chrome line; the same list under a
     /// header that names a list of links is not.
@@ -1699,6 +1779,39 @@ mod regressions {
             vec![Verdict::Drop(LowContent)],
             "{e}"
         );
+    }
+
+    /// A list whose short intro line is already kept (the context model
+    /// found it good, the region ended at it) still gets its items, when
+    /// the context model found them good too; under a post footer's label
+    /// ("Filed under:") it does not.
+    #[test]
+    fn list_below_kept_intro_kept() {
+        let [a, b, c, d] = body(L::En);
+        let items = [
+            "2 tables from the old hall",
+            "40 chairs",
+            "1 urn of tea",
+            "3 boxes of books",
+            "12 paper cups",
+            "1 banner",
+        ];
+        let after = "The party was planned by a small group of readers from the town, who asked the council for the use of the room.";
+        for (intro, want) in [
+            ("What you need for the opening party:", Verdict::Keep),
+            ("Filed under:", Verdict::Drop(LowContent)),
+        ] {
+            let mut blocks = vec![HEADLINE, a, b, c, d, intro];
+            blocks.extend(items);
+            blocks.extend([after, "Share this article"]);
+            let doc = join(&blocks);
+            let cleaned = cleaner().clean(doc.as_bytes());
+            let e = explain(&cleaned);
+            for line in items {
+                assert_eq!(decisions_of(&cleaned, line), vec![want], "{e}");
+            }
+            assert_body_kept(&cleaned, L::En, "list below kept intro");
+        }
     }
 
     /// Numbered or bulleted items right below the last paragraph are a
@@ -1771,6 +1884,36 @@ mod regressions {
             "{e}"
         );
         assert_body_kept(&cleaned, L::En, "marked list with links");
+    }
+
+    /// A numbered list from "1." under its own intro line, a few lines
+    /// below the last paragraph (a title or a separator between), is a
+    /// list of the article, intro included; under a header that names a
+    /// list of links ("More ... :") it is not.
+    #[test]
+    fn numbered_list_under_intro_kept() {
+        let [a, b, c, d] = body(L::En);
+        let items = [
+            "1. Reading room",
+            "2. Meeting hall",
+            "3. Children's garden",
+            "4. Local history room",
+        ];
+        for (intro, want) in [
+            ("The rooms:", Verdict::Keep),
+            ("More rooms to visit:", Verdict::Drop(LowContent)),
+        ] {
+            let mut blocks = vec![HEADLINE, a, b, c, d, "---", "Riverside Library", intro];
+            blocks.extend(items);
+            blocks.push("Share this article");
+            let doc = join(&blocks);
+            let cleaned = cleaner().clean(doc.as_bytes());
+            let e = explain(&cleaned);
+            for line in std::iter::once(intro).chain(items) {
+                assert_eq!(decisions_of(&cleaned, line), vec![want], "{e}");
+            }
+            assert_body_kept(&cleaned, L::En, "numbered list under intro");
+        }
     }
 
     /// Two more paragraphs, so that the article is long enough for a list
