@@ -1755,15 +1755,11 @@ fn continues_fragment(prev: &[u8], next: &[u8]) -> bool {
     if starts_mid_sentence(next) {
         return true;
     }
-    let last = String::from_utf8_lossy(&prev[prev.len().saturating_sub(4)..])
-        .chars()
-        .next_back();
+    let last = last_char(prev);
     if last.is_some_and(|c| matches!(c, '(' | '[' | '"' | '“' | '‘' | '-')) {
         return true;
     }
-    let first = String::from_utf8_lossy(&next[..next.len().min(4)])
-        .chars()
-        .next();
+    let first = first_char(next);
     // The sentence end: its mark, maybe followed by one closing quote or bracket.
     let trimmed = match prev.last() {
         Some(b'"' | b'\'' | b')') => &prev[..prev.len() - 1],
@@ -1774,6 +1770,30 @@ fn continues_fragment(prev: &[u8], next: &[u8]) -> bool {
     };
     let ends = matches!(trimmed.last(), Some(b'.' | b'!' | b'?' | b':'));
     first.is_some_and(char::is_lowercase) && !ends
+}
+
+/// The line's last character (U+FFFD for an invalid byte), decoded from
+/// its last four bytes.
+fn last_char(t: &[u8]) -> Option<char> {
+    let last = t[t.len().saturating_sub(4)..].utf8_chunks().last()?;
+    if last.invalid().is_empty() {
+        last.valid().chars().next_back()
+    } else {
+        Some(char::REPLACEMENT_CHARACTER)
+    }
+}
+
+/// The line's first character (U+FFFD for an invalid byte), decoded from
+/// its first four bytes.
+fn first_char(t: &[u8]) -> Option<char> {
+    let first = t[..t.len().min(4)].utf8_chunks().next()?;
+    Some(
+        first
+            .valid()
+            .chars()
+            .next()
+            .unwrap_or(char::REPLACEMENT_CHARACTER),
+    )
 }
 
 /// Display columns of a line, as text-mode browsers wrap it: one per
@@ -1862,12 +1882,8 @@ fn wraps_at(prev: &[u8], next: &[u8], width: usize) -> bool {
     if cols + 1 + columns(&next[..first_word]) <= width {
         return false;
     }
-    let last = String::from_utf8_lossy(&prev[prev.len().saturating_sub(4)..])
-        .chars()
-        .next_back();
-    let first = String::from_utf8_lossy(&next[..next.len().min(4)])
-        .chars()
-        .next();
+    let last = last_char(prev);
+    let first = first_char(next);
     last.is_some_and(|c| c.is_alphanumeric() || c == ',' || c == '-')
         && first.is_some_and(|c| c.is_alphanumeric() || matches!(c, '"' | '“' | '‘' | '(' | '«'))
 }
@@ -1901,12 +1917,7 @@ fn wraps(prev: &[u8], next: &[u8], layout: Layout) -> bool {
         Some(&b) if b.is_ascii() => {
             b.is_ascii_lowercase() || b.is_ascii_digit() || b == b',' || b == b'-'
         }
-        _ => std::str::from_utf8(&prev[prev.len().saturating_sub(4)..])
-            .ok()
-            .or_else(|| std::str::from_utf8(&prev[prev.len().saturating_sub(3)..]).ok())
-            .or_else(|| std::str::from_utf8(&prev[prev.len().saturating_sub(2)..]).ok())
-            .and_then(|s| s.chars().next_back())
-            .is_some_and(|c| c.is_lowercase() || c.is_numeric()),
+        _ => last_char(prev).is_some_and(|c| c.is_lowercase() || c.is_numeric()),
     };
     if !last {
         return false;
@@ -1925,12 +1936,7 @@ fn wraps(prev: &[u8], next: &[u8], layout: Layout) -> bool {
         Some(&b) if b.is_ascii() => {
             b.is_ascii_lowercase() || (mid_phrase && b.is_ascii_uppercase())
         }
-        _ => std::str::from_utf8(&next[..next.len().min(4)])
-            .ok()
-            .or_else(|| std::str::from_utf8(&next[..next.len().min(3)]).ok())
-            .or_else(|| std::str::from_utf8(&next[..next.len().min(2)]).ok())
-            .and_then(|s| s.chars().next())
-            .is_some_and(char::is_lowercase),
+        _ => first_char(next).is_some_and(char::is_lowercase),
     }
 }
 
