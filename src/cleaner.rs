@@ -1284,14 +1284,8 @@ impl Cleaner {
         // lines may stand between two items (a shop link under each).
         let below =
             |j: usize| (j + 1..n.min(j + 2 + MAX_ITEM_GAP)).find(|&i| doc.evidence[i].is_none());
-        let mut a = 0;
-        while a + 1 < n {
-            let start = below(a).filter(|&i| keep[a] && !keep[i]);
-            let Some((first, mut prev)) = start.and_then(|i| Some((i, list_marker(doc.texts[i])?)))
-            else {
-                a += 1;
-                continue;
-            };
+        // The items of the list whose first item, marked `m`, is line `first`.
+        let items_from = |first: usize, mut prev: ListMarker| {
             let mut items = vec![first];
             while items.len() < MAX_LIST_LINES {
                 let last = *items.last().expect("one item");
@@ -1303,6 +1297,16 @@ impl Cleaner {
                     _ => break,
                 }
             }
+            items
+        };
+        let mut a = 0;
+        while a + 1 < n {
+            let start = below(a).filter(|&i| keep[a] && !keep[i]);
+            let Some((first, m)) = start.and_then(|i| Some((i, list_marker(doc.texts[i])?))) else {
+                a += 1;
+                continue;
+            };
+            let items = items_from(first, m);
             if items.len() >= 2 {
                 for &i in &items {
                     if !doc.skip[i] && !doc.alt[i] && !keep[i] {
@@ -1328,20 +1332,12 @@ impl Cleaner {
             {
                 continue;
             }
-            let mut prev = ListMarker::Number(1);
-            let mut j = i + 2;
-            while j < n && j - i <= MAX_LIST_LINES {
-                match list_marker(doc.texts[j]) {
-                    Some(m) if m.follows(prev) => prev = m,
-                    _ => break,
-                }
-                j += 1;
-            }
-            if j - (i + 1) < 3 {
+            let items = items_from(i + 1, ListMarker::Number(1));
+            if items.len() < 3 {
                 continue;
             }
-            for k in i..j {
-                if doc.evidence[k].is_none() && !doc.skip[k] && !doc.alt[k] && !keep[k] {
+            for k in std::iter::once(i).chain(items) {
+                if !doc.skip[k] && !doc.alt[k] && !keep[k] {
                     keep[k] = true;
                     heading[k] = Some(Rule::ListItem);
                 }
@@ -1694,9 +1690,9 @@ fn ends_with_question(t: &[u8]) -> bool {
     t.ends_with(b"?") || t.ends_with("？".as_bytes()) || t.ends_with(b"!")
 }
 
-/// For each line: does the next line sit right below it in the input
-/// (`adjacent`; an alt-text fragment must sit right above its caption), and
-/// does it go on with the same hard-wrapped paragraph (`joined`)?
+/// For each line: does the next line sit right below it in the input (an
+/// alt-text fragment must sit right above its caption; the lines of a
+/// paragraph a converter wrapped or cut do)?
 fn adjacency(lines: &[Line]) -> Vec<bool> {
     let n = lines.len();
     (0..n)
