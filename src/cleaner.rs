@@ -1812,6 +1812,10 @@ const WRAP_WIDTH_MAX: usize = 250;
 const WRAP_WIDTH_SHARE: f32 = 0.4;
 /// How far short of the wrap width a full line may end, in columns.
 const WRAP_WIDTH_SLACK: usize = 10;
+/// Columns of indentation a browser may print before a paragraph's lines
+/// (lynx indents body text by three, not headings): lines are measured
+/// trimmed, so a full indented line ends this much short of the width.
+const WRAP_INDENT: usize = 4;
 
 /// The width a text-mode browser (lynx, w3m, links) or a converter with a
 /// line length wrapped the page's paragraphs at, in columns, when it did:
@@ -1875,7 +1879,7 @@ fn wraps_at(prev: &[u8], next: &[u8], width: usize) -> bool {
         .iter()
         .position(|b| b.is_ascii_whitespace())
         .unwrap_or(next.len());
-    if cols + 1 + columns(&next[..first_word]) <= width {
+    if cols + 1 + columns(&next[..first_word]) + WRAP_INDENT <= width {
         return false;
     }
     let last = last_char(prev);
@@ -2165,6 +2169,10 @@ mod layout_tests {
         assert!(wraps_at(prev, b"Leeds on Monday", 70));
         // The next word would have fit: a line break of its own.
         assert!(!wraps_at(prev, b"Leeds on Monday", 80));
+        // Indented three columns (lynx body text) on a page whose headings
+        // reach the width: the trimmed line ends short of it, yet is full.
+        assert!(wraps_at(prev, b"Leeds on Monday", 74));
+        assert!(!wraps_at(prev, b"Leeds on Monday", 76));
         // A sentence or a clause ends, or a list item starts.
         let ended = b"met Arts Minister Sofia Lund and Treasury Secretary Mark Owens.";
         assert!(!wraps_at(ended, b"Leeds on Monday", 66));
