@@ -734,7 +734,7 @@ impl Cleaner {
         // A hard-wrapped paragraph (a converter's fixed-width lines, a
         // `<pre>` block) is judged as one: each of its lines gets the
         // paragraph's length, stopword density and ending.
-        let (ctx_feats, ctx_density) =
+        let (ctx_feats, ctx_density, paras) =
             wrapped_paragraphs(texts, feats, &density, adjacent, layout, known);
         let weights: Vec<u32> = feats.iter().map(|f| f.weight).collect();
 
@@ -815,6 +815,7 @@ impl Cleaner {
             texts,
             &ctx_feats,
             &ctx_density,
+            paras.as_ref(),
             &weights,
             &found,
             &judgement.keep,
@@ -836,7 +837,7 @@ impl Cleaner {
         } = judgement;
         // What only the context model needed goes before the decisions are
         // built, so that the two are never held at once.
-        drop((ctx_feats, ctx_density));
+        drop((ctx_feats, ctx_density, paras));
         drop((weights, skip, density));
 
         // Stage 7: decisions, dropping second copies of kept lines.
@@ -1953,10 +1954,15 @@ fn wrapped_paragraphs<'a>(
     adjacent: &[bool],
     layout: Layout,
     known: bool,
-) -> (Cow<'a, [Features]>, Cow<'a, [f32]>) {
+) -> (
+    Cow<'a, [Features]>,
+    Cow<'a, [f32]>,
+    Option<teasers::Paragraphs>,
+) {
     let n = feats.len();
     let mut out = Cow::Borrowed(feats);
     let mut dens = Cow::Borrowed(density);
+    let mut paras: Option<teasers::Paragraphs> = None;
     let mut a = 0;
     while a < n {
         let mut b = a + 1;
@@ -1980,6 +1986,12 @@ fn wrapped_paragraphs<'a>(
                 0.0
             };
             let (out, dens) = (out.to_mut(), dens.to_mut());
+            let paras = paras.get_or_insert_with(|| teasers::Paragraphs {
+                first: (0..n as u32).collect(),
+                words: feats.iter().map(|f| f.words).collect(),
+            });
+            paras.first[a..b].fill(a as u32);
+            paras.words[a..b].fill(words);
             for i in a..b {
                 out[i].weight = weight;
                 out[i].terminal = terminal;
@@ -1989,7 +2001,7 @@ fn wrapped_paragraphs<'a>(
         }
         a = b;
     }
-    (out, dens)
+    (out, dens, paras)
 }
 
 /// Words that name a list of links to other pages when they head it

@@ -161,13 +161,24 @@ pub(crate) enum Found {
     Chrome,
 }
 
+/// The hard-wrapped paragraphs of a page, line by line.
+pub(crate) struct Paragraphs {
+    /// The paragraph's first line (the line itself when it is no part of one).
+    pub first: Vec<u32>,
+    /// The paragraph's words.
+    pub words: Vec<u32>,
+}
+
 /// The index of the header where a list of other stories starts after the
 /// article, if any. `feats`, `density`: as the context model sees them;
+/// `paras`: the page's hard-wrapped paragraphs, when it has any (their
+/// lines are judged as one paragraph: a short last line is prose too);
 /// `weights`: each line's own; `keep`: the context model's verdicts.
 pub(crate) fn teaser_end(
     texts: &[&[u8]],
     feats: &[Features],
     density: &[f32],
+    paras: Option<&Paragraphs>,
     weights: &[u32],
     found: &[Found],
     keep: &[bool],
@@ -175,20 +186,39 @@ pub(crate) fn teaser_end(
     let n = texts.len();
     let text = |j: usize| found[j] == Found::Text;
     let prose: Vec<bool> = (0..n)
-        .map(|j| text(j) && is_prose(texts[j], &feats[j], density[j]))
+        .map(|j| {
+            let words = paras.map_or(feats[j].words, |p| p.words[j]);
+            text(j) && is_prose(texts[j], words, &feats[j], density[j])
+        })
         .collect();
     // Paragraphs next to another paragraph (chrome and repeats between
-    // them do not count).
+    // them do not count); the lines of a hard-wrapped paragraph are one.
+    let same = |a: usize, j: usize| paras.is_some_and(|p| p.first[a] == p.first[j]);
     let mut paired = vec![false; n];
-    let mut prev: Option<usize> = None;
-    for j in (0..n).filter(|&j| text(j)) {
-        if let Some(p) = prev {
-            if prose[p] && prose[j] {
-                paired[p] = true;
+    let mut pair = |p: (usize, usize), c: (usize, usize)| {
+        if prose[p.1] && prose[c.1] {
+            for j in (p.0..=p.1).chain(c.0..=c.1).filter(|&j| text(j)) {
                 paired[j] = true;
             }
         }
-        prev = Some(j);
+    };
+    // The first and last text lines of the previous paragraph and this one.
+    let mut prev: Option<(usize, usize)> = None;
+    let mut cur: Option<(usize, usize)> = None;
+    for j in (0..n).filter(|&j| text(j)) {
+        match cur {
+            Some((a, _)) if same(a, j) => cur = Some((a, j)),
+            _ => {
+                if let (Some(p), Some(c)) = (prev, cur) {
+                    pair(p, c);
+                }
+                prev = cur;
+                cur = Some((j, j));
+            }
+        }
+    }
+    if let (Some(p), Some(c)) = (prev, cur) {
+        pair(p, c);
     }
     // Their weight from each line to the end.
     let mut paired_after = vec![0u64; n + 1];
@@ -246,9 +276,9 @@ fn paired_near(paired: &[bool], weights: &[u32], h: usize) -> u64 {
 
 /// A paragraph: a sentence of some length, not a question (headlines ask
 /// them).
-fn is_prose(t: &[u8], f: &Features, density: f32) -> bool {
+fn is_prose(t: &[u8], words: u32, f: &Features, density: f32) -> bool {
     let t = t.trim_ascii_end();
-    f.words >= 8
+    words >= 8
         && f.terminal
         && density >= 0.1
         && !t.ends_with(b"?")

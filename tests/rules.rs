@@ -1567,6 +1567,50 @@ mod regressions {
         assert_rendered_together(&cleaned, &wrapped);
     }
 
+    /// On a page wrapped at one width, a short paragraph ends in a short
+    /// line: its lines are one paragraph when a list of other stories in
+    /// the middle of the article is told from the end of the article, so
+    /// the paragraphs below the list stay.
+    #[test]
+    fn wrapped_short_paragraphs_below_a_teaser_list_kept() {
+        let [a, b, c, d] = body(L::En).map(|p| wrap(p, 72));
+        let more = [
+            "The old library on the high street has been too small for its readers for many years, and the council has had to store most of its books in a warehouse on the edge of the town.",
+            "A group of local parents, who have been asking for a bigger children's room since the old one was closed, said that they were glad that the plan had at last been approved.",
+        ]
+        .map(|p| wrap(p, 72));
+        let short = [
+            "The council said that the library would reopen in March once the roof is repaired.",
+            "The mayor said that the books had been moved to the school hall for the winter.",
+            "Most of the staff will stay on, and the opening hours will be the same as before.",
+            "The building was first opened in 1904 and has been closed since the storm in May.",
+        ]
+        .map(|p| wrap(p, 72));
+        assert!(
+            short.iter().all(|p| p.lines().count() == 2),
+            "the case needs two-line paragraphs:\n{short:?}"
+        );
+        let teasers = [
+            "Don't miss",
+            "Storm warning: forecasters name the eight towns most at risk [NEWS]",
+            "Council tax to rise in three counties from April [INSIGHT]",
+            "Rail strike dates announced for the new year [LATEST]",
+        ]
+        .join("\n");
+        let mut blocks: Vec<&str> = vec![HEADLINE, &a, &b, &c, &d, &more[0], &more[1], &teasers];
+        blocks.extend(short.iter().map(String::as_str));
+        blocks.push("Share this article");
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in short.iter().flat_map(|p| p.lines()).chain(a.lines()) {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        for p in &short {
+            assert_rendered_together(&cleaned, p);
+        }
+    }
+
     /// A converter that prints each text node on a line of its own
     /// (BeautifulSoup's `get_text("\n")`) cuts a paragraph at its links:
     /// the pieces are judged as one paragraph, the full stop after the
