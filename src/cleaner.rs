@@ -130,6 +130,26 @@ const _: () = assert!(lexicon::MAX_LINE_BYTES <= features::MEASURE_LIMIT);
 /// Comment markers are counted this many lines ahead.
 const COMMENT_WINDOW: usize = 12;
 
+/// Is there a comment's text (a line with no chrome evidence and some
+/// stopwords) between the comment marker `i` and the second marker below
+/// it? Markers with nothing but names and pictures between them ("Image
+/// copyright @name", "Report" under each embedded post) are widgets of
+/// the article, not its comments.
+fn talk_between(marker: &[bool], density: &[f32], evidence: EvidenceView<'_>, i: usize) -> bool {
+    let mut seen = 0;
+    for j in i + 1..marker.len() {
+        if marker[j] {
+            seen += 1;
+            if seen == 2 {
+                return false;
+            }
+        } else if evidence[j].is_none() && density[j] > 0.0 {
+            return true;
+        }
+    }
+    false
+}
+
 /// Chrome lines of at most this many words are invisible to their
 /// neighbours in the context model.
 const SHORT_CHROME_WORDS: u32 = 8;
@@ -1037,6 +1057,7 @@ impl Cleaner {
                 && ahead[i] >= 2
                 && (strong[i] || strong_ahead[i] >= 1 || ahead[i] >= 4)
                 && before >= p.min_comment_cut
+                && talk_between(&marker, density, evidence, i)
             {
                 let start = match last_header {
                     Some(h) if i - h <= 15 => h,

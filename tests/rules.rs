@@ -1681,6 +1681,41 @@ mod regressions {
         assert_body_kept(&cleaned, L::En, "comments with says:");
     }
 
+    /// Embedded posts in the article ("Image copyright @name" and a
+    /// "Report" button under each) look like comment markers, but with no
+    /// comment's text between them they start no comment section: the
+    /// article goes on below them.
+    #[test]
+    fn embedded_posts_with_report_buttons_end_nothing() {
+        let [a, b, c, d] = body(L::En);
+        let embeds = [
+            "Image copyright @cityhall @cityhall",
+            "Report",
+            "Image copyright @cityhall @cityhall",
+            "Report",
+            "Image copyright @readers_club @readers_club",
+            "Report",
+            "Image copyright @readers_club @readers_club",
+            "Report",
+        ]
+        .join("\n");
+        let after = [
+            "The old library on the high street has been too small for its readers for many years, and the council has had to store most of its books in a warehouse on the edge of the town.",
+            "A group of local parents, who have been asking for a bigger children's room since the old one was closed, said that they were glad that the plan had at last been approved.",
+        ];
+        let doc = join(&[HEADLINE, a, b, c, d, &embeds, after[0], after[1]]);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in after {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        assert!(
+            !decisions_of(&cleaned, "Report").contains(&Verdict::Keep),
+            "{e}"
+        );
+        assert_body_kept(&cleaned, L::En, "embedded posts");
+    }
+
     /// A converter that puts a whole page on one line (menu first, then the
     /// article, then the footer): the line is judged by all its words, so it
     /// is kept, not dropped for the menu its first kilobyte holds.
