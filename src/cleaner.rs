@@ -217,6 +217,8 @@ struct Doc<'d> {
     evidence: EvidenceView<'d>,
     alt: &'d [bool],
     skip: &'d [bool],
+    /// `joined[i]`: line `i + 1` goes on with line `i`'s paragraph.
+    joined: &'d [bool],
 }
 
 /// What each line's own bytes say: features, stopword counts per language,
@@ -452,6 +454,7 @@ impl Doc<'_> {
             evidence: self.evidence.slice(..end),
             alt: &self.alt[..end],
             skip: &self.skip[..end],
+            joined: &self.joined[..end],
         }
     }
 }
@@ -576,7 +579,8 @@ impl Cleaner {
         let adjacent = adjacency(&lines);
         let layout = Layout::of(&texts, &lines_of.feats, &adjacent);
         let mut joined = joined_lines(&texts, &adjacent, layout);
-        let (mut decisions, lang) = self.decide(&texts, &lines_of, &adjacent, layout, false);
+        let (mut decisions, lang) =
+            self.decide(&texts, &lines_of, &adjacent, &joined, layout, false);
 
         // Cleaning the output again must change nothing (a promise the
         // property tests check): the article is judged again on its own,
@@ -598,10 +602,11 @@ impl Cleaner {
             // full lines left) or its fragments: its layout is looked at
             // again, as the reference does on the rendered article.
             let layout = Layout::of(&sub_texts, &sub.feats, &sub_adjacent);
-            let (again, _) = self.decide(&sub_texts, &sub, &sub_adjacent, layout, false);
             // So may the paragraphs' line breaks: the article is rendered
             // with those it has on its own.
             let sub_joined = joined_lines(&sub_texts, &sub_adjacent, layout);
+            let (again, _) =
+                self.decide(&sub_texts, &sub, &sub_adjacent, &sub_joined, layout, false);
             let rejoined = sub_adjacent.iter().zip(&sub_joined).any(|(&a, &j)| a && !j);
             for (&k, &j) in kept.iter().zip(&sub_joined) {
                 joined[k] = j;
@@ -635,7 +640,8 @@ impl Cleaner {
             let adjacent = adjacency(&lines);
             let layout = Layout::of(&texts, &measures.feats, &adjacent);
             let joined = joined_lines(&texts, &adjacent, layout);
-            let (decisions, lang) = self.decide(&texts, &measures, &adjacent, layout, true);
+            let (decisions, lang) =
+                self.decide(&texts, &measures, &adjacent, &joined, layout, true);
             (lines, decisions, joined, lang)
         };
         let (lines, decisions, joined, lang) = once(input);
@@ -723,6 +729,7 @@ impl Cleaner {
         texts: &[&[u8]],
         m: &LineMeasures,
         adjacent: &[bool],
+        joined: &[bool],
         layout: Layout,
         reference: bool,
     ) -> (Vec<Decision>, Lang) {
@@ -754,8 +761,7 @@ impl Cleaner {
         // A hard-wrapped paragraph (a converter's fixed-width lines, a
         // `<pre>` block) is judged as one: each of its lines gets the
         // paragraph's length, stopword density and ending.
-        let (ctx_feats, ctx_density, paras) =
-            wrapped_paragraphs(texts, feats, &density, adjacent, layout, known);
+        let (ctx_feats, ctx_density, paras) = wrapped_paragraphs(feats, &density, joined, known);
         let weights: Vec<u32> = feats.iter().map(|f| f.weight).collect();
 
         // Stage 4: repeats and alt-text fragments (adjacent lines only).
@@ -778,6 +784,7 @@ impl Cleaner {
             evidence,
             alt: &alt,
             skip: &skip,
+            joined,
         };
         let mut judgement = self.judge_relaxed(&doc);
 
@@ -1303,23 +1310,32 @@ impl Cleaner {
         // A list of marked items right below a kept line (numbered "1.",
         // "2)", "[3]" in sequence, or all with the same bullet), at least
         // two items, is part of the article. Up to [`MAX_ITEM_GAP`] chrome
-        // lines may stand between two items (a shop link under each).
+        // lines may stand between two items (a shop link under each). An
+        // item goes on over the lines its hard-wrapped text goes on to
+        // (with no chrome evidence of their own).
         let below =
             |j: usize| (j + 1..n.min(j + 2 + MAX_ITEM_GAP)).find(|&i| doc.evidence[i].is_none());
-        // The items of the list whose first item, marked `m`, is line `first`.
+        // The lines of the list whose first item, marked `m`, is line
+        // `first`, and how many items they hold.
         let items_from = |first: usize, mut prev: ListMarker| {
-            let mut items = vec![first];
-            while items.len() < MAX_LIST_LINES {
-                let last = *items.last().expect("one item");
+            let mut lines = vec![first];
+            let mut items = 1;
+            while lines.len() < MAX_LIST_LINES {
+                let last = *lines.last().expect("one item");
+                if last + 1 < n && doc.joined[last] && doc.evidence[last + 1].is_none() {
+                    lines.push(last + 1);
+                    continue;
+                }
                 match below(last).and_then(|i| Some((i, list_marker(doc.texts[i])?))) {
                     Some((i, m)) if m.follows(prev) => {
                         prev = m;
-                        items.push(i);
+                        lines.push(i);
+                        items += 1;
                     }
                     _ => break,
                 }
             }
-            items
+            (lines, items)
         };
         let mut a = 0;
         while a + 1 < n {
@@ -1328,16 +1344,16 @@ impl Cleaner {
                 a += 1;
                 continue;
             };
-            let items = items_from(first, m);
-            if items.len() >= 2 {
-                for &i in &items {
+            let (lines, items) = items_from(first, m);
+            if items >= 2 {
+                for &i in &lines {
                     if !doc.skip[i] && !doc.alt[i] && !keep[i] {
                         keep[i] = true;
                         heading[i] = Some(Rule::ListItem);
                     }
                 }
             }
-            a = *items.last().expect("one item");
+            a = *lines.last().expect("one item");
         }
 
         // A numbered list from "1.", at least three items in sequence,
@@ -1354,11 +1370,11 @@ impl Cleaner {
             {
                 continue;
             }
-            let items = items_from(i + 1, ListMarker::Number(1));
-            if items.len() < 3 {
+            let (lines, items) = items_from(i + 1, ListMarker::Number(1));
+            if items < 3 {
                 continue;
             }
-            for k in std::iter::once(i).chain(items) {
+            for k in std::iter::once(i).chain(lines) {
                 if !doc.skip[k] && !doc.alt[k] && !keep[k] {
                     keep[k] = true;
                     heading[k] = Some(Rule::ListItem);
@@ -1964,16 +1980,14 @@ fn wraps(prev: &[u8], next: &[u8], layout: Layout) -> bool {
 
 /// The features and stopword densities the context model sees: those of
 /// each line, but for the lines of a hard-wrapped paragraph (a run of
-/// lines that [`wraps`] one into the next, at least three or ending a
+/// lines `joined` one to the next, at least three or ending a
 /// sentence), which all get the paragraph's
 /// length, density and ending. A line's word count stays its own.
 /// Borrowed unchanged when the page has no such paragraph.
 fn wrapped_paragraphs<'a>(
-    texts: &[&[u8]],
     feats: &'a [Features],
     density: &'a [f32],
-    adjacent: &[bool],
-    layout: Layout,
+    joined: &[bool],
     known: bool,
 ) -> (
     Cow<'a, [Features]>,
@@ -1987,7 +2001,7 @@ fn wrapped_paragraphs<'a>(
     let mut a = 0;
     while a < n {
         let mut b = a + 1;
-        while b < n && adjacent[b - 1] && wraps(texts[b - 1], texts[b], layout) {
+        while b < n && joined[b - 1] {
             b += 1;
         }
         // Two lines that do not end a sentence are as likely a list.

@@ -1611,6 +1611,42 @@ mod regressions {
         }
     }
 
+    /// On a page wrapped at one width, a list item too long for a line
+    /// goes on to the next: that line is part of the item, and the list
+    /// goes on below it (a shop link under each item).
+    #[test]
+    fn wrapped_list_items_kept_whole() {
+        let [a, b, c, d] = body(L::En).map(|p| wrap(p, 72));
+        let items = [
+            "1) A pair of walking boots for the hills, with a spare set of laces",
+            "2) The complete guide to the footpaths and bridleways of the northern dales and moors, in two volumes",
+            "3) A waterproof map case",
+            "4) A flask that keeps tea hot for a whole day on the fells, even in the snow of the high passes",
+            "5) A first aid kit",
+        ];
+        let wrapped: Vec<String> = items.iter().map(|i| wrap(i, 72)).collect();
+        assert!(
+            wrapped.iter().filter(|w| w.lines().count() == 2).count() == 2,
+            "the case needs wrapped items:\n{wrapped:?}"
+        );
+        let mut list = Vec::new();
+        for (k, w) in wrapped.iter().enumerate() {
+            list.push(w.clone());
+            list.push(format!("http://shop.example.com/item/{k}"));
+        }
+        let list = list.join("\n");
+        let intro = "Here is what the walkers said they would pack for the trip across the hills:";
+        let doc = join(&[HEADLINE, &a, &b, &c, &d, intro, &list, "Share this article"]);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in wrapped.iter().flat_map(|w| w.lines()) {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        for w in &wrapped {
+            assert_rendered_together(&cleaned, w);
+        }
+    }
+
     /// A converter that prints each text node on a line of its own
     /// (BeautifulSoup's `get_text("\n")`) cuts a paragraph at its links:
     /// the pieces are judged as one paragraph, the full stop after the
