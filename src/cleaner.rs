@@ -1479,10 +1479,15 @@ impl Cleaner {
                 });
             }
         }
+        // Shapes read the line after its list bullet or heading marks
+        // ("* Maria on 7 July 2012 at 2:31 pm said:", "### By Ann Lee").
+        let core = after_bullet(text);
         let (shape, separators) = if reference {
-            (inner.shapes.find_ungated(text), None)
+            (inner.shapes.find_ungated(core), None)
         } else {
-            inner.shapes.find_and_separators(text)
+            let (shape, separators) = inner.shapes.find_and_separators(core);
+            // Separators were counted on the line's core.
+            (shape, separators.filter(|_| core.len() == text.len()))
         };
         if let Some(h) = shape {
             // A sentence that happens to start "By Monday, ..." is not a byline.
@@ -2097,6 +2102,27 @@ impl ListMarker {
     }
 }
 
+/// Marks a converter prints before a list item or a heading.
+const BULLETS: &[&str] = &[
+    "*", "+", "-", "•", "·", "–", "○", "◦", "□", "▪", "►", "#", "##", "###", "####",
+];
+
+/// The line after its list bullet or heading mark and the spaces after it,
+/// or the whole line when it starts with none (or is nothing else).
+fn after_bullet(t: &[u8]) -> &[u8] {
+    for b in BULLETS {
+        if let Some(rest) = t.strip_prefix(b.as_bytes()) {
+            if rest.first() == Some(&b' ') {
+                let rest = rest.trim_ascii_start();
+                if !rest.is_empty() {
+                    return rest;
+                }
+            }
+        }
+    }
+    t
+}
+
 /// The list marker a line starts with, followed by a space and text.
 fn list_marker(t: &[u8]) -> Option<ListMarker> {
     let bullet = |t: &[u8], w: usize| t.len() > w + 1 && t[w] == b' ';
@@ -2126,7 +2152,19 @@ fn list_marker(t: &[u8]) -> Option<ListMarker> {
 
 #[cfg(test)]
 mod list_marker_tests {
-    use super::{list_marker, ListMarker};
+    use super::{after_bullet, list_marker, ListMarker};
+
+    #[test]
+    fn bullets_stripped_for_shapes() {
+        assert_eq!(after_bullet(b"* Maria said:"), b"Maria said:");
+        assert_eq!(after_bullet("•  Maria".as_bytes()), b"Maria");
+        assert_eq!(after_bullet(b"### By Ann Lee"), b"By Ann Lee");
+        // No space after the mark, or nothing after it: the line itself.
+        assert_eq!(after_bullet(b"*Maria"), b"*Maria");
+        assert_eq!(after_bullet(b"#hashtag"), b"#hashtag");
+        assert_eq!(after_bullet(b"* "), b"* ");
+        assert_eq!(after_bullet(b"Maria"), b"Maria");
+    }
 
     #[test]
     fn markers() {

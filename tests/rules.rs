@@ -552,6 +552,19 @@ mod social {
     t!(comment_total, En, "57 Comments", Drop(Social));
     t!(commenter_says_alone, En, "says:", Drop(Social));
     t!(commenter_wrote_alone, En, "wrote:", Drop(Social));
+    // Converters print list bullets before each comment's metadata.
+    t!(
+        comment_meta_bulleted,
+        En,
+        "* Maria Lopez on July 7, 2012 at 2:31 pm said:",
+        Drop(Social)
+    );
+    t!(
+        comment_meta_round_bullet,
+        En,
+        "• Maria Lopez on July 7, 2012 at 2:31 pm said:",
+        Drop(Social)
+    );
     t!(
         says_in_a_sentence,
         En,
@@ -836,6 +849,8 @@ mod credit {
         Drop(Credit)
     );
     t!(source_agencies, En, "Source: News Agencies", Drop(Credit));
+    t!(source_bulleted, En, "- Sources: AP, Reuters", Drop(Credit));
+    t!(byline_heading_mark, En, "### By Jane Doe", Drop(Credit));
     t!(
         additional_reporting,
         En,
