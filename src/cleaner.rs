@@ -1133,6 +1133,7 @@ impl Cleaner {
         let scores: Vec<f32> = (0..n)
             .map(|i| {
                 region_score(
+                    doc.texts[i],
                     &doc.feats[i],
                     doc.density[i],
                     initial[i],
@@ -1528,12 +1529,25 @@ impl Default for Cleaner {
 
 /// A line's contribution to the article region: positive for prose,
 /// negative for chrome and for lines that do not read as prose.
-fn region_score(f: &Features, density: f32, class: Class, chrome: bool, repeat: bool) -> f32 {
+fn region_score(
+    t: &[u8],
+    f: &Features,
+    density: f32,
+    class: Class,
+    chrome: bool,
+    repeat: bool,
+) -> f32 {
     if repeat {
         return 0.0;
     }
     if chrome {
         return -2.0;
+    }
+    // A table row (three cells or more, split by tabs) is neither prose
+    // nor chrome: a table does not end the article it stands in.
+    if matches!(class, Class::Short | Class::Bad) && memchr::memchr_iter(b'\t', t).nth(1).is_some()
+    {
+        return 0.0;
     }
     let w = f.words.min(80) as f32;
     match class {

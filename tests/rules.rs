@@ -1662,6 +1662,46 @@ mod regressions {
         }
     }
 
+    /// A long table (cells split by tabs) inside the article: its rows are
+    /// neither prose nor chrome, so the article goes on over them and
+    /// keeps them all, not only the rows near the paragraphs.
+    #[test]
+    fn long_table_in_article_kept() {
+        let [a, b, c, d] = body(L::En);
+        let names = [
+            "Ann Lee",
+            "Tom Hart",
+            "Sara Diaz",
+            "Ben Okafor",
+            "Mia Chen",
+            "Raj Patel",
+            "Eva Novak",
+            "Leo Grant",
+            "Ida Berg",
+            "Max Rossi",
+        ];
+        let mut rows = vec!["Pos.\tName\tVotes\tWards".to_string()];
+        for i in 0..40 {
+            let initial = char::from(b'A' + (i / 10) as u8);
+            let votes = 5000 - 97 * i;
+            rows.push(format!(
+                "{}\t{} {initial}.\t{votes}\t{}",
+                i + 1,
+                names[i % 10],
+                (37 * i) % 9
+            ));
+        }
+        let table = rows.join("\n");
+        let intro = "The votes cast for each member of the council, ward by ward:";
+        let doc = join(&[HEADLINE, a, b, intro, &table, c, d, "Share this article"]);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for row in &rows {
+            assert_eq!(decisions_of(&cleaned, row), vec![Verdict::Keep], "{e}");
+        }
+        assert_body_kept(&cleaned, L::En, "long table");
+    }
+
     /// A converter that prints each text node on a line of its own
     /// (BeautifulSoup's `get_text("\n")`) cuts a paragraph at its links:
     /// the pieces are judged as one paragraph, the full stop after the
