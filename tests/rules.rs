@@ -1301,6 +1301,48 @@ mod regressions {
         assert_eq!(dn.rule, Rule::AfterSignOff, "{e}");
     }
 
+    /// An author's bio box after the article ("About Jane Doe", then a
+    /// paragraph that starts with her name) ends it, header included; a
+    /// box about a company stays.
+    #[test]
+    fn bio_box_after_article_dropped() {
+        let [a, b, c, d] = body(L::En);
+        let header = "About Jane Doe";
+        let bio = "Jane Doe has written about the town and its council for more than ten years, and she lives by the river with her two cats and a great many books.";
+        // A whole article: five paragraphs.
+        let e5 = "The library will also hold a small museum about the history of the town, with old maps and photographs that many families have kept in their homes for a long time.";
+        let doc = join(&[HEADLINE, a, b, c, d, e5, header, bio]);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in [header, bio] {
+            let (_, dn) = cleaned
+                .decisions()
+                .find(|(l, _)| *l == line.as_bytes())
+                .unwrap();
+            assert_eq!(
+                (dn.verdict, dn.rule),
+                (Verdict::Drop(LowContent), Rule::AfterSignOff),
+                "{e}"
+            );
+        }
+        assert_body_kept(&cleaned, L::En, "bio box");
+        let out = cleaned.render();
+        let again = cleaner().clean(&out);
+        assert_eq!(again.render(), out, "{}", explain(&again));
+
+        // A box about a company (no person's pronoun) may be the page's
+        // subject: it stays.
+        let (header, about) = (
+            "About Acme Bicycles",
+            "Acme Bicycles has built frames in the town since 1921, and the workshop by the river is open to visitors on the first Saturday of every month.",
+        );
+        let doc = join(&[HEADLINE, a, b, c, d, e5, header, about]);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        assert_eq!(decisions_of(&cleaned, about), vec![Verdict::Keep], "{e}");
+        assert_body_kept(&cleaned, L::En, "company box");
+    }
+
     /// A blog post's closing words, too short to pass alone, right above
     /// its post footer and a comments header: they are the post's tail
     /// and stay, and cleaning the output again keeps them too.
