@@ -222,7 +222,7 @@ pub(crate) fn teaser_end(
                     && tail == 0
                     && !under_intro(texts, keep, h)
                     && headline_run(texts, feats, found, keep, h)
-                    && 2 * text_below(texts, feats, density, weights, found, keep, h) < before
+                    && 2 * text_below(&prose, weights, keep, h) < before
             };
             if headed || run() {
                 return Some(h);
@@ -302,19 +302,9 @@ fn under_intro(texts: &[&[u8]], keep: &[bool], h: usize) -> bool {
 /// or not another paragraph stands next to them: the article going on
 /// below a list of its own (resources, a table's rows), in paragraphs
 /// that keep one another company less than [`paired_near`] asks.
-fn text_below(
-    texts: &[&[u8]],
-    feats: &[Features],
-    density: &[f32],
-    weights: &[u32],
-    found: &[Found],
-    keep: &[bool],
-    h: usize,
-) -> u64 {
-    (h + 1..texts.len())
-        .filter(|&j| {
-            keep[j] && found[j] == Found::Text && is_prose(texts[j], &feats[j], density[j])
-        })
+fn text_below(prose: &[bool], weights: &[u32], keep: &[bool], h: usize) -> u64 {
+    (h + 1..prose.len())
+        .filter(|&j| keep[j] && prose[j])
         .map(|j| weights[j] as u64)
         .sum()
 }
