@@ -852,8 +852,13 @@ impl Cleaner {
             let head = self.judge_relaxed(&doc.prefix(c));
             judgement.replace_prefix(head);
         }
-        // The article ends at the cut or at a list of other stories.
-        let end = list_start.or(cut).unwrap_or(n);
+        // An author's bio box before that end ends the article too.
+        let bio_start = self
+            .bio_end(texts, feats, &density, &judgement.keep)
+            .filter(|&b| list_start.or(cut).map_or(true, |e| b < e));
+        // The article ends at the cut, at a list of other stories or at a
+        // bio box.
+        let end = bio_start.or(list_start).or(cut).unwrap_or(n);
         keep_short_sentences(&doc, &mut judgement, end);
         keep_tail(&doc, &mut judgement, end);
         let Judgement {
@@ -915,6 +920,11 @@ impl Cleaner {
                         initial: initial[i],
                         fin: resolved[i],
                     },
+                }
+            } else if bio_start.is_some_and(|b| i >= b) {
+                Decision {
+                    verdict: Verdict::Drop(Category::LowContent),
+                    rule: Rule::AfterSignOff,
                 }
             } else if list_start.is_some_and(|t| i >= t) {
                 Decision {
@@ -1092,6 +1102,40 @@ impl Cleaner {
                     _ => i,
                 };
                 return Some(start);
+            }
+        }
+        None
+    }
+
+    /// The header of an author's bio box ("About Jane Doe", then a
+    /// paragraph about her, [`bio_box`]) after a whole article, with little
+    /// kept text below the bio: the article ends there, header included.
+    /// Unlike a sign-off, the lines above keep their verdicts (a list of
+    /// the site's other stories between the article and the bio may be
+    /// what a reader counts as part of the page).
+    fn bio_end(
+        &self,
+        texts: &[&[u8]],
+        feats: &[Features],
+        density: &[f32],
+        keep: &[bool],
+    ) -> Option<usize> {
+        let p = &self.inner.params;
+        let weight = |i: usize| feats[i].weight as u64;
+        let total: u64 = (0..texts.len()).filter(|&i| keep[i]).map(weight).sum();
+        let mut before = 0u64;
+        for i in 0..texts.len() {
+            if before >= p.min_comment_cut {
+                if let Some(j) = bio_box(texts, feats, density, keep, i) {
+                    let bio: u64 = (i..=j).filter(|&k| keep[k]).map(weight).sum();
+                    let after = total - before - bio;
+                    if (after as f32) < p.sign_off_ratio * before as f32 {
+                        return Some(i);
+                    }
+                }
+            }
+            if keep[i] {
+                before += weight(i);
             }
         }
         None
@@ -1641,6 +1685,73 @@ fn is_author_line(feats: &[Features], i: usize) -> bool {
         && feats
             .get(i + 1)
             .is_some_and(|g| g.words >= AUTHOR_NEXT_WORDS)
+}
+
+/// The header of an author's bio box: "About" and one to three names, no
+/// other stopword ("About Jane Doe", "ABOUT JANE DOE"; not "About this
+/// recipe"). A generic "About the author" is left alone: some pages count
+/// the bio below it as part of the article.
+const BIO_STARTS: &[&[u8]] = &[b"about "];
+/// The bio's first paragraph starts at most this many lines below its header.
+const BIO_WINDOW: usize = 4;
+/// ... and has at least this many words, a name of the header among its
+/// first [`BIO_NAME_AT`] ("Evan Gough lives ...", "Hi, I'm Becky."; a
+/// site's "About Acme Blog" over "Glad you're here. We cover ..." is no
+/// person's bio).
+const BIO_WORDS: u32 = 8;
+const BIO_NAME_AT: usize = 4;
+/// A bio is about a person: it holds one of these words (a company's "About
+/// Acme" box may be the page's subject).
+const BIO_PRONOUNS: &[&[u8]] = &[b"he", b"she", b"his", b"her", b"him", b"i", b"my", b"me"];
+
+/// The words of a line, split at ASCII spaces and punctuation.
+fn name_words(t: &[u8]) -> Vec<&[u8]> {
+    t.split(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Is line `i` the header of an author's bio box with the bio kept right
+/// below it, a paragraph (at least [`BIO_WORDS`] words) that starts with
+/// the person of the header ("About Evan Gough" / "Evan Gough lives on the
+/// West Coast...") and speaks of a person ([`BIO_PRONOUNS`])? The
+/// paragraph's index.
+fn bio_box(
+    texts: &[&[u8]],
+    feats: &[Features],
+    density: &[f32],
+    keep: &[bool],
+    i: usize,
+) -> Option<usize> {
+    let f = &feats[i];
+    if !(2..=4).contains(&f.words) || f.terminal || !f.first_upper {
+        return None;
+    }
+    // One stopword: "about" itself.
+    if (density[i] * f.words as f32).round() > 1.0 {
+        return None;
+    }
+    let t = texts[i].trim_ascii();
+    let t = t.strip_suffix(b":").unwrap_or(t);
+    let start = BIO_STARTS
+        .iter()
+        .find(|s| t.len() > s.len() && t[..s.len()].eq_ignore_ascii_case(s))?;
+    let names = name_words(&t[start.len()..]);
+    let capitalised = |w: &[u8]| first_char(w).is_some_and(char::is_uppercase);
+    if !(1..=3).contains(&names.len()) || !names.iter().all(|w| w.len() >= 2 && capitalised(w)) {
+        return None;
+    }
+    let j = (i + 1..texts.len().min(i + 1 + BIO_WINDOW))
+        .find(|&j| keep[j] && feats[j].words >= BIO_WORDS)?;
+    let words = name_words(texts[j]);
+    let named = words
+        .iter()
+        .take(BIO_NAME_AT)
+        .any(|w| names.iter().any(|n| n.eq_ignore_ascii_case(w)));
+    let person = words
+        .iter()
+        .any(|w| BIO_PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w)));
+    (named && person).then_some(j)
 }
 
 /// Is line `i` a commenter's name above the first comment's metadata: a

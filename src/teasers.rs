@@ -28,6 +28,14 @@
 //! "Tags: a, b", "Read more", a photo credit), right above the list heads
 //! it as a header would.
 //!
+//! With no header at all, a run of headlines ([`RUN_TITLES`] kept lines in
+//! Title Case, no sentence end, no table row or list marker, at most one
+//! with a comma) right below the article's last paragraph starts the list
+//! too, under the same conditions on the article above it, unless a kept
+//! intro line ending with a colon stands just above it (the article's own
+//! list) or the paragraphs below it, paired or not, weigh half the article
+//! or more (the article goes on).
+//!
 //! "Sponsored" boxes are ads, not stories, and a list of "Related links"
 //! may be resources the article counts as its own: neither ends it.
 
@@ -233,11 +241,22 @@ pub(crate) fn teaser_end(
         if before >= MIN_BEFORE
             && tail * TAIL_SHARE < before
             && paired_after[h + 1] < before
-            && (is_header(texts[h], &feats[h], found[h], &mut norm) || share_row(found, h))
-            && list_follows(texts, feats, found, &prose, h, &mut norm)
             && 2 * paired_near(&paired, weights, h) < before
         {
-            return Some(h);
+            let headed = (is_header(texts[h], &feats[h], found[h], &mut norm)
+                || share_row(found, h))
+                && list_follows(texts, feats, found, &prose, h, &mut norm);
+            // No header: a run of headlines right below the last paragraph.
+            let run = || {
+                keep[h]
+                    && tail == 0
+                    && !under_intro(texts, keep, h)
+                    && headline_run(texts, feats, found, keep, h)
+                    && 2 * text_below(&prose, weights, keep, h) < before
+            };
+            if headed || run() {
+                return Some(h);
+            }
         }
         if keep[h] && paired[h] {
             before += weights[h] as u64;
@@ -251,6 +270,94 @@ pub(crate) fn teaser_end(
         }
     }
     None
+}
+
+/// A list of other stories may have no header: [`RUN_TITLES`] headlines
+/// in Title Case kept one after the other right below the article's last
+/// paragraph ("Why Isn't Your Dishwasher Cleaning Like It Used To?",
+/// "Virtual Tourism Has Never Felt More Real"). Names and resources with
+/// their places ("Study Skill Guides, Dartmouth", "Paul Bennett, NATFHE,
+/// Fulltime Officer") have commas: at most one of the run may.
+const RUN_TITLES: usize = 4;
+/// Words of a headline in a run.
+const RUN_WORDS: std::ops::RangeInclusive<u32> = 4..=20;
+/// Title Case: at least this share of the words of four letters or more
+/// start with a capital.
+const TITLE_CASE_SHARE: f32 = 0.75;
+
+/// Do the first [`RUN_TITLES`] kept lines from `h` on (other lines passed
+/// over) read as headlines in Title Case, with no sentence end, no tab (a
+/// table's row) and no list marker (the article's own list)?
+fn headline_run(
+    texts: &[&[u8]],
+    feats: &[Features],
+    found: &[Found],
+    keep: &[bool],
+    h: usize,
+) -> bool {
+    let mut titles = 0;
+    let mut commas = 0;
+    for j in (h..texts.len()).filter(|&j| keep[j]) {
+        if titles == RUN_TITLES {
+            break;
+        }
+        let t = texts[j].trim_ascii_end();
+        if found[j] != Found::Text
+            || !RUN_WORDS.contains(&feats[j].words)
+            || matches!(t.last(), Some(b'.' | b',' | b':'))
+            || t.contains(&b'\t')
+            || is_list_item(t)
+            || !title_case(t)
+        {
+            return false;
+        }
+        commas += usize::from(t.contains(&b','));
+        titles += 1;
+    }
+    titles == RUN_TITLES && commas <= 1
+}
+
+/// Lines above a run of headlines where an intro of the article's own
+/// list may stand ("More ideas with kale:", then a note).
+const INTRO_WINDOW: usize = 3;
+
+/// Is a kept line ending with a colon at most [`INTRO_WINDOW`] lines above
+/// `h`: the article introducing a list of its own?
+fn under_intro(texts: &[&[u8]], keep: &[bool], h: usize) -> bool {
+    (h.saturating_sub(INTRO_WINDOW)..h)
+        .any(|j| keep[j] && texts[j].trim_ascii_end().ends_with(b":"))
+}
+
+/// The weight of the kept paragraphs below `h` ([`is_prose`]), whether
+/// or not another paragraph stands next to them: the article going on
+/// below a list of its own (resources, a table's rows), in paragraphs
+/// that keep one another company less than [`paired_near`] asks.
+fn text_below(prose: &[bool], weights: &[u32], keep: &[bool], h: usize) -> u64 {
+    (h + 1..prose.len())
+        .filter(|&j| keep[j] && prose[j])
+        .map(|j| weights[j] as u64)
+        .sum()
+}
+
+/// Is the line in Title Case: most of its words of four letters or more
+/// ([`TITLE_CASE_SHARE`]) start with a capital?
+fn title_case(t: &[u8]) -> bool {
+    let (mut long, mut upper) = (0u32, 0u32);
+    for w in t.split(|b| b.is_ascii() && !b.is_ascii_alphabetic()) {
+        let Ok(w) = std::str::from_utf8(w) else {
+            continue;
+        };
+        let mut chars = w.chars();
+        let Some(first) = chars.next() else {
+            continue;
+        };
+        if !first.is_alphabetic() || w.chars().count() < 4 {
+            continue;
+        }
+        long += 1;
+        upper += u32::from(first.is_uppercase());
+    }
+    long > 0 && upper as f32 >= TITLE_CASE_SHARE * long as f32
 }
 
 /// The weight of the paragraphs that follow one another below the header

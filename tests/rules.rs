@@ -1316,6 +1316,102 @@ mod regressions {
         assert_eq!(dn.rule, Rule::AfterSignOff, "{e}");
     }
 
+    /// An author's bio box after the article ("About Jane Doe", then a
+    /// paragraph that starts with her name) ends it, header included; a
+    /// box about a company stays.
+    #[test]
+    fn bio_box_after_article_dropped() {
+        let [a, b, c, d] = body(L::En);
+        let header = "About Jane Doe";
+        let bio = "Jane Doe has written about the town and its council for more than ten years, and she lives by the river with her two cats and a great many books.";
+        // A whole article: five paragraphs.
+        let e5 = "The library will also hold a small museum about the history of the town, with old maps and photographs that many families have kept in their homes for a long time.";
+        let doc = join(&[HEADLINE, a, b, c, d, e5, header, bio]);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in [header, bio] {
+            let (_, dn) = cleaned
+                .decisions()
+                .find(|(l, _)| *l == line.as_bytes())
+                .unwrap();
+            assert_eq!(
+                (dn.verdict, dn.rule),
+                (Verdict::Drop(LowContent), Rule::AfterSignOff),
+                "{e}"
+            );
+        }
+        assert_body_kept(&cleaned, L::En, "bio box");
+        let out = cleaned.render();
+        let again = cleaner().clean(&out);
+        assert_eq!(again.render(), out, "{}", explain(&again));
+
+        // A box about a company (no person's pronoun) may be the page's
+        // subject: it stays.
+        let (header, about) = (
+            "About Acme Bicycles",
+            "Acme Bicycles has built frames in the town since 1921, and the workshop by the river is open to visitors on the first Saturday of every month.",
+        );
+        let doc = join(&[HEADLINE, a, b, c, d, e5, header, about]);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        assert_eq!(decisions_of(&cleaned, about), vec![Verdict::Keep], "{e}");
+        assert_body_kept(&cleaned, L::En, "company box");
+    }
+
+    /// Headlines of other stories in Title Case, four or more, right below
+    /// the article's last paragraph and with no header above them, are a
+    /// list of other stories: the article ends there. The same lines with
+    /// the article going on below them stay.
+    #[test]
+    fn headerless_teaser_run_after_article_dropped() {
+        let [a, b, c, d] = body(L::En);
+        let e5 = "The library will also hold a small museum about the history of the town, with old maps and photographs that many families have kept in their homes for a long time.";
+        let titles = [
+            "Why the Old Mill Bridge Will Close for the Whole Summer",
+            "Seven Walks Along the River That Most Visitors Never Find",
+            "Local Bakery Wins a National Prize for Its Rye Bread",
+            "What the New Bus Timetable Means for Your Morning Commute",
+        ];
+        // The site's blurb at the page's foot, prose-like enough for the
+        // context model to keep the headlines above it.
+        let blurb = "We are a small team of writers who love this town and all of the people in it, and we would be very glad to hear from you about the stories that you would like to read here!";
+        let mut blocks = vec![HEADLINE, a, b, c, d, e5];
+        blocks.extend(titles);
+        let doc = join(&[blocks.as_slice(), &[blurb]].concat());
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for t in titles {
+            let (_, dn) = cleaned
+                .decisions()
+                .find(|(l, _)| *l == t.as_bytes())
+                .unwrap();
+            assert_eq!(
+                (dn.verdict, dn.rule),
+                (Verdict::Drop(LowContent), Rule::AfterTeasers),
+                "{e}"
+            );
+        }
+        assert_body_kept(&cleaned, L::En, "headerless teasers");
+        let out = cleaned.render();
+        let again = cleaner().clean(&out);
+        assert_eq!(again.render(), out, "{}", explain(&again));
+
+        // The article goes on below them: they are its own.
+        let more = [
+            "Each of these stories was written by pupils of the school on the hill, who spent a week with the paper last month and chose the subjects themselves.",
+            "The editor said that she had been impressed by the care they took, and that the paper would like to invite a new class every year from now on.",
+            "The pupils will read their stories aloud at the opening of the library next spring, and the town band has offered to play before and after them.",
+            "Tickets for the opening are free, but the council has asked people who want to come to let the library know in advance so that there are enough chairs.",
+        ];
+        blocks.extend(more);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for t in titles.iter().chain(&more) {
+            assert_eq!(decisions_of(&cleaned, t), vec![Verdict::Keep], "{e}");
+        }
+    }
+
     /// A blog post's closing words, too short to pass alone, right above
     /// its post footer and a comments header: they are the post's tail
     /// and stay, and cleaning the output again keeps them too.
