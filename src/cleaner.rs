@@ -2046,7 +2046,8 @@ impl ListMarker {
     }
 }
 
-/// The list marker a line starts with, followed by a space and text.
+/// The list marker a line starts with, followed by a space and text (no
+/// space needed after a bracketed number).
 fn list_marker(t: &[u8]) -> Option<ListMarker> {
     let bullet = |t: &[u8], w: usize| t.len() > w + 1 && t[w] == b' ';
     for (k, b) in ["•", "·", "-", "*", "–"].iter().enumerate() {
@@ -2069,8 +2070,14 @@ fn list_marker(t: &[u8]) -> Option<ListMarker> {
     } else {
         close == b'.' || close == b')'
     };
-    (ok && body.len() > digits + 2 && matches!(body[digits + 1], b' ' | b'\t'))
-        .then_some(ListMarker::Number(num))
+    // A bracketed number closes itself: the item's text may follow it
+    // without a space ("[5]I. Grzegory, ...", as reference lists print).
+    let gap = match body.get(digits + 1) {
+        Some(b' ' | b'\t') => true,
+        Some(&b) => open && (b.is_ascii_alphabetic() || b >= 0x80),
+        None => false,
+    };
+    (ok && body.len() > digits + 2 && gap).then_some(ListMarker::Number(num))
 }
 
 #[cfg(test)]
@@ -2083,6 +2090,8 @@ mod list_marker_tests {
         assert_eq!(list_marker(b"12) Eggs"), Some(ListMarker::Number(12)));
         assert_eq!(list_marker(b"[3] A paper"), Some(ListMarker::Number(3)));
         assert_eq!(list_marker(b"(4) A clause"), Some(ListMarker::Number(4)));
+        assert_eq!(list_marker(b"[5]I. Grzegory"), Some(ListMarker::Number(5)));
+        assert_eq!(list_marker(b"5.Grzegory"), None);
         assert_eq!(
             list_marker("• Milk".as_bytes()),
             Some(ListMarker::Bullet(0))

@@ -1822,6 +1822,12 @@ mod regressions {
         for items in [
             ["1. Reading room", "2. Meeting hall", "3. Garden"],
             ["[4] Annual report", "[5] Council minutes", "[6] Plans"],
+            // Reference lists print a bracketed number with no space.
+            [
+                "[1]A. Reed, Annual report",
+                "[2]B. Lowe, Minutes",
+                "[3]C. Hart, Plans",
+            ],
             ["• Reading room", "• Meeting hall", "• Garden"],
         ] {
             let mut blocks = vec![HEADLINE, a, b, c, d];
