@@ -181,6 +181,9 @@ const LEAD_IN_LINES: usize = 4;
 /// A short sentence right below kept text is kept from this many words.
 const SENTENCE_WORDS: u32 = 4;
 
+/// A reference is kept at most this many lines below kept text.
+const CITATION_GAP: usize = 2;
+
 /// At most this many lines between the article's last kept line and its
 /// end are kept as its tail.
 const TAIL_LINES: usize = 2;
@@ -827,6 +830,7 @@ impl Cleaner {
         // The article ends at the cut or at a list of other stories.
         let end = list_start.or(cut).unwrap_or(n);
         keep_short_sentences(&doc, &mut judgement, end);
+        keep_citations(&doc, &mut judgement, end, &inner.shapes);
         keep_tail(&doc, &mut judgement, end);
         let Judgement {
             initial,
@@ -1525,6 +1529,29 @@ fn keep_short_sentences(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
             keep[i] = true;
             judgement.heading[i] = Some(Rule::ShortSentence);
         }
+    }
+}
+
+/// References: a bibliographic reference (see [`Shapes::is_citation`])
+/// that is no chrome, at most [`CITATION_GAP`] lines below kept text (a
+/// "Source:" or "References" label between), is kept, and so is the next
+/// one below it: the works an article cites, however name-heavy. Lines
+/// from `end` on are left alone; decided after the article's end is found,
+/// so that it moves no cut.
+fn keep_citations(doc: &Doc<'_>, judgement: &mut Judgement, end: usize, shapes: &Shapes) {
+    let keep = &mut judgement.keep;
+    for i in 1..end {
+        if keep[i]
+            || doc.evidence[i].is_some()
+            || doc.skip[i]
+            || doc.alt[i]
+            || !(i.saturating_sub(CITATION_GAP)..i).any(|k| keep[k])
+            || !shapes.is_citation(doc.texts[i])
+        {
+            continue;
+        }
+        keep[i] = true;
+        judgement.heading[i] = Some(Rule::Citation);
     }
 }
 

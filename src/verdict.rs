@@ -142,6 +142,9 @@ pub enum Rule {
     Tail,
     /// A short sentence right below kept text.
     ShortSentence,
+    /// A bibliographic reference (authors with initials, a year) right
+    /// below kept text.
+    Citation,
     /// The punctuation after a link, on a line of its own below kept text,
     /// on a page whose converter cut paragraphs at their links.
     Fragment,
@@ -173,6 +176,7 @@ impl fmt::Display for Rule {
             Rule::InBody => f.write_str("in-body"),
             Rule::Tail => f.write_str("tail"),
             Rule::ShortSentence => f.write_str("short-sentence"),
+            Rule::Citation => f.write_str("citation"),
             Rule::Fragment => f.write_str("fragment"),
             Rule::Repeat => f.write_str("repeat"),
             Rule::AltPrefix => f.write_str("alt-prefix"),

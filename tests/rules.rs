@@ -1854,6 +1854,41 @@ mod regressions {
         );
     }
 
+    /// A bibliographic reference under the article (a "Source:" label
+    /// between) is kept, however name-heavy; a list of names with no
+    /// initials and no year is not taken for one.
+    #[test]
+    fn citation_below_article_kept() {
+        let [a, b, c, d] = body(L::En);
+        let cite = "Reed, A., Lowe, B., Hart, C. (2011), Public libraries, small towns, readers. J. Civic Stud., 12: 101-19.";
+        let cite2 =
+            "[2] D. Marsh, E. Quill, Reading rooms in small towns, Civic Review 7, 44-51 (2009).";
+        let blocks = [
+            HEADLINE,
+            a,
+            b,
+            c,
+            d,
+            "Source:",
+            cite,
+            cite2,
+            "Share this article",
+        ];
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in [cite, cite2] {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        assert_body_kept(&cleaned, L::En, "citation");
+        let names = "Anna Reed, Ben Lowe, Carl Hart, Dora Marsh, Emil Quill, Fay Stone, Gus Webb";
+        let blocks = [HEADLINE, a, b, c, d, names, "Share this article"];
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        assert_ne!(decisions_of(&cleaned, names), vec![Verdict::Keep], "{e}");
+    }
+
     /// A numbered list with a shop link under each item (chrome, dropped)
     /// is still one list: every item is kept, the links are not.
     #[test]
