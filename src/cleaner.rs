@@ -999,6 +999,11 @@ impl Cleaner {
             }
         }
         let per_post = |rule: Rule| headers.iter().any(|&(r, c)| r == rule && c >= 3);
+        // A credit printed again further down ("Source: ..." under each
+        // picture) was not the article's end: only its last copy may be.
+        // Dated ones ("Posted by Ann on May 2, 2012 at 9:14 am") are not
+        // looked at: they head each comment.
+        let mut seen_credits: Vec<(Rule, u32)> = Vec::new();
         let mut before = 0u64;
         let mut last_header = None;
         let mut last_author: Option<usize> = None;
@@ -1007,7 +1012,20 @@ impl Cleaner {
                 before += weight(i);
             }
             if let Some(e) = evidence[i] {
-                if e.ends_article && !per_post(e.rule) {
+                let again = e.ends_article
+                    && e.category == Category::Credit
+                    && !shapes.has_date(texts[i])
+                    && match seen_credits.iter_mut().find(|(r, _)| *r == e.rule) {
+                        Some((_, seen)) => {
+                            *seen += 1;
+                            headers.iter().any(|&(r, c)| r == e.rule && c > *seen)
+                        }
+                        None => {
+                            seen_credits.push((e.rule, 1));
+                            headers.iter().any(|&(r, c)| r == e.rule && c > 1)
+                        }
+                    };
+                if e.ends_article && !per_post(e.rule) && !again {
                     last_header = Some(i);
                     if before > 0 && ((total - before) as f32) < p.sign_off_ratio * before as f32 {
                         return Some(i);

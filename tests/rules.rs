@@ -1854,6 +1854,27 @@ mod regressions {
         );
     }
 
+    /// A credit printed again further down ("Source: ..." under each
+    /// picture) does not end the article at its first copy: the text
+    /// between the two copies stays, and both credits go.
+    #[test]
+    fn repeated_credit_ends_article_at_last_copy() {
+        let [a, b, c, d] = body(L::En);
+        let (s1, s2) = ("Source: Town archive", "Source: County records office");
+        let blocks = [HEADLINE, a, b, c, s1, d, s2, "Share this article"];
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        assert_body_kept(&cleaned, L::En, "repeated credit");
+        for line in [s1, s2] {
+            assert_eq!(
+                decisions_of(&cleaned, line),
+                vec![Verdict::Drop(Credit)],
+                "{e}"
+            );
+        }
+    }
+
     /// A bibliographic reference under the article (a "Source:" label
     /// between) is kept, however name-heavy; a list of names with no
     /// initials and no year is not taken for one.
