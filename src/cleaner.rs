@@ -831,6 +831,7 @@ impl Cleaner {
         let end = list_start.or(cut).unwrap_or(n);
         keep_short_sentences(&doc, &mut judgement, end);
         keep_citations(&doc, &mut judgement, end, &inner.shapes);
+        keep_captions(&doc, &mut judgement, end, &inner.shapes);
         keep_tail(&doc, &mut judgement, end);
         let Judgement {
             initial,
@@ -1570,6 +1571,28 @@ fn keep_citations(doc: &Doc<'_>, judgement: &mut Judgement, end: usize, shapes: 
         }
         keep[i] = true;
         judgement.heading[i] = Some(Rule::Citation);
+    }
+}
+
+/// Captions: a numbered figure or table caption ("Figure 3. Growth of the
+/// crystal") that is no chrome, below the article's first kept line and
+/// above its end, is kept (one copy of each caption is content). Decided
+/// after the article's end is found, so that it moves no cut.
+fn keep_captions(doc: &Doc<'_>, judgement: &mut Judgement, end: usize, shapes: &Shapes) {
+    let keep = &mut judgement.keep;
+    let Some(first) = keep.iter().position(|&k| k) else {
+        return;
+    };
+    for (i, kept) in keep.iter_mut().enumerate().take(end).skip(first + 1) {
+        if !*kept
+            && doc.evidence[i].is_none()
+            && !doc.skip[i]
+            && !doc.alt[i]
+            && shapes.is_caption(doc.texts[i])
+        {
+            *kept = true;
+            judgement.heading[i] = Some(Rule::Caption);
+        }
     }
 }
 

@@ -525,7 +525,13 @@ pub struct Shapes {
     cited_author: Regex,
     /// A year (see [`Shapes::is_citation`]).
     year: Regex,
+    /// A numbered figure or table caption (see [`Shapes::is_caption`]).
+    caption: Regex,
 }
+
+/// A numbered caption: "Figure 3. ...", "Fig. 2: ...", "Table 1 - ...",
+/// "Abbildung 4: ...", "Tableau 2. ...".
+const CAPTION: &str = r"(?i)^(?:figure|fig\.|table|chart|plate|abbildung|abb\.|tabelle|tableau|tabla|figura)\s*\d{1,3}[a-z]?\s*[.:)\-–]\s*\S";
 
 /// An author's name with initials in a reference: "Renzi, C.," or
 /// "Perucci, C. A. and", "M. Leszczynski," or "J.M. Baranowski,".
@@ -628,6 +634,9 @@ impl Shapes {
         let year = RegexBuilder::new(YEAR)
             .build()
             .expect("the year regex compiles");
+        let caption = RegexBuilder::new(CAPTION)
+            .build()
+            .expect("the caption regex compiles");
         Shapes {
             shapes,
             agency_pairs: PairSet::of(AGENCIES),
@@ -638,7 +647,19 @@ impl Shapes {
             calendar,
             cited_author,
             year,
+            caption,
         }
+    }
+
+    /// Is the line a numbered figure or table caption ("Figure 3. Growth
+    /// of the crystal", "Table 1: Sizes")?
+    pub fn is_caption(&self, line: &[u8]) -> bool {
+        line.len() <= CITATION_MAX_BYTES
+            && matches!(
+                line.first(),
+                Some(b'F' | b'f' | b'T' | b't' | b'C' | b'c' | b'P' | b'p' | b'A' | b'a')
+            )
+            && self.caption.is_match(line)
     }
 
     /// Is the line a bibliographic reference: two authors' names with

@@ -145,6 +145,8 @@ pub enum Rule {
     /// A bibliographic reference (authors with initials, a year) right
     /// below kept text.
     Citation,
+    /// A numbered figure or table caption inside the article.
+    Caption,
     /// The punctuation after a link, on a line of its own below kept text,
     /// on a page whose converter cut paragraphs at their links.
     Fragment,
@@ -177,6 +179,7 @@ impl fmt::Display for Rule {
             Rule::Tail => f.write_str("tail"),
             Rule::ShortSentence => f.write_str("short-sentence"),
             Rule::Citation => f.write_str("citation"),
+            Rule::Caption => f.write_str("caption"),
             Rule::Fragment => f.write_str("fragment"),
             Rule::Repeat => f.write_str("repeat"),
             Rule::AltPrefix => f.write_str("alt-prefix"),

@@ -1875,6 +1875,24 @@ mod regressions {
         }
     }
 
+    /// A numbered figure or table caption inside the article is kept,
+    /// however short and name-heavy.
+    #[test]
+    fn numbered_caption_kept() {
+        let [a, b, c, d] = body(L::En);
+        for cap in [
+            "Figure 2. Ground floor, west wing",
+            "Table 1: Costs by year",
+        ] {
+            let blocks = [HEADLINE, a, b, c, d, cap, "Share this article"];
+            let doc = join(&blocks);
+            let cleaned = cleaner().clean(doc.as_bytes());
+            let e = explain(&cleaned);
+            assert_eq!(decisions_of(&cleaned, cap), vec![Verdict::Keep], "{e}");
+            assert_body_kept(&cleaned, L::En, "caption");
+        }
+    }
+
     /// A bibliographic reference under the article (a "Source:" label
     /// between) is kept, however name-heavy; a list of names with no
     /// initials and no year is not taken for one.
