@@ -201,6 +201,9 @@ const LEAD_IN_LINES: usize = 4;
 /// A short sentence right below kept text is kept from this many words.
 const SENTENCE_WORDS: u32 = 4;
 
+/// A reference is kept at most this many lines below kept text.
+const CITATION_GAP: usize = 2;
+
 /// At most this many lines between the article's last kept line and its
 /// end are kept as its tail.
 const TAIL_LINES: usize = 2;
@@ -860,6 +863,8 @@ impl Cleaner {
         // bio box.
         let end = bio_start.or(list_start).or(cut).unwrap_or(n);
         keep_short_sentences(&doc, &mut judgement, end);
+        keep_citations(&doc, &mut judgement, end, &inner.shapes);
+        keep_captions(&doc, &mut judgement, end, &inner.shapes);
         keep_tail(&doc, &mut judgement, end);
         let Judgement {
             initial,
@@ -1033,6 +1038,11 @@ impl Cleaner {
             }
         }
         let per_post = |rule: Rule| headers.iter().any(|&(r, c)| r == rule && c >= 3);
+        // A credit printed again further down ("Source: ..." under each
+        // picture) was not the article's end: only its last copy may be.
+        // Dated ones ("Posted by Ann on May 2, 2012 at 9:14 am") are not
+        // looked at: they head each comment.
+        let mut seen_credits: Vec<(Rule, u32)> = Vec::new();
         let mut before = 0u64;
         let mut last_header = None;
         let mut last_author: Option<usize> = None;
@@ -1041,7 +1051,20 @@ impl Cleaner {
                 before += weight(i);
             }
             if let Some(e) = evidence[i] {
-                if e.ends_article && !per_post(e.rule) {
+                let again = e.ends_article
+                    && e.category == Category::Credit
+                    && !shapes.has_date(texts[i])
+                    && match seen_credits.iter_mut().find(|(r, _)| *r == e.rule) {
+                        Some((_, seen)) => {
+                            *seen += 1;
+                            headers.iter().any(|&(r, c)| r == e.rule && c > *seen)
+                        }
+                        None => {
+                            seen_credits.push((e.rule, 1));
+                            headers.iter().any(|&(r, c)| r == e.rule && c > 1)
+                        }
+                    };
+                if e.ends_article && !per_post(e.rule) && !again {
                     last_header = Some(i);
                     if before > 0 && ((total - before) as f32) < p.sign_off_ratio * before as f32 {
                         return Some(i);
@@ -1625,6 +1648,51 @@ fn keep_short_sentences(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
         {
             keep[i] = true;
             judgement.heading[i] = Some(Rule::ShortSentence);
+        }
+    }
+}
+
+/// References: a bibliographic reference (see [`Shapes::is_citation`])
+/// that is no chrome, at most [`CITATION_GAP`] lines below kept text (a
+/// "Source:" or "References" label between), is kept, and so is the next
+/// one below it: the works an article cites, however name-heavy. Lines
+/// from `end` on are left alone; decided after the article's end is found,
+/// so that it moves no cut.
+fn keep_citations(doc: &Doc<'_>, judgement: &mut Judgement, end: usize, shapes: &Shapes) {
+    let keep = &mut judgement.keep;
+    for i in 1..end {
+        if keep[i]
+            || doc.evidence[i].is_some()
+            || doc.skip[i]
+            || doc.alt[i]
+            || !(i.saturating_sub(CITATION_GAP)..i).any(|k| keep[k])
+            || !shapes.is_citation(doc.texts[i])
+        {
+            continue;
+        }
+        keep[i] = true;
+        judgement.heading[i] = Some(Rule::Citation);
+    }
+}
+
+/// Captions: a numbered figure or table caption ("Figure 3. Growth of the
+/// crystal") that is no chrome, below the article's first kept line and
+/// above its end, is kept (one copy of each caption is content). Decided
+/// after the article's end is found, so that it moves no cut.
+fn keep_captions(doc: &Doc<'_>, judgement: &mut Judgement, end: usize, shapes: &Shapes) {
+    let keep = &mut judgement.keep;
+    let Some(first) = keep.iter().position(|&k| k) else {
+        return;
+    };
+    for (i, kept) in keep.iter_mut().enumerate().take(end).skip(first + 1) {
+        if !*kept
+            && doc.evidence[i].is_none()
+            && !doc.skip[i]
+            && !doc.alt[i]
+            && shapes.is_caption(doc.texts[i])
+        {
+            *kept = true;
+            judgement.heading[i] = Some(Rule::Caption);
         }
     }
 }
@@ -2248,7 +2316,8 @@ fn after_bullet(t: &[u8]) -> &[u8] {
     t
 }
 
-/// The list marker a line starts with, followed by a space and text.
+/// The list marker a line starts with, followed by a space and text (no
+/// space needed after a bracketed number).
 fn list_marker(t: &[u8]) -> Option<ListMarker> {
     let bullet = |t: &[u8], w: usize| t.len() > w + 1 && t[w] == b' ';
     for (k, b) in ["•", "·", "-", "*", "–"].iter().enumerate() {
@@ -2271,8 +2340,14 @@ fn list_marker(t: &[u8]) -> Option<ListMarker> {
     } else {
         close == b'.' || close == b')'
     };
-    (ok && body.len() > digits + 2 && matches!(body[digits + 1], b' ' | b'\t'))
-        .then_some(ListMarker::Number(num))
+    // A bracketed number closes itself: the item's text may follow it
+    // without a space ("[5]I. Grzegory, ...", as reference lists print).
+    let gap = match body.get(digits + 1) {
+        Some(b' ' | b'\t') => true,
+        Some(&b) => open && (b.is_ascii_alphabetic() || b >= 0x80),
+        None => false,
+    };
+    (ok && body.len() > digits + 2 && gap).then_some(ListMarker::Number(num))
 }
 
 #[cfg(test)]
@@ -2297,6 +2372,8 @@ mod list_marker_tests {
         assert_eq!(list_marker(b"12) Eggs"), Some(ListMarker::Number(12)));
         assert_eq!(list_marker(b"[3] A paper"), Some(ListMarker::Number(3)));
         assert_eq!(list_marker(b"(4) A clause"), Some(ListMarker::Number(4)));
+        assert_eq!(list_marker(b"[5]I. Grzegory"), Some(ListMarker::Number(5)));
+        assert_eq!(list_marker(b"5.Grzegory"), None);
         assert_eq!(
             list_marker("• Milk".as_bytes()),
             Some(ListMarker::Bullet(0))

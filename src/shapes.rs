@@ -521,7 +521,27 @@ pub struct Shapes {
     tags_line: Regex,
     /// A calendar date, no time of day (see [`Shapes::has_calendar_date`]).
     calendar: Regex,
+    /// An author's name with initials (see [`Shapes::is_citation`]).
+    cited_author: Regex,
+    /// A year (see [`Shapes::is_citation`]).
+    year: Regex,
+    /// A numbered figure or table caption (see [`Shapes::is_caption`]).
+    caption: Regex,
 }
+
+/// A numbered caption: "Figure 3. ...", "Fig. 2: ...", "Table 1 - ...",
+/// "Abbildung 4: ...", "Tableau 2. ...".
+const CAPTION: &str = r"(?i)^(?:figure|fig\.|table|chart|plate|abbildung|abb\.|tabelle|tableau|tabla|figura)\s*\d{1,3}[a-z]?\s*[.:)\-–]\s*\S";
+
+/// An author's name with initials in a reference: "Renzi, C.," or
+/// "Perucci, C. A. and", "M. Leszczynski," or "J.M. Baranowski,".
+const CITED_AUTHOR: &str = r"\b\p{Lu}[\p{L}'\-]+,? (?:\p{Lu}\. ?){1,3}(?:,|and\b|&)|\b(?:\p{Lu}\. ?){1,3}\p{Lu}[\p{L}'\-]+,";
+
+/// A reference is at most this long.
+const CITATION_MAX_BYTES: usize = 1000;
+
+/// A year of the last two centuries.
+const YEAR: &str = r"(?-u)\b(?:19|20)\d\d\b";
 
 /// A post's tags: "Tags: parenting, safety", "Filed under: Recipes",
 /// "Tagged with BlackBerry, RIM" (no sentence end).
@@ -608,6 +628,15 @@ impl Shapes {
         let calendar = RegexBuilder::new(&calendar_pattern())
             .build()
             .expect("the calendar regex compiles");
+        let cited_author = RegexBuilder::new(CITED_AUTHOR)
+            .build()
+            .expect("the author regex compiles");
+        let year = RegexBuilder::new(YEAR)
+            .build()
+            .expect("the year regex compiles");
+        let caption = RegexBuilder::new(CAPTION)
+            .build()
+            .expect("the caption regex compiles");
         Shapes {
             shapes,
             agency_pairs: PairSet::of(AGENCIES),
@@ -616,7 +645,31 @@ impl Shapes {
             day_date,
             tags_line,
             calendar,
+            cited_author,
+            year,
+            caption,
         }
+    }
+
+    /// Is the line a numbered figure or table caption ("Figure 3. Growth
+    /// of the crystal", "Table 1: Sizes")?
+    pub fn is_caption(&self, line: &[u8]) -> bool {
+        line.len() <= CITATION_MAX_BYTES
+            && matches!(
+                line.first(),
+                Some(b'F' | b'f' | b'T' | b't' | b'C' | b'c' | b'P' | b'p' | b'A' | b'a')
+            )
+            && self.caption.is_match(line)
+    }
+
+    /// Is the line a bibliographic reference: two authors' names with
+    /// initials and a year ("Renzi, C., Sorge, C. and Fusco, D. (2012),
+    /// Reporting of ...", "[7] M. Leszczynski, I. Grzegory, J. Cryst.
+    /// Growth 126, 601 (1993).")?
+    pub fn is_citation(&self, line: &[u8]) -> bool {
+        line.len() <= CITATION_MAX_BYTES
+            && self.year.is_match(line)
+            && self.cited_author.find_iter(line).nth(1).is_some()
     }
 
     /// Does the line hold a date (a month name and a day, a year, a

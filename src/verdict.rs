@@ -142,6 +142,11 @@ pub enum Rule {
     Tail,
     /// A short sentence right below kept text.
     ShortSentence,
+    /// A bibliographic reference (authors with initials, a year) right
+    /// below kept text.
+    Citation,
+    /// A numbered figure or table caption inside the article.
+    Caption,
     /// The punctuation after a link, on a line of its own below kept text,
     /// on a page whose converter cut paragraphs at their links.
     Fragment,
@@ -173,6 +178,8 @@ impl fmt::Display for Rule {
             Rule::InBody => f.write_str("in-body"),
             Rule::Tail => f.write_str("tail"),
             Rule::ShortSentence => f.write_str("short-sentence"),
+            Rule::Citation => f.write_str("citation"),
+            Rule::Caption => f.write_str("caption"),
             Rule::Fragment => f.write_str("fragment"),
             Rule::Repeat => f.write_str("repeat"),
             Rule::AltPrefix => f.write_str("alt-prefix"),

@@ -2088,6 +2088,12 @@ mod regressions {
         for items in [
             ["1. Reading room", "2. Meeting hall", "3. Garden"],
             ["[4] Annual report", "[5] Council minutes", "[6] Plans"],
+            // Reference lists print a bracketed number with no space.
+            [
+                "[1]A. Reed, Annual report",
+                "[2]B. Lowe, Minutes",
+                "[3]C. Hart, Plans",
+            ],
             ["• Reading room", "• Meeting hall", "• Garden"],
         ] {
             let mut blocks = vec![HEADLINE, a, b, c, d];
@@ -2112,6 +2118,80 @@ mod regressions {
             vec![Verdict::Drop(LowContent)],
             "{e}"
         );
+    }
+
+    /// A credit printed again further down ("Source: ..." under each
+    /// picture) does not end the article at its first copy: the text
+    /// between the two copies stays, and both credits go.
+    #[test]
+    fn repeated_credit_ends_article_at_last_copy() {
+        let [a, b, c, d] = body(L::En);
+        let (s1, s2) = ("Source: Town archive", "Source: County records office");
+        let blocks = [HEADLINE, a, b, c, s1, d, s2, "Share this article"];
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        assert_body_kept(&cleaned, L::En, "repeated credit");
+        for line in [s1, s2] {
+            assert_eq!(
+                decisions_of(&cleaned, line),
+                vec![Verdict::Drop(Credit)],
+                "{e}"
+            );
+        }
+    }
+
+    /// A numbered figure or table caption inside the article is kept,
+    /// however short and name-heavy.
+    #[test]
+    fn numbered_caption_kept() {
+        let [a, b, c, d] = body(L::En);
+        for cap in [
+            "Figure 2. Ground floor, west wing",
+            "Table 1: Costs by year",
+        ] {
+            let blocks = [HEADLINE, a, b, c, d, cap, "Share this article"];
+            let doc = join(&blocks);
+            let cleaned = cleaner().clean(doc.as_bytes());
+            let e = explain(&cleaned);
+            assert_eq!(decisions_of(&cleaned, cap), vec![Verdict::Keep], "{e}");
+            assert_body_kept(&cleaned, L::En, "caption");
+        }
+    }
+
+    /// A bibliographic reference under the article (a "Source:" label
+    /// between) is kept, however name-heavy; a list of names with no
+    /// initials and no year is not taken for one.
+    #[test]
+    fn citation_below_article_kept() {
+        let [a, b, c, d] = body(L::En);
+        let cite = "Reed, A., Lowe, B., Hart, C. (2011), Public libraries, small towns, readers. J. Civic Stud., 12: 101-19.";
+        let cite2 =
+            "[2] D. Marsh, E. Quill, Reading rooms in small towns, Civic Review 7, 44-51 (2009).";
+        let blocks = [
+            HEADLINE,
+            a,
+            b,
+            c,
+            d,
+            "Source:",
+            cite,
+            cite2,
+            "Share this article",
+        ];
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in [cite, cite2] {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        assert_body_kept(&cleaned, L::En, "citation");
+        let names = "Anna Reed, Ben Lowe, Carl Hart, Dora Marsh, Emil Quill, Fay Stone, Gus Webb";
+        let blocks = [HEADLINE, a, b, c, d, names, "Share this article"];
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        assert_ne!(decisions_of(&cleaned, names), vec![Verdict::Keep], "{e}");
     }
 
     /// A numbered list with a shop link under each item (chrome, dropped)
