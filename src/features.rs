@@ -276,11 +276,13 @@ pub fn measure_reference<S: StopLookup>(line: &[u8], stop: &S) -> (Features, Sto
 }
 
 /// `0x0101...01` times a byte: that byte in every lane of a `u64`.
+#[cfg(not(target_arch = "x86_64"))]
 const fn lanes(b: u8) -> u64 {
     0x0101_0101_0101_0101 * b as u64
 }
 
 /// The high bit of each lane whose (7-bit) byte is at least `c`.
+#[cfg(not(target_arch = "x86_64"))]
 #[inline]
 fn at_least(a: u64, c: u8) -> u64 {
     a.wrapping_add(lanes(0x80 - c)) & lanes(0x80)
@@ -289,6 +291,7 @@ fn at_least(a: u64, c: u8) -> u64 {
 /// Per lane of eight bytes: the high bit set where the byte is an ASCII
 /// digit, upper-case letter, lower-case letter (bytes of 0x80 and above are
 /// none of them).
+#[cfg(not(target_arch = "x86_64"))]
 #[inline]
 fn classes(x: u64) -> (u64, u64, u64) {
     let a = x & lanes(0x7f);
@@ -300,9 +303,54 @@ fn classes(x: u64) -> (u64, u64, u64) {
 }
 
 /// The high bits of the eight lanes gathered into the low 8 bits.
+#[cfg(not(target_arch = "x86_64"))]
 #[inline]
 fn gather(high: u64) -> u64 {
     ((high >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+}
+
+/// Classifies 16 bytes (bit i of each mask: byte i is an ASCII digit,
+/// upper-case letter, lower-case letter) and lower-cases them in place.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn classify16(block: &mut [u8]) -> (u64, u64, u64) {
+    use std::arch::x86_64::{
+        __m128i, _mm_add_epi8, _mm_and_si128, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8,
+        _mm_or_si128, _mm_set1_epi8, _mm_storeu_si128,
+    };
+    let block: &mut [u8; 16] = block.try_into().expect("sixteen bytes");
+    // SAFETY: SSE2 is part of x86_64; the pointer is to 16 bytes, loaded
+    // and stored unaligned.
+    unsafe {
+        let x = _mm_loadu_si128(block.as_ptr().cast::<__m128i>());
+        // Bytes lo..lo + len moved to -128..-128 + len (and no other byte
+        // there), then one signed comparison.
+        let range = |lo: u8, len: u8| {
+            let t = _mm_add_epi8(x, _mm_set1_epi8(0x80u8.wrapping_sub(lo) as i8));
+            _mm_cmplt_epi8(t, _mm_set1_epi8((0x80u8 + len) as i8))
+        };
+        let (d, u, l) = (range(b'0', 10), range(b'A', 26), range(b'a', 26));
+        let lowered = _mm_or_si128(x, _mm_and_si128(u, _mm_set1_epi8(0x20)));
+        _mm_storeu_si128(block.as_mut_ptr().cast::<__m128i>(), lowered);
+        let mask = |v| u64::from(_mm_movemask_epi8(v) as u16);
+        (mask(d), mask(u), mask(l))
+    }
+}
+
+/// [`classify16`] eight bytes at a time, where SSE2 is not.
+#[cfg(not(target_arch = "x86_64"))]
+#[inline(always)]
+fn classify16(block: &mut [u8]) -> (u64, u64, u64) {
+    let (mut dm, mut um, mut lm) = (0u64, 0u64, 0u64);
+    for (h, half) in block.chunks_exact_mut(8).enumerate() {
+        let x = u64::from_le_bytes((&*half).try_into().expect("eight bytes"));
+        let (d, u, l) = classes(x);
+        half.copy_from_slice(&(x | (u >> 2)).to_le_bytes());
+        dm |= gather(d) << (8 * h);
+        um |= gather(u) << (8 * h);
+        lm |= gather(l) << (8 * h);
+    }
+    (dm, um, lm)
 }
 
 /// [`measure_any`] for text whose bytes outside ASCII belong to
@@ -342,28 +390,34 @@ fn measure_ascii_in<const N: usize>(
     // Bit i of `alnum[i / 64]`: byte i is an ASCII letter or digit.
     let mut alnum = [0u64; MEASURE_LIMIT / 64 + 1];
     let (mut digits, mut upper, mut letters) = (0u32, 0u32, 0u32);
-    let mut first_letter: Option<(usize, bool)> = None;
+    let mut first_upper: Option<bool> = None;
+    // Sixteen bytes at a time, the masks of 64 bytes gathered before they
+    // are counted.
     let mut i = 0;
     while i < n {
-        let x = load(&buf, i);
-        let (d, u, l) = classes(x);
-        // The copy is lower-cased as it goes (0x20 set in the lanes that
-        // hold A-Z), for the stopword keys below.
-        buf[i..i + 8].copy_from_slice(&(x | (u >> 2)).to_le_bytes());
-        digits += d.count_ones();
-        upper += u.count_ones();
-        letters += (u | l).count_ones();
-        if first_letter.is_none() && (u | l) != 0 {
-            let k = ((u | l).trailing_zeros() / 8) as usize;
-            first_letter = Some((i + k, u >> (8 * k) & 0x80 != 0));
+        let (mut dm, mut um, mut lm) = (0u64, 0u64, 0u64);
+        let mut k = 0;
+        while k < 64 && i + k < n {
+            // The copy is lower-cased as it goes, for the stopword keys below.
+            let (d, u, l) = classify16(&mut buf[i + k..i + k + 16]);
+            dm |= d << k;
+            um |= u << k;
+            lm |= l << k;
+            k += 16;
         }
-        alnum[i / 64] |= gather(d | u | l) << (i % 64);
-        i += 8;
+        digits += dm.count_ones();
+        upper += um.count_ones();
+        letters += (um | lm).count_ones();
+        if first_upper.is_none() && (um | lm) != 0 {
+            first_upper = Some(um >> (um | lm).trailing_zeros() & 1 != 0);
+        }
+        alnum[i / 64] = dm | um | lm;
+        i += 64;
     }
     f.digits = digits;
     f.upper = upper;
     f.letters = letters;
-    f.first_upper = first_letter.is_some_and(|(_, up)| up);
+    f.first_upper = first_upper.unwrap_or(false);
 
     // Words: runs of set bits. Walk them with trailing_zeros.
     let bit = |i: usize| alnum[i / 64] >> (i % 64) & 1 != 0;
