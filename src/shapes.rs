@@ -136,6 +136,7 @@ const P_E2: u8 = 32;
 const P_Y: u8 = 64;
 
 /// Each byte's [`Probe`] flags.
+#[cfg(any(test, not(target_arch = "x86_64")))]
 static PROBE: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut i = 0;
@@ -171,15 +172,114 @@ static PROBE: [u8; 256] = {
     t
 };
 
+/// The [`PROBE`] flags of a line's bytes ORed, its digits and its
+/// one-byte separators.
+#[cfg(not(target_arch = "x86_64"))]
+fn probe_bytes(line: &[u8]) -> (u8, u32, usize) {
+    probe_bytes_table(line)
+}
+
+/// [`probe_bytes`] a byte at a time through [`PROBE`].
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn probe_bytes_table(line: &[u8]) -> (u8, u32, usize) {
+    let (mut flags, mut digits, mut separators) = (0u8, 0u32, 0usize);
+    for &b in line {
+        let f = PROBE[b as usize];
+        flags |= f;
+        digits += u32::from(f & P_DIGIT);
+        separators += usize::from(f >> 4 & 1);
+    }
+    (flags, digits, separators)
+}
+
+/// [`probe_bytes`] sixteen bytes at a time (SSE2): the same tests as
+/// [`PROBE`]'s, written as byte comparisons; the counts kept per lane and
+/// added at the end (a line of at most [`MAX_SHAPE_BYTES`] bytes has fewer
+/// than 255 blocks).
+#[cfg(target_arch = "x86_64")]
+fn probe_bytes(line: &[u8]) -> (u8, u32, usize) {
+    use std::arch::x86_64::{
+        __m128i, _mm_add_epi8, _mm_and_si128, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_extract_epi16,
+        _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_sad_epu8, _mm_set1_epi8,
+        _mm_setzero_si128, _mm_sub_epi8,
+    };
+    assert!(line.len() < 255 * 16, "per-lane counts fit in a byte");
+    // SAFETY: SSE2 is part of x86_64; every load reads 16 bytes of a slice
+    // or array of at least 16 bytes, unaligned.
+    unsafe {
+        let set = |b: u8| _mm_set1_epi8(b as i8);
+        let zero = _mm_setzero_si128();
+        let (mut digits, mut seps) = (zero, zero);
+        let (mut colon, mut at, mut e2, mut y) = (zero, zero, zero, zero);
+        let mut name = _mm_cmpeq_epi8(zero, zero);
+        let mut block = |x: __m128i| {
+            let eq = |b: u8| _mm_cmpeq_epi8(x, set(b));
+            // Bytes lo..lo + len moved to -128..-128 + len (and no other
+            // byte there), then one signed comparison.
+            let range = |v: __m128i, lo: u8, len: u8| {
+                _mm_cmplt_epi8(
+                    _mm_add_epi8(v, set(0x80u8.wrapping_sub(lo))),
+                    set(0x80 + len),
+                )
+            };
+            let folded = _mm_or_si128(x, set(0x20));
+            let digit = range(x, b'0', 10);
+            let letter = range(folded, b'a', 26);
+            // Bytes of 0x80 and above are negative.
+            let high = _mm_cmplt_epi8(x, zero);
+            let space = _mm_or_si128(range(x, b'\t', 5), eq(b' '));
+            // & ' ( ) and - . /
+            let punct = _mm_or_si128(range(x, b'&', 4), range(x, b'-', 3));
+            let ok = _mm_or_si128(
+                _mm_or_si128(_mm_or_si128(digit, letter), _mm_or_si128(high, space)),
+                punct,
+            );
+            name = _mm_and_si128(name, ok);
+            digits = _mm_sub_epi8(digits, digit);
+            let sep = _mm_or_si128(
+                _mm_or_si128(_mm_or_si128(eq(b'>'), eq(b'/')), eq(b'|')),
+                _mm_or_si128(eq(0xbb), eq(0xb7)),
+            );
+            seps = _mm_sub_epi8(seps, sep);
+            colon = _mm_or_si128(colon, eq(b':'));
+            at = _mm_or_si128(at, eq(b'@'));
+            e2 = _mm_or_si128(e2, eq(0xe2));
+            y = _mm_or_si128(y, _mm_cmpeq_epi8(folded, set(b'y')));
+        };
+        let mut chunks = line.chunks_exact(16);
+        for c in &mut chunks {
+            block(_mm_loadu_si128(c.as_ptr().cast::<__m128i>()));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            // Padded with spaces: a name byte and nothing else.
+            let mut pad = [b' '; 16];
+            pad[..rest.len()].copy_from_slice(rest);
+            block(_mm_loadu_si128(pad.as_ptr().cast::<__m128i>()));
+        }
+        let sum = |v: __m128i| {
+            let s = _mm_sad_epu8(v, zero);
+            (_mm_extract_epi16::<0>(s) + _mm_extract_epi16::<4>(s)) as u32
+        };
+        let any = |v: __m128i| _mm_movemask_epi8(v) != 0;
+        let flags = if sum(digits) > 0 { P_DIGIT } else { 0 }
+            | if any(colon) { P_COLON } else { 0 }
+            | if any(at) { P_AT } else { 0 }
+            | if _mm_movemask_epi8(name) != 0xffff {
+                P_NOT_NAME
+            } else {
+                0
+            }
+            | if sum(seps) > 0 { P_SEPARATOR } else { 0 }
+            | if any(e2) { P_E2 } else { 0 }
+            | if any(y) { P_Y } else { 0 };
+        (flags, sum(digits), sum(seps) as usize)
+    }
+}
+
 impl Probe<'_> {
     fn of<'s>(line: &[u8], shapes: &'s Shapes) -> Probe<'s> {
-        let (mut flags, mut digits, mut separators) = (0u8, 0u32, 0usize);
-        for &b in line {
-            let f = PROBE[b as usize];
-            flags |= f;
-            digits += u32::from(f & P_DIGIT);
-            separators += usize::from(f >> 4 & 1);
-        }
+        let (flags, digits, separators) = probe_bytes(line);
         let mut lead = usize::from(matches!(line.first(), Some(b'(' | b'[')));
         while line
             .get(lead)
@@ -884,6 +984,15 @@ mod tests {
         }
 
         /// The byte gates never hide a match: gated == every regex tried.
+        #[test]
+        fn probe_bytes_are_exact(line in proptest::collection::vec(proptest::sample::select(vec![
+            0u8, b'\t', b'\r', 0x0b, b' ', b'0', b'9', b'a', b'y', b'Y', b'z', b'A', b'Z', b':', b'@',
+            b'>', b'/', b'|', b'&', b'\'', b'(', b')', b'-', b'.', b',', b'!', b'[', b'`', b'{', b'~',
+            0x7f, 0x80, 0xb7, 0xbb, 0xc2, 0xe2, 0xff, b'%', b'_', b'*', b'+', 0x08, 0x0e, b'\\',
+        ]), 0..MAX_SHAPE_BYTES)) {
+            proptest::prop_assert_eq!(probe_bytes(&line), probe_bytes_table(&line));
+        }
+
         #[test]
         fn gates_are_exact(parts in proptest::collection::vec(proptest::sample::select(vec![
             "By ", "by ", "Jane", "DOE", "and", "12", "3:45", "pm", "July", "2012", ",", " ",
