@@ -419,61 +419,79 @@ fn measure_ascii_in<const N: usize>(
     f.letters = letters;
     f.first_upper = first_upper.unwrap_or(false);
 
-    // Words: runs of set bits. Walk them with trailing_zeros.
-    let bit = |i: usize| alnum[i / 64] >> (i % 64) & 1 != 0;
+    // Words: runs of set bits, from a start (a set bit after a clear one)
+    // to an end (a set bit before a clear one); the two alternate, so they
+    // are walked together with trailing_zeros.
+    let groups = n.div_ceil(64);
+    let mut ends = [0u64; MEASURE_LIMIT / 64 + 1];
+    let mut starts = [0u64; MEASURE_LIMIT / 64 + 1];
+    let mut carry = 0;
+    for w in 0..groups {
+        let a = alnum[w];
+        starts[w] = a & !(a << 1 | carry);
+        ends[w] = a & !(a >> 1 | alnum[w + 1] << 63);
+        carry = a >> 63;
+    }
     let mut words = 0;
-    let mut i = 0;
-    while i < n {
-        // Next set bit at or after i.
-        let mut w = i / 64;
-        let mut m = alnum[w] & (!0u64 << (i % 64));
-        while m == 0 {
-            w += 1;
-            if w * 64 >= n {
-                break;
+    let (mut we, mut em) = (0, ends[0]);
+    for (w, &s) in starts[..groups].iter().enumerate() {
+        let mut sm = s;
+        while sm != 0 {
+            let start = w * 64 + sm.trailing_zeros() as usize;
+            sm &= sm - 1;
+            while em == 0 {
+                we += 1;
+                em = ends[we];
             }
-            m = alnum[w];
-        }
-        if m == 0 {
-            break;
-        }
-        let start = w * 64 + m.trailing_zeros() as usize;
-        if start >= n {
-            break;
-        }
-        // Next clear bit after start.
-        let mut w = start / 64;
-        let mut z = !alnum[w] & (!0u64 << (start % 64));
-        while z == 0 {
-            w += 1;
-            z = !alnum[w];
-        }
-        let end = (w * 64 + z.trailing_zeros() as usize).min(n);
-        debug_assert!(bit(start) && (end == n || !bit(end)));
-        words += 1;
-        let len = end - start;
-        if len <= 16 {
-            // Already lower-cased (above).
-            let lo = load(&buf, start);
-            let hi = if len > 8 { load(&buf, start + 8) } else { 0 };
-            let key = (lo as u128) | ((hi as u128) << 64);
-            let key = if len == 16 {
-                key
-            } else {
-                key & ((1u128 << (8 * len)) - 1)
-            };
-            add_mask(counts, stop.lookup_key(key, len));
-        } else if len <= MAX_STOPWORD {
-            let mut word = [0u8; MAX_STOPWORD];
-            for (d, s) in word.iter_mut().zip(&text[start..end]) {
-                *d = s.to_ascii_lowercase();
+            let end = we * 64 + em.trailing_zeros() as usize + 1;
+            em &= em - 1;
+            debug_assert!(start < end && end <= n);
+            words += 1;
+            let len = end - start;
+            if len <= 16 {
+                // Already lower-cased (above); the bytes after the word
+                // masked off.
+                let lo = load(&buf, start) & KEY_LO[len];
+                let hi = load(&buf, start + 8) & KEY_HI[len];
+                let key = (lo as u128) | ((hi as u128) << 64);
+                add_mask(counts, stop.lookup_key(key, len));
+            } else if len <= MAX_STOPWORD {
+                let mut word = [0u8; MAX_STOPWORD];
+                for (d, s) in word.iter_mut().zip(&text[start..end]) {
+                    *d = s.to_ascii_lowercase();
+                }
+                add_mask(counts, stop.lookup(&word[..len]));
             }
-            add_mask(counts, stop.lookup(&word[..len]));
         }
-        i = end;
     }
     f.words = words;
 }
+
+/// The low 8 bytes of a word key of each length (0..=16): the word's own.
+const KEY_LO: [u64; 17] = {
+    let mut t = [0u64; 17];
+    let mut len = 0;
+    while len <= 16 {
+        t[len] = if len >= 8 { !0 } else { (1 << (8 * len)) - 1 };
+        len += 1;
+    }
+    t
+};
+
+/// The high 8 bytes of a word key of each length (0..=16).
+const KEY_HI: [u64; 17] = {
+    let mut t = [0u64; 17];
+    let mut len = 9;
+    while len <= 16 {
+        t[len] = if len == 16 {
+            !0
+        } else {
+            (1 << (8 * (len - 8))) - 1
+        };
+        len += 1;
+    }
+    t
+};
 
 /// Measures any text, decoding UTF-8 (invalid bytes count as one character
 /// each and end a word).
