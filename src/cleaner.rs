@@ -313,6 +313,12 @@ struct EvidenceView<'d> {
 }
 
 impl<'d> EvidenceView<'d> {
+    /// Has line `i` evidence? (`self[i].is_some()`, without reading it.)
+    #[inline]
+    fn has(&self, i: usize) -> bool {
+        self.of[i] != 0
+    }
+
     #[inline]
     fn slice<R: std::slice::SliceIndex<[u32], Output = [u32]>>(&self, r: R) -> EvidenceView<'d> {
         EvidenceView {
@@ -964,7 +970,7 @@ impl Cleaner {
             .map(|i| evidence[i].is_some_and(|e| e.comment_marker))
             .collect();
         let author: Vec<bool> = (0..n)
-            .map(|i| evidence[i].is_none() && density[i] == 0.0 && is_author_line(feats, i))
+            .map(|i| !evidence.has(i) && density[i] == 0.0 && is_author_line(feats, i))
             .collect();
         let author_ahead = count_ahead(&author, COMMENT_WINDOW);
         let ahead = count_ahead(&marker, COMMENT_WINDOW);
@@ -1090,9 +1096,7 @@ impl Cleaner {
         let p = &self.inner.params;
         let n = doc.texts.len();
         let initial: Vec<Class> = (0..n)
-            .map(|i| {
-                context::initial_class(&doc.feats[i], doc.density[i], doc.evidence[i].is_some(), t)
-            })
+            .map(|i| context::initial_class(&doc.feats[i], doc.density[i], doc.evidence.has(i), t))
             .collect();
         // Chrome found by a phrase or shape (a photo credit, a date, a
         // byline) sits between paragraphs all the time: it is dropped, but it
@@ -1107,7 +1111,7 @@ impl Cleaner {
                     &doc.feats[i],
                     doc.density[i],
                     initial[i],
-                    doc.evidence[i].is_some(),
+                    doc.evidence.has(i),
                     doc.skip[i],
                 )
             })
@@ -1119,7 +1123,7 @@ impl Cleaner {
         let inside = |i: usize| inside_mask[i];
         let mut keep: Vec<bool> = (0..n)
             .map(|i| {
-                doc.evidence[i].is_none()
+                !doc.evidence.has(i)
                     && !doc.alt[i]
                     && if inside(i) {
                         // Inside the article, prose-like lines stay even
@@ -1134,7 +1138,7 @@ impl Cleaner {
             .collect();
         let mut heading: Vec<Option<Rule>> = vec![None; n];
         for i in 0..n {
-            if keep[i] || doc.evidence[i].is_some() || doc.skip[i] || initial[i] != Class::Short {
+            if keep[i] || doc.evidence.has(i) || doc.skip[i] || initial[i] != Class::Short {
                 continue;
             }
             let f = &doc.feats[i];
@@ -1147,7 +1151,7 @@ impl Cleaner {
             // The next line that is not chrome or a repeat must be article text.
             let next = (i + 1..n)
                 .take(6)
-                .find(|&j| doc.evidence[j].is_none() && !doc.skip[j]);
+                .find(|&j| !doc.evidence.has(j) && !doc.skip[j]);
             if let Some(j) = next {
                 if keep[j] && initial[j] != Class::Short {
                     heading[i] = Some(Rule::Heading);
@@ -1167,7 +1171,7 @@ impl Cleaner {
             if b - a < 2 || b - a - 1 > MAX_GAP_LINES || !paragraph(a) || !paragraph(b) {
                 continue;
             }
-            if !(a..=b).all(inside) || (a + 1..b).any(|i| doc.evidence[i].is_some() || doc.alt[i]) {
+            if !(a..=b).all(inside) || (a + 1..b).any(|i| doc.evidence.has(i) || doc.alt[i]) {
                 continue;
             }
             for i in a + 1..b {
@@ -1194,7 +1198,7 @@ impl Cleaner {
                 continue;
             }
             let good = (a + 1..b).all(|i| {
-                doc.evidence[i].is_none()
+                !doc.evidence.has(i)
                     && (keep[i] || doc.skip[i] || (!doc.alt[i] && resolved[i] == Class::Good))
             });
             if !good {
@@ -1216,12 +1220,12 @@ impl Cleaner {
             if b - a < 2 || b - a > MAX_LIST_LINES {
                 continue;
             }
-            let intro = (a..b).any(|i| doc.evidence[i].is_none() && doc.texts[i].ends_with(b":"));
+            let intro = (a..b).any(|i| !doc.evidence.has(i) && doc.texts[i].ends_with(b":"));
             if !intro {
                 continue;
             }
             for i in a + 1..b {
-                if doc.evidence[i].is_none() && !doc.skip[i] && !doc.alt[i] && !keep[i] {
+                if !doc.evidence.has(i) && !doc.skip[i] && !doc.alt[i] && !keep[i] {
                     keep[i] = true;
                     heading[i] = Some(Rule::ListItem);
                 }
@@ -1233,7 +1237,7 @@ impl Cleaner {
         // a list of links ("Related stories:", "Most popular:"). Its items
         // stay up to the first chrome line, prose line or kept line, at
         // most [`MAX_LIST_LINES`] lines below the paragraph.
-        let intro = |j: usize| doc.texts[j].ends_with(b":") && doc.evidence[j].is_none();
+        let intro = |j: usize| doc.texts[j].ends_with(b":") && !doc.evidence.has(j);
         let mut a = 0;
         while a + 1 < n {
             let paragraph = keep[a] && matches!(initial[a], Class::Good | Class::NearGood);
@@ -1264,7 +1268,7 @@ impl Cleaner {
                 && j - a <= MAX_LIST_LINES
                 && !keep[j]
                 && taken(j)
-                && doc.evidence[j].is_none()
+                && !doc.evidence.has(j)
                 && !doc.alt[j]
                 && initial[j] != Class::Good
             {
@@ -1282,8 +1286,7 @@ impl Cleaner {
         // "2)", "[3]" in sequence, or all with the same bullet), at least
         // two items, is part of the article. Up to [`MAX_ITEM_GAP`] chrome
         // lines may stand between two items (a shop link under each).
-        let below =
-            |j: usize| (j + 1..n.min(j + 2 + MAX_ITEM_GAP)).find(|&i| doc.evidence[i].is_none());
+        let below = |j: usize| (j + 1..n.min(j + 2 + MAX_ITEM_GAP)).find(|&i| !doc.evidence.has(i));
         // The items of the list whose first item, marked `m`, is line `first`.
         let items_from = |first: usize, mut prev: ListMarker| {
             let mut items = vec![first];
@@ -1323,7 +1326,7 @@ impl Cleaner {
         // below a kept paragraph, is a list of the article, intro included.
         for i in 1..n.saturating_sub(3) {
             if keep[i]
-                || doc.evidence[i].is_some()
+                || doc.evidence.has(i)
                 || !doc.texts[i].ends_with(b":")
                 || doc.feats[i].words > p.heading_words
                 || names_a_list_of_links(doc.texts[i])
@@ -1356,7 +1359,7 @@ impl Cleaner {
         for first in starts {
             let mut taken = 0;
             for i in (first.saturating_sub(LEAD_IN_WINDOW)..first).rev() {
-                if doc.evidence[i].is_some() || doc.alt[i] {
+                if doc.evidence.has(i) || doc.alt[i] {
                     continue;
                 }
                 let f = &doc.feats[i];
@@ -1518,7 +1521,7 @@ fn keep_short_sentences(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
             && judgement.initial[i] == Class::Short
             && f.terminal
             && f.words >= SENTENCE_WORDS
-            && doc.evidence[i].is_none()
+            && !doc.evidence.has(i)
             && !doc.skip[i]
             && !doc.alt[i]
         {
@@ -1544,7 +1547,7 @@ fn keep_tail(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
         let mut j = e;
         while j > 0 && e - j < TAIL_LINES {
             let k = j - 1;
-            if keep[k] || doc.evidence[k].is_some() || doc.skip[k] || doc.alt[k] {
+            if keep[k] || doc.evidence.has(k) || doc.skip[k] || doc.alt[k] {
                 break;
             }
             j = k;
@@ -1595,7 +1598,7 @@ fn names_commenter(
     i: usize,
 ) -> bool {
     let f = &feats[i];
-    evidence[i].is_none()
+    !evidence.has(i)
         && density[i] == 0.0
         && (1..=AUTHOR_WORDS).contains(&f.words)
         && f.letters >= 2
