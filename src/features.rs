@@ -252,6 +252,53 @@ fn is_continuation(b: u8) -> bool {
 /// Is `text` valid UTF-8 with nothing outside ASCII but [`PUNCTUATION`]?
 /// Such text is measured and normalised byte by byte like ASCII text.
 pub fn ascii_like(text: &[u8]) -> bool {
+    let mut i = 0;
+    while i < text.len() {
+        // ASCII eight bytes at a time.
+        if let Some(eight) = text.get(i..i + 8) {
+            if u64::from_le_bytes(eight.try_into().expect("eight bytes")) & 0x8080_8080_8080_8080
+                == 0
+            {
+                i += 8;
+                continue;
+            }
+        }
+        let b = text[i];
+        if b < 0x80 {
+            i += 1;
+            continue;
+        }
+        // One character of two or three bytes, decoded (every character
+        // of PUNCTUATION is one), rejected unless valid and canonical.
+        let cont = |k: usize| text.get(k).copied().filter(|&c| is_continuation(c));
+        let (c, len) = match b {
+            0xc2..=0xdf => match cont(i + 1) {
+                Some(b1) => (u32::from(b & 0x1f) << 6 | u32::from(b1 & 0x3f), 2),
+                None => return false,
+            },
+            0xe0..=0xef => match (cont(i + 1), cont(i + 2)) {
+                (Some(b1), Some(b2)) => (
+                    u32::from(b & 0x0f) << 12 | u32::from(b1 & 0x3f) << 6 | u32::from(b2 & 0x3f),
+                    3,
+                ),
+                _ => return false,
+            },
+            _ => return false,
+        };
+        if len == 3 && c < 0x800 {
+            return false;
+        }
+        match char::from_u32(c) {
+            Some(c) if PUNCTUATION.contains(&c) => i += len,
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// [`ascii_like`] through the standard decoder.
+#[cfg(test)]
+fn ascii_like_decoded(text: &[u8]) -> bool {
     match std::str::from_utf8(text) {
         Ok(s) => s.chars().all(|c| c.is_ascii() || PUNCTUATION.contains(&c)),
         Err(_) => false,
@@ -721,6 +768,25 @@ mod tests {
             let fast = measure(t.as_bytes(), s);
             let slow = measure_reference(t.as_bytes(), s);
             proptest::prop_assert_eq!(fast, slow);
+        }
+
+        /// The byte-level check of typographic punctuation agrees with
+        /// the standard decoder, on valid and invalid UTF-8.
+        #[test]
+        fn ascii_like_is_exact(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "a", "The ", "\u{2019}", "\u{201c}", "\u{2014}", "\u{2026}", "\u{a9}", "\u{b0}", "\u{20ac}",
+            "\u{2122}", "\u{e9}", "\u{a0}", "\u{4e2d}", "\u{1f600}", "\u{2015}", "\u{bf}", "\u{c0}",
+            "\u{7ff}", "\u{800}", "\u{d7ff}", "\u{e000}", "12345678",
+        ]), 0..20), cut in 0usize..200, junk in proptest::sample::select(vec![
+            0x80u8, 0xbf, 0xc0, 0xc1, 0xc2, 0xe0, 0xe2, 0xed, 0xef, 0xf0, 0xff, b'x',
+        ])) {
+            let mut t = parts.concat().into_bytes();
+            proptest::prop_assert_eq!(ascii_like(&t), ascii_like_decoded(&t));
+            let at = cut % (t.len() + 1);
+            t.insert(at, junk);
+            proptest::prop_assert_eq!(ascii_like(&t), ascii_like_decoded(&t));
+            t.truncate(at);
+            proptest::prop_assert_eq!(ascii_like(&t), ascii_like_decoded(&t));
         }
 
         /// Long lines, around the size of a measured piece, measure alike on
