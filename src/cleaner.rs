@@ -675,11 +675,11 @@ impl Cleaner {
         // One pass: each line is measured, searched for evidence and keyed
         // while its bytes are in cache.
         for t in texts {
-            let (f, c, plain) = match naive {
-                None => features::measure_plain(t, &inner.stopwords),
+            let (f, c, plain, folded) = match naive {
+                None => features::measure_keyed(t, &inner.stopwords),
                 Some(naive) => {
                     let (f, c) = features::measure_reference(t, naive);
-                    (f, c, false)
+                    (f, c, false, None)
                 }
             };
             let e = self
@@ -691,7 +691,11 @@ impl Cleaner {
             feats.push(f);
             stops.push(c);
             evidence.push(e);
-            repeat_keys.push(repeat::packed_start_key(t));
+            repeat_keys.push(match folded {
+                // An ASCII line's folded bytes were gathered as it was measured.
+                Some(folded) => repeat::packed_folded_key(folded.bytes()),
+                None => repeat::packed_start_key(t),
+            });
         }
         LineMeasures {
             feats,

@@ -167,30 +167,69 @@ pub fn measure(line: &[u8], stop: &Stopwords) -> (Features, StopCounts) {
 /// [`measure`], and whether the line is plain: at most [`MEASURE_LIMIT`]
 /// bytes and ASCII or [`ascii_like`] (for [`crate::lexicon::normalise_plain`]).
 pub fn measure_plain(line: &[u8], stop: &Stopwords) -> (Features, StopCounts, bool) {
+    let (f, counts, plain, _) = measure_keyed(line, stop);
+    (f, counts, plain)
+}
+
+/// The first [`repeat::KEY_PREFIX`](crate::repeat::KEY_PREFIX) folded bytes
+/// of an ASCII line (its letters, lower-cased, and digits), gathered word by
+/// word while it is measured.
+pub struct Folded {
+    bytes: [u8; FOLDED_CAP],
+    len: usize,
+}
+
+/// Room for a prefix and one 16-byte word copied whole after it.
+const FOLDED_CAP: usize = crate::repeat::KEY_PREFIX + 16;
+
+impl Folded {
+    fn new() -> Folded {
+        Folded {
+            bytes: [0; FOLDED_CAP],
+            len: 0,
+        }
+    }
+
+    /// The folded bytes gathered (at most `KEY_PREFIX`).
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+}
+
+/// [`measure_plain`], and for an ASCII line of one piece its [`Folded`]
+/// prefix (for [`crate::repeat::packed_folded_key`]).
+pub fn measure_keyed(
+    line: &[u8],
+    stop: &Stopwords,
+) -> (Features, StopCounts, bool, Option<Folded>) {
     let mut f = Features::default();
     let mut counts: StopCounts = [0; NLANG];
     let mut plain = line.len() <= MEASURE_LIMIT;
+    let mut folded = Folded::new();
+    let mut ascii = plain;
     for text in chunks(line) {
         let mut cf = Features::default();
         let mut cc: StopCounts = [0; NLANG];
         if text.is_ascii() {
-            measure_ascii(text, stop, &mut cf, &mut cc);
+            measure_ascii(text, stop, &mut cf, &mut cc, &mut folded);
         } else if ascii_like(text) {
+            ascii = false;
             // Punctuation outside ASCII separates words like ASCII punctuation
             // does; each such character counts once.
-            measure_ascii(text, stop, &mut cf, &mut cc);
+            measure_ascii(text, stop, &mut cf, &mut cc, &mut folded);
             let chars = text.iter().filter(|&&b| !is_continuation(b)).count() as u32;
             cf.chars = chars;
             cf.weight = chars;
         } else {
             plain = false;
+            ascii = false;
             measure_any(text, stop, &mut cf, &mut cc);
         }
         add(&mut f, &mut counts, &cf, &cc);
     }
     f.terminal = terminal_end(line);
     f.credit_end = credit_end(line);
-    (f, counts, plain)
+    (f, counts, plain, ascii.then_some(folded))
 }
 
 /// The line cut into pieces of at most [`MEASURE_LIMIT`] bytes, each ending
@@ -403,12 +442,21 @@ fn classify16(block: &mut [u8]) -> (u64, u64, u64) {
 /// [`measure_any`] for text whose bytes outside ASCII belong to
 /// punctuation (see [`ascii_like`]): eight bytes at a time, then the
 /// stopwords a word at a time.
-fn measure_ascii(text: &[u8], stop: &Stopwords, f: &mut Features, counts: &mut StopCounts) {
+///
+/// The first words' bytes (lower-cased) are appended to `folded` until it
+/// holds [`crate::repeat::KEY_PREFIX`] bytes.
+fn measure_ascii(
+    text: &[u8],
+    stop: &Stopwords,
+    f: &mut Features,
+    counts: &mut StopCounts,
+    folded: &mut Folded,
+) {
     // Most lines are short: their copy (below) is zeroed in a small buffer.
     if text.len() + 24 <= SHORT_BUF {
-        measure_ascii_in::<SHORT_BUF>(text, stop, f, counts);
+        measure_ascii_in::<SHORT_BUF>(text, stop, f, counts, folded);
     } else {
-        measure_ascii_in::<{ MEASURE_LIMIT + 24 }>(text, stop, f, counts);
+        measure_ascii_in::<{ MEASURE_LIMIT + 24 }>(text, stop, f, counts, folded);
     }
 }
 
@@ -423,6 +471,7 @@ fn measure_ascii_in<const N: usize>(
     stop: &Stopwords,
     f: &mut Features,
     counts: &mut StopCounts,
+    folded: &mut Folded,
 ) {
     let n = text.len();
     debug_assert!(n <= MEASURE_LIMIT && n + 24 <= N);
@@ -495,6 +544,18 @@ fn measure_ascii_in<const N: usize>(
             debug_assert!(start < end && end <= n);
             words += 1;
             let len = end - start;
+            if folded.len < crate::repeat::KEY_PREFIX {
+                let take = len.min(crate::repeat::KEY_PREFIX - folded.len);
+                let at = folded.len;
+                if len <= 16 {
+                    // Sixteen bytes copied whole; those after the word are
+                    // overwritten or never read.
+                    folded.bytes[at..at + 16].copy_from_slice(&buf[start..start + 16]);
+                } else {
+                    folded.bytes[at..at + take].copy_from_slice(&buf[start..start + take]);
+                }
+                folded.len += take;
+            }
             if len <= 16 {
                 // Already lower-cased (above); the bytes after the word
                 // masked off.
@@ -749,7 +810,7 @@ mod tests {
             let s = S.get_or_init(Stopwords::builtin);
             let (mut f1, mut c1) = (Features::default(), [0; NLANG]);
             let (mut f2, mut c2) = (Features::default(), [0; NLANG]);
-            measure_ascii(t.as_bytes(), s, &mut f1, &mut c1);
+            measure_ascii(t.as_bytes(), s, &mut f1, &mut c1, &mut Folded::new());
             measure_any(t.as_bytes(), s, &mut f2, &mut c2);
             proptest::prop_assert_eq!(f1, f2);
             proptest::prop_assert_eq!(c1, c2);
@@ -787,6 +848,23 @@ mod tests {
             proptest::prop_assert_eq!(ascii_like(&t), ascii_like_decoded(&t));
             t.truncate(at);
             proptest::prop_assert_eq!(ascii_like(&t), ascii_like_decoded(&t));
+        }
+
+        /// The folded prefix gathered word by word keys an ASCII line as
+        /// its bytes do.
+        #[test]
+        fn folded_prefix_is_exact(t in "[ -~\t]{1,300}|([A-Za-z0-9]{1,40}[ ,.!-]{1,3}){1,40}") {
+            static S: std::sync::OnceLock<Stopwords> = std::sync::OnceLock::new();
+            let s = S.get_or_init(Stopwords::builtin);
+            let line = t.trim().as_bytes();
+            if !line.is_empty() && line.len() <= MEASURE_LIMIT {
+                let (_, _, _, folded) = measure_keyed(line, s);
+                let folded = folded.expect("an ASCII line of one piece");
+                proptest::prop_assert_eq!(
+                    crate::repeat::packed_folded_key(folded.bytes()),
+                    crate::repeat::packed_start_key(line)
+                );
+            }
         }
 
         /// Long lines, around the size of a measured piece, measure alike on
