@@ -362,13 +362,13 @@ pub fn measure_reference<S: StopLookup>(line: &[u8], stop: &S) -> (Features, Sto
 }
 
 /// `0x0101...01` times a byte: that byte in every lane of a `u64`.
-#[cfg(not(target_arch = "x86_64"))]
+#[cfg(any(test, not(target_arch = "x86_64")))]
 const fn lanes(b: u8) -> u64 {
     0x0101_0101_0101_0101 * b as u64
 }
 
 /// The high bit of each lane whose (7-bit) byte is at least `c`.
-#[cfg(not(target_arch = "x86_64"))]
+#[cfg(any(test, not(target_arch = "x86_64")))]
 #[inline]
 fn at_least(a: u64, c: u8) -> u64 {
     a.wrapping_add(lanes(0x80 - c)) & lanes(0x80)
@@ -377,7 +377,7 @@ fn at_least(a: u64, c: u8) -> u64 {
 /// Per lane of eight bytes: the high bit set where the byte is an ASCII
 /// digit, upper-case letter, lower-case letter (bytes of 0x80 and above are
 /// none of them).
-#[cfg(not(target_arch = "x86_64"))]
+#[cfg(any(test, not(target_arch = "x86_64")))]
 #[inline]
 fn classes(x: u64) -> (u64, u64, u64) {
     let a = x & lanes(0x7f);
@@ -389,42 +389,111 @@ fn classes(x: u64) -> (u64, u64, u64) {
 }
 
 /// The high bits of the eight lanes gathered into the low 8 bits.
-#[cfg(not(target_arch = "x86_64"))]
+#[cfg(any(test, not(target_arch = "x86_64")))]
 #[inline]
 fn gather(high: u64) -> u64 {
     ((high >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
 }
 
-/// Classifies 16 bytes (bit i of each mask: byte i is an ASCII digit,
-/// upper-case letter, lower-case letter) and lower-cases them in place.
+/// Classifies the first `n` bytes of `buf` (zero-padded to a multiple of
+/// 16 past them): the bits of ASCII letters and digits into `alnum`, the
+/// bytes lower-cased in place; returns the counts of digits, upper-case
+/// letters and letters, and whether the first letter is upper-case.
+///
+/// Sixteen bytes at a time with SSE2; the counts are kept per byte lane
+/// (at most 64 blocks, fewer than 255) and added once at the end.
 #[cfg(target_arch = "x86_64")]
 #[inline(always)]
-fn classify16(block: &mut [u8]) -> (u64, u64, u64) {
+fn classify(buf: &mut [u8], n: usize, alnum: &mut [u64]) -> (u32, u32, u32, bool) {
     use std::arch::x86_64::{
-        __m128i, _mm_add_epi8, _mm_and_si128, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8,
-        _mm_or_si128, _mm_set1_epi8, _mm_storeu_si128,
+        __m128i, _mm_add_epi8, _mm_and_si128, _mm_cmplt_epi8, _mm_extract_epi16, _mm_loadu_si128,
+        _mm_movemask_epi8, _mm_or_si128, _mm_sad_epu8, _mm_set1_epi8, _mm_setzero_si128,
+        _mm_storeu_si128, _mm_sub_epi8,
     };
-    let block: &mut [u8; 16] = block.try_into().expect("sixteen bytes");
-    // SAFETY: SSE2 is part of x86_64; the pointer is to 16 bytes, loaded
-    // and stored unaligned.
+    debug_assert!(n <= MEASURE_LIMIT && buf.len() >= n.div_ceil(16) * 16);
+    // SAFETY: SSE2 is part of x86_64; each block is 16 bytes of `buf`
+    // (bounds-checked slices), loaded and stored unaligned.
     unsafe {
-        let x = _mm_loadu_si128(block.as_ptr().cast::<__m128i>());
-        // Bytes lo..lo + len moved to -128..-128 + len (and no other byte
-        // there), then one signed comparison.
-        let range = |lo: u8, len: u8| {
-            let t = _mm_add_epi8(x, _mm_set1_epi8(0x80u8.wrapping_sub(lo) as i8));
-            _mm_cmplt_epi8(t, _mm_set1_epi8((0x80u8 + len) as i8))
+        let zero = _mm_setzero_si128();
+        let (mut dc, mut uc, mut lc) = (zero, zero, zero);
+        let mut first_upper = None;
+        let mut i = 0;
+        while i < n {
+            let block: &mut [u8; 16] = (&mut buf[i..i + 16]).try_into().expect("sixteen bytes");
+            let x = _mm_loadu_si128(block.as_ptr().cast::<__m128i>());
+            // Bytes lo..lo + len moved to -128..-128 + len (and no other byte
+            // there), then one signed comparison.
+            let range = |lo: u8, len: u8| {
+                let t = _mm_add_epi8(x, _mm_set1_epi8(0x80u8.wrapping_sub(lo) as i8));
+                _mm_cmplt_epi8(t, _mm_set1_epi8((0x80u8 + len) as i8))
+            };
+            let (d, u, l) = (range(b'0', 10), range(b'A', 26), range(b'a', 26));
+            // The copy is lower-cased as it goes, for the stopword keys.
+            let lowered = _mm_or_si128(x, _mm_and_si128(u, _mm_set1_epi8(0x20)));
+            _mm_storeu_si128(block.as_mut_ptr().cast::<__m128i>(), lowered);
+            // Compare results are -1: subtracting them counts.
+            dc = _mm_sub_epi8(dc, d);
+            uc = _mm_sub_epi8(uc, u);
+            lc = _mm_sub_epi8(lc, l);
+            let ul = _mm_or_si128(u, l);
+            let a = _mm_movemask_epi8(_mm_or_si128(ul, d)) as u32 as u64;
+            alnum[i / 64] |= a << (i % 64);
+            if first_upper.is_none() {
+                let letters = _mm_movemask_epi8(ul) as u32;
+                if letters != 0 {
+                    let up = _mm_movemask_epi8(u) as u32;
+                    first_upper = Some(up >> letters.trailing_zeros() & 1 != 0);
+                }
+            }
+            i += 16;
+        }
+        let sum = |v: __m128i| {
+            let s = _mm_sad_epu8(v, zero);
+            (_mm_extract_epi16::<0>(s) + _mm_extract_epi16::<4>(s)) as u32
         };
-        let (d, u, l) = (range(b'0', 10), range(b'A', 26), range(b'a', 26));
-        let lowered = _mm_or_si128(x, _mm_and_si128(u, _mm_set1_epi8(0x20)));
-        _mm_storeu_si128(block.as_mut_ptr().cast::<__m128i>(), lowered);
-        let mask = |v| u64::from(_mm_movemask_epi8(v) as u16);
-        (mask(d), mask(u), mask(l))
+        let (digits, upper) = (sum(dc), sum(uc));
+        (digits, upper, upper + sum(lc), first_upper.unwrap_or(false))
     }
 }
 
-/// [`classify16`] eight bytes at a time, where SSE2 is not.
+/// [`classify`] where SSE2 is not.
 #[cfg(not(target_arch = "x86_64"))]
+fn classify(buf: &mut [u8], n: usize, alnum: &mut [u64]) -> (u32, u32, u32, bool) {
+    classify_swar(buf, n, alnum)
+}
+
+/// [`classify`] eight bytes at a time in a `u64` (SWAR).
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn classify_swar(buf: &mut [u8], n: usize, alnum: &mut [u64]) -> (u32, u32, u32, bool) {
+    let (mut digits, mut upper, mut letters) = (0u32, 0u32, 0u32);
+    let mut first_upper: Option<bool> = None;
+    let mut i = 0;
+    while i < n {
+        let (mut dm, mut um, mut lm) = (0u64, 0u64, 0u64);
+        let mut k = 0;
+        while k < 64 && i + k < n {
+            let (d, u, l) = classify16(&mut buf[i + k..i + k + 16]);
+            dm |= d << k;
+            um |= u << k;
+            lm |= l << k;
+            k += 16;
+        }
+        digits += dm.count_ones();
+        upper += um.count_ones();
+        letters += (um | lm).count_ones();
+        if first_upper.is_none() && (um | lm) != 0 {
+            first_upper = Some(um >> (um | lm).trailing_zeros() & 1 != 0);
+        }
+        alnum[i / 64] = dm | um | lm;
+        i += 64;
+    }
+    (digits, upper, letters, first_upper.unwrap_or(false))
+}
+
+/// Classifies 16 bytes (bit i of each mask: byte i is an ASCII digit,
+/// upper-case letter, lower-case letter) and lower-cases them in place,
+/// eight bytes at a time (for [`classify`] where SSE2 is not).
+#[cfg(any(test, not(target_arch = "x86_64")))]
 #[inline(always)]
 fn classify16(block: &mut [u8]) -> (u64, u64, u64) {
     let (mut dm, mut um, mut lm) = (0u64, 0u64, 0u64);
@@ -485,35 +554,11 @@ fn measure_ascii_in<const N: usize>(
         |buf: &[u8], i: usize| u64::from_le_bytes(buf[i..i + 8].try_into().expect("eight bytes"));
     // Bit i of `alnum[i / 64]`: byte i is an ASCII letter or digit.
     let mut alnum = [0u64; MEASURE_LIMIT / 64 + 1];
-    let (mut digits, mut upper, mut letters) = (0u32, 0u32, 0u32);
-    let mut first_upper: Option<bool> = None;
-    // Sixteen bytes at a time, the masks of 64 bytes gathered before they
-    // are counted.
-    let mut i = 0;
-    while i < n {
-        let (mut dm, mut um, mut lm) = (0u64, 0u64, 0u64);
-        let mut k = 0;
-        while k < 64 && i + k < n {
-            // The copy is lower-cased as it goes, for the stopword keys below.
-            let (d, u, l) = classify16(&mut buf[i + k..i + k + 16]);
-            dm |= d << k;
-            um |= u << k;
-            lm |= l << k;
-            k += 16;
-        }
-        digits += dm.count_ones();
-        upper += um.count_ones();
-        letters += (um | lm).count_ones();
-        if first_upper.is_none() && (um | lm) != 0 {
-            first_upper = Some(um >> (um | lm).trailing_zeros() & 1 != 0);
-        }
-        alnum[i / 64] = dm | um | lm;
-        i += 64;
-    }
+    let (digits, upper, letters, first_upper) = classify(&mut buf, n, &mut alnum);
     f.digits = digits;
     f.upper = upper;
     f.letters = letters;
-    f.first_upper = first_upper.unwrap_or(false);
+    f.first_upper = first_upper;
 
     // Words: runs of set bits, from a start (a set bit after a clear one)
     // to an end (a set bit before a clear one); the two alternate, so they
@@ -865,6 +910,21 @@ mod tests {
                     crate::repeat::packed_start_key(line)
                 );
             }
+        }
+
+        /// The SSE2 classification and the SWAR one agree.
+        #[test]
+        fn classify_paths_agree(text in proptest::collection::vec(0u8..=255, 0..=MEASURE_LIMIT)) {
+            let n = text.len();
+            let mut a = vec![0u8; MEASURE_LIMIT + 24];
+            a[..n].copy_from_slice(&text);
+            let mut b = a.clone();
+            let (mut ma, mut mb) = ([0u64; MEASURE_LIMIT / 64 + 1], [0u64; MEASURE_LIMIT / 64 + 1]);
+            let ca = classify(&mut a, n, &mut ma);
+            let cb = classify_swar(&mut b, n, &mut mb);
+            proptest::prop_assert_eq!(ca, cb);
+            proptest::prop_assert_eq!(ma, mb);
+            proptest::prop_assert_eq!(&a[..n], &b[..n]);
         }
 
         /// Long lines, around the size of a measured piece, measure alike on
