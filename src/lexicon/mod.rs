@@ -210,21 +210,105 @@ fn normalise_ascii(line: &[u8], out: &mut Vec<u8>) {
         .rposition(u8::is_ascii_alphanumeric)
         .map_or(start, |e| e + 1);
     let core = &line[start..end];
-    // Whitespace other than a space (\t \n \x0b \x0c \r: 9..=13), or two
-    // spaces in a row. The last byte of `core` is a letter or digit, so
-    // looking at each byte with the one after it sees every byte that can
-    // be whitespace. A branch-free fold, which the compiler vectorises.
-    let irregular = core.iter().zip(&core[1..]).fold(false, |acc, (&b, &next)| {
-        acc | (b.wrapping_sub(b'\t') < 5) | ((b == b' ') & (next == b' '))
-    });
-    if irregular {
+    if irregular_space(core) {
         // Runs of whitespace to collapse: rare enough for the general path.
         normalise_any(line, out);
     } else {
-        // Copied, then lower-cased in place (a loop the compiler vectorises).
         out.extend_from_slice(core);
-        out.make_ascii_lowercase();
+        lowercase_ascii(out);
     }
+}
+
+/// Does `core` (which ends with a letter or digit) hold whitespace other
+/// than a space (\t \n \x0b \x0c \r: 9..=13), or two spaces in a row?
+#[cfg(not(target_arch = "x86_64"))]
+fn irregular_space(core: &[u8]) -> bool {
+    irregular_space_scalar(core)
+}
+
+/// [`irregular_space`] a byte at a time: each byte with the one after it
+/// (the last byte is no whitespace).
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn irregular_space_scalar(core: &[u8]) -> bool {
+    core.iter().zip(&core[1..]).fold(false, |acc, (&b, &next)| {
+        acc | (b.wrapping_sub(b'\t') < 5) | ((b == b' ') & (next == b' '))
+    })
+}
+
+/// [`irregular_space`] sixteen bytes at a time (SSE2): the spaces' bits,
+/// each with the next one (across blocks through the last bit).
+#[cfg(target_arch = "x86_64")]
+fn irregular_space(core: &[u8]) -> bool {
+    use std::arch::x86_64::{
+        __m128i, _mm_add_epi8, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8,
+        _mm_set1_epi8,
+    };
+    let block = |x: __m128i| -> (u32, u32) {
+        // SAFETY: SSE2 is part of x86_64.
+        unsafe {
+            let other = _mm_cmplt_epi8(
+                _mm_add_epi8(x, _mm_set1_epi8(0x80u8.wrapping_sub(b'\t') as i8)),
+                _mm_set1_epi8((0x80u8 + 5) as i8),
+            );
+            let space = _mm_cmpeq_epi8(x, _mm_set1_epi8(b' ' as i8));
+            (
+                _mm_movemask_epi8(other) as u32,
+                _mm_movemask_epi8(space) as u32,
+            )
+        }
+    };
+    let mut carry = 0u32;
+    let mut irregular = |(other, space): (u32, u32)| {
+        let bad = other != 0 || space & (space >> 1) != 0 || carry & space & 1 != 0;
+        carry = space >> 15;
+        bad
+    };
+    let mut chunks = core.chunks_exact(16);
+    for c in &mut chunks {
+        // SAFETY: 16 bytes of the slice, unaligned.
+        if irregular(block(unsafe {
+            _mm_loadu_si128(c.as_ptr().cast::<__m128i>())
+        })) {
+            return true;
+        }
+    }
+    let rest = chunks.remainder();
+    // Padded with letters, which are no whitespace.
+    let mut pad = [b'a'; 16];
+    pad[..rest.len()].copy_from_slice(rest);
+    // SAFETY: 16 bytes of the array, unaligned.
+    irregular(block(unsafe {
+        _mm_loadu_si128(pad.as_ptr().cast::<__m128i>())
+    }))
+}
+
+/// Lower-cases the ASCII letters of `bytes` (SSE2 sixteen bytes at a time,
+/// then one at a time).
+fn lowercase_ascii(bytes: &mut [u8]) {
+    #[cfg(target_arch = "x86_64")]
+    let bytes = {
+        use std::arch::x86_64::{
+            __m128i, _mm_add_epi8, _mm_and_si128, _mm_cmplt_epi8, _mm_loadu_si128, _mm_or_si128,
+            _mm_set1_epi8, _mm_storeu_si128,
+        };
+        let mut chunks = bytes.chunks_exact_mut(16);
+        for c in &mut chunks {
+            // SAFETY: SSE2 is part of x86_64; 16 bytes of the slice, loaded
+            // and stored unaligned.
+            unsafe {
+                let x = _mm_loadu_si128(c.as_ptr().cast::<__m128i>());
+                // A-Z moved to -128..-103, then one signed comparison.
+                let upper = _mm_cmplt_epi8(
+                    _mm_add_epi8(x, _mm_set1_epi8(0x80u8.wrapping_sub(b'A') as i8)),
+                    _mm_set1_epi8((0x80u8 + 26) as i8),
+                );
+                let lowered = _mm_or_si128(x, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+                _mm_storeu_si128(c.as_mut_ptr().cast::<__m128i>(), lowered);
+            }
+        }
+        chunks.into_remainder()
+    };
+    bytes.make_ascii_lowercase();
 }
 
 /// [`normalise`] for any bytes, decoding UTF-8 (invalid bytes as Latin-1);
@@ -744,6 +828,19 @@ mod tests {
             normalise(t.as_bytes(), &mut a);
             normalise_any(t.as_bytes(), &mut b);
             proptest::prop_assert_eq!(a, b);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
+        /// The SSE2 whitespace test and lower-casing are the byte-wise ones.
+        #[test]
+        fn simd_normalise_steps_are_exact(t in "[ -~\t\r\n\x0b\x0c\x08\x0e\u{e9}]{0,70}a") {
+            let b = t.as_bytes();
+            proptest::prop_assert_eq!(irregular_space(b), irregular_space_scalar(b));
+            let mut v = b.to_vec();
+            lowercase_ascii(&mut v);
+            proptest::prop_assert_eq!(v, b.to_ascii_lowercase());
         }
     }
 
