@@ -664,11 +664,97 @@ pub fn table() -> Vec<Shape> {
     ]
 }
 
+/// The shapes a line can pass the gates of, from a few table lookups:
+/// bit k of each mask is shape k of the table. A shape missing from
+/// [`Candidates::of_line`] fails one of its gates; one present may still
+/// fail the others.
+#[derive(Clone, Debug)]
+struct Candidates {
+    /// By first byte: the shapes whose [`Gate::First`] takes it (and those
+    /// without one).
+    first: Box<[u64; 256]>,
+    /// By last byte, for [`Gate::Last`].
+    last: Box<[u64; 256]>,
+    /// The shapes that need a digit ([`Gate::Digit`], [`Gate::Digits`]), a
+    /// colon, an `@`, only name bytes ([`Gate::NameChars`]).
+    digit: u64,
+    colon: u64,
+    at: u64,
+    name: u64,
+}
+
+impl Candidates {
+    fn of(shapes: &[(Regex, Box<[Gate]>, ShapeHit)]) -> Candidates {
+        assert!(shapes.len() <= 64, "one bit a shape");
+        let mut c = Candidates {
+            first: Box::new([0; 256]),
+            last: Box::new([0; 256]),
+            digit: 0,
+            colon: 0,
+            at: 0,
+            name: 0,
+        };
+        for (k, (_, gates, _)) in shapes.iter().enumerate() {
+            let bit = 1u64 << k;
+            let first = gates.iter().find_map(|g| match g {
+                Gate::First(set) => Some(*set),
+                _ => None,
+            });
+            let last = gates.iter().find_map(|g| match g {
+                Gate::Last(set) => Some(*set),
+                _ => None,
+            });
+            for b in 0..=255u8 {
+                if first.map_or(true, |set| set.has(b)) {
+                    c.first[usize::from(b)] |= bit;
+                }
+                if last.map_or(true, |set| set.has(b)) {
+                    c.last[usize::from(b)] |= bit;
+                }
+            }
+            for g in gates.iter() {
+                match g {
+                    Gate::Digit => c.digit |= bit,
+                    Gate::Digits(n) if *n > 0 => c.digit |= bit,
+                    Gate::Colon => c.colon |= bit,
+                    Gate::At => c.at |= bit,
+                    Gate::NameChars => c.name |= bit,
+                    _ => {}
+                }
+            }
+        }
+        c
+    }
+
+    /// The shapes the (non-empty) line may match.
+    #[inline]
+    fn of_line(&self, line: &[u8], probe: &Probe<'_>) -> u64 {
+        let (&first, &last) = (line.first().expect("a line"), line.last().expect("a line"));
+        let mut m = self.first[usize::from(first)] & self.last[usize::from(last)];
+        if probe.digits == 0 {
+            m &= !self.digit;
+        }
+        if !probe.colon {
+            m &= !self.colon;
+        }
+        if !probe.at {
+            m &= !self.at;
+        }
+        if probe.not_name {
+            m &= !self.name;
+        }
+        m
+    }
+}
+
 /// The compiled shapes: one regex each, tried in table order behind its
 /// cheap [`Needs`] gate.
 #[derive(Clone, Debug)]
 pub struct Shapes {
     shapes: Vec<(Regex, Box<[Gate]>, ShapeHit)>,
+    /// The cheapest gates of every shape at once: bit k of a mask is shape
+    /// k (see [`Candidates`]).
+    candidates: Candidates,
     /// [`AGENCIES`], ASCII case-insensitive: the [`Needs::Agency`] gate.
     agencies: AhoCorasick,
     /// The agencies' first two bytes.
@@ -734,7 +820,7 @@ pub struct ShapeHit {
 impl Shapes {
     /// Compiles the table.
     pub fn builtin() -> Shapes {
-        let shapes = table()
+        let shapes: Vec<_> = table()
             .into_iter()
             .map(|s| {
                 let re = RegexBuilder::new(s.pattern)
@@ -768,8 +854,10 @@ impl Shapes {
         let calendar = RegexBuilder::new(&calendar_pattern())
             .build()
             .expect("the calendar regex compiles");
+        let candidates = Candidates::of(&shapes);
         Shapes {
             shapes,
+            candidates,
             agency_pairs: PairSet::of(AGENCIES),
             agencies,
             dateish,
@@ -831,12 +919,17 @@ impl Shapes {
                     more_separators(line, probe.colon, probe.e2)
                 }
         });
-        let hit = self
-            .shapes
-            .iter()
-            .find(|(re, gates, _)| gates.iter().all(|g| g.pass(line, &probe)) && re.is_match(line))
-            .map(|(_, _, hit)| *hit);
-        (hit, separators)
+        // The shapes whose first, last, digit, colon, @ and name gates the
+        // line passes, in table order; all their gates are tried again.
+        let mut left = self.candidates.of_line(line, &probe);
+        while left != 0 {
+            let (re, gates, hit) = &self.shapes[left.trailing_zeros() as usize];
+            if gates.iter().all(|g| g.pass(line, &probe)) && re.is_match(line) {
+                return (Some(*hit), separators);
+            }
+            left &= left - 1;
+        }
+        (None, separators)
     }
 
     /// The reference for [`find`](Self::find): every regex, no gates.
