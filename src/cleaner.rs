@@ -1424,7 +1424,14 @@ impl Cleaner {
                 // what `normalise` would find out again.
                 lexicon::normalise_plain(text, plain, norm);
             }
-            if let Some(category) = inner.labels.row(norm) {
+            // A plain line's words are its normalised form's (runs of ASCII
+            // letters and digits): more than a row's are no row.
+            let row = if plain && f.words as usize > lexicon::MAX_LABEL_ROW_WORDS {
+                None
+            } else {
+                inner.labels.row(norm)
+            };
+            if let Some(category) = row {
                 return Some(Evidence {
                     category,
                     rule: Rule::Shape("label-row"),
