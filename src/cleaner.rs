@@ -1168,7 +1168,7 @@ impl Cleaner {
         // an address, a table row, a short list), whatever the context model
         // made of them: both ends must be prose the context model kept, not
         // headings or other short lines (kept by the rules above).
-        let kept_idx: Vec<usize> = (0..n).filter(|&i| keep[i]).collect();
+        let kept_idx = indices(n, |i| keep[i]);
         let paragraph = |i: usize| matches!(initial[i], Class::Good | Class::NearGood);
         for w in kept_idx.windows(2) {
             let (a, b) = (w[0], w[1]);
@@ -1192,7 +1192,7 @@ impl Cleaner {
         // Only at the mode's own thresholds: relaxed ones make paragraphs
         // of headline lists.
         let par_idx: Vec<usize> = if *t == p.thresholds {
-            (0..n).filter(|&i| keep[i] && paragraph(i)).collect()
+            indices(n, |i| keep[i] && paragraph(i))
         } else {
             Vec::new()
         };
@@ -1218,7 +1218,7 @@ impl Cleaner {
         // Lists inside the body: a run of lines between two kept lines that
         // is introduced by a colon ("Ingredients:", "They said the following:")
         // is a list of the article, however short or name-heavy its items.
-        let kept_idx: Vec<usize> = (0..n).filter(|&i| keep[i]).collect();
+        let kept_idx = indices(n, |i| keep[i]);
         for w in kept_idx.windows(2) {
             let (a, b) = (w[0], w[1]);
             if b - a < 2 || b - a > MAX_LIST_LINES {
@@ -1357,9 +1357,9 @@ impl Cleaner {
         // Each block of kept text after a gap gets its lead-in looked for,
         // so that an article below a first block of chrome prose (a reprint
         // notice, a teaser) still gets its headline.
-        let starts: Vec<usize> = (0..n)
-            .filter(|&k| keep[k] && (k.saturating_sub(LEAD_IN_GAP)..k).all(|j| !keep[j]))
-            .collect();
+        let starts = indices(n, |k| {
+            keep[k] && (k.saturating_sub(LEAD_IN_GAP)..k).all(|j| !keep[j])
+        });
         for first in starts {
             let mut taken = 0;
             for i in (first.saturating_sub(LEAD_IN_WINDOW)..first).rev() {
@@ -1628,6 +1628,14 @@ fn after_widgets(evidence: EvidenceView<'_>, i: usize) -> bool {
         })
         .count()
         >= 2
+}
+
+/// The indices below `n` that `keep` says yes to, in a vector allocated
+/// once (a filtered iterator collected grows it step by step).
+fn indices(n: usize, keep: impl Fn(usize) -> bool) -> Vec<usize> {
+    let mut v = Vec::with_capacity(n);
+    v.extend((0..n).filter(|&i| keep(i)));
+    v
 }
 
 /// For each line, how many of the next `window` lines are flagged.
