@@ -4,7 +4,6 @@
 //! [`MAX_SHAPE_BYTES`]), ASCII case-insensitive, with byte-level word
 //! boundaries. The breadcrumb test is plain code (see [`is_breadcrumb`]).
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use regex::bytes::{Regex, RegexBuilder};
 
 use crate::verdict::Category;
@@ -52,7 +51,8 @@ pub enum Needs {
     /// Every one of these.
     All(&'static [Needs]),
     /// A news agency's name (see [`AGENCIES`]) within the first
-    /// [`AGENCY_WITHIN`] bytes, ASCII case-insensitive.
+    /// [`AGENCY_WITHIN`] bytes, ASCII case-insensitive, at the start of the
+    /// line or after `(`, `/` or whitespace.
     Agency,
     /// At least this many ASCII digits.
     Digits(u32),
@@ -100,6 +100,18 @@ pub const AGENCIES: &[&str] = &[
     "alamy",
     "wireimage",
 ];
+/// By [`pair_key`] of a name's first two bytes: the [`AGENCIES`] that
+/// start so, one bit each.
+fn agency_pairs() -> Box<[u32; 1024]> {
+    assert!(AGENCIES.len() <= 32, "one bit an agency");
+    let mut t = Box::new([0u32; 1024]);
+    for (i, a) in AGENCIES.iter().enumerate() {
+        let b = a.as_bytes();
+        t[pair_key(b[0], b[1])] |= 1 << i;
+    }
+    t
+}
+
 /// The agency starts at most 33 bytes in (`(`, 30 bytes, a separator,
 /// `(`), and the longest name is 12 bytes.
 pub const AGENCY_WITHIN: usize = 33 + 12;
@@ -123,8 +135,7 @@ struct Probe<'s> {
     lead: usize,
     /// [`pair_key`] of the first two bytes from `lead` (`None`: fewer).
     lead_key: Option<usize>,
-    agency_pairs: &'s PairSet,
-    agency_finder: &'s AhoCorasick,
+    agency_pairs: &'s [u32; 1024],
 }
 
 /// [`PROBE`] flags.
@@ -302,7 +313,6 @@ impl Probe<'_> {
             e2: flags & P_E2 != 0,
             y: flags & P_Y != 0,
             lead,
-            agency_finder: &shapes.agencies,
             agency_pairs: &shapes.agency_pairs,
         }
     }
@@ -426,7 +436,7 @@ impl Gate {
                 probe.lead_key.is_some_and(|k| first.has(k))
                     && starts_with_word(&line[probe.lead..], words)
             }
-            Gate::Agency => has_agency(line, probe.agency_finder, probe.agency_pairs),
+            Gate::Agency => has_agency(line, probe.agency_pairs),
             Gate::Digits(n) => probe.digits >= *n,
             Gate::NameChars => !probe.not_name,
             Gate::Suffix(words) => ends_with_word(line, words),
@@ -459,11 +469,12 @@ fn ends_with_word(line: &[u8], words: &[&str]) -> bool {
         .any(|w| t.len() >= w.len() && t[t.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes()))
 }
 
-/// A news agency's name within the first [`AGENCY_WITHIN`] bytes, where
-/// the `photo-credit` shape can have it: at the start of the line or after
-/// `(`, `/` or whitespace (`pairs`: the agencies' first two bytes).
+/// A news agency's name (ASCII case-insensitive) within the first
+/// [`AGENCY_WITHIN`] bytes, where the `photo-credit` shape can have it: at
+/// the start of the line or after `(`, `/` or whitespace (`pairs`: the
+/// agencies with each [`pair_key`] of first two bytes, one bit each).
 #[inline(never)]
-fn has_agency(line: &[u8], finder: &AhoCorasick, pairs: &PairSet) -> bool {
+fn has_agency(line: &[u8], pairs: &[u32; 1024]) -> bool {
     let window = &line[..line.len().min(AGENCY_WITHIN)];
     if window.len() < 2 {
         return false;
@@ -473,8 +484,16 @@ fn has_agency(line: &[u8], finder: &AhoCorasick, pairs: &PairSet) -> bool {
     let mut starts = (breaks_before(window) << 1 | 1) & ((1 << (window.len() - 1)) - 1);
     while starts != 0 {
         let p = starts.trailing_zeros() as usize;
-        if pairs.has(pair_key(window[p], window[p + 1])) {
-            return finder.is_match(window);
+        let mut agencies = pairs[pair_key(window[p], window[p + 1])];
+        while agencies != 0 {
+            let a = AGENCIES[agencies.trailing_zeros() as usize].as_bytes();
+            if window
+                .get(p..p + a.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(a))
+            {
+                return true;
+            }
+            agencies &= agencies - 1;
         }
         starts &= starts - 1;
     }
@@ -755,10 +774,8 @@ pub struct Shapes {
     /// The cheapest gates of every shape at once: bit k of a mask is shape
     /// k (see [`Candidates`]).
     candidates: Candidates,
-    /// [`AGENCIES`], ASCII case-insensitive: the [`Needs::Agency`] gate.
-    agencies: AhoCorasick,
     /// The agencies' first two bytes.
-    agency_pairs: PairSet,
+    agency_pairs: Box<[u32; 1024]>,
     /// A date anywhere in the line (see [`Shapes::has_date`]).
     dateish: Regex,
     /// A full calendar date anywhere in the line (see [`Shapes::has_day_date`]).
@@ -838,10 +855,6 @@ impl Shapes {
                 (re, gates.into_boxed_slice(), hit)
             })
             .collect();
-        let agencies = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .build(AGENCIES)
-            .expect("agency names build");
         let dateish = RegexBuilder::new(&dateish_pattern())
             .build()
             .expect("the date regex compiles");
@@ -858,8 +871,7 @@ impl Shapes {
         Shapes {
             shapes,
             candidates,
-            agency_pairs: PairSet::of(AGENCIES),
-            agencies,
+            agency_pairs: agency_pairs(),
             dateish,
             day_date,
             tags_line,
