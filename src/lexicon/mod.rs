@@ -197,7 +197,8 @@ pub fn normalise_plain(line: &[u8], plain: bool, out: &mut Vec<u8>) {
     }
 }
 
-/// [`normalise`] for an all-ASCII line.
+/// [`normalise`] for a plain line: ASCII, or valid UTF-8 with nothing
+/// outside ASCII but typographic punctuation (see [`crate::features::ascii_like`]).
 fn normalise_ascii(line: &[u8], out: &mut Vec<u8>) {
     out.clear();
     // From the first to the last letter or digit; when the whitespace in
@@ -211,8 +212,20 @@ fn normalise_ascii(line: &[u8], out: &mut Vec<u8>) {
         .map_or(start, |e| e + 1);
     let core = &line[start..end];
     if irregular_space(core) {
-        // Runs of whitespace to collapse: rare enough for the general path.
-        normalise_any(line, out);
+        // Runs of whitespace (ASCII: the only whitespace of a plain line)
+        // collapse to one space each.
+        let mut space = false;
+        for &b in core {
+            if b == b' ' || b.wrapping_sub(b'\t') < 5 {
+                if !space {
+                    out.push(b' ');
+                }
+                space = true;
+            } else {
+                out.push(b.to_ascii_lowercase());
+                space = false;
+            }
+        }
     } else {
         out.extend_from_slice(core);
         lowercase_ascii(out);
