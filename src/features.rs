@@ -217,7 +217,7 @@ pub fn measure_keyed(
             // Punctuation outside ASCII separates words like ASCII punctuation
             // does; each such character counts once.
             measure_ascii(text, stop, &mut cf, &mut cc, &mut folded);
-            let chars = text.iter().filter(|&&b| !is_continuation(b)).count() as u32;
+            let chars = count_chars(text);
             cf.chars = chars;
             cf.weight = chars;
         } else {
@@ -286,6 +286,21 @@ const PUNCTUATION: &[char] = &[
 #[inline]
 fn is_continuation(b: u8) -> bool {
     b & 0xc0 == 0x80
+}
+
+/// Bytes that do not continue a UTF-8 sequence: eight at a time, the high
+/// bits of the continuation bytes (10xxxxxx) added up with a multiply.
+fn count_chars(text: &[u8]) -> u32 {
+    let mut chunks = text.chunks_exact(8);
+    let mut continuations = 0u64;
+    for c in &mut chunks {
+        let x = u64::from_le_bytes(c.try_into().expect("eight bytes"));
+        let m = (x & !(x << 1) & 0x8080_8080_8080_8080) >> 7;
+        continuations += m.wrapping_mul(0x0101_0101_0101_0101) >> 56;
+    }
+    let rest = chunks.remainder();
+    let tail = rest.iter().filter(|&&b| is_continuation(b)).count() as u64;
+    (text.len() as u64 - continuations - tail) as u32
 }
 
 /// Is `text` valid UTF-8 with nothing outside ASCII but [`PUNCTUATION`]?
@@ -910,6 +925,13 @@ mod tests {
                     crate::repeat::packed_start_key(line)
                 );
             }
+        }
+
+        /// Characters are counted eight bytes at a time as one at a time.
+        #[test]
+        fn count_chars_is_exact(text in proptest::collection::vec(0u8..=255, 0..100)) {
+            let slow = text.iter().filter(|&&b| !is_continuation(b)).count() as u32;
+            proptest::prop_assert_eq!(count_chars(&text), slow);
         }
 
         /// The SSE2 classification and the SWAR one agree.
