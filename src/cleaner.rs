@@ -338,6 +338,12 @@ struct EvidenceView<'d> {
 }
 
 impl<'d> EvidenceView<'d> {
+    /// Has line `i` evidence? (`self[i].is_some()`, without reading it.)
+    #[inline]
+    fn has(&self, i: usize) -> bool {
+        self.of[i] != 0
+    }
+
     #[inline]
     fn slice<R: std::slice::SliceIndex<[u32], Output = [u32]>>(&self, r: R) -> EvidenceView<'d> {
         EvidenceView {
@@ -698,11 +704,11 @@ impl Cleaner {
         // One pass: each line is measured, searched for evidence and keyed
         // while its bytes are in cache.
         for t in texts {
-            let (f, c, plain) = match naive {
-                None => features::measure_plain(t, &inner.stopwords),
+            let (f, c, plain, folded) = match naive {
+                None => features::measure_keyed(t, &inner.stopwords),
                 Some(naive) => {
                     let (f, c) = features::measure_reference(t, naive);
-                    (f, c, false)
+                    (f, c, false, None)
                 }
             };
             let e = self
@@ -714,7 +720,11 @@ impl Cleaner {
             feats.push(f);
             stops.push(c);
             evidence.push(e);
-            repeat_keys.push(repeat::packed_start_key(t));
+            repeat_keys.push(match folded {
+                // An ASCII line's folded bytes were gathered as it was measured.
+                Some(folded) => repeat::packed_folded_key(folded.bytes()),
+                None => repeat::packed_start_key(t),
+            });
         }
         LineMeasures {
             feats,
@@ -1007,7 +1017,7 @@ impl Cleaner {
             .map(|i| evidence[i].is_some_and(|e| e.comment_marker))
             .collect();
         let author: Vec<bool> = (0..n)
-            .map(|i| evidence[i].is_none() && density[i] == 0.0 && is_author_line(feats, i))
+            .map(|i| !evidence.has(i) && density[i] == 0.0 && is_author_line(feats, i))
             .collect();
         let author_ahead = count_ahead(&author, COMMENT_WINDOW);
         let ahead = count_ahead(&marker, COMMENT_WINDOW);
@@ -1186,9 +1196,7 @@ impl Cleaner {
         let p = &self.inner.params;
         let n = doc.texts.len();
         let initial: Vec<Class> = (0..n)
-            .map(|i| {
-                context::initial_class(&doc.feats[i], doc.density[i], doc.evidence[i].is_some(), t)
-            })
+            .map(|i| context::initial_class(&doc.feats[i], doc.density[i], doc.evidence.has(i), t))
             .collect();
         // Chrome found by a phrase or shape (a photo credit, a date, a
         // byline) sits between paragraphs all the time: it is dropped, but it
@@ -1204,7 +1212,7 @@ impl Cleaner {
                     &doc.feats[i],
                     doc.density[i],
                     initial[i],
-                    doc.evidence[i].is_some(),
+                    doc.evidence.has(i),
                     doc.skip[i],
                 )
             })
@@ -1216,7 +1224,7 @@ impl Cleaner {
         let inside = |i: usize| inside_mask[i];
         let mut keep: Vec<bool> = (0..n)
             .map(|i| {
-                doc.evidence[i].is_none()
+                !doc.evidence.has(i)
                     && !doc.alt[i]
                     && if inside(i) {
                         // Inside the article, prose-like lines stay even
@@ -1231,7 +1239,7 @@ impl Cleaner {
             .collect();
         let mut heading: Vec<Option<Rule>> = vec![None; n];
         for i in 0..n {
-            if keep[i] || doc.evidence[i].is_some() || doc.skip[i] || initial[i] != Class::Short {
+            if keep[i] || doc.evidence.has(i) || doc.skip[i] || initial[i] != Class::Short {
                 continue;
             }
             let f = &doc.feats[i];
@@ -1244,7 +1252,7 @@ impl Cleaner {
             // The next line that is not chrome or a repeat must be article text.
             let next = (i + 1..n)
                 .take(6)
-                .find(|&j| doc.evidence[j].is_none() && !doc.skip[j]);
+                .find(|&j| !doc.evidence.has(j) && !doc.skip[j]);
             if let Some(j) = next {
                 if keep[j] && initial[j] != Class::Short {
                     heading[i] = Some(Rule::Heading);
@@ -1257,14 +1265,14 @@ impl Cleaner {
         // an address, a table row, a short list), whatever the context model
         // made of them: both ends must be prose the context model kept, not
         // headings or other short lines (kept by the rules above).
-        let kept_idx: Vec<usize> = (0..n).filter(|&i| keep[i]).collect();
+        let kept_idx = indices(n, |i| keep[i]);
         let paragraph = |i: usize| matches!(initial[i], Class::Good | Class::NearGood);
         for w in kept_idx.windows(2) {
             let (a, b) = (w[0], w[1]);
             if b - a < 2 || b - a - 1 > MAX_GAP_LINES || !paragraph(a) || !paragraph(b) {
                 continue;
             }
-            if !(a..=b).all(inside) || (a + 1..b).any(|i| doc.evidence[i].is_some() || doc.alt[i]) {
+            if !(a..=b).all(inside) || (a + 1..b).any(|i| doc.evidence.has(i) || doc.alt[i]) {
                 continue;
             }
             for i in a + 1..b {
@@ -1281,7 +1289,7 @@ impl Cleaner {
         // Only at the mode's own thresholds: relaxed ones make paragraphs
         // of headline lists.
         let par_idx: Vec<usize> = if *t == p.thresholds {
-            (0..n).filter(|&i| keep[i] && paragraph(i)).collect()
+            indices(n, |i| keep[i] && paragraph(i))
         } else {
             Vec::new()
         };
@@ -1291,7 +1299,7 @@ impl Cleaner {
                 continue;
             }
             let good = (a + 1..b).all(|i| {
-                doc.evidence[i].is_none()
+                !doc.evidence.has(i)
                     && (keep[i] || doc.skip[i] || (!doc.alt[i] && resolved[i] == Class::Good))
             });
             if !good {
@@ -1307,18 +1315,18 @@ impl Cleaner {
         // Lists inside the body: a run of lines between two kept lines that
         // is introduced by a colon ("Ingredients:", "They said the following:")
         // is a list of the article, however short or name-heavy its items.
-        let kept_idx: Vec<usize> = (0..n).filter(|&i| keep[i]).collect();
+        let kept_idx = indices(n, |i| keep[i]);
         for w in kept_idx.windows(2) {
             let (a, b) = (w[0], w[1]);
             if b - a < 2 || b - a > MAX_LIST_LINES {
                 continue;
             }
-            let intro = (a..b).any(|i| doc.evidence[i].is_none() && doc.texts[i].ends_with(b":"));
+            let intro = (a..b).any(|i| !doc.evidence.has(i) && doc.texts[i].ends_with(b":"));
             if !intro {
                 continue;
             }
             for i in a + 1..b {
-                if doc.evidence[i].is_none() && !doc.skip[i] && !doc.alt[i] && !keep[i] {
+                if !doc.evidence.has(i) && !doc.skip[i] && !doc.alt[i] && !keep[i] {
                     keep[i] = true;
                     heading[i] = Some(Rule::ListItem);
                 }
@@ -1330,7 +1338,7 @@ impl Cleaner {
         // a list of links ("Related stories:", "Most popular:"). Its items
         // stay up to the first chrome line, prose line or kept line, at
         // most [`MAX_LIST_LINES`] lines below the paragraph.
-        let intro = |j: usize| doc.texts[j].ends_with(b":") && doc.evidence[j].is_none();
+        let intro = |j: usize| doc.texts[j].ends_with(b":") && !doc.evidence.has(j);
         let mut a = 0;
         while a + 1 < n {
             let paragraph = keep[a] && matches!(initial[a], Class::Good | Class::NearGood);
@@ -1361,7 +1369,7 @@ impl Cleaner {
                 && j - a <= MAX_LIST_LINES
                 && !keep[j]
                 && taken(j)
-                && doc.evidence[j].is_none()
+                && !doc.evidence.has(j)
                 && !doc.alt[j]
                 && initial[j] != Class::Good
             {
@@ -1381,8 +1389,7 @@ impl Cleaner {
         // lines may stand between two items (a shop link under each). An
         // item goes on over the lines its hard-wrapped text goes on to
         // (with no chrome evidence of their own).
-        let below =
-            |j: usize| (j + 1..n.min(j + 2 + MAX_ITEM_GAP)).find(|&i| doc.evidence[i].is_none());
+        let below = |j: usize| (j + 1..n.min(j + 2 + MAX_ITEM_GAP)).find(|&i| !doc.evidence.has(i));
         // The lines of the list whose first item, marked `m`, is line
         // `first`, and how many items they hold.
         let items_from = |first: usize, mut prev: ListMarker| {
@@ -1390,7 +1397,7 @@ impl Cleaner {
             let mut items = 1;
             while lines.len() < MAX_LIST_LINES {
                 let last = *lines.last().expect("one item");
-                if last + 1 < n && doc.joined[last] && doc.evidence[last + 1].is_none() {
+                if last + 1 < n && doc.joined[last] && !doc.evidence.has(last + 1) {
                     lines.push(last + 1);
                     continue;
                 }
@@ -1429,7 +1436,7 @@ impl Cleaner {
         // below a kept paragraph, is a list of the article, intro included.
         for i in 1..n.saturating_sub(3) {
             if keep[i]
-                || doc.evidence[i].is_some()
+                || doc.evidence.has(i)
                 || !doc.texts[i].ends_with(b":")
                 || doc.feats[i].words > p.heading_words
                 || names_a_list_of_links(doc.texts[i])
@@ -1456,13 +1463,13 @@ impl Cleaner {
         // Each block of kept text after a gap gets its lead-in looked for,
         // so that an article below a first block of chrome prose (a reprint
         // notice, a teaser) still gets its headline.
-        let starts: Vec<usize> = (0..n)
-            .filter(|&k| keep[k] && (k.saturating_sub(LEAD_IN_GAP)..k).all(|j| !keep[j]))
-            .collect();
+        let starts = indices(n, |k| {
+            keep[k] && (k.saturating_sub(LEAD_IN_GAP)..k).all(|j| !keep[j])
+        });
         for first in starts {
             let mut taken = 0;
             for i in (first.saturating_sub(LEAD_IN_WINDOW)..first).rev() {
-                if doc.evidence[i].is_some() || doc.alt[i] {
+                if doc.evidence.has(i) || doc.alt[i] {
                     continue;
                 }
                 let f = &doc.feats[i];
@@ -1523,7 +1530,14 @@ impl Cleaner {
                 // what `normalise` would find out again.
                 lexicon::normalise_plain(text, plain, norm);
             }
-            if let Some(category) = inner.labels.row(norm) {
+            // A plain line's words are its normalised form's (runs of ASCII
+            // letters and digits): more than a row's are no row.
+            let row = if plain && f.words as usize > lexicon::MAX_LABEL_ROW_WORDS {
+                None
+            } else {
+                inner.labels.row(norm)
+            };
+            if let Some(category) = row {
                 return Some(Evidence {
                     category,
                     rule: Rule::Shape("label-row"),
@@ -1642,7 +1656,7 @@ fn keep_short_sentences(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
             && judgement.initial[i] == Class::Short
             && f.terminal
             && f.words >= SENTENCE_WORDS
-            && doc.evidence[i].is_none()
+            && !doc.evidence.has(i)
             && !doc.skip[i]
             && !doc.alt[i]
         {
@@ -1713,7 +1727,7 @@ fn keep_tail(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
         let mut j = e;
         while j > 0 && e - j < TAIL_LINES {
             let k = j - 1;
-            if keep[k] || doc.evidence[k].is_some() || doc.skip[k] || doc.alt[k] {
+            if keep[k] || doc.evidence.has(k) || doc.skip[k] || doc.alt[k] {
                 break;
             }
             j = k;
@@ -1831,7 +1845,7 @@ fn names_commenter(
     i: usize,
 ) -> bool {
     let f = &feats[i];
-    evidence[i].is_none()
+    !evidence.has(i)
         && density[i] == 0.0
         && (1..=AUTHOR_WORDS).contains(&f.words)
         && f.letters >= 2
@@ -1850,6 +1864,14 @@ fn after_widgets(evidence: EvidenceView<'_>, i: usize) -> bool {
         })
         .count()
         >= 2
+}
+
+/// The indices below `n` that `keep` says yes to, in a vector allocated
+/// once (a filtered iterator collected grows it step by step).
+fn indices(n: usize, keep: impl Fn(usize) -> bool) -> Vec<usize> {
+    let mut v = Vec::with_capacity(n);
+    v.extend((0..n).filter(|&i| keep(i)));
+    v
 }
 
 /// For each line, how many of the next `window` lines are flagged.

@@ -167,30 +167,69 @@ pub fn measure(line: &[u8], stop: &Stopwords) -> (Features, StopCounts) {
 /// [`measure`], and whether the line is plain: at most [`MEASURE_LIMIT`]
 /// bytes and ASCII or [`ascii_like`] (for [`crate::lexicon::normalise_plain`]).
 pub fn measure_plain(line: &[u8], stop: &Stopwords) -> (Features, StopCounts, bool) {
+    let (f, counts, plain, _) = measure_keyed(line, stop);
+    (f, counts, plain)
+}
+
+/// The first [`repeat::KEY_PREFIX`](crate::repeat::KEY_PREFIX) folded bytes
+/// of an ASCII line (its letters, lower-cased, and digits), gathered word by
+/// word while it is measured.
+pub struct Folded {
+    bytes: [u8; FOLDED_CAP],
+    len: usize,
+}
+
+/// Room for a prefix and one 16-byte word copied whole after it.
+const FOLDED_CAP: usize = crate::repeat::KEY_PREFIX + 16;
+
+impl Folded {
+    fn new() -> Folded {
+        Folded {
+            bytes: [0; FOLDED_CAP],
+            len: 0,
+        }
+    }
+
+    /// The folded bytes gathered (at most `KEY_PREFIX`).
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+}
+
+/// [`measure_plain`], and for an ASCII line of one piece its [`Folded`]
+/// prefix (for [`crate::repeat::packed_folded_key`]).
+pub fn measure_keyed(
+    line: &[u8],
+    stop: &Stopwords,
+) -> (Features, StopCounts, bool, Option<Folded>) {
     let mut f = Features::default();
     let mut counts: StopCounts = [0; NLANG];
     let mut plain = line.len() <= MEASURE_LIMIT;
+    let mut folded = Folded::new();
+    let mut ascii = plain;
     for text in chunks(line) {
         let mut cf = Features::default();
         let mut cc: StopCounts = [0; NLANG];
         if text.is_ascii() {
-            measure_ascii(text, stop, &mut cf, &mut cc);
+            measure_ascii(text, stop, &mut cf, &mut cc, &mut folded);
         } else if ascii_like(text) {
+            ascii = false;
             // Punctuation outside ASCII separates words like ASCII punctuation
             // does; each such character counts once.
-            measure_ascii(text, stop, &mut cf, &mut cc);
-            let chars = text.iter().filter(|&&b| !is_continuation(b)).count() as u32;
+            measure_ascii(text, stop, &mut cf, &mut cc, &mut folded);
+            let chars = count_chars(text);
             cf.chars = chars;
             cf.weight = chars;
         } else {
             plain = false;
+            ascii = false;
             measure_any(text, stop, &mut cf, &mut cc);
         }
         add(&mut f, &mut counts, &cf, &cc);
     }
     f.terminal = terminal_end(line);
     f.credit_end = credit_end(line);
-    (f, counts, plain)
+    (f, counts, plain, ascii.then_some(folded))
 }
 
 /// The line cut into pieces of at most [`MEASURE_LIMIT`] bytes, each ending
@@ -249,9 +288,71 @@ fn is_continuation(b: u8) -> bool {
     b & 0xc0 == 0x80
 }
 
+/// Bytes that do not continue a UTF-8 sequence: eight at a time, the high
+/// bits of the continuation bytes (10xxxxxx) added up with a multiply.
+fn count_chars(text: &[u8]) -> u32 {
+    let mut chunks = text.chunks_exact(8);
+    let mut continuations = 0u64;
+    for c in &mut chunks {
+        let x = u64::from_le_bytes(c.try_into().expect("eight bytes"));
+        let m = (x & !(x << 1) & 0x8080_8080_8080_8080) >> 7;
+        continuations += m.wrapping_mul(0x0101_0101_0101_0101) >> 56;
+    }
+    let rest = chunks.remainder();
+    let tail = rest.iter().filter(|&&b| is_continuation(b)).count() as u64;
+    (text.len() as u64 - continuations - tail) as u32
+}
+
 /// Is `text` valid UTF-8 with nothing outside ASCII but [`PUNCTUATION`]?
 /// Such text is measured and normalised byte by byte like ASCII text.
 pub fn ascii_like(text: &[u8]) -> bool {
+    let mut i = 0;
+    while i < text.len() {
+        // ASCII eight bytes at a time.
+        if let Some(eight) = text.get(i..i + 8) {
+            if u64::from_le_bytes(eight.try_into().expect("eight bytes")) & 0x8080_8080_8080_8080
+                == 0
+            {
+                i += 8;
+                continue;
+            }
+        }
+        let b = text[i];
+        if b < 0x80 {
+            i += 1;
+            continue;
+        }
+        // One character of two or three bytes, decoded (every character
+        // of PUNCTUATION is one), rejected unless valid and canonical.
+        let cont = |k: usize| text.get(k).copied().filter(|&c| is_continuation(c));
+        let (c, len) = match b {
+            0xc2..=0xdf => match cont(i + 1) {
+                Some(b1) => (u32::from(b & 0x1f) << 6 | u32::from(b1 & 0x3f), 2),
+                None => return false,
+            },
+            0xe0..=0xef => match (cont(i + 1), cont(i + 2)) {
+                (Some(b1), Some(b2)) => (
+                    u32::from(b & 0x0f) << 12 | u32::from(b1 & 0x3f) << 6 | u32::from(b2 & 0x3f),
+                    3,
+                ),
+                _ => return false,
+            },
+            _ => return false,
+        };
+        if len == 3 && c < 0x800 {
+            return false;
+        }
+        match char::from_u32(c) {
+            Some(c) if PUNCTUATION.contains(&c) => i += len,
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// [`ascii_like`] through the standard decoder.
+#[cfg(test)]
+fn ascii_like_decoded(text: &[u8]) -> bool {
     match std::str::from_utf8(text) {
         Ok(s) => s.chars().all(|c| c.is_ascii() || PUNCTUATION.contains(&c)),
         Err(_) => false,
@@ -276,11 +377,13 @@ pub fn measure_reference<S: StopLookup>(line: &[u8], stop: &S) -> (Features, Sto
 }
 
 /// `0x0101...01` times a byte: that byte in every lane of a `u64`.
+#[cfg(any(test, not(target_arch = "x86_64")))]
 const fn lanes(b: u8) -> u64 {
     0x0101_0101_0101_0101 * b as u64
 }
 
 /// The high bit of each lane whose (7-bit) byte is at least `c`.
+#[cfg(any(test, not(target_arch = "x86_64")))]
 #[inline]
 fn at_least(a: u64, c: u8) -> u64 {
     a.wrapping_add(lanes(0x80 - c)) & lanes(0x80)
@@ -289,6 +392,7 @@ fn at_least(a: u64, c: u8) -> u64 {
 /// Per lane of eight bytes: the high bit set where the byte is an ASCII
 /// digit, upper-case letter, lower-case letter (bytes of 0x80 and above are
 /// none of them).
+#[cfg(any(test, not(target_arch = "x86_64")))]
 #[inline]
 fn classes(x: u64) -> (u64, u64, u64) {
     let a = x & lanes(0x7f);
@@ -300,20 +404,143 @@ fn classes(x: u64) -> (u64, u64, u64) {
 }
 
 /// The high bits of the eight lanes gathered into the low 8 bits.
+#[cfg(any(test, not(target_arch = "x86_64")))]
 #[inline]
 fn gather(high: u64) -> u64 {
     ((high >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
 }
 
+/// Classifies the first `n` bytes of `buf` (zero-padded to a multiple of
+/// 16 past them): the bits of ASCII letters and digits into `alnum`, the
+/// bytes lower-cased in place; returns the counts of digits, upper-case
+/// letters and letters, and whether the first letter is upper-case.
+///
+/// Sixteen bytes at a time with SSE2; the counts are kept per byte lane
+/// (at most 64 blocks, fewer than 255) and added once at the end.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn classify(buf: &mut [u8], n: usize, alnum: &mut [u64]) -> (u32, u32, u32, bool) {
+    use std::arch::x86_64::{
+        __m128i, _mm_add_epi8, _mm_and_si128, _mm_cmplt_epi8, _mm_extract_epi16, _mm_loadu_si128,
+        _mm_movemask_epi8, _mm_or_si128, _mm_sad_epu8, _mm_set1_epi8, _mm_setzero_si128,
+        _mm_storeu_si128, _mm_sub_epi8,
+    };
+    debug_assert!(n <= MEASURE_LIMIT && buf.len() >= n.div_ceil(16) * 16);
+    // SAFETY: SSE2 is part of x86_64; each block is 16 bytes of `buf`
+    // (bounds-checked slices), loaded and stored unaligned.
+    unsafe {
+        let zero = _mm_setzero_si128();
+        let (mut dc, mut uc, mut lc) = (zero, zero, zero);
+        let mut first_upper = None;
+        let mut i = 0;
+        while i < n {
+            let block: &mut [u8; 16] = (&mut buf[i..i + 16]).try_into().expect("sixteen bytes");
+            let x = _mm_loadu_si128(block.as_ptr().cast::<__m128i>());
+            // Bytes lo..lo + len moved to -128..-128 + len (and no other byte
+            // there), then one signed comparison.
+            let range = |lo: u8, len: u8| {
+                let t = _mm_add_epi8(x, _mm_set1_epi8(0x80u8.wrapping_sub(lo) as i8));
+                _mm_cmplt_epi8(t, _mm_set1_epi8((0x80u8 + len) as i8))
+            };
+            let (d, u, l) = (range(b'0', 10), range(b'A', 26), range(b'a', 26));
+            // The copy is lower-cased as it goes, for the stopword keys.
+            let lowered = _mm_or_si128(x, _mm_and_si128(u, _mm_set1_epi8(0x20)));
+            _mm_storeu_si128(block.as_mut_ptr().cast::<__m128i>(), lowered);
+            // Compare results are -1: subtracting them counts.
+            dc = _mm_sub_epi8(dc, d);
+            uc = _mm_sub_epi8(uc, u);
+            lc = _mm_sub_epi8(lc, l);
+            let ul = _mm_or_si128(u, l);
+            let a = _mm_movemask_epi8(_mm_or_si128(ul, d)) as u32 as u64;
+            alnum[i / 64] |= a << (i % 64);
+            if first_upper.is_none() {
+                let letters = _mm_movemask_epi8(ul) as u32;
+                if letters != 0 {
+                    let up = _mm_movemask_epi8(u) as u32;
+                    first_upper = Some(up >> letters.trailing_zeros() & 1 != 0);
+                }
+            }
+            i += 16;
+        }
+        let sum = |v: __m128i| {
+            let s = _mm_sad_epu8(v, zero);
+            (_mm_extract_epi16::<0>(s) + _mm_extract_epi16::<4>(s)) as u32
+        };
+        let (digits, upper) = (sum(dc), sum(uc));
+        (digits, upper, upper + sum(lc), first_upper.unwrap_or(false))
+    }
+}
+
+/// [`classify`] where SSE2 is not.
+#[cfg(not(target_arch = "x86_64"))]
+fn classify(buf: &mut [u8], n: usize, alnum: &mut [u64]) -> (u32, u32, u32, bool) {
+    classify_swar(buf, n, alnum)
+}
+
+/// [`classify`] eight bytes at a time in a `u64` (SWAR).
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn classify_swar(buf: &mut [u8], n: usize, alnum: &mut [u64]) -> (u32, u32, u32, bool) {
+    let (mut digits, mut upper, mut letters) = (0u32, 0u32, 0u32);
+    let mut first_upper: Option<bool> = None;
+    let mut i = 0;
+    while i < n {
+        let (mut dm, mut um, mut lm) = (0u64, 0u64, 0u64);
+        let mut k = 0;
+        while k < 64 && i + k < n {
+            let (d, u, l) = classify16(&mut buf[i + k..i + k + 16]);
+            dm |= d << k;
+            um |= u << k;
+            lm |= l << k;
+            k += 16;
+        }
+        digits += dm.count_ones();
+        upper += um.count_ones();
+        letters += (um | lm).count_ones();
+        if first_upper.is_none() && (um | lm) != 0 {
+            first_upper = Some(um >> (um | lm).trailing_zeros() & 1 != 0);
+        }
+        alnum[i / 64] = dm | um | lm;
+        i += 64;
+    }
+    (digits, upper, letters, first_upper.unwrap_or(false))
+}
+
+/// Classifies 16 bytes (bit i of each mask: byte i is an ASCII digit,
+/// upper-case letter, lower-case letter) and lower-cases them in place,
+/// eight bytes at a time (for [`classify`] where SSE2 is not).
+#[cfg(any(test, not(target_arch = "x86_64")))]
+#[inline(always)]
+fn classify16(block: &mut [u8]) -> (u64, u64, u64) {
+    let (mut dm, mut um, mut lm) = (0u64, 0u64, 0u64);
+    for (h, half) in block.chunks_exact_mut(8).enumerate() {
+        let x = u64::from_le_bytes((&*half).try_into().expect("eight bytes"));
+        let (d, u, l) = classes(x);
+        half.copy_from_slice(&(x | (u >> 2)).to_le_bytes());
+        dm |= gather(d) << (8 * h);
+        um |= gather(u) << (8 * h);
+        lm |= gather(l) << (8 * h);
+    }
+    (dm, um, lm)
+}
+
 /// [`measure_any`] for text whose bytes outside ASCII belong to
 /// punctuation (see [`ascii_like`]): eight bytes at a time, then the
 /// stopwords a word at a time.
-fn measure_ascii(text: &[u8], stop: &Stopwords, f: &mut Features, counts: &mut StopCounts) {
+///
+/// The first words' bytes (lower-cased) are appended to `folded` until it
+/// holds [`crate::repeat::KEY_PREFIX`] bytes.
+fn measure_ascii(
+    text: &[u8],
+    stop: &Stopwords,
+    f: &mut Features,
+    counts: &mut StopCounts,
+    folded: &mut Folded,
+) {
     // Most lines are short: their copy (below) is zeroed in a small buffer.
     if text.len() + 24 <= SHORT_BUF {
-        measure_ascii_in::<SHORT_BUF>(text, stop, f, counts);
+        measure_ascii_in::<SHORT_BUF>(text, stop, f, counts, folded);
     } else {
-        measure_ascii_in::<{ MEASURE_LIMIT + 24 }>(text, stop, f, counts);
+        measure_ascii_in::<{ MEASURE_LIMIT + 24 }>(text, stop, f, counts, folded);
     }
 }
 
@@ -328,6 +555,7 @@ fn measure_ascii_in<const N: usize>(
     stop: &Stopwords,
     f: &mut Features,
     counts: &mut StopCounts,
+    folded: &mut Folded,
 ) {
     let n = text.len();
     debug_assert!(n <= MEASURE_LIMIT && n + 24 <= N);
@@ -341,85 +569,97 @@ fn measure_ascii_in<const N: usize>(
         |buf: &[u8], i: usize| u64::from_le_bytes(buf[i..i + 8].try_into().expect("eight bytes"));
     // Bit i of `alnum[i / 64]`: byte i is an ASCII letter or digit.
     let mut alnum = [0u64; MEASURE_LIMIT / 64 + 1];
-    let (mut digits, mut upper, mut letters) = (0u32, 0u32, 0u32);
-    let mut first_letter: Option<(usize, bool)> = None;
-    let mut i = 0;
-    while i < n {
-        let x = load(&buf, i);
-        let (d, u, l) = classes(x);
-        // The copy is lower-cased as it goes (0x20 set in the lanes that
-        // hold A-Z), for the stopword keys below.
-        buf[i..i + 8].copy_from_slice(&(x | (u >> 2)).to_le_bytes());
-        digits += d.count_ones();
-        upper += u.count_ones();
-        letters += (u | l).count_ones();
-        if first_letter.is_none() && (u | l) != 0 {
-            let k = ((u | l).trailing_zeros() / 8) as usize;
-            first_letter = Some((i + k, u >> (8 * k) & 0x80 != 0));
-        }
-        alnum[i / 64] |= gather(d | u | l) << (i % 64);
-        i += 8;
-    }
+    let (digits, upper, letters, first_upper) = classify(&mut buf, n, &mut alnum);
     f.digits = digits;
     f.upper = upper;
     f.letters = letters;
-    f.first_upper = first_letter.is_some_and(|(_, up)| up);
+    f.first_upper = first_upper;
 
-    // Words: runs of set bits. Walk them with trailing_zeros.
-    let bit = |i: usize| alnum[i / 64] >> (i % 64) & 1 != 0;
+    // Words: runs of set bits, from a start (a set bit after a clear one)
+    // to an end (a set bit before a clear one); the two alternate, so they
+    // are walked together with trailing_zeros.
+    let groups = n.div_ceil(64);
+    let mut ends = [0u64; MEASURE_LIMIT / 64 + 1];
+    let mut starts = [0u64; MEASURE_LIMIT / 64 + 1];
+    let mut carry = 0;
+    for w in 0..groups {
+        let a = alnum[w];
+        starts[w] = a & !(a << 1 | carry);
+        ends[w] = a & !(a >> 1 | alnum[w + 1] << 63);
+        carry = a >> 63;
+    }
     let mut words = 0;
-    let mut i = 0;
-    while i < n {
-        // Next set bit at or after i.
-        let mut w = i / 64;
-        let mut m = alnum[w] & (!0u64 << (i % 64));
-        while m == 0 {
-            w += 1;
-            if w * 64 >= n {
-                break;
+    let (mut we, mut em) = (0, ends[0]);
+    for (w, &s) in starts[..groups].iter().enumerate() {
+        let mut sm = s;
+        while sm != 0 {
+            let start = w * 64 + sm.trailing_zeros() as usize;
+            sm &= sm - 1;
+            while em == 0 {
+                we += 1;
+                em = ends[we];
             }
-            m = alnum[w];
-        }
-        if m == 0 {
-            break;
-        }
-        let start = w * 64 + m.trailing_zeros() as usize;
-        if start >= n {
-            break;
-        }
-        // Next clear bit after start.
-        let mut w = start / 64;
-        let mut z = !alnum[w] & (!0u64 << (start % 64));
-        while z == 0 {
-            w += 1;
-            z = !alnum[w];
-        }
-        let end = (w * 64 + z.trailing_zeros() as usize).min(n);
-        debug_assert!(bit(start) && (end == n || !bit(end)));
-        words += 1;
-        let len = end - start;
-        if len <= 16 {
-            // Already lower-cased (above).
-            let lo = load(&buf, start);
-            let hi = if len > 8 { load(&buf, start + 8) } else { 0 };
-            let key = (lo as u128) | ((hi as u128) << 64);
-            let key = if len == 16 {
-                key
-            } else {
-                key & ((1u128 << (8 * len)) - 1)
-            };
-            add_mask(counts, stop.lookup_key(key, len));
-        } else if len <= MAX_STOPWORD {
-            let mut word = [0u8; MAX_STOPWORD];
-            for (d, s) in word.iter_mut().zip(&text[start..end]) {
-                *d = s.to_ascii_lowercase();
+            let end = we * 64 + em.trailing_zeros() as usize + 1;
+            em &= em - 1;
+            debug_assert!(start < end && end <= n);
+            words += 1;
+            let len = end - start;
+            if folded.len < crate::repeat::KEY_PREFIX {
+                let take = len.min(crate::repeat::KEY_PREFIX - folded.len);
+                let at = folded.len;
+                if len <= 16 {
+                    // Sixteen bytes copied whole; those after the word are
+                    // overwritten or never read.
+                    folded.bytes[at..at + 16].copy_from_slice(&buf[start..start + 16]);
+                } else {
+                    folded.bytes[at..at + take].copy_from_slice(&buf[start..start + take]);
+                }
+                folded.len += take;
             }
-            add_mask(counts, stop.lookup(&word[..len]));
+            if len <= 16 {
+                // Already lower-cased (above); the bytes after the word
+                // masked off.
+                let lo = load(&buf, start) & KEY_LO[len];
+                let hi = load(&buf, start + 8) & KEY_HI[len];
+                let key = (lo as u128) | ((hi as u128) << 64);
+                add_mask(counts, stop.lookup_key(key, len));
+            } else if len <= MAX_STOPWORD {
+                let mut word = [0u8; MAX_STOPWORD];
+                for (d, s) in word.iter_mut().zip(&text[start..end]) {
+                    *d = s.to_ascii_lowercase();
+                }
+                add_mask(counts, stop.lookup(&word[..len]));
+            }
         }
-        i = end;
     }
     f.words = words;
 }
+
+/// The low 8 bytes of a word key of each length (0..=16): the word's own.
+const KEY_LO: [u64; 17] = {
+    let mut t = [0u64; 17];
+    let mut len = 0;
+    while len <= 16 {
+        t[len] = if len >= 8 { !0 } else { (1 << (8 * len)) - 1 };
+        len += 1;
+    }
+    t
+};
+
+/// The high 8 bytes of a word key of each length (0..=16).
+const KEY_HI: [u64; 17] = {
+    let mut t = [0u64; 17];
+    let mut len = 9;
+    while len <= 16 {
+        t[len] = if len == 16 {
+            !0
+        } else {
+            (1 << (8 * (len - 8))) - 1
+        };
+        len += 1;
+    }
+    t
+};
 
 /// Measures any text, decoding UTF-8 (invalid bytes count as one character
 /// each and end a word).
@@ -630,7 +870,7 @@ mod tests {
             let s = S.get_or_init(Stopwords::builtin);
             let (mut f1, mut c1) = (Features::default(), [0; NLANG]);
             let (mut f2, mut c2) = (Features::default(), [0; NLANG]);
-            measure_ascii(t.as_bytes(), s, &mut f1, &mut c1);
+            measure_ascii(t.as_bytes(), s, &mut f1, &mut c1, &mut Folded::new());
             measure_any(t.as_bytes(), s, &mut f2, &mut c2);
             proptest::prop_assert_eq!(f1, f2);
             proptest::prop_assert_eq!(c1, c2);
@@ -649,6 +889,64 @@ mod tests {
             let fast = measure(t.as_bytes(), s);
             let slow = measure_reference(t.as_bytes(), s);
             proptest::prop_assert_eq!(fast, slow);
+        }
+
+        /// The byte-level check of typographic punctuation agrees with
+        /// the standard decoder, on valid and invalid UTF-8.
+        #[test]
+        fn ascii_like_is_exact(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "a", "The ", "\u{2019}", "\u{201c}", "\u{2014}", "\u{2026}", "\u{a9}", "\u{b0}", "\u{20ac}",
+            "\u{2122}", "\u{e9}", "\u{a0}", "\u{4e2d}", "\u{1f600}", "\u{2015}", "\u{bf}", "\u{c0}",
+            "\u{7ff}", "\u{800}", "\u{d7ff}", "\u{e000}", "12345678",
+        ]), 0..20), cut in 0usize..200, junk in proptest::sample::select(vec![
+            0x80u8, 0xbf, 0xc0, 0xc1, 0xc2, 0xe0, 0xe2, 0xed, 0xef, 0xf0, 0xff, b'x',
+        ])) {
+            let mut t = parts.concat().into_bytes();
+            proptest::prop_assert_eq!(ascii_like(&t), ascii_like_decoded(&t));
+            let at = cut % (t.len() + 1);
+            t.insert(at, junk);
+            proptest::prop_assert_eq!(ascii_like(&t), ascii_like_decoded(&t));
+            t.truncate(at);
+            proptest::prop_assert_eq!(ascii_like(&t), ascii_like_decoded(&t));
+        }
+
+        /// The folded prefix gathered word by word keys an ASCII line as
+        /// its bytes do.
+        #[test]
+        fn folded_prefix_is_exact(t in "[ -~\t]{1,300}|([A-Za-z0-9]{1,40}[ ,.!-]{1,3}){1,40}") {
+            static S: std::sync::OnceLock<Stopwords> = std::sync::OnceLock::new();
+            let s = S.get_or_init(Stopwords::builtin);
+            let line = t.trim().as_bytes();
+            if !line.is_empty() && line.len() <= MEASURE_LIMIT {
+                let (_, _, _, folded) = measure_keyed(line, s);
+                let folded = folded.expect("an ASCII line of one piece");
+                proptest::prop_assert_eq!(
+                    crate::repeat::packed_folded_key(folded.bytes()),
+                    crate::repeat::packed_start_key(line)
+                );
+            }
+        }
+
+        /// Characters are counted eight bytes at a time as one at a time.
+        #[test]
+        fn count_chars_is_exact(text in proptest::collection::vec(0u8..=255, 0..100)) {
+            let slow = text.iter().filter(|&&b| !is_continuation(b)).count() as u32;
+            proptest::prop_assert_eq!(count_chars(&text), slow);
+        }
+
+        /// The SSE2 classification and the SWAR one agree.
+        #[test]
+        fn classify_paths_agree(text in proptest::collection::vec(0u8..=255, 0..=MEASURE_LIMIT)) {
+            let n = text.len();
+            let mut a = vec![0u8; MEASURE_LIMIT + 24];
+            a[..n].copy_from_slice(&text);
+            let mut b = a.clone();
+            let (mut ma, mut mb) = ([0u64; MEASURE_LIMIT / 64 + 1], [0u64; MEASURE_LIMIT / 64 + 1]);
+            let ca = classify(&mut a, n, &mut ma);
+            let cb = classify_swar(&mut b, n, &mut mb);
+            proptest::prop_assert_eq!(ca, cb);
+            proptest::prop_assert_eq!(ma, mb);
+            proptest::prop_assert_eq!(&a[..n], &b[..n]);
         }
 
         /// Long lines, around the size of a measured piece, measure alike on

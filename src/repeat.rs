@@ -34,7 +34,7 @@ fn folded(line: &[u8]) -> impl Iterator<Item = u8> + '_ {
 
 /// Only this many bytes of a line go into its first hash: lines rarely
 /// share a start, and equal keys are compared in full anyway.
-const KEY_PREFIX: usize = 64;
+pub(crate) const KEY_PREFIX: usize = 64;
 
 /// The key [`first_copies_keyed`] files a line under: a hash of its first
 /// folded bytes, or `None` when no byte of it counts (it never repeats).
@@ -53,11 +53,19 @@ pub fn start_key(line: &[u8]) -> Option<u64> {
             break;
         }
     }
-    if total == 0 {
+    hash_folded(&buf[..total])
+}
+
+/// [`start_key`] of a line whose first [`KEY_PREFIX`] folded bytes (or all
+/// of them, when it has fewer) are `folded`.
+#[inline]
+pub fn hash_folded(folded: &[u8]) -> Option<u64> {
+    debug_assert!(folded.len() <= KEY_PREFIX);
+    if folded.is_empty() {
         return None;
     }
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let chunks = buf[..total].chunks_exact(8);
+    let chunks = folded.chunks_exact(8);
     let tail = chunks.remainder();
     for c in chunks {
         let word = u64::from_be_bytes(c.try_into().expect("eight bytes"));
@@ -119,6 +127,12 @@ pub fn first_copies(lines: &[&[u8]]) -> Vec<Option<u32>> {
 #[inline]
 pub fn packed_start_key(line: &[u8]) -> u64 {
     start_key(line).map_or(0, |k| k | 1)
+}
+
+/// [`packed_start_key`] from the line's folded prefix (see [`hash_folded`]).
+#[inline]
+pub fn packed_folded_key(folded: &[u8]) -> u64 {
+    hash_folded(folded).map_or(0, |k| k | 1)
 }
 
 /// [`first_copies`] with each line's [`packed_start_key`] already computed.

@@ -4,7 +4,6 @@
 //! [`MAX_SHAPE_BYTES`]), ASCII case-insensitive, with byte-level word
 //! boundaries. The breadcrumb test is plain code (see [`is_breadcrumb`]).
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use regex::bytes::{Regex, RegexBuilder};
 
 use crate::verdict::Category;
@@ -52,7 +51,8 @@ pub enum Needs {
     /// Every one of these.
     All(&'static [Needs]),
     /// A news agency's name (see [`AGENCIES`]) within the first
-    /// [`AGENCY_WITHIN`] bytes, ASCII case-insensitive.
+    /// [`AGENCY_WITHIN`] bytes, ASCII case-insensitive, at the start of the
+    /// line or after `(`, `/` or whitespace.
     Agency,
     /// At least this many ASCII digits.
     Digits(u32),
@@ -100,9 +100,22 @@ pub const AGENCIES: &[&str] = &[
     "alamy",
     "wireimage",
 ];
+/// By [`pair_key`] of a name's first two bytes: the [`AGENCIES`] that
+/// start so, one bit each.
+fn agency_pairs() -> Box<[u32; 1024]> {
+    assert!(AGENCIES.len() <= 32, "one bit an agency");
+    let mut t = Box::new([0u32; 1024]);
+    for (i, a) in AGENCIES.iter().enumerate() {
+        let b = a.as_bytes();
+        t[pair_key(b[0], b[1])] |= 1 << i;
+    }
+    t
+}
+
 /// The agency starts at most 33 bytes in (`(`, 30 bytes, a separator,
 /// `(`), and the longest name is 12 bytes.
 pub const AGENCY_WITHIN: usize = 33 + 12;
+const _: () = assert!(AGENCY_WITHIN <= 48);
 
 /// What the gates look at, computed once per line.
 struct Probe<'s> {
@@ -122,8 +135,7 @@ struct Probe<'s> {
     lead: usize,
     /// [`pair_key`] of the first two bytes from `lead` (`None`: fewer).
     lead_key: Option<usize>,
-    agency_pairs: &'s PairSet,
-    agency_finder: &'s AhoCorasick,
+    agency_pairs: &'s [u32; 1024],
 }
 
 /// [`PROBE`] flags.
@@ -136,6 +148,7 @@ const P_E2: u8 = 32;
 const P_Y: u8 = 64;
 
 /// Each byte's [`Probe`] flags.
+#[cfg(any(test, not(target_arch = "x86_64")))]
 static PROBE: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut i = 0;
@@ -171,15 +184,114 @@ static PROBE: [u8; 256] = {
     t
 };
 
+/// The [`PROBE`] flags of a line's bytes ORed, its digits and its
+/// one-byte separators.
+#[cfg(not(target_arch = "x86_64"))]
+fn probe_bytes(line: &[u8]) -> (u8, u32, usize) {
+    probe_bytes_table(line)
+}
+
+/// [`probe_bytes`] a byte at a time through [`PROBE`].
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn probe_bytes_table(line: &[u8]) -> (u8, u32, usize) {
+    let (mut flags, mut digits, mut separators) = (0u8, 0u32, 0usize);
+    for &b in line {
+        let f = PROBE[b as usize];
+        flags |= f;
+        digits += u32::from(f & P_DIGIT);
+        separators += usize::from(f >> 4 & 1);
+    }
+    (flags, digits, separators)
+}
+
+/// [`probe_bytes`] sixteen bytes at a time (SSE2): the same tests as
+/// [`PROBE`]'s, written as byte comparisons; the counts kept per lane and
+/// added at the end (a line of at most [`MAX_SHAPE_BYTES`] bytes has fewer
+/// than 255 blocks).
+#[cfg(target_arch = "x86_64")]
+fn probe_bytes(line: &[u8]) -> (u8, u32, usize) {
+    use std::arch::x86_64::{
+        __m128i, _mm_add_epi8, _mm_and_si128, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_extract_epi16,
+        _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_sad_epu8, _mm_set1_epi8,
+        _mm_setzero_si128, _mm_sub_epi8,
+    };
+    assert!(line.len() < 255 * 16, "per-lane counts fit in a byte");
+    // SAFETY: SSE2 is part of x86_64; every load reads 16 bytes of a slice
+    // or array of at least 16 bytes, unaligned.
+    unsafe {
+        let set = |b: u8| _mm_set1_epi8(b as i8);
+        let zero = _mm_setzero_si128();
+        let (mut digits, mut seps) = (zero, zero);
+        let (mut colon, mut at, mut e2, mut y) = (zero, zero, zero, zero);
+        let mut name = _mm_cmpeq_epi8(zero, zero);
+        let mut block = |x: __m128i| {
+            let eq = |b: u8| _mm_cmpeq_epi8(x, set(b));
+            // Bytes lo..lo + len moved to -128..-128 + len (and no other
+            // byte there), then one signed comparison.
+            let range = |v: __m128i, lo: u8, len: u8| {
+                _mm_cmplt_epi8(
+                    _mm_add_epi8(v, set(0x80u8.wrapping_sub(lo))),
+                    set(0x80 + len),
+                )
+            };
+            let folded = _mm_or_si128(x, set(0x20));
+            let digit = range(x, b'0', 10);
+            let letter = range(folded, b'a', 26);
+            // Bytes of 0x80 and above are negative.
+            let high = _mm_cmplt_epi8(x, zero);
+            let space = _mm_or_si128(range(x, b'\t', 5), eq(b' '));
+            // & ' ( ) and - . /
+            let punct = _mm_or_si128(range(x, b'&', 4), range(x, b'-', 3));
+            let ok = _mm_or_si128(
+                _mm_or_si128(_mm_or_si128(digit, letter), _mm_or_si128(high, space)),
+                punct,
+            );
+            name = _mm_and_si128(name, ok);
+            digits = _mm_sub_epi8(digits, digit);
+            let sep = _mm_or_si128(
+                _mm_or_si128(_mm_or_si128(eq(b'>'), eq(b'/')), eq(b'|')),
+                _mm_or_si128(eq(0xbb), eq(0xb7)),
+            );
+            seps = _mm_sub_epi8(seps, sep);
+            colon = _mm_or_si128(colon, eq(b':'));
+            at = _mm_or_si128(at, eq(b'@'));
+            e2 = _mm_or_si128(e2, eq(0xe2));
+            y = _mm_or_si128(y, _mm_cmpeq_epi8(folded, set(b'y')));
+        };
+        let mut chunks = line.chunks_exact(16);
+        for c in &mut chunks {
+            block(_mm_loadu_si128(c.as_ptr().cast::<__m128i>()));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            // Padded with spaces: a name byte and nothing else.
+            let mut pad = [b' '; 16];
+            pad[..rest.len()].copy_from_slice(rest);
+            block(_mm_loadu_si128(pad.as_ptr().cast::<__m128i>()));
+        }
+        let sum = |v: __m128i| {
+            let s = _mm_sad_epu8(v, zero);
+            (_mm_extract_epi16::<0>(s) + _mm_extract_epi16::<4>(s)) as u32
+        };
+        let any = |v: __m128i| _mm_movemask_epi8(v) != 0;
+        let flags = if sum(digits) > 0 { P_DIGIT } else { 0 }
+            | if any(colon) { P_COLON } else { 0 }
+            | if any(at) { P_AT } else { 0 }
+            | if _mm_movemask_epi8(name) != 0xffff {
+                P_NOT_NAME
+            } else {
+                0
+            }
+            | if sum(seps) > 0 { P_SEPARATOR } else { 0 }
+            | if any(e2) { P_E2 } else { 0 }
+            | if any(y) { P_Y } else { 0 };
+        (flags, sum(digits), sum(seps) as usize)
+    }
+}
+
 impl Probe<'_> {
     fn of<'s>(line: &[u8], shapes: &'s Shapes) -> Probe<'s> {
-        let (mut flags, mut digits, mut separators) = (0u8, 0u32, 0usize);
-        for &b in line {
-            let f = PROBE[b as usize];
-            flags |= f;
-            digits += u32::from(f & P_DIGIT);
-            separators += usize::from(f >> 4 & 1);
-        }
+        let (flags, digits, separators) = probe_bytes(line);
         let mut lead = usize::from(matches!(line.first(), Some(b'(' | b'[')));
         while line
             .get(lead)
@@ -201,7 +313,6 @@ impl Probe<'_> {
             e2: flags & P_E2 != 0,
             y: flags & P_Y != 0,
             lead,
-            agency_finder: &shapes.agencies,
             agency_pairs: &shapes.agency_pairs,
         }
     }
@@ -325,7 +436,7 @@ impl Gate {
                 probe.lead_key.is_some_and(|k| first.has(k))
                     && starts_with_word(&line[probe.lead..], words)
             }
-            Gate::Agency => has_agency(line, probe.agency_finder, probe.agency_pairs),
+            Gate::Agency => has_agency(line, probe.agency_pairs),
             Gate::Digits(n) => probe.digits >= *n,
             Gate::NameChars => !probe.not_name,
             Gate::Suffix(words) => ends_with_word(line, words),
@@ -358,22 +469,90 @@ fn ends_with_word(line: &[u8], words: &[&str]) -> bool {
         .any(|w| t.len() >= w.len() && t[t.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes()))
 }
 
-/// A news agency's name within the first [`AGENCY_WITHIN`] bytes, where
-/// the `photo-credit` shape can have it: at the start of the line or after
-/// `(`, `/` or whitespace (`pairs`: the agencies' first two bytes).
+/// A news agency's name (ASCII case-insensitive) within the first
+/// [`AGENCY_WITHIN`] bytes, where the `photo-credit` shape can have it: at
+/// the start of the line or after `(`, `/` or whitespace (`pairs`: the
+/// agencies with each [`pair_key`] of first two bytes, one bit each).
 #[inline(never)]
-fn has_agency(line: &[u8], finder: &AhoCorasick, pairs: &PairSet) -> bool {
+fn has_agency(line: &[u8], pairs: &[u32; 1024]) -> bool {
     let window = &line[..line.len().min(AGENCY_WITHIN)];
-    let can_start = |p: usize| {
-        (p == 0
-            || matches!(
-                window[p - 1],
-                b'(' | b'/' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '
-            ))
-            && p + 1 < window.len()
-            && pairs.has(pair_key(window[p], window[p + 1]))
+    if window.len() < 2 {
+        return false;
+    }
+    // The places a name can start (the first byte, and each byte after a
+    // separator) that have a byte after them.
+    let mut starts = (breaks_before(window) << 1 | 1) & ((1 << (window.len() - 1)) - 1);
+    while starts != 0 {
+        let p = starts.trailing_zeros() as usize;
+        let mut agencies = pairs[pair_key(window[p], window[p + 1])];
+        while agencies != 0 {
+            let a = AGENCIES[agencies.trailing_zeros() as usize].as_bytes();
+            if window
+                .get(p..p + a.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(a))
+            {
+                return true;
+            }
+            agencies &= agencies - 1;
+        }
+        starts &= starts - 1;
+    }
+    false
+}
+
+/// Is `b` a byte an agency's name can follow ( `(`, `/`, ASCII whitespace)?
+#[cfg(any(test, not(target_arch = "x86_64")))]
+#[inline]
+fn agency_break(b: u8) -> bool {
+    matches!(b, b'(' | b'/' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
+}
+
+/// Bit p: byte p of `window` (at most 48 bytes) is an [`agency_break`].
+#[cfg(target_arch = "x86_64")]
+fn breaks_before(window: &[u8]) -> u64 {
+    use std::arch::x86_64::{
+        __m128i, _mm_add_epi8, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8,
+        _mm_or_si128, _mm_set1_epi8,
     };
-    (0..window.len()).any(can_start) && finder.is_match(window)
+    debug_assert!(window.len() <= 48);
+    let mut pad = [0u8; 48];
+    pad[..window.len()].copy_from_slice(window);
+    let mut m = 0u64;
+    for k in 0..window.len().div_ceil(16) {
+        // SAFETY: SSE2 is part of x86_64; 16 bytes of the 48-byte array are
+        // loaded, unaligned.
+        let bits = unsafe {
+            let x = _mm_loadu_si128(pad[16 * k..].as_ptr().cast::<__m128i>());
+            let eq = |b: u8| _mm_cmpeq_epi8(x, _mm_set1_epi8(b as i8));
+            // \t \n \x0b \x0c \r: 9..=13 moved to -128..=-124.
+            let space = _mm_cmplt_epi8(
+                _mm_add_epi8(x, _mm_set1_epi8(0x80u8.wrapping_sub(b'\t') as i8)),
+                _mm_set1_epi8((0x80u8 + 5) as i8),
+            );
+            let hit = _mm_or_si128(
+                _mm_or_si128(eq(b'('), eq(b'/')),
+                _mm_or_si128(eq(b' '), space),
+            );
+            _mm_movemask_epi8(hit) as u16
+        };
+        m |= u64::from(bits) << (16 * k);
+    }
+    m
+}
+
+/// [`breaks_before`] where SSE2 is not.
+#[cfg(not(target_arch = "x86_64"))]
+fn breaks_before(window: &[u8]) -> u64 {
+    breaks_before_scalar(window)
+}
+
+/// [`breaks_before`] a byte at a time.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn breaks_before_scalar(window: &[u8]) -> u64 {
+    window
+        .iter()
+        .enumerate()
+        .fold(0, |m, (p, &b)| m | u64::from(agency_break(b)) << p)
 }
 
 const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
@@ -504,15 +683,99 @@ pub fn table() -> Vec<Shape> {
     ]
 }
 
+/// The shapes a line can pass the gates of, from a few table lookups:
+/// bit k of each mask is shape k of the table. A shape missing from
+/// [`Candidates::of_line`] fails one of its gates; one present may still
+/// fail the others.
+#[derive(Clone, Debug)]
+struct Candidates {
+    /// By first byte: the shapes whose [`Gate::First`] takes it (and those
+    /// without one).
+    first: Box<[u64; 256]>,
+    /// By last byte, for [`Gate::Last`].
+    last: Box<[u64; 256]>,
+    /// The shapes that need a digit ([`Gate::Digit`], [`Gate::Digits`]), a
+    /// colon, an `@`, only name bytes ([`Gate::NameChars`]).
+    digit: u64,
+    colon: u64,
+    at: u64,
+    name: u64,
+}
+
+impl Candidates {
+    fn of(shapes: &[(Regex, Box<[Gate]>, ShapeHit)]) -> Candidates {
+        assert!(shapes.len() <= 64, "one bit a shape");
+        let mut c = Candidates {
+            first: Box::new([0; 256]),
+            last: Box::new([0; 256]),
+            digit: 0,
+            colon: 0,
+            at: 0,
+            name: 0,
+        };
+        for (k, (_, gates, _)) in shapes.iter().enumerate() {
+            let bit = 1u64 << k;
+            let first = gates.iter().find_map(|g| match g {
+                Gate::First(set) => Some(*set),
+                _ => None,
+            });
+            let last = gates.iter().find_map(|g| match g {
+                Gate::Last(set) => Some(*set),
+                _ => None,
+            });
+            for b in 0..=255u8 {
+                if first.map_or(true, |set| set.has(b)) {
+                    c.first[usize::from(b)] |= bit;
+                }
+                if last.map_or(true, |set| set.has(b)) {
+                    c.last[usize::from(b)] |= bit;
+                }
+            }
+            for g in gates.iter() {
+                match g {
+                    Gate::Digit => c.digit |= bit,
+                    Gate::Digits(n) if *n > 0 => c.digit |= bit,
+                    Gate::Colon => c.colon |= bit,
+                    Gate::At => c.at |= bit,
+                    Gate::NameChars => c.name |= bit,
+                    _ => {}
+                }
+            }
+        }
+        c
+    }
+
+    /// The shapes the (non-empty) line may match.
+    #[inline]
+    fn of_line(&self, line: &[u8], probe: &Probe<'_>) -> u64 {
+        let (&first, &last) = (line.first().expect("a line"), line.last().expect("a line"));
+        let mut m = self.first[usize::from(first)] & self.last[usize::from(last)];
+        if probe.digits == 0 {
+            m &= !self.digit;
+        }
+        if !probe.colon {
+            m &= !self.colon;
+        }
+        if !probe.at {
+            m &= !self.at;
+        }
+        if probe.not_name {
+            m &= !self.name;
+        }
+        m
+    }
+}
+
 /// The compiled shapes: one regex each, tried in table order behind its
 /// cheap [`Needs`] gate.
 #[derive(Clone, Debug)]
 pub struct Shapes {
     shapes: Vec<(Regex, Box<[Gate]>, ShapeHit)>,
-    /// [`AGENCIES`], ASCII case-insensitive: the [`Needs::Agency`] gate.
-    agencies: AhoCorasick,
+    /// The cheapest gates of every shape at once: bit k of a mask is shape
+    /// k (see [`Candidates`]).
+    candidates: Candidates,
     /// The agencies' first two bytes.
-    agency_pairs: PairSet,
+    agency_pairs: Box<[u32; 1024]>,
     /// A date anywhere in the line (see [`Shapes::has_date`]).
     dateish: Regex,
     /// A full calendar date anywhere in the line (see [`Shapes::has_day_date`]).
@@ -594,7 +857,7 @@ pub struct ShapeHit {
 impl Shapes {
     /// Compiles the table.
     pub fn builtin() -> Shapes {
-        let shapes = table()
+        let shapes: Vec<_> = table()
             .into_iter()
             .map(|s| {
                 let re = RegexBuilder::new(s.pattern)
@@ -612,10 +875,6 @@ impl Shapes {
                 (re, gates.into_boxed_slice(), hit)
             })
             .collect();
-        let agencies = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .build(AGENCIES)
-            .expect("agency names build");
         let dateish = RegexBuilder::new(&dateish_pattern())
             .build()
             .expect("the date regex compiles");
@@ -637,10 +896,11 @@ impl Shapes {
         let caption = RegexBuilder::new(CAPTION)
             .build()
             .expect("the caption regex compiles");
+        let candidates = Candidates::of(&shapes);
         Shapes {
             shapes,
-            agency_pairs: PairSet::of(AGENCIES),
-            agencies,
+            candidates,
+            agency_pairs: agency_pairs(),
             dateish,
             day_date,
             tags_line,
@@ -706,21 +966,35 @@ impl Shapes {
 
     /// [`find`](Self::find), and the line's [`separator_bytes`] when it
     /// was counted on the way (lines of at most 160 bytes, the longest
-    /// breadcrumb).
+    /// breadcrumb); past two, possibly fewer than all of them (only two or
+    /// more matters, see [`is_breadcrumb_counted`]).
     pub fn find_and_separators(&self, line: &[u8]) -> (Option<ShapeHit>, Option<usize>) {
         if line.len() > MAX_SHAPE_BYTES || line.is_empty() {
             return (None, None);
         }
         let probe = Probe::of(line, self);
         // Only a breadcrumb's length (see `is_breadcrumb`) needs them.
-        let separators = (line.len() <= 160)
-            .then(|| probe.separators + more_separators(line, probe.colon, probe.e2));
-        let hit = self
-            .shapes
-            .iter()
-            .find(|(re, gates, _)| gates.iter().all(|g| g.pass(line, &probe)) && re.is_match(line))
-            .map(|(_, _, hit)| *hit);
-        (hit, separators)
+        // Only whether there are two or more matters: the separators of
+        // more than one byte are not counted when the others make two.
+        let separators = (line.len() <= 160).then(|| {
+            probe.separators
+                + if probe.separators >= 2 {
+                    0
+                } else {
+                    more_separators(line, probe.colon, probe.e2)
+                }
+        });
+        // The shapes whose first, last, digit, colon, @ and name gates the
+        // line passes, in table order; all their gates are tried again.
+        let mut left = self.candidates.of_line(line, &probe);
+        while left != 0 {
+            let (re, gates, hit) = &self.shapes[left.trailing_zeros() as usize];
+            if gates.iter().all(|g| g.pass(line, &probe)) && re.is_match(line) {
+                return (Some(*hit), separators);
+            }
+            left &= left - 1;
+        }
+        (None, separators)
     }
 
     /// The reference for [`find`](Self::find): every regex, no gates.
@@ -761,13 +1035,19 @@ const fn is_separator_byte(b: u8) -> bool {
 fn more_separators(line: &[u8], colon: bool, e2: bool) -> usize {
     let mut n = 0;
     if colon {
-        n += line.windows(2).filter(|w| w == b"::").count();
+        n += memchr::memchr_iter(b':', line)
+            .filter(|&i| line.get(i + 1) == Some(&b':'))
+            .count();
     }
     if e2 {
         // › (e2 80 ba), • (e2 80 a2), → (e2 86 92)
-        n += line
-            .windows(3)
-            .filter(|w| matches!(w, [0xe2, 0x80, 0xba | 0xa2] | [0xe2, 0x86, 0x92]))
+        n += memchr::memchr_iter(0xe2, line)
+            .filter(|&i| {
+                matches!(
+                    line.get(i + 1..i + 3),
+                    Some([0x80, 0xba | 0xa2] | [0x86, 0x92])
+                )
+            })
             .count();
     }
     n
@@ -932,8 +1212,29 @@ mod tests {
             static SHAPES: std::sync::OnceLock<Shapes> = std::sync::OnceLock::new();
             let shapes = SHAPES.get_or_init(Shapes::builtin);
             if let (_, Some(n)) = shapes.find_and_separators(&line) {
-                proptest::prop_assert_eq!(n, separator_bytes(&line));
+                // Counted up to two at least.
+                proptest::prop_assert!(n <= separator_bytes(&line));
+                proptest::prop_assert_eq!(n >= 2, separator_bytes(&line) >= 2);
             }
+        }
+
+        /// The SSE2 mask of agency breaks is the byte-at-a-time one.
+        #[test]
+        fn agency_breaks_are_exact(line in proptest::collection::vec(proptest::sample::select(vec![
+            0u8, b'\t', b'\r', 0x0b, 0x0c, b'\n', 0x08, 0x0e, b' ', b'(', b')', b'/', b'.', b'0', b'a',
+            b'R', 0x80, 0xa0, 0xff, b'\'', b'&',
+        ]), 0..=AGENCY_WITHIN)) {
+            proptest::prop_assert_eq!(breaks_before(&line), breaks_before_scalar(&line));
+        }
+
+        /// The SSE2 probe is the table's.
+        #[test]
+        fn probe_bytes_are_exact(line in proptest::collection::vec(proptest::sample::select(vec![
+            0u8, b'\t', b'\r', 0x0b, b' ', b'0', b'9', b'a', b'y', b'Y', b'z', b'A', b'Z', b':', b'@',
+            b'>', b'/', b'|', b'&', b'\'', b'(', b')', b'-', b'.', b',', b'!', b'[', b'`', b'{', b'~',
+            0x7f, 0x80, 0xb7, 0xbb, 0xc2, 0xe2, 0xff, b'%', b'_', b'*', b'+', 0x08, 0x0e, b'\\',
+        ]), 0..MAX_SHAPE_BYTES)) {
+            proptest::prop_assert_eq!(probe_bytes(&line), probe_bytes_table(&line));
         }
 
         /// The byte gates never hide a match: gated == every regex tried.

@@ -426,7 +426,7 @@ fn is_header(t: &[u8], f: &Features, found: Found, norm: &mut Vec<u8>) -> bool {
     let Some(head) = words.next() else {
         return false;
     };
-    if !starts.words.iter().any(|start| start[0] == head) {
+    if !starts.heads.contains(head) {
         return false;
     }
     let first: Vec<&str> = std::iter::once(head)
@@ -500,6 +500,8 @@ struct Starts {
     words: Vec<Vec<&'static str>>,
     /// The bytes the starts begin with.
     first_bytes: [bool; 256],
+    /// The starts' first words.
+    heads: foldhash::HashSet<&'static str>,
 }
 
 fn header_starts() -> &'static Starts {
@@ -509,12 +511,15 @@ fn header_starts() -> &'static Starts {
         for s in HEADER_STARTS {
             first_bytes[usize::from(s.as_bytes()[0])] = true;
         }
+        let words: Vec<Vec<&'static str>> = HEADER_STARTS
+            .iter()
+            .map(|s| s.split(' ').collect())
+            .collect();
+        let heads = words.iter().map(|w| w[0]).collect();
         Starts {
-            words: HEADER_STARTS
-                .iter()
-                .map(|s| s.split(' ').collect())
-                .collect(),
+            words,
             first_bytes,
+            heads,
         }
     })
 }

@@ -197,7 +197,8 @@ pub fn normalise_plain(line: &[u8], plain: bool, out: &mut Vec<u8>) {
     }
 }
 
-/// [`normalise`] for an all-ASCII line.
+/// [`normalise`] for a plain line: ASCII, or valid UTF-8 with nothing
+/// outside ASCII but typographic punctuation (see [`crate::features::ascii_like`]).
 fn normalise_ascii(line: &[u8], out: &mut Vec<u8>) {
     out.clear();
     // From the first to the last letter or digit; when the whitespace in
@@ -210,19 +211,117 @@ fn normalise_ascii(line: &[u8], out: &mut Vec<u8>) {
         .rposition(u8::is_ascii_alphanumeric)
         .map_or(start, |e| e + 1);
     let core = &line[start..end];
-    // Whitespace other than a space (\t \n \x0b \x0c \r: 9..=13), or two
-    // spaces in a row. The last byte of `core` is a letter or digit, so
-    // looking at each byte with the one after it sees every byte that can
-    // be whitespace. A branch-free fold, which the compiler vectorises.
-    let irregular = core.iter().zip(&core[1..]).fold(false, |acc, (&b, &next)| {
-        acc | (b.wrapping_sub(b'\t') < 5) | ((b == b' ') & (next == b' '))
-    });
-    if irregular {
-        // Runs of whitespace to collapse: rare enough for the general path.
-        normalise_any(line, out);
+    if irregular_space(core) {
+        // Runs of whitespace (ASCII: the only whitespace of a plain line)
+        // collapse to one space each.
+        let mut space = false;
+        for &b in core {
+            if b == b' ' || b.wrapping_sub(b'\t') < 5 {
+                if !space {
+                    out.push(b' ');
+                }
+                space = true;
+            } else {
+                out.push(b.to_ascii_lowercase());
+                space = false;
+            }
+        }
     } else {
-        out.extend(core.iter().map(u8::to_ascii_lowercase));
+        out.extend_from_slice(core);
+        lowercase_ascii(out);
     }
+}
+
+/// Does `core` (which ends with a letter or digit) hold whitespace other
+/// than a space (\t \n \x0b \x0c \r: 9..=13), or two spaces in a row?
+#[cfg(not(target_arch = "x86_64"))]
+fn irregular_space(core: &[u8]) -> bool {
+    irregular_space_scalar(core)
+}
+
+/// [`irregular_space`] a byte at a time: each byte with the one after it
+/// (the last byte is no whitespace).
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn irregular_space_scalar(core: &[u8]) -> bool {
+    core.iter().zip(&core[1..]).fold(false, |acc, (&b, &next)| {
+        acc | (b.wrapping_sub(b'\t') < 5) | ((b == b' ') & (next == b' '))
+    })
+}
+
+/// [`irregular_space`] sixteen bytes at a time (SSE2): the spaces' bits,
+/// each with the next one (across blocks through the last bit).
+#[cfg(target_arch = "x86_64")]
+fn irregular_space(core: &[u8]) -> bool {
+    use std::arch::x86_64::{
+        __m128i, _mm_add_epi8, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8,
+        _mm_set1_epi8,
+    };
+    let block = |x: __m128i| -> (u32, u32) {
+        // SAFETY: SSE2 is part of x86_64.
+        unsafe {
+            let other = _mm_cmplt_epi8(
+                _mm_add_epi8(x, _mm_set1_epi8(0x80u8.wrapping_sub(b'\t') as i8)),
+                _mm_set1_epi8((0x80u8 + 5) as i8),
+            );
+            let space = _mm_cmpeq_epi8(x, _mm_set1_epi8(b' ' as i8));
+            (
+                _mm_movemask_epi8(other) as u32,
+                _mm_movemask_epi8(space) as u32,
+            )
+        }
+    };
+    let mut carry = 0u32;
+    let mut irregular = |(other, space): (u32, u32)| {
+        let bad = other != 0 || space & (space >> 1) != 0 || carry & space & 1 != 0;
+        carry = space >> 15;
+        bad
+    };
+    let mut chunks = core.chunks_exact(16);
+    for c in &mut chunks {
+        // SAFETY: 16 bytes of the slice, unaligned.
+        if irregular(block(unsafe {
+            _mm_loadu_si128(c.as_ptr().cast::<__m128i>())
+        })) {
+            return true;
+        }
+    }
+    let rest = chunks.remainder();
+    // Padded with letters, which are no whitespace.
+    let mut pad = [b'a'; 16];
+    pad[..rest.len()].copy_from_slice(rest);
+    // SAFETY: 16 bytes of the array, unaligned.
+    irregular(block(unsafe {
+        _mm_loadu_si128(pad.as_ptr().cast::<__m128i>())
+    }))
+}
+
+/// Lower-cases the ASCII letters of `bytes` (SSE2 sixteen bytes at a time,
+/// then one at a time).
+fn lowercase_ascii(bytes: &mut [u8]) {
+    #[cfg(target_arch = "x86_64")]
+    let bytes = {
+        use std::arch::x86_64::{
+            __m128i, _mm_add_epi8, _mm_and_si128, _mm_cmplt_epi8, _mm_loadu_si128, _mm_or_si128,
+            _mm_set1_epi8, _mm_storeu_si128,
+        };
+        let mut chunks = bytes.chunks_exact_mut(16);
+        for c in &mut chunks {
+            // SAFETY: SSE2 is part of x86_64; 16 bytes of the slice, loaded
+            // and stored unaligned.
+            unsafe {
+                let x = _mm_loadu_si128(c.as_ptr().cast::<__m128i>());
+                // A-Z moved to -128..-103, then one signed comparison.
+                let upper = _mm_cmplt_epi8(
+                    _mm_add_epi8(x, _mm_set1_epi8(0x80u8.wrapping_sub(b'A') as i8)),
+                    _mm_set1_epi8((0x80u8 + 26) as i8),
+                );
+                let lowered = _mm_or_si128(x, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+                _mm_storeu_si128(c.as_mut_ptr().cast::<__m128i>(), lowered);
+            }
+        }
+        chunks.into_remainder()
+    };
+    bytes.make_ascii_lowercase();
 }
 
 /// [`normalise`] for any bytes, decoding UTF-8 (invalid bytes as Latin-1);
@@ -401,6 +500,86 @@ impl LabelWords {
     }
 }
 
+/// Does one of the phrases of the anchored `dfa` start the `bytes`?
+#[inline]
+fn anchored_match(dfa: &DFA, bytes: impl Iterator<Item = u8>) -> bool {
+    let Ok(mut sid) = dfa.start_state(Anchored::Yes) else {
+        return true;
+    };
+    for b in bytes {
+        sid = dfa.next_state(Anchored::Yes, sid, b);
+        if dfa.is_special(sid) {
+            if dfa.is_match(sid) {
+                return true;
+            }
+            if dfa.is_dead(sid) {
+                return false;
+            }
+        }
+    }
+    false
+}
+
+/// A filter for a set of phrases of at least `GRAM + 1` bytes each: the
+/// 8-byte pieces of each phrase that start at its first `stride` bytes, in
+/// a Bloom filter (two bits a piece). Any occurrence of a phrase in a line
+/// covers a multiple of `stride` among its first `stride` bytes, where one
+/// of those pieces starts; so a line whose pieces at the multiples of
+/// `stride` are all absent holds none of the phrases.
+#[derive(Clone, Debug)]
+struct Grams {
+    bits: Box<[u64; GRAM_BITS / 64]>,
+    stride: usize,
+}
+
+/// Bytes of a [`Grams`] piece.
+const GRAM: usize = 8;
+/// Bits of a [`Grams`] filter (16 KiB).
+const GRAM_BITS: usize = 1 << 17;
+
+impl Grams {
+    /// The filter of `phrases`, if each of them is longer than [`GRAM`].
+    fn of<'p>(phrases: impl Iterator<Item = &'p [u8]> + Clone) -> Option<Grams> {
+        let shortest = phrases.clone().map(<[u8]>::len).min()?;
+        let stride = shortest.checked_sub(GRAM - 1).filter(|&s| s > 0)?;
+        let mut grams = Grams {
+            bits: Box::new([0; GRAM_BITS / 64]),
+            stride,
+        };
+        for p in phrases {
+            for off in 0..stride {
+                for bit in Grams::hashes(&p[off..off + GRAM]) {
+                    grams.bits[bit / 64] |= 1 << (bit % 64);
+                }
+            }
+        }
+        Some(grams)
+    }
+
+    /// The two filter bits of a piece.
+    #[inline]
+    fn hashes(piece: &[u8]) -> [usize; 2] {
+        let x = u64::from_le_bytes(piece.try_into().expect("a piece"));
+        let h = x.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let h2 = (x ^ x >> 29).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        [(h >> 47) as usize, (h2 >> 47) as usize]
+    }
+
+    /// Can `line` hold one of the phrases?
+    #[inline]
+    fn may_hold(&self, line: &[u8]) -> bool {
+        let mut q = 0;
+        while q + GRAM <= line.len() {
+            let [a, b] = Grams::hashes(&line[q..q + GRAM]);
+            if self.bits[a / 64] >> (a % 64) & self.bits[b / 64] >> (b % 64) & 1 != 0 {
+                return true;
+            }
+            q += self.stride;
+        }
+        false
+    }
+}
+
 /// The compiled lexicon.
 #[derive(Clone, Debug)]
 pub struct Lexicon {
@@ -411,12 +590,23 @@ pub struct Lexicon {
     /// Only the `~` phrases (ids into `anywhere_ids`): for longer lines.
     anywhere: DFA,
     anywhere_ids: Vec<usize>,
+    /// The `~` phrases' sampled 8-byte pieces: a long line without any of
+    /// them at its sampled places holds no `~` phrase and is not scanned.
+    anywhere_grams: Option<Grams>,
     /// Every phrase but the `=` ones (ids into `affix_ids`): a `=` phrase
     /// only ever matches a whole line, which `whole` finds.
     affix: DFA,
     affix_ids: Vec<usize>,
     /// Phrase text -> the ids of the phrases with that text, in id order.
     whole: foldhash::HashMap<&'static [u8], Vec<usize>>,
+    /// The longest phrase's length: no longer line is in `whole`.
+    longest: usize,
+    /// The `^` phrases, matched at the start of a line only, and the `$`
+    /// phrases reversed, matched backwards from the end of a line only: a
+    /// short line that starts with no `^` phrase, ends with no `$` phrase
+    /// and may hold no `~` phrase (`anywhere_grams`) is not scanned.
+    starts: DFA,
+    ends_reversed: DFA,
 }
 
 impl Lexicon {
@@ -431,7 +621,24 @@ impl Lexicon {
             (dfa, ids)
         };
         let (anywhere, anywhere_ids) = subset(&|p| p.anchor == Anchor::Anywhere);
+        let anywhere_grams = Grams::of(anywhere_ids.iter().map(|&i| phrases[i].text.as_bytes()));
         let (affix, affix_ids) = subset(&|p| p.anchor != Anchor::Line);
+        let anchored = |keep: &dyn Fn(&Phrase) -> bool, reversed: bool| -> DFA {
+            DFA::builder()
+                .match_kind(MatchKind::Standard)
+                .start_kind(aho_corasick::StartKind::Anchored)
+                .build(phrases.iter().filter(|p| keep(p)).map(|p| {
+                    let mut t = p.text.as_bytes().to_vec();
+                    if reversed {
+                        t.reverse();
+                    }
+                    t
+                }))
+                .expect("phrase automaton builds")
+        };
+        let starts = anchored(&|p| p.anchor == Anchor::Start, false);
+        let ends_reversed = anchored(&|p| p.anchor == Anchor::End, true);
+        let longest = phrases.iter().map(|p| p.text.len()).max().unwrap_or(0);
         let mut whole: foldhash::HashMap<&'static [u8], Vec<usize>> = Default::default();
         for (i, p) in phrases.iter().enumerate() {
             whole.entry(p.text.as_bytes()).or_default().push(i);
@@ -441,9 +648,13 @@ impl Lexicon {
             automaton: std::sync::OnceLock::new(),
             anywhere,
             anywhere_ids,
+            anywhere_grams,
             affix,
             affix_ids,
             whole,
+            longest,
+            starts,
+            ends_reversed,
         }
     }
 
@@ -478,7 +689,10 @@ impl Lexicon {
         }
         // Long lines can only match `~` phrases.
         let affix = words <= MAX_AFFIX_WORDS;
-        if let Some(ids) = self.whole.get(norm) {
+        let whole = (norm.len() <= self.longest)
+            .then(|| self.whole.get(norm))
+            .flatten();
+        if let Some(ids) = whole {
             // Every anchor accepts a whole-line match (the word limits are
             // met: see above).
             if let Some(&id) = ids
@@ -489,8 +703,28 @@ impl Lexicon {
             }
         }
         if affix {
+            // The scan only accepts `^` phrases at the start, `$` phrases
+            // at the end, `~` phrases anywhere: without any of them it
+            // finds nothing.
+            let may = self
+                .anywhere_grams
+                .as_ref()
+                .map_or(true, |g| g.may_hold(norm))
+                || anchored_match(&self.starts, norm.iter().copied())
+                || anchored_match(&self.ends_reversed, norm.iter().rev().copied());
+            if !may {
+                return None;
+            }
             self.scan(&self.affix, &self.affix_ids, norm, words)
         } else {
+            // The scan finds nothing in a line that holds no `~` phrase.
+            if self
+                .anywhere_grams
+                .as_ref()
+                .is_some_and(|g| !g.may_hold(norm))
+            {
+                return None;
+            }
             self.scan(&self.anywhere, &self.anywhere_ids, norm, words)
         }
     }
@@ -611,6 +845,19 @@ mod tests {
     }
 
     proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
+        /// The SSE2 whitespace test and lower-casing are the byte-wise ones.
+        #[test]
+        fn simd_normalise_steps_are_exact(t in "[ -~\t\r\n\x0b\x0c\x08\x0e\u{e9}]{0,70}a") {
+            let b = t.as_bytes();
+            proptest::prop_assert_eq!(irregular_space(b), irregular_space_scalar(b));
+            let mut v = b.to_vec();
+            lowercase_ascii(&mut v);
+            proptest::prop_assert_eq!(v, b.to_ascii_lowercase());
+        }
+    }
+
+    proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5_000))]
         /// The whole-line table and the automaton of `^ $ ~` phrases find
         /// what one automaton of every phrase finds.
@@ -629,6 +876,39 @@ mod tests {
                 lex.find(n.as_bytes(), words).map(|h| (h.text, h.category, h.ends_article, h.comment_marker)),
                 lex.find_reference(n.as_bytes(), words).map(|h| (h.text, h.category, h.ends_article, h.comment_marker))
             );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5_000))]
+        /// The same on lines of any length (the words not capped at the
+        /// affix limit): long lines go through the `~` filter.
+        #[test]
+        fn find_equals_reference_long(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "share", "share on", "facebook", "comments", "all rights reserved", "read more",
+            "home", "more", "the", "reply", " ", " ", " ", "-", ":", "é", "cookie", "policy",
+            "copyright", "print", "email", "subscribe", "s", "sign in", "log in", "news",
+            "this site uses cookies", "terms of use", "privacy policy", "about us", "the minister said",
+        ]), 1..60)) {
+            static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+            let lex = LEX.get_or_init(|| Lexicon::builtin().unwrap());
+            let n = norm(&parts.concat());
+            let words = n.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count() as u32;
+            proptest::prop_assert_eq!(
+                lex.find(n.as_bytes(), words).map(|h| (h.text, h.category, h.ends_article, h.comment_marker)),
+                lex.find_reference(n.as_bytes(), words).map(|h| (h.text, h.category, h.ends_article, h.comment_marker))
+            );
+        }
+
+        /// Every `~` phrase, anywhere in a line, passes the filter.
+        #[test]
+        fn grams_keep_every_phrase(pick in 0usize..1000, before in "[a-z ]{0,40}", after in "[a-z ]{0,40}") {
+            static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+            let lex = LEX.get_or_init(|| Lexicon::builtin().unwrap());
+            let grams = lex.anywhere_grams.as_ref().expect("the ~ phrases are long");
+            let p = lex.phrases[lex.anywhere_ids[pick % lex.anywhere_ids.len()]].text;
+            let line = format!("{before}{p}{after}");
+            proptest::prop_assert!(grams.may_hold(line.as_bytes()));
         }
     }
 
