@@ -238,23 +238,20 @@ pub(crate) fn teaser_end(
     // The weight of the lines kept since the last kept paragraph.
     let mut tail = 0u64;
     for h in 0..n {
-        if before >= MIN_BEFORE
-            && tail * TAIL_SHARE < before
-            && paired_after[h + 1] < before
-            && 2 * paired_near(&paired, weights, h) < before
-        {
+        if before >= MIN_BEFORE && tail * TAIL_SHARE < before && paired_after[h + 1] < before {
+            // The line's own tests first; the paragraphs near it are
+            // weighed only below a header or at the start of a run.
             let headed = (is_header(texts[h], &feats[h], found[h], &mut norm)
                 || share_row(found, h))
                 && list_follows(texts, feats, found, &prose, h, &mut norm);
             // No header: a run of headlines right below the last paragraph.
-            let run = || {
-                keep[h]
-                    && tail == 0
-                    && !under_intro(texts, keep, h)
-                    && headline_run(texts, feats, found, keep, h)
-                    && 2 * text_below(&prose, weights, keep, h) < before
-            };
-            if headed || run() {
+            let run = keep[h] && tail == 0 && headline_run(texts, feats, found, keep, h);
+            if (headed || run)
+                && 2 * paired_near(&paired, weights, h) < before
+                && (headed
+                    || (!under_intro(texts, keep, h)
+                        && 2 * text_below(&prose, weights, keep, h) < before))
+            {
                 return Some(h);
             }
         }
