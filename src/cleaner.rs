@@ -2325,6 +2325,10 @@ const BULLETS: &[&str] = &[
 /// The line after its list bullet or heading mark and the spaces after it,
 /// or the whole line when it starts with none (or is nothing else).
 fn after_bullet(t: &[u8]) -> &[u8] {
+    // Every mark starts with one of these bytes (the others' UTF-8 leads).
+    if !matches!(t.first(), Some(b'*' | b'+' | b'-' | b'#' | 0xc2 | 0xe2)) {
+        return t;
+    }
     for b in BULLETS {
         if let Some(rest) = t.strip_prefix(b.as_bytes()) {
             if rest.first() == Some(&b' ') {
@@ -2386,6 +2390,11 @@ mod list_marker_tests {
         assert_eq!(after_bullet(b"#hashtag"), b"#hashtag");
         assert_eq!(after_bullet(b"* "), b"* ");
         assert_eq!(after_bullet(b"Maria"), b"Maria");
+        // Every mark's first byte passes the gate.
+        for b in super::BULLETS {
+            let line = format!("{b} Maria");
+            assert_eq!(after_bullet(line.as_bytes()), b"Maria", "{b}");
+        }
     }
 
     #[test]
