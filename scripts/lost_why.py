@@ -7,9 +7,10 @@ would have to come back to reach recall 0.9:
 - "gold not in input": not even the whole input reaches 0.9 (the gold holds
   alt text or captions the dump lacks);
 - "policy chrome only": restoring the lines dropped as chrome by category
-  (credit, legal, banner, social, duplicate, navigation, interface) or cut
-  after the article's end (comments, lists of other stories) is enough: the
-  gold keeps what the chrome policy strips;
+  (credit, legal, banner, social, duplicate, navigation, interface) is
+  enough: the gold keeps what the chrome policy strips;
+- "after the article's end": restoring the lines cut after a detected end
+  (comments, lists of other stories, or a false end) is enough;
 - "context drops only": restoring the lines the context model judged
   low-content is enough (real losses, or chrome the gold keeps);
 - "both needed".
@@ -52,7 +53,8 @@ def main():
             gold = collections.Counter(tokens(f.read()))
         total = sum(gold.values())
         with open(os.path.join(args.explain, name + ".txt"), errors="replace") as f:
-            table = [line.rstrip("\n").split("\t") for line in f]
+            # verdict, category, rule, text (which may hold tabs itself)
+            table = [line.rstrip("\n").split("\t", 3) for line in f]
         table = [t for t in table if len(t) >= 4]
         kept = collections.Counter()
         everything = collections.Counter()
@@ -63,26 +65,31 @@ def main():
         if total == 0 or sum((gold & everything).values()) < 0.9 * total:
             kind = "gold not in input"
         else:
-            policy, context = collections.Counter(kept), collections.Counter(kept)
+            policy, end, context = (collections.Counter(kept) for _ in range(3))
             for verdict, category, rule, text in (t[:4] for t in table):
                 if verdict != "drop":
                     continue
-                if category != "low-content" or rule in ("after-sign-off", "after-teasers"):
+                if category != "low-content":
                     policy.update(tokens(text))
+                elif rule in ("after-sign-off", "after-teasers"):
+                    end.update(tokens(text))
                 else:
                     context.update(tokens(text))
-            if sum((gold & policy).values()) >= 0.9 * total:
+            enough = lambda c: sum((gold & c).values()) >= 0.9 * total
+            if enough(policy):
                 kind = "policy chrome only"
-            elif sum((gold & context).values()) >= 0.9 * total:
+            elif enough(end):
+                kind = "after the article's end"
+            elif enough(context):
                 kind = "context drops only"
             else:
-                kind = "both needed"
+                kind = "several kinds"
         pages[kind] += 1
         per_dataset[(name.split("-")[0], kind)] += 1
     print(f"{sum(pages.values())} lost pages")
     for kind, n in pages.most_common():
         by = ", ".join(f"{ds} {c}" for (ds, k), c in sorted(per_dataset.items()) if k == kind)
-        print(f"  {n:4d}  {kind:20s} ({by})")
+        print(f"  {n:4d}  {kind:24s} ({by})")
 
 
 if __name__ == "__main__":

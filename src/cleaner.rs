@@ -1052,6 +1052,18 @@ impl Cleaner {
         // picture) was not the article's end: only its last copy may be.
         // Dated ones ("Posted by Ann on May 2, 2012 at 9:14 am") are not
         // looked at: they head each comment.
+        let undated_credit = |i: usize, e: &Evidence| {
+            e.ends_article && e.category == Category::Credit && !shapes.has_date(texts[i])
+        };
+        let mut credits: Vec<(Rule, u32)> = Vec::new();
+        for (i, e) in evidence.iter().enumerate() {
+            if let Some(e) = e.filter(|e| undated_credit(i, e)) {
+                match credits.iter_mut().find(|(r, _)| *r == e.rule) {
+                    Some((_, count)) => *count += 1,
+                    None => credits.push((e.rule, 1)),
+                }
+            }
+        }
         let mut seen_credits: Vec<(Rule, u32)> = Vec::new();
         let mut before = 0u64;
         let mut last_header = None;
@@ -1061,19 +1073,19 @@ impl Cleaner {
                 before += weight(i);
             }
             if let Some(e) = evidence[i] {
-                let again = e.ends_article
-                    && e.category == Category::Credit
-                    && !shapes.has_date(texts[i])
-                    && match seen_credits.iter_mut().find(|(r, _)| *r == e.rule) {
+                let again = undated_credit(i, &e) && {
+                    let seen = match seen_credits.iter_mut().find(|(r, _)| *r == e.rule) {
                         Some((_, seen)) => {
                             *seen += 1;
-                            headers.iter().any(|&(r, c)| r == e.rule && c > *seen)
+                            *seen
                         }
                         None => {
                             seen_credits.push((e.rule, 1));
-                            headers.iter().any(|&(r, c)| r == e.rule && c > 1)
+                            1
                         }
                     };
+                    credits.iter().any(|&(r, c)| r == e.rule && c > seen)
+                };
                 if e.ends_article && !per_post(e.rule) && !again {
                     last_header = Some(i);
                     if before > 0 && ((total - before) as f32) < p.sign_off_ratio * before as f32 {
@@ -1668,8 +1680,8 @@ fn keep_short_sentences(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
 
 /// References: a bibliographic reference (see [`Shapes::is_citation`])
 /// that is no chrome, at most [`CITATION_GAP`] lines below kept text (a
-/// "Source:" or "References" label between), is kept, and so is the next
-/// one below it: the works an article cites, however name-heavy. Lines
+/// "Source:" or "References" label between), is kept, and so is each one
+/// below a kept one: the works an article cites, however name-heavy. Lines
 /// from `end` on are left alone; decided after the article's end is found,
 /// so that it moves no cut.
 fn keep_citations(doc: &Doc<'_>, judgement: &mut Judgement, end: usize, shapes: &Shapes) {
@@ -1830,9 +1842,20 @@ fn bio_box(
         .iter()
         .take(BIO_NAME_AT)
         .any(|w| names.iter().any(|n| n.eq_ignore_ascii_case(w)));
-    let person = words
-        .iter()
-        .any(|w| BIO_PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w)));
+    // A full name ("About Evan Gough") over a paragraph that speaks of a
+    // person; one name ("About Becky") only over one that introduces
+    // itself ("Hi, I'm Becky", "I am a ..."): "About Kale" over "Kale is
+    // the green my grandmother grew" is a section of the article.
+    let person = if names.len() >= 2 {
+        words
+            .iter()
+            .any(|w| BIO_PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w)))
+    } else {
+        words.windows(2).any(|w| {
+            w[0].eq_ignore_ascii_case(b"i")
+                && (w[1].eq_ignore_ascii_case(b"m") || w[1].eq_ignore_ascii_case(b"am"))
+        })
+    };
     (named && person).then_some(j)
 }
 
@@ -2124,7 +2147,8 @@ fn wrap_width(texts: &[&[u8]], feats: &[Features]) -> Option<usize> {
 }
 
 /// Does `next` continue `prev` on a page wrapped at `width` columns? `prev`
-/// is full (the first word of `next` would not have fit on it), does not end
+/// is full (the first word of `next` would not have fit on it, with
+/// [`WRAP_INDENT`] columns to spare for an indent), does not end
 /// a sentence or clause, and `next` starts with a letter, a digit or an
 /// opening quote, not a list bullet. Whatever their case: names and
 /// caseless scripts go on across the wrap too.
@@ -2202,7 +2226,8 @@ fn wraps(prev: &[u8], next: &[u8], layout: Layout) -> bool {
 /// each line, but for the lines of a hard-wrapped paragraph (a run of
 /// lines `joined` one to the next, at least three or ending a
 /// sentence), which all get the paragraph's
-/// length, density and ending. A line's word count stays its own.
+/// length, density and ending. A line's word count stays its own; the
+/// paragraph's goes to the [`teasers::Paragraphs`] returned with them.
 /// Borrowed unchanged when the page has no such paragraph.
 fn wrapped_paragraphs<'a>(
     feats: &'a [Features],
@@ -2344,6 +2369,10 @@ fn after_bullet(t: &[u8]) -> &[u8] {
 
 /// The list marker a line starts with, followed by a space and text (no
 /// space needed after a bracketed number).
+/// A bracketed number with no space after it marks an item of at least
+/// this many spaces (words, less one).
+const BRACKET_ITEM_SPACES: usize = 3;
+
 fn list_marker(t: &[u8]) -> Option<ListMarker> {
     let bullet = |t: &[u8], w: usize| t.len() > w + 1 && t[w] == b' ';
     for (k, b) in ["•", "·", "-", "*", "–"].iter().enumerate() {
@@ -2367,10 +2396,17 @@ fn list_marker(t: &[u8]) -> Option<ListMarker> {
         close == b'.' || close == b')'
     };
     // A bracketed number closes itself: the item's text may follow it
-    // without a space ("[5]I. Grzegory, ...", as reference lists print).
+    // without a space ("[5]I. Grzegory, ...", as reference lists print),
+    // when it is a few words long: "[12]Home", "[13]News" are the links a
+    // text-mode browser numbers, not a list.
     let gap = match body.get(digits + 1) {
         Some(b' ' | b'\t') => true,
-        Some(&b) => open && (b.is_ascii_alphabetic() || b >= 0x80),
+        Some(&b) => {
+            open && (b.is_ascii_alphabetic() || b >= 0x80)
+                && memchr::memchr_iter(b' ', body)
+                    .nth(BRACKET_ITEM_SPACES - 1)
+                    .is_some()
+        }
         None => false,
     };
     (ok && body.len() > digits + 2 && gap).then_some(ListMarker::Number(num))
@@ -2403,7 +2439,13 @@ mod list_marker_tests {
         assert_eq!(list_marker(b"12) Eggs"), Some(ListMarker::Number(12)));
         assert_eq!(list_marker(b"[3] A paper"), Some(ListMarker::Number(3)));
         assert_eq!(list_marker(b"(4) A clause"), Some(ListMarker::Number(4)));
-        assert_eq!(list_marker(b"[5]I. Grzegory"), Some(ListMarker::Number(5)));
+        assert_eq!(
+            list_marker(b"[5]I. Grzegory, S. Porowski, High pressure growth of GaN"),
+            Some(ListMarker::Number(5))
+        );
+        // A link number a text-mode browser printed before a link.
+        assert_eq!(list_marker(b"[12]Home"), None);
+        assert_eq!(list_marker(b"[13]Local news"), None);
         assert_eq!(list_marker(b"5.Grzegory"), None);
         assert_eq!(
             list_marker("• Milk".as_bytes()),

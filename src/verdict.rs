@@ -132,7 +132,8 @@ pub enum Rule {
     /// Above the first paragraph: headline, standfirst or caption.
     LeadIn,
     /// An item of a list introduced by a colon, between two paragraphs or
-    /// after one.
+    /// after one, or of a numbered or bulleted list below kept text (with
+    /// the lines its hard-wrapped text goes on to).
     ListItem,
     /// One of a few lines between two paragraphs inside the article region,
     /// with no chrome evidence among them.
@@ -154,11 +155,13 @@ pub enum Rule {
     Repeat,
     /// A short fragment whose words begin the next line (cut-off alt text).
     AltPrefix,
-    /// After the article's sign-off (credit line or comments header), with
-    /// little article text following.
+    /// After the article's end: a sign-off (credit line or comments header)
+    /// with little article text following, the start of a comment section,
+    /// or an author's bio box.
     AfterSignOff,
     /// At or after the header of a list of other stories ("More from ...",
-    /// "Most read") that follows the article.
+    /// "Most read") that follows the article, or the first of a run of
+    /// headlines with no header right below its last paragraph.
     AfterTeasers,
     /// Outside the article region (the densest run of article text).
     OutsideRegion,

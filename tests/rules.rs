@@ -559,12 +559,7 @@ mod social {
         "* Maria Lopez on July 7, 2012 at 2:31 pm said:",
         Drop(Social)
     );
-    t!(
-        comment_meta_round_bullet,
-        En,
-        "• Maria Lopez on July 7, 2012 at 2:31 pm said:",
-        Drop(Social)
-    );
+    t!(byline_round_bullet, En, "• By Jane Doe", Drop(Credit));
     t!(
         says_in_a_sentence,
         En,
@@ -1356,6 +1351,18 @@ mod regressions {
         let e = explain(&cleaned);
         assert_eq!(decisions_of(&cleaned, about), vec![Verdict::Keep], "{e}");
         assert_body_kept(&cleaned, L::En, "company box");
+
+        // A section of the article about a thing or a place, whose
+        // paragraph happens to hold a personal pronoun, stays: one name
+        // heads a bio only over a paragraph that introduces its writer.
+        let (header, section) = (
+            "About Kale",
+            "Kale is the hardy green my grandmother grew by the back door, and she put it in her soup every winter because it kept well through the frost.",
+        );
+        let doc = join(&[HEADLINE, a, b, c, d, e5, header, section]);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        assert_eq!(decisions_of(&cleaned, section), vec![Verdict::Keep], "{e}");
     }
 
     /// Headlines of other stories in Title Case, four or more, right below
@@ -2090,9 +2097,9 @@ mod regressions {
             ["[4] Annual report", "[5] Council minutes", "[6] Plans"],
             // Reference lists print a bracketed number with no space.
             [
-                "[1]A. Reed, Annual report",
-                "[2]B. Lowe, Minutes",
-                "[3]C. Hart, Plans",
+                "[1]A. Reed, Annual report 2010",
+                "[2]B. Lowe, Minutes of the council",
+                "[3]C. Hart, Plans for the library",
             ],
             ["• Reading room", "• Meeting hall", "• Garden"],
         ] {
@@ -2106,6 +2113,16 @@ mod regressions {
                 assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
             }
             assert_body_kept(&cleaned, L::En, "marked list");
+        }
+        // The links a text-mode browser numbers ("[12]Home") are no list.
+        let links = ["[12]Home", "[13]News", "[14]Sport", "[15]Weather"];
+        let mut blocks = vec![HEADLINE, a, b, c, d];
+        blocks.extend(links);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in links {
+            assert_ne!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
         }
         let items = ["1. Reading room", "3. Meeting hall", "7. Garden"];
         let mut blocks = vec![HEADLINE, a, b, c, d];
@@ -2139,6 +2156,30 @@ mod regressions {
                 "{e}"
             );
         }
+    }
+
+    /// A dated copy of a credit above does not make the undated last copy
+    /// a repeat: the last copy still ends the article, and the reader's
+    /// note below it goes.
+    #[test]
+    fn dated_credit_copy_leaves_last_credit_ending_article() {
+        let [a, b, c, d] = body(L::En);
+        let dated = "Source: Town archive, May 2, 2012";
+        let last = "Source: Town archive";
+        let note = "Great piece, I have lived in this town all my life and never knew any of this about the library.";
+        let doc = join(&[HEADLINE, a, b, dated, c, d, last, note]);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        let (_, dn) = cleaned
+            .decisions()
+            .find(|(l, _)| *l == note.as_bytes())
+            .unwrap();
+        assert_eq!(
+            (dn.verdict, dn.rule),
+            (Verdict::Drop(LowContent), Rule::AfterSignOff),
+            "{e}"
+        );
+        assert_body_kept(&cleaned, L::En, "dated credit copy");
     }
 
     /// A numbered figure or table caption inside the article is kept,
