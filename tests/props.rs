@@ -220,6 +220,28 @@ const CHROME: &[&str] = &[
     "Поделиться",
     "Все права защищены",
     "x",
+    // Shapes and rules of later rounds: bullets before shapes, embedded
+    // posts, numbered links, references, captions, table rows, bio boxes,
+    // headline runs, comment metadata.
+    "* By Jane Doe",
+    "• Source: AP, Reuters",
+    "### Comments",
+    "+ Posted by Jane Doe on May 2, 2012 at 9:14 am",
+    "Image copyright @cityhall @cityhall",
+    "Report",
+    "[12]Home",
+    "[5]I. Grzegory, S. Porowski, High pressure growth of GaN",
+    "1. Reading room",
+    "2. Meeting hall",
+    "Figure 3. Ground floor plan",
+    "Reed, A., Lowe, B., Hart, C. (2011), Public libraries. J. Civic Stud., 12: 101-19.",
+    "1\tAnn Lee\t5040\t5",
+    "2\tTom Hart\t4943\t1",
+    "About Jane Doe",
+    "Why the Old Mill Bridge Will Close for the Whole Summer",
+    "Maria Lopez on July 7, 2012 at 2:31 pm said:",
+    "says:",
+    "Source: Town archive, May 2, 2012",
 ];
 
 /// Line ends and surrounding whitespace the splitter must handle.
@@ -267,6 +289,44 @@ fn page() -> impl Strategy<Value = String> {
         }
         lines.concat()
     })
+}
+
+/// A synthetic page as a text-mode browser prints it: each line wrapped
+/// greedily at one width (72 or 79 columns), body lines indented by three
+/// spaces or not, no blank line between some paragraphs.
+fn wrapped_page() -> impl Strategy<Value = String> {
+    (
+        page(),
+        prop::sample::select(&[72usize, 79][..]),
+        any::<bool>(),
+    )
+        .prop_map(|(page, width, indent)| {
+            let indent = if indent { "   " } else { "" };
+            let mut out = String::new();
+            for line in page.lines() {
+                let mut cur = String::new();
+                for word in line.split(' ').filter(|w| !w.is_empty()) {
+                    if !cur.is_empty()
+                        && indent.len() + cur.chars().count() + 1 + word.chars().count() > width
+                    {
+                        out.push_str(indent);
+                        out.push_str(&cur);
+                        out.push('\n');
+                        cur.clear();
+                    }
+                    if !cur.is_empty() {
+                        cur.push(' ');
+                    }
+                    cur.push_str(word);
+                }
+                if !cur.is_empty() {
+                    out.push_str(indent);
+                    out.push_str(&cur);
+                }
+                out.push('\n');
+            }
+            out
+        })
 }
 
 /// Naive reference of the line splitter: split on `\r\n`, `\n`, `\r`; trim
@@ -449,6 +509,29 @@ proptest! {
         if let Err(e) = same_as_reference(&input, m) {
             prop_assert!(false, "{e}\ninput: {input:?}");
         }
+    }
+
+    /// The same on pages wrapped at one width, where lines are judged by
+    /// the paragraphs they wrap.
+    #[test]
+    fn fast_equals_reference_wrapped(page in wrapped_page(), m in mode()) {
+        if let Err(e) = same_as_reference(page.as_bytes(), m) {
+            prop_assert!(false, "{e}\ninput: {page:?}");
+        }
+    }
+
+    /// Cleaning the output of a wrapped page again keeps every line of it.
+    #[test]
+    fn idempotent_wrapped(page in wrapped_page()) {
+        let c = cleaner(Mode::Balanced);
+        let once = c.clean(page.as_bytes()).render();
+        let twice = c.clean(&once).render();
+        prop_assert!(
+            twice == once,
+            "second pass changed the output\ninput: {:?}\nonce: {:?}",
+            page,
+            String::from_utf8_lossy(&once)
+        );
     }
 
     /// Cleaning the output again keeps every line of it.
