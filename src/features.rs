@@ -171,7 +171,7 @@ pub fn measure_plain(line: &[u8], stop: &Stopwords) -> (Features, StopCounts, bo
     (f, counts, plain)
 }
 
-/// The first [`repeat::KEY_PREFIX`](crate::repeat::KEY_PREFIX) folded bytes
+/// The first `repeat::KEY_PREFIX` folded bytes
 /// of an ASCII line (its letters, lower-cased, and digits), gathered word by
 /// word while it is measured.
 pub struct Folded {
@@ -303,7 +303,7 @@ fn count_chars(text: &[u8]) -> u32 {
     (text.len() as u64 - continuations - tail) as u32
 }
 
-/// Is `text` valid UTF-8 with nothing outside ASCII but [`PUNCTUATION`]?
+/// Is `text` valid UTF-8 with nothing outside ASCII but `PUNCTUATION`?
 /// Such text is measured and normalised byte by byte like ASCII text.
 pub fn ascii_like(text: &[u8]) -> bool {
     let mut i = 0;

@@ -56,7 +56,7 @@ pub fn start_key(line: &[u8]) -> Option<u64> {
     hash_folded(&buf[..total])
 }
 
-/// [`start_key`] of a line whose first [`KEY_PREFIX`] folded bytes (or all
+/// [`start_key`] of a line whose first `KEY_PREFIX` folded bytes (or all
 /// of them, when it has fewer) are `folded`.
 #[inline]
 pub fn hash_folded(folded: &[u8]) -> Option<u64> {

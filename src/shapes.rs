@@ -924,7 +924,7 @@ impl Shapes {
 
     /// Is the line a bibliographic reference: two authors' names with
     /// initials and a year ("Renzi, C., Sorge, C. and Fusco, D. (2012),
-    /// Reporting of ...", "[7] M. Leszczynski, I. Grzegory, J. Cryst.
+    /// Reporting of ...", "\[7\] M. Leszczynski, I. Grzegory, J. Cryst.
     /// Growth 126, 601 (1993).")?
     pub fn is_citation(&self, line: &[u8]) -> bool {
         line.len() <= CITATION_MAX_BYTES
@@ -964,7 +964,7 @@ impl Shapes {
         self.find_and_separators(line).0
     }
 
-    /// [`find`](Self::find), and the line's [`separator_bytes`] when it
+    /// [`find`](Self::find), and the line's `separator_bytes` when it
     /// was counted on the way (lines of at most 160 bytes, the longest
     /// breadcrumb); past two, possibly fewer than all of them (only two or
     /// more matters, see [`is_breadcrumb_counted`]).
@@ -1060,7 +1060,7 @@ pub fn is_breadcrumb(line: &[u8]) -> bool {
     line.len() <= 160 && separator_bytes(line) >= 2 && segments_ok(line, next_separator)
 }
 
-/// [`is_breadcrumb`] with the line's [`separator_bytes`] already counted.
+/// [`is_breadcrumb`] with the line's `separator_bytes` already counted.
 pub fn is_breadcrumb_counted(line: &[u8], separators: usize) -> bool {
     line.len() <= 160 && separators >= 2 && segments_ok(line, next_separator)
 }
