@@ -854,6 +854,14 @@ pub struct ShapeHit {
     pub ends_article: bool,
 }
 
+/// One of the helper regexes, compiled once with the shapes (`what` names
+/// it if the built-in pattern is ever broken).
+fn compile(pattern: &str, what: &str) -> Regex {
+    RegexBuilder::new(pattern)
+        .build()
+        .unwrap_or_else(|e| panic!("the {what} regex compiles: {e}"))
+}
+
 impl Shapes {
     /// Compiles the table.
     pub fn builtin() -> Shapes {
@@ -875,27 +883,13 @@ impl Shapes {
                 (re, gates.into_boxed_slice(), hit)
             })
             .collect();
-        let dateish = RegexBuilder::new(&dateish_pattern())
-            .build()
-            .expect("the date regex compiles");
-        let day_date = RegexBuilder::new(&day_date_pattern())
-            .build()
-            .expect("the day-date regex compiles");
-        let tags_line = RegexBuilder::new(TAGS_LINE)
-            .build()
-            .expect("the tags regex compiles");
-        let calendar = RegexBuilder::new(&calendar_pattern())
-            .build()
-            .expect("the calendar regex compiles");
-        let cited_author = RegexBuilder::new(CITED_AUTHOR)
-            .build()
-            .expect("the author regex compiles");
-        let year = RegexBuilder::new(YEAR)
-            .build()
-            .expect("the year regex compiles");
-        let caption = RegexBuilder::new(CAPTION)
-            .build()
-            .expect("the caption regex compiles");
+        let dateish = compile(&dateish_pattern(), "date");
+        let day_date = compile(&day_date_pattern(), "day-date");
+        let tags_line = compile(TAGS_LINE, "tags");
+        let calendar = compile(&calendar_pattern(), "calendar");
+        let cited_author = compile(CITED_AUTHOR, "author");
+        let year = compile(YEAR, "year");
+        let caption = compile(CAPTION, "caption");
         let candidates = Candidates::of(&shapes);
         Shapes {
             shapes,
