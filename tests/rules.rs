@@ -128,6 +128,22 @@ fn assert_rendered_together(c: &Cleaned<'_>, block: &str) {
     assert_eq!(again.render(), out.as_bytes(), "cleaning again changed it");
 }
 
+/// The verdict and rule of the first line `line` in `c` (panics with the
+/// explain table when it is missing).
+fn decision_of(c: &Cleaned<'_>, line: &str) -> (Verdict, Rule) {
+    match c.decisions().find(|(l, _)| *l == line.as_bytes()) {
+        Some((_, d)) => (d.verdict, d.rule),
+        None => panic!("line {line:?} not found in:\n{}", explain(c)),
+    }
+}
+
+/// Cleaning the rendered output again changes nothing.
+fn assert_idempotent(c: &Cleaned<'_>) {
+    let out = c.render();
+    let again = cleaner().clean(&out);
+    assert_eq!(again.render(), out, "{}", explain(&again));
+}
+
 /// Body, body, `line`, body, body: `line` must get `want`.
 fn check(l: L, line: &str, want: Verdict) {
     let [a, b, c, d] = body(l);
@@ -1304,11 +1320,7 @@ mod regressions {
         );
         assert_body_kept(&cleaned, L::En, "sign-off");
         // The cut is explained as what it is.
-        let (_, dn) = cleaned
-            .decisions()
-            .find(|(l, _)| *l == notice.as_bytes())
-            .unwrap();
-        assert_eq!(dn.rule, Rule::AfterSignOff, "{e}");
+        assert_eq!(decision_of(&cleaned, notice).1, Rule::AfterSignOff, "{e}");
     }
 
     /// An author's bio box after the article ("About Jane Doe", then a
@@ -1325,20 +1337,14 @@ mod regressions {
         let cleaned = cleaner().clean(doc.as_bytes());
         let e = explain(&cleaned);
         for line in [header, bio] {
-            let (_, dn) = cleaned
-                .decisions()
-                .find(|(l, _)| *l == line.as_bytes())
-                .unwrap();
             assert_eq!(
-                (dn.verdict, dn.rule),
+                decision_of(&cleaned, line),
                 (Verdict::Drop(LowContent), Rule::AfterSignOff),
                 "{e}"
             );
         }
         assert_body_kept(&cleaned, L::En, "bio box");
-        let out = cleaned.render();
-        let again = cleaner().clean(&out);
-        assert_eq!(again.render(), out, "{}", explain(&again));
+        assert_idempotent(&cleaned);
 
         // A box about a company (no person's pronoun) may be the page's
         // subject: it stays.
@@ -1388,20 +1394,14 @@ mod regressions {
         let cleaned = cleaner().clean(doc.as_bytes());
         let e = explain(&cleaned);
         for t in titles {
-            let (_, dn) = cleaned
-                .decisions()
-                .find(|(l, _)| *l == t.as_bytes())
-                .unwrap();
             assert_eq!(
-                (dn.verdict, dn.rule),
+                decision_of(&cleaned, t),
                 (Verdict::Drop(LowContent), Rule::AfterTeasers),
                 "{e}"
             );
         }
         assert_body_kept(&cleaned, L::En, "headerless teasers");
-        let out = cleaned.render();
-        let again = cleaner().clean(&out);
-        assert_eq!(again.render(), out, "{}", explain(&again));
+        assert_idempotent(&cleaned);
 
         // The article goes on below them: they are its own.
         let more = [
@@ -1442,16 +1442,14 @@ mod regressions {
         let cleaned = cleaner().clean(doc.as_bytes());
         let e = explain(&cleaned);
         for line in [hope, cheers] {
-            let (_, d) = cleaned
-                .decisions()
-                .find(|(l, _)| *l == line.as_bytes())
-                .unwrap();
-            assert_eq!((d.verdict, d.rule), (Verdict::Keep, Rule::Tail), "{e}");
+            assert_eq!(
+                decision_of(&cleaned, line),
+                (Verdict::Keep, Rule::Tail),
+                "{e}"
+            );
         }
         assert_body_kept(&cleaned, L::En, "tail");
-        let out = cleaned.render();
-        let again = cleaner().clean(&out);
-        assert_eq!(again.render(), out, "{}", explain(&again));
+        assert_idempotent(&cleaned);
     }
 
     /// The article's last lines are short quoted replies, too short and
@@ -1482,9 +1480,7 @@ mod regressions {
             assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
         }
         assert_body_kept(&cleaned, L::En, "short sentences");
-        let out = cleaned.render();
-        let again = cleaner().clean(&out);
-        assert_eq!(again.render(), out, "{}", explain(&again));
+        assert_idempotent(&cleaned);
     }
 
     /// A comments header with timestamps right below it starts the
@@ -2170,12 +2166,8 @@ mod regressions {
         let doc = join(&[HEADLINE, a, b, dated, c, d, last, note]);
         let cleaned = cleaner().clean(doc.as_bytes());
         let e = explain(&cleaned);
-        let (_, dn) = cleaned
-            .decisions()
-            .find(|(l, _)| *l == note.as_bytes())
-            .unwrap();
         assert_eq!(
-            (dn.verdict, dn.rule),
+            decision_of(&cleaned, note),
             (Verdict::Drop(LowContent), Rule::AfterSignOff),
             "{e}"
         );
@@ -2356,12 +2348,11 @@ mod regressions {
             let cleaned = cleaner().clean(doc.as_bytes());
             let e = explain(&cleaned);
             for line in TEASERS {
-                let (_, d) = cleaned
-                    .decisions()
-                    .find(|(l, _)| *l == line.as_bytes())
-                    .unwrap();
-                assert_eq!(d.verdict, Verdict::Drop(LowContent), "{line}\n{e}");
-                assert_eq!(d.rule, Rule::AfterTeasers, "{line}\n{e}");
+                assert_eq!(
+                    decision_of(&cleaned, line),
+                    (Verdict::Drop(LowContent), Rule::AfterTeasers),
+                    "{line}\n{e}"
+                );
             }
             for line in MORE_BODY {
                 assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
@@ -2420,12 +2411,11 @@ mod regressions {
             // The header goes (under a phrase of its own when it has one).
             assert!(!decisions_of(&cleaned, header)[0].is_keep(), "{e}");
             for line in TEASERS {
-                let (_, d) = cleaned
-                    .decisions()
-                    .find(|(l, _)| *l == line.as_bytes())
-                    .unwrap();
-                assert_eq!(d.verdict, Verdict::Drop(LowContent), "{line}\n{e}");
-                assert_eq!(d.rule, Rule::AfterTeasers, "{line}\n{e}");
+                assert_eq!(
+                    decision_of(&cleaned, line),
+                    (Verdict::Drop(LowContent), Rule::AfterTeasers),
+                    "{line}\n{e}"
+                );
             }
             for line in MORE_BODY {
                 assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
