@@ -806,7 +806,7 @@ impl Cleaner {
         // again as if the page ended there, so that no heading or short line
         // is kept for the sake of text that is cut (cleaning the output again
         // must not change it).
-        let cut = self.article_end(texts, feats, &density, evidence, &judgement.keep);
+        let cut = self.article_end(texts, feats, &density, evidence, joined, &judgement.keep);
         // A list of other stories under its header ("More from ...", "Most
         // read") after the article ends it too, header included, when it
         // comes before the sign-off ([`teasers`]). The lines above it keep
@@ -986,12 +986,18 @@ impl Cleaner {
         feats: &[Features],
         density: &[f32],
         evidence: EvidenceView<'_>,
+        joined: &[bool],
         keep: &[bool],
     ) -> Option<usize> {
         let p = &self.inner.params;
         let n = feats.len();
         let weight = |i: usize| feats[i].weight as u64;
         let total: u64 = (0..n).filter(|&i| keep[i]).map(weight).sum();
+        // The windows below count paragraphs, not lines: a hard-wrapped
+        // comment (lynx, w3m) takes several lines but is one paragraph.
+        let para = paragraph_numbers(joined);
+        debug_assert_eq!(para.len(), n);
+        let markers_ahead = |flag: &[bool], window: usize| count_ahead(flag, window, &para);
         // Comment markers: per-comment widgets and metadata, and short
         // lines with a date and a time of day ("Maria, 7 July 2012 at
         // 2:31 pm"; a time alone is a schedule or a race split, and so are
@@ -1019,8 +1025,12 @@ impl Cleaner {
         let author: Vec<bool> = (0..n)
             .map(|i| !evidence.has(i) && density[i] == 0.0 && is_author_line(feats, i))
             .collect();
-        let author_ahead = count_ahead(&author, COMMENT_WINDOW);
-        let ahead = count_ahead(&marker, COMMENT_WINDOW);
+        // Names are counted by lines: on a wrapped page, short name-like
+        // lines (a picture's file name, a section label) head each teaser
+        // of a list.
+        let lines: Vec<u32> = (0..n as u32).collect();
+        let author_ahead = count_ahead(&author, COMMENT_WINDOW, &lines);
+        let ahead = markers_ahead(&marker, COMMENT_WINDOW);
         // Right below a comments header, a short line with a full date (no
         // time of day needed: "October 2, 2012 | Permalink") is a comment's
         // metadata too; a year alone is not.
@@ -1036,8 +1046,8 @@ impl Cleaner {
                         && self.inner.shapes.has_day_date(texts[i]))
             })
             .collect();
-        let header_ahead = count_ahead(&dated, HEADER_MARKER_WINDOW);
-        let strong_ahead = count_ahead(&strong, COMMENT_WINDOW);
+        let header_ahead = markers_ahead(&dated, HEADER_MARKER_WINDOW);
+        let strong_ahead = markers_ahead(&strong, COMMENT_WINDOW);
         // Comment headers printed three times or more (the same phrase or
         // shape) stand under each post of a blog page: they end nothing.
         let mut headers: Vec<(Rule, u32)> = Vec::new();
@@ -1898,15 +1908,40 @@ fn indices(n: usize, keep: impl Fn(usize) -> bool) -> Vec<usize> {
 }
 
 /// For each line, how many of the next `window` lines are flagged.
-fn count_ahead(flag: &[bool], window: usize) -> Vec<u32> {
+fn count_ahead(flag: &[bool], window: usize, para: &[u32]) -> Vec<u32> {
     let n = flag.len();
+    // `before[k]`: flagged lines among the first `k`.
+    let mut before = Vec::with_capacity(n + 1);
+    before.push(0u32);
+    for &f in flag {
+        before.push(before[before.len() - 1] + u32::from(f));
+    }
     let mut ahead = vec![0u32; n + 1];
+    // `end`: the first line more than `window` paragraphs below line `i`
+    // (paragraph numbers never go down, so it only moves up as `i` does).
+    let mut end = n;
     for i in (0..n).rev() {
-        let leaving = i + 1 + window;
-        ahead[i] = ahead[i + 1] + u32::from(i + 1 < n && flag[i + 1])
-            - u32::from(leaving < n && flag[leaving]);
+        while end > i + 1 && para[end - 1] as usize > para[i] as usize + window {
+            end -= 1;
+        }
+        ahead[i] = before[end] - before[i + 1];
     }
     ahead
+}
+
+/// The paragraph number of each line: lines joined to the one above (a
+/// hard-wrapped paragraph, see [`Doc::joined`]) share its number; on a page
+/// that is not wrapped it is the line's index.
+fn paragraph_numbers(joined: &[bool]) -> Vec<u32> {
+    let mut para = Vec::with_capacity(joined.len());
+    let mut k = 0u32;
+    for i in 0..joined.len() {
+        if i > 0 && !joined[i - 1] {
+            k += 1;
+        }
+        para.push(k);
+    }
+    para
 }
 
 /// Does the line hold a time of day (`9:42`, `12:05`)?

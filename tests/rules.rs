@@ -1679,6 +1679,61 @@ mod regressions {
         assert_rendered_together(&cleaned, &wrapped);
     }
 
+    /// On a page wrapped at one width, each comment takes several lines:
+    /// the comment markers below a comments header are counted by
+    /// paragraph, not by line, so the wrapped comments are still cut.
+    #[test]
+    fn wrapped_comments_below_header_cut() {
+        let [a, b, ..] = body(L::En).map(|p| wrap(p, 72));
+        let texts = [
+            "I have lived in this town for most of my life and I think that a new library is \
+             exactly what we need, even if it costs a little more than they say it will. My \
+             children would use it every day after school, and so would many of their friends, \
+             who have nowhere quiet to do their homework at the moment, as the old reading room \
+             closes at four and the school library is only open to the older pupils. I hope \
+             that the council will also think about the buses, because the new site is a long \
+             walk from the estate where most of the families with young children live now.",
+            "I only hope that they will keep the old building as well, because it is one of the \
+             few that are left from the time when the square was first built. It would be a \
+             shame to see it sold to a developer who would turn it into flats that nobody in the \
+             town could afford to buy, and I am not the only one who thinks so. There was a \
+             meeting about it in the church hall last week and more than a hundred people came \
+             to say the same thing, which is more than came to any of the meetings that the \
+             council held about the plan when it was first put forward three years ago.",
+            "Does anyone know if there will be a room for the local history society in the new \
+             building? We have been looking for a place to keep our papers for years and years, \
+             and the boxes are now spread over the lofts and garages of half a dozen members, \
+             which is no way to look after the only copies of the parish records that survived \
+             the fire. A room with a locked cupboard and a table would be enough for us, and we \
+             would gladly open it to visitors on Saturday mornings if the council would let us \
+             use it, as we have offered to do in every letter we have sent them about it.",
+        ];
+        let mut comments = Vec::new();
+        for (text, (who, day)) in
+            texts
+                .iter()
+                .zip([("Ann Lee", 2), ("Tom Hart", 3), ("Sara Diaz", 4)])
+        {
+            comments.push(format!("{who} on October {day}, 2012 at 4:47 pm said:"));
+            let wrapped = wrap(text, 72);
+            assert!(wrapped.lines().count() >= 8, "the case needs long comments");
+            comments.push(wrapped);
+        }
+        let mut blocks = vec![HEADLINE, &a, &b, "Comments"];
+        blocks.extend(comments.iter().map(String::as_str));
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in comments.iter().flat_map(|c| c.lines()) {
+            let v = decisions_of(&cleaned, line);
+            assert!(v.iter().all(|v| !v.is_keep()), "{line:?} kept\n{e}");
+        }
+        for line in a.lines().chain(b.lines()) {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        assert_idempotent(&cleaned);
+    }
+
     /// On a page wrapped at one width, a short paragraph ends in a short
     /// line: its lines are one paragraph when a list of other stories in
     /// the middle of the article is told from the end of the article, so
