@@ -243,7 +243,7 @@ pub(crate) fn teaser_end(
             // weighed only below a header or at the start of a run.
             let headed = (is_header(texts[h], &feats[h], found[h], &mut norm)
                 || share_row(found, h))
-                && list_follows(texts, feats, found, &prose, h, &mut norm);
+                && list_follows(texts, feats, found, &prose, &same, h, &mut norm);
             // No header: a run of headlines right below the last paragraph.
             let run = keep[h] && tail == 0 && headline_run(texts, feats, found, keep, h);
             if (headed || run)
@@ -536,12 +536,14 @@ fn list_follows(
     feats: &[Features],
     found: &[Found],
     prose: &[bool],
+    same: &dyn Fn(usize, usize) -> bool,
     h: usize,
     norm: &mut Vec<u8>,
 ) -> bool {
     let end = (h + 1 + WINDOW).min(texts.len());
     let mut titles = 0u32;
     let mut prev_prose = false;
+    let mut prev = h;
     let mut first = true;
     let kind = first_word(texts[h]);
     for j in h + 1..end {
@@ -556,13 +558,15 @@ fn list_follows(
         if first && is_list_item(texts[j]) {
             return false;
         }
-        if prose[j] && (first || prev_prose) {
+        // The lines of one hard-wrapped paragraph are one paragraph.
+        if prose[j] && (first || (prev_prose && !same(prev, j))) {
             return false;
         }
         if !prose[j] && (2..=TITLE_WORDS).contains(&feats[j].words) {
             titles += 1;
         }
         prev_prose = prose[j];
+        prev = j;
         first = false;
     }
     titles >= MIN_TITLES

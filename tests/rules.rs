@@ -2477,6 +2477,34 @@ mod regressions {
         }
     }
 
+    /// On a page wrapped at one width, a teaser's summary takes two lines:
+    /// they are one paragraph, not two in a row, so the list still ends
+    /// the article.
+    #[test]
+    fn wrapped_teaser_list_after_article_dropped() {
+        let [a, b, c, d] = body(L::En).map(|p| wrap(p, 72));
+        let more = MORE_BODY.map(|p| wrap(p, 72));
+        let teasers = TEASERS.map(|t| wrap(t, 72));
+        assert!(teasers.iter().any(|t| t.lines().count() >= 2));
+        let header = "More from the Town Gazette";
+        let mut blocks = vec![HEADLINE, &a, &b, &c, &d, &more[0], &more[1], header];
+        blocks.extend(teasers.iter().map(String::as_str));
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in teasers.iter().flat_map(|t| t.lines()) {
+            assert_eq!(
+                decision_of(&cleaned, line),
+                (Verdict::Drop(LowContent), Rule::AfterTeasers),
+                "{line}\n{e}"
+            );
+        }
+        for line in [&a, &d, &more[1]].into_iter().flat_map(|p| p.lines()) {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        assert_idempotent(&cleaned);
+    }
+
     /// Short lines of a site's menu, written for these tests.
     const MENU: [&str; 8] = [
         "Africa",
