@@ -546,6 +546,7 @@ fn list_follows(
     let mut prev = h;
     let mut first = true;
     let kind = first_word(texts[h]);
+    let header_item = is_list_item(texts[h]);
     for j in h + 1..end {
         if first_word(texts[j]).eq_ignore_ascii_case(kind)
             && is_header(texts[j], &feats[j], found[j], norm)
@@ -555,7 +556,9 @@ fn list_follows(
         if found[j] != Found::Text {
             continue;
         }
-        if first && is_list_item(texts[j]) {
+        // The article's own list, unless the header is an item too: a menu
+        // of links printed as a list ("* More from ...", then "* Title").
+        if first && is_list_item(texts[j]) && !header_item {
             return false;
         }
         // The lines of one hard-wrapped paragraph are one paragraph.

@@ -2505,6 +2505,43 @@ mod regressions {
         assert_idempotent(&cleaned);
     }
 
+    /// A converter that prints a page's lists as Markdown (html2text) puts
+    /// a list of other stories under a header that is an item itself
+    /// ("* ##### More from ..."): its items below are that list, not the
+    /// article's own, and the list ends the article.
+    #[test]
+    fn bulleted_teaser_list_under_bulleted_header_dropped() {
+        let [a, b, c, d] = body(L::En);
+        let header = "* ##### More from the Town Gazette";
+        let items: Vec<String> = TEASERS
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                if i % 2 == 0 {
+                    format!("* ##### {t}")
+                } else {
+                    t.to_string()
+                }
+            })
+            .collect();
+        let mut blocks = vec![HEADLINE, a, b, c, d, MORE_BODY[0], MORE_BODY[1], header];
+        blocks.extend(items.iter().map(String::as_str));
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in &items {
+            assert_eq!(
+                decision_of(&cleaned, line),
+                (Verdict::Drop(LowContent), Rule::AfterTeasers),
+                "{line}\n{e}"
+            );
+        }
+        for line in MORE_BODY {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        assert_body_kept(&cleaned, L::En, "bulleted teaser list");
+    }
+
     /// Short lines of a site's menu, written for these tests.
     const MENU: [&str; 8] = [
         "Africa",
