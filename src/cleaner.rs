@@ -995,9 +995,11 @@ impl Cleaner {
         let total: u64 = (0..n).filter(|&i| keep[i]).map(weight).sum();
         // The windows below count paragraphs, not lines: a hard-wrapped
         // comment (lynx, w3m) takes several lines but is one paragraph.
-        let para = paragraph_numbers(joined);
-        debug_assert_eq!(para.len(), n);
-        let markers_ahead = |flag: &[bool], window: usize| count_ahead(flag, window, &para);
+        let para = joined
+            .contains(&true)
+            .then(|| paragraph_numbers(joined));
+        let markers_ahead =
+            |flag: &[bool], window: usize| count_ahead(flag, window, para.as_deref());
         // Comment markers: per-comment widgets and metadata, and short
         // lines with a date and a time of day ("Maria, 7 July 2012 at
         // 2:31 pm"; a time alone is a schedule or a race split, and so are
@@ -1028,8 +1030,7 @@ impl Cleaner {
         // Names are counted by lines: on a wrapped page, short name-like
         // lines (a picture's file name, a section label) head each teaser
         // of a list.
-        let lines: Vec<u32> = (0..n as u32).collect();
-        let author_ahead = count_ahead(&author, COMMENT_WINDOW, &lines);
+        let author_ahead = count_ahead(&author, COMMENT_WINDOW, None);
         let ahead = markers_ahead(&marker, COMMENT_WINDOW);
         // Right below a comments header, a short line with a full date (no
         // time of day needed: "October 2, 2012 | Permalink") is a comment's
@@ -1646,10 +1647,10 @@ fn region_score(
     if chrome {
         return -2.0;
     }
-    // A table row (three cells or more, split by tabs) is neither prose
-    // nor chrome: a table does not end the article it stands in.
-    if matches!(class, Class::Short | Class::Bad) && memchr::memchr_iter(b'\t', t).nth(1).is_some()
-    {
+    // A table row (three cells or more, split by tabs, or by runs of
+    // spaces as converters align columns) is neither prose nor chrome: a
+    // table does not end the article it stands in.
+    if matches!(class, Class::Short | Class::Bad) && is_table_row(t, f.digits > 0) {
         return 0.0;
     }
     let w = f.words.min(80) as f32;
@@ -1661,6 +1662,34 @@ fn region_score(
         Class::Bad if f.terminal && density >= 0.15 => 0.0,
         Class::Bad => -w.max(2.0) * 0.5,
     }
+}
+
+/// Is the line a table row: three cells or more, split by tabs, or by runs
+/// of two spaces or more with a figure among them (results, standings,
+/// prices; a row of widget icons has none: `figures`, the line has a
+/// digit) and not after a sentence's end
+/// (some writers put two spaces between sentences)?
+fn is_table_row(t: &[u8], figures: bool) -> bool {
+    if memchr::memchr_iter(b'\t', t).nth(1).is_some() {
+        return true;
+    }
+    if !figures {
+        return false;
+    }
+    let mut gaps = 0;
+    for i in 2..t.len() {
+        // The first two spaces of a run, after a cell's text.
+        if t[i] == b' '
+            && t[i - 1] == b' '
+            && !matches!(t[i - 2], b' ' | b'.' | b'?' | b'!' | b':' | b';')
+        {
+            gaps += 1;
+            if gaps == 2 {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Short sentences that go on from kept text: a line of at least
@@ -1907,24 +1936,32 @@ fn indices(n: usize, keep: impl Fn(usize) -> bool) -> Vec<usize> {
     v
 }
 
-/// For each line, how many of the next `window` lines are flagged.
-fn count_ahead(flag: &[bool], window: usize, para: &[u32]) -> Vec<u32> {
+/// For each line, how many lines below it are flagged, as far as `window`
+/// paragraphs down (`para`: each line's paragraph number, see
+/// [`paragraph_numbers`]; `None`: every line a paragraph of its own).
+fn count_ahead(flag: &[bool], window: usize, para: Option<&[u32]>) -> Vec<u32> {
     let n = flag.len();
-    // `before[k]`: flagged lines among the first `k`.
-    let mut before = Vec::with_capacity(n + 1);
-    before.push(0u32);
-    for &f in flag {
-        before.push(before[before.len() - 1] + u32::from(f));
-    }
     let mut ahead = vec![0u32; n + 1];
+    let Some(para) = para else {
+        // Every line a paragraph of its own.
+        for i in (0..n).rev() {
+            let leaving = i + 1 + window;
+            ahead[i] = ahead[i + 1] + u32::from(i + 1 < n && flag[i + 1])
+                - u32::from(leaving < n && flag[leaving]);
+        }
+        return ahead;
+    };
     // `end`: the first line more than `window` paragraphs below line `i`
-    // (paragraph numbers never go down, so it only moves up as `i` does).
+    // (paragraph numbers never go down, so it only moves up as `i` does);
+    // the flags in between are counted as lines enter and leave.
     let mut end = n;
     for i in (0..n).rev() {
+        let mut count = ahead[i + 1] + u32::from(i + 1 < n && flag[i + 1]);
         while end > i + 1 && para[end - 1] as usize > para[i] as usize + window {
             end -= 1;
+            count -= u32::from(flag[end]);
         }
-        ahead[i] = before[end] - before[i + 1];
+        ahead[i] = count;
     }
     ahead
 }

@@ -1819,6 +1819,12 @@ mod regressions {
     /// keeps them all, not only the rows near the paragraphs.
     #[test]
     fn long_table_in_article_kept() {
+        long_table_kept("\t");
+        // Columns aligned with spaces, as inscriptis prints tables.
+        long_table_kept("  ");
+    }
+
+    fn long_table_kept(sep: &str) {
         let [a, b, c, d] = body(L::En);
         let names = [
             "Ann Lee",
@@ -1832,12 +1838,12 @@ mod regressions {
             "Ida Berg",
             "Max Rossi",
         ];
-        let mut rows = vec!["Pos.\tName\tVotes\tWards".to_string()];
+        let mut rows = vec![["Pos.", "Name", "Votes", "Wards"].join(sep)];
         for i in 0..40 {
             let initial = char::from(b'A' + (i / 10) as u8);
             let votes = 5000 - 97 * i;
             rows.push(format!(
-                "{}\t{} {initial}.\t{votes}\t{}",
+                "{}{sep}{} {initial}.{sep}{votes}{sep}{}",
                 i + 1,
                 names[i % 10],
                 (37 * i) % 9
