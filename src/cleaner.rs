@@ -1753,8 +1753,9 @@ fn keep_tail(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
 }
 
 /// Gaps in the article: the lines between two kept lines above the
-/// article's end, when none of them is chrome or an alt-text fragment and
-/// there are at most [`MAX_LIST_LINES`] of them, are the article's too (a
+/// article's end, when none of them is chrome (but a credit: a byline or a
+/// photo credit, which stays dropped) or an alt-text fragment and there
+/// are at most [`MAX_LIST_LINES`] of them, are the article's too (a
 /// table of short rows, a list of names, a glossary, the addresses of a
 /// letter, subheadings between short paragraphs), however the context
 /// model and the region judged them: kept text on both sides and no chrome
@@ -1769,10 +1770,15 @@ fn keep_gaps(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
         if b - a < 2 || b - a - 1 > MAX_LIST_LINES {
             continue;
         }
-        if (a + 1..b).any(|i| doc.evidence.has(i) || doc.alt[i]) {
+        // A credit (a byline, a photo credit) says nothing about its
+        // neighbours: it is passed over, and stays dropped.
+        let chrome = |i: usize| {
+            doc.evidence[i].is_some_and(|e| e.category != Category::Credit || e.ends_article)
+        };
+        if (a + 1..b).any(|i| chrome(i) || doc.alt[i]) {
             continue;
         }
-        for i in (a + 1..b).filter(|&i| !doc.skip[i]) {
+        for i in (a + 1..b).filter(|&i| !doc.skip[i] && !doc.evidence.has(i)) {
             keep[i] = true;
             judgement.heading[i] = Some(Rule::InBody);
         }
