@@ -876,6 +876,7 @@ impl Cleaner {
         keep_citations(&doc, &mut judgement, end, &inner.shapes);
         keep_captions(&doc, &mut judgement, end, &inner.shapes);
         keep_tail(&doc, &mut judgement, end);
+        keep_gaps(&doc, &mut judgement, end);
         let Judgement {
             initial,
             resolved,
@@ -1786,6 +1787,39 @@ fn keep_tail(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
         if j < e && j > 0 && keep[j - 1] {
             keep[j..e].fill(true);
             judgement.heading[j..e].fill(Some(Rule::Tail));
+        }
+    }
+}
+
+/// Gaps in the article: the lines between two kept lines above the
+/// article's end, when none of them is chrome (but a credit: a byline or a
+/// photo credit, which stays dropped) or an alt-text fragment and there
+/// are at most [`MAX_LIST_LINES`] of them, are the article's too (a
+/// table of short rows, a list of names, a glossary, the addresses of a
+/// letter, subheadings between short paragraphs), however the context
+/// model and the region judged them: kept text on both sides and no chrome
+/// between is stronger evidence than their own length and stopwords.
+/// Repeats among them stay dropped. Decided after the article's end is
+/// found, so that it moves no cut.
+fn keep_gaps(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
+    let keep = &mut judgement.keep;
+    let kept_idx = indices(end.min(keep.len()), |i| keep[i]);
+    for w in kept_idx.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        if b - a < 2 || b - a - 1 > MAX_LIST_LINES {
+            continue;
+        }
+        // A credit (a byline, a photo credit) says nothing about its
+        // neighbours: it is passed over, and stays dropped.
+        let chrome = |i: usize| {
+            doc.evidence[i].is_some_and(|e| e.category != Category::Credit || e.ends_article)
+        };
+        if (a + 1..b).any(|i| chrome(i) || doc.alt[i]) {
+            continue;
+        }
+        for i in (a + 1..b).filter(|&i| !doc.skip[i] && !doc.evidence.has(i)) {
+            keep[i] = true;
+            judgement.heading[i] = Some(Rule::InBody);
         }
     }
 }

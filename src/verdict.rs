@@ -135,8 +135,10 @@ pub enum Rule {
     /// after one, or of a numbered or bulleted list below kept text (with
     /// the lines its hard-wrapped text goes on to).
     ListItem,
-    /// One of a few lines between two paragraphs inside the article region,
-    /// with no chrome evidence among them.
+    /// One of the lines between two kept lines of the article, with no
+    /// chrome evidence among them: a few between two paragraphs inside the
+    /// article region, or a longer run (up to 30 lines) between any two
+    /// kept lines above the article's end.
     InBody,
     /// One of the article's last lines, between its last paragraph and
     /// its end (a sign-off, a comments header or the end of the page).

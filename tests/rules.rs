@@ -2015,6 +2015,74 @@ mod regressions {
         );
     }
 
+    /// A glossary between two paragraphs, its terms too short to pass alone
+    /// and its definitions too poor in stopwords, with more lines than a
+    /// few and not all of them good to the context model, is part of the
+    /// article when no chrome line but a credit stands among them; a share
+    /// widget among them leaves the run to the context model.
+    #[test]
+    fn gap_of_mixed_lines_between_paragraphs_kept() {
+        let [a, b, c, d] = body(L::En);
+        let items = [
+            "Abbreviations",
+            "ISBN: International Standard Book Number",
+            "OPAC: Online Public Access Catalogue, Branch Terminals, Mobile Application Interface",
+            "ILL: Interlibrary Loan",
+            "RFID: Radio Frequency Identification Tags, Self-Service Kiosks, Security Gates",
+            "DDC: Dewey Decimal Classification",
+        ];
+        let mut blocks = vec![HEADLINE, a, b];
+        blocks.extend(items);
+        blocks.extend([c, d]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in items {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        assert_eq!(
+            decision_of(&cleaned, items[2]),
+            (Verdict::Keep, Rule::InBody),
+            "{e}"
+        );
+        assert_body_kept(&cleaned, L::En, "glossary between paragraphs");
+        assert_idempotent(&cleaned);
+
+        // A photo credit among them says nothing about its neighbours: it
+        // is dropped, and the glossary stays.
+        let credit = "Photo: Ann Lee / City Archive";
+        let mut blocks = vec![HEADLINE, a, b];
+        blocks.extend(&items[..3]);
+        blocks.push(credit);
+        blocks.extend(&items[3..]);
+        blocks.extend([c, d]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in items {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        assert_eq!(
+            decisions_of(&cleaned, credit),
+            vec![Verdict::Drop(Credit)],
+            "{e}"
+        );
+
+        let mut blocks = vec![HEADLINE, a, b];
+        blocks.extend(&items[..3]);
+        blocks.push("Share this article");
+        blocks.extend(&items[3..]);
+        blocks.extend([c, d]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        assert_eq!(
+            decisions_of(&cleaned, items[2]),
+            vec![Verdict::Drop(LowContent)],
+            "{e}"
+        );
+    }
+
     /// A long run of short lines between two paragraphs (a floor plan, a
     /// table of contents) that the region leaves out stays when the
     /// context model found every line of it good; a chrome line among
