@@ -996,9 +996,7 @@ impl Cleaner {
         let total: u64 = (0..n).filter(|&i| keep[i]).map(weight).sum();
         // The windows below count paragraphs, not lines: a hard-wrapped
         // comment (lynx, w3m) takes several lines but is one paragraph.
-        let para = joined
-            .contains(&true)
-            .then(|| paragraph_numbers(joined));
+        let para = joined.contains(&true).then(|| paragraph_numbers(joined));
         let markers_ahead =
             |flag: &[bool], window: usize| count_ahead(flag, window, para.as_deref());
         // Comment markers: per-comment widgets and metadata, and short
