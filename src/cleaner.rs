@@ -1664,10 +1664,9 @@ fn region_score(
 }
 
 /// Is the line a table row: three cells or more, split by tabs, or by runs
-/// of two spaces or more with a figure among them (results, standings,
-/// prices; a row of widget icons has none: `figures`, the line has a
-/// digit) and not after a sentence's end
-/// (some writers put two spaces between sentences)?
+/// of two spaces or more not after a sentence's end (some writers put two
+/// spaces between sentences) in a line with a figure (`figures`: results,
+/// standings, prices; a row of widget icons has none)?
 fn is_table_row(t: &[u8], figures: bool) -> bool {
     if memchr::memchr_iter(b'\t', t).nth(1).is_some() {
         return true;

@@ -146,6 +146,19 @@ fn assert_idempotent(c: &Cleaned<'_>) {
     assert_eq!(again.render(), out, "{}", explain(&again));
 }
 
+/// Each of `lines` is dropped as part of a list of other stories after
+/// the article (rule `after-teasers`).
+fn assert_after_teasers<'a>(c: &Cleaned<'_>, lines: impl IntoIterator<Item = &'a str>) {
+    for line in lines {
+        assert_eq!(
+            decision_of(c, line),
+            (Verdict::Drop(LowContent), Rule::AfterTeasers),
+            "{line}\n{}",
+            explain(c)
+        );
+    }
+}
+
 /// Body, body, `line`, body, body: `line` must get `want`.
 fn check(l: L, line: &str, want: Verdict) {
     let [a, b, c, d] = body(l);
@@ -1393,14 +1406,7 @@ mod regressions {
         blocks.extend(titles);
         let doc = join(&[blocks.as_slice(), &[blurb]].concat());
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
-        for t in titles {
-            assert_eq!(
-                decision_of(&cleaned, t),
-                (Verdict::Drop(LowContent), Rule::AfterTeasers),
-                "{e}"
-            );
-        }
+        assert_after_teasers(&cleaned, titles);
         assert_body_kept(&cleaned, L::En, "headerless teasers");
 
         // The article goes on below them: they are its own.
@@ -2474,13 +2480,7 @@ mod regressions {
             let doc = join(&blocks);
             let cleaned = cleaner().clean(doc.as_bytes());
             let e = explain(&cleaned);
-            for line in TEASERS {
-                assert_eq!(
-                    decision_of(&cleaned, line),
-                    (Verdict::Drop(LowContent), Rule::AfterTeasers),
-                    "{line}\n{e}"
-                );
-            }
+            assert_after_teasers(&cleaned, TEASERS);
             for line in MORE_BODY {
                 assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
             }
@@ -2537,13 +2537,7 @@ mod regressions {
             let e = explain(&cleaned);
             // The header goes (under a phrase of its own when it has one).
             assert!(!decisions_of(&cleaned, header)[0].is_keep(), "{e}");
-            for line in TEASERS {
-                assert_eq!(
-                    decision_of(&cleaned, line),
-                    (Verdict::Drop(LowContent), Rule::AfterTeasers),
-                    "{line}\n{e}"
-                );
-            }
+            assert_after_teasers(&cleaned, TEASERS);
             for line in MORE_BODY {
                 assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
             }
@@ -2566,13 +2560,7 @@ mod regressions {
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
         let e = explain(&cleaned);
-        for line in teasers.iter().flat_map(|t| t.lines()) {
-            assert_eq!(
-                decision_of(&cleaned, line),
-                (Verdict::Drop(LowContent), Rule::AfterTeasers),
-                "{line}\n{e}"
-            );
-        }
+        assert_after_teasers(&cleaned, teasers.iter().flat_map(|t| t.lines()));
         for line in [&a, &d, &more[1]].into_iter().flat_map(|p| p.lines()) {
             assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
         }
@@ -2603,13 +2591,7 @@ mod regressions {
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
         let e = explain(&cleaned);
-        for line in &items {
-            assert_eq!(
-                decision_of(&cleaned, line),
-                (Verdict::Drop(LowContent), Rule::AfterTeasers),
-                "{line}\n{e}"
-            );
-        }
+        assert_after_teasers(&cleaned, items.iter().map(String::as_str));
         for line in MORE_BODY {
             assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
         }
