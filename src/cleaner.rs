@@ -150,6 +150,31 @@ fn talk_between(marker: &[bool], density: &[f32], evidence: EvidenceView<'_>, i:
     false
 }
 
+/// Does a post's count of comments stand on the comment marker `i` or
+/// between it and the second marker below it? Then the markers head or
+/// close the posts of a blog's front page or a news stream ("Posted by
+/// Ann at 9:14 PM | Comments (5)"), which are its article: comments do
+/// not count comments.
+fn posts_between(marker: &[bool], counted: impl Fn(usize) -> bool, i: usize) -> bool {
+    let mut seen = 0;
+    for j in i..marker.len() {
+        if counted(j) {
+            return true;
+        }
+        if j > i && marker[j] {
+            seen += 1;
+            if seen == 2 {
+                return false;
+            }
+        }
+    }
+    false
+}
+
+/// Comment-section headers that are also the headings of a section of
+/// papers, reports and minutes.
+const SECTION_HEADERS: &[&str] = &["discussion"];
+
 /// Chrome lines of at most this many words are invisible to their
 /// neighbours in the context model.
 const SHORT_CHROME_WORDS: u32 = 8;
@@ -1047,6 +1072,9 @@ impl Cleaner {
             })
             .collect();
         let header_ahead = markers_ahead(&dated, HEADER_MARKER_WINDOW);
+        // Short lines that count a post's comments: between timestamps they
+        // make the timestamps posts' footers or headers, not comments'.
+        let counted = |i: usize| feats[i].words <= 16 && shapes.has_post_count(texts[i]);
         let strong_ahead = markers_ahead(&strong, COMMENT_WINDOW);
         // Comment headers printed three times or more (the same phrase or
         // shape) stand under each post of a blog page: they end nothing.
@@ -1078,6 +1106,8 @@ impl Cleaner {
         let mut before = 0u64;
         let mut last_header = None;
         let mut last_author: Option<usize> = None;
+        // Posts' counts of comments above.
+        let mut posts_above = 0u32;
         for i in 0..n {
             if keep[i] {
                 before += weight(i);
@@ -1096,7 +1126,13 @@ impl Cleaner {
                     };
                     credits.iter().any(|&(r, c)| r == e.rule && c > seen)
                 };
-                if e.ends_article && !per_post(e.rule) && !again {
+                // "Discussion" also heads a section of papers, reports and
+                // minutes: it ends the article only with comment markers
+                // right below it.
+                let section = matches!(e.rule, Rule::Phrase(p) if SECTION_HEADERS.contains(&p))
+                    && header_ahead[i] == 0
+                    && strong_ahead[i] == 0;
+                if e.ends_article && !per_post(e.rule) && !again && !section {
                     last_header = Some(i);
                     if before > 0 && ((total - before) as f32) < p.sign_off_ratio * before as f32 {
                         return Some(i);
@@ -1130,6 +1166,7 @@ impl Cleaner {
                 && (strong[i] || strong_ahead[i] >= 1 || ahead[i] >= 4)
                 && before >= p.min_comment_cut
                 && talk_between(&marker, density, evidence, i)
+                && !(posts_above >= 2 && posts_between(&marker, counted, i))
             {
                 let start = match last_header {
                     Some(h) if i - h <= 15 => h,
@@ -1157,6 +1194,9 @@ impl Cleaner {
                     _ => i,
                 };
                 return Some(start);
+            }
+            if counted(i) {
+                posts_above += 1;
             }
         }
         None

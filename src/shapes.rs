@@ -790,7 +790,14 @@ pub struct Shapes {
     year: Regex,
     /// A numbered figure or table caption (see [`Shapes::is_caption`]).
     caption: Regex,
+    /// A post's count of comments (see [`Shapes::has_post_count`]).
+    post_count: Regex,
 }
+
+/// A post's count of comments or trackbacks inside a line: "Comments (3)",
+/// "23 comments", "1 comment(s)", "[ 11 Comments ]", "[ Comment ]",
+/// "TrackBack (0)".
+const POST_COUNT: &str = r"(?i-u)\bcomments?\s*[(\[]\s*\d+\s*[)\]]|\b\d+\s+comments?\b|[\[(]\s*(?:\d+\s+)?comments?\s*[\])]|\btrackbacks?\b";
 
 /// A numbered caption: "Figure 3. ...", "Fig. 2: ...", "Table 1 - ...",
 /// "Abbildung 4: ...", "Tableau 2. ...".
@@ -890,6 +897,7 @@ impl Shapes {
         let cited_author = compile(CITED_AUTHOR, "author");
         let year = compile(YEAR, "year");
         let caption = compile(CAPTION, "caption");
+        let post_count = compile(POST_COUNT, "post-count");
         let candidates = Candidates::of(&shapes);
         Shapes {
             shapes,
@@ -902,7 +910,21 @@ impl Shapes {
             cited_author,
             year,
             caption,
+            post_count,
         }
+    }
+
+    /// Does the line hold a post's count of comments or trackbacks
+    /// ("Posted by Ann at 9:14 PM | Comments (5) | TrackBack", "Hot fixes
+    /// [ 11 Comments ]")? A blog's front page prints one with each post;
+    /// a comment's own metadata never counts the post's comments.
+    pub fn has_post_count(&self, line: &[u8]) -> bool {
+        // "Total Comments (1465)" under a commenter's name counts that
+        // reader's comments, not the post's.
+        self.post_count.find_iter(line).any(|m| {
+            let head = line[..m.start()].trim_ascii_end();
+            !(head.len() >= 5 && head[head.len() - 5..].eq_ignore_ascii_case(b"total"))
+        })
     }
 
     /// Is the line a numbered figure or table caption ("Figure 3. Growth

@@ -1146,6 +1146,52 @@ mod regressions {
         assert_body_kept(&cleaned, L::En, "comments with names only");
     }
 
+    /// A blog's front page: each post closes with its footer, a timestamp
+    /// and the post's count of comments. Short posts further down put the
+    /// footers close together, like comment timestamps; but comments do not
+    /// count comments: the posts are the article and nothing is cut.
+    #[test]
+    fn post_footers_with_comment_counts_are_not_comments() {
+        let [a, b, c, d] = body(L::En);
+        let footers = [
+            "Posted by Ann Lee at 9:14 PM | Comments (3) | TrackBack",
+            "Posted by Ann Lee at 8:02 PM | Comments (1) | TrackBack",
+            "Posted by Ann Lee at 7:45 PM | Comments (5) | TrackBack",
+            "Posted by Ann Lee at 6:30 PM | Comments (2) | TrackBack",
+            "Posted by Ann Lee at 5:12 PM | Comments (4) | TrackBack",
+            "Posted by Ann Lee at 4:01 PM | Comments (1) | TrackBack",
+            "Posted by Ann Lee at 3:33 PM | Comments (6) | TrackBack",
+        ];
+        let mut blocks = vec![HEADLINE, a, b, footers[0], c, d, footers[1]];
+        for (i, post) in MORE.iter().enumerate() {
+            blocks.push(post);
+            if i + 2 < footers.len() {
+                blocks.push(footers[i + 2]);
+            }
+        }
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in MORE {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        assert_body_kept(&cleaned, L::En, "post footers");
+    }
+
+    /// "Discussion" heads a section of minutes or a paper, not only a
+    /// comment section: with no comment marker below it, the text after
+    /// it is the article's.
+    #[test]
+    fn discussion_section_is_not_comments() {
+        let [a, b, c, d] = body(L::En);
+        let mut blocks = vec![HEADLINE, a, b];
+        blocks.extend(MORE);
+        blocks.extend(["Discussion:", c, d]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_body_kept(&cleaned, L::En, "discussion section");
+    }
+
     /// Times with no date (race splits, a timetable) inside a long article
     /// are not comment timestamps: nothing is cut at them.
     #[test]
