@@ -157,11 +157,11 @@ fn talk_between(marker: &[bool], density: &[f32], evidence: EvidenceView<'_>, i:
 /// not count comments.
 fn posts_between(marker: &[bool], counted: impl Fn(usize) -> bool, i: usize) -> bool {
     let mut seen = 0;
-    for j in i..marker.len() {
+    for (j, &m) in marker.iter().enumerate().skip(i) {
         if counted(j) {
             return true;
         }
-        if j > i && marker[j] {
+        if j > i && m {
             seen += 1;
             if seen == 2 {
                 return false;
