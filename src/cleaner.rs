@@ -1106,6 +1106,16 @@ impl Cleaner {
         let mut before = 0u64;
         let mut last_header = None;
         let mut last_author: Option<usize> = None;
+        // The article's own words announcing what follows ("And here is
+        // what readers wrote:") right above an undated "Ann wrote:": the
+        // author quotes readers and answers them, inside the article.
+        let introduced = |i: usize| {
+            i > 0
+                && keep[i - 1]
+                && texts[i - 1].trim_ascii_end().ends_with(b":")
+                && !shapes.has_date(texts[i])
+        };
+        let mut last_quoted: Option<usize> = None;
         // Posts' counts of comments above.
         let mut posts_above = 0u32;
         for i in 0..n {
@@ -1161,12 +1171,20 @@ impl Cleaner {
             // below it, after some article text. It starts at the comments
             // header just above, if there is one, or else at the first
             // commenter's name right above the marker.
+            // The markers of readers quoted inside the article: the first
+            // introduced by the article, the next ones close below it.
+            let quoting = marker[i]
+                && (introduced(i) || last_quoted.is_some_and(|q| i - q <= COMMENT_WINDOW));
+            if quoting {
+                last_quoted = Some(i);
+            }
             if marker[i]
                 && ahead[i] >= 2
                 && (strong[i] || strong_ahead[i] >= 1 || ahead[i] >= 4)
                 && before >= p.min_comment_cut
                 && talk_between(&marker, density, evidence, i)
                 && !(posts_above >= 2 && posts_between(&marker, counted, i))
+                && !quoting
             {
                 let start = match last_header {
                     Some(h) if i - h <= 15 => h,

@@ -1178,6 +1178,40 @@ mod regressions {
         assert_body_kept(&cleaned, L::En, "post footers");
     }
 
+    /// The author quotes readers and answers them inside the article,
+    /// after announcing it ("Some of you wrote in:"): the undated "Ann
+    /// wrote:" lines under it are no comment section, the answers stay.
+    #[test]
+    fn quoted_readers_announced_by_the_article_are_kept() {
+        let [a, b, c, d] = body(L::En);
+        let answers = [
+            "Yes, the council did look at the old school, but the roof would have cost more to fix than the new building.",
+            "No, the reading room will be open to everyone, not only to those who live in the town itself.",
+            "The plans are on the council's website, and the public meeting next month will go through them in detail.",
+        ];
+        let mut blocks = vec![HEADLINE, a, b, c, d];
+        blocks.extend(&MORE[..4]);
+        blocks.extend([
+            "Some of you wrote in about the plan:",
+            "Ann wrote:",
+            "Why not use the old school on the hill instead of building something new?",
+            answers[0],
+            "Various people wrote:",
+            "Will the reading room be only for people from the town?",
+            answers[1],
+            "Someone else wrote:",
+            "Where can we see the plans?",
+            answers[2],
+        ]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in answers {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        assert_body_kept(&cleaned, L::En, "quoted readers");
+    }
+
     /// "Discussion" heads a section of minutes or a paper, not only a
     /// comment section: with no comment marker below it, the text after
     /// it is the article's.
