@@ -575,6 +575,18 @@ mod social {
     );
     t!(comment_count_braced, En, "{ 12 comments }", Drop(Social));
     t!(
+        comment_count_unquoted,
+        En,
+        "14 comments to Three conversations about the new library",
+        Drop(Social)
+    );
+    t!(
+        keep_numbered_response_item,
+        En,
+        "208. Response to the mayor (and the council) -- What does it mean to build? (May 21, 2007)",
+        Keep
+    );
+    t!(
         reader_comments_count,
         En,
         "Reader Comments (3)",
