@@ -575,6 +575,12 @@ mod social {
     );
     t!(comment_count_braced, En, "{ 12 comments }", Drop(Social));
     t!(
+        discuss_this_post,
+        En,
+        "Discuss this Blog Post",
+        Drop(Social)
+    );
+    t!(
         comment_count_unquoted,
         En,
         "14 comments to Three conversations about the new library",
