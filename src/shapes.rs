@@ -617,12 +617,13 @@ pub fn table() -> Vec<Shape> {
             r"(?i-u)^(?:(?:readers?'?|user)\s+)?(?:comments?|shares?|likes?|repl(?:y|ies)|responses?|views?)\s*[(\[:]?\s*\d[\d.,]*\s*[km]?\s*[)\]]?$".into(),
         ),
         // Comment-section headers: "35 Responses to “Title”", "{ 12 comments }",
-        // "3 comments so far", "14 comments to Title of the post" (no quotes,
-        // no full stop). A plain "12 comments" is only a counter (above).
+        // "3 comments so far", "20 Comments Post a comment", "14 comments to
+        // Title of the post" (no quotes, no full stop). A plain "12 comments"
+        // is only a counter (above).
         end(
             "comment-count",
             Category::Social, Needs::First(b"[({0123456789no"),
-            r"(?i-u)^(?:[\[({]\s*(?:\d[\d.,]*|no|one)\s+(?:comments?|responses?|trackbacks?|pingbacks?|replies)\b[^\])}]{0,60}[\])}]|(?:\d[\d.,]*|no|one)\s+(?:comments?|responses?|thoughts?|replies|trackbacks?)\s+(?:to|on|for)\s+(?:[\x22'\xe2\xc2]|&quot;).{1,200}|(?:\d+(?:[.,]\d+)*|one)\s+(?:comments?|responses?)\s+to\s+[^.!?\s][^.]{0,200}[^.]|(?:\d[\d.,]*|no|one)\s+(?:comments?|responses?)\s*(?:so\s+far|(?:-|:|,|\.\.\.|\xe2\x80\xa6)\s*(?:add|leave|post|join|read)\b[^.!?]{0,40}))$",
+            r"(?i-u)^(?:[\[({]\s*(?:\d[\d.,]*|no|one)\s+(?:comments?|responses?|trackbacks?|pingbacks?|replies)\b[^\])}]{0,60}[\])}]|(?:\d[\d.,]*|no|one)\s+(?:comments?|responses?|thoughts?|replies|trackbacks?)\s+(?:to|on|for)\s+(?:[\x22'\xe2\xc2]|&quot;).{1,200}|(?:\d+(?:[.,]\d+)*|one)\s+(?:comments?|responses?)\s+to\s+[^.!?\s][^.]{0,200}[^.]|(?:\d[\d.,]*|no|one)\s+(?:comments?|responses?)\s*(?:so\s+far|(?:-|:|,|\||\.\.\.|\xe2\x80\xa6)?\s*(?:add|leave|post|join|read)\b[^.!?]{0,40}))$",
         ),
         // A date or time alone on a line, with an optional "Updated"/"Posted" label.
         s("date", Category::Banner, Needs::Digit, format!(r"(?i-u)^(?:(?:last\s+)?(?:updated|published|posted|modified|created|first\s+published|date)(?:\s+on)?\s*:?\s*)?{dated}(?:\s*(?:\||-|,)?\s*(?:updated|edt|est|bst|gmt|utc|permalink))?$")),

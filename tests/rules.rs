@@ -575,6 +575,12 @@ mod social {
     );
     t!(comment_count_braced, En, "{ 12 comments }", Drop(Social));
     t!(
+        comment_count_widget_row,
+        En,
+        "20 Comments Post a comment",
+        Drop(Social)
+    );
+    t!(
         discuss_this_post,
         En,
         "Discuss this Blog Post",
