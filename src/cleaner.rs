@@ -1058,13 +1058,15 @@ impl Cleaner {
         let ahead = markers_ahead(&marker, COMMENT_WINDOW);
         // Right below a comments header, a short line with a full date (no
         // time of day needed: "October 2, 2012 | Permalink") is a comment's
-        // metadata too; a year alone is not.
+        // metadata too, and so is a bare numeric one ("10.29.2012"); a year
+        // alone is not.
         let dated: Vec<bool> = (0..n)
             .map(|i| {
                 marker[i]
-                    || (evidence[i].map_or(true, |e| e.rule == Rule::Shape("date"))
-                        && feats[i].words <= 16
-                        && feats[i].letters >= 2
+                    || (evidence[i].map_or(true, |e| {
+                        e.rule == Rule::Shape("date") || e.rule == Rule::Shape("no-letters")
+                    }) && feats[i].words <= 16
+                        && (feats[i].letters >= 2 || feats[i].letters == 0)
                         && !feats[i].terminal
                         // Every full date has four digits or more.
                         && feats[i].digits >= 4

@@ -1236,6 +1236,27 @@ mod regressions {
         assert_body_kept(&cleaned, L::En, "quoted readers");
     }
 
+    /// Under a comments header, comment timestamps that are a bare numeric
+    /// date ("10.29.2012") start the comment section as worded dates do.
+    #[test]
+    fn numeric_comment_dates_under_header_start_comments() {
+        let [a, b, c, d] = body(L::En);
+        let mut blocks = vec![HEADLINE, a, b, c, d, "Comments"];
+        let names = ["nomaduk", "jane_r", "bob1977", "critic"];
+        let dates = ["10.29.2012", "10.29.2012", "10.30.2012", "10.31.2012"];
+        for k in 0..4 {
+            blocks.extend([names[k], dates[k], MORE[k], "Log in to Reply"]);
+        }
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in &MORE[..4] {
+            let v = decisions_of(&cleaned, line);
+            assert!(v.iter().all(|v| !v.is_keep()), "{line:?} kept\n{e}");
+        }
+        assert_body_kept(&cleaned, L::En, "numeric comment dates");
+    }
+
     /// "Discussion" heads a section of minutes or a paper, not only a
     /// comment section: with no comment marker below it, the text after
     /// it is the article's.
