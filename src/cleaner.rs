@@ -171,6 +171,113 @@ fn posts_between(marker: &[bool], counted: impl Fn(usize) -> bool, i: usize) -> 
     false
 }
 
+/// Words of a timestamp that say nothing of who wrote: months, weekdays,
+/// the time of day's marks and zones, ordinals, "at", "on".
+const CALENDAR_WORDS: &[&[u8]] = &[
+    b"jan",
+    b"january",
+    b"feb",
+    b"february",
+    b"mar",
+    b"march",
+    b"apr",
+    b"april",
+    b"may",
+    b"jun",
+    b"june",
+    b"jul",
+    b"july",
+    b"aug",
+    b"august",
+    b"sep",
+    b"sept",
+    b"september",
+    b"oct",
+    b"october",
+    b"nov",
+    b"november",
+    b"dec",
+    b"december",
+    b"mon",
+    b"monday",
+    b"tue",
+    b"tues",
+    b"tuesday",
+    b"wed",
+    b"wednesday",
+    b"thu",
+    b"thur",
+    b"thurs",
+    b"thursday",
+    b"fri",
+    b"friday",
+    b"sat",
+    b"saturday",
+    b"sun",
+    b"sunday",
+    b"am",
+    b"pm",
+    b"at",
+    b"on",
+    b"gmt",
+    b"utc",
+    b"est",
+    b"edt",
+    b"pst",
+    b"pdt",
+    b"cet",
+    b"st",
+    b"nd",
+    b"rd",
+    b"th",
+];
+
+/// Does `a` hold the same words as `b`, besides digits and
+/// [`CALENDAR_WORDS`], and some word at all ("hubbard SESSION_LEADER" in
+/// "1010719012 hubbard SESSION_LEADER Jul 19 2001 12:45PM")?
+fn same_voice(a: &[u8], b: &[u8]) -> bool {
+    let words = |t: &'_ [u8]| -> Vec<Vec<u8>> {
+        t.split(|c| c.is_ascii() && !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(|w| w.to_ascii_lowercase())
+            .filter(|w| !CALENDAR_WORDS.contains(&w.as_slice()))
+            .collect()
+    };
+    let wa = words(a);
+    !wa.is_empty() && wa == words(b)
+}
+
+/// At least this many timestamps in a row, all in one voice (see
+/// [`one_voice`]), are one author's log, not a conversation.
+const ONE_VOICE_RUN: usize = 4;
+
+/// Are the bare timestamps from marker `i` on (the next
+/// [`ONE_VOICE_RUN`] markers within [`COMMENT_WINDOW`] lines of one
+/// another) all of one voice, with no comment widget among them? A
+/// conversation has more than one: a log or a diary of one author ("1010719012
+/// hubbard SESSION_LEADER Jul 19 2001 12:45PM" above each entry) is the
+/// article.
+fn one_voice(texts: &[&[u8]], marker: &[bool], strong: &[bool], i: usize) -> bool {
+    let mut seen = 0;
+    let mut last = i;
+    for j in i..marker.len() {
+        if j - last > COMMENT_WINDOW {
+            break;
+        }
+        if marker[j] {
+            if strong[j] || !same_voice(texts[i], texts[j]) {
+                return false;
+            }
+            seen += 1;
+            last = j;
+            if seen == ONE_VOICE_RUN {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// Comment-section headers that are also the headings of a section of
 /// papers, reports and minutes.
 const SECTION_HEADERS: &[&str] = &["discussion"];
@@ -1187,6 +1294,7 @@ impl Cleaner {
                 && talk_between(&marker, density, evidence, i)
                 && !(posts_above >= 2 && posts_between(&marker, counted, i))
                 && !quoting
+                && !one_voice(texts, &marker, &strong, i)
             {
                 let start = match last_header {
                     Some(h) if i - h <= 15 => h,

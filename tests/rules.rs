@@ -1257,6 +1257,33 @@ mod regressions {
         assert_body_kept(&cleaned, L::En, "numeric comment dates");
     }
 
+    /// A log of one author: every entry under the same name and a
+    /// timestamp. A conversation has more than one voice: the entries are
+    /// the article, however close together their timestamps stand.
+    #[test]
+    fn one_authors_log_is_not_comments() {
+        let [a, b, c, d] = body(L::En);
+        let stamps = [
+            "1010719011 hubbard SESSION_LEADER Jul 19 2001 12:20:25:196PM",
+            "1010719012 hubbard SESSION_LEADER Jul 19 2001 12:45:39:916PM",
+            "1010719013 hubbard SESSION_LEADER Jul 19 2001 1:09:58:650PM",
+            "1010719014 hubbard SESSION_LEADER Jul 19 2001 1:21:51:980PM",
+            "1010719015 hubbard SESSION_LEADER Jul 19 2001 2:08:46:020PM",
+            "1010719016 hubbard SESSION_LEADER Jul 19 2001 2:30:12:410PM",
+        ];
+        let mut blocks = vec![HEADLINE, a, b, c, d];
+        for k in 0..6 {
+            blocks.extend([stamps[k], MORE[k]]);
+        }
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in MORE {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        assert_body_kept(&cleaned, L::En, "one author's log");
+    }
+
     /// "Discussion" heads a section of minutes or a paper, not only a
     /// comment section: with no comment marker below it, the text after
     /// it is the article's.
