@@ -278,6 +278,43 @@ fn one_voice(texts: &[&[u8]], marker: &[bool], strong: &[bool], i: usize) -> boo
     false
 }
 
+/// The first time of day in a line ("7:30" of "Tuesday, October 24 at
+/// 7:30pm"): its bytes.
+fn time_of_day(t: &[u8]) -> Option<&[u8]> {
+    let d = |j: usize| t.get(j).is_some_and(u8::is_ascii_digit);
+    let i = memchr::memchr_iter(b':', t).find(|&i| i >= 1 && d(i - 1) && d(i + 1) && d(i + 2))?;
+    let start = if i >= 2 && d(i - 2) { i - 2 } else { i - 1 };
+    Some(&t[start..i + 3])
+}
+
+/// Do the timestamps from marker `i` on (the next [`ONE_VOICE_RUN`]
+/// markers within [`COMMENT_WINDOW`] lines of one another) all give the
+/// same time of day? Comments are not written at the same minute again and
+/// again: a class every Tuesday at 7:30pm is a schedule of the article.
+fn one_time(texts: &[&[u8]], marker: &[bool], i: usize) -> bool {
+    let Some(t) = time_of_day(texts[i]) else {
+        return false;
+    };
+    let mut seen = 0;
+    let mut last = i;
+    for j in i..marker.len() {
+        if j - last > COMMENT_WINDOW {
+            break;
+        }
+        if marker[j] {
+            if time_of_day(texts[j]) != Some(t) {
+                return false;
+            }
+            seen += 1;
+            last = j;
+            if seen == ONE_VOICE_RUN {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// Comment-section headers that are also the headings of a section of
 /// papers, reports and minutes.
 const SECTION_HEADERS: &[&str] = &["discussion"];
@@ -1295,6 +1332,7 @@ impl Cleaner {
                 && !(posts_above >= 2 && posts_between(&marker, counted, i))
                 && !quoting
                 && !one_voice(texts, &marker, &strong, i)
+                && !one_time(texts, &marker, i)
             {
                 let start = match last_header {
                     Some(h) if i - h <= 15 => h,

@@ -1284,6 +1284,33 @@ mod regressions {
         assert_body_kept(&cleaned, L::En, "one author's log");
     }
 
+    /// A programme of classes, each at the same hour on another day: the
+    /// dates and times above each description are no comment timestamps
+    /// (comments are not written at the same minute again and again).
+    #[test]
+    fn classes_at_one_hour_are_not_comments() {
+        let [a, b, c, d] = body(L::En);
+        let slots = [
+            "Tuesday, October 24 at 7:30pm | Instructor: Dimitra",
+            "Tuesday, November 14 at 7:30pm | Instructor: Dimitra",
+            "Tuesday, November 21 at 7:30pm | Instructor: Rebecca",
+            "Tuesday, December 12 at 7:30pm | Instructor: Rebecca",
+            "Tuesday, January 16 at 7:30pm | Instructor: Emily",
+            "Tuesday, January 23 at 7:30pm | Instructor: Emily",
+        ];
+        let mut blocks = vec![HEADLINE, a, b, c, d];
+        for k in 0..6 {
+            blocks.extend([slots[k], MORE[k]]);
+        }
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in MORE {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        assert_body_kept(&cleaned, L::En, "classes at one hour");
+    }
+
     /// "Discussion" heads a section of minutes or a paper, not only a
     /// comment section: with no comment marker below it, the text after
     /// it is the article's.
