@@ -315,6 +315,44 @@ fn one_time(texts: &[&[u8]], marker: &[bool], i: usize) -> bool {
     false
 }
 
+/// Is marker `i` a widget printed under each post embedded in the article
+/// ("Report" under each quoted tweet): a widget phrase, the markers from
+/// it on, each within [`COMMENT_WINDOW`] lines of the last, are that same
+/// widget, and no line among them gives a date or a commenter's name
+/// (`signed`)? A comment carries its time or its author; an embedded
+/// post quoted by the article needs neither.
+fn widget_run(
+    texts: &[&[u8]],
+    evidence: EvidenceView<'_>,
+    marker: &[bool],
+    signed: &[bool],
+    i: usize,
+) -> bool {
+    // An action ("Report", "Reply"), not an attribution ("says:" under
+    // the commenter's name).
+    if !evidence[i].is_some_and(|e| e.comment_marker && matches!(e.rule, Rule::Phrase(_)))
+        || texts[i].trim_ascii_end().ends_with(b":")
+    {
+        return false;
+    }
+    let same = |t: &[u8]| t.trim_ascii().eq_ignore_ascii_case(texts[i].trim_ascii());
+    let mut last = i;
+    for j in i..marker.len() {
+        if j - last > COMMENT_WINDOW {
+            break;
+        }
+        if marker[j] {
+            if !same(texts[j]) {
+                return false;
+            }
+            last = j;
+        } else if signed[j] {
+            return false;
+        }
+    }
+    true
+}
+
 /// Comment-section headers that are also the headings of a section of
 /// papers, reports and minutes.
 const SECTION_HEADERS: &[&str] = &["discussion"];
@@ -1218,6 +1256,8 @@ impl Cleaner {
             })
             .collect();
         let header_ahead = markers_ahead(&dated, HEADER_MARKER_WINDOW);
+        // A date or a commenter's name: what a comment is signed with.
+        let signed: Vec<bool> = (0..n).map(|i| dated[i] || author[i]).collect();
         // Short lines that count a post's comments: between timestamps they
         // make the timestamps posts' footers or headers, not comments'.
         let counted = |i: usize| feats[i].words <= 16 && shapes.has_post_count(texts[i]);
@@ -1333,6 +1373,7 @@ impl Cleaner {
                 && !quoting
                 && !one_voice(texts, &marker, &strong, i)
                 && !one_time(texts, &marker, i)
+                && !widget_run(texts, evidence, &marker, &signed, i)
             {
                 let start = match last_header {
                     Some(h) if i - h <= 15 => h,

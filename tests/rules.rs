@@ -1311,6 +1311,35 @@ mod regressions {
         assert_body_kept(&cleaned, L::En, "classes at one hour");
     }
 
+    /// Posts quoted by the article, each with the same "Report" widget
+    /// under it and no date anywhere: no comment section starts at them
+    /// (a comment carries its time), and the article after them stays.
+    #[test]
+    fn embedded_posts_with_one_widget_are_not_comments() {
+        let [a, b, c, d] = body(L::En);
+        let mut blocks = vec![HEADLINE, a, b, c];
+        blocks.extend(&MORE[..3]);
+        blocks.extend([
+            "Image Copyright @townhall @townhall",
+            "Report",
+            "Twitter post by @townhall: The new library will open its doors to everyone in the spring, and we hope to see you all there.",
+            "Image Copyright @mayor @mayor",
+            "Report",
+            "Twitter post by @mayor: I am very proud of the work the council has done on this, and of all the people who helped us.",
+            "Report",
+            d,
+            MORE[3],
+            MORE[4],
+        ]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in &MORE[3..5] {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        assert_body_kept(&cleaned, L::En, "embedded posts");
+    }
+
     /// "Discussion" heads a section of minutes or a paper, not only a
     /// comment section: with no comment marker below it, the text after
     /// it is the article's.
