@@ -798,8 +798,9 @@ pub struct Shapes {
 
 /// A post's count of comments or trackbacks inside a line: "Comments (3)",
 /// "23 comments", "1 comment(s)", "[ 11 Comments ]", "[ Comment ]",
-/// "TrackBack (0)".
-const POST_COUNT: &str = r"(?i-u)\bcomments?\s*[(\[]\s*\d+\s*[)\]]|\b\d+\s+comments?\b|[\[(]\s*(?:\d+\s+)?comments?\s*[\])]|\btrackbacks?\b";
+/// "TrackBack (0)", "2 trackbacks" (a bare "TrackBack" link heads the
+/// trackbacks of a single post too).
+const POST_COUNT: &str = r"(?i-u)\bcomments?\s*[(\[]\s*\d+\s*[)\]]|\b\d+\s+comments?\b|[\[(]\s*(?:\d+\s+)?comments?\s*[\])]|\btrackbacks?\s*[(\[]\s*\d+\s*[)\]]|\b\d+\s+trackbacks?\b";
 
 /// A numbered caption: "Figure 3. ...", "Fig. 2: ...", "Table 1 - ...",
 /// "Abbildung 4: ...", "Tableau 2. ...".
