@@ -150,6 +150,28 @@ fn talk_between(marker: &[bool], density: &[f32], evidence: EvidenceView<'_>, i:
     false
 }
 
+/// How many lines above a line pass a test, counted only when asked
+/// (the test runs once per line, and only as far down as asked).
+#[derive(Default)]
+struct Tally {
+    scanned: usize,
+    count: u32,
+}
+
+impl Tally {
+    /// The number of lines above `i` that pass `test`; `i` never goes down
+    /// between calls.
+    fn upto(&mut self, i: usize, test: impl Fn(usize) -> bool) -> u32 {
+        while self.scanned < i {
+            if test(self.scanned) {
+                self.count += 1;
+            }
+            self.scanned += 1;
+        }
+        self.count
+    }
+}
+
 /// Does a post's count of comments stand on the comment marker `i` or
 /// between it and the second marker below it? Then the markers head or
 /// close the posts of a blog's front page or a news stream ("Posted by
@@ -1303,7 +1325,7 @@ impl Cleaner {
         };
         let mut last_quoted: Option<usize> = None;
         // Posts' counts of comments above.
-        let mut posts_above = 0u32;
+        let mut posts_above = Tally::default();
         for i in 0..n {
             if keep[i] {
                 before += weight(i);
@@ -1369,7 +1391,7 @@ impl Cleaner {
                 && (strong[i] || strong_ahead[i] >= 1 || ahead[i] >= 4)
                 && before >= p.min_comment_cut
                 && talk_between(&marker, density, evidence, i)
-                && !(posts_above >= 2 && posts_between(&marker, counted, i))
+                && !(posts_above.upto(i, counted) >= 2 && posts_between(&marker, counted, i))
                 && !quoting
                 && !one_voice(texts, &marker, &strong, i)
                 && !one_time(texts, &marker, i)
@@ -1401,9 +1423,6 @@ impl Cleaner {
                     _ => i,
                 };
                 return Some(start);
-            }
-            if counted(i) {
-                posts_above += 1;
             }
         }
         None
