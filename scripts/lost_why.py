@@ -9,6 +9,10 @@ would have to come back to reach recall 0.9:
 - "policy chrome only": restoring the lines dropped as chrome by category
   (credit, legal, banner, social, duplicate, navigation, interface) is
   enough: the gold keeps what the chrome policy strips;
+- "list page": none of the above, and most of the gold (over 60% of its
+  words) is in lines of fewer than ten words: a link directory, a table
+  of contents, a product or event list that the gold keeps whole, with
+  little or no prose to tell it from a menu;
 - "after the article's end": restoring the lines cut after a detected end
   (comments, lists of other stories, or a false end) is enough;
 - "context drops only": restoring the lines the context model judged
@@ -50,8 +54,12 @@ def main():
             continue
         name = row["name"]
         with open(os.path.join(args.gold, name + ".txt"), errors="replace") as f:
-            gold = collections.Counter(tokens(f.read()))
+            gold_text = f.read()
+        gold = collections.Counter(tokens(gold_text))
         total = sum(gold.values())
+        in_short_lines = sum(
+            n for n in (len(tokens(line)) for line in gold_text.splitlines()) if n < 10
+        )
         with open(os.path.join(args.explain, name + ".txt"), errors="replace") as f:
             # verdict, category, rule, text (which may hold tabs itself)
             table = [line.rstrip("\n").split("\t", 3) for line in f]
@@ -78,6 +86,8 @@ def main():
             enough = lambda c: sum((gold & c).values()) >= 0.9 * total
             if enough(policy):
                 kind = "policy chrome only"
+            elif in_short_lines > 0.6 * total:
+                kind = "list page"
             elif enough(end):
                 kind = "after the article's end"
             elif enough(context):
