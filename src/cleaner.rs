@@ -180,6 +180,13 @@ const MAX_ITEM_GAP: usize = 2;
 /// A list between two paragraphs is kept up to this many lines.
 const MAX_LIST_LINES: usize = 30;
 
+/// A list under its intro (a line ending in a colon below a paragraph)
+/// goes on for up to this many lines: its intro says that a list follows,
+/// so a long one (the members of a society, the towns a firm serves) is
+/// not cut at [`MAX_LIST_LINES`]; it still ends at the first chrome,
+/// prose or kept line.
+const MAX_INTRO_LIST_LINES: usize = 120;
+
 /// At most this many lines between two paragraphs of the article region
 /// are kept as part of it (see [`Rule::InBody`]).
 const MAX_GAP_LINES: usize = 4;
@@ -1359,7 +1366,7 @@ impl Cleaner {
         // own last word, or a short line right below it that does not head
         // a list of links ("Related stories:", "Most popular:"). Its items
         // stay up to the first chrome line, prose line or kept line, at
-        // most [`MAX_LIST_LINES`] lines below the paragraph.
+        // most [`MAX_INTRO_LIST_LINES`] lines below the paragraph.
         let intro = |j: usize| doc.texts[j].ends_with(b":") && !doc.evidence.has(j);
         let mut a = 0;
         while a + 1 < n {
@@ -1388,7 +1395,7 @@ impl Cleaner {
             let taken = |j: usize| first == a + 1 || resolved[j] == Class::Good;
             let mut j = first;
             while j < n
-                && j - a <= MAX_LIST_LINES
+                && j - a <= MAX_INTRO_LIST_LINES
                 && !keep[j]
                 && taken(j)
                 && !doc.evidence.has(j)

@@ -2183,6 +2183,30 @@ mod regressions {
         );
     }
 
+    /// A long list under its intro (the members of a society, one name a
+    /// line) is kept whole, past the length of a list between paragraphs,
+    /// up to the first chrome line.
+    #[test]
+    fn long_list_after_intro_kept() {
+        let [a, b, c, d] = body(L::En);
+        let first = ["Anna", "Ben", "Carl", "Dora", "Emil", "Fay", "Gus", "Hana"];
+        let last = ["Reed", "Lowe", "Hart", "Moss", "Dale", "Cole"];
+        let names: Vec<String> = first
+            .iter()
+            .flat_map(|f| last.iter().map(move |l| format!("{f} {l}")))
+            .collect();
+        let mut blocks = vec![HEADLINE, a, b, c, d, "Reading circle members:"];
+        blocks.extend(names.iter().map(String::as_str));
+        blocks.push("Share this article");
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in &names {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        assert_body_kept(&cleaned, L::En, "long list after intro");
+    }
+
     /// A list whose short intro line is already kept (the context model
     /// found it good, the region ended at it) still gets its items, when
     /// the context model found them good too; under a post footer's label
