@@ -880,6 +880,7 @@ impl Cleaner {
         // bio box.
         let end = bio_start.or(list_start).or(cut).unwrap_or(n);
         keep_short_sentences(&doc, &mut judgement, end);
+        keep_continuations(&doc, &mut judgement, end);
         keep_citations(&doc, &mut judgement, end, &inner.shapes);
         keep_captions(&doc, &mut judgement, end, &inner.shapes);
         keep_tail(&doc, &mut judgement, end);
@@ -1718,6 +1719,29 @@ fn keep_short_sentences(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
         {
             keep[i] = true;
             judgement.heading[i] = Some(Rule::ShortSentence);
+        }
+    }
+}
+
+/// Sentences that go on over several lines: a line that is no chrome,
+/// starts in lower case and comes right below a kept line ending in a
+/// comma or a semicolon goes on with that line's sentence ("in front of a
+/// mirror;" / "anywhere;" / "dance where you are."), and is kept however
+/// short it is. Lines from `end` on are left alone; decided after the
+/// article's end is found, so that it moves no cut.
+fn keep_continuations(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
+    let keep = &mut judgement.keep;
+    for i in 1..end {
+        if keep[i - 1]
+            && !keep[i]
+            && matches!(last_char(doc.texts[i - 1]), Some(',' | ';'))
+            && first_char(doc.texts[i]).is_some_and(char::is_lowercase)
+            && !doc.evidence.has(i)
+            && !doc.skip[i]
+            && !doc.alt[i]
+        {
+            keep[i] = true;
+            judgement.heading[i] = Some(Rule::Continuation);
         }
     }
 }

@@ -145,6 +145,10 @@ pub enum Rule {
     Tail,
     /// A short sentence right below kept text.
     ShortSentence,
+    /// A line that goes on with the sentence of the kept line above it
+    /// (which ends in a comma or semicolon; this one starts in lower
+    /// case): a verse of a poem, an item of a list written as one sentence.
+    Continuation,
     /// A bibliographic reference (authors with initials, a year) right
     /// below kept text.
     Citation,
@@ -183,6 +187,7 @@ impl fmt::Display for Rule {
             Rule::InBody => f.write_str("in-body"),
             Rule::Tail => f.write_str("tail"),
             Rule::ShortSentence => f.write_str("short-sentence"),
+            Rule::Continuation => f.write_str("continuation"),
             Rule::Citation => f.write_str("citation"),
             Rule::Caption => f.write_str("caption"),
             Rule::Fragment => f.write_str("fragment"),

@@ -2183,6 +2183,30 @@ mod regressions {
         );
     }
 
+    /// The lines of a verse after the last paragraph, each going on with
+    /// the sentence of the line above (which ends in a comma or semicolon;
+    /// this one starts in lower case), are kept however short they are.
+    #[test]
+    fn sentence_going_on_over_short_lines_kept() {
+        let [a, b, c, d] = body(L::En);
+        let verse = [
+            "You can read in front of a mirror;",
+            "anywhere;",
+            "anyplace;",
+            "read where you are.",
+        ];
+        let mut blocks = vec![HEADLINE, a, b, c, d];
+        blocks.extend(verse);
+        blocks.extend(["Home", "News", "Sport", "Share this article"]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in verse {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        assert_body_kept(&cleaned, L::En, "verse after paragraph");
+    }
+
     /// A long list under its intro (the members of a society, one name a
     /// line) is kept whole, past the length of a list between paragraphs,
     /// up to the first chrome line.
