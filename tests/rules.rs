@@ -2382,6 +2382,9 @@ mod regressions {
         let cite = "Reed, A., Lowe, B., Hart, C. (2011), Public libraries, small towns, readers. J. Civic Stud., 12: 101-19.";
         let cite2 =
             "[2] D. Marsh, E. Quill, Reading rooms in small towns, Civic Review 7, 44-51 (2009).";
+        // The Vancouver style: initials with no stops after the surname.
+        let cite3 =
+            "Reed A, Lowe B H, Hart C J., Lending in small towns, Libr Q, v12no3, 2004: 95-107";
         let blocks = [
             HEADLINE,
             a,
@@ -2391,12 +2394,13 @@ mod regressions {
             "Source:",
             cite,
             cite2,
+            cite3,
             "Share this article",
         ];
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
         let e = explain(&cleaned);
-        for line in [cite, cite2] {
+        for line in [cite, cite2, cite3] {
             assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
         }
         assert_body_kept(&cleaned, L::En, "citation");
