@@ -215,6 +215,37 @@ const CITATION_GAP: usize = 2;
 /// end are kept as its tail.
 const TAIL_LINES: usize = 2;
 
+/// A block of facts ([`keep_facts`]) has at least this many "Label:
+/// value" lines.
+const MIN_FACTS: usize = 3;
+/// A label of a fact is at most this many words and bytes.
+const FACT_LABEL_WORDS: usize = 3;
+const FACT_LABEL_BYTES: usize = 40;
+/// The first words of labels that a post's footer prints ("Tags: a, b",
+/// "Category: News", "Source: Reuters", "Related topics: ..."): a block
+/// with one of them is no block of facts.
+const FOOTER_LABELS: &[&[u8]] = &[
+    b"tags",
+    b"tagged",
+    b"category",
+    b"categories",
+    b"categorized",
+    b"filed",
+    b"posted",
+    b"labels",
+    b"topics",
+    b"related",
+    b"source",
+    b"sources",
+    b"share",
+    b"more",
+    b"previous",
+    b"next",
+    b"via",
+    b"from",
+    b"news",
+];
+
 /// What the stages before the context model found, per line.
 struct Doc<'d> {
     texts: &'d [&'d [u8]],
@@ -883,6 +914,7 @@ impl Cleaner {
         keep_continuations(&doc, &mut judgement, end);
         keep_citations(&doc, &mut judgement, end, &inner.shapes);
         keep_captions(&doc, &mut judgement, end, &inner.shapes);
+        keep_facts(&doc, &mut judgement, end);
         keep_tail(&doc, &mut judgement, end);
         keep_gaps(&doc, &mut judgement, end);
         let Judgement {
@@ -1788,6 +1820,81 @@ fn keep_captions(doc: &Doc<'_>, judgement: &mut Judgement, end: usize, shapes: &
             *kept = true;
             judgement.heading[i] = Some(Rule::Caption);
         }
+    }
+}
+
+/// The label of a "Label: value" line ("Director: Tim Story", "Date of
+/// Death: 18-12-1918", "Running time: 97 min."): one to
+/// [`FACT_LABEL_WORDS`] words, the first capitalised, then a colon, a space
+/// and a value.
+fn fact_label(t: &[u8]) -> Option<&[u8]> {
+    let colon = memchr::memchr(b':', &t[..t.len().min(FACT_LABEL_BYTES + 1)])?;
+    let (label, rest) = (&t[..colon], &t[colon + 1..]);
+    let value_follows = rest.first().is_some_and(u8::is_ascii_whitespace)
+        && rest.iter().any(|b| !b.is_ascii_whitespace());
+    let words = label.split(|&b| b == b' ');
+    let word_ok = |w: &[u8]| {
+        !w.is_empty()
+            && std::str::from_utf8(w).is_ok_and(|w| {
+                w.chars()
+                    .all(|c| c.is_alphanumeric() || "()'’.&/-_".contains(c))
+            })
+    };
+    (value_follows
+        && first_char(label).is_some_and(char::is_uppercase)
+        && words.clone().count() <= FACT_LABEL_WORDS
+        && words.into_iter().all(word_ok))
+    .then_some(label)
+}
+
+/// A block of facts right below kept text: at least [`MIN_FACTS`] "Label:
+/// value" lines ([`fact_label`]), each with a label of its own (a
+/// repeated one ends the block), one line at most between two of them
+/// (a title, a label with no value), and no chrome: a film's credits
+/// under its review ("Director: ...", "Cast: ...", "Running time: 97
+/// min."), the facts of a person's record. It is kept, up to its last
+/// label line. Labels of a post's footer ([`FOOTER_LABELS`]) make it no
+/// block of facts. Lines from `end` on are left alone; decided after the
+/// article's end is found, so that it moves no cut.
+fn keep_facts(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
+    let keep = &mut judgement.keep;
+    let free =
+        |keep: &[bool], i: usize| !keep[i] && !doc.evidence.has(i) && !doc.skip[i] && !doc.alt[i];
+    let mut k = 0;
+    while k + 1 < end {
+        if !keep[k] || !free(keep, k + 1) {
+            k += 1;
+            continue;
+        }
+        let mut labels: Vec<Vec<u8>> = Vec::new();
+        let (mut last, mut gap, mut footer) = (k, 0, false);
+        let mut j = k + 1;
+        while j < end && free(keep, j) {
+            match fact_label(doc.texts[j]) {
+                Some(label) => {
+                    let label = label.to_ascii_lowercase();
+                    if labels.contains(&label) {
+                        break;
+                    }
+                    let first = label.split(|&b| b == b' ').next().unwrap_or_default();
+                    footer |= FOOTER_LABELS.contains(&first);
+                    labels.push(label);
+                    (last, gap) = (j, 0);
+                }
+                None => {
+                    gap += 1;
+                    if gap > 1 {
+                        break;
+                    }
+                }
+            }
+            j += 1;
+        }
+        if labels.len() >= MIN_FACTS && !footer {
+            keep[k + 1..=last].fill(true);
+            judgement.heading[k + 1..=last].fill(Some(Rule::Fact));
+        }
+        k = j.max(k + 1);
     }
 }
 

@@ -154,6 +154,9 @@ pub enum Rule {
     Citation,
     /// A numbered figure or table caption inside the article.
     Caption,
+    /// A line of a block of "Label: value" facts right below kept text (a
+    /// film's credits under its review), or a line between two of them.
+    Fact,
     /// The punctuation after a link, on a line of its own below kept text,
     /// on a page whose converter cut paragraphs at their links.
     Fragment,
@@ -190,6 +193,7 @@ impl fmt::Display for Rule {
             Rule::Continuation => f.write_str("continuation"),
             Rule::Citation => f.write_str("citation"),
             Rule::Caption => f.write_str("caption"),
+            Rule::Fact => f.write_str("fact"),
             Rule::Fragment => f.write_str("fragment"),
             Rule::Repeat => f.write_str("repeat"),
             Rule::AltPrefix => f.write_str("alt-prefix"),

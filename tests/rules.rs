@@ -2207,6 +2207,49 @@ mod regressions {
         assert_body_kept(&cleaned, L::En, "verse after paragraph");
     }
 
+    /// A block of "Label: value" facts right below the last paragraph (a
+    /// film's credits under its review) is kept; a post's footer of labels
+    /// ("Category:", "Tags:") is not.
+    #[test]
+    fn facts_below_article_kept() {
+        let [a, b, c, d] = body(L::En);
+        let facts = [
+            "Grade: B",
+            "The Reading Room",
+            "Director: Anna Reed",
+            "Cast: Ben Lowe, Carl Hart, Dora Marsh, Emil Quill",
+            "Rating: PG; mild language",
+            "Running time: 97 min.",
+        ];
+        let mut blocks = vec![HEADLINE, a, b, c, d];
+        blocks.extend(facts);
+        blocks.extend(["Home", "News", "Sport", "Share this article"]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in facts {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        assert_body_kept(&cleaned, L::En, "facts below article");
+
+        let footer = [
+            "Category: Town Hall Reports",
+            "Author Desk: Anna Reed",
+            "Reader Rating: 4 of 5",
+        ];
+        let mut blocks = vec![HEADLINE, a, b, c, d];
+        blocks.extend(footer);
+        blocks.extend(["Home", "News", "Sport", "Share this article"]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        assert_eq!(
+            decisions_of(&cleaned, footer[0]),
+            vec![Verdict::Drop(LowContent)],
+            "{e}"
+        );
+    }
+
     /// A long list under its intro (the members of a society, one name a
     /// line) is kept whole, past the length of a list between paragraphs,
     /// up to the first chrome line.
