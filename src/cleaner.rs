@@ -1847,54 +1847,83 @@ fn fact_label(t: &[u8]) -> Option<&[u8]> {
     .then_some(label)
 }
 
-/// A block of facts right below kept text: at least [`MIN_FACTS`] "Label:
-/// value" lines ([`fact_label`]), each with a label of its own (a
-/// repeated one ends the block), one line at most between two of them
-/// (a title, a label with no value), and no chrome: a film's credits
-/// under its review ("Director: ...", "Cast: ...", "Running time: 97
-/// min."), the facts of a person's record. It is kept, up to its last
-/// label line. Labels of a post's footer ([`FOOTER_LABELS`]) make it no
-/// block of facts. Lines from `end` on are left alone; decided after the
-/// article's end is found, so that it moves no cut.
+/// A block of facts: the lines in the order of `lines` (going away from
+/// kept text) up to the first kept, chrome or repeated line, holding at
+/// least [`MIN_FACTS`] "Label: value" lines ([`fact_label`]), each with a
+/// label of its own (a repeated one ends the block) and one line at most
+/// between two of them (a title, a label with no value). Its last label
+/// line, if it is one. Labels of a post's footer ([`FOOTER_LABELS`]) make
+/// it none, and so do labels more than half of which are names ("Ian
+/// Reed: A Book of Sleep", a list of books).
+fn fact_block(doc: &Doc<'_>, keep: &[bool], lines: impl Iterator<Item = usize>) -> Option<usize> {
+    let mut labels: Vec<Vec<u8>> = Vec::new();
+    let (mut last, mut gap, mut names) = (None, 0, 0);
+    for j in lines {
+        if keep[j] || doc.evidence.has(j) || doc.skip[j] || doc.alt[j] {
+            break;
+        }
+        let Some(label) = fact_label(doc.texts[j]) else {
+            gap += 1;
+            if gap > 1 {
+                break;
+            }
+            continue;
+        };
+        let mut words = label.split(|&b| b == b' ');
+        if words.clone().count() >= 2
+            && words
+                .clone()
+                .all(|w| first_char(w).is_some_and(char::is_uppercase))
+        {
+            names += 1;
+        }
+        let first = words.next().unwrap_or_default().to_ascii_lowercase();
+        if FOOTER_LABELS.contains(&first.as_slice()) {
+            return None;
+        }
+        let label = label.to_ascii_lowercase();
+        if labels.contains(&label) {
+            break;
+        }
+        labels.push(label);
+        (last, gap) = (Some(j), 0);
+    }
+    if labels.len() >= MIN_FACTS && 2 * names <= labels.len() {
+        last
+    } else {
+        None
+    }
+}
+
+/// Blocks of facts ([`fact_block`]) next to the article's text: right
+/// below a kept line (a film's credits under its review: "Director: ...",
+/// "Cast: ...", "Running time: 97 min."; the facts of a person's record),
+/// or right above a kept "Label: value" line, whose block they start (a
+/// game's preview: "Radio: ...", "Friday: ... vs. ...", above the kept
+/// "Batting: ..."). They are kept, up to the last label line. Lines from
+/// `end` on are left alone; decided after the article's end is found, so
+/// that it moves no cut.
 fn keep_facts(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
     let keep = &mut judgement.keep;
-    let free =
-        |keep: &[bool], i: usize| !keep[i] && !doc.evidence.has(i) && !doc.skip[i] && !doc.alt[i];
     let mut k = 0;
     while k + 1 < end {
-        if !keep[k] || !free(keep, k + 1) {
-            k += 1;
-            continue;
-        }
-        let mut labels: Vec<Vec<u8>> = Vec::new();
-        let (mut last, mut gap, mut footer) = (k, 0, false);
-        let mut j = k + 1;
-        while j < end && free(keep, j) {
-            match fact_label(doc.texts[j]) {
-                Some(label) => {
-                    let label = label.to_ascii_lowercase();
-                    if labels.contains(&label) {
-                        break;
-                    }
-                    let first = label.split(|&b| b == b' ').next().unwrap_or_default();
-                    footer |= FOOTER_LABELS.contains(&first);
-                    labels.push(label);
-                    (last, gap) = (j, 0);
-                }
-                None => {
-                    gap += 1;
-                    if gap > 1 {
-                        break;
-                    }
-                }
+        if keep[k] && !keep[k + 1] {
+            if let Some(last) = fact_block(doc, keep, k + 1..end) {
+                keep[k + 1..=last].fill(true);
+                judgement.heading[k + 1..=last].fill(Some(Rule::Fact));
+                k = last;
+                continue;
             }
-            j += 1;
         }
-        if labels.len() >= MIN_FACTS && !footer {
-            keep[k + 1..=last].fill(true);
-            judgement.heading[k + 1..=last].fill(Some(Rule::Fact));
+        k += 1;
+    }
+    for k in (1..end).rev() {
+        if keep[k] && !keep[k - 1] && fact_label(doc.texts[k]).is_some() {
+            if let Some(first) = fact_block(doc, keep, (0..k).rev()) {
+                keep[first..k].fill(true);
+                judgement.heading[first..k].fill(Some(Rule::Fact));
+            }
         }
-        k = j.max(k + 1);
     }
 }
 

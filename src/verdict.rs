@@ -155,7 +155,8 @@ pub enum Rule {
     /// A numbered figure or table caption inside the article.
     Caption,
     /// A line of a block of "Label: value" facts right below kept text (a
-    /// film's credits under its review), or a line between two of them.
+    /// film's credits under its review) or right above a kept fact line,
+    /// or a line between two of them.
     Fact,
     /// The punctuation after a link, on a line of its own below kept text,
     /// on a page whose converter cut paragraphs at their links.

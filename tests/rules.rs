@@ -2250,6 +2250,33 @@ mod regressions {
         );
     }
 
+    /// A block of facts right above a kept "Label: value" line starts that
+    /// line's block (a game's preview above the kept "Batting: ..."), and
+    /// is kept.
+    #[test]
+    fn facts_above_kept_fact_kept() {
+        let [a, b, c, d] = body(L::En);
+        let batting = "Batting: Reed is nine for twenty-six with eight runs batted in this month, and he has hit well in each of the last five games that the team has played at home.";
+        let facts = [
+            "When (TV): 7:10 p.m. Friday and Saturday",
+            "Radio: 680 AM",
+            "Probable starting pitchers:",
+            "Friday: Lowe (9-7, 3.75 ERA) vs. Hart (1-2, 3.86)",
+            "Saturday: Moss (2-1, 2.37) vs. Dale (6-7, 3.98)",
+            "About the visitors:",
+        ];
+        let mut blocks = vec![HEADLINE, "Home", "News", "Sport"];
+        blocks.extend(facts);
+        blocks.extend([batting, a, b, c, d, "Share this article"]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in facts {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        assert_body_kept(&cleaned, L::En, "facts above kept fact");
+    }
+
     /// A long list under its intro (the members of a society, one name a
     /// line) is kept whole, past the length of a list between paragraphs,
     /// up to the first chrome line.
