@@ -215,6 +215,9 @@ const CITATION_GAP: usize = 2;
 /// end are kept as its tail.
 const TAIL_LINES: usize = 2;
 
+/// A table next to kept text ([`keep_tables`]) has at least this many rows.
+const MIN_TABLE_ROWS: usize = 3;
+
 /// A block of facts ([`keep_facts`]) has at least this many "Label:
 /// value" lines.
 const MIN_FACTS: usize = 3;
@@ -915,6 +918,7 @@ impl Cleaner {
         keep_citations(&doc, &mut judgement, end, &inner.shapes);
         keep_captions(&doc, &mut judgement, end, &inner.shapes);
         keep_facts(&doc, &mut judgement, end);
+        keep_tables(&doc, &mut judgement, end);
         keep_tail(&doc, &mut judgement, end);
         keep_gaps(&doc, &mut judgement, end);
         let Judgement {
@@ -1924,6 +1928,49 @@ fn keep_facts(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
                 judgement.heading[first..k].fill(Some(Rule::Fact));
             }
         }
+    }
+}
+
+/// Tables next to the article's text: a run of at least
+/// [`MIN_TABLE_ROWS`] table rows ([`is_table_row`]), one other line at most
+/// between two of them (a header cell, a row cut short) and no chrome or
+/// repeat among them, right below or right above a kept line, is kept
+/// when at least half of its rows hold a figure (results, prices,
+/// forecasts; a menu laid out as a table has none). Lines from `end` on
+/// are left alone; decided after the article's end is found, so that it
+/// moves no cut.
+fn keep_tables(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
+    let keep = &mut judgement.keep;
+    let free =
+        |keep: &[bool], i: usize| !keep[i] && !doc.evidence.has(i) && !doc.skip[i] && !doc.alt[i];
+    let row = |i: usize| is_table_row(doc.texts[i], doc.feats[i].digits > 0);
+    let mut i = 0;
+    while i < end {
+        if !free(keep, i) || !row(i) {
+            i += 1;
+            continue;
+        }
+        let (mut last, mut gap, mut rows, mut figures) = (i, 0, 0, 0);
+        let mut j = i;
+        while j < end && free(keep, j) {
+            if row(j) {
+                (last, gap) = (j, 0);
+                rows += 1;
+                figures += usize::from(doc.feats[j].digits > 0);
+            } else {
+                gap += 1;
+                if gap > 1 {
+                    break;
+                }
+            }
+            j += 1;
+        }
+        let next_to_text = (i > 0 && keep[i - 1]) || (last + 1 < end && keep[last + 1]);
+        if next_to_text && rows >= MIN_TABLE_ROWS && 2 * figures >= rows {
+            keep[i..=last].fill(true);
+            judgement.heading[i..=last].fill(Some(Rule::Table));
+        }
+        i = last + 1;
     }
 }
 

@@ -154,6 +154,9 @@ pub enum Rule {
     Citation,
     /// A numbered figure or table caption inside the article.
     Caption,
+    /// A row of a table (or a line between two rows) right below or right
+    /// above kept text.
+    Table,
     /// A line of a block of "Label: value" facts right below kept text (a
     /// film's credits under its review) or right above a kept fact line,
     /// or a line between two of them.
@@ -195,6 +198,7 @@ impl fmt::Display for Rule {
             Rule::Citation => f.write_str("citation"),
             Rule::Caption => f.write_str("caption"),
             Rule::Fact => f.write_str("fact"),
+            Rule::Table => f.write_str("table"),
             Rule::Fragment => f.write_str("fragment"),
             Rule::Repeat => f.write_str("repeat"),
             Rule::AltPrefix => f.write_str("alt-prefix"),

@@ -2277,6 +2277,39 @@ mod regressions {
         assert_body_kept(&cleaned, L::En, "facts above kept fact");
     }
 
+    /// A table of figures right below the last paragraph is kept; a menu
+    /// laid out as a table (no figures) is not.
+    #[test]
+    fn table_below_article_kept() {
+        let [a, b, c, d] = body(L::En);
+        let table = [
+            "Ward\t\tVotes\t\tShare",
+            "North\t\t1,204\t\t38%",
+            "South\t\t987\t\t31%",
+            "East\t\t1,011\t\t31%",
+        ];
+        let menu = [
+            "Home\t\tNews\t\tSport",
+            "Weather\t\tTravel\t\tJobs",
+            "Homes\t\tCars\t\tDating",
+        ];
+        for (rows, want) in [
+            (&table[..], Verdict::Keep),
+            (&menu[..], Verdict::Drop(LowContent)),
+        ] {
+            let mut blocks = vec![HEADLINE, a, b, c, d];
+            blocks.extend(rows);
+            blocks.extend(["Share this article"]);
+            let doc = join(&blocks);
+            let cleaned = cleaner().clean(doc.as_bytes());
+            let e = explain(&cleaned);
+            for line in rows {
+                assert_eq!(decisions_of(&cleaned, line), vec![want], "{e}");
+            }
+            assert_body_kept(&cleaned, L::En, "table below article");
+        }
+    }
+
     /// A long list under its intro (the members of a society, one name a
     /// line) is kept whole, past the length of a list between paragraphs,
     /// up to the first chrome line.
