@@ -1931,14 +1931,23 @@ fn keep_facts(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
     }
 }
 
+/// Does a table row hold a figure after its first cell (a count, a
+/// price, a year; a row numbered "1." with words after it does not)?
+fn figure_after_first_cell(t: &[u8]) -> bool {
+    let t = t.trim_ascii_start();
+    let cut = (1..t.len()).find(|&i| t[i] == b'\t' || (t[i] == b' ' && t[i - 1] == b' '));
+    cut.is_some_and(|c| t[c..].iter().any(u8::is_ascii_digit))
+}
+
 /// Tables next to the article's text: a run of at least
 /// [`MIN_TABLE_ROWS`] table rows ([`is_table_row`]), one other line at most
 /// between two of them (a header cell, a row cut short) and no chrome or
-/// repeat among them, right below or right above a kept line, is kept
-/// when at least half of its rows hold a figure (results, prices,
-/// forecasts; a menu laid out as a table has none). Lines from `end` on
-/// are left alone; decided after the article's end is found, so that it
-/// moves no cut.
+/// repeat among them, right below or right above a kept line (or below a
+/// title line right below one), is kept, title included, when at least
+/// half of its rows hold a figure after their first cell (results,
+/// prices, forecasts; a menu laid out as a table, a numbered list of
+/// chapters have none). Lines from `end` on are left alone; decided after
+/// the article's end is found, so that it moves no cut.
 fn keep_tables(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
     let keep = &mut judgement.keep;
     let free =
@@ -1956,7 +1965,7 @@ fn keep_tables(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
             if row(j) {
                 (last, gap) = (j, 0);
                 rows += 1;
-                figures += usize::from(doc.feats[j].digits > 0);
+                figures += usize::from(figure_after_first_cell(doc.texts[j]));
             } else {
                 gap += 1;
                 if gap > 1 {
@@ -1965,10 +1974,16 @@ fn keep_tables(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
             }
             j += 1;
         }
-        let next_to_text = (i > 0 && keep[i - 1]) || (last + 1 < end && keep[last + 1]);
+        // The table's title, between it and the text above.
+        let first = if i > 1 && free(keep, i - 1) && keep[i - 2] {
+            i - 1
+        } else {
+            i
+        };
+        let next_to_text = (first > 0 && keep[first - 1]) || (last + 1 < end && keep[last + 1]);
         if next_to_text && rows >= MIN_TABLE_ROWS && 2 * figures >= rows {
-            keep[i..=last].fill(true);
-            judgement.heading[i..=last].fill(Some(Rule::Table));
+            keep[first..=last].fill(true);
+            judgement.heading[first..=last].fill(Some(Rule::Table));
         }
         i = last + 1;
     }

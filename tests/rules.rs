@@ -2277,12 +2277,13 @@ mod regressions {
         assert_body_kept(&cleaned, L::En, "facts above kept fact");
     }
 
-    /// A table of figures right below the last paragraph is kept; a menu
-    /// laid out as a table (no figures) is not.
+    /// A table of figures (under its title) right below the last
+    /// paragraph is kept; a menu laid out as a table (no figures) is not.
     #[test]
     fn table_below_article_kept() {
         let [a, b, c, d] = body(L::En);
         let table = [
+            "Votes by ward",
             "Ward\t\tVotes\t\tShare",
             "North\t\t1,204\t\t38%",
             "South\t\t987\t\t31%",
