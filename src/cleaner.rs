@@ -215,6 +215,10 @@ const CITATION_GAP: usize = 2;
 /// end are kept as its tail.
 const TAIL_LINES: usize = 2;
 
+/// The items of a list above its kept part ([`keep_list_starts`]) are
+/// this many words long on average, at least.
+const LIST_START_WORDS: u32 = 4;
+
 /// A table next to kept text ([`keep_tables`]) has at least this many rows.
 const MIN_TABLE_ROWS: usize = 3;
 
@@ -919,6 +923,7 @@ impl Cleaner {
         keep_captions(&doc, &mut judgement, end, &inner.shapes);
         keep_facts(&doc, &mut judgement, end);
         keep_tables(&doc, &mut judgement, end);
+        keep_list_starts(&doc, &mut judgement, end);
         keep_tail(&doc, &mut judgement, end);
         keep_gaps(&doc, &mut judgement, end);
         let Judgement {
@@ -1989,6 +1994,45 @@ fn keep_tables(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
     }
 }
 
+/// The start of a bulleted list whose later items are kept: the items
+/// right above a kept item, with the same bullet and no chrome or repeat
+/// among them, are kept too when they are [`LIST_START_WORDS`] words long
+/// on average (a changelog's "+ Added ..." lines; a menu's one- and
+/// two-word items are not). Lines from `end` on are left alone; decided
+/// after the article's end is found, so that it moves no cut.
+fn keep_list_starts(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
+    let keep = &mut judgement.keep;
+    let mut k = end;
+    while k > 1 {
+        k -= 1;
+        let Some(bullet @ ListMarker::Bullet(_)) =
+            (keep[k]).then(|| list_marker(doc.texts[k])).flatten()
+        else {
+            continue;
+        };
+        let mut j = k;
+        let mut words = 0;
+        while j > 0 {
+            let i = j - 1;
+            if keep[i]
+                || doc.evidence.has(i)
+                || doc.skip[i]
+                || doc.alt[i]
+                || list_marker(doc.texts[i]) != Some(bullet)
+            {
+                break;
+            }
+            words += doc.feats[i].words;
+            j = i;
+        }
+        if j < k && words >= LIST_START_WORDS * (k - j) as u32 {
+            keep[j..k].fill(true);
+            judgement.heading[j..k].fill(Some(Rule::ListItem));
+            k = j;
+        }
+    }
+}
+
 /// The article's tail: a line or two that are not chrome, right after
 /// kept text and right before the article's end (a sign-off, a comments
 /// header, a post footer, or `end`: the end of the page or the line that
@@ -2659,7 +2703,7 @@ fn names_a_list_of_links(t: &[u8]) -> bool {
 enum ListMarker {
     /// "3.", "3)", "(3)", "[3]": the number.
     Number(u32),
-    /// "•", "·", "-", "*" or "–": which of them.
+    /// "•", "·", "-", "*", "–" or "+": which of them.
     Bullet(u8),
 }
 
@@ -2707,7 +2751,7 @@ const BRACKET_ITEM_SPACES: usize = 3;
 
 fn list_marker(t: &[u8]) -> Option<ListMarker> {
     let bullet = |t: &[u8], w: usize| t.len() > w + 1 && t[w] == b' ';
-    for (k, b) in ["•", "·", "-", "*", "–"].iter().enumerate() {
+    for (k, b) in ["•", "·", "-", "*", "–", "+"].iter().enumerate() {
         if t.starts_with(b.as_bytes()) && bullet(t, b.len()) {
             return Some(ListMarker::Bullet(k as u8));
         }

@@ -133,7 +133,8 @@ pub enum Rule {
     LeadIn,
     /// An item of a list introduced by a colon, between two paragraphs or
     /// after one, or of a numbered or bulleted list below kept text (with
-    /// the lines its hard-wrapped text goes on to).
+    /// the lines its hard-wrapped text goes on to), or of a bulleted list
+    /// above its kept items.
     ListItem,
     /// One of the lines between two kept lines of the article, with no
     /// chrome evidence among them: a few between two paragraphs inside the

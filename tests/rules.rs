@@ -2311,6 +2311,33 @@ mod regressions {
         }
     }
 
+    /// The first items of a bulleted list whose later items are kept (a
+    /// changelog at the top of a post) are kept too.
+    #[test]
+    fn list_start_above_kept_items_kept() {
+        let [a, b, c, d] = body(L::En);
+        let items = [
+            "+ Added a reading room with long tables",
+            "+ Added a garden behind the old hall",
+            "+ Added late opening hours on Thursdays",
+            "+ Added a shelf of books in large print",
+            "+ Added two rooms for meetings of local clubs",
+            "+ Added a cafe next to the children's corner",
+            "+ Readers can now borrow up to twelve books at once",
+            "+ Fines for late returns are no longer charged to children",
+        ];
+        let mut blocks = vec!["Home", "News", "Sport"];
+        blocks.extend(items);
+        blocks.extend([a, b, c, d, "Share this article"]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in items {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        assert_body_kept(&cleaned, L::En, "list start above kept items");
+    }
+
     /// A long list under its intro (the members of a society, one name a
     /// line) is kept whole, past the length of a list between paragraphs,
     /// up to the first chrome line.
