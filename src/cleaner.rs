@@ -1994,27 +1994,31 @@ fn keep_tables(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
     }
 }
 
-/// The start of a bulleted list whose later items are kept: the items
-/// right above a kept item, with the same bullet and no chrome or repeat
-/// among them, are kept too when they are [`LIST_START_WORDS`] words long
+/// The start of a bulleted list whose later items are kept as text: the
+/// items above an item the context model kept, with the same bullet and
+/// no chrome or repeat among them, dropped or kept only as a lead-in or
+/// heading, are kept too when they are [`LIST_START_WORDS`] words long
 /// on average (a changelog's "+ Added ..." lines; a menu's one- and
-/// two-word items are not). Lines from `end` on are left alone; decided
+/// two-word items are not; a list of other stories above the headline
+/// has no item kept as text). Lines from `end` on are left alone; decided
 /// after the article's end is found, so that it moves no cut.
 fn keep_list_starts(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
-    let keep = &mut judgement.keep;
+    let Judgement { keep, heading, .. } = judgement;
     let mut k = end;
     while k > 1 {
         k -= 1;
-        let Some(bullet @ ListMarker::Bullet(_)) =
-            (keep[k]).then(|| list_marker(doc.texts[k])).flatten()
-        else {
+        if !keep[k] || heading[k].is_some() {
+            continue;
+        }
+        let Some(bullet @ ListMarker::Bullet(_)) = list_marker(doc.texts[k]) else {
             continue;
         };
         let mut j = k;
         let mut words = 0;
         while j > 0 {
             let i = j - 1;
-            if keep[i]
+            let lead = matches!(heading[i], Some(Rule::LeadIn | Rule::Heading));
+            if (keep[i] && !lead)
                 || doc.evidence.has(i)
                 || doc.skip[i]
                 || doc.alt[i]
@@ -2026,8 +2030,12 @@ fn keep_list_starts(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
             j = i;
         }
         if j < k && words >= LIST_START_WORDS * (k - j) as u32 {
-            keep[j..k].fill(true);
-            judgement.heading[j..k].fill(Some(Rule::ListItem));
+            for i in j..k {
+                if !keep[i] {
+                    keep[i] = true;
+                    heading[i] = Some(Rule::ListItem);
+                }
+            }
             k = j;
         }
     }

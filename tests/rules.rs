@@ -2311,8 +2311,8 @@ mod regressions {
         }
     }
 
-    /// The first items of a bulleted list whose later items are kept (a
-    /// changelog at the top of a post) are kept too.
+    /// The first items of a bulleted list whose later items are kept as
+    /// text (a changelog at the top of a post) are kept too.
     #[test]
     fn list_start_above_kept_items_kept() {
         let [a, b, c, d] = body(L::En);
@@ -2323,8 +2323,9 @@ mod regressions {
             "+ Added a shelf of books in large print",
             "+ Added two rooms for meetings of local clubs",
             "+ Added a cafe next to the children's corner",
-            "+ Readers can now borrow up to twelve books at once",
-            "+ Fines for late returns are no longer charged to children",
+            "+ Readers can now borrow up to twelve books at once, and they may keep them for a month if no one else has asked for them.",
+            "+ Fines for late returns are no longer charged to children, who were the ones most often put off by them in the past.",
+            "+ The rooms on the first floor can be booked by any of the clubs in the town for an evening in the week.",
         ];
         let mut blocks = vec!["Home", "News", "Sport"];
         blocks.extend(items);
