@@ -1907,9 +1907,10 @@ fn fact_block(doc: &Doc<'_>, keep: &[bool], lines: impl Iterator<Item = usize>) 
 /// Blocks of facts ([`fact_block`]) next to the article's text: right
 /// below a kept line (a film's credits under its review: "Director: ...",
 /// "Cast: ...", "Running time: 97 min."; the facts of a person's record),
-/// or right above a kept "Label: value" line, whose block they start (a
-/// game's preview: "Radio: ...", "Friday: ... vs. ...", above the kept
-/// "Batting: ..."). They are kept, up to the last label line. Lines from
+/// or right above a "Label: value" line that the context model kept as
+/// text, whose block they start (a game's preview: "Radio: ...", "Friday:
+/// ... vs. ...", above the kept "Batting: ..."; not above a headline kept
+/// as the lead-in). They are kept, up to the last label line. Lines from
 /// `end` on are left alone; decided after the article's end is found, so
 /// that it moves no cut.
 fn keep_facts(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
@@ -1927,7 +1928,11 @@ fn keep_facts(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
         k += 1;
     }
     for k in (1..end).rev() {
-        if keep[k] && !keep[k - 1] && fact_label(doc.texts[k]).is_some() {
+        if keep[k]
+            && judgement.heading[k].is_none()
+            && !keep[k - 1]
+            && fact_label(doc.texts[k]).is_some()
+        {
             if let Some(first) = fact_block(doc, keep, (0..k).rev()) {
                 keep[first..k].fill(true);
                 judgement.heading[first..k].fill(Some(Rule::Fact));
