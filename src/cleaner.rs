@@ -1419,6 +1419,22 @@ impl Cleaner {
                 && !doc.skip[a + 1]
                 && doc.feats[a + 1].words <= p.heading_words
                 && !names_a_list_of_links(doc.texts[a + 1]);
+            // Or the intro comes below a subheading of its own ("Task
+            // Force Membership" / "Convenor:"), neither of them chrome or
+            // naming a list of links: the list starts at the subheading.
+            let under_heading = !own
+                && !below
+                && a + 2 < n
+                && !keep[a + 1]
+                && intro(a + 2)
+                && !doc.evidence.has(a + 1)
+                && !doc.skip[a + 1]
+                && !doc.skip[a + 2]
+                && !doc.feats[a + 1].terminal
+                && doc.feats[a + 1].words <= p.heading_words
+                && doc.feats[a + 2].words <= p.heading_words
+                && !names_a_list_of_links(doc.texts[a + 1])
+                && !names_a_list_of_links(doc.texts[a + 2]);
             // The short intro line may itself be kept already (as a
             // heading, or by its neighbours): the items start below it.
             let first = if !keep[a + 1] {
@@ -1428,7 +1444,7 @@ impl Cleaner {
             } else {
                 n
             };
-            if !paragraph || !(own || below) || first >= n {
+            if !paragraph || !(own || below || under_heading) || first >= n {
                 a += 1;
                 continue;
             }

@@ -2339,6 +2339,31 @@ mod regressions {
         assert_body_kept(&cleaned, L::En, "list start above kept items");
     }
 
+    /// A list under its intro line that comes below a subheading of its
+    /// own, right below the last paragraph, is kept, subheading included.
+    #[test]
+    fn list_under_subheading_and_intro_kept() {
+        let [a, b, c, d] = body(L::En);
+        let list = [
+            "Library Board Membership",
+            "Chair:",
+            "Northtown Reading Circle",
+            "Members:",
+            "Friends of the Library",
+            "Town Historical Society",
+        ];
+        let mut blocks = vec![HEADLINE, a, b, c, d];
+        blocks.extend(list);
+        blocks.extend(["Home", "News", "Sport", "Share this article"]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in list {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        assert_body_kept(&cleaned, L::En, "list under subheading");
+    }
+
     /// A long list under its intro (the members of a society, one name a
     /// line) is kept whole, past the length of a list between paragraphs,
     /// up to the first chrome line.
