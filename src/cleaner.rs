@@ -921,11 +921,12 @@ impl Cleaner {
         keep_continuations(&doc, &mut judgement, end);
         keep_citations(&doc, &mut judgement, end, &inner.shapes);
         keep_captions(&doc, &mut judgement, end, &inner.shapes);
+        keep_tail(&doc, &mut judgement, end);
+        keep_gaps(&doc, &mut judgement, end);
+        // Blocks next to the text, once the gaps in it are filled.
         keep_facts(&doc, &mut judgement, end);
         keep_tables(&doc, &mut judgement, end);
         keep_list_starts(&doc, &mut judgement, end);
-        keep_tail(&doc, &mut judgement, end);
-        keep_gaps(&doc, &mut judgement, end);
         let Judgement {
             initial,
             resolved,
