@@ -44,6 +44,8 @@ pub(crate) struct Params {
     pub region_share: f32,
     /// A comment section ends the article only after this much kept text.
     pub min_comment_cut: u64,
+    /// A list under its intro line goes on for at most this many lines.
+    pub intro_list_lines: usize,
 }
 
 impl Params {
@@ -55,6 +57,7 @@ impl Params {
             min_article_weight: 300,
             min_comment_cut: 800,
             region_share: 0.2,
+            intro_list_lines: MAX_INTRO_LIST_LINES,
         };
         match mode {
             Mode::Balanced => base,
@@ -67,6 +70,9 @@ impl Params {
                 },
                 min_comment_cut: 400,
                 region_share: 0.3,
+                // Long lists under an intro are more often widgets than
+                // text: only as long as a list between paragraphs.
+                intro_list_lines: MAX_LIST_LINES,
                 ..base
             },
             Mode::Recall => Params {
@@ -183,8 +189,8 @@ const MAX_LIST_LINES: usize = 30;
 /// A list under its intro (a line ending in a colon below a paragraph)
 /// goes on for up to this many lines: its intro says that a list follows,
 /// so a long one (the members of a society, the towns a firm serves) is
-/// not cut at [`MAX_LIST_LINES`]; it still ends at the first chrome,
-/// prose or kept line.
+/// not cut at [`MAX_LIST_LINES`] (but in precision mode); it still ends
+/// at the first chrome, prose or kept line.
 const MAX_INTRO_LIST_LINES: usize = 120;
 
 /// At most this many lines between two paragraphs of the article region
@@ -1409,7 +1415,7 @@ impl Cleaner {
         // own last word, or a short line right below it that does not head
         // a list of links ("Related stories:", "Most popular:"). Its items
         // stay up to the first chrome line, prose line or kept line, at
-        // most [`MAX_INTRO_LIST_LINES`] lines below the paragraph.
+        // most [`Params::intro_list_lines`] lines below the paragraph.
         let intro = |j: usize| doc.texts[j].ends_with(b":") && !doc.evidence.has(j);
         let mut a = 0;
         while a + 1 < n {
@@ -1454,7 +1460,7 @@ impl Cleaner {
             let taken = |j: usize| first == a + 1 || resolved[j] == Class::Good;
             let mut j = first;
             while j < n
-                && j - a <= MAX_INTRO_LIST_LINES
+                && j - a <= p.intro_list_lines
                 && !keep[j]
                 && taken(j)
                 && !doc.evidence.has(j)
