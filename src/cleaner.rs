@@ -44,6 +44,8 @@ pub(crate) struct Params {
     pub region_share: f32,
     /// A comment section ends the article only after this much kept text.
     pub min_comment_cut: u64,
+    /// A list under its intro line goes on for at most this many lines.
+    pub intro_list_lines: usize,
 }
 
 impl Params {
@@ -55,6 +57,7 @@ impl Params {
             min_article_weight: 300,
             min_comment_cut: 800,
             region_share: 0.2,
+            intro_list_lines: MAX_INTRO_LIST_LINES,
         };
         match mode {
             Mode::Balanced => base,
@@ -67,6 +70,9 @@ impl Params {
                 },
                 min_comment_cut: 400,
                 region_share: 0.3,
+                // Long lists under an intro are more often widgets than
+                // text: only as long as a list between paragraphs.
+                intro_list_lines: MAX_LIST_LINES,
                 ..base
             },
             Mode::Recall => Params {
@@ -409,6 +415,13 @@ const MAX_ITEM_GAP: usize = 2;
 /// A list between two paragraphs is kept up to this many lines.
 const MAX_LIST_LINES: usize = 30;
 
+/// A list under its intro (a line ending in a colon below a paragraph)
+/// goes on for up to this many lines: its intro says that a list follows,
+/// so a long one (the members of a society, the towns a firm serves) is
+/// not cut at [`MAX_LIST_LINES`] (but in precision mode); it still ends
+/// at the first chrome, prose or kept line.
+const MAX_INTRO_LIST_LINES: usize = 120;
+
 /// At most this many lines between two paragraphs of the article region
 /// are kept as part of it (see [`Rule::InBody`]).
 const MAX_GAP_LINES: usize = 4;
@@ -436,6 +449,44 @@ const CITATION_GAP: usize = 2;
 /// At most this many lines between the article's last kept line and its
 /// end are kept as its tail.
 const TAIL_LINES: usize = 2;
+
+/// The items of a list above its kept part ([`keep_list_starts`]) are
+/// this many words long on average, at least.
+const LIST_START_WORDS: u32 = 4;
+
+/// A table next to kept text ([`keep_tables`]) has at least this many rows.
+const MIN_TABLE_ROWS: usize = 3;
+
+/// A block of facts ([`keep_facts`]) has at least this many "Label:
+/// value" lines.
+const MIN_FACTS: usize = 3;
+/// A label of a fact is at most this many words and bytes.
+const FACT_LABEL_WORDS: usize = 3;
+const FACT_LABEL_BYTES: usize = 40;
+/// The first words of labels that a post's footer prints ("Tags: a, b",
+/// "Category: News", "Source: Reuters", "Related topics: ..."): a block
+/// with one of them is no block of facts.
+const FOOTER_LABELS: &[&[u8]] = &[
+    b"tags",
+    b"tagged",
+    b"category",
+    b"categories",
+    b"categorized",
+    b"filed",
+    b"posted",
+    b"labels",
+    b"topics",
+    b"related",
+    b"source",
+    b"sources",
+    b"share",
+    b"more",
+    b"previous",
+    b"next",
+    b"via",
+    b"from",
+    b"news",
+];
 
 /// What the stages before the context model found, per line.
 struct Doc<'d> {
@@ -1102,10 +1153,15 @@ impl Cleaner {
         // bio box.
         let end = bio_start.or(list_start).or(cut).unwrap_or(n);
         keep_short_sentences(&doc, &mut judgement, end);
+        keep_continuations(&doc, &mut judgement, end);
         keep_citations(&doc, &mut judgement, end, &inner.shapes);
         keep_captions(&doc, &mut judgement, end, &inner.shapes);
         keep_tail(&doc, &mut judgement, end);
         keep_gaps(&doc, &mut judgement, end);
+        // Blocks next to the text, once the gaps in it are filled.
+        keep_facts(&doc, &mut judgement, end);
+        keep_tables(&doc, &mut judgement, end);
+        keep_list_starts(&doc, &mut judgement, end);
         let Judgement {
             initial,
             resolved,
@@ -1625,7 +1681,7 @@ impl Cleaner {
         // own last word, or a short line right below it that does not head
         // a list of links ("Related stories:", "Most popular:"). Its items
         // stay up to the first chrome line, prose line or kept line, at
-        // most [`MAX_LIST_LINES`] lines below the paragraph.
+        // most [`Params::intro_list_lines`] lines below the paragraph.
         let intro = |j: usize| doc.texts[j].ends_with(b":") && !doc.evidence.has(j);
         let mut a = 0;
         while a + 1 < n {
@@ -1636,6 +1692,22 @@ impl Cleaner {
                 && !doc.skip[a + 1]
                 && doc.feats[a + 1].words <= p.heading_words
                 && !names_a_list_of_links(doc.texts[a + 1]);
+            // Or the intro comes below a subheading of its own ("Task
+            // Force Membership" / "Convenor:"), neither of them chrome or
+            // naming a list of links: the list starts at the subheading.
+            let under_heading = !own
+                && !below
+                && a + 2 < n
+                && !keep[a + 1]
+                && intro(a + 2)
+                && !doc.evidence.has(a + 1)
+                && !doc.skip[a + 1]
+                && !doc.skip[a + 2]
+                && !doc.feats[a + 1].terminal
+                && doc.feats[a + 1].words <= p.heading_words
+                && doc.feats[a + 2].words <= p.heading_words
+                && !names_a_list_of_links(doc.texts[a + 1])
+                && !names_a_list_of_links(doc.texts[a + 2]);
             // The short intro line may itself be kept already (as a
             // heading, or by its neighbours): the items start below it.
             let first = if !keep[a + 1] {
@@ -1645,7 +1717,7 @@ impl Cleaner {
             } else {
                 n
             };
-            if !paragraph || !(own || below) || first >= n {
+            if !paragraph || !(own || below || under_heading) || first >= n {
                 a += 1;
                 continue;
             }
@@ -1654,7 +1726,7 @@ impl Cleaner {
             let taken = |j: usize| first == a + 1 || resolved[j] == Class::Good;
             let mut j = first;
             while j < n
-                && j - a <= MAX_LIST_LINES
+                && j - a <= p.intro_list_lines
                 && !keep[j]
                 && taken(j)
                 && !doc.evidence.has(j)
@@ -1981,6 +2053,29 @@ fn keep_short_sentences(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
     }
 }
 
+/// Sentences that go on over several lines: a line that is no chrome,
+/// starts in lower case and comes right below a kept line ending in a
+/// comma or a semicolon goes on with that line's sentence ("in front of a
+/// mirror;" / "anywhere;" / "dance where you are."), and is kept however
+/// short it is. Lines from `end` on are left alone; decided after the
+/// article's end is found, so that it moves no cut.
+fn keep_continuations(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
+    let keep = &mut judgement.keep;
+    for i in 1..end {
+        if keep[i - 1]
+            && !keep[i]
+            && matches!(last_char(doc.texts[i - 1]), Some(',' | ';'))
+            && first_char(doc.texts[i]).is_some_and(char::is_lowercase)
+            && !doc.evidence.has(i)
+            && !doc.skip[i]
+            && !doc.alt[i]
+        {
+            keep[i] = true;
+            judgement.heading[i] = Some(Rule::Continuation);
+        }
+    }
+}
+
 /// References: a bibliographic reference (see [`Shapes::is_citation`])
 /// that is no chrome, at most [`CITATION_GAP`] lines below kept text (a
 /// "Source:" or "References" label between), is kept, and so is each one
@@ -2022,6 +2117,220 @@ fn keep_captions(doc: &Doc<'_>, judgement: &mut Judgement, end: usize, shapes: &
         {
             *kept = true;
             judgement.heading[i] = Some(Rule::Caption);
+        }
+    }
+}
+
+/// The label of a "Label: value" line ("Director: Tim Story", "Date of
+/// Death: 18-12-1918", "Running time: 97 min."): one to
+/// [`FACT_LABEL_WORDS`] words, the first capitalised, then a colon, a space
+/// and a value.
+fn fact_label(t: &[u8]) -> Option<&[u8]> {
+    let colon = memchr::memchr(b':', &t[..t.len().min(FACT_LABEL_BYTES + 1)])?;
+    let (label, rest) = (&t[..colon], &t[colon + 1..]);
+    let value_follows = rest.first().is_some_and(u8::is_ascii_whitespace)
+        && rest.iter().any(|b| !b.is_ascii_whitespace());
+    let words = label.split(|&b| b == b' ');
+    let word_ok = |w: &[u8]| {
+        !w.is_empty()
+            && std::str::from_utf8(w).is_ok_and(|w| {
+                w.chars()
+                    .all(|c| c.is_alphanumeric() || "()'’.&/-_".contains(c))
+            })
+    };
+    (value_follows
+        && first_char(label).is_some_and(char::is_uppercase)
+        && words.clone().count() <= FACT_LABEL_WORDS
+        && words.into_iter().all(word_ok))
+    .then_some(label)
+}
+
+/// A block of facts: the lines in the order of `lines` (going away from
+/// kept text) up to the first kept, chrome or repeated line, holding at
+/// least [`MIN_FACTS`] "Label: value" lines ([`fact_label`]), each with a
+/// label of its own (a repeated one ends the block) and one line at most
+/// between two of them (a title, a label with no value). Its last label
+/// line, if it is one. Labels of a post's footer ([`FOOTER_LABELS`]) make
+/// it none, and so do labels more than half of which are names ("Ian
+/// Reed: A Book of Sleep", a list of books).
+fn fact_block(doc: &Doc<'_>, keep: &[bool], lines: impl Iterator<Item = usize>) -> Option<usize> {
+    let mut labels: Vec<Vec<u8>> = Vec::new();
+    let (mut last, mut gap, mut names) = (None, 0, 0);
+    for j in lines {
+        if keep[j] || doc.evidence.has(j) || doc.skip[j] || doc.alt[j] {
+            break;
+        }
+        let Some(label) = fact_label(doc.texts[j]) else {
+            gap += 1;
+            if gap > 1 {
+                break;
+            }
+            continue;
+        };
+        let mut words = label.split(|&b| b == b' ');
+        if words.clone().count() >= 2
+            && words
+                .clone()
+                .all(|w| first_char(w).is_some_and(char::is_uppercase))
+        {
+            names += 1;
+        }
+        let first = words.next().unwrap_or_default().to_ascii_lowercase();
+        if FOOTER_LABELS.contains(&first.as_slice()) {
+            return None;
+        }
+        let label = label.to_ascii_lowercase();
+        if labels.contains(&label) {
+            break;
+        }
+        labels.push(label);
+        (last, gap) = (Some(j), 0);
+    }
+    if labels.len() >= MIN_FACTS && 2 * names <= labels.len() {
+        last
+    } else {
+        None
+    }
+}
+
+/// Blocks of facts ([`fact_block`]) next to the article's text: right
+/// below a kept line (a film's credits under its review: "Director: ...",
+/// "Cast: ...", "Running time: 97 min."; the facts of a person's record),
+/// or right above a "Label: value" line that the context model kept as
+/// text, whose block they start (a game's preview: "Radio: ...", "Friday:
+/// ... vs. ...", above the kept "Batting: ..."; not above a headline kept
+/// as the lead-in). They are kept, up to the last label line. Lines from
+/// `end` on are left alone; decided after the article's end is found, so
+/// that it moves no cut.
+fn keep_facts(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
+    let keep = &mut judgement.keep;
+    let mut k = 0;
+    while k + 1 < end {
+        if keep[k] && !keep[k + 1] {
+            if let Some(last) = fact_block(doc, keep, k + 1..end) {
+                keep[k + 1..=last].fill(true);
+                judgement.heading[k + 1..=last].fill(Some(Rule::Fact));
+                k = last;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    for k in (1..end).rev() {
+        if keep[k]
+            && judgement.heading[k].is_none()
+            && !keep[k - 1]
+            && fact_label(doc.texts[k]).is_some()
+        {
+            if let Some(first) = fact_block(doc, keep, (0..k).rev()) {
+                keep[first..k].fill(true);
+                judgement.heading[first..k].fill(Some(Rule::Fact));
+            }
+        }
+    }
+}
+
+/// Does a table row hold a figure after its first cell (a count, a
+/// price, a year; a row numbered "1." with words after it does not)?
+fn figure_after_first_cell(t: &[u8]) -> bool {
+    let t = t.trim_ascii_start();
+    let cut = (1..t.len()).find(|&i| t[i] == b'\t' || (t[i] == b' ' && t[i - 1] == b' '));
+    cut.is_some_and(|c| t[c..].iter().any(u8::is_ascii_digit))
+}
+
+/// Tables next to the article's text: a run of at least
+/// [`MIN_TABLE_ROWS`] table rows ([`is_table_row`]), one other line at most
+/// between two of them (a header cell, a row cut short) and no chrome or
+/// repeat among them, right below or right above a kept line (or below a
+/// title line right below one), is kept, title included, when at least
+/// half of its rows hold a figure after their first cell (results,
+/// prices, forecasts; a menu laid out as a table, a numbered list of
+/// chapters have none). Lines from `end` on are left alone; decided after
+/// the article's end is found, so that it moves no cut.
+fn keep_tables(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
+    let keep = &mut judgement.keep;
+    let free =
+        |keep: &[bool], i: usize| !keep[i] && !doc.evidence.has(i) && !doc.skip[i] && !doc.alt[i];
+    let row = |i: usize| is_table_row(doc.texts[i], doc.feats[i].digits > 0);
+    let mut i = 0;
+    while i < end {
+        if !free(keep, i) || !row(i) {
+            i += 1;
+            continue;
+        }
+        let (mut last, mut gap, mut rows, mut figures) = (i, 0, 0, 0);
+        let mut j = i;
+        while j < end && free(keep, j) {
+            if row(j) {
+                (last, gap) = (j, 0);
+                rows += 1;
+                figures += usize::from(figure_after_first_cell(doc.texts[j]));
+            } else {
+                gap += 1;
+                if gap > 1 {
+                    break;
+                }
+            }
+            j += 1;
+        }
+        // The table's title, between it and the text above.
+        let first = if i > 1 && free(keep, i - 1) && keep[i - 2] {
+            i - 1
+        } else {
+            i
+        };
+        let next_to_text = (first > 0 && keep[first - 1]) || (last + 1 < end && keep[last + 1]);
+        if next_to_text && rows >= MIN_TABLE_ROWS && 2 * figures >= rows {
+            keep[first..=last].fill(true);
+            judgement.heading[first..=last].fill(Some(Rule::Table));
+        }
+        i = last + 1;
+    }
+}
+
+/// The start of a bulleted list whose later items are kept as text: the
+/// items above an item the context model kept, with the same bullet and
+/// no chrome or repeat among them, dropped or kept only as a lead-in or
+/// heading, are kept too when they are [`LIST_START_WORDS`] words long
+/// on average (a changelog's "+ Added ..." lines; a menu's one- and
+/// two-word items are not; a list of other stories above the headline
+/// has no item kept as text). Lines from `end` on are left alone; decided
+/// after the article's end is found, so that it moves no cut.
+fn keep_list_starts(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
+    let Judgement { keep, heading, .. } = judgement;
+    let mut k = end;
+    while k > 1 {
+        k -= 1;
+        if !keep[k] || heading[k].is_some() {
+            continue;
+        }
+        let Some(bullet @ ListMarker::Bullet(_)) = list_marker(doc.texts[k]) else {
+            continue;
+        };
+        let mut j = k;
+        let mut words = 0;
+        while j > 0 {
+            let i = j - 1;
+            let lead = matches!(heading[i], Some(Rule::LeadIn | Rule::Heading));
+            if (keep[i] && !lead)
+                || doc.evidence.has(i)
+                || doc.skip[i]
+                || doc.alt[i]
+                || list_marker(doc.texts[i]) != Some(bullet)
+            {
+                break;
+            }
+            words += doc.feats[i].words;
+            j = i;
+        }
+        if j < k && words >= LIST_START_WORDS * (k - j) as u32 {
+            for i in j..k {
+                if !keep[i] {
+                    keep[i] = true;
+                    heading[i] = Some(Rule::ListItem);
+                }
+            }
+            k = j;
         }
     }
 }
@@ -2696,7 +3005,7 @@ fn names_a_list_of_links(t: &[u8]) -> bool {
 enum ListMarker {
     /// "3.", "3)", "(3)", "[3]": the number.
     Number(u32),
-    /// "•", "·", "-", "*" or "–": which of them.
+    /// "•", "·", "-", "*", "–" or "+": which of them.
     Bullet(u8),
 }
 
@@ -2744,7 +3053,7 @@ const BRACKET_ITEM_SPACES: usize = 3;
 
 fn list_marker(t: &[u8]) -> Option<ListMarker> {
     let bullet = |t: &[u8], w: usize| t.len() > w + 1 && t[w] == b' ';
-    for (k, b) in ["•", "·", "-", "*", "–"].iter().enumerate() {
+    for (k, b) in ["•", "·", "-", "*", "–", "+"].iter().enumerate() {
         if t.starts_with(b.as_bytes()) && bullet(t, b.len()) {
             return Some(ListMarker::Bullet(k as u8));
         }

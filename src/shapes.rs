@@ -829,8 +829,10 @@ fn has_word_ci(line: &[u8], word: &[u8], pivot: usize) -> bool {
 const CAPTION: &str = r"(?i)^(?:figure|fig\.|table|chart|plate|abbildung|abb\.|tabelle|tableau|tabla|figura)\s*\d{1,3}[a-z]?\s*[.:)\-–]\s*\S";
 
 /// An author's name with initials in a reference: "Renzi, C.," or
-/// "Perucci, C. A. and", "M. Leszczynski," or "J.M. Baranowski,".
-const CITED_AUTHOR: &str = r"\b\p{Lu}[\p{L}'\-]+,? (?:\p{Lu}\. ?){1,3}(?:,|and\b|&)|\b(?:\p{Lu}\. ?){1,3}\p{Lu}[\p{L}'\-]+,";
+/// "Perucci, C. A. and", "M. Leszczynski," or "J.M. Baranowski,", or in
+/// the Vancouver style, initials without stops after the surname:
+/// "Brieger DB," "Buchanan A H," "Moss P J.,".
+const CITED_AUTHOR: &str = r"\b\p{Lu}[\p{L}'\-]+,? (?:\p{Lu}\. ?){1,3}(?:,|and\b|&)|\b(?:\p{Lu}\. ?){1,3}\p{Lu}[\p{L}'\-]+,|\b\p{Lu}[\p{Ll}'\-]+ \p{Lu}(?: ?\p{Lu}){0,2}\.?(?:,| and | & )";
 
 /// A reference is at most this long.
 const CITATION_MAX_BYTES: usize = 1000;

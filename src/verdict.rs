@@ -133,7 +133,8 @@ pub enum Rule {
     LeadIn,
     /// An item of a list introduced by a colon, between two paragraphs or
     /// after one, or of a numbered or bulleted list below kept text (with
-    /// the lines its hard-wrapped text goes on to).
+    /// the lines its hard-wrapped text goes on to), or of a bulleted list
+    /// above its kept items.
     ListItem,
     /// One of the lines between two kept lines of the article, with no
     /// chrome evidence among them: a few between two paragraphs inside the
@@ -145,11 +146,22 @@ pub enum Rule {
     Tail,
     /// A short sentence right below kept text.
     ShortSentence,
+    /// A line that goes on with the sentence of the kept line above it
+    /// (which ends in a comma or semicolon; this one starts in lower
+    /// case): a verse of a poem, an item of a list written as one sentence.
+    Continuation,
     /// A bibliographic reference (authors with initials, a year) right
     /// below kept text.
     Citation,
     /// A numbered figure or table caption inside the article.
     Caption,
+    /// A row of a table (or a line between two rows) right below or right
+    /// above kept text.
+    Table,
+    /// A line of a block of "Label: value" facts right below kept text (a
+    /// film's credits under its review) or right above a kept fact line,
+    /// or a line between two of them.
+    Fact,
     /// The punctuation after a link, on a line of its own below kept text,
     /// on a page whose converter cut paragraphs at their links.
     Fragment,
@@ -183,8 +195,11 @@ impl fmt::Display for Rule {
             Rule::InBody => f.write_str("in-body"),
             Rule::Tail => f.write_str("tail"),
             Rule::ShortSentence => f.write_str("short-sentence"),
+            Rule::Continuation => f.write_str("continuation"),
             Rule::Citation => f.write_str("citation"),
             Rule::Caption => f.write_str("caption"),
+            Rule::Fact => f.write_str("fact"),
+            Rule::Table => f.write_str("table"),
             Rule::Fragment => f.write_str("fragment"),
             Rule::Repeat => f.write_str("repeat"),
             Rule::AltPrefix => f.write_str("alt-prefix"),

@@ -2391,6 +2391,211 @@ mod regressions {
         );
     }
 
+    /// The lines of a verse after the last paragraph, each going on with
+    /// the sentence of the line above (which ends in a comma or semicolon;
+    /// this one starts in lower case), are kept however short they are.
+    #[test]
+    fn sentence_going_on_over_short_lines_kept() {
+        let [a, b, c, d] = body(L::En);
+        let verse = [
+            "You can read in front of a mirror;",
+            "anywhere;",
+            "anyplace;",
+            "read where you are.",
+        ];
+        let mut blocks = vec![HEADLINE, a, b, c, d];
+        blocks.extend(verse);
+        blocks.extend(["Home", "News", "Sport", "Share this article"]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in verse {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        assert_body_kept(&cleaned, L::En, "verse after paragraph");
+    }
+
+    /// A block of "Label: value" facts right below the last paragraph (a
+    /// film's credits under its review) is kept; a post's footer of labels
+    /// ("Category:", "Tags:") is not.
+    #[test]
+    fn facts_below_article_kept() {
+        let [a, b, c, d] = body(L::En);
+        let facts = [
+            "Grade: B",
+            "The Reading Room",
+            "Director: Anna Reed",
+            "Cast: Ben Lowe, Carl Hart, Dora Marsh, Emil Quill",
+            "Rating: PG; mild language",
+            "Running time: 97 min.",
+        ];
+        let mut blocks = vec![HEADLINE, a, b, c, d];
+        blocks.extend(facts);
+        blocks.extend(["Home", "News", "Sport", "Share this article"]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in facts {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        assert_body_kept(&cleaned, L::En, "facts below article");
+
+        let footer = [
+            "Category: Town Hall Reports",
+            "Author Desk: Anna Reed",
+            "Reader Rating: 4 of 5",
+        ];
+        let mut blocks = vec![HEADLINE, a, b, c, d];
+        blocks.extend(footer);
+        blocks.extend(["Home", "News", "Sport", "Share this article"]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        assert_eq!(
+            decisions_of(&cleaned, footer[0]),
+            vec![Verdict::Drop(LowContent)],
+            "{e}"
+        );
+    }
+
+    /// A block of facts right above a kept "Label: value" line starts that
+    /// line's block (a game's preview above the kept "Batting: ..."), and
+    /// is kept.
+    #[test]
+    fn facts_above_kept_fact_kept() {
+        let [a, b, c, d] = body(L::En);
+        let batting = "Batting: Reed is nine for twenty-six with eight runs batted in this month, and he has hit well in each of the last five games that the team has played at home.";
+        let facts = [
+            "When (TV): 7:10 p.m. Friday and Saturday",
+            "Radio: 680 AM",
+            "Probable starting pitchers:",
+            "Friday: Lowe (9-7, 3.75 ERA) vs. Hart (1-2, 3.86)",
+            "Saturday: Moss (2-1, 2.37) vs. Dale (6-7, 3.98)",
+            "About the visitors:",
+        ];
+        let mut blocks = vec![HEADLINE, "Home", "News", "Sport"];
+        blocks.extend(facts);
+        blocks.extend([batting, a, b, c, d, "Share this article"]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in facts {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        assert_body_kept(&cleaned, L::En, "facts above kept fact");
+    }
+
+    /// A table of figures (under its title) right below the last
+    /// paragraph is kept; a menu laid out as a table (no figures) is not.
+    #[test]
+    fn table_below_article_kept() {
+        let [a, b, c, d] = body(L::En);
+        let table = [
+            "Votes by ward",
+            "Ward\t\tVotes\t\tShare",
+            "North\t\t1,204\t\t38%",
+            "South\t\t987\t\t31%",
+            "East\t\t1,011\t\t31%",
+        ];
+        let menu = [
+            "Home\t\tNews\t\tSport",
+            "Weather\t\tTravel\t\tJobs",
+            "Homes\t\tCars\t\tDating",
+        ];
+        for (rows, want) in [
+            (&table[..], Verdict::Keep),
+            (&menu[..], Verdict::Drop(LowContent)),
+        ] {
+            let mut blocks = vec![HEADLINE, a, b, c, d];
+            blocks.extend(rows);
+            blocks.extend(["Share this article"]);
+            let doc = join(&blocks);
+            let cleaned = cleaner().clean(doc.as_bytes());
+            let e = explain(&cleaned);
+            for line in rows {
+                assert_eq!(decisions_of(&cleaned, line), vec![want], "{e}");
+            }
+            assert_body_kept(&cleaned, L::En, "table below article");
+        }
+    }
+
+    /// The first items of a bulleted list whose later items are kept as
+    /// text (a changelog at the top of a post) are kept too.
+    #[test]
+    fn list_start_above_kept_items_kept() {
+        let [a, b, c, d] = body(L::En);
+        let items = [
+            "+ Added a reading room with long tables",
+            "+ Added a garden behind the old hall",
+            "+ Added late opening hours on Thursdays",
+            "+ Added a shelf of books in large print",
+            "+ Added two rooms for meetings of local clubs",
+            "+ Added a cafe next to the children's corner",
+            "+ Readers can now borrow up to twelve books at once, and they may keep them for a month if no one else has asked for them.",
+            "+ Fines for late returns are no longer charged to children, who were the ones most often put off by them in the past.",
+            "+ The rooms on the first floor can be booked by any of the clubs in the town for an evening in the week.",
+        ];
+        let mut blocks = vec!["Home", "News", "Sport"];
+        blocks.extend(items);
+        blocks.extend([a, b, c, d, "Share this article"]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in items {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        assert_body_kept(&cleaned, L::En, "list start above kept items");
+    }
+
+    /// A list under its intro line that comes below a subheading of its
+    /// own, right below the last paragraph, is kept, subheading included.
+    #[test]
+    fn list_under_subheading_and_intro_kept() {
+        let [a, b, c, d] = body(L::En);
+        let list = [
+            "Library Board Membership",
+            "Chair:",
+            "Northtown Reading Circle",
+            "Members:",
+            "Friends of the Library",
+            "Town Historical Society",
+        ];
+        let mut blocks = vec![HEADLINE, a, b, c, d];
+        blocks.extend(list);
+        blocks.extend(["Home", "News", "Sport", "Share this article"]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in list {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        assert_body_kept(&cleaned, L::En, "list under subheading");
+    }
+
+    /// A long list under its intro (the members of a society, one name a
+    /// line) is kept whole, past the length of a list between paragraphs,
+    /// up to the first chrome line.
+    #[test]
+    fn long_list_after_intro_kept() {
+        let [a, b, c, d] = body(L::En);
+        let first = ["Anna", "Ben", "Carl", "Dora", "Emil", "Fay", "Gus", "Hana"];
+        let last = ["Reed", "Lowe", "Hart", "Moss", "Dale", "Cole"];
+        let names: Vec<String> = first
+            .iter()
+            .flat_map(|f| last.iter().map(move |l| format!("{f} {l}")))
+            .collect();
+        let mut blocks = vec![HEADLINE, a, b, c, d, "Reading circle members:"];
+        blocks.extend(names.iter().map(String::as_str));
+        blocks.push("Share this article");
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in &names {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+        }
+        assert_body_kept(&cleaned, L::En, "long list after intro");
+    }
+
     /// A list whose short intro line is already kept (the context model
     /// found it good, the region ended at it) still gets its items, when
     /// the context model found them good too; under a post footer's label
@@ -2542,6 +2747,9 @@ mod regressions {
         let cite = "Reed, A., Lowe, B., Hart, C. (2011), Public libraries, small towns, readers. J. Civic Stud., 12: 101-19.";
         let cite2 =
             "[2] D. Marsh, E. Quill, Reading rooms in small towns, Civic Review 7, 44-51 (2009).";
+        // The Vancouver style: initials with no stops after the surname.
+        let cite3 =
+            "Reed A, Lowe B H, Hart C J., Lending in small towns, Libr Q, v12no3, 2004: 95-107";
         let blocks = [
             HEADLINE,
             a,
@@ -2551,12 +2759,13 @@ mod regressions {
             "Source:",
             cite,
             cite2,
+            cite3,
             "Share this article",
         ];
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
         let e = explain(&cleaned);
-        for line in [cite, cite2] {
+        for line in [cite, cite2, cite3] {
             assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
         }
         assert_body_kept(&cleaned, L::En, "citation");
