@@ -449,6 +449,18 @@ mod banner {
     t!(breaking_news, En, "BREAKING NEWS", Drop(Banner));
     t!(advertisement, En, "Advertisement", Drop(Banner));
     t!(updated, En, "Updated", Drop(Banner));
+    t!(
+        unsubscribe,
+        En,
+        "Get our weekly digest by email. You can unsubscribe at any time.",
+        Drop(Banner)
+    );
+    t!(
+        signing_up,
+        En,
+        "By signing up, you agree to receive offers from our partners.",
+        Drop(Banner)
+    );
     t!(date_middle_dot, En, "March 3, 2011 · 4:15 PM", Drop(Banner));
     t!(read_more, En, "Read more", Drop(Banner));
     t!(related_article, En, "Related Article", Drop(Banner));
@@ -781,6 +793,24 @@ mod legal {
         syndication,
         En,
         "The Example Daily carries wire stories as a service to its readers, but does not edit the articles it publishes.",
+        Drop(Legal)
+    );
+    t!(
+        site_use_terms,
+        En,
+        "Use of this website constitutes acceptance of the Example Group's User Agreement.",
+        Drop(Legal)
+    );
+    t!(
+        community_rules,
+        En,
+        "Community Rules apply to all content you post on this site.",
+        Drop(Legal)
+    );
+    t!(
+        no_reproduction,
+        En,
+        "Our stories may not be reproduced, distributed, transmitted, cached or otherwise used without our permission.",
         Drop(Legal)
     );
     t!(de_rechte, De, "Alle Rechte vorbehalten", Drop(Legal));
