@@ -1152,6 +1152,23 @@ pub fn breadcrumb_segments(line: &[u8]) -> bool {
     segments_ok(line, next_separator_plain)
 }
 
+/// A `/`, `>` or `::` with no space on either side (`http://a.org/b`,
+/// `and/or`, `$10/hour`, `<title>`, `x::float`): part of a word, a URL, a
+/// path or code, not a separator between menu items (`News / World`).
+fn is_tight_separator(b: &[u8], i: usize, n: usize) -> bool {
+    if !matches!(&b[i..i + n], b"/" | b">" | b"::") {
+        return false;
+    }
+    // A space before: ASCII white space or a no-break space (c2 a0).
+    let before = i > 0 && (b[i - 1].is_ascii_whitespace() || b[i - 1] == 0xa0);
+    let after = match b.get(i + n..) {
+        Some([c, ..]) if c.is_ascii_whitespace() => true,
+        Some([0xc2, 0xa0, ..]) => true,
+        _ => false,
+    };
+    !before && !after
+}
+
 /// Splits the line at separators (found by `next`) and checks the segments.
 fn segments_ok(line: &[u8], next: fn(&str) -> Option<(usize, usize)>) -> bool {
     if line.len() > 160 {
@@ -1166,13 +1183,25 @@ fn segments_ok(line: &[u8], next: fn(&str) -> Option<(usize, usize)>) -> bool {
             &owned
         }
     };
+    let b = s.as_bytes();
     let mut segments = 0usize;
-    let mut rest = s;
     let mut ok = true;
+    // The segment starts at `start`; separators are searched for from `from`
+    // (past a slash, `>` or `::` set tight inside a word, which is a URL,
+    // a path, code or a word pair like "and/or", never a separator).
+    let mut start = 0;
+    let mut from = 0;
     loop {
-        let (seg, tail) = match next(rest) {
-            Some((i, n)) => (&rest[..i], Some(&rest[i + n..])),
-            None => (rest, None),
+        let found = next(&s[from..]).map(|(i, n)| (from + i, n));
+        if let Some((i, n)) = found {
+            if is_tight_separator(b, i, n) {
+                from = i + n;
+                continue;
+            }
+        }
+        let (seg, tail) = match found {
+            Some((i, n)) => (&s[start..i], Some(i + n)),
+            None => (&s[start..], None),
         };
         let seg = seg.trim_matches(|c: char| c.is_whitespace());
         if !seg.is_empty() {
@@ -1184,7 +1213,10 @@ fn segments_ok(line: &[u8], next: fn(&str) -> Option<(usize, usize)>) -> bool {
             segments += 1;
         }
         match tail {
-            Some(t) => rest = t,
+            Some(t) => {
+                start = t;
+                from = t;
+            }
             None => break,
         }
     }

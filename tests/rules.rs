@@ -257,6 +257,25 @@ mod navigation {
         "News / Politics / Europe",
         Drop(Navigation)
     );
+    // Slashes, `>` and `::` inside a URL, a path or code are no separators.
+    t!(
+        code_is_no_breadcrumb,
+        En,
+        "(entries - mean_entries) / NULLIF(stddev_entries::float, 0) as zscore",
+        Keep
+    );
+    t!(
+        url_is_no_breadcrumb,
+        En,
+        "the value 'http://example.org/spec/folder-description'. For",
+        Keep
+    );
+    t!(
+        tight_slashes_are_no_breadcrumb,
+        En,
+        "Job type: Full time | Pay: $10.00 - $15.00/hour",
+        Keep
+    );
     t!(back_to_top, En, "Back to top", Drop(Navigation));
     t!(post_navigation, En, "Post navigation", Drop(Navigation));
     t!(main_menu, En, "Main menu", Drop(Navigation));
