@@ -1061,6 +1061,40 @@ impl Shapes {
     }
 }
 
+/// An arithmetic formula: numbers and operators set apart by spaces, at
+/// least two operators, one of them `=`, `+`, `*`, `%`, `×` or `÷`
+/// ("1.9 - 1.27 = 0.63", "2 * (6 + 9) / 3", "6 % 2 = 0"): text of the
+/// article, not a lone number or a share count. Date and score ranges
+/// ("12/20/06", "51 - 59") and phone numbers have no such run.
+pub fn is_formula(line: &[u8]) -> bool {
+    let Ok(s) = std::str::from_utf8(line) else {
+        return false;
+    };
+    let mut operators = 0;
+    let mut strong = false;
+    let mut want_number = true;
+    for token in s.split_whitespace() {
+        let is_operator = matches!(token, "+" | "-" | "*" | "/" | "%" | "=" | "×" | "÷" | "−");
+        if want_number {
+            let t = token.trim_start_matches('(').trim_end_matches(')');
+            let number = t.bytes().next().is_some_and(|b| b.is_ascii_digit())
+                && t.bytes()
+                    .all(|b| b.is_ascii_digit() || b == b'.' || b == b',');
+            if !number {
+                return false;
+            }
+        } else if is_operator {
+            operators += 1;
+            strong |= !matches!(token, "-" | "/" | "−");
+        } else {
+            return false;
+        }
+        want_number = !want_number;
+    }
+    // It ends on a number (not "8 + 8 =", a quiz).
+    !want_number && operators >= 2 && strong
+}
+
 /// Separators of breadcrumbs and menu rows.
 const SEPARATORS: &[&str] = &[">", "›", "»", "/", "|", "·", "•", "→", "::", "\u{bb}"];
 
@@ -1226,6 +1260,18 @@ fn segments_ok(line: &[u8], next: fn(&str) -> Option<(usize, usize)>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formulas() {
+        assert!(is_formula(b"1.9 - 1.27 = 0.63"));
+        assert!(is_formula(b"2 * (6 + 9) / 3"));
+        assert!(is_formula(b"6 % 2 = 0"));
+        assert!(!is_formula(b"8 + 8 ="));
+        assert!(!is_formula(b"51 - 59"));
+        assert!(!is_formula(b"10/19/2003 - 10/25/2003"));
+        assert!(!is_formula(b"(314) 286-0122"));
+        assert!(!is_formula(b"1 / 2 / 3"));
+    }
 
     #[test]
     fn breadcrumbs() {

@@ -246,6 +246,15 @@ macro_rules! alt {
     };
 }
 
+mod formulas {
+    use super::*;
+
+    // A formula has no letters but is no interface row.
+    t!(formula_kept, En, "1.9 - 1.27 = 0.63", Keep);
+    t!(formula_parens_kept, En, "2 * (6 + 9) / 3", Keep);
+    t!(lone_number_dropped, En, "2 160 2", Drop(Interface));
+}
+
 mod navigation {
     use super::*;
 
