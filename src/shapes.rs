@@ -1186,21 +1186,42 @@ pub fn breadcrumb_segments(line: &[u8]) -> bool {
     segments_ok(line, next_separator_plain)
 }
 
-/// A `/`, `>` or `::` with no space on either side (`http://a.org/b`,
-/// `and/or`, `$10/hour`, `<title>`, `x::float`): part of a word, a URL, a
-/// path or code, not a separator between menu items (`News / World`).
+/// A `/`, `>` or `::` that belongs to a word, a URL, a path or code, not
+/// a separator between menu items (`News / World`): one with no space on
+/// either side (`http://a.org/b`, `and/or`, `$10/hour`, `x::float`), a
+/// slash without a space (or another slash) on both sides (`the /public/
+/// folder`, `GET /oauth`), a `>` closing a `<` in the same word
+/// (`<storage_root> and`).
 fn is_tight_separator(b: &[u8], i: usize, n: usize) -> bool {
-    if !matches!(&b[i..i + n], b"/" | b">" | b"::") {
+    let sep = &b[i..i + n];
+    if !matches!(sep, b"/" | b">" | b"::") {
         return false;
     }
-    // A space before: ASCII white space or a no-break space (c2 a0).
-    let before = i > 0 && (b[i - 1].is_ascii_whitespace() || b[i - 1] == 0xa0);
+    // A space before or after: ASCII white space or a no-break space (c2 a0).
+    let before =
+        (i > 0 && b[i - 1].is_ascii_whitespace()) || (i > 1 && b[i - 2..i] == [0xc2, 0xa0]);
     let after = match b.get(i + n..) {
         Some([c, ..]) if c.is_ascii_whitespace() => true,
         Some([0xc2, 0xa0, ..]) => true,
         _ => false,
     };
-    !before && !after
+    match sep {
+        b"/" => {
+            // A run of slashes ("news // world") counts as one.
+            let before = before || (i > 0 && b[i - 1] == b'/');
+            let after = after || b.get(i + 1) == Some(&b'/');
+            !(before && after)
+        }
+        b">" if !before => {
+            // The word this `>` ends opens with or holds a `<`.
+            let word = b[..i]
+                .iter()
+                .rposition(|c| c.is_ascii_whitespace())
+                .map_or(0, |k| k + 1);
+            !after || b[word..i].contains(&b'<')
+        }
+        _ => !before && !after,
+    }
 }
 
 /// Splits the line at separators (found by `next`) and checks the segments.

@@ -285,6 +285,24 @@ mod navigation {
         "Job type: Full time | Pay: $10.00 - $15.00/hour",
         Keep
     );
+    t!(
+        path_is_no_breadcrumb,
+        En,
+        "OPTIONS /storage/michiel/myfavoritedrinks/ HTTP/1.1",
+        Keep
+    );
+    t!(
+        tags_are_no_breadcrumb,
+        En,
+        "at <host> and extract the <storage_root> and <storage_api>",
+        Keep
+    );
+    t!(
+        breadcrumb_double_slash,
+        En,
+        "News // Politics // Europe",
+        Drop(Navigation)
+    );
     t!(back_to_top, En, "Back to top", Drop(Navigation));
     t!(post_navigation, En, "Post navigation", Drop(Navigation));
     t!(main_menu, En, "Main menu", Drop(Navigation));
