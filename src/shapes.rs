@@ -641,12 +641,13 @@ pub fn table() -> Vec<Shape> {
             // por, di, door, av, przez, автор, текст), and their "and".
             format!(r"(?-u)^(?i:by|from|words\s+by|text\s+by|posted\s+by|written\s+by|story\s+by|von|par|por|di|door|av|af|przez|{CYR_BY})\s*:?\s+{UPPER}{LETTER}*\.?(?:\s+(?:{UPPER}{LETTER}*\.?|and|AND|und|et|y|e|i|en|och|\xd0\xb8|&|,|[Dd][aei]|[Vv][ao]n|[Dd]e[rln]?|[Ll]a|[Ee]l|bin|ibn))*,?(?:\s*[\[(][^\])]{{0,80}}[\])])?(?:\s*[,|/-]\s*[^.!?]{{0,60}}|\s+(?:on|at)\s+[^.!?]{{0,60}}|\s+(?i:{MONTH})\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)?$"),
         ),
-        // Photo credits alone: "KCNA(Reuters)", "AFP/Getty Images", "(AP Photo/Jane Doe)", "Photo: Jane Doe"
+        // Photo credits alone: "KCNA(Reuters)", "AFP/Getty Images", "(AP Photo/Jane Doe)", "Photo: Jane Doe",
+        // "Jane Doe / AP", "Jane Doe/The Daily Times/Getty Images"
         s(
             "photo-credit",
             Category::Credit,
             Needs::All(&[Needs::NameChars, Needs::Agency]),
-            r"(?i-u)^\(?(?:[A-Za-z\x80-\xff\d .&-]{0,30}[\s/(])?\(?(?:reuters|ap|afp|getty\s{0,8}images|getty|epa|dpa|xinhua|ansa|efe|anadolu|yonhap|kcna|ap\s+photo|afp\s+photo|reuters\s+photo|bloomberg|shutterstock|istock|corbis|alamy|wireimage|afp\s{0,8}/\s{0,8}getty\s{0,8}images)(?:\s{0,8}photo)?(?:\s{0,8}/\s{0,8}[A-Za-z\x80-\xff .'-]{1,40})?\)?\s{0,8}(?:-|\xe2\x80\x93|\xe2\x80\x94)?$".into(),
+            r"(?i-u)^\(?(?:[A-Za-z\x80-\xff\d .&/-]{0,30}[\s/(]\s{0,8})?\(?(?:reuters|ap|afp|getty\s{0,8}images|getty|epa|dpa|xinhua|ansa|efe|anadolu|yonhap|kcna|ap\s+photo|afp\s+photo|reuters\s+photo|bloomberg|shutterstock|istock|corbis|alamy|wireimage|afp\s{0,8}/\s{0,8}getty\s{0,8}images)(?:\s{0,8}photo)?(?:\s{0,8}/\s{0,8}[A-Za-z\x80-\xff .'-]{1,40})?\)?\s{0,8}(?:-|\xe2\x80\x93|\xe2\x80\x94)?$".into(),
         ),
         s(
             "photo-credit",

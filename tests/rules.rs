@@ -303,6 +303,18 @@ mod navigation {
         "News // Politics // Europe",
         Drop(Navigation)
     );
+    t!(
+        jump_to_link,
+        En,
+        "Jump to video Tributes pour in for first US woman in space",
+        Drop(Navigation)
+    );
+    t!(
+        next_story_link,
+        En,
+        "Next story in Space Curiosity aims to unlock Mars mysteries",
+        Drop(Navigation)
+    );
     t!(back_to_top, En, "Back to top", Drop(Navigation));
     t!(post_navigation, En, "Post navigation", Drop(Navigation));
     t!(main_menu, En, "Main menu", Drop(Navigation));
@@ -392,6 +404,13 @@ mod navigation {
 
 mod interface {
     use super::*;
+
+    t!(
+        lynx_iframe,
+        En,
+        "IFRAME: https://www.youtube.com/embed/AEyOoZ7JpyY",
+        Drop(Interface)
+    );
 
     t!(text_size, En, "Text size Aa Aa", Drop(Interface));
     t!(size_row, En, "XS SM MD LG", Drop(Interface));
@@ -931,6 +950,13 @@ mod credit {
     t!(agency_photo, En, "AFP/Getty Images", Drop(Credit));
     t!(ap_photo, En, "(AP Photo/Jane Doe)", Drop(Credit));
     t!(photo_label, En, "Photo: Jane Doe", Drop(Credit));
+    t!(name_slash_agency, En, "Carolyn Kaster / AP", Drop(Credit));
+    t!(
+        name_paper_agency,
+        En,
+        "Sanjeev Verma/Hindustan Times/Getty Images",
+        Drop(Credit)
+    );
     t!(byline_short_date, En, "By Jane Doe Nov. 6", Drop(Credit));
     t!(
         post_footer,
