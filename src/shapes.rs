@@ -566,7 +566,8 @@ const CYR_BY: &str = r"\xd0\x90\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80|\xd0\xb0\xd0\xb2
 /// joiners of names (apostrophes, hyphens, dots).
 const LETTER: &str = r"[A-Za-z\x80-\xff'.-]";
 
-const TIME: &str = r"(?:\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s*\(?(?:[a-z]{2,5}|utc[+-]?\d*|gmt[+-]?\d*)\)?)?";
+/// A time of day (the space before am/pm may be a no-break space).
+const TIME: &str = r"(?:\d{1,2}[:.]\d\d(?::\d\d)?(?:\s|\xc2\xa0)*(?:[ap]\.?m\.?)?|\d{1,2}(?:\s|\xc2\xa0)*[ap]\.?m\.?)(?:\s*\(?(?:[a-z]{2,5}|utc[+-]?\d*|gmt[+-]?\d*)\)?)?";
 
 /// The shape table. Order matters only for which name `--explain` shows
 /// when several match (the first wins).
@@ -679,7 +680,8 @@ pub fn table() -> Vec<Shape> {
         s("comment-meta", Category::Social, Needs::Digits(5), format!(r"(?i-u)^(?:[A-Za-z\x80-\xff0-9_@.'-]+\s?){{1,4}}\s*(?:(?:says|said|wrote)\s*:?\s*)?(?:on\s+|[|,-]\s*)?{timestamp}\s*(?:said|says|wrote)?\s*:?\s*(?:reply|permalink|#)?$")),
         // A lone e-mail address or link.
         s("email", Category::Credit, Needs::Byte(b'@'), r"(?i-u)^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$".into()),
-        s("url", Category::Navigation, Needs::Prefix(&["http", "www."]), r"(?i-u)^(?:https?://|www\.)\S+$".into()),
+        // ... and a text browser's mark of an embedded frame ("IFRAME: https://...").
+        s("url", Category::Navigation, Needs::Prefix(&["http", "www.", "iframe"]), r"(?i-u)^(?:iframe:\s*)?(?:https?://|www\.)\S+$".into()),
         // "Image 3 of 12", "1 / 12", "16x9 Image"
         s("counter-of", Category::Interface, Needs::Last(b"0123456789"), r"(?i-u)^(?:(?:image|photo|picture|slide|page|item)s?\s*)?\d+\s*(?:of|/)\s*\d+$".into()),
         s("media-label", Category::Interface, Needs::First(b"0123456789"), r"(?i-u)^\d+\s*[x:]\s*\d+\s+(?:image|photo|video|picture)$".into()),

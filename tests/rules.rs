@@ -409,7 +409,7 @@ mod interface {
         lynx_iframe,
         En,
         "IFRAME: https://www.youtube.com/embed/AEyOoZ7JpyY",
-        Drop(Interface)
+        Drop(Navigation)
     );
 
     t!(text_size, En, "Text size Aa Aa", Drop(Interface));
@@ -510,6 +510,14 @@ mod interface {
 
 mod banner {
     use super::*;
+
+    // A no-break space between the time and "am" (HTML "3:27&nbsp;am").
+    t!(
+        updated_nbsp_time,
+        En,
+        "Updated 3:27\u{a0}am PST, Wednesday, November 20, 2019",
+        Drop(Banner)
+    );
 
     t!(breaking_news, En, "BREAKING NEWS", Drop(Banner));
     t!(advertisement, En, "Advertisement", Drop(Banner));
