@@ -1868,8 +1868,11 @@ impl Cleaner {
     ) -> Option<Evidence> {
         let inner = &*self.inner;
         // A stray character, or a short line with no letter at all (share
-        // counts "2 160 2", separators "| |", lone numbers).
-        if (f.chars <= 2 && f.weight <= 2) || (f.letters == 0 && f.words <= 8) {
+        // counts "2 160 2", separators "| |", lone numbers), but for a
+        // formula ("1.9 - 1.27 = 0.63").
+        if (f.chars <= 2 && f.weight <= 2)
+            || (f.letters == 0 && f.words <= 8 && !shapes::is_formula(text))
+        {
             return Some(Evidence {
                 category: Category::Interface,
                 rule: Rule::Shape(if f.letters == 0 {

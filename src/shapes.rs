@@ -566,7 +566,8 @@ const CYR_BY: &str = r"\xd0\x90\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80|\xd0\xb0\xd0\xb2
 /// joiners of names (apostrophes, hyphens, dots).
 const LETTER: &str = r"[A-Za-z\x80-\xff'.-]";
 
-const TIME: &str = r"(?:\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s*\(?(?:[a-z]{2,5}|utc[+-]?\d*|gmt[+-]?\d*)\)?)?";
+/// A time of day (the space before am/pm may be a no-break space).
+const TIME: &str = r"(?:\d{1,2}[:.]\d\d(?::\d\d)?(?:\s|\xc2\xa0)*(?:[ap]\.?m\.?)?|\d{1,2}(?:\s|\xc2\xa0)*[ap]\.?m\.?)(?:\s*\(?(?:[a-z]{2,5}|utc[+-]?\d*|gmt[+-]?\d*)\)?)?";
 
 /// The shape table. Order matters only for which name `--explain` shows
 /// when several match (the first wins).
@@ -641,12 +642,13 @@ pub fn table() -> Vec<Shape> {
             // por, di, door, av, przez, автор, текст), and their "and".
             format!(r"(?-u)^(?i:by|from|words\s+by|text\s+by|posted\s+by|written\s+by|story\s+by|von|par|por|di|door|av|af|przez|{CYR_BY})\s*:?\s+{UPPER}{LETTER}*\.?(?:\s+(?:{UPPER}{LETTER}*\.?|and|AND|und|et|y|e|i|en|och|\xd0\xb8|&|,|[Dd][aei]|[Vv][ao]n|[Dd]e[rln]?|[Ll]a|[Ee]l|bin|ibn))*,?(?:\s*[\[(][^\])]{{0,80}}[\])])?(?:\s*[,|/-]\s*[^.!?]{{0,60}}|\s+(?:on|at)\s+[^.!?]{{0,60}}|\s+(?i:{MONTH})\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)?$"),
         ),
-        // Photo credits alone: "KCNA(Reuters)", "AFP/Getty Images", "(AP Photo/Jane Doe)", "Photo: Jane Doe"
+        // Photo credits alone: "KCNA(Reuters)", "AFP/Getty Images", "(AP Photo/Jane Doe)", "Photo: Jane Doe",
+        // "Jane Doe / AP", "Jane Doe/The Daily Times/Getty Images"
         s(
             "photo-credit",
             Category::Credit,
             Needs::All(&[Needs::NameChars, Needs::Agency]),
-            r"(?i-u)^\(?(?:[A-Za-z\x80-\xff\d .&-]{0,30}[\s/(])?\(?(?:reuters|ap|afp|getty\s{0,8}images|getty|epa|dpa|xinhua|ansa|efe|anadolu|yonhap|kcna|ap\s+photo|afp\s+photo|reuters\s+photo|bloomberg|shutterstock|istock|corbis|alamy|wireimage|afp\s{0,8}/\s{0,8}getty\s{0,8}images)(?:\s{0,8}photo)?(?:\s{0,8}/\s{0,8}[A-Za-z\x80-\xff .'-]{1,40})?\)?\s{0,8}(?:-|\xe2\x80\x93|\xe2\x80\x94)?$".into(),
+            r"(?i-u)^\(?(?:[A-Za-z\x80-\xff\d .&/-]{0,30}[\s/(]\s{0,8})?\(?(?:reuters|ap|afp|getty\s{0,8}images|getty|epa|dpa|xinhua|ansa|efe|anadolu|yonhap|kcna|ap\s+photo|afp\s+photo|reuters\s+photo|bloomberg|shutterstock|istock|corbis|alamy|wireimage|afp\s{0,8}/\s{0,8}getty\s{0,8}images)(?:\s{0,8}photo)?(?:\s{0,8}/\s{0,8}[A-Za-z\x80-\xff .'-]{1,40})?\)?\s{0,8}(?:-|\xe2\x80\x93|\xe2\x80\x94)?$".into(),
         ),
         s(
             "photo-credit",
@@ -678,7 +680,8 @@ pub fn table() -> Vec<Shape> {
         s("comment-meta", Category::Social, Needs::Digits(5), format!(r"(?i-u)^(?:[A-Za-z\x80-\xff0-9_@.'-]+\s?){{1,4}}\s*(?:(?:says|said|wrote)\s*:?\s*)?(?:on\s+|[|,-]\s*)?{timestamp}\s*(?:said|says|wrote)?\s*:?\s*(?:reply|permalink|#)?$")),
         // A lone e-mail address or link.
         s("email", Category::Credit, Needs::Byte(b'@'), r"(?i-u)^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$".into()),
-        s("url", Category::Navigation, Needs::Prefix(&["http", "www."]), r"(?i-u)^(?:https?://|www\.)\S+$".into()),
+        // ... and a text browser's mark of an embedded frame ("IFRAME: https://...").
+        s("url", Category::Navigation, Needs::Prefix(&["http", "www.", "iframe"]), r"(?i-u)^(?:iframe:\s*)?(?:https?://|www\.)\S+$".into()),
         // "Image 3 of 12", "1 / 12", "16x9 Image"
         s("counter-of", Category::Interface, Needs::Last(b"0123456789"), r"(?i-u)^(?:(?:image|photo|picture|slide|page|item)s?\s*)?\d+\s*(?:of|/)\s*\d+$".into()),
         s("media-label", Category::Interface, Needs::First(b"0123456789"), r"(?i-u)^\d+\s*[x:]\s*\d+\s+(?:image|photo|video|picture)$".into()),
@@ -1061,6 +1064,40 @@ impl Shapes {
     }
 }
 
+/// An arithmetic formula: numbers and operators set apart by spaces, at
+/// least two operators, one of them `=`, `+`, `*`, `%`, `×` or `÷`
+/// ("1.9 - 1.27 = 0.63", "2 * (6 + 9) / 3", "6 % 2 = 0"): text of the
+/// article, not a lone number or a share count. Date and score ranges
+/// ("12/20/06", "51 - 59") and phone numbers have no such run.
+pub fn is_formula(line: &[u8]) -> bool {
+    let Ok(s) = std::str::from_utf8(line) else {
+        return false;
+    };
+    let mut operators = 0;
+    let mut strong = false;
+    let mut want_number = true;
+    for token in s.split_whitespace() {
+        let is_operator = matches!(token, "+" | "-" | "*" | "/" | "%" | "=" | "×" | "÷" | "−");
+        if want_number {
+            let t = token.trim_start_matches('(').trim_end_matches(')');
+            let number = t.bytes().next().is_some_and(|b| b.is_ascii_digit())
+                && t.bytes()
+                    .all(|b| b.is_ascii_digit() || b == b'.' || b == b',');
+            if !number {
+                return false;
+            }
+        } else if is_operator {
+            operators += 1;
+            strong |= !matches!(token, "-" | "/" | "−");
+        } else {
+            return false;
+        }
+        want_number = !want_number;
+    }
+    // It ends on a number (not "8 + 8 =", a quiz).
+    !want_number && operators >= 2 && strong
+}
+
 /// Separators of breadcrumbs and menu rows.
 const SEPARATORS: &[&str] = &[">", "›", "»", "/", "|", "·", "•", "→", "::", "\u{bb}"];
 
@@ -1152,6 +1189,44 @@ pub fn breadcrumb_segments(line: &[u8]) -> bool {
     segments_ok(line, next_separator_plain)
 }
 
+/// A `/`, `>` or `::` that belongs to a word, a URL, a path or code, not
+/// a separator between menu items (`News / World`): one with no space on
+/// either side (`http://a.org/b`, `and/or`, `$10/hour`, `x::float`), a
+/// slash without a space (or another slash) on both sides (`the /public/
+/// folder`, `GET /oauth`), a `>` closing a `<` in the same word
+/// (`<storage_root> and`).
+fn is_tight_separator(b: &[u8], i: usize, n: usize) -> bool {
+    let sep = &b[i..i + n];
+    if !matches!(sep, b"/" | b">" | b"::") {
+        return false;
+    }
+    // A space before or after: ASCII white space or a no-break space (c2 a0).
+    let before =
+        (i > 0 && b[i - 1].is_ascii_whitespace()) || (i > 1 && b[i - 2..i] == [0xc2, 0xa0]);
+    let after = match b.get(i + n..) {
+        Some([c, ..]) if c.is_ascii_whitespace() => true,
+        Some([0xc2, 0xa0, ..]) => true,
+        _ => false,
+    };
+    match sep {
+        b"/" => {
+            // A run of slashes ("news // world") counts as one.
+            let before = before || (i > 0 && b[i - 1] == b'/');
+            let after = after || b.get(i + 1) == Some(&b'/');
+            !(before && after)
+        }
+        b">" if !before => {
+            // The word this `>` ends opens with or holds a `<`.
+            let word = b[..i]
+                .iter()
+                .rposition(|c| c.is_ascii_whitespace())
+                .map_or(0, |k| k + 1);
+            !after || b[word..i].contains(&b'<')
+        }
+        _ => !before && !after,
+    }
+}
+
 /// Splits the line at separators (found by `next`) and checks the segments.
 fn segments_ok(line: &[u8], next: fn(&str) -> Option<(usize, usize)>) -> bool {
     if line.len() > 160 {
@@ -1166,13 +1241,25 @@ fn segments_ok(line: &[u8], next: fn(&str) -> Option<(usize, usize)>) -> bool {
             &owned
         }
     };
+    let b = s.as_bytes();
     let mut segments = 0usize;
-    let mut rest = s;
     let mut ok = true;
+    // The segment starts at `start`; separators are searched for from `from`
+    // (past a slash, `>` or `::` set tight inside a word, which is a URL,
+    // a path, code or a word pair like "and/or", never a separator).
+    let mut start = 0;
+    let mut from = 0;
     loop {
-        let (seg, tail) = match next(rest) {
-            Some((i, n)) => (&rest[..i], Some(&rest[i + n..])),
-            None => (rest, None),
+        let found = next(&s[from..]).map(|(i, n)| (from + i, n));
+        if let Some((i, n)) = found {
+            if is_tight_separator(b, i, n) {
+                from = i + n;
+                continue;
+            }
+        }
+        let (seg, tail) = match found {
+            Some((i, n)) => (&s[start..i], Some(i + n)),
+            None => (&s[start..], None),
         };
         let seg = seg.trim_matches(|c: char| c.is_whitespace());
         if !seg.is_empty() {
@@ -1184,7 +1271,10 @@ fn segments_ok(line: &[u8], next: fn(&str) -> Option<(usize, usize)>) -> bool {
             segments += 1;
         }
         match tail {
-            Some(t) => rest = t,
+            Some(t) => {
+                start = t;
+                from = t;
+            }
             None => break,
         }
     }
@@ -1194,6 +1284,18 @@ fn segments_ok(line: &[u8], next: fn(&str) -> Option<(usize, usize)>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formulas() {
+        assert!(is_formula(b"1.9 - 1.27 = 0.63"));
+        assert!(is_formula(b"2 * (6 + 9) / 3"));
+        assert!(is_formula(b"6 % 2 = 0"));
+        assert!(!is_formula(b"8 + 8 ="));
+        assert!(!is_formula(b"51 - 59"));
+        assert!(!is_formula(b"10/19/2003 - 10/25/2003"));
+        assert!(!is_formula(b"(314) 286-0122"));
+        assert!(!is_formula(b"1 / 2 / 3"));
+    }
 
     #[test]
     fn breadcrumbs() {

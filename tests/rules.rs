@@ -246,6 +246,15 @@ macro_rules! alt {
     };
 }
 
+mod formulas {
+    use super::*;
+
+    // A formula has no letters but is no interface row.
+    t!(formula_kept, En, "1.9 - 1.27 = 0.63", Keep);
+    t!(formula_parens_kept, En, "2 * (6 + 9) / 3", Keep);
+    t!(lone_number_dropped, En, "2 160 2", Drop(Interface));
+}
+
 mod navigation {
     use super::*;
 
@@ -255,6 +264,55 @@ mod navigation {
         breadcrumb_slash,
         En,
         "News / Politics / Europe",
+        Drop(Navigation)
+    );
+    // Slashes, `>` and `::` inside a URL, a path or code are no separators.
+    t!(
+        code_is_no_breadcrumb,
+        En,
+        "(entries - mean_entries) / NULLIF(stddev_entries::float, 0) as zscore",
+        Keep
+    );
+    t!(
+        url_is_no_breadcrumb,
+        En,
+        "the value 'http://example.org/spec/folder-description'. For",
+        Keep
+    );
+    t!(
+        tight_slashes_are_no_breadcrumb,
+        En,
+        "Job type: Full time | Pay: $10.00 - $15.00/hour",
+        Keep
+    );
+    t!(
+        path_is_no_breadcrumb,
+        En,
+        "OPTIONS /storage/michiel/myfavoritedrinks/ HTTP/1.1",
+        Keep
+    );
+    t!(
+        tags_are_no_breadcrumb,
+        En,
+        "at <host> and extract the <storage_root> and <storage_api>",
+        Keep
+    );
+    t!(
+        breadcrumb_double_slash,
+        En,
+        "News // Politics // Europe",
+        Drop(Navigation)
+    );
+    t!(
+        jump_to_link,
+        En,
+        "Jump to video Tributes pour in for first US woman in space",
+        Drop(Navigation)
+    );
+    t!(
+        next_story_link,
+        En,
+        "Next story in Space Curiosity aims to unlock Mars mysteries",
         Drop(Navigation)
     );
     t!(back_to_top, En, "Back to top", Drop(Navigation));
@@ -346,6 +404,13 @@ mod navigation {
 
 mod interface {
     use super::*;
+
+    t!(
+        lynx_iframe,
+        En,
+        "IFRAME: https://www.youtube.com/embed/AEyOoZ7JpyY",
+        Drop(Navigation)
+    );
 
     t!(text_size, En, "Text size Aa Aa", Drop(Interface));
     t!(size_row, En, "XS SM MD LG", Drop(Interface));
@@ -445,6 +510,14 @@ mod interface {
 
 mod banner {
     use super::*;
+
+    // A no-break space between the time and "am" (HTML "3:27&nbsp;am").
+    t!(
+        updated_nbsp_time,
+        En,
+        "Updated 3:27\u{a0}am PST, Wednesday, November 20, 2019",
+        Drop(Banner)
+    );
 
     t!(breaking_news, En, "BREAKING NEWS", Drop(Banner));
     t!(advertisement, En, "Advertisement", Drop(Banner));
@@ -915,6 +988,13 @@ mod credit {
     t!(agency_photo, En, "AFP/Getty Images", Drop(Credit));
     t!(ap_photo, En, "(AP Photo/Jane Doe)", Drop(Credit));
     t!(photo_label, En, "Photo: Jane Doe", Drop(Credit));
+    t!(name_slash_agency, En, "Carolyn Kaster / AP", Drop(Credit));
+    t!(
+        name_paper_agency,
+        En,
+        "Sanjeev Verma/Hindustan Times/Getty Images",
+        Drop(Credit)
+    );
     t!(byline_short_date, En, "By Jane Doe Nov. 6", Drop(Credit));
     t!(
         post_footer,
