@@ -1834,7 +1834,19 @@ impl Cleaner {
                 }
                 let f = &doc.feats[i];
                 let headline_like = f.words >= 4 && f.weight >= 20 && !doc.texts[i].ends_with(b":");
-                if !headline_like || taken == LEAD_IN_LINES {
+                // The paragraph's own intro right above it ("Summary:",
+                // "Dear Mack:", "From Brian Phillips:") belongs to the
+                // lead-in; the headline may sit above it. Not above a
+                // paragraph that is a "Label: value" fact itself: that
+                // block is left to the rule for facts.
+                let intro = i + 1 == first
+                    && paragraph(first)
+                    && fact_label(doc.texts[first]).is_none()
+                    && doc.texts[i].ends_with(b":")
+                    && f.letters > 0
+                    && f.words <= p.heading_words
+                    && !names_a_list_of_links(doc.texts[i]);
+                if !(headline_like || intro) || taken == LEAD_IN_LINES {
                     break;
                 }
                 if keep[i] {
