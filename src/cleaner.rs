@@ -1678,15 +1678,17 @@ impl Cleaner {
         }
 
         // A list after a paragraph, introduced by a colon: the paragraph's
-        // own last word, or a short line right below it that does not head
-        // a list of links ("Related stories:", "Most popular:"). Its items
-        // stay up to the first chrome line, prose line or kept line, at
-        // most [`Params::intro_list_lines`] lines below the paragraph.
+        // own last word (or its last sentence announcing what follows:
+        // "Here are a few of our favorites."), or a short line right below
+        // it that does not head a list of links ("Related stories:", "Most
+        // popular:"). Its items stay up to the first chrome line, prose
+        // line or kept line, at most [`Params::intro_list_lines`] lines
+        // below the paragraph.
         let intro = |j: usize| doc.texts[j].ends_with(b":") && !doc.evidence.has(j);
         let mut a = 0;
         while a + 1 < n {
             let paragraph = keep[a] && matches!(initial[a], Class::Good | Class::NearGood);
-            let own = intro(a);
+            let own = intro(a) || (!doc.evidence.has(a) && announces_list(doc.texts[a]));
             let below = !own
                 && intro(a + 1)
                 && !doc.skip[a + 1]
@@ -1834,7 +1836,19 @@ impl Cleaner {
                 }
                 let f = &doc.feats[i];
                 let headline_like = f.words >= 4 && f.weight >= 20 && !doc.texts[i].ends_with(b":");
-                if !headline_like || taken == LEAD_IN_LINES {
+                // The paragraph's own intro right above it ("Summary:",
+                // "Dear Mack:", "From Brian Phillips:") belongs to the
+                // lead-in; the headline may sit above it. Not above a
+                // paragraph that is a "Label: value" fact itself: that
+                // block is left to the rule for facts.
+                let intro = i + 1 == first
+                    && paragraph(first)
+                    && fact_label(doc.texts[first]).is_none()
+                    && doc.texts[i].ends_with(b":")
+                    && f.letters > 0
+                    && f.words <= p.heading_words
+                    && !names_a_list_of_links(doc.texts[i]);
+                if !(headline_like || intro) || taken == LEAD_IN_LINES {
                     break;
                 }
                 if keep[i] {
@@ -2993,6 +3007,26 @@ const LINK_LIST_WORDS: &[&str] = &[
     "sponsored",
     "most",
 ];
+
+/// Does the paragraph's last sentence announce what follows ("Here are a
+/// few of our favorites (from top left, clockwise).")?
+fn announces_list(t: &[u8]) -> bool {
+    let t = t.trim_ascii_end();
+    let body = t.strip_suffix(b".").unwrap_or(t);
+    let start = body
+        .windows(2)
+        .rposition(|w| matches!(w, [b'.' | b'!' | b'?', b' ']))
+        .map_or(0, |k| k + 2);
+    let last = &body[start..];
+    [
+        &b"Here are "[..],
+        b"Here is ",
+        b"Here's ",
+        "Here’s ".as_bytes(),
+    ]
+    .iter()
+    .any(|p| last.starts_with(p))
+}
 
 /// Does the line hold one of [`LINK_LIST_WORDS`] (ASCII case-insensitive)?
 fn names_a_list_of_links(t: &[u8]) -> bool {

@@ -1613,6 +1613,50 @@ mod regressions {
         assert_body_kept(&cleaned, L::En, "breaking news");
     }
 
+    /// The first paragraph's own intro line ("From Brian Phillips:") right
+    /// above it is part of the lead-in, and the headline above the intro
+    /// is looked for too (dragnet-233, cut down).
+    #[test]
+    fn intro_above_first_paragraph_keeps_headline() {
+        let headline = "Silence and slowness lead to reflection";
+        let intro = "From Brian Phillips:";
+        let doc = join(&[
+            headline,
+            intro,
+            "… we need not marvel that man so occupies himself with “amusements” (literally, to not think), gadgets, increased speed of life, and persistent noise.",
+            "You can use these HTML tags and attributes: <a href=\"\" title=\"\"> <abbr title=\"\"> <acronym title=\"\"> <b> <blockquote cite=\"\"> <cite> <code> <del datetime=\"\"> <em> <i> <q cite=\"\"> <strike> <strong>",
+        ]);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        assert_eq!(decisions_of(&cleaned, headline), vec![Verdict::Keep], "{e}");
+        assert_eq!(decisions_of(&cleaned, intro), vec![Verdict::Keep], "{e}");
+        assert_idempotent(&cleaned);
+    }
+
+    /// A paragraph whose last sentence announces what follows ("Here are a
+    /// few of our favourites ...") heads a list of the article, like an
+    /// intro ending in a colon: its short items below are kept.
+    #[test]
+    fn list_announced_by_here_are_kept() {
+        let [a, b, c, d] = body(L::En);
+        let intro = "Readers sent in their own pictures of the old building this week. Here are a few of our favourites (from top left, clockwise).";
+        let items = [
+            "“Cozy, cozy,” sent by aimee",
+            "“The reading room at dusk,” sent by jay",
+            "“Bosslady,” sent by jill",
+        ];
+        let mut blocks = vec![a, b, c, d, intro];
+        blocks.extend(items);
+        blocks.extend(["Leave a Comment", "Search"]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for item in items {
+            assert_eq!(decisions_of(&cleaned, item), vec![Verdict::Keep], "{e}");
+        }
+        assert_body_kept(&cleaned, L::En, "list announced by 'Here are'");
+    }
+
     /// A byline at the top must not be taken for a sign-off that ends the
     /// article (nothing before it is kept yet).
     #[test]
