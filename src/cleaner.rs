@@ -1688,7 +1688,10 @@ impl Cleaner {
         let mut a = 0;
         while a + 1 < n {
             let paragraph = keep[a] && matches!(initial[a], Class::Good | Class::NearGood);
-            let own = intro(a) || (!doc.evidence.has(a) && announces_list(doc.texts[a]));
+            // (Only a paragraph can announce a list: lines that are not
+            // one are passed over below whatever `own` says.)
+            let own =
+                intro(a) || (paragraph && !doc.evidence.has(a) && announces_list(doc.texts[a]));
             let below = !own
                 && intro(a + 1)
                 && !doc.skip[a + 1]
@@ -3011,6 +3014,10 @@ const LINK_LIST_WORDS: &[&str] = &[
 /// Does the paragraph's last sentence announce what follows ("Here are a
 /// few of our favorites (from top left, clockwise).")?
 fn announces_list(t: &[u8]) -> bool {
+    // Every form starts with "Here": most paragraphs have no 'H' at all.
+    if memchr::memchr(b'H', t).is_none() {
+        return false;
+    }
     let t = t.trim_ascii_end();
     let body = t.strip_suffix(b".").unwrap_or(t);
     let start = body
