@@ -286,14 +286,20 @@ const ONE_VOICE_RUN: usize = 4;
 /// hubbard SESSION_LEADER Jul 19 2001 12:45PM" above each entry) is the
 /// article.
 fn one_voice(texts: &[&[u8]], marker: &[bool], strong: &[bool], i: usize) -> bool {
+    marker_run(marker, i, |j| !strong[j] && same_voice(texts[i], texts[j]))
+}
+
+/// Do the next [`ONE_VOICE_RUN`] markers from marker `i` on, each within
+/// [`COMMENT_WINDOW`] lines of the last, all pass `alike`?
+fn marker_run(marker: &[bool], i: usize, alike: impl Fn(usize) -> bool) -> bool {
     let mut seen = 0;
     let mut last = i;
-    for j in i..marker.len() {
+    for (j, &m) in marker.iter().enumerate().skip(i) {
         if j - last > COMMENT_WINDOW {
             break;
         }
-        if marker[j] {
-            if strong[j] || !same_voice(texts[i], texts[j]) {
+        if m {
+            if !alike(j) {
                 return false;
             }
             seen += 1;
@@ -323,24 +329,7 @@ fn one_time(texts: &[&[u8]], marker: &[bool], i: usize) -> bool {
     let Some(t) = time_of_day(texts[i]) else {
         return false;
     };
-    let mut seen = 0;
-    let mut last = i;
-    for j in i..marker.len() {
-        if j - last > COMMENT_WINDOW {
-            break;
-        }
-        if marker[j] {
-            if time_of_day(texts[j]) != Some(t) {
-                return false;
-            }
-            seen += 1;
-            last = j;
-            if seen == ONE_VOICE_RUN {
-                return true;
-            }
-        }
-    }
-    false
+    marker_run(marker, i, |j| time_of_day(texts[j]) == Some(t))
 }
 
 /// Is marker `i` a widget printed under each post embedded in the article
