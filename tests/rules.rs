@@ -139,6 +139,12 @@ fn decision_of(c: &Cleaned<'_>, line: &str) -> (Verdict, Rule) {
     }
 }
 
+/// Every line whose bytes equal `line` gets `want` (exactly one such line
+/// is expected), with the explain table in the failure message.
+fn assert_verdict(c: &Cleaned<'_>, line: &str, want: Verdict) {
+    assert_eq!(decisions_of(c, line), vec![want], "{line}\n{}", explain(c));
+}
+
 /// Cleaning the rendered output again changes nothing.
 fn assert_idempotent(c: &Cleaned<'_>) {
     let out = c.render();
@@ -1210,9 +1216,8 @@ mod duplicate {
         let two = "The old library building, pictured in 1960";
         let doc = join(&[a, one, b, two, c, d]);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
-        assert_eq!(decisions_of(&cleaned, one), vec![Verdict::Keep], "{e}");
-        assert_eq!(decisions_of(&cleaned, two), vec![Verdict::Keep], "{e}");
+        assert_verdict(&cleaned, one, Verdict::Keep);
+        assert_verdict(&cleaned, two, Verdict::Keep);
     }
 
     /// A fragment that is not a prefix of the next line is not alt text.
@@ -1275,7 +1280,7 @@ mod regressions {
             assert!(v.iter().all(|v| !v.is_keep()), "{line:?} kept\n{e}");
         }
         for line in MORE {
-            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, line, Verdict::Keep);
         }
         assert_body_kept(&cleaned, L::En, "comments with names only");
     }
@@ -1305,9 +1310,8 @@ mod regressions {
         }
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
         for line in MORE {
-            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, line, Verdict::Keep);
         }
         assert_body_kept(&cleaned, L::En, "post footers");
     }
@@ -1339,9 +1343,8 @@ mod regressions {
         ]);
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
         for line in answers {
-            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, line, Verdict::Keep);
         }
         assert_body_kept(&cleaned, L::En, "quoted readers");
     }
@@ -1387,9 +1390,8 @@ mod regressions {
         }
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
         for line in MORE {
-            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, line, Verdict::Keep);
         }
         assert_body_kept(&cleaned, L::En, "one author's log");
     }
@@ -1414,9 +1416,8 @@ mod regressions {
         }
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
         for line in MORE {
-            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, line, Verdict::Keep);
         }
         assert_body_kept(&cleaned, L::En, "classes at one hour");
     }
@@ -1443,9 +1444,8 @@ mod regressions {
         ]);
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
         for line in &MORE[3..5] {
-            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, line, Verdict::Keep);
         }
         assert_body_kept(&cleaned, L::En, "embedded posts");
     }
@@ -1484,9 +1484,8 @@ mod regressions {
         blocks.extend([c, d]);
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
         for line in splits {
-            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, line, Verdict::Keep);
         }
         assert_body_kept(&cleaned, L::En, "race splits");
     }
@@ -1511,9 +1510,8 @@ mod regressions {
         blocks.extend([c, d]);
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
         for line in schedule {
-            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, line, Verdict::Keep);
         }
         assert_body_kept(&cleaned, L::En, "schedule");
     }
@@ -1572,9 +1570,8 @@ mod regressions {
         blocks.extend(sections);
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
         for line in sections {
-            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, line, Verdict::Keep);
         }
     }
 
@@ -1603,13 +1600,8 @@ mod regressions {
         let [a, b, c, d] = body(L::En);
         let doc = join(&["BREAKING NEWS", HEADLINE, a, b, c, d]);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
-        assert_eq!(
-            decisions_of(&cleaned, "BREAKING NEWS"),
-            vec![Verdict::Drop(Banner)],
-            "{e}"
-        );
-        assert_eq!(decisions_of(&cleaned, HEADLINE), vec![Verdict::Keep], "{e}");
+        assert_verdict(&cleaned, "BREAKING NEWS", Verdict::Drop(Banner));
+        assert_verdict(&cleaned, HEADLINE, Verdict::Keep);
         assert_body_kept(&cleaned, L::En, "breaking news");
     }
 
@@ -1627,9 +1619,8 @@ mod regressions {
             "You can use these HTML tags and attributes: <a href=\"\" title=\"\"> <abbr title=\"\"> <acronym title=\"\"> <b> <blockquote cite=\"\"> <cite> <code> <del datetime=\"\"> <em> <i> <q cite=\"\"> <strike> <strong>",
         ]);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
-        assert_eq!(decisions_of(&cleaned, headline), vec![Verdict::Keep], "{e}");
-        assert_eq!(decisions_of(&cleaned, intro), vec![Verdict::Keep], "{e}");
+        assert_verdict(&cleaned, headline, Verdict::Keep);
+        assert_verdict(&cleaned, intro, Verdict::Keep);
         assert_idempotent(&cleaned);
     }
 
@@ -1650,9 +1641,8 @@ mod regressions {
         blocks.extend(["Leave a Comment", "Search"]);
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
         for item in items {
-            assert_eq!(decisions_of(&cleaned, item), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, item, Verdict::Keep);
         }
         assert_body_kept(&cleaned, L::En, "list announced by 'Here are'");
     }
@@ -1665,13 +1655,8 @@ mod regressions {
         let byline = "By Jane Doe and John Roe";
         let doc = join(&[HEADLINE, byline, a, b, c, d]);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
-        assert_eq!(
-            decisions_of(&cleaned, byline),
-            vec![Verdict::Drop(Credit)],
-            "{e}"
-        );
-        assert_eq!(decisions_of(&cleaned, HEADLINE), vec![Verdict::Keep], "{e}");
+        assert_verdict(&cleaned, byline, Verdict::Drop(Credit));
+        assert_verdict(&cleaned, HEADLINE, Verdict::Keep);
         assert_body_kept(&cleaned, L::En, "byline at top");
     }
 
@@ -1685,11 +1670,7 @@ mod regressions {
         let doc = join(&[HEADLINE, a, b, c, d, sign_off, notice]);
         let cleaned = cleaner().clean(doc.as_bytes());
         let e = explain(&cleaned);
-        assert_eq!(
-            decisions_of(&cleaned, sign_off),
-            vec![Verdict::Drop(Credit)],
-            "{e}"
-        );
+        assert_verdict(&cleaned, sign_off, Verdict::Drop(Credit));
         let notice_v = decisions_of(&cleaned, notice);
         assert!(
             !notice_v[0].is_keep(),
@@ -1730,8 +1711,7 @@ mod regressions {
         );
         let doc = join(&[HEADLINE, a, b, c, d, e5, header, about]);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
-        assert_eq!(decisions_of(&cleaned, about), vec![Verdict::Keep], "{e}");
+        assert_verdict(&cleaned, about, Verdict::Keep);
         assert_body_kept(&cleaned, L::En, "company box");
 
         // A section of the article about a thing or a place, whose
@@ -1743,8 +1723,7 @@ mod regressions {
         );
         let doc = join(&[HEADLINE, a, b, c, d, e5, header, section]);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
-        assert_eq!(decisions_of(&cleaned, section), vec![Verdict::Keep], "{e}");
+        assert_verdict(&cleaned, section, Verdict::Keep);
     }
 
     /// Headlines of other stories in Title Case, four or more, right below
@@ -1781,9 +1760,8 @@ mod regressions {
         blocks.extend(more);
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
         for t in titles.iter().chain(&more) {
-            assert_eq!(decisions_of(&cleaned, t), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, t, Verdict::Keep);
         }
     }
 
@@ -1842,9 +1820,8 @@ mod regressions {
             "Twitter",
         ]);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
         for line in replies {
-            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, line, Verdict::Keep);
         }
         assert_body_kept(&cleaned, L::En, "short sentences");
     }
@@ -1878,7 +1855,7 @@ mod regressions {
             assert!(v.iter().all(|v| !v.is_keep()), "{line:?} kept\n{e}");
         }
         for line in [a, b, c] {
-            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, line, Verdict::Keep);
         }
     }
 
@@ -1909,7 +1886,7 @@ mod regressions {
             assert!(v.iter().all(|v| !v.is_keep()), "{line:?} kept\n{e}");
         }
         for line in [a, b, c] {
-            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, line, Verdict::Keep);
         }
         // Years alone below a comments header are no comment metadata.
         let notes = [
@@ -1924,9 +1901,8 @@ mod regressions {
         blocks.extend(notes);
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
         for line in &notes[1..2] {
-            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, line, Verdict::Keep);
         }
     }
 
@@ -1976,9 +1952,8 @@ mod regressions {
             "Share this article",
         ]);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
         for line in wrapped.lines().chain(named.lines()) {
-            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, line, Verdict::Keep);
         }
         assert_body_kept(&cleaned, L::En, "hard-wrapped paragraph");
         assert_rendered_together(&cleaned, wrapped);
@@ -2039,7 +2014,7 @@ mod regressions {
         let cleaned = cleaner().clean(doc.as_bytes());
         let e = explain(&cleaned);
         for line in wrapped.lines().chain(a.lines()).chain(d.lines()) {
-            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, line, Verdict::Keep);
         }
         for line in menu.lines() {
             assert_ne!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
@@ -2097,7 +2072,7 @@ mod regressions {
             assert!(v.iter().all(|v| !v.is_keep()), "{line:?} kept\n{e}");
         }
         for line in a.lines().chain(b.lines()) {
-            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, line, Verdict::Keep);
         }
         assert_idempotent(&cleaned);
     }
@@ -2137,9 +2112,8 @@ mod regressions {
         blocks.push("Share this article");
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
         for line in short.iter().flat_map(|p| p.lines()).chain(a.lines()) {
-            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, line, Verdict::Keep);
         }
         for p in &short {
             assert_rendered_together(&cleaned, p);
@@ -2173,9 +2147,8 @@ mod regressions {
         let intro = "Here is what the walkers said they would pack for the trip across the hills:";
         let doc = join(&[HEADLINE, &a, &b, &c, &d, intro, &list, "Share this article"]);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
         for line in wrapped.iter().flat_map(|w| w.lines()) {
-            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, line, Verdict::Keep);
         }
         for w in &wrapped {
             assert_rendered_together(&cleaned, w);
@@ -2221,9 +2194,8 @@ mod regressions {
         let intro = "The votes cast for each member of the council, ward by ward:";
         let doc = join(&[HEADLINE, a, b, intro, &table, c, d, "Share this article"]);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
         for row in &rows {
-            assert_eq!(decisions_of(&cleaned, row), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, row, Verdict::Keep);
         }
         assert_body_kept(&cleaned, L::En, "long table");
     }
@@ -2252,7 +2224,7 @@ mod regressions {
         let cleaned = cleaner().clean(doc.as_bytes());
         let e = explain(&cleaned);
         for line in pieces {
-            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, line, Verdict::Keep);
         }
         let rule = cleaned
             .decisions()
@@ -2324,7 +2296,7 @@ mod regressions {
         let cleaned = cleaner().clean(doc.as_bytes());
         let e = explain(&cleaned);
         for line in after {
-            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, line, Verdict::Keep);
         }
         assert!(
             !decisions_of(&cleaned, "Report").contains(&Verdict::Keep),
@@ -2343,12 +2315,7 @@ mod regressions {
         let footer = "Privacy Policy Terms of Service Contact Us";
         let line = format!("{menu}{a} {b} {c} {d} {a} {b} {c} {d} {footer}");
         let cleaned = cleaner().clean(line.as_bytes());
-        let e = explain(&cleaned);
-        assert_eq!(
-            decisions_of(&cleaned, line.trim()),
-            vec![Verdict::Keep],
-            "{e}"
-        );
+        assert_verdict(&cleaned, line.trim(), Verdict::Keep);
     }
 
     /// A few lines between two paragraphs of the article (a name and an
@@ -2364,7 +2331,7 @@ mod regressions {
         let cleaned = cleaner().clean(doc.as_bytes());
         let e = explain(&cleaned);
         for line in [name, address] {
-            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, line, Verdict::Keep);
         }
         let rule = cleaned
             .decisions()
@@ -2375,12 +2342,7 @@ mod regressions {
 
         let doc = join(&[HEADLINE, a, b, name, "Share this article", address, c, d]);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
-        assert_eq!(
-            decisions_of(&cleaned, address),
-            vec![Verdict::Drop(LowContent)],
-            "{e}"
-        );
+        assert_verdict(&cleaned, address, Verdict::Drop(LowContent));
     }
 
     /// A glossary between two paragraphs, its terms too short to pass alone
@@ -2406,7 +2368,7 @@ mod regressions {
         let cleaned = cleaner().clean(doc.as_bytes());
         let e = explain(&cleaned);
         for line in items {
-            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, line, Verdict::Keep);
         }
         assert_eq!(
             decision_of(&cleaned, items[2]),
@@ -2426,15 +2388,10 @@ mod regressions {
         blocks.extend([c, d]);
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
         for line in items {
-            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, line, Verdict::Keep);
         }
-        assert_eq!(
-            decisions_of(&cleaned, credit),
-            vec![Verdict::Drop(Credit)],
-            "{e}"
-        );
+        assert_verdict(&cleaned, credit, Verdict::Drop(Credit));
 
         let mut blocks = vec![HEADLINE, a, b];
         blocks.extend(&items[..3]);
@@ -2443,12 +2400,7 @@ mod regressions {
         blocks.extend([c, d]);
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
-        assert_eq!(
-            decisions_of(&cleaned, items[2]),
-            vec![Verdict::Drop(LowContent)],
-            "{e}"
-        );
+        assert_verdict(&cleaned, items[2], Verdict::Drop(LowContent));
     }
 
     /// A long run of short lines between two paragraphs (a floor plan, a
@@ -2481,7 +2433,7 @@ mod regressions {
         let cleaned = cleaner().clean(doc.as_bytes());
         let e = explain(&cleaned);
         for line in items {
-            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, line, Verdict::Keep);
         }
         let rule = cleaned
             .decisions()
@@ -2496,12 +2448,7 @@ mod regressions {
         blocks.push(c);
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
-        assert_eq!(
-            decisions_of(&cleaned, "Ground floor"),
-            vec![Verdict::Drop(LowContent)],
-            "{e}"
-        );
+        assert_verdict(&cleaned, "Ground floor", Verdict::Drop(LowContent));
     }
 
     /// A list after the last paragraph, introduced by a colon, is part of
@@ -2522,27 +2469,17 @@ mod regressions {
         blocks.push("Share this article");
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
         for line in items {
-            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, line, Verdict::Keep);
         }
-        assert_eq!(
-            decisions_of(&cleaned, "Share this article"),
-            vec![Verdict::Drop(Social)],
-            "{e}"
-        );
+        assert_verdict(&cleaned, "Share this article", Verdict::Drop(Social));
         assert_body_kept(&cleaned, L::En, "list after paragraph");
 
         let mut blocks = vec![HEADLINE, a, b, c, d, "More talks from the library:"];
         blocks.extend(&items[1..]);
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
-        assert_eq!(
-            decisions_of(&cleaned, "Monday 3 March"),
-            vec![Verdict::Drop(LowContent)],
-            "{e}"
-        );
+        assert_verdict(&cleaned, "Monday 3 March", Verdict::Drop(LowContent));
     }
 
     /// The lines of a verse after the last paragraph, each going on with
@@ -2562,9 +2499,8 @@ mod regressions {
         blocks.extend(["Home", "News", "Sport", "Share this article"]);
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
         for line in verse {
-            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, line, Verdict::Keep);
         }
         assert_body_kept(&cleaned, L::En, "verse after paragraph");
     }
@@ -2588,9 +2524,8 @@ mod regressions {
         blocks.extend(["Home", "News", "Sport", "Share this article"]);
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
         for line in facts {
-            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, line, Verdict::Keep);
         }
         assert_body_kept(&cleaned, L::En, "facts below article");
 
@@ -2604,12 +2539,7 @@ mod regressions {
         blocks.extend(["Home", "News", "Sport", "Share this article"]);
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
-        assert_eq!(
-            decisions_of(&cleaned, footer[0]),
-            vec![Verdict::Drop(LowContent)],
-            "{e}"
-        );
+        assert_verdict(&cleaned, footer[0], Verdict::Drop(LowContent));
     }
 
     /// A block of facts right above a kept "Label: value" line starts that
@@ -2632,9 +2562,8 @@ mod regressions {
         blocks.extend([batting, a, b, c, d, "Share this article"]);
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
         for line in facts {
-            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, line, Verdict::Keep);
         }
         assert_body_kept(&cleaned, L::En, "facts above kept fact");
     }
@@ -2694,9 +2623,8 @@ mod regressions {
         blocks.extend([a, b, c, d, "Share this article"]);
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
         for line in items {
-            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, line, Verdict::Keep);
         }
         assert_body_kept(&cleaned, L::En, "list start above kept items");
     }
@@ -2719,9 +2647,8 @@ mod regressions {
         blocks.extend(["Home", "News", "Sport", "Share this article"]);
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
         for line in list {
-            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, line, Verdict::Keep);
         }
         assert_body_kept(&cleaned, L::En, "list under subheading");
     }
@@ -2743,9 +2670,8 @@ mod regressions {
         blocks.push("Share this article");
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
         for line in &names {
-            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, line, Verdict::Keep);
         }
         assert_body_kept(&cleaned, L::En, "long list after intro");
     }
@@ -2804,9 +2730,8 @@ mod regressions {
             blocks.push("Share this article");
             let doc = join(&blocks);
             let cleaned = cleaner().clean(doc.as_bytes());
-            let e = explain(&cleaned);
             for line in items {
-                assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+                assert_verdict(&cleaned, line, Verdict::Keep);
             }
             assert_body_kept(&cleaned, L::En, "marked list");
         }
@@ -2825,12 +2750,7 @@ mod regressions {
         blocks.extend(items);
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
-        assert_eq!(
-            decisions_of(&cleaned, "7. Garden"),
-            vec![Verdict::Drop(LowContent)],
-            "{e}"
-        );
+        assert_verdict(&cleaned, "7. Garden", Verdict::Drop(LowContent));
     }
 
     /// A credit printed again further down ("Source: ..." under each
@@ -2843,14 +2763,9 @@ mod regressions {
         let blocks = [HEADLINE, a, b, c, s1, d, s2, "Share this article"];
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
         assert_body_kept(&cleaned, L::En, "repeated credit");
         for line in [s1, s2] {
-            assert_eq!(
-                decisions_of(&cleaned, line),
-                vec![Verdict::Drop(Credit)],
-                "{e}"
-            );
+            assert_verdict(&cleaned, line, Verdict::Drop(Credit));
         }
     }
 
@@ -2886,8 +2801,7 @@ mod regressions {
             let blocks = [HEADLINE, a, b, c, d, cap, "Share this article"];
             let doc = join(&blocks);
             let cleaned = cleaner().clean(doc.as_bytes());
-            let e = explain(&cleaned);
-            assert_eq!(decisions_of(&cleaned, cap), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, cap, Verdict::Keep);
             assert_body_kept(&cleaned, L::En, "caption");
         }
     }
@@ -2918,9 +2832,8 @@ mod regressions {
         ];
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
         for line in [cite, cite2, cite3] {
-            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, line, Verdict::Keep);
         }
         assert_body_kept(&cleaned, L::En, "citation");
         let names = "Anna Reed, Ben Lowe, Carl Hart, Dora Marsh, Emil Quill, Fay Stone, Gus Webb";
@@ -2959,7 +2872,7 @@ mod regressions {
         let cleaned = cleaner().clean(doc.as_bytes());
         let e = explain(&cleaned);
         for line in items {
-            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, line, Verdict::Keep);
         }
         assert_ne!(
             decisions_of(&cleaned, "http://shop.example/2"),
@@ -3050,10 +2963,9 @@ mod regressions {
             blocks.extend(TEASERS);
             let doc = join(&blocks);
             let cleaned = cleaner().clean(doc.as_bytes());
-            let e = explain(&cleaned);
             assert_after_teasers(&cleaned, TEASERS);
             for line in MORE_BODY {
-                assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+                assert_verdict(&cleaned, line, Verdict::Keep);
             }
             assert_body_kept(&cleaned, L::En, "share row");
 
@@ -3070,7 +2982,7 @@ mod regressions {
                 "{e}"
             );
             for line in MORE_BODY {
-                assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+                assert_verdict(&cleaned, line, Verdict::Keep);
             }
         }
         // A comment-form label ("Name", "Email") is no share row, nor is a
@@ -3110,7 +3022,7 @@ mod regressions {
             assert!(!decisions_of(&cleaned, header)[0].is_keep(), "{e}");
             assert_after_teasers(&cleaned, TEASERS);
             for line in MORE_BODY {
-                assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+                assert_verdict(&cleaned, line, Verdict::Keep);
             }
             assert_body_kept(&cleaned, L::En, "teaser list");
         }
@@ -3130,10 +3042,9 @@ mod regressions {
         blocks.extend(teasers.iter().map(String::as_str));
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
         assert_after_teasers(&cleaned, teasers.iter().flat_map(|t| t.lines()));
         for line in [&a, &d, &more[1]].into_iter().flat_map(|p| p.lines()) {
-            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, line, Verdict::Keep);
         }
         assert_idempotent(&cleaned);
     }
@@ -3161,10 +3072,9 @@ mod regressions {
         blocks.extend(items.iter().map(String::as_str));
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
         assert_after_teasers(&cleaned, items.iter().map(String::as_str));
         for line in MORE_BODY {
-            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{e}");
+            assert_verdict(&cleaned, line, Verdict::Keep);
         }
         assert_body_kept(&cleaned, L::En, "bulleted teaser list");
     }
