@@ -2163,7 +2163,7 @@ fn fact_label(t: &[u8]) -> Option<&[u8]> {
 /// it none, and so do labels more than half of which are names ("Ian
 /// Reed: A Book of Sleep", a list of books).
 fn fact_block(doc: &Doc<'_>, keep: &[bool], lines: impl Iterator<Item = usize>) -> Option<usize> {
-    let mut labels: Vec<Vec<u8>> = Vec::new();
+    let mut labels: Vec<&[u8]> = Vec::new();
     let (mut last, mut gap, mut names) = (None, 0, 0);
     for j in lines {
         if keep[j] || doc.evidence.has(j) || doc.skip[j] || doc.alt[j] {
@@ -2184,12 +2184,11 @@ fn fact_block(doc: &Doc<'_>, keep: &[bool], lines: impl Iterator<Item = usize>) 
         {
             names += 1;
         }
-        let first = words.next().unwrap_or_default().to_ascii_lowercase();
-        if FOOTER_LABELS.contains(&first.as_slice()) {
+        let first = words.next().unwrap_or_default();
+        if FOOTER_LABELS.iter().any(|f| f.eq_ignore_ascii_case(first)) {
             return None;
         }
-        let label = label.to_ascii_lowercase();
-        if labels.contains(&label) {
+        if labels.iter().any(|l| l.eq_ignore_ascii_case(label)) {
             break;
         }
         labels.push(label);
