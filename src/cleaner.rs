@@ -718,7 +718,42 @@ struct Judgement {
     resolved: Vec<Class>,
     keep: Vec<bool>,
     /// The rule that kept a line the context model alone would drop.
-    heading: Vec<Option<Rule>>,
+    heading: Vec<Option<KeptBy>>,
+}
+
+/// A rule that keeps a line the context model alone would drop: one byte a
+/// line where an `Option<Rule>` takes 24.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum KeptBy {
+    Heading,
+    LeadIn,
+    ListItem,
+    InBody,
+    Tail,
+    ShortSentence,
+    Continuation,
+    Citation,
+    Caption,
+    Table,
+    Fact,
+}
+
+impl KeptBy {
+    fn rule(self) -> Rule {
+        match self {
+            KeptBy::Heading => Rule::Heading,
+            KeptBy::LeadIn => Rule::LeadIn,
+            KeptBy::ListItem => Rule::ListItem,
+            KeptBy::InBody => Rule::InBody,
+            KeptBy::Tail => Rule::Tail,
+            KeptBy::ShortSentence => Rule::ShortSentence,
+            KeptBy::Continuation => Rule::Continuation,
+            KeptBy::Citation => Rule::Citation,
+            KeptBy::Caption => Rule::Caption,
+            KeptBy::Table => Rule::Table,
+            KeptBy::Fact => Rule::Fact,
+        }
+    }
 }
 
 impl Doc<'_> {
@@ -1241,10 +1276,13 @@ impl Cleaner {
                     kept_root[root] = true;
                     Decision {
                         verdict: Verdict::Keep,
-                        rule: heading[i].unwrap_or(Rule::Context {
-                            initial: initial[i],
-                            fin: resolved[i],
-                        }),
+                        rule: heading[i].map_or(
+                            Rule::Context {
+                                initial: initial[i],
+                                fin: resolved[i],
+                            },
+                            KeptBy::rule,
+                        ),
                     }
                 }
             };
@@ -1570,7 +1608,7 @@ impl Cleaner {
                     }
             })
             .collect();
-        let mut heading: Vec<Option<Rule>> = vec![None; n];
+        let mut heading: Vec<Option<KeptBy>> = vec![None; n];
         for i in 0..n {
             if keep[i] || doc.evidence.has(i) || doc.skip[i] || initial[i] != Class::Short {
                 continue;
@@ -1588,7 +1626,7 @@ impl Cleaner {
                 .find(|&j| !doc.evidence.has(j) && !doc.skip[j]);
             if let Some(j) = next {
                 if keep[j] && initial[j] != Class::Short {
-                    heading[i] = Some(Rule::Heading);
+                    heading[i] = Some(KeptBy::Heading);
                     keep[i] = true;
                 }
             }
@@ -1601,7 +1639,7 @@ impl Cleaner {
         let kept_idx = indices(n, |i| keep[i]);
         let paragraph = |i: usize| matches!(initial[i], Class::Good | Class::NearGood);
         for w in kept_idx.windows(2) {
-            let (a, b) = (w[0], w[1]);
+            let (a, b) = (w[0] as usize, w[1] as usize);
             if b - a < 2 || b - a - 1 > MAX_GAP_LINES || !paragraph(a) || !paragraph(b) {
                 continue;
             }
@@ -1611,7 +1649,7 @@ impl Cleaner {
             for i in a + 1..b {
                 if !doc.skip[i] {
                     keep[i] = true;
-                    heading[i] = Some(Rule::InBody);
+                    heading[i] = Some(KeptBy::InBody);
                 }
             }
         }
@@ -1621,13 +1659,13 @@ impl Cleaner {
         // already), but the region left out.
         // Only at the mode's own thresholds: relaxed ones make paragraphs
         // of headline lists.
-        let par_idx: Vec<usize> = if *t == p.thresholds {
+        let par_idx: Vec<u32> = if *t == p.thresholds {
             indices(n, |i| keep[i] && paragraph(i))
         } else {
             Vec::new()
         };
         for w in par_idx.windows(2) {
-            let (a, b) = (w[0], w[1]);
+            let (a, b) = (w[0] as usize, w[1] as usize);
             if b - a < 2 || b - a > MAX_LIST_LINES {
                 continue;
             }
@@ -1641,7 +1679,7 @@ impl Cleaner {
             for i in a + 1..b {
                 if !doc.skip[i] && !keep[i] {
                     keep[i] = true;
-                    heading[i] = Some(Rule::InBody);
+                    heading[i] = Some(KeptBy::InBody);
                 }
             }
         }
@@ -1650,7 +1688,7 @@ impl Cleaner {
         // is a list of the article, however short or name-heavy its items.
         let kept_idx = indices(n, |i| keep[i]);
         for w in kept_idx.windows(2) {
-            let (a, b) = (w[0], w[1]);
+            let (a, b) = (w[0] as usize, w[1] as usize);
             if b - a < 2 || b - a > MAX_LIST_LINES {
                 continue;
             }
@@ -1661,7 +1699,7 @@ impl Cleaner {
             for i in a + 1..b {
                 if !doc.evidence.has(i) && !doc.skip[i] && !doc.alt[i] && !keep[i] {
                     keep[i] = true;
-                    heading[i] = Some(Rule::ListItem);
+                    heading[i] = Some(KeptBy::ListItem);
                 }
             }
         }
@@ -1729,7 +1767,7 @@ impl Cleaner {
             {
                 if !doc.skip[j] {
                     keep[j] = true;
-                    heading[j] = Some(Rule::ListItem);
+                    heading[j] = Some(KeptBy::ListItem);
                 }
                 j += 1;
             }
@@ -1778,7 +1816,7 @@ impl Cleaner {
                 for &i in &lines {
                     if !doc.skip[i] && !doc.alt[i] && !keep[i] {
                         keep[i] = true;
-                        heading[i] = Some(Rule::ListItem);
+                        heading[i] = Some(KeptBy::ListItem);
                     }
                 }
             }
@@ -1806,7 +1844,7 @@ impl Cleaner {
             for k in std::iter::once(i).chain(lines) {
                 if !doc.skip[k] && !doc.alt[k] && !keep[k] {
                     keep[k] = true;
-                    heading[k] = Some(Rule::ListItem);
+                    heading[k] = Some(KeptBy::ListItem);
                 }
             }
         }
@@ -1820,7 +1858,7 @@ impl Cleaner {
         let starts = indices(n, |k| {
             keep[k] && (k.saturating_sub(LEAD_IN_GAP)..k).all(|j| !keep[j])
         });
-        for first in starts {
+        for first in starts.into_iter().map(|k| k as usize) {
             let mut taken = 0;
             for i in (first.saturating_sub(LEAD_IN_WINDOW)..first).rev() {
                 if doc.evidence.has(i) || doc.alt[i] {
@@ -1847,7 +1885,7 @@ impl Cleaner {
                     break;
                 }
                 keep[i] = true;
-                heading[i] = Some(Rule::LeadIn);
+                heading[i] = Some(KeptBy::LeadIn);
                 // A repeat (the headline printed twice) does not use up the
                 // lead-in; the later copy is dropped as a duplicate.
                 if !doc.skip[i] {
@@ -2057,7 +2095,7 @@ fn keep_short_sentences(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
             && !doc.alt[i]
         {
             keep[i] = true;
-            judgement.heading[i] = Some(Rule::ShortSentence);
+            judgement.heading[i] = Some(KeptBy::ShortSentence);
         }
     }
 }
@@ -2080,7 +2118,7 @@ fn keep_continuations(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
             && !doc.alt[i]
         {
             keep[i] = true;
-            judgement.heading[i] = Some(Rule::Continuation);
+            judgement.heading[i] = Some(KeptBy::Continuation);
         }
     }
 }
@@ -2104,7 +2142,7 @@ fn keep_citations(doc: &Doc<'_>, judgement: &mut Judgement, end: usize, shapes: 
             continue;
         }
         keep[i] = true;
-        judgement.heading[i] = Some(Rule::Citation);
+        judgement.heading[i] = Some(KeptBy::Citation);
     }
 }
 
@@ -2125,7 +2163,7 @@ fn keep_captions(doc: &Doc<'_>, judgement: &mut Judgement, end: usize, shapes: &
             && shapes.is_caption(doc.texts[i])
         {
             *kept = true;
-            judgement.heading[i] = Some(Rule::Caption);
+            judgement.heading[i] = Some(KeptBy::Caption);
         }
     }
 }
@@ -2217,7 +2255,7 @@ fn keep_facts(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
         if keep[k] && !keep[k + 1] {
             if let Some(last) = fact_block(doc, keep, k + 1..end) {
                 keep[k + 1..=last].fill(true);
-                judgement.heading[k + 1..=last].fill(Some(Rule::Fact));
+                judgement.heading[k + 1..=last].fill(Some(KeptBy::Fact));
                 k = last;
                 continue;
             }
@@ -2232,7 +2270,7 @@ fn keep_facts(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
         {
             if let Some(first) = fact_block(doc, keep, (0..k).rev()) {
                 keep[first..k].fill(true);
-                judgement.heading[first..k].fill(Some(Rule::Fact));
+                judgement.heading[first..k].fill(Some(KeptBy::Fact));
             }
         }
     }
@@ -2290,7 +2328,7 @@ fn keep_tables(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
         let next_to_text = (first > 0 && keep[first - 1]) || (last + 1 < end && keep[last + 1]);
         if next_to_text && rows >= MIN_TABLE_ROWS && 2 * figures >= rows {
             keep[first..=last].fill(true);
-            judgement.heading[first..=last].fill(Some(Rule::Table));
+            judgement.heading[first..=last].fill(Some(KeptBy::Table));
         }
         i = last + 1;
     }
@@ -2319,7 +2357,7 @@ fn keep_list_starts(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
         let mut words = 0;
         while j > 0 {
             let i = j - 1;
-            let lead = matches!(heading[i], Some(Rule::LeadIn | Rule::Heading));
+            let lead = matches!(heading[i], Some(KeptBy::LeadIn | KeptBy::Heading));
             if (keep[i] && !lead)
                 || doc.evidence.has(i)
                 || doc.skip[i]
@@ -2335,7 +2373,7 @@ fn keep_list_starts(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
             for i in j..k {
                 if !keep[i] {
                     keep[i] = true;
-                    heading[i] = Some(Rule::ListItem);
+                    heading[i] = Some(KeptBy::ListItem);
                 }
             }
             k = j;
@@ -2366,7 +2404,7 @@ fn keep_tail(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
         }
         if j < e && j > 0 && keep[j - 1] {
             keep[j..e].fill(true);
-            judgement.heading[j..e].fill(Some(Rule::Tail));
+            judgement.heading[j..e].fill(Some(KeptBy::Tail));
         }
     }
 }
@@ -2385,7 +2423,7 @@ fn keep_gaps(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
     let keep = &mut judgement.keep;
     let kept_idx = indices(end.min(keep.len()), |i| keep[i]);
     for w in kept_idx.windows(2) {
-        let (a, b) = (w[0], w[1]);
+        let (a, b) = (w[0] as usize, w[1] as usize);
         if b - a < 2 || b - a - 1 > MAX_LIST_LINES {
             continue;
         }
@@ -2399,7 +2437,7 @@ fn keep_gaps(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
         }
         for i in (a + 1..b).filter(|&i| !doc.skip[i] && !doc.evidence.has(i)) {
             keep[i] = true;
-            judgement.heading[i] = Some(Rule::InBody);
+            judgement.heading[i] = Some(KeptBy::InBody);
         }
     }
 }
@@ -2543,10 +2581,11 @@ fn after_widgets(evidence: EvidenceView<'_>, i: usize) -> bool {
 }
 
 /// The indices below `n` that `keep` says yes to, in a vector allocated
-/// once (a filtered iterator collected grows it step by step).
-fn indices(n: usize, keep: impl Fn(usize) -> bool) -> Vec<usize> {
-    let mut v = Vec::with_capacity(n);
-    v.extend((0..n).filter(|&i| keep(i)));
+/// once and no longer than they need (four bytes each; a filtered iterator
+/// collected grows it step by step).
+fn indices(n: usize, keep: impl Fn(usize) -> bool) -> Vec<u32> {
+    let mut v = Vec::with_capacity((0..n).filter(|&i| keep(i)).count());
+    v.extend((0..n).filter(|&i| keep(i)).map(|i| i as u32));
     v
 }
 
