@@ -200,7 +200,7 @@ pub fn normalise_plain(line: &[u8], plain: bool, out: &mut Vec<u8>) {
 
 /// [`normalise`] for a plain line: ASCII, or valid UTF-8 with nothing
 /// outside ASCII but typographic punctuation (see [`crate::features::ascii_like`]).
-fn normalise_ascii(line: &[u8], out: &mut Vec<u8>) {
+pub(crate) fn normalise_ascii(line: &[u8], out: &mut Vec<u8>) {
     out.clear();
     // From the first to the last letter or digit; when the whitespace in
     // between is single spaces only, that is lower-cased as it is.
@@ -236,7 +236,7 @@ fn normalise_ascii(line: &[u8], out: &mut Vec<u8>) {
 /// Does `core` (which ends with a letter or digit) hold whitespace other
 /// than a space (\t \n \x0b \x0c \r: 9..=13), or two spaces in a row?
 #[cfg(not(target_arch = "x86_64"))]
-fn irregular_space(core: &[u8]) -> bool {
+pub(crate) fn irregular_space(core: &[u8]) -> bool {
     irregular_space_scalar(core)
 }
 
@@ -252,7 +252,7 @@ fn irregular_space_scalar(core: &[u8]) -> bool {
 /// [`irregular_space`] sixteen bytes at a time (SSE2): the spaces' bits,
 /// each with the next one (across blocks through the last bit).
 #[cfg(target_arch = "x86_64")]
-fn irregular_space(core: &[u8]) -> bool {
+pub(crate) fn irregular_space(core: &[u8]) -> bool {
     use std::arch::x86_64::{
         __m128i, _mm_add_epi8, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8,
         _mm_set1_epi8,
