@@ -71,7 +71,7 @@ pub enum Needs {
 
 /// The word "copyright" (ASCII case-insensitive) starting within the first
 /// 81 bytes of the line.
-#[inline(never)]
+#[cfg(test)]
 fn has_copyright(line: &[u8]) -> bool {
     // Found by its "y", 3 bytes in.
     let window = &line[..line.len().min(81 + 3)];
@@ -81,6 +81,25 @@ fn has_copyright(line: &[u8]) -> bool {
                 .get(i - 3..i + 6)
                 .is_some_and(|w| w.eq_ignore_ascii_case(b"copyright"))
     })
+}
+
+/// [`has_copyright`] from the places of the line's `y` and `Y` bytes
+/// (bit i: byte i, for the first 128 bytes).
+#[inline]
+fn has_copyright_at(line: &[u8], y_at: u128) -> bool {
+    // The word's "y" is 3 bytes in: bits 3..84.
+    let mut m = y_at & ((1u128 << (81 + 3)) - 1) & !0b111;
+    while m != 0 {
+        let i = m.trailing_zeros() as usize;
+        if line
+            .get(i - 3..i + 6)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"copyright"))
+        {
+            return true;
+        }
+        m &= m - 1;
+    }
+    false
 }
 
 /// Agency names every match of the first `photo-credit` shape holds.
@@ -134,8 +153,9 @@ struct Probe<'s> {
     separators: usize,
     /// A 0xe2 byte (the lead byte of the three-byte separators).
     e2: bool,
-    /// A `y` or `Y` (which "copyright" holds).
-    y: bool,
+    /// Bit i: byte i (of the first 128) is a `y` or `Y` (which
+    /// "copyright" holds).
+    y_at: u128,
     /// Where the first word starts: after an optional `(` or `[` and ASCII
     /// whitespace (see [`Needs::Prefix`]).
     lead: usize,
@@ -151,6 +171,7 @@ const P_AT: u8 = 4;
 const P_NOT_NAME: u8 = 8;
 const P_SEPARATOR: u8 = 16;
 const P_E2: u8 = 32;
+#[cfg(any(test, not(target_arch = "x86_64")))]
 const P_Y: u8 = 64;
 #[cfg(any(test, not(target_arch = "x86_64")))]
 const P_LETTER: u8 = 128;
@@ -196,22 +217,27 @@ static PROBE: [u8; 256] = {
 /// The [`PROBE`] flags of a line's bytes ORed, its digits, its one-byte
 /// separators and its ASCII letters.
 #[cfg(not(target_arch = "x86_64"))]
-fn probe_bytes(line: &[u8]) -> (u8, u32, usize, u32) {
+fn probe_bytes(line: &[u8]) -> (u8, u32, usize, u32, u128) {
     probe_bytes_table(line)
 }
 
 /// [`probe_bytes`] a byte at a time through [`PROBE`].
 #[cfg(any(test, not(target_arch = "x86_64")))]
-fn probe_bytes_table(line: &[u8]) -> (u8, u32, usize, u32) {
+fn probe_bytes_table(line: &[u8]) -> (u8, u32, usize, u32, u128) {
     let (mut flags, mut digits, mut separators, mut letters) = (0u8, 0u32, 0usize, 0u32);
-    for &b in line {
+    let mut y_at = 0u128;
+    for (i, &b) in line.iter().enumerate() {
         let f = PROBE[b as usize];
         flags |= f;
         digits += u32::from(f & P_DIGIT);
         separators += usize::from(f >> 4 & 1);
         letters += u32::from(f >> 7);
+        if i < 128 && f & P_Y != 0 {
+            y_at |= 1 << i;
+        }
     }
-    (flags & !P_LETTER, digits, separators, letters)
+    // Letters are counted, the places of `y` kept, not flagged.
+    (flags & !(P_LETTER | P_Y), digits, separators, letters, y_at)
 }
 
 /// [`probe_bytes`] sixteen bytes at a time (SSE2): the same tests as
@@ -219,7 +245,7 @@ fn probe_bytes_table(line: &[u8]) -> (u8, u32, usize, u32) {
 /// added at the end (a line of at most [`MAX_SHAPE_BYTES`] bytes has fewer
 /// than 255 blocks).
 #[cfg(target_arch = "x86_64")]
-fn probe_bytes(line: &[u8]) -> (u8, u32, usize, u32) {
+fn probe_bytes(line: &[u8]) -> (u8, u32, usize, u32, u128) {
     use std::arch::x86_64::{
         __m128i, _mm_add_epi8, _mm_and_si128, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_extract_epi16,
         _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_sad_epu8, _mm_set1_epi8,
@@ -232,7 +258,8 @@ fn probe_bytes(line: &[u8]) -> (u8, u32, usize, u32) {
         let set = |b: u8| _mm_set1_epi8(b as i8);
         let zero = _mm_setzero_si128();
         let (mut digits, mut seps, mut letters) = (zero, zero, zero);
-        let (mut colon, mut at, mut e2, mut y) = (zero, zero, zero, zero);
+        let (mut colon, mut at, mut e2) = (zero, zero, zero);
+        let (mut y_at, mut at_block) = (0u128, 0u32);
         let mut name = _mm_cmpeq_epi8(zero, zero);
         let mut block = |x: __m128i| {
             let eq = |b: u8| _mm_cmpeq_epi8(x, set(b));
@@ -267,7 +294,11 @@ fn probe_bytes(line: &[u8]) -> (u8, u32, usize, u32) {
             colon = _mm_or_si128(colon, eq(b':'));
             at = _mm_or_si128(at, eq(b'@'));
             e2 = _mm_or_si128(e2, eq(0xe2));
-            y = _mm_or_si128(y, _mm_cmpeq_epi8(folded, set(b'y')));
+            if at_block < 8 {
+                let y = _mm_movemask_epi8(_mm_cmpeq_epi8(folded, set(b'y'))) as u16;
+                y_at |= u128::from(y) << (16 * at_block);
+                at_block += 1;
+            }
         };
         let mut chunks = line.chunks_exact(16);
         for c in &mut chunks {
@@ -294,15 +325,14 @@ fn probe_bytes(line: &[u8]) -> (u8, u32, usize, u32) {
                 0
             }
             | if sum(seps) > 0 { P_SEPARATOR } else { 0 }
-            | if any(e2) { P_E2 } else { 0 }
-            | if any(y) { P_Y } else { 0 };
-        (flags, sum(digits), sum(seps) as usize, sum(letters))
+            | if any(e2) { P_E2 } else { 0 };
+        (flags, sum(digits), sum(seps) as usize, sum(letters), y_at)
     }
 }
 
 impl Probe<'_> {
     fn of<'s>(line: &[u8], shapes: &'s Shapes) -> Probe<'s> {
-        let (flags, digits, separators, letters) = probe_bytes(line);
+        let (flags, digits, separators, letters, y_at) = probe_bytes(line);
         let mut lead = usize::from(matches!(line.first(), Some(b'(' | b'[')));
         while line
             .get(lead)
@@ -323,7 +353,7 @@ impl Probe<'_> {
             not_name: flags & P_NOT_NAME != 0,
             separators,
             e2: flags & P_E2 != 0,
-            y: flags & P_Y != 0,
+            y_at,
             lead,
             agency_pairs: &shapes.agency_pairs,
         }
@@ -393,8 +423,9 @@ enum Gate {
     First(ByteSet),
     Last(ByteSet),
     MaxLen(usize),
-    /// The [`pair_key`]s the words can start with, and the words.
-    Prefix(PairSet, &'static [&'static str]),
+    /// The [`pair_key`]s the words can start with, and the words with
+    /// their keys.
+    Prefix(PairSet, Box<[(usize, &'static str)]>),
     Agency,
     Digits(u32),
     NameChars,
@@ -424,7 +455,13 @@ impl Gate {
             }
             Needs::Last(set) => Gate::Last(ByteSet::of(|b| set.contains(&b.to_ascii_lowercase()))),
             Needs::MaxLen(n) => Gate::MaxLen(n),
-            Needs::Prefix(words) => Gate::Prefix(PairSet::of(words), words),
+            Needs::Prefix(words) => Gate::Prefix(
+                PairSet::of(words),
+                words
+                    .iter()
+                    .map(|w| (pair_key(w.as_bytes()[0], w.as_bytes()[1]), *w))
+                    .collect(),
+            ),
             Needs::Agency => Gate::Agency,
             Needs::Digits(n) => Gate::Digits(n),
             Needs::NameChars => Gate::NameChars,
@@ -442,14 +479,13 @@ impl Gate {
             Gate::Colon => probe.colon,
             Gate::At => probe.at,
             Gate::Byte(b) => memchr::memchr(*b, line).is_some(),
-            Gate::Copyright => probe.y && has_copyright(line),
+            Gate::Copyright => has_copyright_at(line, probe.y_at),
             Gate::First(set) => line.first().is_some_and(|&b| set.has(b)),
             Gate::Last(set) => line.last().is_some_and(|&b| set.has(b)),
             Gate::MaxLen(n) => line.len() <= *n,
-            Gate::Prefix(first, words) => {
-                probe.lead_key.is_some_and(|k| first.has(k))
-                    && starts_with_word(&line[probe.lead..], words)
-            }
+            Gate::Prefix(first, words) => probe
+                .lead_key
+                .is_some_and(|k| first.has(k) && starts_with_word(&line[probe.lead..], k, words)),
             Gate::Agency => has_agency(line, probe.agency_pairs),
             Gate::Digits(n) => probe.digits >= *n,
             Gate::NameChars => !probe.not_name,
@@ -460,12 +496,15 @@ impl Gate {
 }
 
 /// Does `rest` (the line from its first word, see [`Probe::lead`]) start
-/// with one of `words` (ASCII case-insensitive)?
+/// with one of `words` (ASCII case-insensitive)? `key` is the [`pair_key`]
+/// of its first two bytes: only the words with that key can.
 #[inline(never)]
-fn starts_with_word(rest: &[u8], words: &[&str]) -> bool {
-    words.iter().any(|w| {
-        rest.get(..w.len())
-            .is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes()))
+fn starts_with_word(rest: &[u8], key: usize, words: &[(usize, &str)]) -> bool {
+    words.iter().any(|&(k, w)| {
+        k == key
+            && rest
+                .get(..w.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes()))
     })
 }
 
@@ -662,7 +701,7 @@ pub fn table() -> Vec<Shape> {
         s(
             "photo-credit",
             Category::Credit,
-            Needs::All(&[Needs::NameChars, Needs::Agency, Needs::MaxLetters(89)]),
+            Needs::All(&[Needs::NameChars, Needs::MaxLetters(89), Needs::Agency]),
             r"(?i-u)^\(?(?:[A-Za-z\x80-\xff\d .&/-]{0,30}[\s/(]\s{0,8})?\(?(?:reuters|ap|afp|getty\s{0,8}images|getty|epa|dpa|xinhua|ansa|efe|anadolu|yonhap|kcna|ap\s+photo|afp\s+photo|reuters\s+photo|bloomberg|shutterstock|istock|corbis|alamy|wireimage|afp\s{0,8}/\s{0,8}getty\s{0,8}images)(?:\s{0,8}photo)?(?:\s{0,8}/\s{0,8}[A-Za-z\x80-\xff .'-]{1,40})?\)?\s{0,8}(?:-|\xe2\x80\x93|\xe2\x80\x94)?$".into(),
         ),
         s(
@@ -1472,6 +1511,18 @@ mod tests {
             0x7f, 0x80, 0xb7, 0xbb, 0xc2, 0xe2, 0xff, b'%', b'_', b'*', b'+', 0x08, 0x0e, b'\\',
         ]), 0..MAX_SHAPE_BYTES)) {
             proptest::prop_assert_eq!(probe_bytes(&line), probe_bytes_table(&line));
+        }
+
+        /// "copyright" is found from the places of the `y` bytes as a
+        /// search of the line finds it.
+        #[test]
+        fn copyright_places_are_exact(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "copyright", "Copyright", "COPYRIGHT", "copy", "right", "y", "Y", " ", "(c) ", "2012", "x",
+            "\u{a9}", "yyyy", "abcdefghijklmnopqrstuvwxyz",
+        ]), 0..20)) {
+            let line = parts.concat();
+            let line = &line.as_bytes()[..line.len().min(MAX_SHAPE_BYTES)];
+            proptest::prop_assert_eq!(has_copyright_at(line, probe_bytes(line).4), has_copyright(line));
         }
 
         /// The byte gates never hide a match: gated == every regex tried.
