@@ -849,7 +849,25 @@ fn terminal_end(line: &[u8]) -> bool {
             return matches!(b, b'.' | b'!' | b'?' | b';' | b':');
         }
     }
-    terminal_end_decoded(line)
+    terminal_end_tail(line)
+}
+
+/// [`terminal_end_decoded`] with one UTF-8 check where the last 16 bytes,
+/// but for the continuation bytes they start with (no valid suffix starts
+/// with one), are valid.
+fn terminal_end_tail(line: &[u8]) -> bool {
+    let tail = &line[line.len().saturating_sub(16)..];
+    let skip = tail.iter().take_while(|&&b| is_continuation(b)).count();
+    let Ok(s) = std::str::from_utf8(&tail[skip..]) else {
+        return terminal_end_decoded(line);
+    };
+    for c in s.chars().rev() {
+        if is_closer(c) || c.is_whitespace() {
+            continue;
+        }
+        return is_terminal(c);
+    }
+    false
 }
 
 /// [`terminal_end`], decoding the end of the line.
@@ -1056,6 +1074,21 @@ mod tests {
         #[test]
         fn terminal_shortcut_is_exact(t in "[ -~]{0,6}[.!?;:\"')\\]*a-z0-9 \x0b”’»」）]{0,3}") {
             proptest::prop_assert_eq!(terminal_end(t.as_bytes()), terminal_end_decoded(t.as_bytes()));
+        }
+
+        /// So does the one check of the tail, on any bytes (cut anywhere
+        /// in a character, invalid bytes).
+        #[test]
+        fn terminal_tail_is_exact(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "a", ".", " ", "”", "’", "»", "」", "。", "！", "\u{a0}", "\u{3000}", "é", "中", "\u{1f600}", "?",
+        ]), 0..12), cut in 0usize..8, junk in proptest::option::of(proptest::sample::select(vec![0x80u8, 0xbf, 0xe2, 0xff]))) {
+            let mut t = parts.concat().into_bytes();
+            if let Some(j) = junk {
+                t.insert(t.len() - t.len().min(cut), j);
+            }
+            let t = &t[t.len().min(cut)..];
+            proptest::prop_assert_eq!(terminal_end_tail(t), terminal_end_decoded(t));
+            proptest::prop_assert_eq!(terminal_end(t), terminal_end_decoded(t));
         }
     }
 

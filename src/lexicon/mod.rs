@@ -423,7 +423,7 @@ pub const MAX_LABEL_ROW_WORDS: usize = 6;
 /// The label words: word -> is it a social word?
 #[derive(Clone, Debug)]
 pub struct LabelWords {
-    words: foldhash::HashMap<&'static str, bool>,
+    words: foldhash::HashMap<&'static [u8], bool>,
     /// [`label_pair`] of each word, one bit each.
     pairs: Box<[u64; 1024]>,
 }
@@ -441,13 +441,13 @@ impl LabelWords {
         for (text, social) in [(INTERFACE_WORDS, false), (SOCIAL_WORDS, true)] {
             for w in text.lines().map(str::trim) {
                 if !w.is_empty() && !w.starts_with('#') {
-                    words.insert(w, social);
+                    words.insert(w.as_bytes(), social);
                 }
             }
         }
         let mut pairs = Box::new([0u64; 1024]);
         for w in words.keys() {
-            let k = label_pair(w.as_bytes());
+            let k = label_pair(w);
             pairs[k >> 6] |= 1 << (k & 63);
         }
         LabelWords { words, pairs }
@@ -458,7 +458,7 @@ impl LabelWords {
     pub fn names_social(&self, phrase: &str) -> bool {
         phrase
             .split(|c: char| !c.is_alphanumeric())
-            .any(|w| self.words.get(w).copied().unwrap_or(false))
+            .any(|w| self.words.get(w.as_bytes()).copied().unwrap_or(false))
     }
 
     /// If the normalised line is a row of 2 to [`MAX_LABEL_ROW_WORDS`]
@@ -485,11 +485,8 @@ impl LabelWords {
                     .iter()
                     .position(|b| !b.is_ascii_alphanumeric())
                     .unwrap_or(norm.len());
-                if norm.get(e).map_or(true, u8::is_ascii) {
-                    let first = std::str::from_utf8(&norm[..e]).ok()?;
-                    if !self.words.contains_key(first) {
-                        return None;
-                    }
+                if norm.get(e).map_or(true, u8::is_ascii) && !self.words.contains_key(&norm[..e]) {
+                    return None;
                 }
             }
             _ => {}
@@ -504,7 +501,7 @@ impl LabelWords {
             if n > MAX_LABEL_ROW_WORDS {
                 return None;
             }
-            social |= *self.words.get(w)?;
+            social |= *self.words.get(w.as_bytes())?;
         }
         (n >= 2).then_some(if social {
             Category::Social
@@ -1212,7 +1209,7 @@ mod tests {
             if n > MAX_LABEL_ROW_WORDS {
                 return None;
             }
-            social |= *l.words.get(w)?;
+            social |= *l.words.get(w.as_bytes())?;
         }
         (n >= 2).then_some(if social {
             Category::Social
