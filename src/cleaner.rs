@@ -1008,15 +1008,17 @@ impl Cleaner {
         // One pass: each line is measured, searched for evidence and keyed
         // while its bytes are in cache.
         for t in texts {
-            let (f, c, plain, folded) = match naive {
-                None => features::measure_keyed(t, &inner.stopwords),
+            let (f, c, plain, folded, normed) = match naive {
+                // A plain short line's normalised form is written to `norm`
+                // as it is measured.
+                None => features::measure_normed(t, &inner.stopwords, &mut norm),
                 Some(naive) => {
                     let (f, c) = features::measure_reference(t, naive);
-                    (f, c, false, None)
+                    (f, c, false, None, false)
                 }
             };
             let e = self
-                .evidence(t, &f, plain, &mut norm, naive.is_some())
+                .evidence(t, &f, plain, normed, &mut norm, naive.is_some())
                 .map(|e| Evidence {
                     short_chrome: f.words <= SHORT_CHROME_WORDS,
                     ..e
@@ -1907,6 +1909,7 @@ impl Cleaner {
         text: &[u8],
         f: &Features,
         plain: bool,
+        normed: bool,
         norm: &mut Vec<u8>,
         reference: bool,
     ) -> Option<Evidence> {
@@ -1932,6 +1935,8 @@ impl Cleaner {
         if text.len() <= lexicon::MAX_LINE_BYTES && f.words <= lexicon::MAX_CONTAINS_WORDS {
             if reference {
                 lexicon::normalise_any(text, norm);
+            } else if normed {
+                // `norm` holds the line's normalised form already.
             } else {
                 // Lines this short were measured in one piece: `plain` says
                 // what `normalise` would find out again.

@@ -202,6 +202,23 @@ pub fn measure_keyed(
     line: &[u8],
     stop: &Stopwords,
 ) -> (Features, StopCounts, bool, Option<Folded>) {
+    let (f, counts, plain, folded, _) = measure_normed(line, stop, &mut Vec::new());
+    (f, counts, plain, folded)
+}
+
+/// [`measure_keyed`], and for a plain line of at most
+/// [`crate::lexicon::MAX_LINE_BYTES`] bytes its normalised form
+/// ([`crate::lexicon::normalise`]) written to `norm`, from the lower-cased
+/// copy the measuring makes anyway (the last value: whether it was).
+pub fn measure_normed(
+    line: &[u8],
+    stop: &Stopwords,
+    norm: &mut Vec<u8>,
+) -> (Features, StopCounts, bool, Option<Folded>, bool) {
+    norm.clear();
+    let mut want_norm = (line.len() <= crate::lexicon::MAX_LINE_BYTES
+        && line.len() <= MEASURE_LIMIT)
+        .then_some(norm);
     let mut f = Features::default();
     let mut counts: StopCounts = [0; NLANG];
     let mut plain = line.len() <= MEASURE_LIMIT;
@@ -211,25 +228,46 @@ pub fn measure_keyed(
         let mut cf = Features::default();
         let mut cc: StopCounts = [0; NLANG];
         if text.is_ascii() {
-            measure_ascii(text, stop, &mut cf, &mut cc, &mut folded);
+            measure_ascii(
+                text,
+                stop,
+                &mut cf,
+                &mut cc,
+                &mut folded,
+                want_norm.as_deref_mut(),
+            );
         } else if ascii_like(text) {
             ascii = false;
             // Punctuation outside ASCII separates words like ASCII punctuation
             // does; each such character counts once.
-            measure_ascii(text, stop, &mut cf, &mut cc, &mut folded);
+            measure_ascii(
+                text,
+                stop,
+                &mut cf,
+                &mut cc,
+                &mut folded,
+                want_norm.as_deref_mut(),
+            );
             let chars = count_chars(text);
             cf.chars = chars;
             cf.weight = chars;
         } else {
             plain = false;
             ascii = false;
+            want_norm = None;
             measure_any(text, stop, &mut cf, &mut cc);
         }
         add(&mut f, &mut counts, &cf, &cc);
     }
     f.terminal = terminal_end(line);
     f.credit_end = credit_end(line);
-    (f, counts, plain, ascii.then_some(folded))
+    (
+        f,
+        counts,
+        plain,
+        ascii.then_some(folded),
+        want_norm.is_some(),
+    )
 }
 
 /// The line cut into pieces of at most [`MEASURE_LIMIT`] bytes, each ending
@@ -529,18 +567,23 @@ fn classify16(block: &mut [u8]) -> (u64, u64, u64) {
 ///
 /// The first words' bytes (lower-cased) are appended to `folded` until it
 /// holds [`crate::repeat::KEY_PREFIX`] bytes.
+///
+/// With `norm`, the text's normalised form is written there.
 fn measure_ascii(
     text: &[u8],
     stop: &Stopwords,
     f: &mut Features,
     counts: &mut StopCounts,
     folded: &mut Folded,
+    norm: Option<&mut Vec<u8>>,
 ) {
     // Most lines are short: their copy (below) is zeroed in a small buffer.
     if text.len() + 24 <= SHORT_BUF {
-        measure_ascii_in::<SHORT_BUF>(text, stop, f, counts, folded);
+        measure_ascii_in::<SHORT_BUF, { SHORT_BUF / 64 + 1 }>(text, stop, f, counts, folded, norm);
     } else {
-        measure_ascii_in::<{ MEASURE_LIMIT + 24 }>(text, stop, f, counts, folded);
+        measure_ascii_in::<{ MEASURE_LIMIT + 24 }, { MEASURE_LIMIT / 64 + 1 }>(
+            text, stop, f, counts, folded, norm,
+        );
     }
 }
 
@@ -548,17 +591,19 @@ fn measure_ascii(
 const SHORT_BUF: usize = 128;
 
 /// [`measure_ascii`] with a buffer of `N` bytes (at least the text's
-/// length + 24).
+/// length + 24) and bit masks of `G` words of 64 bits (more than the text's
+/// length / 64: short lines zero fewer).
 #[inline(always)]
-fn measure_ascii_in<const N: usize>(
+fn measure_ascii_in<const N: usize, const G: usize>(
     text: &[u8],
     stop: &Stopwords,
     f: &mut Features,
     counts: &mut StopCounts,
     folded: &mut Folded,
+    norm: Option<&mut Vec<u8>>,
 ) {
     let n = text.len();
-    debug_assert!(n <= MEASURE_LIMIT && n + 24 <= N);
+    debug_assert!(n <= MEASURE_LIMIT && n + 24 <= N && n.div_ceil(64) < G);
     f.chars = n as u32;
     f.weight = n as u32;
     // A copy with 16 zero bytes after the text, so that every 8-byte lane
@@ -568,19 +613,37 @@ fn measure_ascii_in<const N: usize>(
     let load =
         |buf: &[u8], i: usize| u64::from_le_bytes(buf[i..i + 8].try_into().expect("eight bytes"));
     // Bit i of `alnum[i / 64]`: byte i is an ASCII letter or digit.
-    let mut alnum = [0u64; MEASURE_LIMIT / 64 + 1];
+    let mut alnum = [0u64; G];
     let (digits, upper, letters, first_upper) = classify(&mut buf, n, &mut alnum);
     f.digits = digits;
     f.upper = upper;
     f.letters = letters;
     f.first_upper = first_upper;
+    let groups = n.div_ceil(64);
+    if let Some(norm) = norm {
+        // From the first to the last letter or digit, lower-cased already;
+        // whitespace other than single spaces between is squeezed the
+        // long way.
+        norm.clear();
+        let first = (0..groups).find(|&w| alnum[w] != 0);
+        if let Some(fw) = first {
+            let start = fw * 64 + alnum[fw].trailing_zeros() as usize;
+            let lw = (fw..groups).rev().find(|&w| alnum[w] != 0).unwrap_or(fw);
+            let end = lw * 64 + 64 - alnum[lw].leading_zeros() as usize;
+            let core = &buf[start..end];
+            if crate::lexicon::irregular_space(core) {
+                crate::lexicon::normalise_ascii(text, norm);
+            } else {
+                norm.extend_from_slice(core);
+            }
+        }
+    }
 
     // Words: runs of set bits, from a start (a set bit after a clear one)
     // to an end (a set bit before a clear one); the two alternate, so they
     // are walked together with trailing_zeros.
-    let groups = n.div_ceil(64);
-    let mut ends = [0u64; MEASURE_LIMIT / 64 + 1];
-    let mut starts = [0u64; MEASURE_LIMIT / 64 + 1];
+    let mut ends = [0u64; G];
+    let mut starts = [0u64; G];
     let mut carry = 0;
     for w in 0..groups {
         let a = alnum[w];
@@ -786,7 +849,25 @@ fn terminal_end(line: &[u8]) -> bool {
             return matches!(b, b'.' | b'!' | b'?' | b';' | b':');
         }
     }
-    terminal_end_decoded(line)
+    terminal_end_tail(line)
+}
+
+/// [`terminal_end_decoded`] with one UTF-8 check where the last 16 bytes,
+/// but for the continuation bytes they start with (no valid suffix starts
+/// with one), are valid.
+fn terminal_end_tail(line: &[u8]) -> bool {
+    let tail = &line[line.len().saturating_sub(16)..];
+    let skip = tail.iter().take_while(|&&b| is_continuation(b)).count();
+    let Ok(s) = std::str::from_utf8(&tail[skip..]) else {
+        return terminal_end_decoded(line);
+    };
+    for c in s.chars().rev() {
+        if is_closer(c) || c.is_whitespace() {
+            continue;
+        }
+        return is_terminal(c);
+    }
+    false
 }
 
 /// [`terminal_end`], decoding the end of the line.
@@ -870,7 +951,7 @@ mod tests {
             let s = S.get_or_init(Stopwords::builtin);
             let (mut f1, mut c1) = (Features::default(), [0; NLANG]);
             let (mut f2, mut c2) = (Features::default(), [0; NLANG]);
-            measure_ascii(t.as_bytes(), s, &mut f1, &mut c1, &mut Folded::new());
+            measure_ascii(t.as_bytes(), s, &mut f1, &mut c1, &mut Folded::new(), None);
             measure_any(t.as_bytes(), s, &mut f2, &mut c2);
             proptest::prop_assert_eq!(f1, f2);
             proptest::prop_assert_eq!(c1, c2);
@@ -908,6 +989,35 @@ mod tests {
             proptest::prop_assert_eq!(ascii_like(&t), ascii_like_decoded(&t));
             t.truncate(at);
             proptest::prop_assert_eq!(ascii_like(&t), ascii_like_decoded(&t));
+        }
+
+        /// The normalised form written as a line is measured is the one
+        /// `normalise` writes; the lines it is not written for are not plain
+        /// or too long.
+        #[test]
+        fn measured_norm_is_exact(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "The", "Share", "ON", "x", "7", " ", " ", "  ", "\t", "\r", "\x0b", "\x0c", "-", "|", ":", "(",
+            "\u{2019}", "\u{201c}", "\u{2014}", "\u{2026}", "\u{a9}", "\u{e9}", "\u{a0}", "\u{4e2d}",
+            "abcdefghijklmnopqrstuvwxyz0123456789 ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+        ]), 0..40)) {
+            static S: std::sync::OnceLock<Stopwords> = std::sync::OnceLock::new();
+            let s = S.get_or_init(Stopwords::builtin);
+            let t = parts.concat();
+            let line = t.as_bytes();
+            let mut norm = b"stale".to_vec();
+            let (f, c, plain, folded, normed) = measure_normed(line, s, &mut norm);
+            let (f2, c2, plain2, folded2) = measure_keyed(line, s);
+            proptest::prop_assert_eq!((f, c, plain), (f2, c2, plain2));
+            proptest::prop_assert_eq!(folded.map(|f| f.bytes().to_vec()), folded2.map(|f| f.bytes().to_vec()));
+            proptest::prop_assert_eq!(
+                normed,
+                plain && line.len() <= crate::lexicon::MAX_LINE_BYTES
+            );
+            if normed {
+                let mut want = Vec::new();
+                crate::lexicon::normalise(line, &mut want);
+                proptest::prop_assert_eq!(norm, want);
+            }
         }
 
         /// The folded prefix gathered word by word keys an ASCII line as
@@ -964,6 +1074,21 @@ mod tests {
         #[test]
         fn terminal_shortcut_is_exact(t in "[ -~]{0,6}[.!?;:\"')\\]*a-z0-9 \x0b”’»」）]{0,3}") {
             proptest::prop_assert_eq!(terminal_end(t.as_bytes()), terminal_end_decoded(t.as_bytes()));
+        }
+
+        /// So does the one check of the tail, on any bytes (cut anywhere
+        /// in a character, invalid bytes).
+        #[test]
+        fn terminal_tail_is_exact(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "a", ".", " ", "”", "’", "»", "」", "。", "！", "\u{a0}", "\u{3000}", "é", "中", "\u{1f600}", "?",
+        ]), 0..12), cut in 0usize..8, junk in proptest::option::of(proptest::sample::select(vec![0x80u8, 0xbf, 0xe2, 0xff]))) {
+            let mut t = parts.concat().into_bytes();
+            if let Some(j) = junk {
+                t.insert(t.len() - t.len().min(cut), j);
+            }
+            let t = &t[t.len().min(cut)..];
+            proptest::prop_assert_eq!(terminal_end_tail(t), terminal_end_decoded(t));
+            proptest::prop_assert_eq!(terminal_end(t), terminal_end_decoded(t));
         }
     }
 

@@ -157,7 +157,13 @@ fn space_before(b: &[u8], start: usize, end: usize) -> usize {
 
 /// Trims whitespace from both ends of `b[start..end]`, returning the new bounds.
 pub fn trim(b: &[u8], mut start: usize, mut end: usize) -> (usize, usize) {
+    // Most lines start and end with an ASCII byte above the space: no
+    // whitespace there.
+    let plain = |c: u8| c > b' ' && c < 0x80;
     while start < end {
+        if plain(b[start]) {
+            break;
+        }
         let n = space_at(b, start);
         if n == 0 || start + n > end {
             break;
@@ -165,6 +171,9 @@ pub fn trim(b: &[u8], mut start: usize, mut end: usize) -> (usize, usize) {
         start += n;
     }
     while start < end {
+        if plain(b[end - 1]) {
+            break;
+        }
         let n = space_before(b, start, end);
         if n == 0 {
             break;
@@ -237,6 +246,41 @@ mod tests {
             let mut lines = Vec::new();
             split(&input, &mut lines);
             proptest::prop_assert_eq!(lines, split_memchr(&input));
+        }
+    }
+
+    /// [`trim`] without the test of ASCII bytes above the space.
+    fn trim_plain(b: &[u8], mut start: usize, mut end: usize) -> (usize, usize) {
+        while start < end {
+            let n = space_at(b, start);
+            if n == 0 || start + n > end {
+                break;
+            }
+            start += n;
+        }
+        while start < end {
+            let n = space_before(b, start, end);
+            if n == 0 {
+                break;
+            }
+            end -= n;
+        }
+        (start, end)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
+        /// Trimming with the ASCII shortcut trims what the byte-by-byte
+        /// test trims, at any bounds.
+        #[test]
+        fn trim_shortcut_is_exact(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "a", " ", "\t", "\x0b", "\x0c", "\u{a0}", "\u{3000}", "\u{2009}", "\u{feff}", "\u{e9}",
+            "\x7f", "!", "~", "\u{200b}", "\u{2060}", "\u{205f}",
+        ]), 0..12), cut in proptest::collection::vec(0usize..64, 2)) {
+            let b = parts.concat().into_bytes();
+            let (x, y) = (cut[0] % (b.len() + 1), cut[1] % (b.len() + 1));
+            let (start, end) = (x.min(y), x.max(y));
+            proptest::prop_assert_eq!(trim(&b, start, end), trim_plain(&b, start, end));
         }
     }
 

@@ -199,6 +199,28 @@ pub fn is_alt_prefix(frag: &[u8], next: &[u8]) -> bool {
     if frag.len() >= next.len() || frag.len() > 80 {
         return false;
     }
+    // The first words must be alike (`frag` has at least three): lines
+    // that start with different bytes, neither of them whitespace, are not.
+    if let (Some(&a), Some(&b)) = (frag.first(), next.first()) {
+        if a != b && !a.is_ascii_whitespace() && !b.is_ascii_whitespace() {
+            return false;
+        }
+    }
+    alt_prefix_words(frag, next)
+}
+
+/// [`is_alt_prefix`] without the test of the first bytes.
+#[cfg(test)]
+fn is_alt_prefix_plain(frag: &[u8], next: &[u8]) -> bool {
+    if frag.len() >= next.len() || frag.len() > 80 {
+        return false;
+    }
+    alt_prefix_words(frag, next)
+}
+
+/// The word by word test of [`is_alt_prefix`].
+#[inline]
+fn alt_prefix_words(frag: &[u8], next: &[u8]) -> bool {
     // The words of `frag`, at most 8 (a ninth says no).
     let mut words: [&[u8]; 9] = [&[]; 9];
     let mut count = 0;
@@ -274,6 +296,20 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
+        /// The test of the first bytes never hides an alt-text fragment.
+        #[test]
+        fn alt_prefix_gate_is_exact(a in proptest::collection::vec(proptest::sample::select(vec![
+            "Kim", "Jong", "Un", "t", "was", " ", " ", "\t", "K", "kim", "welcomed", "x",
+        ]), 0..9), b in proptest::collection::vec(proptest::sample::select(vec![
+            "Kim", "Jong", "Un", "t", "was", " ", " ", "\t", "K", "kim", "welcomed", "x",
+        ]), 0..14)) {
+            let (frag, other) = (a.concat(), b.concat());
+            let next = format!("{frag}{other}");
+            for (f, n) in [(frag.as_bytes(), next.as_bytes()), (frag.as_bytes(), other.as_bytes())] {
+                proptest::prop_assert_eq!(is_alt_prefix(f, n), is_alt_prefix_plain(f, n));
+            }
+        }
+
         /// The branch-free start key is the general key of the prefix.
         #[test]
         fn start_key_is_key(line in "[ -~\u{e9}\u{2019}]{0,90}") {

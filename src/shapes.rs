@@ -63,11 +63,15 @@ pub enum Needs {
     /// After dropping one `:` or `,` and then ASCII whitespace from its end,
     /// the line ends with one of these (ASCII case-insensitive).
     Suffix(&'static [&'static str]),
+    /// At most this many ASCII letters: the most a line the regex matches
+    /// can hold (see `max_letters`). Most text lines hold more than a
+    /// date's or a counter's.
+    MaxLetters(u32),
 }
 
 /// The word "copyright" (ASCII case-insensitive) starting within the first
 /// 81 bytes of the line.
-#[inline(never)]
+#[cfg(test)]
 fn has_copyright(line: &[u8]) -> bool {
     // Found by its "y", 3 bytes in.
     let window = &line[..line.len().min(81 + 3)];
@@ -77,6 +81,25 @@ fn has_copyright(line: &[u8]) -> bool {
                 .get(i - 3..i + 6)
                 .is_some_and(|w| w.eq_ignore_ascii_case(b"copyright"))
     })
+}
+
+/// [`has_copyright`] from the places of the line's `y` and `Y` bytes
+/// (bit i: byte i, for the first 128 bytes).
+#[inline]
+fn has_copyright_at(line: &[u8], y_at: u128) -> bool {
+    // The word's "y" is 3 bytes in: bits 3..84.
+    let mut m = y_at & ((1u128 << (81 + 3)) - 1) & !0b111;
+    while m != 0 {
+        let i = m.trailing_zeros() as usize;
+        if line
+            .get(i - 3..i + 6)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"copyright"))
+        {
+            return true;
+        }
+        m &= m - 1;
+    }
+    false
 }
 
 /// Agency names every match of the first `photo-credit` shape holds.
@@ -120,6 +143,8 @@ const _: () = assert!(AGENCY_WITHIN <= 48);
 /// What the gates look at, computed once per line.
 struct Probe<'s> {
     digits: u32,
+    /// ASCII letters.
+    letters: u32,
     colon: bool,
     at: bool,
     /// A byte that [`Needs::NameChars`] rules out.
@@ -128,8 +153,9 @@ struct Probe<'s> {
     separators: usize,
     /// A 0xe2 byte (the lead byte of the three-byte separators).
     e2: bool,
-    /// A `y` or `Y` (which "copyright" holds).
-    y: bool,
+    /// Bit i: byte i (of the first 128) is a `y` or `Y` (which
+    /// "copyright" holds).
+    y_at: u128,
     /// Where the first word starts: after an optional `(` or `[` and ASCII
     /// whitespace (see [`Needs::Prefix`]).
     lead: usize,
@@ -145,7 +171,10 @@ const P_AT: u8 = 4;
 const P_NOT_NAME: u8 = 8;
 const P_SEPARATOR: u8 = 16;
 const P_E2: u8 = 32;
+#[cfg(any(test, not(target_arch = "x86_64")))]
 const P_Y: u8 = 64;
+#[cfg(any(test, not(target_arch = "x86_64")))]
+const P_LETTER: u8 = 128;
 
 /// Each byte's [`Probe`] flags.
 #[cfg(any(test, not(target_arch = "x86_64")))]
@@ -178,30 +207,37 @@ static PROBE: [u8; 256] = {
             | if name { 0 } else { P_NOT_NAME }
             | if is_separator_byte(b) { P_SEPARATOR } else { 0 }
             | if b == 0xe2 { P_E2 } else { 0 }
-            | if b == b'y' || b == b'Y' { P_Y } else { 0 };
+            | if b == b'y' || b == b'Y' { P_Y } else { 0 }
+            | if b.is_ascii_alphabetic() { P_LETTER } else { 0 };
         i += 1;
     }
     t
 };
 
-/// The [`PROBE`] flags of a line's bytes ORed, its digits and its
-/// one-byte separators.
+/// The [`PROBE`] flags of a line's bytes ORed, its digits, its one-byte
+/// separators and its ASCII letters.
 #[cfg(not(target_arch = "x86_64"))]
-fn probe_bytes(line: &[u8]) -> (u8, u32, usize) {
+fn probe_bytes(line: &[u8]) -> (u8, u32, usize, u32, u128) {
     probe_bytes_table(line)
 }
 
 /// [`probe_bytes`] a byte at a time through [`PROBE`].
 #[cfg(any(test, not(target_arch = "x86_64")))]
-fn probe_bytes_table(line: &[u8]) -> (u8, u32, usize) {
-    let (mut flags, mut digits, mut separators) = (0u8, 0u32, 0usize);
-    for &b in line {
+fn probe_bytes_table(line: &[u8]) -> (u8, u32, usize, u32, u128) {
+    let (mut flags, mut digits, mut separators, mut letters) = (0u8, 0u32, 0usize, 0u32);
+    let mut y_at = 0u128;
+    for (i, &b) in line.iter().enumerate() {
         let f = PROBE[b as usize];
         flags |= f;
         digits += u32::from(f & P_DIGIT);
         separators += usize::from(f >> 4 & 1);
+        letters += u32::from(f >> 7);
+        if i < 128 && f & P_Y != 0 {
+            y_at |= 1 << i;
+        }
     }
-    (flags, digits, separators)
+    // Letters are counted, the places of `y` kept, not flagged.
+    (flags & !(P_LETTER | P_Y), digits, separators, letters, y_at)
 }
 
 /// [`probe_bytes`] sixteen bytes at a time (SSE2): the same tests as
@@ -209,7 +245,7 @@ fn probe_bytes_table(line: &[u8]) -> (u8, u32, usize) {
 /// added at the end (a line of at most [`MAX_SHAPE_BYTES`] bytes has fewer
 /// than 255 blocks).
 #[cfg(target_arch = "x86_64")]
-fn probe_bytes(line: &[u8]) -> (u8, u32, usize) {
+fn probe_bytes(line: &[u8]) -> (u8, u32, usize, u32, u128) {
     use std::arch::x86_64::{
         __m128i, _mm_add_epi8, _mm_and_si128, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_extract_epi16,
         _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_sad_epu8, _mm_set1_epi8,
@@ -221,8 +257,9 @@ fn probe_bytes(line: &[u8]) -> (u8, u32, usize) {
     unsafe {
         let set = |b: u8| _mm_set1_epi8(b as i8);
         let zero = _mm_setzero_si128();
-        let (mut digits, mut seps) = (zero, zero);
-        let (mut colon, mut at, mut e2, mut y) = (zero, zero, zero, zero);
+        let (mut digits, mut seps, mut letters) = (zero, zero, zero);
+        let (mut colon, mut at, mut e2) = (zero, zero, zero);
+        let (mut y_at, mut at_block) = (0u128, 0u32);
         let mut name = _mm_cmpeq_epi8(zero, zero);
         let mut block = |x: __m128i| {
             let eq = |b: u8| _mm_cmpeq_epi8(x, set(b));
@@ -248,6 +285,7 @@ fn probe_bytes(line: &[u8]) -> (u8, u32, usize) {
             );
             name = _mm_and_si128(name, ok);
             digits = _mm_sub_epi8(digits, digit);
+            letters = _mm_sub_epi8(letters, letter);
             let sep = _mm_or_si128(
                 _mm_or_si128(_mm_or_si128(eq(b'>'), eq(b'/')), eq(b'|')),
                 _mm_or_si128(eq(0xbb), eq(0xb7)),
@@ -256,7 +294,11 @@ fn probe_bytes(line: &[u8]) -> (u8, u32, usize) {
             colon = _mm_or_si128(colon, eq(b':'));
             at = _mm_or_si128(at, eq(b'@'));
             e2 = _mm_or_si128(e2, eq(0xe2));
-            y = _mm_or_si128(y, _mm_cmpeq_epi8(folded, set(b'y')));
+            if at_block < 8 {
+                let y = _mm_movemask_epi8(_mm_cmpeq_epi8(folded, set(b'y'))) as u16;
+                y_at |= u128::from(y) << (16 * at_block);
+                at_block += 1;
+            }
         };
         let mut chunks = line.chunks_exact(16);
         for c in &mut chunks {
@@ -283,15 +325,14 @@ fn probe_bytes(line: &[u8]) -> (u8, u32, usize) {
                 0
             }
             | if sum(seps) > 0 { P_SEPARATOR } else { 0 }
-            | if any(e2) { P_E2 } else { 0 }
-            | if any(y) { P_Y } else { 0 };
-        (flags, sum(digits), sum(seps) as usize)
+            | if any(e2) { P_E2 } else { 0 };
+        (flags, sum(digits), sum(seps) as usize, sum(letters), y_at)
     }
 }
 
 impl Probe<'_> {
     fn of<'s>(line: &[u8], shapes: &'s Shapes) -> Probe<'s> {
-        let (flags, digits, separators) = probe_bytes(line);
+        let (flags, digits, separators, letters, y_at) = probe_bytes(line);
         let mut lead = usize::from(matches!(line.first(), Some(b'(' | b'[')));
         while line
             .get(lead)
@@ -306,12 +347,13 @@ impl Probe<'_> {
         Probe {
             lead_key,
             digits,
+            letters,
             colon: flags & P_COLON != 0,
             at: flags & P_AT != 0,
             not_name: flags & P_NOT_NAME != 0,
             separators,
             e2: flags & P_E2 != 0,
-            y: flags & P_Y != 0,
+            y_at,
             lead,
             agency_pairs: &shapes.agency_pairs,
         }
@@ -381,12 +423,14 @@ enum Gate {
     First(ByteSet),
     Last(ByteSet),
     MaxLen(usize),
-    /// The [`pair_key`]s the words can start with, and the words.
-    Prefix(PairSet, &'static [&'static str]),
+    /// The [`pair_key`]s the words can start with, and the words with
+    /// their keys.
+    Prefix(PairSet, Box<[(usize, &'static str)]>),
     Agency,
     Digits(u32),
     NameChars,
     Suffix(&'static [&'static str]),
+    MaxLetters(u32),
 }
 
 impl Gate {
@@ -411,11 +455,18 @@ impl Gate {
             }
             Needs::Last(set) => Gate::Last(ByteSet::of(|b| set.contains(&b.to_ascii_lowercase()))),
             Needs::MaxLen(n) => Gate::MaxLen(n),
-            Needs::Prefix(words) => Gate::Prefix(PairSet::of(words), words),
+            Needs::Prefix(words) => Gate::Prefix(
+                PairSet::of(words),
+                words
+                    .iter()
+                    .map(|w| (pair_key(w.as_bytes()[0], w.as_bytes()[1]), *w))
+                    .collect(),
+            ),
             Needs::Agency => Gate::Agency,
             Needs::Digits(n) => Gate::Digits(n),
             Needs::NameChars => Gate::NameChars,
             Needs::Suffix(words) => Gate::Suffix(words),
+            Needs::MaxLetters(n) => Gate::MaxLetters(n),
         };
         out.push(gate);
     }
@@ -428,29 +479,32 @@ impl Gate {
             Gate::Colon => probe.colon,
             Gate::At => probe.at,
             Gate::Byte(b) => memchr::memchr(*b, line).is_some(),
-            Gate::Copyright => probe.y && has_copyright(line),
+            Gate::Copyright => has_copyright_at(line, probe.y_at),
             Gate::First(set) => line.first().is_some_and(|&b| set.has(b)),
             Gate::Last(set) => line.last().is_some_and(|&b| set.has(b)),
             Gate::MaxLen(n) => line.len() <= *n,
-            Gate::Prefix(first, words) => {
-                probe.lead_key.is_some_and(|k| first.has(k))
-                    && starts_with_word(&line[probe.lead..], words)
-            }
+            Gate::Prefix(first, words) => probe
+                .lead_key
+                .is_some_and(|k| first.has(k) && starts_with_word(&line[probe.lead..], k, words)),
             Gate::Agency => has_agency(line, probe.agency_pairs),
             Gate::Digits(n) => probe.digits >= *n,
             Gate::NameChars => !probe.not_name,
             Gate::Suffix(words) => ends_with_word(line, words),
+            Gate::MaxLetters(n) => probe.letters <= *n,
         }
     }
 }
 
 /// Does `rest` (the line from its first word, see [`Probe::lead`]) start
-/// with one of `words` (ASCII case-insensitive)?
+/// with one of `words` (ASCII case-insensitive)? `key` is the [`pair_key`]
+/// of its first two bytes: only the words with that key can.
 #[inline(never)]
-fn starts_with_word(rest: &[u8], words: &[&str]) -> bool {
-    words.iter().any(|w| {
-        rest.get(..w.len())
-            .is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes()))
+fn starts_with_word(rest: &[u8], key: usize, words: &[(usize, &str)]) -> bool {
+    words.iter().any(|&(k, w)| {
+        k == key
+            && rest
+                .get(..w.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes()))
     })
 }
 
@@ -602,19 +656,19 @@ pub fn table() -> Vec<Shape> {
         // "Comments (0)" heads nothing: a blog page prints it under each post.)
         end(
             "comment-total",
-            Category::Social, Needs::All(&[Needs::First(b"123456789ruc"), Needs::Digit]),
+            Category::Social, Needs::All(&[Needs::First(b"123456789ruc"), Needs::Digit, Needs::MaxLetters(16)]),
             r"(?i-u)^(?:[1-9][\d.,]*\s*(?:reader\s+)?(?:comments?|responses?|replies)|(?:(?:readers?'?|user)\s+)?(?:comments?|responses?)\s*[(\[:]?\s*[1-9][\d.,]*\s*[)\]]?)$",
         ),
         // "12 comments", "1.2K shares", "Comments (3)"
         s(
             "counter",
-            Category::Social, Needs::First(b"0123456789"),
+            Category::Social, Needs::All(&[Needs::First(b"0123456789"), Needs::MaxLetters(10)]),
             r"(?i-u)^\d[\d.,]*\s*[km]?\s*(?:comments?|shares?|likes?|views?|repl(?:y|ies)|reactions?|retweets?|tweets?|followers?|votes?|points?|responses?|pins?)$".into(),
         ),
         s(
             "counter",
             Category::Social,
-            Needs::All(&[Needs::Digit, Needs::Prefix(&["comment", "share", "like", "repl", "response", "view", "reader", "user"])]),
+            Needs::All(&[Needs::Digit, Needs::Prefix(&["comment", "share", "like", "repl", "response", "view", "reader", "user"]), Needs::MaxLetters(17)]),
             r"(?i-u)^(?:(?:readers?'?|user)\s+)?(?:comments?|shares?|likes?|repl(?:y|ies)|responses?|views?)\s*[(\[:]?\s*\d[\d.,]*\s*[km]?\s*[)\]]?$".into(),
         ),
         // Comment-section headers: "35 Responses to “Title”", "{ 12 comments }",
@@ -623,13 +677,13 @@ pub fn table() -> Vec<Shape> {
         // is only a counter (above).
         end(
             "comment-count",
-            Category::Social, Needs::First(b"[({0123456789no"),
+            Category::Social, Needs::All(&[Needs::First(b"[({0123456789no"), Needs::MaxLetters(220)]),
             r"(?i-u)^(?:[\[({]\s*(?:\d[\d.,]*|no|one)\s+(?:comments?|responses?|trackbacks?|pingbacks?|replies)\b[^\])}]{0,60}[\])}]|(?:\d[\d.,]*|no|one)\s+(?:comments?|responses?|thoughts?|replies|trackbacks?)\s+(?:to|on|for)\s+(?:[\x22'\xe2\xc2]|&quot;).{1,200}|(?:\d+(?:[.,]\d+)*|one)\s+(?:comments?|responses?)\s+to\s+[^.!?\s][^.]{0,200}[^.]|(?:\d[\d.,]*|no|one)\s+(?:comments?|responses?)\s*(?:so\s+far|(?:-|:|,|\||\.\.\.|\xe2\x80\xa6)?\s*(?:add|leave|post|join|read)\b[^.!?]{0,40}))$",
         ),
         // A date or time alone on a line, with an optional "Updated"/"Posted" label.
-        s("date", Category::Banner, Needs::Digit, format!(r"(?i-u)^(?:(?:last\s+)?(?:updated|published|posted|modified|created|first\s+published|date)(?:\s+on)?\s*:?\s*)?{dated}(?:\s*(?:\||-|,)?\s*(?:updated|edt|est|bst|gmt|utc|permalink))?$")),
-        s("updated", Category::Banner, Needs::All(&[Needs::Digit, Needs::Prefix(&["last", "updated", "published", "posted", "modified"])]), format!(r"(?i-u)^(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?\s*:?\s*(?:{dated}|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago)(?:\s*(?:[|/,]|-|by|in)\s*[^.!?]{{0,60}})?$")),
-        s("ago", Category::Banner, Needs::Last(b"o"), r"(?i-u)^(?:about\s+|updated\s+)?(?:\d+\s*(?:seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y)|(?:a|an|one)\s+(?:minute|hour|day|week|month|year))\s+ago$".into()),
+        s("date", Category::Banner, Needs::All(&[Needs::Digit, Needs::MaxLetters(60)]), format!(r"(?i-u)^(?:(?:last\s+)?(?:updated|published|posted|modified|created|first\s+published|date)(?:\s+on)?\s*:?\s*)?{dated}(?:\s*(?:\||-|,)?\s*(?:updated|edt|est|bst|gmt|utc|permalink))?$")),
+        s("updated", Category::Banner, Needs::All(&[Needs::Digit, Needs::Prefix(&["last", "updated", "published", "posted", "modified"]), Needs::MaxLetters(108)]), format!(r"(?i-u)^(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?\s*:?\s*(?:{dated}|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago)(?:\s*(?:[|/,]|-|by|in)\s*[^.!?]{{0,60}})?$")),
+        s("ago", Category::Banner, Needs::All(&[Needs::Last(b"o"), Needs::MaxLetters(19)]), r"(?i-u)^(?:about\s+|updated\s+)?(?:\d+\s*(?:seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y)|(?:a|an|one)\s+(?:minute|hour|day|week|month|year))\s+ago$".into()),
         // "(c) 2019 ACME", "© ACME Ltd", "Copyright 2012 ..."
         s("copyright", Category::Legal, Needs::Prefix(&["copyright", "\u{a9}", "(c)", "c)"]), r"(?i-u)^(?:copyright\s*)?(?:\xc2\xa9|\(c\))\s*(?:\d{4}|[A-Za-z\x80-\xff\d])".into()),
         s("copyright", Category::Legal, Needs::Copyright, r"(?i-u)^.{0,80}\bcopyright\s*(?:\xc2\xa9\s*)?(?:\d{4}|\(c\))".into()),
@@ -647,13 +701,13 @@ pub fn table() -> Vec<Shape> {
         s(
             "photo-credit",
             Category::Credit,
-            Needs::All(&[Needs::NameChars, Needs::Agency]),
+            Needs::All(&[Needs::NameChars, Needs::MaxLetters(89), Needs::Agency]),
             r"(?i-u)^\(?(?:[A-Za-z\x80-\xff\d .&/-]{0,30}[\s/(]\s{0,8})?\(?(?:reuters|ap|afp|getty\s{0,8}images|getty|epa|dpa|xinhua|ansa|efe|anadolu|yonhap|kcna|ap\s+photo|afp\s+photo|reuters\s+photo|bloomberg|shutterstock|istock|corbis|alamy|wireimage|afp\s{0,8}/\s{0,8}getty\s{0,8}images)(?:\s{0,8}photo)?(?:\s{0,8}/\s{0,8}[A-Za-z\x80-\xff .'-]{1,40})?\)?\s{0,8}(?:-|\xe2\x80\x93|\xe2\x80\x94)?$".into(),
         ),
         s(
             "photo-credit",
             Category::Credit,
-            Needs::Prefix(&["photo", "image", "picture", "foto", "credit", "illustration", "graphic", "video"]),
+            Needs::All(&[Needs::Prefix(&["photo", "image", "picture", "foto", "credit", "illustration", "graphic", "video"]), Needs::MaxLetters(100)]),
             r"(?i-u)^\(?(?:photo|photos|image|images|picture|pictures|foto|fotos|photograph|photography|credit|credits|illustration|graphic|video)\s*(?:credit|credits|by|courtesy)?\s*(?::|\|/|\xc2\xa9)\s*[A-Za-z\x80-\xff\d .,&'/@()-]{1,80}\)?$".into(),
         ),
         // A blog post's footer that the byline shape above does not take
@@ -662,7 +716,7 @@ pub fn table() -> Vec<Shape> {
         // shape before them lost article text on the dev corpus.
         Shape {
             ends_article: true,
-            ..s("post-footer", Category::Credit, Needs::All(&[Needs::Digit, Needs::Prefix(&["posted"])]), format!(r"(?i-u)^posted\s+by\s+[^.!?]{{1,60}}?\s+at\s+{TIME}$"))
+            ..s("post-footer", Category::Credit, Needs::All(&[Needs::Digit, Needs::Prefix(&["posted"]), Needs::MaxLetters(77)]), format!(r"(?i-u)^posted\s+by\s+[^.!?]{{1,60}}?\s+at\s+{TIME}$"))
         },
         // Sign-offs that close an article: "(Additional reporting by ...; editing by ...)"
         end(
@@ -672,7 +726,7 @@ pub fn table() -> Vec<Shape> {
             r"(?i-u)^[(\[]?\s*(?:additional\s+|with\s+|with\s+additional\s+|contributed\s+)?(?:reporting|writing|editing|edited|compiled|translated|translation|research)\s+by\b",
         ),
         end("sign-off", Category::Credit, Needs::All(&[Needs::Byte(b':'), Needs::Prefix(&["contributing"])]), r"(?i-u)^contributing(?:\s+writers?|\s+reporters?)?\s*:"),
-        end("source", Category::Credit, Needs::All(&[Needs::Byte(b':'), Needs::Prefix(&["source", "quelle", "fuente", "fonte", "\u{438}\u{441}\u{442}\u{43e}\u{447}\u{43d}\u{438}\u{43a}", "\u{418}\u{441}\u{442}\u{43e}\u{447}\u{43d}\u{438}\u{43a}"])]), r"(?i-u)^(?:source|sources|quelle|fuente|fonte|source\s+de|\xd0\xb8\xd1\x81\xd1\x82\xd0\xbe\xd1\x87\xd0\xbd\xd0\xb8\xd0\xba|\xd0\x98\xd1\x81\xd1\x82\xd0\xbe\xd1\x87\xd0\xbd\xd0\xb8\xd0\xba)\s*:\s*[A-Za-z\x80-\xff\d .,&'/()-]{1,60}$"),
+        end("source", Category::Credit, Needs::All(&[Needs::Byte(b':'), Needs::Prefix(&["source", "quelle", "fuente", "fonte", "\u{438}\u{441}\u{442}\u{43e}\u{447}\u{43d}\u{438}\u{43a}", "\u{418}\u{441}\u{442}\u{43e}\u{447}\u{43d}\u{438}\u{43a}"]), Needs::MaxLetters(68)]), r"(?i-u)^(?:source|sources|quelle|fuente|fonte|source\s+de|\xd0\xb8\xd1\x81\xd1\x82\xd0\xbe\xd1\x87\xd0\xbd\xd0\xb8\xd0\xba|\xd0\x98\xd1\x81\xd1\x82\xd0\xbe\xd1\x87\xd0\xbd\xd0\xb8\xd0\xba)\s*:\s*[A-Za-z\x80-\xff\d .,&'/()-]{1,60}$"),
         // Comment metadata: "Maria July 7, 2012 at 2:31 pm", "jdoe says:",
         // "Anonymous on 12/03/2012 - 10:15". Not a byline ("By ..."). The
         // cleaner treats a run of these as the start of a comment section.
@@ -683,8 +737,8 @@ pub fn table() -> Vec<Shape> {
         // ... and a text browser's mark of an embedded frame ("IFRAME: https://...").
         s("url", Category::Navigation, Needs::Prefix(&["http", "www.", "iframe"]), r"(?i-u)^(?:iframe:\s*)?(?:https?://|www\.)\S+$".into()),
         // "Image 3 of 12", "1 / 12", "16x9 Image"
-        s("counter-of", Category::Interface, Needs::Last(b"0123456789"), r"(?i-u)^(?:(?:image|photo|picture|slide|page|item)s?\s*)?\d+\s*(?:of|/)\s*\d+$".into()),
-        s("media-label", Category::Interface, Needs::First(b"0123456789"), r"(?i-u)^\d+\s*[x:]\s*\d+\s+(?:image|photo|video|picture)$".into()),
+        s("counter-of", Category::Interface, Needs::All(&[Needs::Last(b"0123456789"), Needs::MaxLetters(10)]), r"(?i-u)^(?:(?:image|photo|picture|slide|page|item)s?\s*)?\d+\s*(?:of|/)\s*\d+$".into()),
+        s("media-label", Category::Interface, Needs::All(&[Needs::First(b"0123456789"), Needs::MaxLetters(8)]), r"(?i-u)^\d+\s*[x:]\s*\d+\s+(?:image|photo|video|picture)$".into()),
     ]
 }
 
@@ -899,6 +953,60 @@ fn compile(pattern: &str, what: &str) -> Regex {
         .unwrap_or_else(|e| panic!("the {what} regex compiles: {e}"))
 }
 
+/// The most ASCII letters a line `pattern` matches can hold (`None`: no
+/// bound, or the pattern is not anchored at both ends), from its syntax
+/// tree: a literal's letters, one for a class that takes a letter,
+/// repetitions multiplied, the longest alternative. The bounds in the
+/// table ([`Needs::MaxLetters`]) are these (a test checks).
+#[cfg(test)]
+fn max_letters(pattern: &str) -> Option<u32> {
+    use regex_syntax::hir::{Class, Hir, HirKind};
+    fn walk(h: &Hir) -> Option<u32> {
+        let letter = |lo: u32, hi: u32| {
+            (lo <= u32::from(b'z') && hi >= u32::from(b'a'))
+                || (lo <= u32::from(b'Z') && hi >= u32::from(b'A'))
+        };
+        match h.kind() {
+            HirKind::Empty | HirKind::Look(_) => Some(0),
+            HirKind::Literal(l) => {
+                Some(l.0.iter().filter(|b| b.is_ascii_alphabetic()).count() as u32)
+            }
+            HirKind::Class(Class::Unicode(c)) => Some(u32::from(
+                c.ranges()
+                    .iter()
+                    .any(|r| letter(u32::from(r.start()), u32::from(r.end()))),
+            )),
+            HirKind::Class(Class::Bytes(c)) => Some(u32::from(
+                c.ranges()
+                    .iter()
+                    .any(|r| letter(u32::from(r.start()), u32::from(r.end()))),
+            )),
+            HirKind::Repetition(r) => match walk(&r.sub)? {
+                0 => Some(0),
+                n => n.checked_mul(r.max?),
+            },
+            HirKind::Capture(c) => walk(&c.sub),
+            HirKind::Concat(hs) => hs.iter().try_fold(0u32, |t, h| t.checked_add(walk(h)?)),
+            HirKind::Alternation(hs) => hs.iter().try_fold(0u32, |t, h| Some(t.max(walk(h)?))),
+        }
+    }
+    let hir = regex_syntax::ParserBuilder::new()
+        .utf8(false)
+        .build()
+        .parse(pattern)
+        .expect("shape regexes parse");
+    // A bound on the match is one on the line only when the match is the
+    // whole line.
+    let p = hir.properties();
+    let whole = p.look_set_prefix().contains(regex_syntax::hir::Look::Start)
+        && p.look_set_suffix().contains(regex_syntax::hir::Look::End);
+    if whole {
+        walk(&hir)
+    } else {
+        None
+    }
+}
+
 impl Shapes {
     /// Compiles the table.
     pub fn builtin() -> Shapes {
@@ -996,9 +1104,11 @@ impl Shapes {
 
     /// Is the line a post's tags ("Tags: a, b", "Filed under: X")?
     pub fn is_tags_line(&self, line: &[u8]) -> bool {
-        // The pattern starts with "tag" or "filed" (any case).
+        // The pattern starts with "tag" or "fil" (any case).
         line.len() <= 240
-            && matches!(line.first(), Some(b't' | b'T' | b'f' | b'F'))
+            && line
+                .get(..3)
+                .is_some_and(|p| p.eq_ignore_ascii_case(b"tag") || p.eq_ignore_ascii_case(b"fil"))
             && self.tags_line.is_match(line)
     }
 
@@ -1403,6 +1513,18 @@ mod tests {
             proptest::prop_assert_eq!(probe_bytes(&line), probe_bytes_table(&line));
         }
 
+        /// "copyright" is found from the places of the `y` bytes as a
+        /// search of the line finds it.
+        #[test]
+        fn copyright_places_are_exact(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "copyright", "Copyright", "COPYRIGHT", "copy", "right", "y", "Y", " ", "(c) ", "2012", "x",
+            "\u{a9}", "yyyy", "abcdefghijklmnopqrstuvwxyz",
+        ]), 0..20)) {
+            let line = parts.concat();
+            let line = &line.as_bytes()[..line.len().min(MAX_SHAPE_BYTES)];
+            proptest::prop_assert_eq!(has_copyright_at(line, probe_bytes(line).4), has_copyright(line));
+        }
+
         /// The byte gates never hide a match: gated == every regex tried.
         #[test]
         fn gates_are_exact(parts in proptest::collection::vec(proptest::sample::select(vec![
@@ -1419,5 +1541,76 @@ mod tests {
             let t = line.trim();
             proptest::prop_assert_eq!(shapes.find(t.as_bytes()), shapes.find_ungated(t.as_bytes()));
         }
+
+        /// The letter bounds never hide a match, on dates, times and
+        /// counters with as many words as the shapes allow.
+        #[test]
+        fn letter_gates_are_exact(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "Last updated on", "First published", "Wednesday", "Thursday,", "September", "Sept.", "12th",
+            "2012", "3:45:10", "p.m.", "AM", "(UTC+5)", "(CEST)", "gmt-3", "at", "on", "|", "-", ",", " ",
+            " ", "permalink", "EDT", "\u{a0}", "\u{b7}", "about", "an", "hour", "ago", "12", "Comments",
+            "Reader comments", "(3)", "1.2K", "shares", "Image", "of", "/", "16x9", "video", "5",
+            "x", "word", "Posted", "Updated:", "mins", "days",
+        ]), 0..24)) {
+            let line = parts.concat();
+            static SHAPES: std::sync::OnceLock<Shapes> = std::sync::OnceLock::new();
+            let shapes = SHAPES.get_or_init(Shapes::builtin);
+            let t = line.trim();
+            proptest::prop_assert_eq!(shapes.find(t.as_bytes()), shapes.find_ungated(t.as_bytes()));
+        }
+
+        /// The tags line's prefix test never hides a match.
+        #[test]
+        fn tags_gate_is_exact(head in proptest::sample::select(vec![
+            "Tags:", "TAGGED", "tagged with", "Filed under", "FILED IN:", "Tag", "Fil", "ta", "Tags",
+            "The", "filed", "tagged as:",
+        ]), rest in "[ a-zA-Z,:.]{0,30}") {
+            static SHAPES: std::sync::OnceLock<Shapes> = std::sync::OnceLock::new();
+            let shapes = SHAPES.get_or_init(Shapes::builtin);
+            let line = format!("{head}{rest}");
+            let t = line.as_bytes();
+            proptest::prop_assert_eq!(
+                shapes.is_tags_line(t),
+                t.len() <= 240 && shapes.tags_line.is_match(t)
+            );
+        }
+    }
+
+    #[test]
+    fn letter_bounds_are_the_regexes() {
+        fn bound(n: Needs) -> Option<u32> {
+            match n {
+                Needs::MaxLetters(k) => Some(k),
+                Needs::All(all) => all.iter().find_map(|&n| bound(n)),
+                _ => None,
+            }
+        }
+        for s in table() {
+            assert_eq!(
+                bound(s.needs),
+                max_letters(s.pattern),
+                "shape {}: {}",
+                s.name,
+                s.pattern
+            );
+        }
+    }
+
+    #[test]
+    fn letter_bounds() {
+        assert_eq!(max_letters("(?i-u)^ab[a-z]{2,5}$"), Some(7));
+        assert_eq!(max_letters(r"(?i-u)^\d+\s*(?:comments?|x)$"), Some(8));
+        assert_eq!(max_letters("(?i-u)^a+$"), None);
+        assert_eq!(max_letters(r"(?-u)^[\x80-\xff]+\d*$"), Some(0));
+        // The date line is bounded; a byline is not.
+        let table = table();
+        let bound = |name: &str| {
+            table
+                .iter()
+                .find(|s| s.name == name)
+                .map(|s| max_letters(s.pattern))
+        };
+        assert!(bound("date").flatten().is_some());
+        assert_eq!(bound("byline"), Some(None));
     }
 }

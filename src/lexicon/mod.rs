@@ -26,6 +26,7 @@
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
+use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, MatchKind};
 
 use crate::verdict::Category;
@@ -199,7 +200,7 @@ pub fn normalise_plain(line: &[u8], plain: bool, out: &mut Vec<u8>) {
 
 /// [`normalise`] for a plain line: ASCII, or valid UTF-8 with nothing
 /// outside ASCII but typographic punctuation (see [`crate::features::ascii_like`]).
-fn normalise_ascii(line: &[u8], out: &mut Vec<u8>) {
+pub(crate) fn normalise_ascii(line: &[u8], out: &mut Vec<u8>) {
     out.clear();
     // From the first to the last letter or digit; when the whitespace in
     // between is single spaces only, that is lower-cased as it is.
@@ -235,7 +236,7 @@ fn normalise_ascii(line: &[u8], out: &mut Vec<u8>) {
 /// Does `core` (which ends with a letter or digit) hold whitespace other
 /// than a space (\t \n \x0b \x0c \r: 9..=13), or two spaces in a row?
 #[cfg(not(target_arch = "x86_64"))]
-fn irregular_space(core: &[u8]) -> bool {
+pub(crate) fn irregular_space(core: &[u8]) -> bool {
     irregular_space_scalar(core)
 }
 
@@ -251,7 +252,7 @@ fn irregular_space_scalar(core: &[u8]) -> bool {
 /// [`irregular_space`] sixteen bytes at a time (SSE2): the spaces' bits,
 /// each with the next one (across blocks through the last bit).
 #[cfg(target_arch = "x86_64")]
-fn irregular_space(core: &[u8]) -> bool {
+pub(crate) fn irregular_space(core: &[u8]) -> bool {
     use std::arch::x86_64::{
         __m128i, _mm_add_epi8, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8,
         _mm_set1_epi8,
@@ -422,7 +423,7 @@ pub const MAX_LABEL_ROW_WORDS: usize = 6;
 /// The label words: word -> is it a social word?
 #[derive(Clone, Debug)]
 pub struct LabelWords {
-    words: foldhash::HashMap<&'static str, bool>,
+    words: foldhash::HashMap<&'static [u8], bool>,
     /// [`label_pair`] of each word, one bit each.
     pairs: Box<[u64; 1024]>,
 }
@@ -440,13 +441,13 @@ impl LabelWords {
         for (text, social) in [(INTERFACE_WORDS, false), (SOCIAL_WORDS, true)] {
             for w in text.lines().map(str::trim) {
                 if !w.is_empty() && !w.starts_with('#') {
-                    words.insert(w, social);
+                    words.insert(w.as_bytes(), social);
                 }
             }
         }
         let mut pairs = Box::new([0u64; 1024]);
         for w in words.keys() {
-            let k = label_pair(w.as_bytes());
+            let k = label_pair(w);
             pairs[k >> 6] |= 1 << (k & 63);
         }
         LabelWords { words, pairs }
@@ -457,7 +458,7 @@ impl LabelWords {
     pub fn names_social(&self, phrase: &str) -> bool {
         phrase
             .split(|c: char| !c.is_alphanumeric())
-            .any(|w| self.words.get(w).copied().unwrap_or(false))
+            .any(|w| self.words.get(w.as_bytes()).copied().unwrap_or(false))
     }
 
     /// If the normalised line is a row of 2 to [`MAX_LABEL_ROW_WORDS`]
@@ -477,6 +478,16 @@ impl LabelWords {
                 if self.pairs[k >> 6] >> (k & 63) & 1 == 0 {
                     return None;
                 }
+                // An ASCII first word (up to an ASCII byte that is no
+                // letter or digit, or the end) is looked up alone: most
+                // lines fail on it.
+                let e = norm
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .unwrap_or(norm.len());
+                if norm.get(e).map_or(true, u8::is_ascii) && !self.words.contains_key(&norm[..e]) {
+                    return None;
+                }
             }
             _ => {}
         }
@@ -490,7 +501,7 @@ impl LabelWords {
             if n > MAX_LABEL_ROW_WORDS {
                 return None;
             }
-            social |= *self.words.get(w)?;
+            social |= *self.words.get(w.as_bytes())?;
         }
         (n >= 2).then_some(if social {
             Category::Social
@@ -500,9 +511,27 @@ impl LabelWords {
     }
 }
 
+/// The first three bytes of `t`, if it has three.
+#[inline]
+fn first_three(t: &[u8]) -> Option<(u8, u8, u8)> {
+    match *t {
+        [a, b, c, ..] => Some((a, b, c)),
+        _ => None,
+    }
+}
+
+/// The last three bytes of `t`, last first, if it has three.
+#[inline]
+fn last_three(t: &[u8]) -> Option<(u8, u8, u8)> {
+    match *t {
+        [.., c, b, a] => Some((a, b, c)),
+        _ => None,
+    }
+}
+
 /// Does one of the phrases of the anchored `dfa` start the `bytes`?
 #[inline]
-fn anchored_match(dfa: &DFA, bytes: impl Iterator<Item = u8>) -> bool {
+fn anchored_match(dfa: &impl Automaton, bytes: impl Iterator<Item = u8>) -> bool {
     let Ok(mut sid) = dfa.start_state(Anchored::Yes) else {
         return true;
     };
@@ -560,23 +589,104 @@ impl Grams {
     #[inline]
     fn hashes(piece: &[u8]) -> [usize; 2] {
         let x = u64::from_le_bytes(piece.try_into().expect("a piece"));
+        // Two 17-bit pieces of one product.
         let h = x.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        let h2 = (x ^ x >> 29).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        [(h >> 47) as usize, (h2 >> 47) as usize]
+        [(h >> 47) as usize, (h >> 30) as usize & (GRAM_BITS - 1)]
     }
 
     /// Can `line` hold one of the phrases?
-    #[inline]
+    #[cfg(test)]
     fn may_hold(&self, line: &[u8]) -> bool {
-        let mut q = 0;
+        self.next_hit(line, 0).is_some()
+    }
+
+    /// The first sampled place at or after `q` (a multiple of `stride`)
+    /// whose piece is in the filter. An occurrence of a phrase starting at
+    /// `s` has one at most `stride - 1` bytes after `s`.
+    #[inline]
+    fn next_hit(&self, line: &[u8], mut q: usize) -> Option<usize> {
+        // No phrase fits in a line shorter than `stride + GRAM - 1`.
+        if line.len() < self.stride + GRAM - 1 {
+            return None;
+        }
         while q + GRAM <= line.len() {
             let [a, b] = Grams::hashes(&line[q..q + GRAM]);
             if self.bits[a / 64] >> (a % 64) & self.bits[b / 64] >> (b % 64) & 1 != 0 {
-                return true;
+                return Some(q);
             }
             q += self.stride;
         }
-        false
+        None
+    }
+
+    /// The stretches of `line` that hold every occurrence of a phrase at
+    /// most `longest` bytes long, in order, apart and not touching: around
+    /// each sampled place in the filter, from `stride - 1` bytes before it
+    /// to `longest` bytes after it.
+    fn windows<'l>(
+        &'l self,
+        line: &'l [u8],
+        longest: usize,
+    ) -> impl Iterator<Item = (usize, usize)> + 'l {
+        let mut next = self.next_hit(line, 0);
+        std::iter::from_fn(move || {
+            let q = next?;
+            let from = q.saturating_sub(self.stride - 1);
+            let mut to = (q + longest).min(line.len());
+            next = self.next_hit(line, q + self.stride);
+            while let Some(q) = next.filter(|&q| q - (self.stride - 1) <= to) {
+                to = (q + longest).min(line.len());
+                next = self.next_hit(line, q + self.stride);
+            }
+            Some((from, to))
+        })
+    }
+}
+
+/// The first three bytes of each of a set of phrases, hashed to one bit
+/// each: a line whose first three bytes are no phrase's starts with none
+/// of them.
+#[derive(Clone, Debug)]
+struct Prefixes {
+    /// `None` when a phrase is shorter than three bytes (any line may
+    /// then start with one).
+    bits: Option<Box<[u64; PREFIX_BITS / 64]>>,
+}
+
+/// Bits of a [`Prefixes`] filter (8 KiB).
+const PREFIX_BITS: usize = 1 << 16;
+
+impl Prefixes {
+    fn of<'p>(phrases: impl Iterator<Item = &'p [u8]>) -> Prefixes {
+        let mut bits = Box::new([0u64; PREFIX_BITS / 64]);
+        for p in phrases {
+            let [a, b, c, ..] = *p else {
+                return Prefixes { bits: None };
+            };
+            let h = Prefixes::hash(a, b, c);
+            bits[h / 64] |= 1 << (h % 64);
+        }
+        Prefixes { bits: Some(bits) }
+    }
+
+    /// The bit of three bytes.
+    #[inline]
+    fn hash(a: u8, b: u8, c: u8) -> usize {
+        let x = u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c);
+        (x.wrapping_mul(0x9e37_79b1) >> 16) as usize
+    }
+
+    /// Can a line whose first three bytes (or last three, last first) are
+    /// `three` (`None`: it is shorter) start with one of the phrases?
+    #[inline]
+    fn may_start(&self, three: Option<(u8, u8, u8)>) -> bool {
+        let Some(bits) = &self.bits else {
+            return true;
+        };
+        three.is_some_and(|(a, b, c)| {
+            let h = Prefixes::hash(a, b, c);
+            bits[h / 64] >> (h % 64) & 1 != 0
+        })
     }
 }
 
@@ -587,46 +697,66 @@ pub struct Lexicon {
     /// Every phrase in one automaton: the reference's, built on first use
     /// (the fast path never needs it).
     automaton: std::sync::OnceLock<AhoCorasick>,
-    /// Only the `~` phrases (ids into `anywhere_ids`): for longer lines.
+    /// Only the `~` phrases (ids into `anywhere_ids`): for lines that
+    /// neither start with a `^` phrase nor end with a `$` phrase, scanned
+    /// only around the hits of `anywhere_grams`. A DFA: it is scanned most.
+    /// The other automata are contiguous NFAs, a tenth of a DFA's building
+    /// cost and memory (the DFAs cost some 120M instructions at start-up).
     anywhere: DFA,
+    /// The longest `~` phrase's length.
+    anywhere_longest: usize,
     anywhere_ids: Vec<usize>,
     /// The `~` phrases' sampled 8-byte pieces: a long line without any of
     /// them at its sampled places holds no `~` phrase and is not scanned.
     anywhere_grams: Option<Grams>,
     /// Every phrase but the `=` ones (ids into `affix_ids`): a `=` phrase
-    /// only ever matches a whole line, which `whole` finds.
-    affix: DFA,
+    /// only ever matches a whole line, which `whole` finds. Scanned only in
+    /// short lines that start with a `^` phrase or end with a `$` phrase.
+    affix: NFA,
     affix_ids: Vec<usize>,
     /// Phrase text -> the ids of the phrases with that text, in id order.
     whole: foldhash::HashMap<&'static [u8], Vec<usize>>,
     /// The longest phrase's length: no longer line is in `whole`.
     longest: usize,
     /// The `^` phrases, matched at the start of a line only, and the `$`
-    /// phrases reversed, matched backwards from the end of a line only: a
-    /// short line that starts with no `^` phrase, ends with no `$` phrase
-    /// and may hold no `~` phrase (`anywhere_grams`) is not scanned.
-    starts: DFA,
-    ends_reversed: DFA,
+    /// phrases reversed, matched backwards from the end of a line only.
+    starts: NFA,
+    ends_reversed: NFA,
+    /// The first three bytes of the `^` phrases and the last three of the
+    /// `$` phrases (last first): most lines start and end with neither, and
+    /// are not stepped through `starts` and `ends_reversed` at all.
+    start_prefixes: Prefixes,
+    end_prefixes: Prefixes,
 }
 
 impl Lexicon {
     /// Compiles the given phrases into one automaton.
     pub fn new(phrases: Vec<Phrase>) -> Lexicon {
-        let subset = |keep: &dyn Fn(&Phrase) -> bool| -> (DFA, Vec<usize>) {
+        let subset = |keep: &dyn Fn(&Phrase) -> bool| -> (NFA, Vec<usize>) {
             let ids: Vec<usize> = (0..phrases.len()).filter(|&i| keep(&phrases[i])).collect();
-            let dfa = DFA::builder()
+            let dfa = NFA::builder()
                 .match_kind(MatchKind::Standard)
                 .build(ids.iter().map(|&i| phrases[i].text))
                 .expect("phrase automaton builds");
             (dfa, ids)
         };
-        let (anywhere, anywhere_ids) = subset(&|p| p.anchor == Anchor::Anywhere);
+        let anywhere_ids: Vec<usize> = (0..phrases.len())
+            .filter(|&i| phrases[i].anchor == Anchor::Anywhere)
+            .collect();
+        let anywhere = DFA::builder()
+            .match_kind(MatchKind::Standard)
+            .build(anywhere_ids.iter().map(|&i| phrases[i].text))
+            .expect("phrase automaton builds");
+        let anywhere_longest = anywhere_ids
+            .iter()
+            .map(|&i| phrases[i].text.len())
+            .max()
+            .unwrap_or(0);
         let anywhere_grams = Grams::of(anywhere_ids.iter().map(|&i| phrases[i].text.as_bytes()));
         let (affix, affix_ids) = subset(&|p| p.anchor != Anchor::Line);
-        let anchored = |keep: &dyn Fn(&Phrase) -> bool, reversed: bool| -> DFA {
-            DFA::builder()
+        let anchored = |keep: &dyn Fn(&Phrase) -> bool, reversed: bool| -> NFA {
+            NFA::builder()
                 .match_kind(MatchKind::Standard)
-                .start_kind(aho_corasick::StartKind::Anchored)
                 .build(phrases.iter().filter(|p| keep(p)).map(|p| {
                     let mut t = p.text.as_bytes().to_vec();
                     if reversed {
@@ -638,6 +768,12 @@ impl Lexicon {
         };
         let starts = anchored(&|p| p.anchor == Anchor::Start, false);
         let ends_reversed = anchored(&|p| p.anchor == Anchor::End, true);
+        let of_anchor = |a: Anchor| phrases.iter().filter(move |p| p.anchor == a);
+        let start_prefixes = Prefixes::of(of_anchor(Anchor::Start).map(|p| p.text.as_bytes()));
+        let reversed: Vec<Vec<u8>> = of_anchor(Anchor::End)
+            .map(|p| p.text.bytes().rev().collect())
+            .collect();
+        let end_prefixes = Prefixes::of(reversed.iter().map(Vec::as_slice));
         let longest = phrases.iter().map(|p| p.text.len()).max().unwrap_or(0);
         let mut whole: foldhash::HashMap<&'static [u8], Vec<usize>> = Default::default();
         for (i, p) in phrases.iter().enumerate() {
@@ -647,6 +783,7 @@ impl Lexicon {
             phrases,
             automaton: std::sync::OnceLock::new(),
             anywhere,
+            anywhere_longest,
             anywhere_ids,
             anywhere_grams,
             affix,
@@ -655,6 +792,8 @@ impl Lexicon {
             longest,
             starts,
             ends_reversed,
+            start_prefixes,
+            end_prefixes,
         }
     }
 
@@ -702,43 +841,69 @@ impl Lexicon {
                 return Some(self.hit(id));
             }
         }
-        if affix {
-            // The scan only accepts `^` phrases at the start, `$` phrases
-            // at the end, `~` phrases anywhere: without any of them it
-            // finds nothing.
-            let may = self
-                .anywhere_grams
-                .as_ref()
-                .map_or(true, |g| g.may_hold(norm))
-                || anchored_match(&self.starts, norm.iter().copied())
-                || anchored_match(&self.ends_reversed, norm.iter().rev().copied());
-            if !may {
-                return None;
-            }
-            self.scan(&self.affix, &self.affix_ids, norm, words)
-        } else {
-            // The scan finds nothing in a line that holds no `~` phrase.
-            if self
-                .anywhere_grams
-                .as_ref()
-                .is_some_and(|g| !g.may_hold(norm))
-            {
-                return None;
-            }
-            self.scan(&self.anywhere, &self.anywhere_ids, norm, words)
+        // The scan only accepts `^` phrases at the start, `$` phrases at
+        // the end (of short lines), `~` phrases anywhere.
+        let anchored = affix
+            && ((self.start_prefixes.may_start(first_three(norm))
+                && anchored_match(&self.starts, norm.iter().copied()))
+                || (self.end_prefixes.may_start(last_three(norm))
+                    && anchored_match(&self.ends_reversed, norm.iter().rev().copied())));
+        if anchored {
+            return self
+                .scan(&self.affix, &self.affix_ids, norm, words, 0, norm.len())
+                .unwrap_or_else(|best| best.map(|p| self.hit_of(p)));
         }
+        // No `^` phrase starts the line and no `$` phrase ends it: only
+        // `~` phrases can match, in the order the scan of all of them
+        // finds them.
+        let Some(grams) = &self.anywhere_grams else {
+            return self
+                .scan(
+                    &self.anywhere,
+                    &self.anywhere_ids,
+                    norm,
+                    words,
+                    0,
+                    norm.len(),
+                )
+                .unwrap_or_else(|best| best.map(|p| self.hit_of(p)));
+        };
+        // Only the stretches around the filter's hits can hold a `~`
+        // phrase, and the scan finds nothing in a line without them.
+        // Scanned one after the other, they give the matches the scan of
+        // the whole line gives, in the same order: each match lies in one
+        // stretch, and the stretches do not touch.
+        for (from, to) in grams.windows(norm, self.anywhere_longest) {
+            match self.scan(&self.anywhere, &self.anywhere_ids, norm, words, from, to) {
+                Ok(hit) => return hit,
+                Err(Some(p)) => return Some(self.hit_of(p)),
+                Err(None) => {}
+            }
+        }
+        None
     }
 
-    /// [`find_in`](Self::find_in) with the DFA stepped here byte by byte:
+    /// [`find_in`](Self::find_in) with the automaton stepped here byte by byte:
     /// the same matches in the same order (by end, then the state's list:
     /// longest first, then phrase order) without the search machinery's
     /// cost per call and per match.
-    fn scan(&self, dfa: &DFA, ids: &[usize], norm: &[u8], words: u32) -> Option<Hit> {
+    ///
+    /// Scans `norm[from..to]` only (matches inside it): a whole-line match
+    /// as `Ok`, else the first match accepted as `Err`.
+    fn scan(
+        &self,
+        dfa: &impl Automaton,
+        ids: &[usize],
+        norm: &[u8],
+        words: u32,
+        from: usize,
+        to: usize,
+    ) -> Result<Option<Hit>, Option<&Phrase>> {
         let mut best: Option<&Phrase> = None;
         let Ok(mut sid) = dfa.start_state(Anchored::No) else {
-            return None;
+            return Ok(None);
         };
-        for (i, &b) in norm.iter().enumerate() {
+        for (i, &b) in norm[..to].iter().enumerate().skip(from) {
             sid = dfa.next_state(Anchored::No, sid, b);
             if !dfa.is_special(sid) || !dfa.is_match(sid) {
                 continue;
@@ -750,13 +915,13 @@ impl Lexicon {
                 let p = &self.phrases[ids[pid.as_usize()]];
                 if let Some(whole) = accepts(p, norm, start, end, words) {
                     if whole {
-                        return Some(self.hit_of(p));
+                        return Ok(Some(self.hit_of(p)));
                     }
                     best = best.or(Some(p));
                 }
             }
         }
-        best.map(|p| self.hit_of(p))
+        Err(best)
     }
 
     fn hit(&self, id: usize) -> Hit {
@@ -910,6 +1075,73 @@ mod tests {
             let line = format!("{before}{p}{after}");
             proptest::prop_assert!(grams.may_hold(line.as_bytes()));
         }
+
+        /// Every phrase occurrence lies in one of the filter's windows: the
+        /// windows scanned one after the other find what the scan of the
+        /// whole line finds.
+        #[test]
+        fn windows_are_exact(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "this site uses cookies", "all rights reserved", "all right", "rights reserved", "we use cookies",
+            "does not", "to your inbox", "delivered to your inbox", "the", " ", " ", "x", "-", "é",
+            "may not be published broadcast rewritten or redistributed", "cookies", "reserved",
+        ]), 0..40)) {
+            static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+            let lex = LEX.get_or_init(|| Lexicon::builtin().unwrap());
+            let line = parts.concat();
+            let norm = line.as_bytes();
+            let grams = lex.anywhere_grams.as_ref().expect("the ~ phrases are long");
+            let matches = |from: usize, to: usize| -> Vec<(usize, usize, usize)> {
+                let mut v = Vec::new();
+                let mut sid = lex.anywhere.start_state(Anchored::No).unwrap();
+                for (i, &b) in norm[..to].iter().enumerate().skip(from) {
+                    sid = lex.anywhere.next_state(Anchored::No, sid, b);
+                    if lex.anywhere.is_match(sid) {
+                        for k in 0..lex.anywhere.match_len(sid) {
+                            let pid = lex.anywhere.match_pattern(sid, k);
+                            v.push((i + 1, lex.anywhere.pattern_len(pid), pid.as_usize()));
+                        }
+                    }
+                }
+                v
+            };
+            let windowed: Vec<_> = grams
+                .windows(norm, lex.anywhere_longest)
+                .flat_map(|(from, to)| matches(from, to))
+                .collect();
+            proptest::prop_assert_eq!(windowed, matches(0, norm.len()));
+            // And each scan of a window alone finds what the whole scan finds.
+            for words in [3, 20, 80] {
+                proptest::prop_assert_eq!(
+                    lex.find(norm, words).map(|h| (h.text, h.category)),
+                    lex.find_reference(norm, words).map(|h| (h.text, h.category))
+                );
+            }
+        }
+
+        /// A line that starts with a `^` phrase (or ends with a `$` one)
+        /// passes the prefix filter in front of the anchored automata.
+        #[test]
+        fn prefix_gates_are_exact(pick in 0usize..1000, before in "[a-zé ]{0,3}", after in "[a-zé ]{0,12}") {
+            static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+            let lex = LEX.get_or_init(|| Lexicon::builtin().unwrap());
+            let starts: Vec<&str> = lex.phrases.iter().filter(|p| p.anchor == Anchor::Start).map(|p| p.text).collect();
+            let ends: Vec<&str> = lex.phrases.iter().filter(|p| p.anchor == Anchor::End).map(|p| p.text).collect();
+            let s = format!("{before}{}{after}", starts[pick % starts.len()]);
+            let e = format!("{before}{}{after}", ends[pick % ends.len()]);
+            for line in [s.as_bytes(), e.as_bytes()] {
+                if anchored_match(&lex.starts, line.iter().copied()) {
+                    proptest::prop_assert!(lex.start_prefixes.may_start(first_three(line)));
+                }
+                if anchored_match(&lex.ends_reversed, line.iter().rev().copied()) {
+                    proptest::prop_assert!(lex.end_prefixes.may_start(last_three(line)));
+                }
+            }
+            // The phrase itself, with nothing around it.
+            let p = starts[pick % starts.len()].as_bytes();
+            proptest::prop_assert!(lex.start_prefixes.may_start(first_three(p)));
+            let p = ends[pick % ends.len()].as_bytes();
+            proptest::prop_assert!(lex.end_prefixes.may_start(last_three(p)));
+        }
     }
 
     fn norm(s: &str) -> String {
@@ -962,6 +1194,49 @@ mod tests {
             Some("all rights reserved")
         );
         assert_eq!(f("Shares rose"), None);
+    }
+
+    /// [`LabelWords::row`] without its gates (the pair table, the first
+    /// word alone).
+    fn row_plain(l: &LabelWords, norm: &[u8]) -> Option<Category> {
+        let s = std::str::from_utf8(norm).ok()?;
+        let (mut n, mut social) = (0, false);
+        for w in s
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            n += 1;
+            if n > MAX_LABEL_ROW_WORDS {
+                return None;
+            }
+            social |= *l.words.get(w.as_bytes())?;
+        }
+        (n >= 2).then_some(if social {
+            Category::Social
+        } else {
+            Category::Interface
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
+        /// The row test's gates never turn a row away.
+        #[test]
+        fn row_gates_are_exact(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "print", "share", "email", "facebook", "twitter", "text", "size", "aa", "the", "x", " ", " ",
+            "-", "?", "\u{2019}", "\u{e9}", "\u{a0}", "\u{4e2d}", "é", "1", "more", "sharé",
+        ]), 0..8), junk in proptest::option::of(proptest::sample::select(vec![0x80u8, 0xff, 0xc3]))) {
+            static L: std::sync::OnceLock<LabelWords> = std::sync::OnceLock::new();
+            let l = L.get_or_init(LabelWords::builtin);
+            let mut t = parts.concat().into_bytes();
+            if let Some(j) = junk {
+                t.insert(t.len() / 2, j);
+            }
+            proptest::prop_assert_eq!(l.row(&t), row_plain(l, &t));
+            let mut n = Vec::new();
+            normalise(&t, &mut n);
+            proptest::prop_assert_eq!(l.row(&n), row_plain(l, &n));
+        }
     }
 
     #[test]
