@@ -2373,7 +2373,7 @@ fn keep_tail(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
 
 /// Gaps in the article: the lines between two kept lines above the
 /// article's end, when none of them is chrome (but a credit: a byline or a
-/// photo credit, which stays dropped) or an alt-text fragment and there
+/// photo credit, or a date line, which stay dropped) or an alt-text fragment and there
 /// are at most [`MAX_LIST_LINES`] of them, are the article's too (a
 /// table of short rows, a list of names, a glossary, the addresses of a
 /// letter, subheadings between short paragraphs), however the context
@@ -2389,10 +2389,13 @@ fn keep_gaps(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
         if b - a < 2 || b - a - 1 > MAX_LIST_LINES {
             continue;
         }
-        // A credit (a byline, a photo credit) says nothing about its
-        // neighbours: it is passed over, and stays dropped.
+        // A credit (a byline, a photo credit) or a date line (a letter's
+        // date between its address and its salutation) says nothing about
+        // its neighbours: it is passed over, and stays dropped.
         let chrome = |i: usize| {
-            doc.evidence[i].is_some_and(|e| e.category != Category::Credit || e.ends_article)
+            doc.evidence[i].is_some_and(|e| {
+                !(e.category == Category::Credit || e.rule == Rule::Shape("date")) || e.ends_article
+            })
         };
         if (a + 1..b).any(|i| chrome(i) || doc.alt[i]) {
             continue;

@@ -2403,6 +2403,48 @@ mod regressions {
         assert_verdict(&cleaned, items[2], Verdict::Drop(LowContent));
     }
 
+    /// A letter quoted below a one-sentence introduction: its heading, the
+    /// address it was sent to, its date and its salutation, too many short
+    /// lines for the article region. The date line is dropped as a banner,
+    /// but like a credit it says nothing about its neighbours: the address
+    /// around it stays with the letter.
+    #[test]
+    fn gap_with_a_date_line_kept() {
+        let [_, _, c, d] = body(L::En);
+        let a = "The board of the library wrote to the planning office in the spring of that year, and this is the letter that it sent to them about the old mill.";
+        let letter = [
+            "Reply of the Library Board",
+            "Proposal for a Reading Room in the Old Mill",
+            "Mr T Okafor",
+            "Planning Office, Room 4/B",
+            "Quay Street 12",
+            "AB-2040 Harbourtown",
+            "Northland",
+        ];
+        let date = "3 May 2004";
+        let dear = "Dear Mr Okafor";
+        let mut blocks = vec![HEADLINE, a];
+        blocks.extend(letter);
+        blocks.extend([date, dear, c, d]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        for line in letter.iter().chain([&dear]) {
+            assert_verdict(&cleaned, line, Verdict::Keep);
+        }
+        assert_verdict(&cleaned, date, Verdict::Drop(Banner));
+        assert_verdict(&cleaned, a, Verdict::Keep);
+        assert_idempotent(&cleaned);
+
+        // A share widget in its place still leaves the run to the context
+        // model.
+        let mut blocks = vec![HEADLINE, a];
+        blocks.extend(letter);
+        blocks.extend(["Share this article", dear, c, d]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_verdict(&cleaned, letter[4], Verdict::Drop(LowContent));
+    }
+
     /// A long run of short lines between two paragraphs (a floor plan, a
     /// table of contents) that the region leaves out stays when the
     /// context model found every line of it good; a chrome line among
