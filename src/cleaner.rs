@@ -2348,7 +2348,8 @@ fn keep_list_starts(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
 /// header, a post footer, or `end`: the end of the page or the line that
 /// cuts the article): the closing words of a post ("Hope to see you
 /// there.", "Cheers, Alina"), too short to pass alone, with no good line
-/// below them. Decided after the article's end is found, so that it moves
+/// below them, down to the post's footer if one stands there
+/// ([`post_footer_line`]). Decided after the article's end is found, so that it moves
 /// no cut; the cleaned article, which ends there, keeps them as well.
 fn keep_tail(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
     let keep = &mut judgement.keep;
@@ -2364,11 +2365,32 @@ fn keep_tail(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
             }
             j = k;
         }
+        // The post's footer ("Tags: ...", "Posted in ...", "→ More
+        // tags") is no closing words: the tail stops above it.
+        let e = (j..e)
+            .find(|&k| post_footer_line(doc.texts[k]))
+            .unwrap_or(e);
         if j < e && j > 0 && keep[j - 1] {
             keep[j..e].fill(true);
             judgement.heading[j..e].fill(Some(Rule::Tail));
         }
     }
+}
+
+/// Is the line a post's footer: its first word a footer label
+/// ([`FOOTER_LABELS`]: "Tags:", "Posted in", "Filed under") or an arrow
+/// or guillemet at either end ("→ More tags...", "Older posts »")?
+fn post_footer_line(t: &[u8]) -> bool {
+    let first = t
+        .split(|b| !b.is_ascii_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or_default();
+    if FOOTER_LABELS.iter().any(|f| f.eq_ignore_ascii_case(first)) {
+        return true;
+    }
+    const ARROWS: [char; 6] = ['«', '»', '←', '→', '‹', '›'];
+    let t = String::from_utf8_lossy(t.trim_ascii());
+    t.starts_with(ARROWS) || t.ends_with(ARROWS)
 }
 
 /// Gaps in the article: the lines between two kept lines above the

@@ -1797,6 +1797,31 @@ mod regressions {
         assert_body_kept(&cleaned, L::En, "tail");
     }
 
+    /// The post's footer between its closing words and the comments
+    /// header ("Tags: ...", "Filed under ...", "→ More tags") is no
+    /// closing words: the tail stops above it, and it is dropped.
+    #[test]
+    fn tail_stops_at_post_footer() {
+        let [a, b, c, d] = body(L::En);
+        let cheers = "Cheers, Anna";
+        for footer in [
+            "Tags: library, council, town hall",
+            "Filed under Town news, Libraries",
+            "→ More stories on the library",
+        ] {
+            let doc = join(&[HEADLINE, a, b, c, d, cheers, footer, "12 Comments"]);
+            let cleaned = cleaner().clean(doc.as_bytes());
+            let e = explain(&cleaned);
+            assert_eq!(
+                decision_of(&cleaned, cheers),
+                (Verdict::Keep, Rule::Tail),
+                "{e}"
+            );
+            assert_verdict(&cleaned, footer, Verdict::Drop(LowContent));
+            assert_body_kept(&cleaned, L::En, "tail above a post footer");
+        }
+    }
+
     /// The article's last lines are short quoted replies, too short and
     /// too full of names to pass alone, with a share row and the page's
     /// end below: they go on from the paragraph above and stay.
