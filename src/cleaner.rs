@@ -1840,7 +1840,20 @@ impl Cleaner {
                     && f.letters > 0
                     && f.words <= p.heading_words
                     && !names_a_list_of_links(doc.texts[i]);
-                if !(headline_like || intro) || taken == LEAD_IN_LINES {
+                // A headline split at its colon ("Spring Lecture Series:"
+                // above "Rivers of the North"): the first half, in title
+                // case, right above the second, already taken.
+                let split_title = f.words >= 4
+                    && f.weight >= 20
+                    && doc.texts[i].ends_with(b":")
+                    && title_case(doc.texts[i])
+                    && !names_a_list_of_links(doc.texts[i])
+                    && (i + 1..=first)
+                        .find(|&k| !doc.evidence.has(k) && !doc.alt[k])
+                        .is_some_and(|k| {
+                            keep[k] && matches!(heading[k], Some(Rule::LeadIn | Rule::Heading))
+                        });
+                if !(headline_like || intro || split_title) || taken == LEAD_IN_LINES {
                     break;
                 }
                 if keep[i] {
@@ -3029,6 +3042,14 @@ const LINK_LIST_WORDS: &[&str] = &[
     "sponsored",
     "most",
 ];
+
+/// Is the line in title case: every word of four letters or more starts
+/// with a capital (or no letter at all)?
+fn title_case(t: &[u8]) -> bool {
+    t.split(|&b| b == b' ')
+        .filter(|w| w.len() >= 4)
+        .all(|w| first_char(w).is_some_and(|c| !c.is_lowercase()))
+}
 
 /// Does the paragraph's last sentence announce what follows ("Here are a
 /// few of our favorites (from top left, clockwise).")?

@@ -2506,6 +2506,33 @@ mod regressions {
         assert_idempotent(&cleaned);
     }
 
+    /// A headline split at its colon over two lines, the first half in
+    /// title case: both halves are the lead-in. A line that ends in a
+    /// colon but is not in title case (a sign-in prompt) is not.
+    #[test]
+    fn headline_split_at_colon_kept() {
+        let [a, b, c, d] = body(L::En);
+        let (first, second) = (
+            "Spring Lecture Series at the Town Library:",
+            "Rivers and Bridges of the North",
+        );
+        let doc = join(&["Home", "Events", first, second, "12 May 2011", a, b, c, d]);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        assert_eq!(
+            decision_of(&cleaned, first),
+            (Verdict::Keep, Rule::LeadIn),
+            "{e}"
+        );
+        assert_verdict(&cleaned, second, Verdict::Keep);
+        assert_body_kept(&cleaned, L::En, "headline split at its colon");
+
+        let prompt = "Register now for free with any of these services:";
+        let doc = join(&["Home", "Events", prompt, second, "12 May 2011", a, b, c, d]);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_verdict(&cleaned, prompt, Verdict::Drop(LowContent));
+    }
+
     /// A long run of short lines between two paragraphs (a floor plan, a
     /// table of contents) that the region leaves out stays when the
     /// context model found every line of it good; a chrome line among
