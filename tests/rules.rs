@@ -435,6 +435,7 @@ mod interface {
         Drop(Interface)
     );
     t!(image_counter, En, "Image 3 of 12", Drop(Interface));
+    t!(reprints, En, "Reprints", Drop(Interface));
     t!(reading_time, En, "4 min read", Drop(Interface));
     t!(
         form_validation,
