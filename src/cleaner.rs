@@ -2408,7 +2408,8 @@ fn post_footer_line(t: &[u8]) -> bool {
 
 /// Gaps in the article: the lines between two kept lines above the
 /// article's end, when none of them is chrome (but a credit: a byline or a
-/// photo credit, or a date line, which stay dropped) or an alt-text fragment and there
+/// photo credit; a date line; a link back to the top: these stay
+/// dropped) or an alt-text fragment and there
 /// are at most [`MAX_LIST_LINES`] of them, are the article's too (a
 /// table of short rows, a list of names, a glossary, the addresses of a
 /// letter, subheadings between short paragraphs), however the context
@@ -2425,12 +2426,21 @@ fn keep_gaps(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
         if b - a < 2 || b - a - 1 > MAX_LIST_LINES {
             continue;
         }
-        // A credit (a byline, a photo credit) or a date line (a letter's
-        // date between its address and its salutation) says nothing about
+        // A credit (a byline, a photo credit), a date line (a letter's
+        // date between its address and its salutation) or a link back to
+        // the top (between the sections of a glossary) says nothing about
         // its neighbours: it is passed over, and stays dropped.
         let chrome = |i: usize| {
             doc.evidence[i].is_some_and(|e| {
-                !(e.category == Category::Credit || e.rule == Rule::Shape("date")) || e.ends_article
+                let passed = e.category == Category::Credit
+                    || matches!(
+                        e.rule,
+                        Rule::Shape("date")
+                            | Rule::Phrase(
+                                "back to top" | "return to top" | "go to top" | "top of page"
+                            )
+                    );
+                !passed || e.ends_article
             })
         };
         if (a + 1..b).any(|i| chrome(i) || doc.alt[i]) {

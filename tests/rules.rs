@@ -2427,6 +2427,22 @@ mod regressions {
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
         assert_verdict(&cleaned, items[2], Verdict::Drop(LowContent));
+
+        // A link back to the top between two of its sections is passed
+        // over like a credit.
+        let top = "Back to top";
+        let mut blocks = vec![HEADLINE, a, b];
+        blocks.extend(&items[..3]);
+        blocks.push(top);
+        blocks.extend(&items[3..]);
+        blocks.extend([c, d]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        for line in items {
+            assert_verdict(&cleaned, line, Verdict::Keep);
+        }
+        assert_verdict(&cleaned, top, Verdict::Drop(Navigation));
+        assert_idempotent(&cleaned);
     }
 
     /// A letter quoted below a one-sentence introduction: its heading, the
