@@ -2415,9 +2415,8 @@ fn post_footer_line(t: &[u8]) -> bool {
 /// letter, subheadings between short paragraphs), however the context
 /// model and the region judged them: kept text on both sides and no chrome
 /// between is stronger evidence than their own length and stopwords.
-/// Repeats among them stay dropped, but for a repeat that stands alone
-/// between the two. Decided after the article's end is found, so that it
-/// moves no cut.
+/// Repeats among them stay dropped. Decided after the article's end is
+/// found, so that it moves no cut.
 fn keep_gaps(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
     let keep = &mut judgement.keep;
     let kept_idx = indices(end.min(keep.len()), |i| keep[i]);
@@ -2446,12 +2445,7 @@ fn keep_gaps(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
         if (a + 1..b).any(|i| chrome(i) || doc.alt[i]) {
             continue;
         }
-        // A single line between them that repeats an earlier one (a post's
-        // title below its date, printed first in a list of posts above) is
-        // the article's all the same: were the earlier copy kept, this one
-        // would still go as a duplicate.
-        let single = (a + 1..b).filter(|&i| !doc.evidence.has(i)).count() == 1;
-        for i in (a + 1..b).filter(|&i| (single || !doc.skip[i]) && !doc.evidence.has(i)) {
+        for i in (a + 1..b).filter(|&i| !doc.skip[i] && !doc.evidence.has(i)) {
             keep[i] = true;
             judgement.heading[i] = Some(Rule::InBody);
         }

@@ -2487,42 +2487,6 @@ mod regressions {
         assert_verdict(&cleaned, letter[4], Verdict::Drop(LowContent));
     }
 
-    /// A post's title between its day heading and its date line, printed
-    /// first in a list of posts at the top of the page: that first copy
-    /// is dropped with the list, and the title, alone between two kept
-    /// lines, stays where it stands in the post.
-    #[test]
-    fn repeated_title_alone_in_gap_kept() {
-        let title = "A Reading Room for the Old Mill";
-        let post = [
-            "The old mill by the river will get a reading room on its first floor this summer.",
-            "The library says that the room will be open on weekday evenings and on Saturdays.",
-            "Volunteers from the town will look after the books and help visitors find them.",
-        ];
-        let mut blocks = vec![
-            "Recent posts",
-            title,
-            "Winter opening hours",
-            "New books in March",
-            "Weekend",
-            title,
-            "12 May 2011",
-        ];
-        blocks.extend(post);
-        let doc = join(&blocks);
-        let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
-        assert_eq!(
-            decisions_of(&cleaned, title),
-            vec![Verdict::Drop(LowContent), Verdict::Keep],
-            "{e}"
-        );
-        for line in post {
-            assert_verdict(&cleaned, line, Verdict::Keep);
-        }
-        assert_idempotent(&cleaned);
-    }
-
     /// A headline split at its colon over two lines, the first half in
     /// title case: both halves are the lead-in. A line that ends in a
     /// colon but is not in title case (a sign-in prompt) is not.
