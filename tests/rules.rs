@@ -843,6 +843,8 @@ mod social {
 mod legal {
     use super::*;
 
+    t!(adchoices_row, En, "Advertise | AdChoices", Drop(Legal));
+
     t!(
         copyright_line,
         En,
