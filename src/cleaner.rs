@@ -1880,7 +1880,20 @@ impl Cleaner {
                     && f.letters > 0
                     && f.words <= p.heading_words
                     && !names_a_list_of_links(doc.texts[i]);
-                if !(headline_like || intro) || taken == LEAD_IN_LINES {
+                // A headline split at its colon ("Spring Lecture Series:"
+                // above "Rivers of the North"): the first half, in title
+                // case, right above the second, already taken.
+                let split_title = f.words >= 4
+                    && f.weight >= 20
+                    && doc.texts[i].ends_with(b":")
+                    && title_case(doc.texts[i])
+                    && !names_a_list_of_links(doc.texts[i])
+                    && (i + 1..=first)
+                        .find(|&k| !doc.evidence.has(k) && !doc.alt[k])
+                        .is_some_and(|k| {
+                            keep[k] && matches!(heading[k], Some(Rule::LeadIn | Rule::Heading))
+                        });
+                if !(headline_like || intro || split_title) || taken == LEAD_IN_LINES {
                     break;
                 }
                 if keep[i] {
@@ -2391,7 +2404,8 @@ fn keep_list_starts(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
 /// header, a post footer, or `end`: the end of the page or the line that
 /// cuts the article): the closing words of a post ("Hope to see you
 /// there.", "Cheers, Alina"), too short to pass alone, with no good line
-/// below them. Decided after the article's end is found, so that it moves
+/// below them, down to the post's footer if one stands there
+/// ([`post_footer_line`]). Decided after the article's end is found, so that it moves
 /// no cut; the cleaned article, which ends there, keeps them as well.
 fn keep_tail(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
     let keep = &mut judgement.keep;
@@ -2407,6 +2421,11 @@ fn keep_tail(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
             }
             j = k;
         }
+        // The post's footer ("Tags: ...", "Posted in ...", "→ More
+        // tags") is no closing words: the tail stops above it.
+        let e = (j..e)
+            .find(|&k| post_footer_line(doc.texts[k]))
+            .unwrap_or(e);
         if j < e && j > 0 && keep[j - 1] {
             keep[j..e].fill(true);
             judgement.heading[j..e].fill(Some(KeptBy::Tail));
@@ -2414,9 +2433,26 @@ fn keep_tail(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
     }
 }
 
+/// Is the line a post's footer: its first word a footer label
+/// ([`FOOTER_LABELS`]: "Tags:", "Posted in", "Filed under") or an arrow
+/// or guillemet at either end ("→ More tags...", "Older posts »")?
+fn post_footer_line(t: &[u8]) -> bool {
+    let first = t
+        .split(|b| !b.is_ascii_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or_default();
+    if FOOTER_LABELS.iter().any(|f| f.eq_ignore_ascii_case(first)) {
+        return true;
+    }
+    const ARROWS: [char; 6] = ['«', '»', '←', '→', '‹', '›'];
+    let t = String::from_utf8_lossy(t.trim_ascii());
+    t.starts_with(ARROWS) || t.ends_with(ARROWS)
+}
+
 /// Gaps in the article: the lines between two kept lines above the
 /// article's end, when none of them is chrome (but a credit: a byline or a
-/// photo credit, which stays dropped) or an alt-text fragment and there
+/// photo credit; a date line; a link back to the top: these stay
+/// dropped) or an alt-text fragment and there
 /// are at most [`MAX_LIST_LINES`] of them, are the article's too (a
 /// table of short rows, a list of names, a glossary, the addresses of a
 /// letter, subheadings between short paragraphs), however the context
@@ -2432,10 +2468,22 @@ fn keep_gaps(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
         if b - a < 2 || b - a - 1 > MAX_LIST_LINES {
             continue;
         }
-        // A credit (a byline, a photo credit) says nothing about its
-        // neighbours: it is passed over, and stays dropped.
+        // A credit (a byline, a photo credit), a date line (a letter's
+        // date between its address and its salutation) or a link back to
+        // the top (between the sections of a glossary) says nothing about
+        // its neighbours: it is passed over, and stays dropped.
         let chrome = |i: usize| {
-            doc.evidence[i].is_some_and(|e| e.category != Category::Credit || e.ends_article)
+            doc.evidence[i].is_some_and(|e| {
+                let passed = e.category == Category::Credit
+                    || matches!(
+                        e.rule,
+                        Rule::Shape("date")
+                            | Rule::Phrase(
+                                "back to top" | "return to top" | "go to top" | "top of page"
+                            )
+                    );
+                !passed || e.ends_article
+            })
         };
         if (a + 1..b).any(|i| chrome(i) || doc.alt[i]) {
             continue;
@@ -3042,6 +3090,14 @@ const LINK_LIST_WORDS: &[&str] = &[
     "sponsored",
     "most",
 ];
+
+/// Is the line in title case: every word of four letters or more starts
+/// with a capital (or no letter at all)?
+fn title_case(t: &[u8]) -> bool {
+    t.split(|&b| b == b' ')
+        .filter(|w| w.len() >= 4)
+        .all(|w| first_char(w).is_some_and(|c| !c.is_lowercase()))
+}
 
 /// Does the paragraph's last sentence announce what follows ("Here are a
 /// few of our favorites (from top left, clockwise).")?

@@ -435,6 +435,7 @@ mod interface {
         Drop(Interface)
     );
     t!(image_counter, En, "Image 3 of 12", Drop(Interface));
+    t!(reprints, En, "Reprints", Drop(Interface));
     t!(reading_time, En, "4 min read", Drop(Interface));
     t!(
         form_validation,
@@ -841,6 +842,8 @@ mod social {
 
 mod legal {
     use super::*;
+
+    t!(adchoices_row, En, "Advertise | AdChoices", Drop(Legal));
 
     t!(
         copyright_line,
@@ -1797,6 +1800,31 @@ mod regressions {
         assert_body_kept(&cleaned, L::En, "tail");
     }
 
+    /// The post's footer between its closing words and the comments
+    /// header ("Tags: ...", "Filed under ...", "→ More tags") is no
+    /// closing words: the tail stops above it, and it is dropped.
+    #[test]
+    fn tail_stops_at_post_footer() {
+        let [a, b, c, d] = body(L::En);
+        let cheers = "Cheers, Anna";
+        for footer in [
+            "Tags: library, council, town hall",
+            "Filed under Town news, Libraries",
+            "→ More stories on the library",
+        ] {
+            let doc = join(&[HEADLINE, a, b, c, d, cheers, footer, "12 Comments"]);
+            let cleaned = cleaner().clean(doc.as_bytes());
+            let e = explain(&cleaned);
+            assert_eq!(
+                decision_of(&cleaned, cheers),
+                (Verdict::Keep, Rule::Tail),
+                "{e}"
+            );
+            assert_verdict(&cleaned, footer, Verdict::Drop(LowContent));
+            assert_body_kept(&cleaned, L::En, "tail above a post footer");
+        }
+    }
+
     /// The article's last lines are short quoted replies, too short and
     /// too full of names to pass alone, with a share row and the page's
     /// end below: they go on from the paragraph above and stay.
@@ -2401,6 +2429,91 @@ mod regressions {
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
         assert_verdict(&cleaned, items[2], Verdict::Drop(LowContent));
+
+        // A link back to the top between two of its sections is passed
+        // over like a credit.
+        let top = "Back to top";
+        let mut blocks = vec![HEADLINE, a, b];
+        blocks.extend(&items[..3]);
+        blocks.push(top);
+        blocks.extend(&items[3..]);
+        blocks.extend([c, d]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        for line in items {
+            assert_verdict(&cleaned, line, Verdict::Keep);
+        }
+        assert_verdict(&cleaned, top, Verdict::Drop(Navigation));
+        assert_idempotent(&cleaned);
+    }
+
+    /// A letter quoted below a one-sentence introduction: its heading, the
+    /// address it was sent to, its date and its salutation, too many short
+    /// lines for the article region. The date line is dropped as a banner,
+    /// but like a credit it says nothing about its neighbours: the address
+    /// around it stays with the letter.
+    #[test]
+    fn gap_with_a_date_line_kept() {
+        let [_, _, c, d] = body(L::En);
+        let a = "The board of the library wrote to the planning office in the spring of that year, and this is the letter that it sent to them about the old mill.";
+        let letter = [
+            "Reply of the Library Board",
+            "Proposal for a Reading Room in the Old Mill",
+            "Mr T Okafor",
+            "Planning Office, Room 4/B",
+            "Quay Street 12",
+            "AB-2040 Harbourtown",
+            "Northland",
+        ];
+        let date = "3 May 2004";
+        let dear = "Dear Mr Okafor";
+        let mut blocks = vec![HEADLINE, a];
+        blocks.extend(letter);
+        blocks.extend([date, dear, c, d]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        for line in letter.iter().chain([&dear]) {
+            assert_verdict(&cleaned, line, Verdict::Keep);
+        }
+        assert_verdict(&cleaned, date, Verdict::Drop(Banner));
+        assert_verdict(&cleaned, a, Verdict::Keep);
+        assert_idempotent(&cleaned);
+
+        // A share widget in its place still leaves the run to the context
+        // model.
+        let mut blocks = vec![HEADLINE, a];
+        blocks.extend(letter);
+        blocks.extend(["Share this article", dear, c, d]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_verdict(&cleaned, letter[4], Verdict::Drop(LowContent));
+    }
+
+    /// A headline split at its colon over two lines, the first half in
+    /// title case: both halves are the lead-in. A line that ends in a
+    /// colon but is not in title case (a sign-in prompt) is not.
+    #[test]
+    fn headline_split_at_colon_kept() {
+        let [a, b, c, d] = body(L::En);
+        let (first, second) = (
+            "Spring Lecture Series at the Town Library:",
+            "Rivers and Bridges of the North",
+        );
+        let doc = join(&["Home", "Events", first, second, "12 May 2011", a, b, c, d]);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        assert_eq!(
+            decision_of(&cleaned, first),
+            (Verdict::Keep, Rule::LeadIn),
+            "{e}"
+        );
+        assert_verdict(&cleaned, second, Verdict::Keep);
+        assert_body_kept(&cleaned, L::En, "headline split at its colon");
+
+        let prompt = "Register now for free with any of these services:";
+        let doc = join(&["Home", "Events", prompt, second, "12 May 2011", a, b, c, d]);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_verdict(&cleaned, prompt, Verdict::Drop(LowContent));
     }
 
     /// A long run of short lines between two paragraphs (a floor plan, a
