@@ -1891,7 +1891,7 @@ impl Cleaner {
                     && (i + 1..=first)
                         .find(|&k| !doc.evidence.has(k) && !doc.alt[k])
                         .is_some_and(|k| {
-                            keep[k] && matches!(heading[k], Some(Rule::LeadIn | Rule::Heading))
+                            keep[k] && matches!(heading[k], Some(KeptBy::LeadIn | KeptBy::Heading))
                         });
                 if !(headline_like || intro || split_title) || taken == LEAD_IN_LINES {
                     break;
