@@ -139,7 +139,10 @@ pub fn packed_folded_key(folded: &[u8]) -> u64 {
 pub fn first_copies_keyed(lines: &[&[u8]], keys: &[u64]) -> Vec<Option<u32>> {
     // Keyed by the hash of the line's start; lines whose start matches an
     // earlier, different line go to a second table keyed by the whole line.
-    let mut by_start: HashMap<u64, u32> = HashMap::with_capacity(lines.len());
+    // The first table holds the key's low 32 bits only (half the memory on
+    // a page of many lines): two starts that share them are two different
+    // lines, which the second table tells apart as it does any two.
+    let mut by_start: HashMap<u32, u32> = HashMap::with_capacity(lines.len());
     let mut by_whole: HashMap<u64, u32> = HashMap::new();
     let mut out = Vec::with_capacity(lines.len());
     for (i, (&l, &k)) in lines.iter().zip(keys).enumerate() {
@@ -147,7 +150,7 @@ pub fn first_copies_keyed(lines: &[&[u8]], keys: &[u64]) -> Vec<Option<u32>> {
             out.push(None);
             continue;
         }
-        let first = match by_start.entry(k) {
+        let first = match by_start.entry(k as u32) {
             Entry::Vacant(e) => {
                 e.insert(i as u32);
                 None
@@ -292,6 +295,30 @@ mod tests {
             b"The summit and",
             b"The summit was long and hard"
         ));
+    }
+
+    /// Two different lines whose start keys share their low 32 bits (the
+    /// part the first table holds) are still told apart, and each one's
+    /// copies still found.
+    #[test]
+    fn keys_sharing_their_low_half_are_two_lines() {
+        let mut seen = HashMap::new();
+        let (a, b) = (0u32..)
+            .find_map(|i| {
+                let line = format!("line number {i}");
+                let k = packed_start_key(line.as_bytes());
+                seen.insert(k as u32, line.clone())
+                    .map(|other| (other, line))
+            })
+            .expect("two keys share their low half");
+        assert_ne!(
+            packed_start_key(a.as_bytes()),
+            packed_start_key(b.as_bytes())
+        );
+        let lines: Vec<&[u8]> = [&a, &b, &a, &b, &b].iter().map(|l| l.as_bytes()).collect();
+        let want = vec![None, None, Some(0), Some(1), Some(1)];
+        assert_eq!(first_copies(&lines), want);
+        assert_eq!(first_copies_naive(&lines), want);
     }
 
     proptest::proptest! {
