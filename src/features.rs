@@ -227,7 +227,8 @@ pub fn measure_normed(
     for text in chunks(line) {
         let mut cf = Features::default();
         let mut cc: StopCounts = [0; NLANG];
-        if text.is_ascii() {
+        let is_ascii = text.is_ascii();
+        if is_ascii || ascii_like(text) {
             measure_ascii(
                 text,
                 stop,
@@ -236,21 +237,14 @@ pub fn measure_normed(
                 &mut folded,
                 want_norm.as_deref_mut(),
             );
-        } else if ascii_like(text) {
-            ascii = false;
-            // Punctuation outside ASCII separates words like ASCII punctuation
-            // does; each such character counts once.
-            measure_ascii(
-                text,
-                stop,
-                &mut cf,
-                &mut cc,
-                &mut folded,
-                want_norm.as_deref_mut(),
-            );
-            let chars = count_chars(text);
-            cf.chars = chars;
-            cf.weight = chars;
+            if !is_ascii {
+                // Punctuation outside ASCII separates words like ASCII
+                // punctuation does; each such character counts once.
+                ascii = false;
+                let chars = count_chars(text);
+                cf.chars = chars;
+                cf.weight = chars;
+            }
         } else {
             plain = false;
             ascii = false;
