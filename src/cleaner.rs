@@ -2433,15 +2433,37 @@ fn keep_tail(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
     }
 }
 
-/// Is the line a post's footer: its first word a footer label
-/// ([`FOOTER_LABELS`]: "Tags:", "Posted in", "Filed under") or an arrow
-/// or guillemet at either end ("→ More tags...", "Older posts »")?
+/// The first words of a post's footer that need no colon after them
+/// ("Posted in News", "Filed under Libraries", "Tagged library"): words
+/// that closing words do not start with, unlike "More soon," or "From
+/// Anna and the team", which other [`FOOTER_LABELS`] would match.
+const POST_FOOTER_WORDS: &[&[u8]] = &[
+    b"tags",
+    b"tagged",
+    b"category",
+    b"categories",
+    b"categorized",
+    b"filed",
+    b"posted",
+    b"labels",
+];
+
+/// Is the line a post's footer: its first word a footer label with a
+/// colon right after it ("Tags:", "Related topics:", "Source:"), one of
+/// [`POST_FOOTER_WORDS`] ("Posted in", "Filed under"), or an arrow or
+/// guillemet at either end ("→ More tags...", "Older posts »")?
 fn post_footer_line(t: &[u8]) -> bool {
-    let first = t
-        .split(|b| !b.is_ascii_alphanumeric())
-        .find(|w| !w.is_empty())
-        .unwrap_or_default();
-    if FOOTER_LABELS.iter().any(|f| f.eq_ignore_ascii_case(first)) {
+    let start = t
+        .iter()
+        .position(u8::is_ascii_alphanumeric)
+        .unwrap_or(t.len());
+    let len = t[start..]
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(t.len() - start);
+    let first = &t[start..start + len];
+    let is = |list: &[&[u8]]| list.iter().any(|f| f.eq_ignore_ascii_case(first));
+    if is(POST_FOOTER_WORDS) || (t.get(start + len) == Some(&b':') && is(FOOTER_LABELS)) {
         return true;
     }
     const ARROWS: [char; 6] = ['«', '»', '←', '→', '‹', '›'];

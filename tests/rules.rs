@@ -1825,6 +1825,27 @@ mod regressions {
         }
     }
 
+    /// Closing words that start with a word footers also use ("More
+    /// soon,", "From Anna and the team", "Next time, ...") are closing
+    /// words still: only a label with its colon, or a footer's own first
+    /// word ("Posted", "Filed", "Tags"), makes a footer.
+    #[test]
+    fn closing_words_starting_like_a_footer_label_kept() {
+        let [a, b, c, d] = body(L::En);
+        for (first, second) in [
+            ("More soon,", "Anna"),
+            ("Cheers,", "From Anna and the team"),
+            ("Next time, the garden", "Anna"),
+        ] {
+            let doc = join(&[HEADLINE, a, b, c, d, first, second, "12 Comments"]);
+            let cleaned = cleaner().clean(doc.as_bytes());
+            for line in [first, second] {
+                assert_verdict(&cleaned, line, Verdict::Keep);
+            }
+            assert_body_kept(&cleaned, L::En, "closing words");
+        }
+    }
+
     /// The article's last lines are short quoted replies, too short and
     /// too full of names to pass alone, with a share row and the page's
     /// end below: they go on from the paragraph above and stay.
