@@ -2655,9 +2655,10 @@ fn after_widgets(evidence: EvidenceView<'_>, i: usize) -> bool {
         >= 2
 }
 
-/// The indices below `n` that `keep` says yes to, in a vector allocated
-/// once and no longer than they need (four bytes each; a filtered iterator
-/// collected grows it step by step).
+/// The indices below `n` that `keep` says yes to, four bytes each, in a
+/// vector of exactly their number: they are counted first (collected
+/// straight away, the vector grows step by step, which costs more than
+/// asking `keep` twice).
 fn indices(n: usize, keep: impl Fn(usize) -> bool) -> Vec<u32> {
     let mut v = Vec::with_capacity((0..n).filter(|&i| keep(i)).count());
     v.extend((0..n).filter(|&i| keep(i)).map(|i| i as u32));

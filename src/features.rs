@@ -202,7 +202,7 @@ pub fn measure_keyed(
     line: &[u8],
     stop: &Stopwords,
 ) -> (Features, StopCounts, bool, Option<Folded>) {
-    let (f, counts, plain, folded, _) = measure_normed(line, stop, &mut Vec::new());
+    let (f, counts, plain, folded, _) = measure_with(line, stop, None);
     (f, counts, plain, folded)
 }
 
@@ -215,10 +215,22 @@ pub fn measure_normed(
     stop: &Stopwords,
     norm: &mut Vec<u8>,
 ) -> (Features, StopCounts, bool, Option<Folded>, bool) {
-    norm.clear();
-    let mut want_norm = (line.len() <= crate::lexicon::MAX_LINE_BYTES
-        && line.len() <= MEASURE_LIMIT)
-        .then_some(norm);
+    measure_with(line, stop, Some(norm))
+}
+
+/// [`measure_normed`], writing the normalised form only when given a
+/// buffer for it.
+fn measure_with(
+    line: &[u8],
+    stop: &Stopwords,
+    norm: Option<&mut Vec<u8>>,
+) -> (Features, StopCounts, bool, Option<Folded>, bool) {
+    let mut want_norm = norm
+        .map(|n| {
+            n.clear();
+            n
+        })
+        .filter(|_| line.len() <= crate::lexicon::MAX_LINE_BYTES && line.len() <= MEASURE_LIMIT);
     let mut f = Features::default();
     let mut counts: StopCounts = [0; NLANG];
     let mut plain = line.len() <= MEASURE_LIMIT;
