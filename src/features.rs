@@ -225,11 +225,11 @@ fn measure_with(
     stop: &Stopwords,
     norm: Option<&mut Vec<u8>>,
 ) -> (Features, StopCounts, bool, Option<Folded>, bool) {
+    let mut norm = norm;
+    if let Some(n) = norm.as_deref_mut() {
+        n.clear();
+    }
     let mut want_norm = norm
-        .map(|n| {
-            n.clear();
-            n
-        })
         .filter(|_| line.len() <= crate::lexicon::MAX_LINE_BYTES && line.len() <= MEASURE_LIMIT);
     let mut f = Features::default();
     let mut counts: StopCounts = [0; NLANG];
