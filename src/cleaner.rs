@@ -1090,7 +1090,14 @@ impl Cleaner {
             repeat::first_copies_keyed(texts, &m.repeat_keys)
         };
         let alt: Vec<bool> = (0..n)
-            .map(|i| adjacent[i] && repeat::is_alt_prefix(texts[i], texts[i + 1]))
+            .map(|i| {
+                adjacent[i]
+                    && if reference {
+                        repeat::is_alt_prefix_plain(texts[i], texts[i + 1])
+                    } else {
+                        repeat::is_alt_prefix(texts[i], texts[i + 1])
+                    }
+            })
             .collect();
         let skip: Vec<bool> = (0..n).map(|i| copies[i].is_some() || alt[i]).collect();
 
@@ -1153,7 +1160,12 @@ impl Cleaner {
                 Some(_) => teasers::Found::Chrome,
                 None if skip[i] => teasers::Found::Chrome,
                 // The post's tags line sits at its foot like a share row.
-                None if inner.shapes.is_tags_line(texts[i]) => teasers::Found::ShareRow,
+                None if reference && inner.shapes.is_tags_line_plain(texts[i]) => {
+                    teasers::Found::ShareRow
+                }
+                None if !reference && inner.shapes.is_tags_line(texts[i]) => {
+                    teasers::Found::ShareRow
+                }
                 None => teasers::Found::Text,
             })
             .collect();
@@ -1957,7 +1969,9 @@ impl Cleaner {
             }
             // A plain line's words are its normalised form's (runs of ASCII
             // letters and digits): more than a row's are no row.
-            let row = if plain && f.words as usize > lexicon::MAX_LABEL_ROW_WORDS {
+            let row = if reference {
+                inner.labels.row_words(norm)
+            } else if plain && f.words as usize > lexicon::MAX_LABEL_ROW_WORDS {
                 None
             } else {
                 inner.labels.row(norm)

@@ -212,9 +212,9 @@ pub fn is_alt_prefix(frag: &[u8], next: &[u8]) -> bool {
     alt_prefix_words(frag, next)
 }
 
-/// [`is_alt_prefix`] without the test of the first bytes.
-#[cfg(test)]
-fn is_alt_prefix_plain(frag: &[u8], next: &[u8]) -> bool {
+/// [`is_alt_prefix`] without the test of the first bytes (the reference
+/// pipeline's).
+pub fn is_alt_prefix_plain(frag: &[u8], next: &[u8]) -> bool {
     if frag.len() >= next.len() || frag.len() > 80 {
         return false;
     }

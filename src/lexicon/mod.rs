@@ -494,8 +494,9 @@ impl LabelWords {
         self.row_words(norm)
     }
 
-    /// [`row`](Self::row) without its gates: every word looked up.
-    fn row_words(&self, norm: &[u8]) -> Option<Category> {
+    /// [`row`](Self::row) without its gates: every word looked up (the
+    /// reference pipeline's).
+    pub fn row_words(&self, norm: &[u8]) -> Option<Category> {
         let s = std::str::from_utf8(norm).ok()?;
         let (mut n, mut social) = (0, false);
         for w in s
