@@ -2485,6 +2485,17 @@ fn post_footer_line(t: &[u8]) -> bool {
     t.starts_with(ARROWS) || t.ends_with(ARROWS)
 }
 
+/// The navigation phrases (`navigation.txt`) of a link back to the top of
+/// the page, which stands between the sections of one article (a glossary,
+/// an FAQ): gaps in the article pass over it ([`keep_gaps`]).
+const TO_TOP_PHRASES: &[&str] = &[
+    "back to top",
+    "return to top",
+    "go to top",
+    "top of page",
+    "scroll to top",
+];
+
 /// Gaps in the article: the lines between two kept lines above the
 /// article's end, when none of them is chrome (but a credit: a byline or a
 /// photo credit; a date line; a link back to the top: these stay
@@ -2511,13 +2522,8 @@ fn keep_gaps(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
         let chrome = |i: usize| {
             doc.evidence[i].is_some_and(|e| {
                 let passed = e.category == Category::Credit
-                    || matches!(
-                        e.rule,
-                        Rule::Shape("date")
-                            | Rule::Phrase(
-                                "back to top" | "return to top" | "go to top" | "top of page"
-                            )
-                    );
+                    || e.rule == Rule::Shape("date")
+                    || matches!(e.rule, Rule::Phrase(p) if TO_TOP_PHRASES.contains(&p));
                 !passed || e.ends_article
             })
         };
@@ -3433,5 +3439,23 @@ mod schedule_tests {
             schedule_lines(&schedule, |i| i == 1),
             vec![true, false, true]
         );
+    }
+}
+
+#[cfg(test)]
+mod phrase_keys {
+    use crate::lexicon::Lexicon;
+
+    /// Every phrase a rule is keyed on is a phrase of the built-in lexicon,
+    /// under its own name: renaming one in its data file fails here rather
+    /// than turning the rule off.
+    #[test]
+    fn to_top_phrases_are_lexicon_phrases() {
+        let lex = Lexicon::builtin().unwrap();
+        for p in super::TO_TOP_PHRASES {
+            let words = p.split_whitespace().count() as u32;
+            let hit = lex.find(p.as_bytes(), words).map(|h| h.text);
+            assert_eq!(hit, Some(*p));
+        }
     }
 }
