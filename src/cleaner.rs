@@ -1898,7 +1898,7 @@ impl Cleaner {
                 let split_title = f.words >= 4
                     && f.weight >= 20
                     && doc.texts[i].ends_with(b":")
-                    && title_case(doc.texts[i])
+                    && teasers::title_case(doc.texts[i])
                     && !names_a_list_of_links(doc.texts[i])
                     && (i + 1..=first)
                         .find(|&k| !doc.evidence.has(k) && !doc.alt[k])
@@ -3133,14 +3133,6 @@ const LINK_LIST_WORDS: &[&str] = &[
     "sponsored",
     "most",
 ];
-
-/// Is the line in title case: every word of four letters or more starts
-/// with a capital (or no letter at all)?
-fn title_case(t: &[u8]) -> bool {
-    t.split(|&b| b == b' ')
-        .filter(|w| w.len() >= 4)
-        .all(|w| first_char(w).is_some_and(|c| !c.is_lowercase()))
-}
 
 /// Does the paragraph's last sentence announce what follows ("Here are a
 /// few of our favorites (from top left, clockwise).")?

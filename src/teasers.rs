@@ -338,7 +338,7 @@ fn text_below(prose: &[bool], weights: &[u32], keep: &[bool], h: usize) -> u64 {
 
 /// Is the line in Title Case: most of its words of four letters or more
 /// ([`TITLE_CASE_SHARE`]) start with a capital?
-fn title_case(t: &[u8]) -> bool {
+pub(crate) fn title_case(t: &[u8]) -> bool {
     let (mut long, mut upper) = (0u32, 0u32);
     for w in t.split(|b| b.is_ascii() && !b.is_ascii_alphabetic()) {
         let Ok(w) = std::str::from_utf8(w) else {

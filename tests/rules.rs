@@ -2511,25 +2511,28 @@ mod regressions {
     }
 
     /// A headline split at its colon over two lines, the first half in
-    /// title case: both halves are the lead-in. A line that ends in a
+    /// title case (most of its long words capitalised: "from" or "with"
+    /// may stay small): both halves are the lead-in. A line that ends in a
     /// colon but is not in title case (a sign-in prompt) is not.
     #[test]
     fn headline_split_at_colon_kept() {
         let [a, b, c, d] = body(L::En);
-        let (first, second) = (
+        let second = "Rivers and Bridges of the North";
+        for first in [
             "Spring Lecture Series at the Town Library:",
-            "Rivers and Bridges of the North",
-        );
-        let doc = join(&["Home", "Events", first, second, "12 May 2011", a, b, c, d]);
-        let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
-        assert_eq!(
-            decision_of(&cleaned, first),
-            (Verdict::Keep, Rule::LeadIn),
-            "{e}"
-        );
-        assert_verdict(&cleaned, second, Verdict::Keep);
-        assert_body_kept(&cleaned, L::En, "headline split at its colon");
+            "Spring Lecture Series from the Town Library:",
+        ] {
+            let doc = join(&["Home", "Events", first, second, "12 May 2011", a, b, c, d]);
+            let cleaned = cleaner().clean(doc.as_bytes());
+            let e = explain(&cleaned);
+            assert_eq!(
+                decision_of(&cleaned, first),
+                (Verdict::Keep, Rule::LeadIn),
+                "{e}"
+            );
+            assert_verdict(&cleaned, second, Verdict::Keep);
+            assert_body_kept(&cleaned, L::En, "headline split at its colon");
+        }
 
         let prompt = "Register now for free with any of these services:";
         let doc = join(&["Home", "Events", prompt, second, "12 May 2011", a, b, c, d]);
