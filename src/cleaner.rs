@@ -1958,14 +1958,12 @@ impl Cleaner {
             });
         }
         if text.len() <= lexicon::MAX_LINE_BYTES && f.words <= lexicon::MAX_CONTAINS_WORDS {
-            if reference {
+            // On the fast path a plain line this short was normalised as it
+            // was measured (`features::measure_normed`); the others are not
+            // plain.
+            if reference || !normed {
+                debug_assert!(reference || !plain);
                 lexicon::normalise_any(text, norm);
-            } else if normed {
-                // `norm` holds the line's normalised form already.
-            } else {
-                // Lines this short were measured in one piece: `plain` says
-                // what `normalise` would find out again.
-                lexicon::normalise_plain(text, plain, norm);
             }
             // A plain line's words are its normalised form's (runs of ASCII
             // letters and digits): more than a row's are no row.
