@@ -613,6 +613,12 @@ impl<'d> EvidenceView<'d> {
         self.of[i] != 0
     }
 
+    /// [`has`](Self::has) for each line in turn.
+    #[inline]
+    fn has_each(&self) -> impl Iterator<Item = bool> + 'd {
+        self.of.iter().map(|&k| k != 0)
+    }
+
     #[inline]
     fn slice<R: std::slice::SliceIndex<[u32], Output = [u32]>>(&self, r: R) -> EvidenceView<'d> {
         EvidenceView {
@@ -1568,26 +1574,21 @@ impl Cleaner {
     fn judge(&self, doc: &Doc<'_>, t: &Thresholds) -> Judgement {
         let p = &self.inner.params;
         let n = doc.texts.len();
-        let initial: Vec<Class> = (0..n)
-            .map(|i| context::initial_class(&doc.feats[i], doc.density[i], doc.evidence.has(i), t))
+        let initial: Vec<Class> = (doc.feats.iter().zip(doc.density))
+            .zip(doc.evidence.has_each())
+            .map(|((f, &density), chrome)| context::initial_class(f, density, chrome, t))
             .collect();
         // Chrome found by a phrase or shape (a photo credit, a date, a
         // byline) sits between paragraphs all the time: it is dropped, but it
         // says nothing about its neighbours, so it is invisible to them.
-        let invisible: Vec<bool> = (0..n)
-            .map(|i| doc.skip[i] || doc.evidence[i].is_some_and(|e| e.short_chrome))
+        let invisible: Vec<bool> = (doc.skip.iter().zip(doc.evidence.iter()))
+            .map(|(&skip, e)| skip || e.is_some_and(|e| e.short_chrome))
             .collect();
         let resolved = context::resolve(&initial, &invisible);
-        let scores: Vec<f32> = (0..n)
-            .map(|i| {
-                region_score(
-                    doc.texts[i],
-                    &doc.feats[i],
-                    doc.density[i],
-                    initial[i],
-                    doc.evidence.has(i),
-                    doc.skip[i],
-                )
+        let scores: Vec<f32> = (doc.texts.iter().zip(doc.feats).zip(doc.density))
+            .zip(initial.iter().zip(doc.evidence.has_each()).zip(doc.skip))
+            .map(|(((t, f), &density), ((&class, chrome), &skip))| {
+                region_score(t, f, density, class, chrome, skip)
             })
             .collect();
         let mut inside_mask = vec![false; n];
