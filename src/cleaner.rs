@@ -2072,18 +2072,18 @@ fn region_score(
 /// spaces between sentences) in a line with a figure (`figures`: results,
 /// standings, prices; a row of widget icons has none)?
 fn is_table_row(t: &[u8], figures: bool) -> bool {
-    if memchr::memchr_iter(b'\t', t).nth(1).is_some() {
-        return true;
+    if let Some(tab) = memchr::memchr(b'\t', t) {
+        if memchr::memchr(b'\t', &t[tab + 1..]).is_some() {
+            return true;
+        }
     }
     if !figures {
         return false;
     }
     let mut gaps = 0;
-    for i in 2..t.len() {
+    for w in t.windows(3) {
         // The first two spaces of a run, after a cell's text.
-        if t[i] == b' '
-            && t[i - 1] == b' '
-            && !matches!(t[i - 2], b' ' | b'.' | b'?' | b'!' | b':' | b';')
+        if w[2] == b' ' && w[1] == b' ' && !matches!(w[0], b' ' | b'.' | b'?' | b'!' | b':' | b';')
         {
             gaps += 1;
             if gaps == 2 {
@@ -3397,5 +3397,44 @@ mod schedule_tests {
             schedule_lines(&schedule, |i| i == 1),
             vec![true, false, true]
         );
+    }
+}
+
+#[cfg(test)]
+mod table_row_tests {
+    use super::is_table_row;
+
+    /// [`is_table_row`] as first written, a byte index at a time.
+    fn is_table_row_naive(t: &[u8], figures: bool) -> bool {
+        if memchr::memchr_iter(b'\t', t).nth(1).is_some() {
+            return true;
+        }
+        if !figures {
+            return false;
+        }
+        let mut gaps = 0;
+        for i in 2..t.len() {
+            if t[i] == b' '
+                && t[i - 1] == b' '
+                && !matches!(t[i - 2], b' ' | b'.' | b'?' | b'!' | b':' | b';')
+            {
+                gaps += 1;
+                if gaps == 2 {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
+        #[test]
+        fn table_row_is_exact(
+            t in proptest::collection::vec(proptest::sample::select(b" \t.:a1".to_vec()), 0..24),
+            figures: bool,
+        ) {
+            proptest::prop_assert_eq!(is_table_row(&t, figures), is_table_row_naive(&t, figures));
+        }
     }
 }
