@@ -1717,11 +1717,14 @@ impl Cleaner {
         let intro = |j: usize| doc.texts[j].ends_with(b":") && !doc.evidence.has(j);
         let mut a = 0;
         while a + 1 < n {
+            // Only a paragraph can announce a list: other lines are passed
+            // over before anything else is looked at.
             let paragraph = keep[a] && matches!(initial[a], Class::Good | Class::NearGood);
-            // (Only a paragraph can announce a list: lines that are not
-            // one are passed over below whatever `own` says.)
-            let own =
-                intro(a) || (paragraph && !doc.evidence.has(a) && announces_list(doc.texts[a]));
+            if !paragraph {
+                a += 1;
+                continue;
+            }
+            let own = intro(a) || (!doc.evidence.has(a) && announces_list(doc.texts[a]));
             let below = !own
                 && intro(a + 1)
                 && !doc.skip[a + 1]
@@ -1752,7 +1755,7 @@ impl Cleaner {
             } else {
                 n
             };
-            if !paragraph || !(own || below || under_heading) || first >= n {
+            if !(own || below || under_heading) || first >= n {
                 a += 1;
                 continue;
             }
@@ -1809,7 +1812,11 @@ impl Cleaner {
         };
         let mut a = 0;
         while a + 1 < n {
-            let start = below(a).filter(|&i| keep[a] && !keep[i]);
+            let start = if keep[a] {
+                below(a).filter(|&i| !keep[i])
+            } else {
+                None
+            };
             let Some((first, m)) = start.and_then(|i| Some((i, list_marker(doc.texts[i])?))) else {
                 a += 1;
                 continue;
