@@ -2656,26 +2656,33 @@ fn indices(n: usize, keep: impl Fn(usize) -> bool) -> Vec<u32> {
 fn count_ahead(flag: &[bool], window: usize, para: Option<&[u32]>) -> Vec<u32> {
     let n = flag.len();
     let mut ahead = vec![0u32; n + 1];
+    // `count`: the flags from line `i + 1` on, up to the window's end; as
+    // `i` goes up the page, line `i` enters it and the lines past the
+    // window's new end leave it.
+    let mut count = 0u32;
     let Some(para) = para else {
-        // Every line a paragraph of its own.
+        // Every line a paragraph of its own: the window ends at line
+        // `i + 1 + window`.
         for i in (0..n).rev() {
-            let leaving = i + 1 + window;
-            ahead[i] = ahead[i + 1] + u32::from(i + 1 < n && flag[i + 1])
-                - u32::from(leaving < n && flag[leaving]);
+            ahead[i] = count;
+            count += u32::from(flag[i]);
+            if let Some(&leaving) = flag.get(i + window) {
+                count -= u32::from(leaving);
+            }
         }
         return ahead;
     };
     // `end`: the first line more than `window` paragraphs below line `i`
-    // (paragraph numbers never go down, so it only moves up as `i` does);
-    // the flags in between are counted as lines enter and leave.
+    // (paragraph numbers never go down, so it only moves up as `i` does).
     let mut end = n;
     for i in (0..n).rev() {
-        let mut count = ahead[i + 1] + u32::from(i + 1 < n && flag[i + 1]);
-        while end > i + 1 && para[end - 1] as usize > para[i] as usize + window {
+        let last = para[i] as usize + window;
+        while end > i + 1 && para[end - 1] as usize > last {
             end -= 1;
             count -= u32::from(flag[end]);
         }
         ahead[i] = count;
+        count += u32::from(flag[i]);
     }
     ahead
 }
@@ -3442,6 +3449,47 @@ mod table_row_tests {
             figures: bool,
         ) {
             proptest::prop_assert_eq!(is_table_row(&t, figures), is_table_row_naive(&t, figures));
+        }
+    }
+}
+
+#[cfg(test)]
+mod count_ahead_tests {
+    use super::{count_ahead, paragraph_numbers};
+
+    /// [`count_ahead`] by its definition: the flagged lines below each
+    /// line, at most `window` paragraphs down.
+    fn count_ahead_naive(flag: &[bool], window: usize, para: Option<&[u32]>) -> Vec<u32> {
+        let n = flag.len();
+        let para_of = |i: usize| para.map_or(i, |p| p[i] as usize);
+        let mut ahead: Vec<u32> = (0..n)
+            .map(|i| {
+                (i + 1..n)
+                    .filter(|&j| flag[j] && para_of(j) <= para_of(i) + window)
+                    .count() as u32
+            })
+            .collect();
+        ahead.push(0);
+        ahead
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
+        #[test]
+        fn count_ahead_is_exact(
+            lines in proptest::collection::vec((proptest::bool::ANY, proptest::bool::ANY), 0..40),
+            window in 0usize..6,
+        ) {
+            let (flag, joined): (Vec<bool>, Vec<bool>) = lines.into_iter().unzip();
+            let para = paragraph_numbers(&joined);
+            proptest::prop_assert_eq!(
+                count_ahead(&flag, window, None),
+                count_ahead_naive(&flag, window, None)
+            );
+            proptest::prop_assert_eq!(
+                count_ahead(&flag, window, Some(&para)),
+                count_ahead_naive(&flag, window, Some(&para))
+            );
         }
     }
 }
