@@ -3117,8 +3117,9 @@ fn title_case(t: &[u8]) -> bool {
 /// Does the paragraph's last sentence announce what follows ("Here are a
 /// few of our favorites (from top left, clockwise).")?
 fn announces_list(t: &[u8]) -> bool {
-    // Every form starts with "Here": most paragraphs have no 'H' at all.
-    if memchr::memchr(b'H', t).is_none() {
+    // Every form starts with "Here": most paragraphs have none at all
+    // (an 'H' is mostly "He", "His", "However").
+    if !memchr::memchr_iter(b'H', t).any(|k| t[k + 1..].starts_with(b"ere")) {
         return false;
     }
     let t = t.trim_ascii_end();
