@@ -3200,6 +3200,19 @@ fn after_bullet(t: &[u8]) -> &[u8] {
 const BRACKET_ITEM_SPACES: usize = 3;
 
 fn list_marker(t: &[u8]) -> Option<ListMarker> {
+    // Every marker starts with a bullet's first byte (the others' UTF-8
+    // leads), a bracket or a digit: most lines start with none.
+    if !matches!(
+        t.first(),
+        Some(b'*' | b'+' | b'-' | 0xc2 | 0xe2 | b'(' | b'[' | b'0'..=b'9')
+    ) {
+        return None;
+    }
+    list_marker_plain(t)
+}
+
+/// [`list_marker`] without its first-byte gate.
+fn list_marker_plain(t: &[u8]) -> Option<ListMarker> {
     let bullet = |t: &[u8], w: usize| t.len() > w + 1 && t[w] == b' ';
     for (k, b) in ["•", "·", "-", "*", "–", "+"].iter().enumerate() {
         if t.starts_with(b.as_bytes()) && bullet(t, b.len()) {
@@ -3491,6 +3504,27 @@ mod count_ahead_tests {
                 count_ahead(&flag, window, Some(&para)),
                 count_ahead_naive(&flag, window, Some(&para))
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod list_marker_gate_tests {
+    use super::{list_marker, list_marker_plain};
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
+        /// The first-byte gate turns away no marker.
+        #[test]
+        fn list_marker_gate_is_exact(
+            head in proptest::sample::select(vec![
+                "", "•", "·", "-", "*", "–", "+", "(", "[", "1", "12", "123", "1234", "a", "#", " ", "\u{e2}",
+            ]),
+            tail in proptest::collection::vec(proptest::sample::select(b" .)]\tab1(".to_vec()), 0..12),
+        ) {
+            let mut t = head.as_bytes().to_vec();
+            t.extend(tail);
+            proptest::prop_assert_eq!(list_marker(&t), list_marker_plain(&t));
         }
     }
 }
