@@ -1098,7 +1098,9 @@ impl Cleaner {
         let alt: Vec<bool> = (0..n)
             .map(|i| adjacent[i] && repeat::is_alt_prefix(texts[i], texts[i + 1]))
             .collect();
-        let skip: Vec<bool> = (0..n).map(|i| copies[i].is_some() || alt[i]).collect();
+        let skip: Vec<bool> = (copies.iter().zip(&alt))
+            .map(|(copy, &alt)| copy.is_some() || alt)
+            .collect();
 
         // Stage 5: the context model.
         let doc = Doc {

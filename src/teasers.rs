@@ -195,8 +195,10 @@ pub(crate) fn teaser_end(
     let text = |j: usize| found[j] == Found::Text;
     let prose: Vec<bool> = (0..n)
         .map(|j| {
-            let words = paras.map_or(feats[j].words, |p| p.words[j]);
-            text(j) && is_prose(texts[j], words, &feats[j], density[j])
+            text(j) && {
+                let words = paras.map_or(feats[j].words, |p| p.words[j]);
+                is_prose(texts[j], words, &feats[j], density[j])
+            }
         })
         .collect();
     // Paragraphs next to another paragraph (chrome and repeats between
