@@ -3530,3 +3530,42 @@ mod list_marker_gate_tests {
         }
     }
 }
+
+#[cfg(test)]
+mod announces_list_tests {
+    use super::announces_list;
+
+    /// [`announces_list`] behind its first gate as written before: any 'H'.
+    fn announces_list_any_h(t: &[u8]) -> bool {
+        if memchr::memchr(b'H', t).is_none() {
+            return false;
+        }
+        let t = t.trim_ascii_end();
+        let body = t.strip_suffix(b".").unwrap_or(t);
+        let start = body
+            .windows(2)
+            .rposition(|w| matches!(w, [b'.' | b'!' | b'?', b' ']))
+            .map_or(0, |k| k + 2);
+        let last = &body[start..];
+        [
+            &b"Here are "[..],
+            b"Here is ",
+            b"Here's ",
+            "Here’s ".as_bytes(),
+        ]
+        .iter()
+        .any(|p| last.starts_with(p))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
+        /// The "Here" gate turns away no paragraph the last-sentence test takes.
+        #[test]
+        fn here_gate_is_exact(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "Here are ", "Here is ", "Here's ", "Here’s ", "Here", "He ", "H", "ere ", ". ", "! ", "? ", ".", "a", " ",
+        ]), 0..10)) {
+            let t = parts.concat().into_bytes();
+            proptest::prop_assert_eq!(announces_list(&t), announces_list_any_h(&t));
+        }
+    }
+}
