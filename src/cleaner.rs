@@ -2871,10 +2871,18 @@ fn first_char(t: &[u8]) -> Option<char> {
 /// Display columns of a line, as text-mode browsers wrap it: one per
 /// character (a byte that does not continue a UTF-8 sequence), two for the
 /// characters from U+3000 to U+DFFF (CJK, kana, Hangul: lead bytes 0xE3 to
-/// 0xED), which East Asian scripts print double-width. One branch-free pass.
+/// 0xED), which East Asian scripts print double-width. One branch-free pass,
+/// counted in a byte per chunk of 64 bytes (at most 128 columns), so that
+/// it runs sixteen bytes a step.
 fn columns(t: &[u8]) -> usize {
-    t.iter()
-        .map(|&b| usize::from(b & 0xc0 != 0x80) + usize::from((0xe3..=0xed).contains(&b)))
+    t.chunks(64)
+        .map(|chunk| {
+            let cols = chunk
+                .iter()
+                .map(|&b| u8::from(b & 0xc0 != 0x80) + u8::from((0xe3..=0xed).contains(&b)))
+                .fold(0u8, |sum, c| sum + c);
+            usize::from(cols)
+        })
         .sum()
 }
 
@@ -3566,6 +3574,24 @@ mod announces_list_tests {
         ]), 0..10)) {
             let t = parts.concat().into_bytes();
             proptest::prop_assert_eq!(announces_list(&t), announces_list_any_h(&t));
+        }
+    }
+}
+
+#[cfg(test)]
+mod columns_tests {
+    use super::columns;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
+        /// The byte-wide chunks count what one wide sum counts.
+        #[test]
+        fn chunked_columns_are_exact(t in proptest::collection::vec(proptest::num::u8::ANY, 0..300)) {
+            let plain: usize = t
+                .iter()
+                .map(|&b| usize::from(b & 0xc0 != 0x80) + usize::from((0xe3..=0xed).contains(&b)))
+                .sum();
+            proptest::prop_assert_eq!(columns(&t), plain);
         }
     }
 }
