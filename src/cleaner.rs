@@ -2880,7 +2880,7 @@ fn columns(t: &[u8]) -> usize {
             let cols = chunk
                 .iter()
                 .map(|&b| u8::from(b & 0xc0 != 0x80) + u8::from((0xe3..=0xed).contains(&b)))
-                .fold(0u8, |sum, c| sum + c);
+                .sum::<u8>();
             usize::from(cols)
         })
         .sum()
