@@ -1342,8 +1342,9 @@ impl Cleaner {
             .collect();
         // Widgets and metadata, as opposed to a bare timestamp: a run of
         // timestamps alone is also how multi-post blogs and forums look.
-        let strong: Vec<bool> = (0..n)
-            .map(|i| evidence[i].is_some_and(|e| e.comment_marker))
+        let strong: Vec<bool> = evidence
+            .iter()
+            .map(|e| e.is_some_and(|e| e.comment_marker))
             .collect();
         let author: Vec<bool> = (0..n)
             .map(|i| !evidence.has(i) && density[i] == 0.0 && is_author_line(feats, i))
@@ -1372,7 +1373,9 @@ impl Cleaner {
             .collect();
         let header_ahead = markers_ahead(&dated, HEADER_MARKER_WINDOW);
         // A date or a commenter's name: what a comment is signed with.
-        let signed: Vec<bool> = (0..n).map(|i| dated[i] || author[i]).collect();
+        let signed: Vec<bool> = (dated.iter().zip(&author))
+            .map(|(&dated, &author)| dated || author)
+            .collect();
         // Short lines that count a post's comments: between timestamps they
         // make the timestamps posts' footers or headers, not comments'.
         let counted = |i: usize| feats[i].words <= 16 && shapes.has_post_count(texts[i]);
