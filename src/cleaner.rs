@@ -613,6 +613,12 @@ impl<'d> EvidenceView<'d> {
         self.of[i] != 0
     }
 
+    /// [`has`](Self::has) for each line in turn.
+    #[inline]
+    fn has_each(&self) -> impl Iterator<Item = bool> + 'd {
+        self.of.iter().map(|&k| k != 0)
+    }
+
     #[inline]
     fn slice<R: std::slice::SliceIndex<[u32], Output = [u32]>>(&self, r: R) -> EvidenceView<'d> {
         EvidenceView {
@@ -1099,7 +1105,9 @@ impl Cleaner {
                     }
             })
             .collect();
-        let skip: Vec<bool> = (0..n).map(|i| copies[i].is_some() || alt[i]).collect();
+        let skip: Vec<bool> = (copies.iter().zip(&alt))
+            .map(|(copy, &alt)| copy.is_some() || alt)
+            .collect();
 
         // Stage 5: the context model.
         let doc = Doc {
@@ -1346,8 +1354,9 @@ impl Cleaner {
             .collect();
         // Widgets and metadata, as opposed to a bare timestamp: a run of
         // timestamps alone is also how multi-post blogs and forums look.
-        let strong: Vec<bool> = (0..n)
-            .map(|i| evidence[i].is_some_and(|e| e.comment_marker))
+        let strong: Vec<bool> = evidence
+            .iter()
+            .map(|e| e.is_some_and(|e| e.comment_marker))
             .collect();
         let author: Vec<bool> = (0..n)
             .map(|i| !evidence.has(i) && density[i] == 0.0 && is_author_line(feats, i))
@@ -1376,7 +1385,9 @@ impl Cleaner {
             .collect();
         let header_ahead = markers_ahead(&dated, HEADER_MARKER_WINDOW);
         // A date or a commenter's name: what a comment is signed with.
-        let signed: Vec<bool> = (0..n).map(|i| dated[i] || author[i]).collect();
+        let signed: Vec<bool> = (dated.iter().zip(&author))
+            .map(|(&dated, &author)| dated || author)
+            .collect();
         // Short lines that count a post's comments: between timestamps they
         // make the timestamps posts' footers or headers, not comments'.
         let counted = |i: usize| feats[i].words <= 16 && shapes.has_post_count(texts[i]);
@@ -1580,26 +1591,21 @@ impl Cleaner {
     fn judge(&self, doc: &Doc<'_>, t: &Thresholds) -> Judgement {
         let p = &self.inner.params;
         let n = doc.texts.len();
-        let initial: Vec<Class> = (0..n)
-            .map(|i| context::initial_class(&doc.feats[i], doc.density[i], doc.evidence.has(i), t))
+        let initial: Vec<Class> = (doc.feats.iter().zip(doc.density))
+            .zip(doc.evidence.has_each())
+            .map(|((f, &density), chrome)| context::initial_class(f, density, chrome, t))
             .collect();
         // Chrome found by a phrase or shape (a photo credit, a date, a
         // byline) sits between paragraphs all the time: it is dropped, but it
         // says nothing about its neighbours, so it is invisible to them.
-        let invisible: Vec<bool> = (0..n)
-            .map(|i| doc.skip[i] || doc.evidence[i].is_some_and(|e| e.short_chrome))
+        let invisible: Vec<bool> = (doc.skip.iter().zip(doc.evidence.iter()))
+            .map(|(&skip, e)| skip || e.is_some_and(|e| e.short_chrome))
             .collect();
         let resolved = context::resolve(&initial, &invisible);
-        let scores: Vec<f32> = (0..n)
-            .map(|i| {
-                region_score(
-                    doc.texts[i],
-                    &doc.feats[i],
-                    doc.density[i],
-                    initial[i],
-                    doc.evidence.has(i),
-                    doc.skip[i],
-                )
+        let scores: Vec<f32> = (doc.texts.iter().zip(doc.feats).zip(doc.density))
+            .zip(initial.iter().zip(doc.evidence.has_each()).zip(doc.skip))
+            .map(|(((t, f), &density), ((&class, chrome), &skip))| {
+                region_score(t, f, density, class, chrome, skip)
             })
             .collect();
         let mut inside_mask = vec![false; n];
@@ -1728,11 +1734,14 @@ impl Cleaner {
         let intro = |j: usize| doc.texts[j].ends_with(b":") && !doc.evidence.has(j);
         let mut a = 0;
         while a + 1 < n {
+            // Only a paragraph can announce a list: other lines are passed
+            // over before anything else is looked at.
             let paragraph = keep[a] && matches!(initial[a], Class::Good | Class::NearGood);
-            // (Only a paragraph can announce a list: lines that are not
-            // one are passed over below whatever `own` says.)
-            let own =
-                intro(a) || (paragraph && !doc.evidence.has(a) && announces_list(doc.texts[a]));
+            if !paragraph {
+                a += 1;
+                continue;
+            }
+            let own = intro(a) || (!doc.evidence.has(a) && announces_list(doc.texts[a]));
             let below = !own
                 && intro(a + 1)
                 && !doc.skip[a + 1]
@@ -1763,7 +1772,7 @@ impl Cleaner {
             } else {
                 n
             };
-            if !paragraph || !(own || below || under_heading) || first >= n {
+            if !(own || below || under_heading) || first >= n {
                 a += 1;
                 continue;
             }
@@ -1820,7 +1829,11 @@ impl Cleaner {
         };
         let mut a = 0;
         while a + 1 < n {
-            let start = below(a).filter(|&i| keep[a] && !keep[i]);
+            let start = if keep[a] {
+                below(a).filter(|&i| !keep[i])
+            } else {
+                None
+            };
             let Some((first, m)) = start.and_then(|i| Some((i, list_marker(doc.texts[i])?))) else {
                 a += 1;
                 continue;
@@ -2083,18 +2096,18 @@ fn region_score(
 /// spaces between sentences) in a line with a figure (`figures`: results,
 /// standings, prices; a row of widget icons has none)?
 fn is_table_row(t: &[u8], figures: bool) -> bool {
-    if memchr::memchr_iter(b'\t', t).nth(1).is_some() {
-        return true;
+    if let Some(tab) = memchr::memchr(b'\t', t) {
+        if memchr::memchr(b'\t', &t[tab + 1..]).is_some() {
+            return true;
+        }
     }
     if !figures {
         return false;
     }
     let mut gaps = 0;
-    for i in 2..t.len() {
+    for w in t.windows(3) {
         // The first two spaces of a run, after a cell's text.
-        if t[i] == b' '
-            && t[i - 1] == b' '
-            && !matches!(t[i - 2], b' ' | b'.' | b'?' | b'!' | b':' | b';')
+        if w[2] == b' ' && w[1] == b' ' && !matches!(w[0], b' ' | b'.' | b'?' | b'!' | b':' | b';')
         {
             gaps += 1;
             if gaps == 2 {
@@ -2689,26 +2702,33 @@ fn indices(n: usize, keep: impl Fn(usize) -> bool) -> Vec<u32> {
 fn count_ahead(flag: &[bool], window: usize, para: Option<&[u32]>) -> Vec<u32> {
     let n = flag.len();
     let mut ahead = vec![0u32; n + 1];
+    // `count`: the flags from line `i + 1` on, up to the window's end; as
+    // `i` goes up the page, line `i` enters it and the lines past the
+    // window's new end leave it.
+    let mut count = 0u32;
     let Some(para) = para else {
-        // Every line a paragraph of its own.
+        // Every line a paragraph of its own: the window ends at line
+        // `i + 1 + window`.
         for i in (0..n).rev() {
-            let leaving = i + 1 + window;
-            ahead[i] = ahead[i + 1] + u32::from(i + 1 < n && flag[i + 1])
-                - u32::from(leaving < n && flag[leaving]);
+            ahead[i] = count;
+            count += u32::from(flag[i]);
+            if let Some(&leaving) = flag.get(i + window) {
+                count -= u32::from(leaving);
+            }
         }
         return ahead;
     };
     // `end`: the first line more than `window` paragraphs below line `i`
-    // (paragraph numbers never go down, so it only moves up as `i` does);
-    // the flags in between are counted as lines enter and leave.
+    // (paragraph numbers never go down, so it only moves up as `i` does).
     let mut end = n;
     for i in (0..n).rev() {
-        let mut count = ahead[i + 1] + u32::from(i + 1 < n && flag[i + 1]);
-        while end > i + 1 && para[end - 1] as usize > para[i] as usize + window {
+        let last = para[i] as usize + window;
+        while end > i + 1 && para[end - 1] as usize > last {
             end -= 1;
             count -= u32::from(flag[end]);
         }
         ahead[i] = count;
+        count += u32::from(flag[i]);
     }
     ahead
 }
@@ -2895,10 +2915,18 @@ fn first_char(t: &[u8]) -> Option<char> {
 /// Display columns of a line, as text-mode browsers wrap it: one per
 /// character (a byte that does not continue a UTF-8 sequence), two for the
 /// characters from U+3000 to U+DFFF (CJK, kana, Hangul: lead bytes 0xE3 to
-/// 0xED), which East Asian scripts print double-width. One branch-free pass.
+/// 0xED), which East Asian scripts print double-width. One branch-free pass,
+/// counted in a byte per chunk of 64 bytes (at most 128 columns), so that
+/// it runs sixteen bytes a step.
 fn columns(t: &[u8]) -> usize {
-    t.iter()
-        .map(|&b| usize::from(b & 0xc0 != 0x80) + usize::from((0xe3..=0xed).contains(&b)))
+    t.chunks(64)
+        .map(|chunk| {
+            let cols = chunk
+                .iter()
+                .map(|&b| u8::from(b & 0xc0 != 0x80) + u8::from((0xe3..=0xed).contains(&b)))
+                .sum::<u8>();
+            usize::from(cols)
+        })
         .sum()
 }
 
@@ -3135,8 +3163,9 @@ const LINK_LIST_WORDS: &[&str] = &[
 /// Does the paragraph's last sentence announce what follows ("Here are a
 /// few of our favorites (from top left, clockwise).")?
 fn announces_list(t: &[u8]) -> bool {
-    // Every form starts with "Here": most paragraphs have no 'H' at all.
-    if memchr::memchr(b'H', t).is_none() {
+    // Every form starts with "Here": most paragraphs have none at all
+    // (an 'H' is mostly "He", "His", "However").
+    if !memchr::memchr_iter(b'H', t).any(|k| t[k + 1..].starts_with(b"ere")) {
         return false;
     }
     let t = t.trim_ascii_end();
@@ -3217,6 +3246,19 @@ fn after_bullet(t: &[u8]) -> &[u8] {
 const BRACKET_ITEM_SPACES: usize = 3;
 
 fn list_marker(t: &[u8]) -> Option<ListMarker> {
+    // Every marker starts with a bullet's first byte (the others' UTF-8
+    // leads), a bracket or a digit: most lines start with none.
+    if !matches!(
+        t.first(),
+        Some(b'*' | b'+' | b'-' | 0xc2 | 0xe2 | b'(' | b'[' | b'0'..=b'9')
+    ) {
+        return None;
+    }
+    list_marker_plain(t)
+}
+
+/// [`list_marker`] without its first-byte gate.
+fn list_marker_plain(t: &[u8]) -> Option<ListMarker> {
     let bullet = |t: &[u8], w: usize| t.len() > w + 1 && t[w] == b' ';
     for (k, b) in ["•", "·", "-", "*", "–", "+"].iter().enumerate() {
         if t.starts_with(b.as_bytes()) && bullet(t, b.len()) {
@@ -3446,6 +3488,164 @@ mod phrase_keys {
             let words = p.split_whitespace().count() as u32;
             let hit = lex.find(p.as_bytes(), words).map(|h| h.text);
             assert_eq!(hit, Some(*p));
+        }
+    }
+}
+
+#[cfg(test)]
+mod table_row_tests {
+    use super::is_table_row;
+
+    /// [`is_table_row`] as first written, a byte index at a time.
+    fn is_table_row_naive(t: &[u8], figures: bool) -> bool {
+        if memchr::memchr_iter(b'\t', t).nth(1).is_some() {
+            return true;
+        }
+        if !figures {
+            return false;
+        }
+        let mut gaps = 0;
+        for i in 2..t.len() {
+            if t[i] == b' '
+                && t[i - 1] == b' '
+                && !matches!(t[i - 2], b' ' | b'.' | b'?' | b'!' | b':' | b';')
+            {
+                gaps += 1;
+                if gaps == 2 {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
+        #[test]
+        fn table_row_is_exact(
+            t in proptest::collection::vec(proptest::sample::select(b" \t.:a1".to_vec()), 0..24),
+            figures: bool,
+        ) {
+            proptest::prop_assert_eq!(is_table_row(&t, figures), is_table_row_naive(&t, figures));
+        }
+    }
+}
+
+#[cfg(test)]
+mod count_ahead_tests {
+    use super::{count_ahead, paragraph_numbers};
+
+    /// [`count_ahead`] by its definition: the flagged lines below each
+    /// line, at most `window` paragraphs down.
+    fn count_ahead_naive(flag: &[bool], window: usize, para: Option<&[u32]>) -> Vec<u32> {
+        let n = flag.len();
+        let para_of = |i: usize| para.map_or(i, |p| p[i] as usize);
+        let mut ahead: Vec<u32> = (0..n)
+            .map(|i| {
+                (i + 1..n)
+                    .filter(|&j| flag[j] && para_of(j) <= para_of(i) + window)
+                    .count() as u32
+            })
+            .collect();
+        ahead.push(0);
+        ahead
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
+        #[test]
+        fn count_ahead_is_exact(
+            lines in proptest::collection::vec((proptest::bool::ANY, proptest::bool::ANY), 0..40),
+            window in 0usize..6,
+        ) {
+            let (flag, joined): (Vec<bool>, Vec<bool>) = lines.into_iter().unzip();
+            let para = paragraph_numbers(&joined);
+            proptest::prop_assert_eq!(
+                count_ahead(&flag, window, None),
+                count_ahead_naive(&flag, window, None)
+            );
+            proptest::prop_assert_eq!(
+                count_ahead(&flag, window, Some(&para)),
+                count_ahead_naive(&flag, window, Some(&para))
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod list_marker_gate_tests {
+    use super::{list_marker, list_marker_plain};
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
+        /// The first-byte gate turns away no marker.
+        #[test]
+        fn list_marker_gate_is_exact(
+            head in proptest::sample::select(vec![
+                "", "•", "·", "-", "*", "–", "+", "(", "[", "1", "12", "123", "1234", "a", "#", " ", "\u{e2}",
+            ]),
+            tail in proptest::collection::vec(proptest::sample::select(b" .)]\tab1(".to_vec()), 0..12),
+        ) {
+            let mut t = head.as_bytes().to_vec();
+            t.extend(tail);
+            proptest::prop_assert_eq!(list_marker(&t), list_marker_plain(&t));
+        }
+    }
+}
+
+#[cfg(test)]
+mod announces_list_tests {
+    use super::announces_list;
+
+    /// [`announces_list`] behind its first gate as written before: any 'H'.
+    fn announces_list_any_h(t: &[u8]) -> bool {
+        if memchr::memchr(b'H', t).is_none() {
+            return false;
+        }
+        let t = t.trim_ascii_end();
+        let body = t.strip_suffix(b".").unwrap_or(t);
+        let start = body
+            .windows(2)
+            .rposition(|w| matches!(w, [b'.' | b'!' | b'?', b' ']))
+            .map_or(0, |k| k + 2);
+        let last = &body[start..];
+        [
+            &b"Here are "[..],
+            b"Here is ",
+            b"Here's ",
+            "Here’s ".as_bytes(),
+        ]
+        .iter()
+        .any(|p| last.starts_with(p))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
+        /// The "Here" gate turns away no paragraph the last-sentence test takes.
+        #[test]
+        fn here_gate_is_exact(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "Here are ", "Here is ", "Here's ", "Here’s ", "Here", "He ", "H", "ere ", ". ", "! ", "? ", ".", "a", " ",
+        ]), 0..10)) {
+            let t = parts.concat().into_bytes();
+            proptest::prop_assert_eq!(announces_list(&t), announces_list_any_h(&t));
+        }
+    }
+}
+
+#[cfg(test)]
+mod columns_tests {
+    use super::columns;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
+        /// The byte-wide chunks count what one wide sum counts.
+        #[test]
+        fn chunked_columns_are_exact(t in proptest::collection::vec(proptest::num::u8::ANY, 0..300)) {
+            let plain: usize = t
+                .iter()
+                .map(|&b| usize::from(b & 0xc0 != 0x80) + usize::from((0xe3..=0xed).contains(&b)))
+                .sum();
+            proptest::prop_assert_eq!(columns(&t), plain);
         }
     }
 }

@@ -63,76 +63,177 @@ pub fn initial_class(f: &Features, density: f32, hard_bad: bool, t: &Thresholds)
     }
 }
 
-/// For each line, the class of the nearest line before it (`dir` = -1) or
-/// after it (+1) that is good or bad (and, unless `skip_near_good`,
-/// near-good). `skip[i]` lines are passed over. The edge counts as bad.
-fn nearest(classes: &[Class], skip: &[bool], skip_near_good: bool, forward: bool) -> Vec<Class> {
-    let n = classes.len();
-    let mut out = vec![Class::Bad; n];
-    let mut last = Class::Bad;
-    let mut visit = |i: usize| {
-        out[i] = last;
-        if skip[i] {
+/// The classes a line's neighbours are seen with: the nearest good or bad
+/// line on one side (`gb`), and the nearest good, bad or near-good one
+/// (`any`). The edge counts as bad.
+#[derive(Clone, Copy)]
+struct Nearest {
+    gb: Class,
+    any: Class,
+}
+
+impl Nearest {
+    const EDGE: Nearest = Nearest {
+        gb: Class::Bad,
+        any: Class::Bad,
+    };
+
+    /// Passes over line `class` (unless it is invisible).
+    #[inline]
+    fn pass(&mut self, class: Class, skip: bool) {
+        if skip {
             return;
         }
-        match classes[i] {
-            Class::Good | Class::Bad => last = classes[i],
-            Class::NearGood if !skip_near_good => last = Class::NearGood,
-            _ => {}
+        match class {
+            Class::Good | Class::Bad => {
+                *self = Nearest {
+                    gb: class,
+                    any: class,
+                }
+            }
+            Class::NearGood => self.any = Class::NearGood,
+            Class::Short => {}
         }
-    };
-    if forward {
-        (0..n).rev().for_each(&mut visit);
-    } else {
-        (0..n).for_each(&mut visit);
     }
-    out
 }
 
 /// Resolves short and near-good lines from their neighbours (jusText's
 /// context-sensitive stage). `skip[i]` lines (repeats) are invisible as
 /// neighbours.
+///
+/// Two passes: the nearest confident lines below each line, bottom up;
+/// then, top down, the ones above it as they go by (see
+/// `resolve_naive` in the tests for the four-pass form).
 pub fn resolve(initial: &[Class], skip: &[bool]) -> Vec<Class> {
-    let prev_gb = nearest(initial, skip, true, false);
-    let next_gb = nearest(initial, skip, true, true);
-    let prev_any = nearest(initial, skip, false, false);
-    let next_any = nearest(initial, skip, false, true);
-    let mut out = initial.to_vec();
-    for i in 0..initial.len() {
-        if initial[i] != Class::Short {
-            continue;
-        }
-        out[i] = match (prev_gb[i], next_gb[i]) {
-            (Class::Good, Class::Good) => Class::Good,
-            (Class::Bad, Class::Bad) => Class::Bad,
-            (p, nx) => {
-                if (p == Class::Bad && prev_any[i] == Class::NearGood)
-                    || (nx == Class::Bad && next_any[i] == Class::NearGood)
-                {
-                    Class::Good
-                } else {
-                    Class::Bad
+    assert_eq!(initial.len(), skip.len());
+    let mut next = vec![Nearest::EDGE; initial.len()];
+    let mut below = Nearest::EDGE;
+    for ((out, &class), &s) in next.iter_mut().zip(initial).zip(skip).rev() {
+        *out = below;
+        below.pass(class, s);
+    }
+    let mut above = Nearest::EDGE;
+    initial
+        .iter()
+        .zip(skip)
+        .zip(next)
+        .map(|((&class, &s), next)| {
+            let prev = above;
+            above.pass(class, s);
+            match class {
+                Class::Short => match (prev.gb, next.gb) {
+                    (Class::Good, Class::Good) => Class::Good,
+                    (Class::Bad, Class::Bad) => Class::Bad,
+                    (p, nx) => {
+                        if (p == Class::Bad && prev.any == Class::NearGood)
+                            || (nx == Class::Bad && next.any == Class::NearGood)
+                        {
+                            Class::Good
+                        } else {
+                            Class::Bad
+                        }
+                    }
+                },
+                Class::NearGood => {
+                    if prev.gb == Class::Bad && next.gb == Class::Bad {
+                        Class::Bad
+                    } else {
+                        Class::Good
+                    }
                 }
+                Class::Good | Class::Bad => class,
             }
-        };
-    }
-    for i in 0..initial.len() {
-        if initial[i] != Class::NearGood {
-            continue;
-        }
-        out[i] = if prev_gb[i] == Class::Bad && next_gb[i] == Class::Bad {
-            Class::Bad
-        } else {
-            Class::Good
-        };
-    }
-    out
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use Class::*;
+
+    /// For each line, the class of the nearest line before it (`dir` = -1) or
+    /// after it (+1) that is good or bad (and, unless `skip_near_good`,
+    /// near-good). `skip[i]` lines are passed over. The edge counts as bad.
+    fn nearest(
+        classes: &[Class],
+        skip: &[bool],
+        skip_near_good: bool,
+        forward: bool,
+    ) -> Vec<Class> {
+        let n = classes.len();
+        let mut out = vec![Class::Bad; n];
+        let mut last = Class::Bad;
+        let mut visit = |i: usize| {
+            out[i] = last;
+            if skip[i] {
+                return;
+            }
+            match classes[i] {
+                Class::Good | Class::Bad => last = classes[i],
+                Class::NearGood if !skip_near_good => last = Class::NearGood,
+                _ => {}
+            }
+        };
+        if forward {
+            (0..n).rev().for_each(&mut visit);
+        } else {
+            (0..n).for_each(&mut visit);
+        }
+        out
+    }
+
+    /// [`resolve`] as first written: four passes over the lines, one for
+    /// each kind of neighbour, then the short and near-good lines.
+    fn resolve_naive(initial: &[Class], skip: &[bool]) -> Vec<Class> {
+        let prev_gb = nearest(initial, skip, true, false);
+        let next_gb = nearest(initial, skip, true, true);
+        let prev_any = nearest(initial, skip, false, false);
+        let next_any = nearest(initial, skip, false, true);
+        let mut out = initial.to_vec();
+        for i in 0..initial.len() {
+            if initial[i] != Class::Short {
+                continue;
+            }
+            out[i] = match (prev_gb[i], next_gb[i]) {
+                (Class::Good, Class::Good) => Class::Good,
+                (Class::Bad, Class::Bad) => Class::Bad,
+                (p, nx) => {
+                    if (p == Class::Bad && prev_any[i] == Class::NearGood)
+                        || (nx == Class::Bad && next_any[i] == Class::NearGood)
+                    {
+                        Class::Good
+                    } else {
+                        Class::Bad
+                    }
+                }
+            };
+        }
+        for i in 0..initial.len() {
+            if initial[i] != Class::NearGood {
+                continue;
+            }
+            out[i] = if prev_gb[i] == Class::Bad && next_gb[i] == Class::Bad {
+                Class::Bad
+            } else {
+                Class::Good
+            };
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
+        /// The two-pass [`resolve`] gives what the four passes give.
+        #[test]
+        fn two_pass_resolve_is_exact(lines in proptest::collection::vec(
+            (proptest::sample::select(vec![Good, NearGood, Short, Bad]), proptest::bool::weighted(0.2)),
+            0..40,
+        )) {
+            let (init, skip): (Vec<Class>, Vec<bool>) = lines.into_iter().unzip();
+            proptest::prop_assert_eq!(resolve(&init, &skip), resolve_naive(&init, &skip));
+        }
+    }
 
     #[test]
     fn short_between_good_is_good_and_edges_are_bad() {

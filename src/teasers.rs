@@ -195,8 +195,10 @@ pub(crate) fn teaser_end(
     let text = |j: usize| found[j] == Found::Text;
     let prose: Vec<bool> = (0..n)
         .map(|j| {
-            let words = paras.map_or(feats[j].words, |p| p.words[j]);
-            text(j) && is_prose(texts[j], words, &feats[j], density[j])
+            text(j) && {
+                let words = paras.map_or(feats[j].words, |p| p.words[j]);
+                is_prose(texts[j], words, &feats[j], density[j])
+            }
         })
         .collect();
     // Paragraphs next to another paragraph (chrome and repeats between
@@ -341,6 +343,14 @@ fn text_below(prose: &[bool], weights: &[u32], keep: &[bool], h: usize) -> u64 {
 pub(crate) fn title_case(t: &[u8]) -> bool {
     let (mut long, mut upper) = (0u32, 0u32);
     for w in t.split(|b| b.is_ascii() && !b.is_ascii_alphabetic()) {
+        // An ASCII word is all letters (the split takes out the others).
+        if w.is_ascii() {
+            if w.len() >= 4 {
+                long += 1;
+                upper += u32::from(w[0].is_ascii_uppercase());
+            }
+            continue;
+        }
         let Ok(w) = std::str::from_utf8(w) else {
             continue;
         };
@@ -580,4 +590,42 @@ fn first_word(t: &[u8]) -> &[u8] {
     t.split(|b| !b.is_ascii_alphanumeric())
         .find(|w| !w.is_empty())
         .unwrap_or(&[])
+}
+
+#[cfg(test)]
+mod title_case_tests {
+    use super::title_case;
+
+    /// [`title_case`] with every word read as UTF-8.
+    fn title_case_plain(t: &[u8]) -> bool {
+        let (mut long, mut upper) = (0u32, 0u32);
+        for w in t.split(|b| b.is_ascii() && !b.is_ascii_alphabetic()) {
+            let Ok(w) = std::str::from_utf8(w) else {
+                continue;
+            };
+            let mut chars = w.chars();
+            let Some(first) = chars.next() else {
+                continue;
+            };
+            if !first.is_alphabetic() || w.chars().count() < 4 {
+                continue;
+            }
+            long += 1;
+            upper += u32::from(first.is_uppercase());
+        }
+        long > 0 && upper as f32 >= super::TITLE_CASE_SHARE * long as f32
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
+        /// The ASCII words' shortcut counts what reading them as UTF-8 does.
+        #[test]
+        fn ascii_words_are_exact(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "Word", "word", "Ab", "abcd", "ÉCOLE", "école", "Über", " ", "-", "1", "\u{fffd}", "x\u{e9}y",
+        ]), 0..10), junk: Option<u8>) {
+            let mut t = parts.concat().into_bytes();
+            t.extend(junk);
+            proptest::prop_assert_eq!(title_case(&t), title_case_plain(&t));
+        }
+    }
 }
