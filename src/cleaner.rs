@@ -1014,13 +1014,25 @@ impl Cleaner {
         // One pass: each line is measured, searched for evidence and keyed
         // while its bytes are in cache.
         for t in texts {
-            let (f, c, plain, folded, normed) = match naive {
+            let features::Measured {
+                features: f,
+                stops: c,
+                plain,
+                folded,
+                normed,
+            } = match naive {
                 // A plain short line's normalised form is written to `norm`
                 // as it is measured.
                 None => features::measure_normed(t, &inner.stopwords, &mut norm),
                 Some(naive) => {
-                    let (f, c) = features::measure_reference(t, naive);
-                    (f, c, false, None, false)
+                    let (features, stops) = features::measure_reference(t, naive);
+                    features::Measured {
+                        features,
+                        stops,
+                        plain: false,
+                        folded: None,
+                        normed: false,
+                    }
                 }
             };
             let e = self

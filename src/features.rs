@@ -202,29 +202,35 @@ pub fn measure_keyed(
     line: &[u8],
     stop: &Stopwords,
 ) -> (Features, StopCounts, bool, Option<Folded>) {
-    let (f, counts, plain, folded, _) = measure_with(line, stop, None);
-    (f, counts, plain, folded)
+    let m = measure_with(line, stop, None);
+    (m.features, m.stops, m.plain, m.folded)
+}
+
+/// What [`measure_normed`] found out about a line.
+pub struct Measured {
+    /// The line's features.
+    pub features: Features,
+    /// Its stopword counts per language.
+    pub stops: StopCounts,
+    /// ASCII or [`ascii_like`], and measured in one piece.
+    pub plain: bool,
+    /// For an ASCII line of one piece, its folded prefix.
+    pub folded: Option<Folded>,
+    /// The line's normalised form was written to the buffer.
+    pub normed: bool,
 }
 
 /// [`measure_keyed`], and for a plain line of at most
 /// [`crate::lexicon::MAX_LINE_BYTES`] bytes its normalised form
 /// ([`crate::lexicon::normalise`]) written to `norm`, from the lower-cased
-/// copy the measuring makes anyway (the last value: whether it was).
-pub fn measure_normed(
-    line: &[u8],
-    stop: &Stopwords,
-    norm: &mut Vec<u8>,
-) -> (Features, StopCounts, bool, Option<Folded>, bool) {
+/// copy the measuring makes anyway ([`Measured::normed`]: whether it was).
+pub fn measure_normed(line: &[u8], stop: &Stopwords, norm: &mut Vec<u8>) -> Measured {
     measure_with(line, stop, Some(norm))
 }
 
 /// [`measure_normed`], writing the normalised form only when given a
 /// buffer for it.
-fn measure_with(
-    line: &[u8],
-    stop: &Stopwords,
-    norm: Option<&mut Vec<u8>>,
-) -> (Features, StopCounts, bool, Option<Folded>, bool) {
+fn measure_with(line: &[u8], stop: &Stopwords, norm: Option<&mut Vec<u8>>) -> Measured {
     let mut norm = norm;
     if let Some(n) = norm.as_deref_mut() {
         n.clear();
@@ -267,13 +273,13 @@ fn measure_with(
     }
     f.terminal = terminal_end(line);
     f.credit_end = credit_end(line);
-    (
-        f,
-        counts,
+    Measured {
+        features: f,
+        stops: counts,
         plain,
-        ascii.then_some(folded),
-        want_norm.is_some(),
-    )
+        folded: ascii.then_some(folded),
+        normed: want_norm.is_some(),
+    }
 }
 
 /// The line cut into pieces of at most [`MEASURE_LIMIT`] bytes, each ending
@@ -1011,7 +1017,8 @@ mod tests {
             let t = parts.concat();
             let line = t.as_bytes();
             let mut norm = b"stale".to_vec();
-            let (f, c, plain, folded, normed) = measure_normed(line, s, &mut norm);
+            let Measured { features: f, stops: c, plain, folded, normed } =
+                measure_normed(line, s, &mut norm);
             let (f2, c2, plain2, folded2) = measure_keyed(line, s);
             proptest::prop_assert_eq!((f, c, plain), (f2, c2, plain2));
             proptest::prop_assert_eq!(folded.map(|f| f.bytes().to_vec()), folded2.map(|f| f.bytes().to_vec()));
