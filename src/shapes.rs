@@ -1401,6 +1401,12 @@ fn segments_ok(line: &[u8], next: fn(&str) -> Option<(usize, usize)>) -> bool {
 mod tests {
     use super::*;
 
+    /// The built-in shapes, compiled once for all the tests.
+    fn builtin() -> &'static Shapes {
+        static SHAPES: std::sync::OnceLock<Shapes> = std::sync::OnceLock::new();
+        SHAPES.get_or_init(Shapes::builtin)
+    }
+
     #[test]
     fn formulas() {
         assert!(is_formula(b"1.9 - 1.27 = 0.63"));
@@ -1479,8 +1485,7 @@ mod tests {
                 parts.concat().into_bytes()
             };
             proptest::prop_assert_eq!(is_breadcrumb(&line), breadcrumb_segments(&line));
-            static SHAPES: std::sync::OnceLock<Shapes> = std::sync::OnceLock::new();
-            let shapes = SHAPES.get_or_init(Shapes::builtin);
+            let shapes = builtin();
             if let (_, Some(n)) = shapes.find_and_separators(&line) {
                 // Counted up to two at least.
                 proptest::prop_assert!(n <= separator_bytes(&line));
@@ -1494,8 +1499,7 @@ mod tests {
             "Comments", "comment", "TrackBack", "trackbacks", " ", "(", ")", "[", "]", "3", "12",
             "Total", "Posted by Ann", "|", "é", "Post a comment", "COMMENTS", "CoMmEnT", "TRACKBACK", "m", "k",
         ]), 0..8)) {
-            static SHAPES: std::sync::OnceLock<Shapes> = std::sync::OnceLock::new();
-            let shapes = SHAPES.get_or_init(Shapes::builtin);
+            let shapes = builtin();
             let line = parts.concat().into_bytes();
             proptest::prop_assert_eq!(shapes.has_post_count(&line), shapes.post_count_plain(&line));
         }
@@ -1542,10 +1546,8 @@ mod tests {
             "Fuente", "https://", "www.", "2:31", "Jan", "5", "7", "-", "[", "&", "'", "\t", ";",
         ]), 0..12)) {
             let line = parts.concat();
-            static SHAPES: std::sync::OnceLock<Shapes> = std::sync::OnceLock::new();
-            let shapes = SHAPES.get_or_init(Shapes::builtin);
-            let t = line.trim();
-            proptest::prop_assert_eq!(shapes.find(t.as_bytes()), shapes.find_ungated(t.as_bytes()));
+            let t = line.trim().as_bytes();
+            proptest::prop_assert_eq!(builtin().find(t), builtin().find_ungated(t));
         }
 
         /// The letter bounds never hide a match, on dates, times and
@@ -1559,10 +1561,8 @@ mod tests {
             "x", "word", "Posted", "Updated:", "mins", "days",
         ]), 0..24)) {
             let line = parts.concat();
-            static SHAPES: std::sync::OnceLock<Shapes> = std::sync::OnceLock::new();
-            let shapes = SHAPES.get_or_init(Shapes::builtin);
-            let t = line.trim();
-            proptest::prop_assert_eq!(shapes.find(t.as_bytes()), shapes.find_ungated(t.as_bytes()));
+            let t = line.trim().as_bytes();
+            proptest::prop_assert_eq!(builtin().find(t), builtin().find_ungated(t));
         }
 
         /// The tags line's prefix test never hides a match.
@@ -1571,8 +1571,7 @@ mod tests {
             "Tags:", "TAGGED", "tagged with", "Filed under", "FILED IN:", "Tag", "Fil", "ta", "Tags",
             "The", "filed", "tagged as:",
         ]), rest in "[ a-zA-Z,:.]{0,30}") {
-            static SHAPES: std::sync::OnceLock<Shapes> = std::sync::OnceLock::new();
-            let shapes = SHAPES.get_or_init(Shapes::builtin);
+            let shapes = builtin();
             let line = format!("{head}{rest}");
             let t = line.as_bytes();
             proptest::prop_assert_eq!(
