@@ -454,16 +454,9 @@ const FACT_LABEL_WORDS: usize = 3;
 const FACT_LABEL_BYTES: usize = 40;
 /// The first words of labels that a post's footer prints ("Tags: a, b",
 /// "Category: News", "Source: Reuters", "Related topics: ..."): a block
-/// with one of them is no block of facts.
+/// with one of them is no block of facts. They are [`POST_FOOTER_WORDS`]
+/// and these.
 const FOOTER_LABELS: &[&[u8]] = &[
-    b"tags",
-    b"tagged",
-    b"category",
-    b"categories",
-    b"categorized",
-    b"filed",
-    b"posted",
-    b"labels",
     b"topics",
     b"related",
     b"source",
@@ -2278,7 +2271,7 @@ fn fact_block(doc: &Doc<'_>, keep: &[bool], lines: impl Iterator<Item = usize>) 
             names += 1;
         }
         let first = words.next().unwrap_or_default();
-        if FOOTER_LABELS.iter().any(|f| f.eq_ignore_ascii_case(first)) {
+        if is_footer_label(first) {
             return None;
         }
         if labels.iter().any(|l| l.eq_ignore_ascii_case(label)) {
@@ -2473,7 +2466,7 @@ fn keep_tail(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
 /// The first words of a post's footer that need no colon after them
 /// ("Posted in News", "Filed under Libraries", "Tagged library"): words
 /// that closing words do not start with, unlike "More soon," or "From
-/// Anna and the team", which other [`FOOTER_LABELS`] would match.
+/// Anna and the team", which the other [`FOOTER_LABELS`] would match.
 const POST_FOOTER_WORDS: &[&[u8]] = &[
     b"tags",
     b"tagged",
@@ -2484,6 +2477,15 @@ const POST_FOOTER_WORDS: &[&[u8]] = &[
     b"posted",
     b"labels",
 ];
+
+/// Is the word the first word of a post footer's label (one of
+/// [`POST_FOOTER_WORDS`] or [`FOOTER_LABELS`], in any case)?
+fn is_footer_label(word: &[u8]) -> bool {
+    POST_FOOTER_WORDS
+        .iter()
+        .chain(FOOTER_LABELS)
+        .any(|f| f.eq_ignore_ascii_case(word))
+}
 
 /// Is the line a post's footer: its first word a footer label with a
 /// colon right after it ("Tags:", "Related topics:", "Source:"), one of
@@ -2499,8 +2501,10 @@ fn post_footer_line(t: &[u8]) -> bool {
         .position(|b| !b.is_ascii_alphanumeric())
         .unwrap_or(t.len() - start);
     let first = &t[start..start + len];
-    let is = |list: &[&[u8]]| list.iter().any(|f| f.eq_ignore_ascii_case(first));
-    if is(POST_FOOTER_WORDS) || (t.get(start + len) == Some(&b':') && is(FOOTER_LABELS)) {
+    let own = POST_FOOTER_WORDS
+        .iter()
+        .any(|f| f.eq_ignore_ascii_case(first));
+    if own || (t.get(start + len) == Some(&b':') && is_footer_label(first)) {
         return true;
     }
     const ARROWS: [char; 6] = ['«', '»', '←', '→', '‹', '›'];

@@ -341,30 +341,37 @@ fn text_below(prose: &[bool], weights: &[u32], keep: &[bool], h: usize) -> u64 {
 /// Is the line in Title Case: most of its words of four letters or more
 /// ([`TITLE_CASE_SHARE`]) start with a capital?
 pub(crate) fn title_case(t: &[u8]) -> bool {
+    title_case_by(t, long_word_capital)
+}
+
+/// [`title_case`], with `long_capital` saying of each word whether it has
+/// four letters or more and, if so, whether it starts with a capital.
+fn title_case_by(t: &[u8], long_capital: impl Fn(&[u8]) -> Option<bool>) -> bool {
     let (mut long, mut upper) = (0u32, 0u32);
     for w in t.split(|b| b.is_ascii() && !b.is_ascii_alphabetic()) {
-        // An ASCII word is all letters (the split takes out the others).
-        if w.is_ascii() {
-            if w.len() >= 4 {
-                long += 1;
-                upper += u32::from(w[0].is_ascii_uppercase());
-            }
-            continue;
+        if let Some(capital) = long_capital(w) {
+            long += 1;
+            upper += u32::from(capital);
         }
-        let Ok(w) = std::str::from_utf8(w) else {
-            continue;
-        };
-        let mut chars = w.chars();
-        let Some(first) = chars.next() else {
-            continue;
-        };
-        if !first.is_alphabetic() || w.chars().count() < 4 {
-            continue;
-        }
-        long += 1;
-        upper += u32::from(first.is_uppercase());
     }
     long > 0 && upper as f32 >= TITLE_CASE_SHARE * long as f32
+}
+
+/// Has the word four letters or more, and does it start with a capital?
+/// An ASCII word (all letters, as the split leaves it) is judged from its
+/// length and first byte, without reading it as UTF-8.
+fn long_word_capital(w: &[u8]) -> Option<bool> {
+    if w.is_ascii() {
+        return (w.len() >= 4).then(|| w[0].is_ascii_uppercase());
+    }
+    long_word_capital_plain(w)
+}
+
+/// [`long_word_capital`] with the word read as UTF-8.
+fn long_word_capital_plain(w: &[u8]) -> Option<bool> {
+    let w = std::str::from_utf8(w).ok()?;
+    let first = w.chars().next()?;
+    (first.is_alphabetic() && w.chars().count() >= 4).then(|| first.is_uppercase())
 }
 
 /// The weight of the paragraphs that follow one another below the header
@@ -598,22 +605,7 @@ mod title_case_tests {
 
     /// [`title_case`] with every word read as UTF-8.
     fn title_case_plain(t: &[u8]) -> bool {
-        let (mut long, mut upper) = (0u32, 0u32);
-        for w in t.split(|b| b.is_ascii() && !b.is_ascii_alphabetic()) {
-            let Ok(w) = std::str::from_utf8(w) else {
-                continue;
-            };
-            let mut chars = w.chars();
-            let Some(first) = chars.next() else {
-                continue;
-            };
-            if !first.is_alphabetic() || w.chars().count() < 4 {
-                continue;
-            }
-            long += 1;
-            upper += u32::from(first.is_uppercase());
-        }
-        long > 0 && upper as f32 >= super::TITLE_CASE_SHARE * long as f32
+        super::title_case_by(t, super::long_word_capital_plain)
     }
 
     proptest::proptest! {

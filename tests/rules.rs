@@ -1373,6 +1373,22 @@ mod regressions {
         assert_body_kept(&cleaned, L::En, "numeric comment dates");
     }
 
+    /// The body, then each of `heads` with a line of `MORE` under it: every
+    /// `MORE` line and the body are kept (the heads are no comment markers).
+    fn assert_posts_kept(body: [&str; 4], heads: &[&str; 6], what: &str) {
+        let [a, b, c, d] = body;
+        let mut blocks = vec![HEADLINE, a, b, c, d];
+        for k in 0..6 {
+            blocks.extend([heads[k], MORE[k]]);
+        }
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        for line in MORE {
+            assert_verdict(&cleaned, line, Verdict::Keep);
+        }
+        assert_body_kept(&cleaned, L::En, what);
+    }
+
     /// A log of one author: every entry under the same name and a
     /// timestamp. A conversation has more than one voice: the entries are
     /// the article, however close together their timestamps stand.
@@ -1387,16 +1403,7 @@ mod regressions {
             "1010719015 hubbard SESSION_LEADER Jul 19 2001 2:08:46:020PM",
             "1010719016 hubbard SESSION_LEADER Jul 19 2001 2:30:12:410PM",
         ];
-        let mut blocks = vec![HEADLINE, a, b, c, d];
-        for k in 0..6 {
-            blocks.extend([stamps[k], MORE[k]]);
-        }
-        let doc = join(&blocks);
-        let cleaned = cleaner().clean(doc.as_bytes());
-        for line in MORE {
-            assert_verdict(&cleaned, line, Verdict::Keep);
-        }
-        assert_body_kept(&cleaned, L::En, "one author's log");
+        assert_posts_kept([a, b, c, d], &stamps, "one author's log");
     }
 
     /// A programme of classes, each at the same hour on another day: the
@@ -1413,16 +1420,7 @@ mod regressions {
             "Tuesday, January 16 at 7:30pm | Instructor: Emily",
             "Tuesday, January 23 at 7:30pm | Instructor: Emily",
         ];
-        let mut blocks = vec![HEADLINE, a, b, c, d];
-        for k in 0..6 {
-            blocks.extend([slots[k], MORE[k]]);
-        }
-        let doc = join(&blocks);
-        let cleaned = cleaner().clean(doc.as_bytes());
-        for line in MORE {
-            assert_verdict(&cleaned, line, Verdict::Keep);
-        }
-        assert_body_kept(&cleaned, L::En, "classes at one hour");
+        assert_posts_kept([a, b, c, d], &slots, "classes at one hour");
     }
 
     /// Posts quoted by the article, each with the same "Report" widget
