@@ -735,6 +735,7 @@ enum KeptBy {
     Caption,
     Table,
     Fact,
+    Dateline,
 }
 
 impl KeptBy {
@@ -751,6 +752,7 @@ impl KeptBy {
             KeptBy::Caption => Rule::Caption,
             KeptBy::Table => Rule::Table,
             KeptBy::Fact => Rule::Fact,
+            KeptBy::Dateline => Rule::Dateline,
         }
     }
 }
@@ -1213,6 +1215,8 @@ impl Cleaner {
         keep_facts(&doc, &mut judgement, end);
         keep_tables(&doc, &mut judgement, end);
         keep_list_starts(&doc, &mut judgement, end);
+        // Last, so that no other step reads the story's dates as text.
+        keep_datelines(&doc, &mut judgement, end, &inner.shapes);
         let Judgement {
             initial,
             resolved,
@@ -1228,7 +1232,9 @@ impl Cleaner {
         let mut kept_root = vec![false; n];
         let mut decisions = Vec::with_capacity(n);
         for i in 0..n {
-            let d = if let Some(e) = evidence[i] {
+            // A date line the article holds is its dateline, not a banner.
+            let dateline = heading[i] == Some(KeptBy::Dateline);
+            let d = if let Some(e) = evidence[i].filter(|_| !dateline) {
                 // On a page cut at its links, the full stop or comma after
                 // a link stands on a line of its own: it ends the sentence
                 // of the kept line above (and, kept, it still shows the
@@ -2426,6 +2432,62 @@ fn keep_list_starts(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
             }
             k = j;
         }
+    }
+}
+
+/// How many lines above the article's first kept line a date line may
+/// stand and still be the story's dateline (the headline's date above it).
+const DATELINE_REACH: usize = 2;
+
+/// A story has a dateline or two (published, updated); more date lines
+/// in its head stamp the posts of a blog or the comments of a forum.
+const MAX_DATELINES: usize = 2;
+
+/// Words of a kept line that make it the story's first paragraph, where
+/// its head (headline, standfirst, datelines, byline) ends.
+const DATELINE_PARAGRAPH_WORDS: u32 = 15;
+
+/// Datelines that belong to the story are kept (the policy keeps them
+/// with its quotations and lists): a date stamp ("July 23, 2012, 7:28
+/// p.m. ET", "Updated: 24 April 2019 09:12 GMT", "Posted on May 3, 2005 by
+/// Ann") or a byline with a full date ("By Ann Lee on Aug 9, 2012 at 4:20
+/// pm") in the story's head, from [`DATELINE_REACH`] lines above the
+/// article's first kept line down to its first paragraph, when there are
+/// at most [`MAX_DATELINES`] of them. The same lines elsewhere (an
+/// archive's month list, other stories' dates, a masthead's date, an
+/// update stamp between paragraphs, comments' timestamps, a post's
+/// footer) stay banners and credits, and so does a byline without a date.
+/// Decided last, once the article's lines are known, so that the dates
+/// move no other decision.
+fn keep_datelines(doc: &Doc<'_>, judgement: &mut Judgement, end: usize, shapes: &Shapes) {
+    let keep = &mut judgement.keep;
+    let end = end.min(keep.len());
+    let Some(first) = (0..end).find(|&i| keep[i]) else {
+        return;
+    };
+    let Some(paragraph) =
+        (first..end).find(|&i| keep[i] && doc.feats[i].words >= DATELINE_PARAGRAPH_WORDS)
+    else {
+        return;
+    };
+    let dates = indices(paragraph, |i| {
+        i + DATELINE_REACH >= first
+            && !keep[i]
+            && doc.evidence[i].is_some_and(|e| {
+                !e.ends_article
+                    && match e.rule {
+                        Rule::Shape("date" | "updated") => true,
+                        Rule::Shape("byline") => shapes.has_day_date(doc.texts[i]),
+                        _ => false,
+                    }
+            })
+    });
+    if dates.len() > MAX_DATELINES {
+        return;
+    }
+    for i in dates.into_iter().map(|i| i as usize) {
+        keep[i] = true;
+        judgement.heading[i] = Some(KeptBy::Dateline);
     }
 }
 

@@ -162,6 +162,11 @@ pub enum Rule {
     /// film's credits under its review) or right above a kept fact line,
     /// or a line between two of them.
     Fact,
+    /// A date line in the story's head, between its first kept line (or
+    /// two lines above it) and its first paragraph ("July 23, 2012, 7:28
+    /// p.m. ET", "Posted on May 3, 2005 by Ann", "By Ann Lee on Aug 9, 2012"):
+    /// its dateline, where the same line elsewhere is a banner or a credit.
+    Dateline,
     /// The punctuation after a link, on a line of its own below kept text,
     /// on a page whose converter cut paragraphs at their links.
     Fragment,
@@ -200,6 +205,7 @@ impl fmt::Display for Rule {
             Rule::Caption => f.write_str("caption"),
             Rule::Fact => f.write_str("fact"),
             Rule::Table => f.write_str("table"),
+            Rule::Dateline => f.write_str("dateline"),
             Rule::Fragment => f.write_str("fragment"),
             Rule::Repeat => f.write_str("repeat"),
             Rule::AltPrefix => f.write_str("alt-prefix"),

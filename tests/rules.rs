@@ -2508,6 +2508,74 @@ mod regressions {
         assert_verdict(&cleaned, letter[4], Verdict::Drop(LowContent));
     }
 
+    /// chrome-policy.md keeps "datelines that belong to the story": a date
+    /// stamp, or a byline with a full date, between the headline and the
+    /// first paragraph is the story's dateline. A byline without a date
+    /// stays a credit.
+    #[test]
+    fn datelines_in_the_head_kept() {
+        let [a, b, c, d] = body(L::En);
+        let byline = "By Jane Doe and John Roe";
+        for date in [
+            "July 23, 2012, 7:28 p.m. ET",
+            "Updated: 24 April 2019 09:12 GMT",
+            "Posted on May 3, 2005 by Ann Lee",
+            "By Ann Lee on Aug 9, 2012 at 4:20 pm",
+        ] {
+            for blocks in [
+                [HEADLINE, date, byline, a, b, c, d],
+                [date, HEADLINE, byline, a, b, c, d],
+            ] {
+                let doc = join(&blocks);
+                let cleaned = cleaner().clean(doc.as_bytes());
+                assert_eq!(
+                    decision_of(&cleaned, date),
+                    (Verdict::Keep, Rule::Dateline),
+                    "{}",
+                    explain(&cleaned)
+                );
+                assert_verdict(&cleaned, HEADLINE, Verdict::Keep);
+                assert_verdict(&cleaned, byline, Verdict::Drop(Credit));
+                assert_body_kept(&cleaned, L::En, date);
+            }
+        }
+    }
+
+    /// Date lines that are not the story's head stay banners: a post's
+    /// footer below the last paragraph, a masthead's date far above the
+    /// headline, and three dates or more in the head (an archive's list,
+    /// a forum's posts).
+    #[test]
+    fn dates_outside_the_head_dropped() {
+        let [a, b, c, d] = body(L::En);
+        let footer = "Posted on May 3, 2005 | Permalink";
+        let doc = join(&[HEADLINE, a, b, c, d, footer]);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_verdict(&cleaned, footer, Verdict::Drop(Banner));
+        assert_body_kept(&cleaned, L::En, footer);
+
+        let masthead = "Thursday, July 17, 2003";
+        let menu = ["Home", "News", "Sport", "Contact us"];
+        let mut blocks = vec![masthead];
+        blocks.extend(menu);
+        blocks.extend([HEADLINE, a, b, c, d]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_verdict(&cleaned, masthead, Verdict::Drop(Banner));
+        assert_verdict(&cleaned, HEADLINE, Verdict::Keep);
+
+        let dates = ["May 3, 2005", "May 2, 2005", "April 30, 2005"];
+        let mut blocks = vec![HEADLINE];
+        blocks.extend(dates);
+        blocks.extend([a, b, c, d]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        for date in dates {
+            assert_verdict(&cleaned, date, Verdict::Drop(Banner));
+        }
+        assert_body_kept(&cleaned, L::En, "three dates");
+    }
+
     /// A headline split at its colon over two lines, the first half in
     /// title case (most of its long words capitalised: "from" or "with"
     /// may stay small): both halves are the lead-in. A line that ends in a
