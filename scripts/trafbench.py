@@ -3,7 +3,7 @@
 in English, checked by snippets.
 
     python3 scripts/trafbench.py convert CHECKOUT OUT
-    python3 scripts/trafbench.py score [--by-language] OUT DUMPS [CLEANED]
+    python3 scripts/trafbench.py score [--by-language] [--even|--odd] OUT DUMPS [CLEANED]
 
 CHECKOUT is a clone of github.com/adbar/trafilatura. Its tests/evaldata.json
 lists about a thousand web pages (news, blogs, shops, institutions; German,
@@ -23,6 +23,8 @@ does: a "with" snippet found is a true positive, missed a false negative; a
 Whitespace is collapsed on both sides before matching. Prints precision,
 recall, F1 and accuracy over all snippets, or with --by-language one row
 per language of the page (told from its dump by script and common words).
+--even and --odd score only the even- or odd-numbered pages: a rule found
+by reading one half is checked on the other.
 
 Nothing of the benchmark is copied into the repository: it is read from the
 checkout and written under OUT.
@@ -117,10 +119,12 @@ def row(pages: int, tp: int, fn: int, fp: int, tn: int) -> str:
     return f"{pages:4d} pages  P {p:.3f}  R {r:.3f}  F1 {f1:.3f}  accuracy {acc:.3f}"
 
 
-def score(out: Path, dumps: Path, cleaned: Path | None, by_language: bool) -> None:
+def score(out: Path, dumps: Path, cleaned: Path | None, by_language: bool, half: str | None) -> None:
     snippets = json.loads((out / "snippets.json").read_text(encoding="utf-8"))
     counts: dict[str, list[int]] = {}
     for name, s in snippets.items():
+        if half is not None and int(name) % 2 != (half == "odd"):
+            continue
         dump = dumps / f"{name}.txt"
         src = (cleaned or dumps) / f"{name}.txt"
         text = squeeze(src.read_text(encoding="utf-8", errors="replace")) if src.exists() else ""
@@ -143,12 +147,17 @@ def main(argv: list[str]) -> int:
     if len(argv) == 4 and argv[1] == "convert":
         convert(Path(argv[2]), Path(argv[3]))
     elif len(argv) >= 4 and argv[1] == "score":
-        by_language = argv[2] == "--by-language"
-        args = argv[3:] if by_language else argv[2:]
+        args = argv[2:]
+        by_language = "--by-language" in args
+        half = None
+        for h in ("even", "odd"):
+            if f"--{h}" in args:
+                half = h
+        args = [a for a in args if not a.startswith("--")]
         if len(args) not in (2, 3):
             print(__doc__, file=sys.stderr)
             return 2
-        score(Path(args[0]), Path(args[1]), Path(args[2]) if len(args) == 3 else None, by_language)
+        score(Path(args[0]), Path(args[1]), Path(args[2]) if len(args) == 3 else None, by_language, half)
     else:
         print(__doc__, file=sys.stderr)
         return 2

@@ -582,6 +582,35 @@ mod banner {
     t!(de_anzeige, De, "Anzeige", Drop(Banner));
     t!(de_eilmeldung, De, "Eilmeldung", Drop(Banner));
     t!(de_lesen_sie_auch, De, "Lesen Sie auch", Drop(Banner));
+    // The other languages' counterparts of "Read more: <headline>", "You
+    // might also like", "Share this article" and "About the author".
+    t!(
+        de_lesen_sie_auch_headline,
+        De,
+        "Lesen Sie auch: Neue Pläne für das alte Rathaus",
+        Drop(Banner)
+    );
+    t!(
+        es_lea_mas_headline,
+        Es,
+        "Lea más: El alcalde presenta el nuevo presupuesto",
+        Drop(Banner)
+    );
+    t!(
+        fr_lire_aussi_headline,
+        Fr,
+        "Lire aussi : Le maire présente le nouveau budget",
+        Drop(Banner)
+    );
+    t!(
+        de_koennte_interessieren,
+        De,
+        "Das könnte dich auch interessieren",
+        Drop(Banner)
+    );
+    t!(de_artikel_teilen, De, "Diesen Artikel teilen", Drop(Social));
+    t!(de_ueber_den_autor, De, "Über den Autor", Drop(Credit));
+    t!(es_sobre_el_autor, Es, "Sobre el autor", Drop(Credit));
     t!(fr_publicite, Fr, "Publicité", Drop(Banner));
     t!(fr_lire_aussi, Fr, "À lire aussi", Drop(Banner));
     t!(es_ultima_hora, Es, "Última hora", Drop(Banner));
