@@ -611,6 +611,20 @@ mod banner {
     t!(de_artikel_teilen, De, "Diesen Artikel teilen", Drop(Social));
     t!(de_ueber_den_autor, De, "Über den Autor", Drop(Credit));
     t!(es_sobre_el_autor, Es, "Sobre el autor", Drop(Credit));
+    t!(
+        de_teilen_sie_dies_mit,
+        De,
+        "Teilen Sie dies mit:",
+        Drop(Social)
+    );
+    t!(de_neueste_beitraege, De, "Neueste Beiträge", Drop(Banner));
+    t!(de_zur_startseite, De, "Zur Startseite", Drop(Navigation));
+    t!(
+        fr_credits_photos,
+        Fr,
+        "Crédits photos : Jean Dupont",
+        Drop(Credit)
+    );
     t!(fr_publicite, Fr, "Publicité", Drop(Banner));
     t!(fr_lire_aussi, Fr, "À lire aussi", Drop(Banner));
     t!(es_ultima_hora, Es, "Última hora", Drop(Banner));
