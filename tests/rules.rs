@@ -434,6 +434,14 @@ mod interface {
         "Print this article",
         Drop(Interface)
     );
+    t!(print_this_story, En, "Print this story", Drop(Interface));
+    t!(printable_version, En, "Printable version", Drop(Interface));
+    t!(
+        email_this_to_a_friend,
+        En,
+        "E-mail this to a friend",
+        Drop(Interface)
+    );
     t!(image_counter, En, "Image 3 of 12", Drop(Interface));
     t!(reprints, En, "Reprints", Drop(Interface));
     t!(reading_time, En, "4 min read", Drop(Interface));
