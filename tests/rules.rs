@@ -322,6 +322,7 @@ mod navigation {
         Drop(Navigation)
     );
     t!(back_to_top, En, "Back to top", Drop(Navigation));
+    t!(back_to_the_top, En, "Back to the top", Drop(Navigation));
     t!(post_navigation, En, "Post navigation", Drop(Navigation));
     t!(main_menu, En, "Main menu", Drop(Navigation));
     t!(previous_article, En, "Previous article", Drop(Navigation));
@@ -444,6 +445,12 @@ mod interface {
     );
     t!(image_counter, En, "Image 3 of 12", Drop(Interface));
     t!(reprints, En, "Reprints", Drop(Interface));
+    t!(
+        printer_friendly_hyphen,
+        En,
+        "Printer-friendly version",
+        Drop(Interface)
+    );
     t!(reading_time, En, "4 min read", Drop(Interface));
     t!(
         form_validation,
@@ -525,6 +532,8 @@ mod interface {
 
 mod banner {
     use super::*;
+
+    t!(article_continues, En, "Article continues", Drop(Banner));
 
     // A no-break space between the time and "am" (HTML "3:27&nbsp;am").
     t!(
@@ -661,6 +670,13 @@ mod banner {
 
 mod social {
     use super::*;
+
+    t!(
+        comment_feed,
+        En,
+        "Subscribe to this comment's feed",
+        Drop(Social)
+    );
 
     t!(share_row, En, "SHARE THIS ARTICLE", Drop(Social));
     t!(share_on_facebook, En, "Share on Facebook", Drop(Social));
