@@ -1989,6 +1989,20 @@ impl Cleaner {
                 debug_assert!(reference || !plain);
                 lexicon::normalise_any(text, norm);
             }
+            let hit = if reference {
+                inner.lexicon.find_reference(norm, f.words)
+            } else {
+                inner.lexicon.find(norm, f.words)
+            };
+            if let Some(h) = hit {
+                return Some(Evidence {
+                    category: h.category,
+                    rule: Rule::Phrase(h.text),
+                    ends_article: h.ends_article,
+                    comment_marker: h.comment_marker,
+                    short_chrome: false,
+                });
+            }
             // A plain line's words are its normalised form's (runs of ASCII
             // letters and digits): more than a row's are no row.
             let row = if reference {
@@ -2005,20 +2019,6 @@ impl Cleaner {
                     ends_article: false,
                     short_chrome: false,
                     comment_marker: false,
-                });
-            }
-            let hit = if reference {
-                inner.lexicon.find_reference(norm, f.words)
-            } else {
-                inner.lexicon.find(norm, f.words)
-            };
-            if let Some(h) = hit {
-                return Some(Evidence {
-                    category: h.category,
-                    rule: Rule::Phrase(h.text),
-                    ends_article: h.ends_article,
-                    comment_marker: h.comment_marker,
-                    short_chrome: false,
                 });
             }
         }

@@ -446,6 +446,13 @@ mod interface {
     t!(image_counter, En, "Image 3 of 12", Drop(Interface));
     t!(reprints, En, "Reprints", Drop(Interface));
     t!(
+        print_page_email_row,
+        En,
+        "Print page   Email to a friend",
+        Drop(Interface)
+    );
+    t!(bookmark_to, En, "Bookmark to:", Drop(Interface));
+    t!(
         printer_friendly_hyphen,
         En,
         "Printer-friendly version",
@@ -671,6 +678,7 @@ mod banner {
 mod social {
     use super::*;
 
+    t!(share_to_twitter, En, "Share to Twitter", Drop(Social));
     t!(
         comment_feed,
         En,
