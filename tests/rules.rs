@@ -1019,6 +1019,13 @@ mod legal {
 mod credit {
     use super::*;
 
+    t!(
+        author_blurb,
+        En,
+        "About the author: Ed Avis is a writer and editor in Oak Park, Illinois. He specializes in personal finance and small business.",
+        Drop(Credit)
+    );
+
     t!(byline_two, En, "By Jane Doe and John Roe", Drop(Credit));
     t!(
         byline_caps_mail,
