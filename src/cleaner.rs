@@ -1989,6 +1989,20 @@ impl Cleaner {
                 debug_assert!(reference || !plain);
                 lexicon::normalise_any(text, norm);
             }
+            let hit = if reference {
+                inner.lexicon.find_reference(norm, f.words)
+            } else {
+                inner.lexicon.find(norm, f.words)
+            };
+            if let Some(h) = hit {
+                return Some(Evidence {
+                    category: h.category,
+                    rule: Rule::Phrase(h.text),
+                    ends_article: h.ends_article,
+                    comment_marker: h.comment_marker,
+                    short_chrome: false,
+                });
+            }
             // A plain line's words are its normalised form's (runs of ASCII
             // letters and digits): more than a row's are no row.
             let row = if reference {
@@ -2005,20 +2019,6 @@ impl Cleaner {
                     ends_article: false,
                     short_chrome: false,
                     comment_marker: false,
-                });
-            }
-            let hit = if reference {
-                inner.lexicon.find_reference(norm, f.words)
-            } else {
-                inner.lexicon.find(norm, f.words)
-            };
-            if let Some(h) = hit {
-                return Some(Evidence {
-                    category: h.category,
-                    rule: Rule::Phrase(h.text),
-                    ends_article: h.ends_article,
-                    comment_marker: h.comment_marker,
-                    short_chrome: false,
                 });
             }
         }
@@ -2054,6 +2054,15 @@ impl Cleaner {
             return Some(Evidence {
                 category: Category::Navigation,
                 rule: Rule::Shape("breadcrumb"),
+                ends_article: false,
+                short_chrome: false,
+                comment_marker: false,
+            });
+        }
+        if is_author_blurb(text) {
+            return Some(Evidence {
+                category: Category::Credit,
+                rule: Rule::Shape("author-blurb"),
                 ends_article: false,
                 short_chrome: false,
                 comment_marker: false,
@@ -2655,6 +2664,37 @@ fn is_author_line(feats: &[Features], i: usize) -> bool {
             .get(i + 1)
             .is_some_and(|g| g.words >= AUTHOR_NEXT_WORDS)
 }
+
+/// An author's blurb in one line, under its label: "About the author:
+/// Jane Doe is a writer in Oak Park ..." (a label, a colon or dash, and at
+/// least [`BLURB_WORDS`] words). The label alone ("About the Authors" over
+/// the names of a paper's authors) is no blurb.
+fn is_author_blurb(t: &[u8]) -> bool {
+    const LABEL: &[u8] = b"about the author";
+    let t = t.trim_ascii_start();
+    if t.len() <= LABEL.len() || !t[..LABEL.len()].eq_ignore_ascii_case(LABEL) {
+        return false;
+    }
+    let rest = &t[LABEL.len()..];
+    let rest = rest.strip_prefix(b"s").unwrap_or(rest).trim_ascii_start();
+    let rest = if let Some(r) = rest.strip_prefix(b":").or_else(|| rest.strip_prefix(b"-")) {
+        r
+    } else if let Some(r) = rest
+        .strip_prefix("\u{2013}".as_bytes())
+        .or_else(|| rest.strip_prefix("\u{2014}".as_bytes()))
+    {
+        r
+    } else {
+        return false;
+    };
+    rest.split(|b| b.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
+        .count()
+        >= BLURB_WORDS
+}
+
+/// An author's blurb has at least this many words after its label.
+const BLURB_WORDS: usize = 8;
 
 /// The header of an author's bio box: "About" and one to three names, no
 /// other stopword ("About Jane Doe", "ABOUT JANE DOE"; not "About this

@@ -322,6 +322,7 @@ mod navigation {
         Drop(Navigation)
     );
     t!(back_to_top, En, "Back to top", Drop(Navigation));
+    t!(back_to_the_top, En, "Back to the top", Drop(Navigation));
     t!(post_navigation, En, "Post navigation", Drop(Navigation));
     t!(main_menu, En, "Main menu", Drop(Navigation));
     t!(previous_article, En, "Previous article", Drop(Navigation));
@@ -434,8 +435,29 @@ mod interface {
         "Print this article",
         Drop(Interface)
     );
+    t!(print_this_story, En, "Print this story", Drop(Interface));
+    t!(printable_version, En, "Printable version", Drop(Interface));
+    t!(
+        email_this_to_a_friend,
+        En,
+        "E-mail this to a friend",
+        Drop(Interface)
+    );
     t!(image_counter, En, "Image 3 of 12", Drop(Interface));
     t!(reprints, En, "Reprints", Drop(Interface));
+    t!(
+        print_page_email_row,
+        En,
+        "Print page   Email to a friend",
+        Drop(Interface)
+    );
+    t!(bookmark_to, En, "Bookmark to:", Drop(Interface));
+    t!(
+        printer_friendly_hyphen,
+        En,
+        "Printer-friendly version",
+        Drop(Interface)
+    );
     t!(reading_time, En, "4 min read", Drop(Interface));
     t!(
         form_validation,
@@ -517,6 +539,8 @@ mod interface {
 
 mod banner {
     use super::*;
+
+    t!(article_continues, En, "Article continues", Drop(Banner));
 
     // A no-break space between the time and "am" (HTML "3:27&nbsp;am").
     t!(
@@ -696,6 +720,14 @@ mod banner {
 
 mod social {
     use super::*;
+
+    t!(share_to_twitter, En, "Share to Twitter", Drop(Social));
+    t!(
+        comment_feed,
+        En,
+        "Subscribe to this comment's feed",
+        Drop(Social)
+    );
 
     t!(share_row, En, "SHARE THIS ARTICLE", Drop(Social));
     t!(share_on_facebook, En, "Share on Facebook", Drop(Social));
@@ -1029,6 +1061,13 @@ mod legal {
 
 mod credit {
     use super::*;
+
+    t!(
+        author_blurb,
+        En,
+        "About the author: Ed Avis is a writer and editor in Oak Park, Illinois. He specializes in personal finance and small business.",
+        Drop(Credit)
+    );
 
     t!(byline_two, En, "By Jane Doe and John Roe", Drop(Credit));
     t!(
