@@ -4,6 +4,8 @@
 //! [`MAX_SHAPE_BYTES`]), ASCII case-insensitive, with byte-level word
 //! boundaries. The breadcrumb test is plain code (see [`is_breadcrumb`]).
 
+use std::sync::OnceLock;
+
 use regex::bytes::{Regex, RegexBuilder};
 
 use crate::verdict::Category;
@@ -762,7 +764,7 @@ struct Candidates {
 }
 
 impl Candidates {
-    fn of(shapes: &[(Regex, Box<[Gate]>, ShapeHit)]) -> Candidates {
+    fn of(shapes: &[(LazyRegex, Box<[Gate]>, ShapeHit)]) -> Candidates {
         assert!(shapes.len() <= 64, "one bit a shape");
         let mut c = Candidates {
             first: Box::new([0; 256]),
@@ -829,28 +831,28 @@ impl Candidates {
 /// cheap [`Needs`] gate.
 #[derive(Clone, Debug)]
 pub struct Shapes {
-    shapes: Vec<(Regex, Box<[Gate]>, ShapeHit)>,
+    shapes: Vec<(LazyRegex, Box<[Gate]>, ShapeHit)>,
     /// The cheapest gates of every shape at once: bit k of a mask is shape
     /// k (see [`Candidates`]).
     candidates: Candidates,
     /// The agencies' first two bytes.
     agency_pairs: Box<[u32; 1024]>,
     /// A date anywhere in the line (see [`Shapes::has_date`]).
-    dateish: Regex,
+    dateish: LazyRegex,
     /// A full calendar date anywhere in the line (see [`Shapes::has_day_date`]).
-    day_date: Regex,
+    day_date: LazyRegex,
     /// A post's tags line (see [`Shapes::is_tags_line`]).
-    tags_line: Regex,
+    tags_line: LazyRegex,
     /// A calendar date, no time of day (see [`Shapes::has_calendar_date`]).
-    calendar: Regex,
+    calendar: LazyRegex,
     /// An author's name with initials (see [`Shapes::is_citation`]).
-    cited_author: Regex,
+    cited_author: LazyRegex,
     /// A year (see [`Shapes::is_citation`]).
-    year: Regex,
+    year: LazyRegex,
     /// A numbered figure or table caption (see [`Shapes::is_caption`]).
-    caption: Regex,
+    caption: LazyRegex,
     /// A post's count of comments (see [`Shapes::has_post_count`]).
-    post_count: Regex,
+    post_count: LazyRegex,
 }
 
 /// A post's count of comments or trackbacks inside a line: "Comments (3)",
@@ -945,12 +947,61 @@ pub struct ShapeHit {
     pub ends_article: bool,
 }
 
-/// One of the helper regexes, compiled once with the shapes (`what` names
-/// it if the built-in pattern is ever broken).
-fn compile(pattern: &str, what: &str) -> Regex {
-    RegexBuilder::new(pattern)
-        .build()
-        .unwrap_or_else(|e| panic!("the {what} regex compiles: {e}"))
+/// A regex compiled the first time it is used, not with the shapes: most
+/// lines never reach most regexes (their gates rule them out), and a
+/// process that cleans one small page would spend most of its instructions
+/// compiling regexes it never runs. It derefs to the compiled [`Regex`].
+#[derive(Clone, Debug)]
+struct LazyRegex {
+    pattern: Box<str>,
+    /// The table's shapes get larger automaton limits than the helpers.
+    table: bool,
+    /// Named in the panic if a built-in pattern is ever broken.
+    what: &'static str,
+    re: OnceLock<Regex>,
+}
+
+impl LazyRegex {
+    fn new(pattern: &str, table: bool, what: &'static str) -> LazyRegex {
+        LazyRegex {
+            pattern: pattern.into(),
+            table,
+            what,
+            re: OnceLock::new(),
+        }
+    }
+
+    /// Compiles the regex now (tests do, to find broken patterns early).
+    #[cfg(test)]
+    fn force(&self) -> &Regex {
+        self
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn build(&self) -> Regex {
+        let mut b = RegexBuilder::new(&self.pattern);
+        if self.table {
+            b.size_limit(16 << 20).dfa_size_limit(4 << 20);
+        }
+        b.build()
+            .unwrap_or_else(|e| panic!("the {} regex compiles: {e}", self.what))
+    }
+}
+
+impl std::ops::Deref for LazyRegex {
+    type Target = Regex;
+
+    #[inline]
+    fn deref(&self) -> &Regex {
+        self.re.get_or_init(|| self.build())
+    }
+}
+
+/// One of the helper regexes, compiled when first used (`what` names it if
+/// the built-in pattern is ever broken).
+fn compile(pattern: &str, what: &'static str) -> LazyRegex {
+    LazyRegex::new(pattern, false, what)
 }
 
 /// The most ASCII letters a line `pattern` matches can hold (`None`: no
@@ -1013,11 +1064,7 @@ impl Shapes {
         let shapes: Vec<_> = table()
             .into_iter()
             .map(|s| {
-                let re = RegexBuilder::new(s.pattern)
-                    .size_limit(16 << 20)
-                    .dfa_size_limit(4 << 20)
-                    .build()
-                    .expect("shape regexes compile");
+                let re = LazyRegex::new(s.pattern, true, s.name);
                 let hit = ShapeHit {
                     name: s.name,
                     category: s.category,
@@ -1433,9 +1480,25 @@ mod tests {
         ));
     }
 
+    /// Every regex compiles (they are compiled lazily, when first used).
     #[test]
     fn table_compiles() {
         let s = Shapes::builtin();
+        for (re, _, _) in &s.shapes {
+            re.force();
+        }
+        for re in [
+            &s.dateish,
+            &s.day_date,
+            &s.tags_line,
+            &s.calendar,
+            &s.cited_author,
+            &s.year,
+            &s.caption,
+            &s.post_count,
+        ] {
+            re.force();
+        }
         assert!(s.find(b"12 comments").is_some());
     }
 
