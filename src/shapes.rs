@@ -69,6 +69,52 @@ pub enum Needs {
     /// can hold (see `max_letters`). Most text lines hold more than a
     /// date's or a counter's.
     MaxLetters(u32),
+    /// A count of comments at the start of the line: after an optional
+    /// `[`, `(` or `{` and ASCII whitespace, a number (a digit, then
+    /// digits, `.` and `,`), "no" or "one", ASCII whitespace, and a word
+    /// that starts with c, r, t or p ("12 comments", "[ 3 Responses",
+    /// "One thought"), ASCII case-insensitive (see [`counts_comments`]).
+    Counted,
+}
+
+/// See [`Needs::Counted`].
+#[inline(never)]
+fn counts_comments(line: &[u8]) -> bool {
+    let space = |b: &u8| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
+    let mut rest = line;
+    if let [b'[' | b'(' | b'{', tail @ ..] = rest {
+        rest = tail;
+        while let [b, tail @ ..] = rest {
+            if !space(b) {
+                break;
+            }
+            rest = tail;
+        }
+    }
+    match rest {
+        [b'0'..=b'9', tail @ ..] => {
+            rest = tail;
+            while let [b'0'..=b'9' | b'.' | b',', tail @ ..] = rest {
+                rest = tail;
+            }
+        }
+        [b'o' | b'O', b'n' | b'N', b'e' | b'E', tail @ ..]
+        | [b'n' | b'N', b'o' | b'O', tail @ ..] => rest = tail,
+        _ => return false,
+    }
+    if !rest.first().is_some_and(space) {
+        return false;
+    }
+    while let [b, tail @ ..] = rest {
+        if !space(b) {
+            break;
+        }
+        rest = tail;
+    }
+    matches!(
+        rest.first(),
+        Some(b'c' | b'C' | b'r' | b'R' | b't' | b'T' | b'p' | b'P')
+    )
 }
 
 /// The word "copyright" (ASCII case-insensitive) starting within the first
@@ -433,6 +479,7 @@ enum Gate {
     NameChars,
     Suffix(&'static [&'static str]),
     MaxLetters(u32),
+    Counted,
 }
 
 impl Gate {
@@ -469,6 +516,7 @@ impl Gate {
             Needs::NameChars => Gate::NameChars,
             Needs::Suffix(words) => Gate::Suffix(words),
             Needs::MaxLetters(n) => Gate::MaxLetters(n),
+            Needs::Counted => Gate::Counted,
         };
         out.push(gate);
     }
@@ -493,6 +541,7 @@ impl Gate {
             Gate::NameChars => !probe.not_name,
             Gate::Suffix(words) => ends_with_word(line, words),
             Gate::MaxLetters(n) => probe.letters <= *n,
+            Gate::Counted => counts_comments(line),
         }
     }
 }
@@ -679,11 +728,14 @@ pub fn table() -> Vec<Shape> {
         // is only a counter (above).
         end(
             "comment-count",
-            Category::Social, Needs::All(&[Needs::First(b"[({0123456789no"), Needs::MaxLetters(220)]),
+            Category::Social, Needs::All(&[Needs::First(b"[({0123456789no"), Needs::MaxLetters(220), Needs::Counted]),
             r"(?i-u)^(?:[\[({]\s*(?:\d[\d.,]*|no|one)\s+(?:comments?|responses?|trackbacks?|pingbacks?|replies)\b[^\])}]{0,60}[\])}]|(?:\d[\d.,]*|no|one)\s+(?:comments?|responses?|thoughts?|replies|trackbacks?)\s+(?:to|on|for)\s+(?:[\x22'\xe2\xc2]|&quot;).{1,200}|(?:\d+(?:[.,]\d+)*|one)\s+(?:comments?|responses?)\s+to\s+[^.!?\s][^.]{0,200}[^.]|(?:\d[\d.,]*|no|one)\s+(?:comments?|responses?)\s*(?:so\s+far|(?:-|:|,|\||\.\.\.|\xe2\x80\xa6)?\s*(?:add|leave|post|join|read)\b[^.!?]{0,40}))$",
         ),
         // A date or time alone on a line, with an optional "Updated"/"Posted" label.
-        s("date", Category::Banner, Needs::All(&[Needs::Digit, Needs::MaxLetters(60)]), format!(r"(?i-u)^(?:(?:last\s+)?(?:updated|published|posted|modified|created|first\s+published|date)(?:\s+on)?\s*:?\s*)?{dated}(?:\s*(?:\||-|,)?\s*(?:updated|edt|est|bst|gmt|utc|permalink))?$")),
+        // Its first byte: a label's ("last", "updated", ...), a weekday's, a
+        // month's or a digit; its last: a date's or a time's digit, "am",
+        // "p.m.", a zone ("EDT", "(GMT)", "UTC+"), a label ("updated").
+        s("date", Category::Banner, Needs::All(&[Needs::Digit, Needs::First(b"0123456789lupmcfdtwsjaon"), Needs::Last(b"0123456789abcdefghijklmnopqrstuvwxyz.)+-"), Needs::MaxLetters(60)]), format!(r"(?i-u)^(?:(?:last\s+)?(?:updated|published|posted|modified|created|first\s+published|date)(?:\s+on)?\s*:?\s*)?{dated}(?:\s*(?:\||-|,)?\s*(?:updated|edt|est|bst|gmt|utc|permalink))?$")),
         s("updated", Category::Banner, Needs::All(&[Needs::Digit, Needs::Prefix(&["last", "updated", "published", "posted", "modified"]), Needs::MaxLetters(108)]), format!(r"(?i-u)^(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?\s*:?\s*(?:{dated}|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago)(?:\s*(?:[|/,]|-|by|in)\s*[^.!?]{{0,60}})?$")),
         s("ago", Category::Banner, Needs::All(&[Needs::Last(b"o"), Needs::MaxLetters(19)]), r"(?i-u)^(?:about\s+|updated\s+)?(?:\d+\s*(?:seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y)|(?:a|an|one)\s+(?:minute|hour|day|week|month|year))\s+ago$".into()),
         // "(c) 2019 ACME", "© ACME Ltd", "Copyright 2012 ..."
@@ -1611,6 +1663,63 @@ mod tests {
             let line = parts.concat();
             let t = line.trim().as_bytes();
             proptest::prop_assert_eq!(builtin().find(t), builtin().find_ungated(t));
+        }
+
+        /// No shape's gates (its candidate bit, then all its gates) turn
+        /// away a line its own regex matches, on comment counts ("[ 12
+        /// Responses to ...", "One thought on ...") and dates with labels,
+        /// weekdays, times and zones around them.
+        #[test]
+        fn own_gates_never_hide_a_match(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "[", "(", "{", "]", ")", "}", " ", "\t", "12", "1,234", "1.2", "0", "No", "no", "One", "ONE",
+            "none", "comments", "Comment", "Responses", "thoughts", "replies", "Trackbacks", "pingbacks",
+            "to", "on", "for", "\u{201c}", "\"", "Title", "so far", "Add", "leave", ":", "-", "|", "...",
+            ".", "x", "post", "Last updated", "Posted", "Tue.", "Sunday,", "May", "Sept.", "2012",
+            "3:45", "p.m.", "AM", "(UTC+", "(GMT)", "EDT", "permalink", "12/05/2012", "2012-12-05",
+            "\u{a0}", "\u{b7}", "/", "?", "!",
+        ]), 0..14)) {
+            let line = parts.concat();
+            let t = line.trim().as_bytes();
+            if !t.is_empty() && t.len() <= MAX_SHAPE_BYTES {
+                let shapes = builtin();
+                let probe = Probe::of(t, shapes);
+                let candidates = shapes.candidates.of_line(t, &probe);
+                for (k, (re, gates, hit)) in shapes.shapes.iter().enumerate() {
+                    if re.is_match(t) {
+                        proptest::prop_assert!(candidates >> k & 1 == 1, "{} {:?}", hit.name, line);
+                        proptest::prop_assert!(gates.iter().all(|g| g.pass(t, &probe)), "{} {:?}", hit.name, line);
+                    }
+                }
+            }
+        }
+
+        /// [`own_gates_never_hide_a_match`] on lines built like comment
+        /// counts: bracket, number, word, preposition, title.
+        #[test]
+        fn counted_gate_never_hides_a_count(
+            open in proptest::sample::select(vec!["", "[", "(", "{ ", "[\t", "x"]),
+            count in proptest::sample::select(vec!["12", "1,234", "1.2", "0", "No", "no", "One", "ONE", "none", "a"]),
+            gap in proptest::sample::select(vec![" ", "  ", "\t", "", "\u{a0}"]),
+            word in proptest::sample::select(vec![
+                "comments", "Comment", "Responses", "response", "Thoughts", "thought", "replies",
+                "Trackbacks", "pingback", "Pingbacks", "reply", "views",
+            ]),
+            tail in proptest::collection::vec(proptest::sample::select(vec![
+                " ", "to", "on", "for", "\u{201c}", "\"", "'", "&quot;", "Title", "so far", "Add",
+                "leave", ":", "-", "|", "...", ".", "]", ")", "}", "x",
+            ]), 0..6),
+        ) {
+            let line = format!("{open}{count}{gap}{word}{}", tail.concat());
+            let t = line.trim().as_bytes();
+            let shapes = builtin();
+            let probe = Probe::of(t, shapes);
+            let candidates = shapes.candidates.of_line(t, &probe);
+            for (k, (re, gates, hit)) in shapes.shapes.iter().enumerate() {
+                if re.is_match(t) {
+                    proptest::prop_assert!(candidates >> k & 1 == 1, "{} {:?}", hit.name, line);
+                    proptest::prop_assert!(gates.iter().all(|g| g.pass(t, &probe)), "{} {:?}", hit.name, line);
+                }
+            }
         }
 
         /// The letter bounds never hide a match, on dates, times and
