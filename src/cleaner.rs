@@ -1358,6 +1358,9 @@ impl Cleaner {
                     || (feats[i].words <= 16
                         && feats[i].letters >= 2
                         && !feats[i].terminal
+                        // A time of day has three digits or more (most
+                        // lines have fewer and skip the search).
+                        && feats[i].digits >= 3
                         && has_time(texts[i])
                         && shapes.has_date(texts[i])
                         && !schedule[i])
@@ -2826,7 +2829,8 @@ fn paragraph_numbers(joined: &[bool]) -> Vec<u32> {
     para
 }
 
-/// Does the line hold a time of day (`9:42`, `12:05`)?
+/// Does the line hold a time of day (`9:42`, `12:05`)? Every one holds
+/// three ASCII digits or more (a test checks).
 fn has_time(t: &[u8]) -> bool {
     memchr::memchr_iter(b':', t).any(|i| {
         let d = |j: usize| t.get(j).is_some_and(u8::is_ascii_digit);
@@ -3609,6 +3613,23 @@ mod table_row_tests {
             figures: bool,
         ) {
             proptest::prop_assert_eq!(is_table_row(&t, figures), is_table_row_naive(&t, figures));
+        }
+    }
+}
+
+#[cfg(test)]
+mod has_time_tests {
+    use super::has_time;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
+        /// A line with a time of day has three ASCII digits or more (the
+        /// gate in front of [`has_time`] in `article_end`).
+        #[test]
+        fn times_have_three_digits(t in proptest::collection::vec(proptest::sample::select(b" :0912a.".to_vec()), 0..12)) {
+            if has_time(&t) {
+                proptest::prop_assert!(t.iter().filter(|b| b.is_ascii_digit()).count() >= 3);
+            }
         }
     }
 }
