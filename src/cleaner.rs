@@ -484,6 +484,9 @@ struct Doc<'d> {
     skip: &'d [bool],
     /// `joined[i]`: line `i + 1` goes on with line `i`'s paragraph.
     joined: &'d [bool],
+    /// Some line may hold a tab (false: none does, and the table-row test
+    /// skips its search for two tabs; see [`LineMeasures::tabs`]).
+    tabs: bool,
 }
 
 /// What each line's own bytes say: features, stopword counts per language,
@@ -494,6 +497,9 @@ struct LineMeasures {
     evidence: EvidenceTable,
     /// [`repeat::packed_start_key`] of each line.
     repeat_keys: Vec<u64>,
+    /// Some line may hold a tab: true unless the fast path found none in
+    /// the whole input (most pages have none; the reference always looks).
+    tabs: bool,
 }
 
 impl LineMeasures {
@@ -507,6 +513,7 @@ impl LineMeasures {
                 of: idx.iter().map(|&i| self.evidence.of[i]).collect(),
             },
             repeat_keys: idx.iter().map(|&i| self.repeat_keys[i]).collect(),
+            tabs: self.tabs,
         }
     }
 }
@@ -769,6 +776,7 @@ impl Doc<'_> {
             alt: &self.alt[..end],
             skip: &self.skip[..end],
             joined: &self.joined[..end],
+            tabs: self.tabs,
         }
     }
 }
@@ -889,7 +897,9 @@ impl Cleaner {
         lines.shrink_to_fit();
         let n = lines.len();
         let texts: Vec<&[u8]> = lines.iter().map(|l| l.bytes(input)).collect();
-        let lines_of = self.analyse(&texts, None);
+        let mut lines_of = self.analyse(&texts, None);
+        // A page without a tab has no table row split by tabs.
+        lines_of.tabs = memchr::memchr(b'\t', input).is_some();
         let adjacent = adjacency(&lines);
         let layout = Layout::of(&texts, &lines_of.feats, &adjacent);
         let mut joined = joined_lines(&texts, &adjacent, layout);
@@ -1050,6 +1060,7 @@ impl Cleaner {
             stops,
             evidence: evidence.table,
             repeat_keys,
+            tabs: true,
         }
     }
 
@@ -1126,6 +1137,7 @@ impl Cleaner {
             alt: &alt,
             skip: &skip,
             joined,
+            tabs: m.tabs,
         };
         let mut judgement = self.judge_relaxed(&doc);
 
@@ -1619,7 +1631,7 @@ impl Cleaner {
         let scores: Vec<f32> = (doc.texts.iter().zip(doc.feats).zip(doc.density))
             .zip(initial.iter().zip(doc.evidence.has_each()).zip(doc.skip))
             .map(|(((t, f), &density), ((&class, chrome), &skip))| {
-                region_score(t, f, density, class, chrome, skip)
+                region_score(t, f, density, class, chrome, skip, doc.tabs)
             })
             .collect();
         let mut inside_mask = vec![false; n];
@@ -2073,7 +2085,8 @@ impl Default for Cleaner {
 }
 
 /// A line's contribution to the article region: positive for prose,
-/// negative for chrome and for lines that do not read as prose.
+/// negative for chrome and for lines that do not read as prose (`tabs`:
+/// see [`Doc::tabs`]).
 fn region_score(
     t: &[u8],
     f: &Features,
@@ -2081,6 +2094,7 @@ fn region_score(
     class: Class,
     chrome: bool,
     repeat: bool,
+    tabs: bool,
 ) -> f32 {
     if repeat {
         return 0.0;
@@ -2091,7 +2105,7 @@ fn region_score(
     // A table row (three cells or more, split by tabs, or by runs of
     // spaces as converters align columns) is neither prose nor chrome: a
     // table does not end the article it stands in.
-    if matches!(class, Class::Short | Class::Bad) && is_table_row(t, f.digits > 0) {
+    if matches!(class, Class::Short | Class::Bad) && is_table_row_in(t, f.digits > 0, tabs) {
         return 0.0;
     }
     let w = f.words.min(80) as f32;
@@ -2109,8 +2123,18 @@ fn region_score(
 /// of two spaces or more not after a sentence's end (some writers put two
 /// spaces between sentences) in a line with a figure (`figures`: results,
 /// standings, prices; a row of widget icons has none)?
+#[cfg(test)]
 fn is_table_row(t: &[u8], figures: bool) -> bool {
-    if let Some(tab) = memchr::memchr(b'\t', t) {
+    is_table_row_in(t, figures, true)
+}
+
+/// [`is_table_row`] where `tabs` is false only if the line holds no tab
+/// (the page has none): the search for two tabs is skipped then.
+#[inline]
+fn is_table_row_in(t: &[u8], figures: bool, tabs: bool) -> bool {
+    if !tabs {
+        debug_assert!(!t.contains(&b'\t'));
+    } else if let Some(tab) = memchr::memchr(b'\t', t) {
         if memchr::memchr(b'\t', &t[tab + 1..]).is_some() {
             return true;
         }
@@ -2354,7 +2378,7 @@ fn keep_tables(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
     let keep = &mut judgement.keep;
     let free =
         |keep: &[bool], i: usize| !keep[i] && !doc.evidence.has(i) && !doc.skip[i] && !doc.alt[i];
-    let row = |i: usize| is_table_row(doc.texts[i], doc.feats[i].digits > 0);
+    let row = |i: usize| is_table_row_in(doc.texts[i], doc.feats[i].digits > 0, doc.tabs);
     let mut i = 0;
     while i < end {
         if !free(keep, i) || !row(i) {
@@ -3580,7 +3604,7 @@ mod phrase_keys {
 
 #[cfg(test)]
 mod table_row_tests {
-    use super::is_table_row;
+    use super::{is_table_row, is_table_row_in};
 
     /// [`is_table_row`] as first written, a byte index at a time.
     fn is_table_row_naive(t: &[u8], figures: bool) -> bool {
@@ -3613,6 +3637,16 @@ mod table_row_tests {
             figures: bool,
         ) {
             proptest::prop_assert_eq!(is_table_row(&t, figures), is_table_row_naive(&t, figures));
+        }
+
+        /// On a line without a tab (a page without one), skipping the
+        /// search for tabs changes nothing.
+        #[test]
+        fn table_row_without_tabs_is_exact(
+            t in proptest::collection::vec(proptest::sample::select(b" .:a1!".to_vec()), 0..24),
+            figures: bool,
+        ) {
+            proptest::prop_assert_eq!(is_table_row_in(&t, figures, false), is_table_row_naive(&t, figures));
         }
     }
 }
