@@ -158,6 +158,19 @@ fn add_mask(counts: &mut StopCounts, mut m: LangMask) {
     }
 }
 
+/// [`add_mask`] for the counts of one piece of a line (at most
+/// [`MEASURE_LIMIT`] bytes, so at most half as many words, started from
+/// zero): they cannot reach `u16::MAX`, and are added without saturating.
+#[inline]
+fn add_mask_piece(counts: &mut StopCounts, mut m: LangMask) {
+    while m != 0 {
+        let i = m.trailing_zeros() as usize;
+        debug_assert!(counts[i] < u16::MAX);
+        counts[i] += 1;
+        m &= m - 1;
+    }
+}
+
 /// Measures one (trimmed, non-empty) line.
 pub fn measure(line: &[u8], stop: &Stopwords) -> (Features, StopCounts) {
     let (f, counts, _) = measure_plain(line, stop);
@@ -697,13 +710,13 @@ fn measure_ascii_in<const N: usize, const G: usize>(
                 let lo = load(&buf, start) & KEY_LO[len];
                 let hi = load(&buf, start + 8) & KEY_HI[len];
                 let key = (lo as u128) | ((hi as u128) << 64);
-                add_mask(counts, stop.lookup_key(key, len));
+                add_mask_piece(counts, stop.lookup_key(key, len));
             } else if len <= MAX_STOPWORD {
                 let mut word = [0u8; MAX_STOPWORD];
                 for (d, s) in word.iter_mut().zip(&text[start..end]) {
                     *d = s.to_ascii_lowercase();
                 }
-                add_mask(counts, stop.lookup(&word[..len]));
+                add_mask_piece(counts, stop.lookup(&word[..len]));
             }
         }
     }
