@@ -732,7 +732,9 @@ pub struct Lexicon {
     /// Every phrase but the `=` ones (ids into `affix_ids`): a `=` phrase
     /// only ever matches a whole line, which `whole` finds. Scanned only in
     /// short lines that start with a `^` phrase or end with a `$` phrase.
-    affix: NFA,
+    /// Built on first use: only a line that starts with a `^` phrase or
+    /// ends with a `$` phrase needs it, and a small page may have none.
+    affix: std::sync::OnceLock<NFA>,
     affix_ids: Vec<usize>,
     /// Phrase text -> the ids of the phrases with that text, in id order.
     whole: foldhash::HashMap<&'static [u8], Vec<usize>>,
@@ -750,16 +752,9 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
-    /// Compiles the given phrases into one automaton.
+    /// Compiles the given phrases into automata (the one for the lines
+    /// that start or end with an anchored phrase when first needed).
     pub fn new(phrases: Vec<Phrase>) -> Lexicon {
-        let subset = |keep: &dyn Fn(&Phrase) -> bool| -> (NFA, Vec<usize>) {
-            let ids: Vec<usize> = (0..phrases.len()).filter(|&i| keep(&phrases[i])).collect();
-            let dfa = NFA::builder()
-                .match_kind(MatchKind::Standard)
-                .build(ids.iter().map(|&i| phrases[i].text))
-                .expect("phrase automaton builds");
-            (dfa, ids)
-        };
         let anywhere_ids: Vec<usize> = (0..phrases.len())
             .filter(|&i| phrases[i].anchor == Anchor::Anywhere)
             .collect();
@@ -773,7 +768,9 @@ impl Lexicon {
             .max()
             .unwrap_or(0);
         let anywhere_grams = Grams::of(anywhere_ids.iter().map(|&i| phrases[i].text.as_bytes()));
-        let (affix, affix_ids) = subset(&|p| p.anchor != Anchor::Line);
+        let affix_ids: Vec<usize> = (0..phrases.len())
+            .filter(|&i| phrases[i].anchor != Anchor::Line)
+            .collect();
         let anchored = |keep: &dyn Fn(&Phrase) -> bool, reversed: bool| -> NFA {
             NFA::builder()
                 .match_kind(MatchKind::Standard)
@@ -806,7 +803,7 @@ impl Lexicon {
             anywhere_longest,
             anywhere_ids,
             anywhere_grams,
-            affix,
+            affix: std::sync::OnceLock::new(),
             affix_ids,
             whole,
             longest,
@@ -824,6 +821,21 @@ impl Lexicon {
             parse_checked(name, text, &mut phrases, false)?;
         }
         Ok(Lexicon::new(phrases))
+    }
+
+    /// Every phrase but the `=` ones, built when first needed.
+    #[inline]
+    fn affix(&self) -> &NFA {
+        self.affix.get_or_init(|| self.build_affix())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn build_affix(&self) -> NFA {
+        NFA::builder()
+            .match_kind(MatchKind::Standard)
+            .build(self.affix_ids.iter().map(|&i| self.phrases[i].text))
+            .expect("phrase automaton builds")
     }
 
     /// Number of phrases.
@@ -870,7 +882,7 @@ impl Lexicon {
                     && anchored_match(&self.ends_reversed, norm.iter().rev().copied())));
         if anchored {
             return self
-                .scan(&self.affix, &self.affix_ids, norm, words, 0, norm.len())
+                .scan(self.affix(), &self.affix_ids, norm, words, 0, norm.len())
                 .unwrap_or_else(|best| best.map(|p| self.hit_of(p)));
         }
         // No `^` phrase starts the line and no `$` phrase ends it: only
