@@ -710,6 +710,21 @@ impl Prefixes {
     }
 }
 
+/// Bits of the filter in front of the whole-line table (8 KiB).
+const WHOLE_BITS: usize = 1 << 16;
+
+/// A (non-empty) line's bit in the whole-line filter: from its length and
+/// its first, middle and last bytes.
+#[inline]
+fn whole_key(line: &[u8]) -> usize {
+    let n = line.len();
+    let x = n as u64
+        | u64::from(line[0]) << 16
+        | u64::from(line[n / 2]) << 24
+        | u64::from(line[n - 1]) << 32;
+    (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
+}
+
 /// The compiled lexicon.
 #[derive(Clone, Debug)]
 pub struct Lexicon {
@@ -738,6 +753,9 @@ pub struct Lexicon {
     affix_ids: Vec<usize>,
     /// Phrase text -> the ids of the phrases with that text, in id order.
     whole: foldhash::HashMap<&'static [u8], Vec<usize>>,
+    /// A bit for each phrase's [`whole_key`]: most lines are no phrase,
+    /// their bit is clear and they are not hashed whole and looked up.
+    whole_bits: Box<[u64; WHOLE_BITS / 64]>,
     /// The longest phrase's length: no longer line is in `whole`.
     longest: usize,
     /// The `^` phrases, matched at the start of a line only, and the `$`
@@ -793,6 +811,13 @@ impl Lexicon {
         let end_prefixes = Prefixes::of(reversed.iter().map(Vec::as_slice));
         let longest = phrases.iter().map(|p| p.text.len()).max().unwrap_or(0);
         let mut whole: foldhash::HashMap<&'static [u8], Vec<usize>> = Default::default();
+        let mut whole_bits = Box::new([0u64; WHOLE_BITS / 64]);
+        for p in &phrases {
+            if !p.text.is_empty() {
+                let k = whole_key(p.text.as_bytes());
+                whole_bits[k / 64] |= 1 << (k % 64);
+            }
+        }
         for (i, p) in phrases.iter().enumerate() {
             whole.entry(p.text.as_bytes()).or_default().push(i);
         }
@@ -806,6 +831,7 @@ impl Lexicon {
             affix: std::sync::OnceLock::new(),
             affix_ids,
             whole,
+            whole_bits,
             longest,
             starts,
             ends_reversed,
@@ -860,9 +886,12 @@ impl Lexicon {
         }
         // Long lines can only match `~` phrases.
         let affix = words <= MAX_AFFIX_WORDS;
-        let whole = (norm.len() <= self.longest)
-            .then(|| self.whole.get(norm))
-            .flatten();
+        let whole = (norm.len() <= self.longest && {
+            let k = whole_key(norm);
+            self.whole_bits[k / 64] >> (k % 64) & 1 != 0
+        })
+        .then(|| self.whole.get(norm))
+        .flatten();
         if let Some(ids) = whole {
             // Every anchor accepts a whole-line match (the word limits are
             // met: see above).
@@ -1200,6 +1229,25 @@ mod tests {
     fn builtin_files_parse() {
         let lex = Lexicon::builtin().unwrap();
         assert!(lex.len() > 100);
+    }
+
+    /// The whole-line filter passes every phrase, and each phrase as a
+    /// line finds what the reference finds.
+    #[test]
+    fn whole_filter_passes_every_phrase() {
+        let lex = Lexicon::builtin().unwrap();
+        for p in &lex.phrases {
+            let t = p.text.as_bytes();
+            let k = whole_key(t);
+            assert!(lex.whole_bits[k / 64] >> (k % 64) & 1 != 0, "{}", p.text);
+            let words = p.text.split(' ').count() as u32;
+            assert_eq!(
+                lex.find(t, words).map(|h| h.text),
+                lex.find_reference(t, words).map(|h| h.text),
+                "{}",
+                p.text
+            );
+        }
     }
 
     /// Every built-in phrase is normalised ([`Lexicon::builtin`] does not
