@@ -307,7 +307,9 @@ fn probe_bytes(line: &[u8]) -> (u8, u32, usize, u32, u128) {
         let zero = _mm_setzero_si128();
         let (mut digits, mut seps, mut letters) = (zero, zero, zero);
         let (mut colon, mut at, mut e2) = (zero, zero, zero);
-        let (mut y_at, mut at_block) = (0u128, 0u32);
+        // The `y` masks of the first eight blocks, two bytes each, read as
+        // one u128 at the end (no wide shift per block).
+        let (mut ys, mut at_block) = ([0u8; 16], 0usize);
         let mut name = _mm_cmpeq_epi8(zero, zero);
         let mut block = |x: __m128i| {
             let eq = |b: u8| _mm_cmpeq_epi8(x, set(b));
@@ -344,7 +346,7 @@ fn probe_bytes(line: &[u8]) -> (u8, u32, usize, u32, u128) {
             e2 = _mm_or_si128(e2, eq(0xe2));
             if at_block < 8 {
                 let y = _mm_movemask_epi8(_mm_cmpeq_epi8(folded, set(b'y'))) as u16;
-                y_at |= u128::from(y) << (16 * at_block);
+                ys[2 * at_block..2 * at_block + 2].copy_from_slice(&y.to_le_bytes());
                 at_block += 1;
             }
         };
@@ -374,6 +376,7 @@ fn probe_bytes(line: &[u8]) -> (u8, u32, usize, u32, u128) {
             }
             | if sum(seps) > 0 { P_SEPARATOR } else { 0 }
             | if any(e2) { P_E2 } else { 0 };
+        let y_at = u128::from_le_bytes(ys);
         (flags, sum(digits), sum(seps) as usize, sum(letters), y_at)
     }
 }
