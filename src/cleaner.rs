@@ -890,10 +890,11 @@ impl Cleaner {
         if let Some(naive) = &self.inner.naive_stopwords {
             return self.clean_reference(input, naive);
         }
-        let mut lines = Vec::new();
+        // Room for a line every 32 bytes, about twice what pages have: most
+        // pages split without the vector growing (and copying) step by step.
+        let mut lines = Vec::with_capacity(input.len() / 32 + 16);
         lines::split(input, &mut lines);
-        // The vector doubled as it grew: up to half of it is unused, and it
-        // lives as long as the result.
+        // Up to half of it is unused, and it lives as long as the result.
         lines.shrink_to_fit();
         let n = lines.len();
         let texts: Vec<&[u8]> = lines.iter().map(|l| l.bytes(input)).collect();
