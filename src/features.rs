@@ -255,34 +255,35 @@ fn measure_with(line: &[u8], stop: &Stopwords, norm: Option<&mut Vec<u8>>) -> Me
     let mut plain = line.len() <= MEASURE_LIMIT;
     let mut folded = Folded::new();
     let mut ascii = plain;
-    for text in chunks(line) {
-        let mut cf = Features::default();
-        let mut cc: StopCounts = [0; NLANG];
-        let is_ascii = text.is_ascii();
-        if is_ascii || ascii_like(text) {
-            measure_ascii(
+    if line.len() <= MEASURE_LIMIT {
+        // One piece, measured straight into the line's measures (adding
+        // it to zeros would give the same).
+        measure_piece(
+            line,
+            stop,
+            &mut f,
+            &mut counts,
+            &mut folded,
+            &mut want_norm,
+            &mut plain,
+            &mut ascii,
+        );
+    } else {
+        for text in chunks(line) {
+            let mut cf = Features::default();
+            let mut cc: StopCounts = [0; NLANG];
+            measure_piece(
                 text,
                 stop,
                 &mut cf,
                 &mut cc,
                 &mut folded,
-                want_norm.as_deref_mut(),
+                &mut want_norm,
+                &mut plain,
+                &mut ascii,
             );
-            if !is_ascii {
-                // Punctuation outside ASCII separates words like ASCII
-                // punctuation does; each such character counts once.
-                ascii = false;
-                let chars = count_chars(text);
-                cf.chars = chars;
-                cf.weight = chars;
-            }
-        } else {
-            plain = false;
-            ascii = false;
-            want_norm = None;
-            measure_any(text, stop, &mut cf, &mut cc);
+            add(&mut f, &mut counts, &cf, &cc);
         }
-        add(&mut f, &mut counts, &cf, &cc);
     }
     f.terminal = terminal_end(line);
     f.credit_end = credit_end(line);
@@ -292,6 +293,39 @@ fn measure_with(line: &[u8], stop: &Stopwords, norm: Option<&mut Vec<u8>>) -> Me
         plain,
         folded: ascii.then_some(folded),
         normed: want_norm.is_some(),
+    }
+}
+
+/// Measures one piece of a line (see [`chunks`]) into `cf` and `cc`
+/// (zero), clearing `plain`, `ascii` and `want_norm` when it is not plain.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+fn measure_piece(
+    text: &[u8],
+    stop: &Stopwords,
+    cf: &mut Features,
+    cc: &mut StopCounts,
+    folded: &mut Folded,
+    want_norm: &mut Option<&mut Vec<u8>>,
+    plain: &mut bool,
+    ascii: &mut bool,
+) {
+    let is_ascii = text.is_ascii();
+    if is_ascii || ascii_like(text) {
+        measure_ascii(text, stop, cf, cc, folded, want_norm.as_deref_mut());
+        if !is_ascii {
+            // Punctuation outside ASCII separates words like ASCII
+            // punctuation does; each such character counts once.
+            *ascii = false;
+            let chars = count_chars(text);
+            cf.chars = chars;
+            cf.weight = chars;
+        }
+    } else {
+        *plain = false;
+        *ascii = false;
+        *want_norm = None;
+        measure_any(text, stop, cf, cc);
     }
 }
 
