@@ -237,12 +237,15 @@ pub struct Measured {
 /// [`crate::lexicon::MAX_LINE_BYTES`] bytes its normalised form
 /// ([`crate::lexicon::normalise`]) written to `norm`, from the lower-cased
 /// copy the measuring makes anyway ([`Measured::normed`]: whether it was).
+/// Inlined into its caller, so that the result is built in place.
+#[inline(always)]
 pub fn measure_normed(line: &[u8], stop: &Stopwords, norm: &mut Vec<u8>) -> Measured {
     measure_with(line, stop, Some(norm))
 }
 
 /// [`measure_normed`], writing the normalised form only when given a
 /// buffer for it.
+#[inline(always)]
 fn measure_with(line: &[u8], stop: &Stopwords, norm: Option<&mut Vec<u8>>) -> Measured {
     let mut norm = norm;
     if let Some(n) = norm.as_deref_mut() {
