@@ -19,7 +19,8 @@ pub enum Mode {
     Recall,
 }
 
-/// Builds a [`Cleaner`]. Every pattern is compiled once, in [`build`](Self::build).
+/// Builds a [`Cleaner`]. Every pattern is compiled once: the phrases in
+/// [`build`](Self::build), each shape regex when a line first needs it.
 #[derive(Clone, Debug, Default)]
 pub struct CleanerBuilder {
     mode: Mode,
@@ -65,26 +66,12 @@ impl CleanerBuilder {
         self
     }
 
-    /// Compiles the lexicon, the shapes and the stopword table.
-    ///
-    /// The phrase automata and the shape regexes, two thirds and one third
-    /// of the work, are compiled on two threads when a second one can be
-    /// started (on one otherwise): a process that cleans one small page
-    /// spends most of its time here.
+    /// Compiles the lexicon and the stopword table; the shape regexes are
+    /// compiled when first used (a process that cleans one small page
+    /// needs few of them).
     pub fn build(&self) -> Result<Cleaner, BuildError> {
-        let (lexicon, shapes) = std::thread::scope(|scope| {
-            let shapes = std::thread::Builder::new()
-                .name("dechrome-shapes".into())
-                .spawn_scoped(scope, Shapes::builtin);
-            let lexicon = Lexicon::builtin();
-            let shapes = match shapes {
-                Ok(handle) => handle
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                Err(_) => Shapes::builtin(),
-            };
-            (lexicon, shapes)
-        });
+        let lexicon = Lexicon::builtin();
+        let shapes = Shapes::builtin();
         Ok(Cleaner {
             inner: Arc::new(Inner {
                 lexicon: lexicon?,

@@ -484,6 +484,9 @@ struct Doc<'d> {
     skip: &'d [bool],
     /// `joined[i]`: line `i + 1` goes on with line `i`'s paragraph.
     joined: &'d [bool],
+    /// Some line may hold a tab (false: none does, and the table-row test
+    /// skips its search for two tabs; see [`LineMeasures::tabs`]).
+    tabs: bool,
 }
 
 /// What each line's own bytes say: features, stopword counts per language,
@@ -494,6 +497,9 @@ struct LineMeasures {
     evidence: EvidenceTable,
     /// [`repeat::packed_start_key`] of each line.
     repeat_keys: Vec<u64>,
+    /// Some line may hold a tab: true unless the fast path found none in
+    /// the whole input (most pages have none; the reference always looks).
+    tabs: bool,
 }
 
 impl LineMeasures {
@@ -507,6 +513,7 @@ impl LineMeasures {
                 of: idx.iter().map(|&i| self.evidence.of[i]).collect(),
             },
             repeat_keys: idx.iter().map(|&i| self.repeat_keys[i]).collect(),
+            tabs: self.tabs,
         }
     }
 }
@@ -769,6 +776,7 @@ impl Doc<'_> {
             alt: &self.alt[..end],
             skip: &self.skip[..end],
             joined: &self.joined[..end],
+            tabs: self.tabs,
         }
     }
 }
@@ -882,14 +890,17 @@ impl Cleaner {
         if let Some(naive) = &self.inner.naive_stopwords {
             return self.clean_reference(input, naive);
         }
-        let mut lines = Vec::new();
+        // Room for a line every 32 bytes, about twice what pages have: most
+        // pages split without the vector growing (and copying) step by step.
+        let mut lines = Vec::with_capacity(input.len() / 32 + 16);
         lines::split(input, &mut lines);
-        // The vector doubled as it grew: up to half of it is unused, and it
-        // lives as long as the result.
+        // Up to half of it is unused, and it lives as long as the result.
         lines.shrink_to_fit();
         let n = lines.len();
         let texts: Vec<&[u8]> = lines.iter().map(|l| l.bytes(input)).collect();
-        let lines_of = self.analyse(&texts, None);
+        let mut lines_of = self.analyse(&texts, None);
+        // A page without a tab has no table row split by tabs.
+        lines_of.tabs = memchr::memchr(b'\t', input).is_some();
         let adjacent = adjacency(&lines);
         let layout = Layout::of(&texts, &lines_of.feats, &adjacent);
         let mut joined = joined_lines(&texts, &adjacent, layout);
@@ -1050,6 +1061,7 @@ impl Cleaner {
             stops,
             evidence: evidence.table,
             repeat_keys,
+            tabs: true,
         }
     }
 
@@ -1126,6 +1138,7 @@ impl Cleaner {
             alt: &alt,
             skip: &skip,
             joined,
+            tabs: m.tabs,
         };
         let mut judgement = self.judge_relaxed(&doc);
 
@@ -1358,6 +1371,9 @@ impl Cleaner {
                     || (feats[i].words <= 16
                         && feats[i].letters >= 2
                         && !feats[i].terminal
+                        // A time of day has three digits or more (most
+                        // lines have fewer and skip the search).
+                        && feats[i].digits >= 3
                         && has_time(texts[i])
                         && shapes.has_date(texts[i])
                         && !schedule[i])
@@ -1616,7 +1632,7 @@ impl Cleaner {
         let scores: Vec<f32> = (doc.texts.iter().zip(doc.feats).zip(doc.density))
             .zip(initial.iter().zip(doc.evidence.has_each()).zip(doc.skip))
             .map(|(((t, f), &density), ((&class, chrome), &skip))| {
-                region_score(t, f, density, class, chrome, skip)
+                region_score(t, f, density, class, chrome, skip, doc.tabs)
             })
             .collect();
         let mut inside_mask = vec![false; n];
@@ -2079,7 +2095,8 @@ impl Default for Cleaner {
 }
 
 /// A line's contribution to the article region: positive for prose,
-/// negative for chrome and for lines that do not read as prose.
+/// negative for chrome and for lines that do not read as prose (`tabs`:
+/// see [`Doc::tabs`]).
 fn region_score(
     t: &[u8],
     f: &Features,
@@ -2087,6 +2104,7 @@ fn region_score(
     class: Class,
     chrome: bool,
     repeat: bool,
+    tabs: bool,
 ) -> f32 {
     if repeat {
         return 0.0;
@@ -2097,7 +2115,7 @@ fn region_score(
     // A table row (three cells or more, split by tabs, or by runs of
     // spaces as converters align columns) is neither prose nor chrome: a
     // table does not end the article it stands in.
-    if matches!(class, Class::Short | Class::Bad) && is_table_row(t, f.digits > 0) {
+    if matches!(class, Class::Short | Class::Bad) && is_table_row_in(t, f.digits > 0, tabs) {
         return 0.0;
     }
     let w = f.words.min(80) as f32;
@@ -2115,8 +2133,18 @@ fn region_score(
 /// of two spaces or more not after a sentence's end (some writers put two
 /// spaces between sentences) in a line with a figure (`figures`: results,
 /// standings, prices; a row of widget icons has none)?
+#[cfg(test)]
 fn is_table_row(t: &[u8], figures: bool) -> bool {
-    if let Some(tab) = memchr::memchr(b'\t', t) {
+    is_table_row_in(t, figures, true)
+}
+
+/// [`is_table_row`] where `tabs` is false only if the line holds no tab
+/// (the page has none): the search for two tabs is skipped then.
+#[inline]
+fn is_table_row_in(t: &[u8], figures: bool, tabs: bool) -> bool {
+    if !tabs {
+        debug_assert!(!t.contains(&b'\t'));
+    } else if let Some(tab) = memchr::memchr(b'\t', t) {
         if memchr::memchr(b'\t', &t[tab + 1..]).is_some() {
             return true;
         }
@@ -2360,7 +2388,7 @@ fn keep_tables(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
     let keep = &mut judgement.keep;
     let free =
         |keep: &[bool], i: usize| !keep[i] && !doc.evidence.has(i) && !doc.skip[i] && !doc.alt[i];
-    let row = |i: usize| is_table_row(doc.texts[i], doc.feats[i].digits > 0);
+    let row = |i: usize| is_table_row_in(doc.texts[i], doc.feats[i].digits > 0, doc.tabs);
     let mut i = 0;
     while i < end {
         if !free(keep, i) || !row(i) {
@@ -2866,7 +2894,8 @@ fn paragraph_numbers(joined: &[bool]) -> Vec<u32> {
     para
 }
 
-/// Does the line hold a time of day (`9:42`, `12:05`)?
+/// Does the line hold a time of day (`9:42`, `12:05`)? Every one holds
+/// three ASCII digits or more (a test checks).
 fn has_time(t: &[u8]) -> bool {
     memchr::memchr_iter(b':', t).any(|i| {
         let d = |j: usize| t.get(j).is_some_and(u8::is_ascii_digit);
@@ -3616,7 +3645,7 @@ mod phrase_keys {
 
 #[cfg(test)]
 mod table_row_tests {
-    use super::is_table_row;
+    use super::{is_table_row, is_table_row_in};
 
     /// [`is_table_row`] as first written, a byte index at a time.
     fn is_table_row_naive(t: &[u8], figures: bool) -> bool {
@@ -3649,6 +3678,33 @@ mod table_row_tests {
             figures: bool,
         ) {
             proptest::prop_assert_eq!(is_table_row(&t, figures), is_table_row_naive(&t, figures));
+        }
+
+        /// On a line without a tab (a page without one), skipping the
+        /// search for tabs changes nothing.
+        #[test]
+        fn table_row_without_tabs_is_exact(
+            t in proptest::collection::vec(proptest::sample::select(b" .:a1!".to_vec()), 0..24),
+            figures: bool,
+        ) {
+            proptest::prop_assert_eq!(is_table_row_in(&t, figures, false), is_table_row_naive(&t, figures));
+        }
+    }
+}
+
+#[cfg(test)]
+mod has_time_tests {
+    use super::has_time;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
+        /// A line with a time of day has three ASCII digits or more (the
+        /// gate in front of [`has_time`] in `article_end`).
+        #[test]
+        fn times_have_three_digits(t in proptest::collection::vec(proptest::sample::select(b" :0912a.".to_vec()), 0..12)) {
+            if has_time(&t) {
+                proptest::prop_assert!(t.iter().filter(|b| b.is_ascii_digit()).count() >= 3);
+            }
         }
     }
 }

@@ -158,6 +158,19 @@ fn add_mask(counts: &mut StopCounts, mut m: LangMask) {
     }
 }
 
+/// [`add_mask`] for the counts of one piece of a line (at most
+/// [`MEASURE_LIMIT`] bytes, so at most half as many words, started from
+/// zero): they cannot reach `u16::MAX`, and are added without saturating.
+#[inline]
+fn add_mask_piece(counts: &mut StopCounts, mut m: LangMask) {
+    while m != 0 {
+        let i = m.trailing_zeros() as usize;
+        debug_assert!(counts[i] < u16::MAX);
+        counts[i] += 1;
+        m &= m - 1;
+    }
+}
+
 /// Measures one (trimmed, non-empty) line.
 pub fn measure(line: &[u8], stop: &Stopwords) -> (Features, StopCounts) {
     let (f, counts, _) = measure_plain(line, stop);
@@ -224,12 +237,15 @@ pub struct Measured {
 /// [`crate::lexicon::MAX_LINE_BYTES`] bytes its normalised form
 /// ([`crate::lexicon::normalise`]) written to `norm`, from the lower-cased
 /// copy the measuring makes anyway ([`Measured::normed`]: whether it was).
+/// Inlined into its caller, so that the result is built in place.
+#[inline(always)]
 pub fn measure_normed(line: &[u8], stop: &Stopwords, norm: &mut Vec<u8>) -> Measured {
     measure_with(line, stop, Some(norm))
 }
 
 /// [`measure_normed`], writing the normalised form only when given a
 /// buffer for it.
+#[inline(always)]
 fn measure_with(line: &[u8], stop: &Stopwords, norm: Option<&mut Vec<u8>>) -> Measured {
     let mut norm = norm;
     if let Some(n) = norm.as_deref_mut() {
@@ -242,34 +258,35 @@ fn measure_with(line: &[u8], stop: &Stopwords, norm: Option<&mut Vec<u8>>) -> Me
     let mut plain = line.len() <= MEASURE_LIMIT;
     let mut folded = Folded::new();
     let mut ascii = plain;
-    for text in chunks(line) {
-        let mut cf = Features::default();
-        let mut cc: StopCounts = [0; NLANG];
-        let is_ascii = text.is_ascii();
-        if is_ascii || ascii_like(text) {
-            measure_ascii(
+    if line.len() <= MEASURE_LIMIT {
+        // One piece, measured straight into the line's measures (adding
+        // it to zeros would give the same).
+        measure_piece(
+            line,
+            stop,
+            &mut f,
+            &mut counts,
+            &mut folded,
+            &mut want_norm,
+            &mut plain,
+            &mut ascii,
+        );
+    } else {
+        for text in chunks(line) {
+            let mut cf = Features::default();
+            let mut cc: StopCounts = [0; NLANG];
+            measure_piece(
                 text,
                 stop,
                 &mut cf,
                 &mut cc,
                 &mut folded,
-                want_norm.as_deref_mut(),
+                &mut want_norm,
+                &mut plain,
+                &mut ascii,
             );
-            if !is_ascii {
-                // Punctuation outside ASCII separates words like ASCII
-                // punctuation does; each such character counts once.
-                ascii = false;
-                let chars = count_chars(text);
-                cf.chars = chars;
-                cf.weight = chars;
-            }
-        } else {
-            plain = false;
-            ascii = false;
-            want_norm = None;
-            measure_any(text, stop, &mut cf, &mut cc);
+            add(&mut f, &mut counts, &cf, &cc);
         }
-        add(&mut f, &mut counts, &cf, &cc);
     }
     f.terminal = terminal_end(line);
     f.credit_end = credit_end(line);
@@ -279,6 +296,39 @@ fn measure_with(line: &[u8], stop: &Stopwords, norm: Option<&mut Vec<u8>>) -> Me
         plain,
         folded: ascii.then_some(folded),
         normed: want_norm.is_some(),
+    }
+}
+
+/// Measures one piece of a line (see [`chunks`]) into `cf` and `cc`
+/// (zero), clearing `plain`, `ascii` and `want_norm` when it is not plain.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+fn measure_piece(
+    text: &[u8],
+    stop: &Stopwords,
+    cf: &mut Features,
+    cc: &mut StopCounts,
+    folded: &mut Folded,
+    want_norm: &mut Option<&mut Vec<u8>>,
+    plain: &mut bool,
+    ascii: &mut bool,
+) {
+    let is_ascii = text.is_ascii();
+    if is_ascii || ascii_like(text) {
+        measure_ascii(text, stop, cf, cc, folded, want_norm.as_deref_mut());
+        if !is_ascii {
+            // Punctuation outside ASCII separates words like ASCII
+            // punctuation does; each such character counts once.
+            *ascii = false;
+            let chars = count_chars(text);
+            cf.chars = chars;
+            cf.weight = chars;
+        }
+    } else {
+        *plain = false;
+        *ascii = false;
+        *want_norm = None;
+        measure_any(text, stop, cf, cc);
     }
 }
 
@@ -697,13 +747,13 @@ fn measure_ascii_in<const N: usize, const G: usize>(
                 let lo = load(&buf, start) & KEY_LO[len];
                 let hi = load(&buf, start + 8) & KEY_HI[len];
                 let key = (lo as u128) | ((hi as u128) << 64);
-                add_mask(counts, stop.lookup_key(key, len));
+                add_mask_piece(counts, stop.lookup_key(key, len));
             } else if len <= MAX_STOPWORD {
                 let mut word = [0u8; MAX_STOPWORD];
                 for (d, s) in word.iter_mut().zip(&text[start..end]) {
                     *d = s.to_ascii_lowercase();
                 }
-                add_mask(counts, stop.lookup(&word[..len]));
+                add_mask_piece(counts, stop.lookup(&word[..len]));
             }
         }
     }

@@ -225,9 +225,9 @@ impl Stopwords {
     #[inline]
     pub fn lookup_key(&self, key: u128, len: usize) -> LangMask {
         debug_assert!(len <= 16);
-        if len == 0 || len > self.longest {
-            return 0;
-        }
+        // No slot holds an empty word or one longer than the longest: their
+        // probes end at an empty slot and give 0 too, without a test on
+        // every word (see `lookup_key_needs_no_length_test`).
         let mut i = slot_hash(key, len) as usize & self.mask;
         loop {
             let s = &self.slots[i];
@@ -339,6 +339,33 @@ mod tests {
             let m = M.get_or_init(NaiveStopwords::builtin);
             let s = S.get_or_init(Stopwords::builtin);
             proptest::prop_assert_eq!(s.lookup(w.as_bytes()), m.langs(w.as_bytes()));
+        }
+
+        /// `lookup_key` (no test of the word's length) on keys of words of
+        /// 0 to 16 bytes, stopwords, words longer than the longest, and
+        /// others, gets what the naive map says.
+        #[test]
+        fn lookup_key_needs_no_length_test(w in proptest::string::string_regex("[a-z']{0,16}|the|and|der|[a-z]{13,16}").unwrap()) {
+            static M: std::sync::OnceLock<NaiveStopwords> = std::sync::OnceLock::new();
+            static S: std::sync::OnceLock<Stopwords> = std::sync::OnceLock::new();
+            let m = M.get_or_init(NaiveStopwords::builtin);
+            let s = S.get_or_init(Stopwords::builtin);
+            let b = w.as_bytes();
+            proptest::prop_assert_eq!(s.lookup_key(key16(b), b.len()), m.langs(b));
+        }
+    }
+
+    /// Every stopword's key finds its languages, and so does each of its
+    /// prefixes (the empty one included) what the naive map says.
+    #[test]
+    fn lookup_key_is_exact_for_every_stopword() {
+        let s = Stopwords::builtin();
+        let m = NaiveStopwords::builtin();
+        for w in m.0.keys().filter(|w| w.len() <= 16) {
+            for len in 0..=w.len() {
+                let p = &w[..len];
+                assert_eq!(s.lookup_key(key16(p), len), m.langs(p));
+            }
         }
     }
 

@@ -4,6 +4,8 @@
 //! [`MAX_SHAPE_BYTES`]), ASCII case-insensitive, with byte-level word
 //! boundaries. The breadcrumb test is plain code (see [`is_breadcrumb`]).
 
+use std::sync::OnceLock;
+
 use regex::bytes::{Regex, RegexBuilder};
 
 use crate::verdict::Category;
@@ -67,6 +69,52 @@ pub enum Needs {
     /// can hold (see `max_letters`). Most text lines hold more than a
     /// date's or a counter's.
     MaxLetters(u32),
+    /// A count of comments at the start of the line: after an optional
+    /// `[`, `(` or `{` and ASCII whitespace, a number (a digit, then
+    /// digits, `.` and `,`), "no" or "one", ASCII whitespace, and a word
+    /// that starts with c, r, t or p ("12 comments", "[ 3 Responses",
+    /// "One thought"), ASCII case-insensitive (see [`counts_comments`]).
+    Counted,
+}
+
+/// See [`Needs::Counted`].
+#[inline(never)]
+fn counts_comments(line: &[u8]) -> bool {
+    let space = |b: &u8| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
+    let mut rest = line;
+    if let [b'[' | b'(' | b'{', tail @ ..] = rest {
+        rest = tail;
+        while let [b, tail @ ..] = rest {
+            if !space(b) {
+                break;
+            }
+            rest = tail;
+        }
+    }
+    match rest {
+        [b'0'..=b'9', tail @ ..] => {
+            rest = tail;
+            while let [b'0'..=b'9' | b'.' | b',', tail @ ..] = rest {
+                rest = tail;
+            }
+        }
+        [b'o' | b'O', b'n' | b'N', b'e' | b'E', tail @ ..]
+        | [b'n' | b'N', b'o' | b'O', tail @ ..] => rest = tail,
+        _ => return false,
+    }
+    if !rest.first().is_some_and(space) {
+        return false;
+    }
+    while let [b, tail @ ..] = rest {
+        if !space(b) {
+            break;
+        }
+        rest = tail;
+    }
+    matches!(
+        rest.first(),
+        Some(b'c' | b'C' | b'r' | b'R' | b't' | b'T' | b'p' | b'P')
+    )
 }
 
 /// The word "copyright" (ASCII case-insensitive) starting within the first
@@ -259,7 +307,9 @@ fn probe_bytes(line: &[u8]) -> (u8, u32, usize, u32, u128) {
         let zero = _mm_setzero_si128();
         let (mut digits, mut seps, mut letters) = (zero, zero, zero);
         let (mut colon, mut at, mut e2) = (zero, zero, zero);
-        let (mut y_at, mut at_block) = (0u128, 0u32);
+        // The `y` masks of the first eight blocks, two bytes each, read as
+        // one u128 at the end (no wide shift per block).
+        let (mut ys, mut at_block) = ([0u8; 16], 0usize);
         let mut name = _mm_cmpeq_epi8(zero, zero);
         let mut block = |x: __m128i| {
             let eq = |b: u8| _mm_cmpeq_epi8(x, set(b));
@@ -296,7 +346,7 @@ fn probe_bytes(line: &[u8]) -> (u8, u32, usize, u32, u128) {
             e2 = _mm_or_si128(e2, eq(0xe2));
             if at_block < 8 {
                 let y = _mm_movemask_epi8(_mm_cmpeq_epi8(folded, set(b'y'))) as u16;
-                y_at |= u128::from(y) << (16 * at_block);
+                ys[2 * at_block..2 * at_block + 2].copy_from_slice(&y.to_le_bytes());
                 at_block += 1;
             }
         };
@@ -326,6 +376,7 @@ fn probe_bytes(line: &[u8]) -> (u8, u32, usize, u32, u128) {
             }
             | if sum(seps) > 0 { P_SEPARATOR } else { 0 }
             | if any(e2) { P_E2 } else { 0 };
+        let y_at = u128::from_le_bytes(ys);
         (flags, sum(digits), sum(seps) as usize, sum(letters), y_at)
     }
 }
@@ -431,6 +482,7 @@ enum Gate {
     NameChars,
     Suffix(&'static [&'static str]),
     MaxLetters(u32),
+    Counted,
 }
 
 impl Gate {
@@ -467,6 +519,7 @@ impl Gate {
             Needs::NameChars => Gate::NameChars,
             Needs::Suffix(words) => Gate::Suffix(words),
             Needs::MaxLetters(n) => Gate::MaxLetters(n),
+            Needs::Counted => Gate::Counted,
         };
         out.push(gate);
     }
@@ -491,6 +544,7 @@ impl Gate {
             Gate::NameChars => !probe.not_name,
             Gate::Suffix(words) => ends_with_word(line, words),
             Gate::MaxLetters(n) => probe.letters <= *n,
+            Gate::Counted => counts_comments(line),
         }
     }
 }
@@ -677,11 +731,14 @@ pub fn table() -> Vec<Shape> {
         // is only a counter (above).
         end(
             "comment-count",
-            Category::Social, Needs::All(&[Needs::First(b"[({0123456789no"), Needs::MaxLetters(220)]),
+            Category::Social, Needs::All(&[Needs::First(b"[({0123456789no"), Needs::MaxLetters(220), Needs::Counted]),
             r"(?i-u)^(?:[\[({]\s*(?:\d[\d.,]*|no|one)\s+(?:comments?|responses?|trackbacks?|pingbacks?|replies)\b[^\])}]{0,60}[\])}]|(?:\d[\d.,]*|no|one)\s+(?:comments?|responses?|thoughts?|replies|trackbacks?)\s+(?:to|on|for)\s+(?:[\x22'\xe2\xc2]|&quot;).{1,200}|(?:\d+(?:[.,]\d+)*|one)\s+(?:comments?|responses?)\s+to\s+[^.!?\s][^.]{0,200}[^.]|(?:\d[\d.,]*|no|one)\s+(?:comments?|responses?)\s*(?:so\s+far|(?:-|:|,|\||\.\.\.|\xe2\x80\xa6)?\s*(?:add|leave|post|join|read)\b[^.!?]{0,40}))$",
         ),
         // A date or time alone on a line, with an optional "Updated"/"Posted" label.
-        s("date", Category::Banner, Needs::All(&[Needs::Digit, Needs::MaxLetters(60)]), format!(r"(?i-u)^(?:(?:last\s+)?(?:updated|published|posted|modified|created|first\s+published|date)(?:\s+on)?\s*:?\s*)?{dated}(?:\s*(?:\||-|,)?\s*(?:updated|edt|est|bst|gmt|utc|permalink))?$")),
+        // Its first byte: a label's ("last", "updated", ...), a weekday's, a
+        // month's or a digit; its last: a date's or a time's digit, "am",
+        // "p.m.", a zone ("EDT", "(GMT)", "UTC+"), a label ("updated").
+        s("date", Category::Banner, Needs::All(&[Needs::Digit, Needs::First(b"0123456789lupmcfdtwsjaon"), Needs::Last(b"0123456789abcdefghijklmnopqrstuvwxyz.)+-"), Needs::MaxLetters(60)]), format!(r"(?i-u)^(?:(?:last\s+)?(?:updated|published|posted|modified|created|first\s+published|date)(?:\s+on)?\s*:?\s*)?{dated}(?:\s*(?:\||-|,)?\s*(?:updated|edt|est|bst|gmt|utc|permalink))?$")),
         s("updated", Category::Banner, Needs::All(&[Needs::Digit, Needs::Prefix(&["last", "updated", "published", "posted", "modified"]), Needs::MaxLetters(108)]), format!(r"(?i-u)^(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?\s*:?\s*(?:{dated}|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago)(?:\s*(?:[|/,]|-|by|in)\s*[^.!?]{{0,60}})?$")),
         s("ago", Category::Banner, Needs::All(&[Needs::Last(b"o"), Needs::MaxLetters(19)]), r"(?i-u)^(?:about\s+|updated\s+)?(?:\d+\s*(?:seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y)|(?:a|an|one)\s+(?:minute|hour|day|week|month|year))\s+ago$".into()),
         // "(c) 2019 ACME", "© ACME Ltd", "Copyright 2012 ..."
@@ -762,7 +819,7 @@ struct Candidates {
 }
 
 impl Candidates {
-    fn of(shapes: &[(Regex, Box<[Gate]>, ShapeHit)]) -> Candidates {
+    fn of(shapes: &[(LazyRegex, Box<[Gate]>, ShapeHit)]) -> Candidates {
         assert!(shapes.len() <= 64, "one bit a shape");
         let mut c = Candidates {
             first: Box::new([0; 256]),
@@ -829,28 +886,28 @@ impl Candidates {
 /// cheap [`Needs`] gate.
 #[derive(Clone, Debug)]
 pub struct Shapes {
-    shapes: Vec<(Regex, Box<[Gate]>, ShapeHit)>,
+    shapes: Vec<(LazyRegex, Box<[Gate]>, ShapeHit)>,
     /// The cheapest gates of every shape at once: bit k of a mask is shape
     /// k (see [`Candidates`]).
     candidates: Candidates,
     /// The agencies' first two bytes.
     agency_pairs: Box<[u32; 1024]>,
     /// A date anywhere in the line (see [`Shapes::has_date`]).
-    dateish: Regex,
+    dateish: LazyRegex,
     /// A full calendar date anywhere in the line (see [`Shapes::has_day_date`]).
-    day_date: Regex,
+    day_date: LazyRegex,
     /// A post's tags line (see [`Shapes::is_tags_line`]).
-    tags_line: Regex,
+    tags_line: LazyRegex,
     /// A calendar date, no time of day (see [`Shapes::has_calendar_date`]).
-    calendar: Regex,
+    calendar: LazyRegex,
     /// An author's name with initials (see [`Shapes::is_citation`]).
-    cited_author: Regex,
+    cited_author: LazyRegex,
     /// A year (see [`Shapes::is_citation`]).
-    year: Regex,
+    year: LazyRegex,
     /// A numbered figure or table caption (see [`Shapes::is_caption`]).
-    caption: Regex,
+    caption: LazyRegex,
     /// A post's count of comments (see [`Shapes::has_post_count`]).
-    post_count: Regex,
+    post_count: LazyRegex,
 }
 
 /// A post's count of comments or trackbacks inside a line: "Comments (3)",
@@ -945,12 +1002,61 @@ pub struct ShapeHit {
     pub ends_article: bool,
 }
 
-/// One of the helper regexes, compiled once with the shapes (`what` names
-/// it if the built-in pattern is ever broken).
-fn compile(pattern: &str, what: &str) -> Regex {
-    RegexBuilder::new(pattern)
-        .build()
-        .unwrap_or_else(|e| panic!("the {what} regex compiles: {e}"))
+/// A regex compiled the first time it is used, not with the shapes: most
+/// lines never reach most regexes (their gates rule them out), and a
+/// process that cleans one small page would spend most of its instructions
+/// compiling regexes it never runs. It derefs to the compiled [`Regex`].
+#[derive(Clone, Debug)]
+struct LazyRegex {
+    pattern: Box<str>,
+    /// The table's shapes get larger automaton limits than the helpers.
+    table: bool,
+    /// Named in the panic if a built-in pattern is ever broken.
+    what: &'static str,
+    re: OnceLock<Regex>,
+}
+
+impl LazyRegex {
+    fn new(pattern: &str, table: bool, what: &'static str) -> LazyRegex {
+        LazyRegex {
+            pattern: pattern.into(),
+            table,
+            what,
+            re: OnceLock::new(),
+        }
+    }
+
+    /// Compiles the regex now (tests do, to find broken patterns early).
+    #[cfg(test)]
+    fn force(&self) -> &Regex {
+        self
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn build(&self) -> Regex {
+        let mut b = RegexBuilder::new(&self.pattern);
+        if self.table {
+            b.size_limit(16 << 20).dfa_size_limit(4 << 20);
+        }
+        b.build()
+            .unwrap_or_else(|e| panic!("the {} regex compiles: {e}", self.what))
+    }
+}
+
+impl std::ops::Deref for LazyRegex {
+    type Target = Regex;
+
+    #[inline]
+    fn deref(&self) -> &Regex {
+        self.re.get_or_init(|| self.build())
+    }
+}
+
+/// One of the helper regexes, compiled when first used (`what` names it if
+/// the built-in pattern is ever broken).
+fn compile(pattern: &str, what: &'static str) -> LazyRegex {
+    LazyRegex::new(pattern, false, what)
 }
 
 /// The most ASCII letters a line `pattern` matches can hold (`None`: no
@@ -1013,11 +1119,7 @@ impl Shapes {
         let shapes: Vec<_> = table()
             .into_iter()
             .map(|s| {
-                let re = RegexBuilder::new(s.pattern)
-                    .size_limit(16 << 20)
-                    .dfa_size_limit(4 << 20)
-                    .build()
-                    .expect("shape regexes compile");
+                let re = LazyRegex::new(s.pattern, true, s.name);
                 let hit = ShapeHit {
                     name: s.name,
                     category: s.category,
@@ -1433,9 +1535,25 @@ mod tests {
         ));
     }
 
+    /// Every regex compiles (they are compiled lazily, when first used).
     #[test]
     fn table_compiles() {
         let s = Shapes::builtin();
+        for (re, _, _) in &s.shapes {
+            re.force();
+        }
+        for re in [
+            &s.dateish,
+            &s.day_date,
+            &s.tags_line,
+            &s.calendar,
+            &s.cited_author,
+            &s.year,
+            &s.caption,
+            &s.post_count,
+        ] {
+            re.force();
+        }
         assert!(s.find(b"12 comments").is_some());
     }
 
@@ -1548,6 +1666,63 @@ mod tests {
             let line = parts.concat();
             let t = line.trim().as_bytes();
             proptest::prop_assert_eq!(builtin().find(t), builtin().find_ungated(t));
+        }
+
+        /// No shape's gates (its candidate bit, then all its gates) turn
+        /// away a line its own regex matches, on comment counts ("[ 12
+        /// Responses to ...", "One thought on ...") and dates with labels,
+        /// weekdays, times and zones around them.
+        #[test]
+        fn own_gates_never_hide_a_match(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "[", "(", "{", "]", ")", "}", " ", "\t", "12", "1,234", "1.2", "0", "No", "no", "One", "ONE",
+            "none", "comments", "Comment", "Responses", "thoughts", "replies", "Trackbacks", "pingbacks",
+            "to", "on", "for", "\u{201c}", "\"", "Title", "so far", "Add", "leave", ":", "-", "|", "...",
+            ".", "x", "post", "Last updated", "Posted", "Tue.", "Sunday,", "May", "Sept.", "2012",
+            "3:45", "p.m.", "AM", "(UTC+", "(GMT)", "EDT", "permalink", "12/05/2012", "2012-12-05",
+            "\u{a0}", "\u{b7}", "/", "?", "!",
+        ]), 0..14)) {
+            let line = parts.concat();
+            let t = line.trim().as_bytes();
+            if !t.is_empty() && t.len() <= MAX_SHAPE_BYTES {
+                let shapes = builtin();
+                let probe = Probe::of(t, shapes);
+                let candidates = shapes.candidates.of_line(t, &probe);
+                for (k, (re, gates, hit)) in shapes.shapes.iter().enumerate() {
+                    if re.is_match(t) {
+                        proptest::prop_assert!(candidates >> k & 1 == 1, "{} {:?}", hit.name, line);
+                        proptest::prop_assert!(gates.iter().all(|g| g.pass(t, &probe)), "{} {:?}", hit.name, line);
+                    }
+                }
+            }
+        }
+
+        /// [`own_gates_never_hide_a_match`] on lines built like comment
+        /// counts: bracket, number, word, preposition, title.
+        #[test]
+        fn counted_gate_never_hides_a_count(
+            open in proptest::sample::select(vec!["", "[", "(", "{ ", "[\t", "x"]),
+            count in proptest::sample::select(vec!["12", "1,234", "1.2", "0", "No", "no", "One", "ONE", "none", "a"]),
+            gap in proptest::sample::select(vec![" ", "  ", "\t", "", "\u{a0}"]),
+            word in proptest::sample::select(vec![
+                "comments", "Comment", "Responses", "response", "Thoughts", "thought", "replies",
+                "Trackbacks", "pingback", "Pingbacks", "reply", "views",
+            ]),
+            tail in proptest::collection::vec(proptest::sample::select(vec![
+                " ", "to", "on", "for", "\u{201c}", "\"", "'", "&quot;", "Title", "so far", "Add",
+                "leave", ":", "-", "|", "...", ".", "]", ")", "}", "x",
+            ]), 0..6),
+        ) {
+            let line = format!("{open}{count}{gap}{word}{}", tail.concat());
+            let t = line.trim().as_bytes();
+            let shapes = builtin();
+            let probe = Probe::of(t, shapes);
+            let candidates = shapes.candidates.of_line(t, &probe);
+            for (k, (re, gates, hit)) in shapes.shapes.iter().enumerate() {
+                if re.is_match(t) {
+                    proptest::prop_assert!(candidates >> k & 1 == 1, "{} {:?}", hit.name, line);
+                    proptest::prop_assert!(gates.iter().all(|g| g.pass(t, &probe)), "{} {:?}", hit.name, line);
+                }
+            }
         }
 
         /// The letter bounds never hide a match, on dates, times and

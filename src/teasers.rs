@@ -410,6 +410,13 @@ fn is_prose(t: &[u8], words: u32, f: &Features, density: f32) -> bool {
 /// A short line that starts with one of [`HEADER_STARTS`], not chrome of
 /// another kind and not a piece of a sentence.
 fn is_header(t: &[u8], f: &Features, found: Found, norm: &mut Vec<u8>) -> bool {
+    is_header_with(t, f, found, norm, true)
+}
+
+/// [`is_header`], with its gates on the first word's first bytes only when
+/// `gated` (without them: the plain form a test compares with).
+#[inline(always)]
+fn is_header_with(t: &[u8], f: &Features, found: Found, norm: &mut Vec<u8>, gated: bool) -> bool {
     if !(1..=HEADER_WORDS).contains(&f.words)
         || matches!(found, Found::Chrome | Found::Share | Found::ShareRow)
         || !f.first_upper
@@ -421,12 +428,29 @@ fn is_header(t: &[u8], f: &Features, found: Found, norm: &mut Vec<u8>) -> bool {
     let starts = header_starts();
     // The first word starts at the first letter or digit: when that is
     // ASCII, no header can start with it unless some start does.
-    if let Some(&b) = t
+    if let Some(p) = t
         .iter()
-        .find(|b| b.is_ascii_alphanumeric() || !b.is_ascii())
+        .position(|b| b.is_ascii_alphanumeric() || !b.is_ascii())
+        .filter(|_| gated)
     {
-        if b.is_ascii() && !starts.first_bytes[usize::from(b.to_ascii_lowercase())] {
-            return false;
+        let b = t[p];
+        if b.is_ascii() {
+            if !starts.first_bytes[usize::from(b.to_ascii_lowercase())] {
+                return false;
+            }
+            // Its first two bytes too, when the next byte is ASCII (a
+            // letter or digit goes on with the word, anything else ends it).
+            let second = match t.get(p + 1) {
+                Some(&c) if c.is_ascii_alphanumeric() => Some(c.to_ascii_lowercase()),
+                Some(&c) if !c.is_ascii() => None,
+                _ => Some(0),
+            };
+            if let Some(c) = second {
+                let k = head_pair(b.to_ascii_lowercase(), c);
+                if starts.head_pairs[k >> 6] >> (k & 63) & 1 == 0 {
+                    return false;
+                }
+            }
         }
     }
     lexicon::normalise(t, norm);
@@ -516,6 +540,15 @@ struct Starts {
     first_bytes: [bool; 256],
     /// The starts' first words.
     heads: foldhash::HashSet<&'static str>,
+    /// The first two bytes of the starts' first words (the second 0 for a
+    /// one-byte word), one bit each (see [`head_pair`]).
+    head_pairs: Box<[u64; 1024]>,
+}
+
+/// Two bytes as 16 bits: a first word's first two (see [`Starts::head_pairs`]).
+#[inline]
+fn head_pair(a: u8, b: u8) -> usize {
+    usize::from(a) << 8 | usize::from(b)
 }
 
 fn header_starts() -> &'static Starts {
@@ -529,11 +562,18 @@ fn header_starts() -> &'static Starts {
             .iter()
             .map(|s| s.split(' ').collect())
             .collect();
-        let heads = words.iter().map(|w| w[0]).collect();
+        let heads: foldhash::HashSet<&'static str> = words.iter().map(|w| w[0]).collect();
+        let mut head_pairs = Box::new([0u64; 1024]);
+        for h in &heads {
+            let b = h.as_bytes();
+            let k = head_pair(b[0], b.get(1).copied().unwrap_or(0));
+            head_pairs[k >> 6] |= 1 << (k & 63);
+        }
         Starts {
             words,
             first_bytes,
             heads,
+            head_pairs,
         }
     })
 }
@@ -618,6 +658,31 @@ mod title_case_tests {
             let mut t = parts.concat().into_bytes();
             t.extend(junk);
             proptest::prop_assert_eq!(title_case(&t), title_case_plain(&t));
+        }
+    }
+}
+
+#[cfg(test)]
+mod header_gate_tests {
+    use super::{is_header, is_header_with, Found};
+    use crate::features::Features;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
+        /// The gates on a header's first bytes turn no header away.
+        #[test]
+        fn header_gates_are_exact(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "Related", "related", "RELATED", "More", "more", "Most", "Mo", "M", "Read", "R", "Re",
+            "stories", "Stories", "you", "may", "also", "like", "Tags", "Top", "Next", " ", "  ", "-",
+            "'", ":", "\u{e9}", "\u{2019}", "1", "links", "\u{a0}", "x", "(", "\"", "Continue", "reading",
+        ]), 0..6)) {
+            let t = parts.concat().into_bytes();
+            let f = Features { words: 2, first_upper: true, ..Features::default() };
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            proptest::prop_assert_eq!(
+                is_header(&t, &f, Found::Text, &mut a),
+                is_header_with(&t, &f, Found::Text, &mut b, false)
+            );
         }
     }
 }

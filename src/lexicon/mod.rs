@@ -113,6 +113,18 @@ pub struct PhraseError {
 /// Parses one phrase file. `name` is its category name, optionally with a
 /// directory before it and `-end` after it.
 pub fn parse(name: &str, text: &'static str, out: &mut Vec<Phrase>) -> Result<(), PhraseError> {
+    parse_checked(name, text, out, true)
+}
+
+/// [`parse`], checking that each phrase is normalised only with `check`:
+/// the built-in files are checked by a test (`builtin_files_are_normalised`),
+/// not at every start-up.
+fn parse_checked(
+    name: &str,
+    text: &'static str,
+    out: &mut Vec<Phrase>,
+    check: bool,
+) -> Result<(), PhraseError> {
     let stem = name.rsplit('/').next().unwrap_or(name);
     let (cat_name, ends_article, comment_marker) = if let Some(c) = stem.strip_suffix("-end") {
         (c, true, false)
@@ -151,8 +163,10 @@ pub fn parse(name: &str, text: &'static str, out: &mut Vec<Phrase>) -> Result<()
             return Err(err(i + 1, "empty phrase".into()));
         }
         let mut norm = Vec::new();
-        normalise(phrase.as_bytes(), &mut norm);
-        if norm != phrase.as_bytes() {
+        if check && {
+            normalise(phrase.as_bytes(), &mut norm);
+            norm != phrase.as_bytes()
+        } {
             return Err(err(
                 i + 1,
                 format!(
@@ -426,6 +440,16 @@ pub struct LabelWords {
     words: foldhash::HashMap<&'static [u8], bool>,
     /// [`label_pair`] of each word, one bit each.
     pairs: Box<[u64; 1024]>,
+    /// [`label_shape`] of each word, one bit each: most first words whose
+    /// first two bytes some word has are of no word's length.
+    shapes: Box<[u64; 1024]>,
+}
+
+/// A word's [`label_pair`] and length, hashed to 16 bits.
+#[inline]
+fn label_shape(word: &[u8]) -> usize {
+    let x = (label_pair(word) as u32) << 8 | word.len().min(255) as u32;
+    (x.wrapping_mul(0x9e37_79b1) >> 16) as usize
 }
 
 /// A word's first two bytes (the second 0 for a one-byte word) as 16 bits.
@@ -446,11 +470,18 @@ impl LabelWords {
             }
         }
         let mut pairs = Box::new([0u64; 1024]);
+        let mut shapes = Box::new([0u64; 1024]);
         for w in words.keys() {
             let k = label_pair(w);
             pairs[k >> 6] |= 1 << (k & 63);
+            let k = label_shape(w);
+            shapes[k >> 6] |= 1 << (k & 63);
         }
-        LabelWords { words, pairs }
+        LabelWords {
+            words,
+            pairs,
+            shapes,
+        }
     }
 
     /// Does the phrase (normalised) hold a share or follow word
@@ -485,7 +516,10 @@ impl LabelWords {
                     .iter()
                     .position(|b| !b.is_ascii_alphanumeric())
                     .unwrap_or(norm.len());
-                if norm.get(e).map_or(true, u8::is_ascii) && !self.words.contains_key(&norm[..e]) {
+                if norm.get(e).map_or(true, u8::is_ascii) && {
+                    let k = label_shape(&norm[..e]);
+                    self.shapes[k >> 6] >> (k & 63) & 1 == 0 || !self.words.contains_key(&norm[..e])
+                } {
                     return None;
                 }
             }
@@ -696,6 +730,21 @@ impl Prefixes {
     }
 }
 
+/// Bits of the filter in front of the whole-line table (8 KiB).
+const WHOLE_BITS: usize = 1 << 16;
+
+/// A (non-empty) line's bit in the whole-line filter: from its length and
+/// its first, middle and last bytes.
+#[inline]
+fn whole_key(line: &[u8]) -> usize {
+    let n = line.len();
+    let x = n as u64
+        | u64::from(line[0]) << 16
+        | u64::from(line[n / 2]) << 24
+        | u64::from(line[n - 1]) << 32;
+    (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
+}
+
 /// The compiled lexicon.
 #[derive(Clone, Debug)]
 pub struct Lexicon {
@@ -718,10 +767,15 @@ pub struct Lexicon {
     /// Every phrase but the `=` ones (ids into `affix_ids`): a `=` phrase
     /// only ever matches a whole line, which `whole` finds. Scanned only in
     /// short lines that start with a `^` phrase or end with a `$` phrase.
-    affix: NFA,
+    /// Built on first use: only a line that starts with a `^` phrase or
+    /// ends with a `$` phrase needs it, and a small page may have none.
+    affix: std::sync::OnceLock<NFA>,
     affix_ids: Vec<usize>,
     /// Phrase text -> the ids of the phrases with that text, in id order.
     whole: foldhash::HashMap<&'static [u8], Vec<usize>>,
+    /// A bit for each phrase's [`whole_key`]: most lines are no phrase,
+    /// their bit is clear and they are not hashed whole and looked up.
+    whole_bits: Box<[u64; WHOLE_BITS / 64]>,
     /// The longest phrase's length: no longer line is in `whole`.
     longest: usize,
     /// The `^` phrases, matched at the start of a line only, and the `$`
@@ -736,16 +790,9 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
-    /// Compiles the given phrases into one automaton.
+    /// Compiles the given phrases into automata (the one for the lines
+    /// that start or end with an anchored phrase when first needed).
     pub fn new(phrases: Vec<Phrase>) -> Lexicon {
-        let subset = |keep: &dyn Fn(&Phrase) -> bool| -> (NFA, Vec<usize>) {
-            let ids: Vec<usize> = (0..phrases.len()).filter(|&i| keep(&phrases[i])).collect();
-            let dfa = NFA::builder()
-                .match_kind(MatchKind::Standard)
-                .build(ids.iter().map(|&i| phrases[i].text))
-                .expect("phrase automaton builds");
-            (dfa, ids)
-        };
         let anywhere_ids: Vec<usize> = (0..phrases.len())
             .filter(|&i| phrases[i].anchor == Anchor::Anywhere)
             .collect();
@@ -759,7 +806,9 @@ impl Lexicon {
             .max()
             .unwrap_or(0);
         let anywhere_grams = Grams::of(anywhere_ids.iter().map(|&i| phrases[i].text.as_bytes()));
-        let (affix, affix_ids) = subset(&|p| p.anchor != Anchor::Line);
+        let affix_ids: Vec<usize> = (0..phrases.len())
+            .filter(|&i| phrases[i].anchor != Anchor::Line)
+            .collect();
         let anchored = |keep: &dyn Fn(&Phrase) -> bool, reversed: bool| -> NFA {
             NFA::builder()
                 .match_kind(MatchKind::Standard)
@@ -782,6 +831,13 @@ impl Lexicon {
         let end_prefixes = Prefixes::of(reversed.iter().map(Vec::as_slice));
         let longest = phrases.iter().map(|p| p.text.len()).max().unwrap_or(0);
         let mut whole: foldhash::HashMap<&'static [u8], Vec<usize>> = Default::default();
+        let mut whole_bits = Box::new([0u64; WHOLE_BITS / 64]);
+        for p in &phrases {
+            if !p.text.is_empty() {
+                let k = whole_key(p.text.as_bytes());
+                whole_bits[k / 64] |= 1 << (k % 64);
+            }
+        }
         for (i, p) in phrases.iter().enumerate() {
             whole.entry(p.text.as_bytes()).or_default().push(i);
         }
@@ -792,9 +848,10 @@ impl Lexicon {
             anywhere_longest,
             anywhere_ids,
             anywhere_grams,
-            affix,
+            affix: std::sync::OnceLock::new(),
             affix_ids,
             whole,
+            whole_bits,
             longest,
             starts,
             ends_reversed,
@@ -807,9 +864,24 @@ impl Lexicon {
     pub fn builtin() -> Result<Lexicon, PhraseError> {
         let mut phrases = Vec::new();
         for (name, text) in BUILTIN {
-            parse(name, text, &mut phrases)?;
+            parse_checked(name, text, &mut phrases, false)?;
         }
         Ok(Lexicon::new(phrases))
+    }
+
+    /// Every phrase but the `=` ones, built when first needed.
+    #[inline]
+    fn affix(&self) -> &NFA {
+        self.affix.get_or_init(|| self.build_affix())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn build_affix(&self) -> NFA {
+        NFA::builder()
+            .match_kind(MatchKind::Standard)
+            .build(self.affix_ids.iter().map(|&i| self.phrases[i].text))
+            .expect("phrase automaton builds")
     }
 
     /// Number of phrases.
@@ -834,9 +906,12 @@ impl Lexicon {
         }
         // Long lines can only match `~` phrases.
         let affix = words <= MAX_AFFIX_WORDS;
-        let whole = (norm.len() <= self.longest)
-            .then(|| self.whole.get(norm))
-            .flatten();
+        let whole = (norm.len() <= self.longest && {
+            let k = whole_key(norm);
+            self.whole_bits[k / 64] >> (k % 64) & 1 != 0
+        })
+        .then(|| self.whole.get(norm))
+        .flatten();
         if let Some(ids) = whole {
             // Every anchor accepts a whole-line match (the word limits are
             // met: see above).
@@ -856,7 +931,7 @@ impl Lexicon {
                     && anchored_match(&self.ends_reversed, norm.iter().rev().copied())));
         if anchored {
             return self
-                .scan(&self.affix, &self.affix_ids, norm, words, 0, norm.len())
+                .scan(self.affix(), &self.affix_ids, norm, words, 0, norm.len())
                 .unwrap_or_else(|best| best.map(|p| self.hit_of(p)));
         }
         // No `^` phrase starts the line and no `$` phrase ends it: only
@@ -1176,6 +1251,58 @@ mod tests {
         assert!(lex.len() > 100);
     }
 
+    /// The whole-line filter passes every phrase, and each phrase as a
+    /// line finds what the reference finds.
+    #[test]
+    fn whole_filter_passes_every_phrase() {
+        let lex = Lexicon::builtin().unwrap();
+        for p in &lex.phrases {
+            let t = p.text.as_bytes();
+            let k = whole_key(t);
+            assert!(lex.whole_bits[k / 64] >> (k % 64) & 1 != 0, "{}", p.text);
+            let words = p.text.split(' ').count() as u32;
+            assert_eq!(
+                lex.find(t, words).map(|h| h.text),
+                lex.find_reference(t, words).map(|h| h.text),
+                "{}",
+                p.text
+            );
+        }
+    }
+
+    /// Every label word's length filter bit is set: a row of two of them
+    /// is found by the gated test as by the plain one.
+    #[test]
+    fn label_shapes_hold_every_word() {
+        let l = LabelWords::builtin();
+        for w in l.words.keys() {
+            let k = label_shape(w);
+            assert!(l.shapes[k >> 6] >> (k & 63) & 1 != 0);
+            let mut row = w.to_vec();
+            row.push(b' ');
+            row.extend_from_slice(w);
+            assert_eq!(l.row(&row), l.row_words(&row));
+        }
+    }
+
+    /// Every built-in phrase is normalised ([`Lexicon::builtin`] does not
+    /// check it at start-up), and they are the phrases it loads.
+    #[test]
+    fn builtin_files_are_normalised() {
+        let mut checked = Vec::new();
+        for (name, text) in BUILTIN {
+            parse(name, text, &mut checked).unwrap();
+        }
+        let lex = Lexicon::builtin().unwrap();
+        assert_eq!(checked.len(), lex.len());
+        for (a, b) in checked.iter().zip(&lex.phrases) {
+            assert_eq!(
+                (a.text, a.anchor, a.category),
+                (b.text, b.anchor, b.category)
+            );
+        }
+    }
+
     #[test]
     fn anchors() {
         let mut v = Vec::new();
@@ -1209,6 +1336,7 @@ mod tests {
         fn row_gates_are_exact(parts in proptest::collection::vec(proptest::sample::select(vec![
             "print", "share", "email", "facebook", "twitter", "text", "size", "aa", "the", "x", " ", " ",
             "-", "?", "\u{2019}", "\u{e9}", "\u{a0}", "\u{4e2d}", "é", "1", "more", "sharé",
+            "shar", "shares", "printed", "emails", "tex", "texts", "mor",
         ]), 0..8), junk in proptest::option::of(proptest::sample::select(vec![0x80u8, 0xff, 0xc3]))) {
             static L: std::sync::OnceLock<LabelWords> = std::sync::OnceLock::new();
             let l = L.get_or_init(LabelWords::builtin);
