@@ -90,10 +90,14 @@ STOPWORDS = {
     "de": "der die und das ist nicht mit den sich auf dem ein eine zu",
     "fr": "le la les et des est une dans pour que qui pas sur du",
     "es": "el la los las y que del en por una con para es se",
+    "pt": "o os as um uma não em do da dos das com para mais",
     "it": "il di che la per non una sono con della gli le nel",
     "pl": "i w na nie z do jest się że to jak po przez oraz",
     "ru": "и в не на что с по это как из для но от",
 }
+
+
+STOPWORD_SETS = {lang: set(ws.split()) for lang, ws in STOPWORDS.items()}
 
 
 def language(text: str) -> str:
@@ -106,7 +110,7 @@ def language(text: str) -> str:
     if han > 200:
         return "zh"
     words = text.lower().split()
-    counts = {lang: sum(1 for w in words if w in set(ws.split())) for lang, ws in STOPWORDS.items()}
+    counts = {lang: sum(1 for w in words if w in ws) for lang, ws in STOPWORD_SETS.items()}
     best = max(counts, key=counts.get)
     return best if counts[best] >= 10 else "other"
 
@@ -147,16 +151,15 @@ def main(argv: list[str]) -> int:
     if len(argv) == 4 and argv[1] == "convert":
         convert(Path(argv[2]), Path(argv[3]))
     elif len(argv) >= 4 and argv[1] == "score":
-        args = argv[2:]
-        by_language = "--by-language" in args
-        half = None
-        for h in ("even", "odd"):
-            if f"--{h}" in args:
-                half = h
-        args = [a for a in args if not a.startswith("--")]
-        if len(args) not in (2, 3):
+        flags = [a for a in argv[2:] if a.startswith("--")]
+        args = [a for a in argv[2:] if not a.startswith("--")]
+        unknown = [f for f in flags if f not in ("--by-language", "--even", "--odd")]
+        if unknown or ("--even" in flags and "--odd" in flags) or len(args) not in (2, 3):
+            print(f"trafbench: bad arguments {' '.join(unknown)}".rstrip(), file=sys.stderr)
             print(__doc__, file=sys.stderr)
             return 2
+        by_language = "--by-language" in flags
+        half = "even" if "--even" in flags else "odd" if "--odd" in flags else None
         score(Path(args[0]), Path(args[1]), Path(args[2]) if len(args) == 3 else None, by_language, half)
     else:
         print(__doc__, file=sys.stderr)

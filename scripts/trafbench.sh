@@ -3,7 +3,9 @@
 # English), scored by its snippets the way trafilatura's benchmark does.
 #   scripts/trafbench.sh [--mode M] [CHECKOUT]
 # CHECKOUT: a clone of github.com/adbar/trafilatura (cloned into
-# target/trafbench/traf when not given). Uses the venv of scripts/newsbench.sh
+# target/trafbench/traf at the commit the README's figures were measured on,
+# e90b0ef51ab0, when not given: the pages are numbered by sorted URL, so
+# another page set would move the even/odd halves). Uses the venv of scripts/newsbench.sh
 # (made here if missing), converts the pages once with resiliparse,
 # inscriptis and html2text, then scores dechrome and the identity (`cat`) on
 # each converter's dumps. Prints one row per converter and cleaner.
@@ -17,7 +19,9 @@ checkout=${1:-$work/traf}
 mkdir -p "$work"
 if [ ! -f "$checkout/tests/evaldata.json" ]; then
     [ -n "${1:-}" ] && { echo "trafbench: $checkout: no tests/evaldata.json" >&2; exit 2; }
-    git clone --quiet --depth 1 https://github.com/adbar/trafilatura "$checkout"
+    git init --quiet "$checkout"
+    git -C "$checkout" fetch --quiet --depth 1 https://github.com/adbar/trafilatura e90b0ef51ab026fdb905fb6c5b3c84dd3d784fd5
+    git -C "$checkout" checkout --quiet FETCH_HEAD
 fi
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 "$venv/bin/python" -c "import resiliparse, inscriptis, html2text, bs4, lxml, html_text" 2>/dev/null ||

@@ -1229,7 +1229,7 @@ impl Cleaner {
         keep_tables(&doc, &mut judgement, end);
         keep_list_starts(&doc, &mut judgement, end);
         // Last, so that no other step reads the story's dates as text.
-        keep_datelines(&doc, &mut judgement, end, &inner.shapes);
+        keep_datelines(&doc, &mut judgement, end, paras.as_ref(), &inner.shapes);
         let Judgement {
             initial,
             resolved,
@@ -2480,44 +2480,65 @@ const DATELINE_REACH: usize = 2;
 /// in its head stamp the posts of a blog or the comments of a forum.
 const MAX_DATELINES: usize = 2;
 
-/// Words of a kept line that make it the story's first paragraph, where
-/// its head (headline, standfirst, datelines, byline) ends.
+/// Words of a kept paragraph (a line, or the lines of a hard-wrapped
+/// paragraph together) that make it the story's first paragraph, where its
+/// head (headline, standfirst, datelines, byline) ends.
 const DATELINE_PARAGRAPH_WORDS: u32 = 15;
 
 /// Datelines that belong to the story are kept (the policy keeps them
 /// with its quotations and lists): a date stamp ("July 23, 2012, 7:28
 /// p.m. ET", "Updated: 24 April 2019 09:12 GMT", "Posted on May 3, 2005 by
-/// Ann") or a byline with a full date ("By Ann Lee on Aug 9, 2012 at 4:20
-/// pm") in the story's head, from [`DATELINE_REACH`] lines above the
-/// article's first kept line down to its first paragraph, when there are
-/// at most [`MAX_DATELINES`] of them. The same lines elsewhere (an
-/// archive's month list, other stories' dates, a masthead's date, an
-/// update stamp between paragraphs, comments' timestamps, a post's
-/// footer) stay banners and credits, and so does a byline without a date.
-/// Decided last, once the article's lines are known, so that the dates
-/// move no other decision.
-fn keep_datelines(doc: &Doc<'_>, judgement: &mut Judgement, end: usize, shapes: &Shapes) {
+/// Ann"; shapes `date` and `updated`) or a byline with a full date ("By Ann
+/// Lee on Aug 9, 2012 at 4:20 pm") in the story's head: between the
+/// article's first kept line and its first paragraph (a kept paragraph of
+/// at least [`DATELINE_PARAGRAPH_WORDS`] words; with none, nothing is
+/// kept), or at most [`DATELINE_REACH`] lines above the first kept line
+/// with no chrome between them but credits, interface strays and dates,
+/// when there are at most [`MAX_DATELINES`] of them and none ends the
+/// article. The same
+/// lines elsewhere (an archive's month list, other stories' dates, a
+/// masthead's date above the menu, an update stamp between paragraphs,
+/// comments' timestamps, a post's footer) stay banners and credits, and so
+/// does a byline without a date. Decided last, once the article's lines
+/// are known, so that the dates move no other decision.
+fn keep_datelines(
+    doc: &Doc<'_>,
+    judgement: &mut Judgement,
+    end: usize,
+    paras: Option<&teasers::Paragraphs>,
+    shapes: &Shapes,
+) {
     let keep = &mut judgement.keep;
     let end = end.min(keep.len());
     let Some(first) = (0..end).find(|&i| keep[i]) else {
         return;
     };
-    let Some(paragraph) =
-        (first..end).find(|&i| keep[i] && doc.feats[i].words >= DATELINE_PARAGRAPH_WORDS)
+    // On a hard-wrapped page each line counts its paragraph's words.
+    let words = |i: usize| paras.map_or(doc.feats[i].words, |p| p.words[i]);
+    let Some(paragraph) = (first..end).find(|&i| keep[i] && words(i) >= DATELINE_PARAGRAPH_WORDS)
     else {
         return;
     };
+    let date = |i: usize| {
+        doc.evidence[i].is_some_and(|e| {
+            !e.ends_article
+                && match e.rule {
+                    Rule::Shape("date" | "updated") => true,
+                    Rule::Shape("byline") => shapes.has_day_date(doc.texts[i]),
+                    _ => false,
+                }
+        })
+    };
+    // Above the first kept line, a menu, a banner, a share row or a legal
+    // line between the date and the article makes it the page's date, not
+    // the story's; a byline, a photo credit or a stray counter does not.
+    let passed = |j: usize| {
+        doc.evidence[j].map_or(true, |e| {
+            matches!(e.category, Category::Credit | Category::Interface)
+        }) || date(j)
+    };
     let dates = indices(paragraph, |i| {
-        i + DATELINE_REACH >= first
-            && !keep[i]
-            && doc.evidence[i].is_some_and(|e| {
-                !e.ends_article
-                    && match e.rule {
-                        Rule::Shape("date" | "updated") => true,
-                        Rule::Shape("byline") => shapes.has_day_date(doc.texts[i]),
-                        _ => false,
-                    }
-            })
+        i + DATELINE_REACH >= first && !keep[i] && date(i) && (i + 1..first).all(passed)
     });
     if dates.len() > MAX_DATELINES {
         return;

@@ -2623,6 +2623,57 @@ mod regressions {
         }
     }
 
+    /// The head's edges: a date above the headline with a byline between
+    /// is the story's, with a menu between it is the page's; two dates in
+    /// the head are both kept; on a hard-wrapped page (no line of 15
+    /// words) the first paragraph is counted whole, so the head ends there
+    /// and a stamp further down stays a banner.
+    #[test]
+    fn dateline_head_edges() {
+        let [a, b, c, d] = body(L::En);
+        let date = "July 23, 2012, 7:28 p.m. ET";
+        let byline = "By Jane Doe and John Roe";
+        let doc = join(&[date, byline, HEADLINE, a, b, c, d]);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_eq!(decision_of(&cleaned, date), (Verdict::Keep, Rule::Dateline));
+        assert_body_kept(&cleaned, L::En, "date, byline, headline");
+
+        let doc = join(&[date, "Home", HEADLINE, a, b, c, d]);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_verdict(&cleaned, date, Verdict::Drop(Banner));
+        assert_body_kept(&cleaned, L::En, "date, menu, headline");
+
+        let published = "Published: 3 May 2005";
+        let updated = "Updated: 4 May 2005 10:12 GMT";
+        let doc = join(&[HEADLINE, published, updated, a, b, c, d]);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        for line in [published, updated] {
+            assert_eq!(decision_of(&cleaned, line), (Verdict::Keep, Rule::Dateline));
+        }
+
+        let [wa, wb, wc, wd] = body(L::En).map(|p| wrap(p, 60));
+        assert!(
+            [&wa, &wb, &wc, &wd]
+                .iter()
+                .all(|p| p.lines().all(|l| l.split(' ').count() < 15)),
+            "the case needs wrapped lines of fewer than 15 words"
+        );
+        let stamp = "Updated: July 24, 2012 10:12 GMT";
+        let doc = join(&[HEADLINE, date, &wa, &wb, stamp, &wc, &wd]);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_eq!(
+            decision_of(&cleaned, date),
+            (Verdict::Keep, Rule::Dateline),
+            "{}",
+            explain(&cleaned)
+        );
+        assert_verdict(&cleaned, stamp, Verdict::Drop(Banner));
+        for line in wa.lines().chain(wd.lines()) {
+            assert_verdict(&cleaned, line, Verdict::Keep);
+        }
+        assert_idempotent(&cleaned);
+    }
+
     /// Date lines that are not the story's head stay banners: a post's
     /// footer below the last paragraph, a masthead's date far above the
     /// headline, and three dates or more in the head (an archive's list,
