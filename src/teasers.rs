@@ -45,8 +45,10 @@ use crate::lexicon;
 /// The lines kept between the last paragraph and the header weigh less
 /// than 1/this of the paragraphs above: with the list gone, they end the
 /// article and may not stay (cleaning the output again judges them at the
-/// page's edge), so a short article would lose a part of itself.
-const TAIL_SHARE: u64 = 20;
+/// page's edge), so a short article would lose a part of itself. An
+/// eighth lets a post's foot (its tags, a question to readers, a "Related:"
+/// line) stand there: at a twentieth, lists under such feet stayed.
+const TAIL_SHARE: u64 = 8;
 /// A header has at most this many words.
 const HEADER_WORDS: u32 = 7;
 /// The list under it is looked at over this many lines.

@@ -3364,6 +3364,52 @@ mod regressions {
         }
     }
 
+    /// Short lines the page keeps between the article's last paragraph and
+    /// a list of other stories (a question to readers, the post's place in
+    /// the site) do not stop the list from ending the article while they
+    /// weigh a small part of it (up to an eighth); the article stays whole,
+    /// and cleaning the output again changes nothing. Lines that weigh as
+    /// much as the article keep the list (they may be more of it).
+    #[test]
+    fn teaser_list_after_short_tail_dropped() {
+        let [a, b, c, d] = body(L::En);
+        let header = "More from the Town Gazette";
+        let tail = [
+            "What do you think of the plans for the new library?",
+            "Posted in Local News and Council Affairs",
+        ];
+        let mut blocks = vec![HEADLINE, a, b, c, d, MORE_BODY[0], MORE_BODY[1]];
+        blocks.extend(tail);
+        blocks.push(header);
+        blocks.extend(TEASERS);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_after_teasers(&cleaned, TEASERS);
+        for line in MORE_BODY {
+            assert_verdict(&cleaned, line, Verdict::Keep);
+        }
+        assert_body_kept(&cleaned, L::En, "teaser list after a short tail");
+        assert_idempotent(&cleaned);
+
+        // A tail as heavy as half the article: the list stays.
+        let heavy: Vec<String> = (0..8)
+            .map(|i| format!("What do you think of plan number {i} for the library?"))
+            .collect();
+        let mut blocks = vec![HEADLINE, a, b, c, d, MORE_BODY[0], MORE_BODY[1]];
+        blocks.extend(heavy.iter().map(String::as_str));
+        blocks.push(header);
+        blocks.extend(TEASERS);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        assert!(
+            cleaned
+                .decisions()
+                .all(|(_, d)| d.rule != Rule::AfterTeasers),
+            "{e}"
+        );
+    }
+
     /// On a page wrapped at one width, a teaser's summary takes two lines:
     /// they are one paragraph, not two in a row, so the list still ends
     /// the article.
