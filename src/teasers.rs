@@ -60,8 +60,10 @@ const MIN_TITLES: u32 = 3;
 const GAP: usize = 2 * WINDOW;
 /// A headline has at most this many words.
 const TITLE_WORDS: u32 = 25;
-/// The paragraphs above the header must weigh at least this much.
-const MIN_BEFORE: u64 = 800;
+/// The paragraphs above the header must weigh at least this much (in
+/// characters: two or three paragraphs; a blog post or a short news item
+/// under a list of others is an article too, at 800 their lists stayed).
+const MIN_BEFORE: u64 = 400;
 
 /// The words a header starts with: a list of other stories, in the
 /// wording of news and blog templates.

@@ -3410,6 +3410,36 @@ mod regressions {
         );
     }
 
+    /// A short article (three paragraphs, some 600 characters) ends at a
+    /// list of other stories under a header as a long one does; a single
+    /// paragraph above a header is no article, and the list stays.
+    #[test]
+    fn teaser_list_after_short_article_dropped() {
+        let [a, b, c, _] = body(L::En);
+        let header = "More from the Town Gazette";
+        let mut blocks = vec![HEADLINE, a, b, c, header];
+        blocks.extend(TEASERS);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_after_teasers(&cleaned, TEASERS);
+        for line in [a, b, c] {
+            assert_verdict(&cleaned, line, Verdict::Keep);
+        }
+        assert_idempotent(&cleaned);
+
+        let mut blocks = vec![HEADLINE, a, header];
+        blocks.extend(TEASERS);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        assert!(
+            cleaned
+                .decisions()
+                .all(|(_, d)| d.rule != Rule::AfterTeasers),
+            "{e}"
+        );
+    }
+
     /// On a page wrapped at one width, a teaser's summary takes two lines:
     /// they are one paragraph, not two in a row, so the list still ends
     /// the article.
