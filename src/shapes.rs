@@ -792,6 +792,10 @@ pub fn table() -> Vec<Shape> {
         // A lone e-mail address or link.
         s("email", Category::Credit, Needs::Byte(b'@'), r"(?i-u)^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$".into()),
         // ... and a text browser's mark of an embedded frame ("IFRAME: https://...").
+        // "« Previous post | Main | Next post »": a blog's links to the
+        // posts on either side of this one and to its front page
+        // (TypePad, Movable Type), the last one first or alone.
+        s("post-nav", Category::Navigation, Needs::All(&[Needs::First(b"\xc2m"), Needs::Last(b"\xbbn")]), r"(?i-u)^(?:\xc2\xab.*\|\s*main(?:\s*\|.*\xc2\xbb)?|main\s*\|.*\xc2\xbb)$".into()),
         s("url", Category::Navigation, Needs::Prefix(&["http", "www.", "iframe"]), r"(?i-u)^(?:iframe:\s*)?(?:https?://|www\.)\S+$".into()),
         // "Image 3 of 12", "1 / 12", "16x9 Image"
         s("counter-of", Category::Interface, Needs::All(&[Needs::Last(b"0123456789"), Needs::MaxLetters(10)]), r"(?i-u)^(?:(?:image|photo|picture|slide|page|item)s?\s*)?\d+\s*(?:of|/)\s*\d+$".into()),
@@ -1683,6 +1687,7 @@ mod tests {
             "Source", "reporting", "Editing", "/", "x", "Getty Images", "Updated", "é", "\u{a0}",
             "said", "Wrote", "replied", "Posted by", "at", "Contributing", "writers", "\u{418}\u{441}\u{442}\u{43e}\u{447}\u{43d}\u{438}\u{43a}",
             "Fuente", "https://", "www.", "2:31", "Jan", "5", "7", "-", "[", "&", "'", "\t", ";",
+            "\u{ab}", "\u{bb}", "Main", "MAIN", "main", "\u{2014}",
         ]), 0..12)) {
             let line = parts.concat();
             let t = line.trim().as_bytes();

@@ -324,6 +324,31 @@ mod navigation {
     t!(back_to_top, En, "Back to top", Drop(Navigation));
     t!(back_to_the_top, En, "Back to the top", Drop(Navigation));
     t!(post_navigation, En, "Post navigation", Drop(Navigation));
+    // A blog's links to the posts on either side and its front page.
+    t!(
+        post_nav_both_sides,
+        En,
+        "\u{ab} Budget talks stall again as council members argue over the harbour wall | Main | Council backs plan for new library \u{bb}",
+        Drop(Navigation)
+    );
+    t!(
+        post_nav_older_only,
+        En,
+        "\u{ab} Budget talks stall again | Main",
+        Drop(Navigation)
+    );
+    t!(
+        post_nav_newer_only,
+        En,
+        "Main | Council backs library plan \u{bb}",
+        Drop(Navigation)
+    );
+    t!(
+        guillemets_with_main_kept,
+        Fr,
+        "\u{ab} Je lui ai tendu la main \u{bb}, a d\u{e9}clar\u{e9} le maire, qui souhaite que le conseil vote le budget avant la fin du mois.",
+        Keep
+    );
     t!(main_menu, En, "Main menu", Drop(Navigation));
     t!(previous_article, En, "Previous article", Drop(Navigation));
     t!(
