@@ -324,6 +324,13 @@ mod navigation {
     t!(back_to_top, En, "Back to top", Drop(Navigation));
     t!(back_to_the_top, En, "Back to the top", Drop(Navigation));
     t!(post_navigation, En, "Post navigation", Drop(Navigation));
+    // A newspaper's print-edition note, however long the headline it quotes.
+    t!(
+        print_edition_note,
+        En,
+        "A version of this article appeared in print on November 8, 2012, on page B8 of the New York edition with the headline: Town Council Backs Plan for a New Library.",
+        Drop(Credit)
+    );
     // A blog's links to the posts on either side and its front page.
     t!(
         post_nav_both_sides,
