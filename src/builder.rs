@@ -15,7 +15,9 @@ pub enum Mode {
     /// The default trade-off.
     #[default]
     Balanced,
-    /// Keep more: keep some chrome rather than lose article text.
+    /// Keep more: keep some chrome rather than lose article text. Every
+    /// line [`Mode::Balanced`] keeps is kept too (the page is judged at both
+    /// settings), except where the passes over the article alone differ.
     Recall,
 }
 
@@ -79,6 +81,7 @@ impl CleanerBuilder {
                 shapes,
                 stopwords: Stopwords::builtin(),
                 params: Params::for_mode(self.mode),
+                floor: (self.mode == Mode::Recall).then(|| Params::for_mode(Mode::Balanced)),
                 lang: self.lang,
                 naive_stopwords: self.reference.then(NaiveStopwords::builtin),
             }),

@@ -98,6 +98,9 @@ pub(crate) struct Inner {
     pub shapes: Shapes,
     pub stopwords: Stopwords,
     pub params: Params,
+    /// The settings of a mode whose kept lines this mode keeps too (recall
+    /// keeps what balanced keeps), judged apart.
+    pub floor: Option<Params>,
     pub lang: Option<Lang>,
     /// Set for the reference pipeline (see [`CleanerBuilder::reference`](crate::CleanerBuilder::reference)).
     pub naive_stopwords: Option<lang::NaiveStopwords>,
@@ -380,7 +383,7 @@ const SHORT_CHROME_WORDS: u32 = 8;
 
 /// At most this many passes over the article after the first (see
 /// [`Cleaner::clean`]).
-const MAX_PASSES: usize = 3;
+const MAX_PASSES: usize = 8;
 
 /// A commenter's name line has at most this many words.
 const AUTHOR_WORDS: u32 = 3;
@@ -905,7 +908,7 @@ impl Cleaner {
         let layout = Layout::of(&texts, &lines_of.feats, &adjacent);
         let mut joined = joined_lines(&texts, &adjacent, layout);
         let (mut decisions, lang) =
-            self.decide(&texts, &lines_of, &adjacent, &joined, layout, false);
+            self.decide_floored(&texts, &lines_of, &adjacent, &joined, layout, false);
 
         // Cleaning the output again must change nothing (a promise the
         // property tests check): the article is judged again on its own,
@@ -931,7 +934,7 @@ impl Cleaner {
             // with those it has on its own.
             let sub_joined = joined_lines(&sub_texts, &sub_adjacent, layout);
             let (again, _) =
-                self.decide(&sub_texts, &sub, &sub_adjacent, &sub_joined, layout, false);
+                self.decide_floored(&sub_texts, &sub, &sub_adjacent, &sub_joined, layout, false);
             let rejoined = sub_adjacent.iter().zip(&sub_joined).any(|(&a, &j)| a && !j);
             for (&k, &j) in kept.iter().zip(&sub_joined) {
                 joined[k] = j;
@@ -966,7 +969,7 @@ impl Cleaner {
             let layout = Layout::of(&texts, &measures.feats, &adjacent);
             let joined = joined_lines(&texts, &adjacent, layout);
             let (decisions, lang) =
-                self.decide(&texts, &measures, &adjacent, &joined, layout, true);
+                self.decide_floored(&texts, &measures, &adjacent, &joined, layout, true);
             (lines, decisions, joined, lang)
         };
         let (lines, decisions, joined, lang) = once(input);
@@ -1068,8 +1071,39 @@ impl Cleaner {
     /// The stages that look at the whole page (language, repeats, the
     /// context model, the article's end) over lines already analysed.
     /// `adjacent[i]`: line `i + 1` directly follows line `i` in the input.
+    /// [`decide`](Self::decide) at the mode's settings; in a mode with a
+    /// floor ([`Inner::floor`]: recall keeps what balanced keeps), a line
+    /// the mode drops and the floor's settings keep is kept as the floor
+    /// decided it, so a mode that promises to keep more does not lose a
+    /// line the default keeps.
+    fn decide_floored(
+        &self,
+        texts: &[&[u8]],
+        m: &LineMeasures,
+        adjacent: &[bool],
+        joined: &[bool],
+        layout: Layout,
+        reference: bool,
+    ) -> (Vec<Decision>, Lang) {
+        let inner = &*self.inner;
+        let (mut decisions, lang) =
+            self.decide(&inner.params, texts, m, adjacent, joined, layout, reference);
+        if let Some(floor) = &inner.floor {
+            let (kept, _) = self.decide(floor, texts, m, adjacent, joined, layout, reference);
+            for (d, k) in decisions.iter_mut().zip(kept) {
+                if !d.verdict.is_keep() && k.verdict.is_keep() {
+                    *d = k;
+                }
+            }
+        }
+        (decisions, lang)
+    }
+
+    // The mode's settings come first: recall runs it at two (see decide_floored).
+    #[allow(clippy::too_many_arguments)]
     fn decide(
         &self,
+        p: &Params,
         texts: &[&[u8]],
         m: &LineMeasures,
         adjacent: &[bool],
@@ -1140,14 +1174,14 @@ impl Cleaner {
             joined,
             tabs: m.tabs,
         };
-        let mut judgement = self.judge_relaxed(&doc);
+        let mut judgement = self.judge_relaxed(p, &doc);
 
         // Stage 6: the article's end: a sign-off with little text after it,
         // or the start of a comment section. The lines above it are judged
         // again as if the page ended there, so that no heading or short line
         // is kept for the sake of text that is cut (cleaning the output again
         // must not change it).
-        let cut = self.article_end(texts, feats, &density, evidence, joined, &judgement.keep);
+        let cut = self.article_end(p, texts, feats, &density, evidence, joined, &judgement.keep);
         // A list of other stories under its header ("More from ...", "Most
         // read") after the article ends it too, header included, when it
         // comes before the sign-off ([`teasers`]). The lines above it keep
@@ -1208,12 +1242,12 @@ impl Cleaner {
         )
         .filter(|&t| cut.map_or(true, |c| t <= c));
         if let Some(c) = cut.filter(|_| list_start.is_none()) {
-            let head = self.judge_relaxed(&doc.prefix(c));
+            let head = self.judge_relaxed(p, &doc.prefix(c));
             judgement.replace_prefix(head);
         }
         // An author's bio box before that end ends the article too.
         let bio_start = self
-            .bio_end(texts, feats, &density, &judgement.keep)
+            .bio_end(p, texts, feats, &density, &judgement.keep)
             .filter(|&b| list_start.or(cut).map_or(true, |e| b < e));
         // The article ends at the cut, at a list of other stories or at a
         // bio box.
@@ -1339,8 +1373,11 @@ impl Cleaner {
 
     /// The index of the line that ends the article, if any: nothing after it
     /// is kept.
+    // The mode's settings come first: recall runs it at two (see decide_floored).
+    #[allow(clippy::too_many_arguments)]
     fn article_end(
         &self,
+        p: &Params,
         texts: &[&[u8]],
         feats: &[Features],
         density: &[f32],
@@ -1348,7 +1385,6 @@ impl Cleaner {
         joined: &[bool],
         keep: &[bool],
     ) -> Option<usize> {
-        let p = &self.inner.params;
         let n = feats.len();
         let weight = |i: usize| feats[i].weight as u64;
         let total: u64 = (0..n).filter(|&i| keep[i]).map(weight).sum();
@@ -1571,12 +1607,12 @@ impl Cleaner {
     /// what a reader counts as part of the page).
     fn bio_end(
         &self,
+        p: &Params,
         texts: &[&[u8]],
         feats: &[Features],
         density: &[f32],
         keep: &[bool],
     ) -> Option<usize> {
-        let p = &self.inner.params;
         let weight = |i: usize| feats[i].weight as u64;
         let total: u64 = (0..texts.len()).filter(|&i| keep[i]).map(weight).sum();
         let mut before = 0u64;
@@ -1599,14 +1635,13 @@ impl Cleaner {
 
     /// [`judge`](Self::judge), relaxed step by step for pages whose article
     /// is all short lines (a blog post of three one-line paragraphs).
-    fn judge_relaxed(&self, doc: &Doc<'_>) -> Judgement {
-        let p = &self.inner.params;
-        let mut judgement = self.judge(doc, &p.thresholds);
+    fn judge_relaxed(&self, p: &Params, doc: &Doc<'_>) -> Judgement {
+        let mut judgement = self.judge(p, doc, &p.thresholds);
         for level in 1..=2 {
             if judgement.kept_weight(doc.weights) >= p.min_article_weight {
                 break;
             }
-            let relaxed = self.judge(doc, &p.thresholds.relaxed(level));
+            let relaxed = self.judge(p, doc, &p.thresholds.relaxed(level));
             if relaxed.kept_weight(doc.weights) > judgement.kept_weight(doc.weights) {
                 judgement = relaxed;
             }
@@ -1615,8 +1650,7 @@ impl Cleaner {
     }
 
     /// The context model, the region and headings, at one set of thresholds.
-    fn judge(&self, doc: &Doc<'_>, t: &Thresholds) -> Judgement {
-        let p = &self.inner.params;
+    fn judge(&self, p: &Params, doc: &Doc<'_>, t: &Thresholds) -> Judgement {
         let n = doc.texts.len();
         let initial: Vec<Class> = (doc.feats.iter().zip(doc.density))
             .zip(doc.evidence.has_each())

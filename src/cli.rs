@@ -207,7 +207,8 @@ pub enum ModeArg {
     Precision,
     /// The default trade-off.
     Balanced,
-    /// Keep more; keep some chrome rather than lose text.
+    /// Keep more; keep some chrome rather than lose text (also keeps what
+    /// balanced keeps).
     Recall,
 }
 

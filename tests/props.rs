@@ -536,8 +536,8 @@ proptest! {
 
     /// Cleaning the output again keeps every line of it.
     #[test]
-    fn idempotent(page in page()) {
-        let c = cleaner(Mode::Balanced);
+    fn idempotent(page in page(), m in mode()) {
+        let c = cleaner(m);
         let once = c.clean(page.as_bytes()).render();
         let again = c.clean(&once);
         let twice = again.render();
@@ -546,7 +546,8 @@ proptest! {
             again.write_explain(&mut e).unwrap();
             prop_assert!(
                 false,
-                "second pass changed the output\ninput: {:?}\nonce: {:?}\nexplain of second pass:\n{}",
+                "{:?}: second pass changed the output\ninput: {:?}\nonce: {:?}\nexplain of second pass:\n{}",
+                m,
                 page,
                 String::from_utf8_lossy(&once),
                 String::from_utf8_lossy(&e)
@@ -620,24 +621,88 @@ fn fast_equals_reference_on_real_pages() {
     }
 }
 
+/// Cleaning the output again changes nothing, in every mode, on the
+/// fixtures and, when the dev corpus is beside the project, on every 10th
+/// of its pages and on three blog pages whose article recall mode once
+/// needed more passes to reach (dragnet-217, -275, -325: the output of
+/// three passes lost another 50 lines when cleaned again).
 #[test]
-fn idempotent_on_fixtures() {
+fn idempotent_on_real_pages() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut pages: Vec<_> = std::fs::read_dir(root.join("fixtures"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let n = p.to_string_lossy();
+            n.ends_with(".txt") && !n.ends_with(".expected.txt")
+        })
+        .collect();
+    let corpus = root.join("../shared/dev-corpus/input");
+    if let Ok(dir) = std::fs::read_dir(&corpus) {
+        let mut all: Vec<_> = dir.map(|e| e.unwrap().path()).collect();
+        all.sort();
+        pages.extend(all.into_iter().step_by(10));
+        pages.extend(
+            ["dragnet-217", "dragnet-275", "dragnet-325"].map(|n| corpus.join(format!("{n}.txt"))),
+        );
+    }
+    assert!(pages.len() >= 11, "fixtures missing");
+    for p in &pages {
+        let input = std::fs::read(p).unwrap();
+        for m in [Mode::Precision, Mode::Balanced, Mode::Recall] {
+            let c = cleaner(m);
+            let once = c.clean(&input).render();
+            let twice = c.clean(&once).render();
+            assert!(
+                once == twice,
+                "{} ({m:?}): cleaning the output again changed it\nonce:\n{}\ntwice:\n{}",
+                p.display(),
+                String::from_utf8_lossy(&once),
+                String::from_utf8_lossy(&twice)
+            );
+        }
+    }
+}
+
+/// Lines `balanced` keeps that `recall` drops in `input`.
+fn lost_by_recall(input: &[u8]) -> Vec<String> {
+    let balanced = cleaner(Mode::Balanced).clean(input);
+    let recall = cleaner(Mode::Recall).clean(input);
+    balanced
+        .decisions()
+        .zip(recall.decisions())
+        .filter(|((_, b), (_, r))| b.verdict.is_keep() && !r.verdict.is_keep())
+        .map(|((line, _), _)| String::from_utf8_lossy(line).into_owned())
+        .collect()
+}
+
+/// Recall mode keeps every line balanced mode keeps, on a page where its
+/// own thresholds alone judge a headline-like line among menu items as
+/// chrome (written for this test), and on every fixture.
+#[test]
+fn recall_keeps_what_balanced_keeps() {
+    let page = "It was the first time in more than ten years that the council had agreed on a project of this size, and the mayor said that she was very pleased with the way in which the debate had gone.\n\n\
+        Home\n\n\
+        Harbour wall repairs underway, council targeting March reopening\n\n\
+        Subscribe\n\n\
+        Timetables, fares and maps for every route in town\n\n\
+        Contact Us\n\n\
+        The town council met on Tuesday evening to discuss the plan for the new library, and most of the members said that they were in favour of it, although some of them still had questions about how much it would cost.\n\n\
+        It was the first time in more than ten years that the council had agreed on a project of this size, and the mayor said that she was very pleased with the way in which the debate had gone.\n\n\
+        Work on the building is expected to begin in the spring, and it should be finished by the end of next year if there are no delays with the supply of materials or with the weather.\n";
+    let balanced = cleaner(Mode::Balanced).clean(page.as_bytes());
+    assert!(balanced
+        .decisions()
+        .any(|(l, d)| l.starts_with(b"Harbour wall") && d.verdict.is_keep()));
+    assert_eq!(lost_by_recall(page.as_bytes()), Vec::<String>::new());
+
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let c = cleaner(Mode::Balanced);
     for entry in std::fs::read_dir(dir).unwrap() {
         let p = entry.unwrap().path();
         let name = p.to_string_lossy().into_owned();
-        if !name.ends_with(".txt") || name.ends_with(".expected.txt") {
-            continue;
+        if name.ends_with(".txt") && !name.ends_with(".expected.txt") {
+            let input = std::fs::read(&p).unwrap();
+            assert_eq!(lost_by_recall(&input), Vec::<String>::new(), "{name}");
         }
-        let input = std::fs::read(&p).unwrap();
-        let once = c.clean(&input).render();
-        let twice = c.clean(&once).render();
-        assert!(
-            once == twice,
-            "{name}: cleaning the output again changed it\nonce:\n{}\ntwice:\n{}",
-            String::from_utf8_lossy(&once),
-            String::from_utf8_lossy(&twice)
-        );
     }
 }
