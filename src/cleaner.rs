@@ -805,7 +805,11 @@ impl Judgement {
 #[derive(Clone, Debug)]
 pub struct Cleaned<'a> {
     input: &'a [u8],
-    lines: Vec<Line>,
+    /// Each non-blank line's trimmed bytes. For each line, whether the next
+    /// one sits right below it in the input (an alt-text fragment must sit
+    /// right above its caption; the lines of a paragraph a converter
+    /// wrapped or cut do) is found as they are split.
+    texts: Vec<&'a [u8]>,
     decisions: Vec<Decision>,
     /// `joined[i]`: line `i + 1` continues line `i`'s hard-wrapped
     /// paragraph (they are rendered without a blank line between them).
@@ -824,18 +828,29 @@ impl<'a> Cleaned<'a> {
         self.lang
     }
 
-    /// The non-blank lines with their spans and numbers.
-    pub fn lines(&self) -> &[Line] {
-        &self.lines
+    /// The non-blank lines with their spans and numbers, in input order
+    /// (worked out as they are read: a line's number counts the line ends
+    /// before it).
+    pub fn lines(&self) -> impl ExactSizeIterator<Item = Line> + '_ {
+        lines::spans(self.input, &self.texts)
+    }
+
+    /// How many non-blank lines the input has.
+    pub fn len(&self) -> usize {
+        self.texts.len()
+    }
+
+    /// Has the input no non-blank line?
+    pub fn is_empty(&self) -> bool {
+        self.texts.is_empty()
     }
 
     /// Each non-blank line (trimmed) with its decision, in input order.
     pub fn decisions(&self) -> impl Iterator<Item = (&'a [u8], Decision)> + '_ {
-        let input = self.input;
-        self.lines
+        self.texts
             .iter()
             .zip(self.decisions.iter())
-            .map(move |(l, d)| (l.bytes(input), *d))
+            .map(|(&t, d)| (t, *d))
     }
 
     /// Does the `i + 1`-th non-blank line continue the `i`-th one's
@@ -891,17 +906,18 @@ impl Cleaner {
             return self.clean_reference(input, naive);
         }
         // Room for a line every 32 bytes, about twice what pages have: most
-        // pages split without the vector growing (and copying) step by step.
-        let mut lines = Vec::with_capacity(input.len() / 32 + 16);
-        lines::split(input, &mut lines);
-        // Up to half of it is unused, and it lives as long as the result.
-        lines.shrink_to_fit();
-        let n = lines.len();
-        let texts: Vec<&[u8]> = lines.iter().map(|l| l.bytes(input)).collect();
+        // pages split without the vectors growing (and copying) step by step.
+        let room = input.len() / 32 + 16;
+        let (mut texts, mut adjacent) = (Vec::with_capacity(room), Vec::with_capacity(room));
+        lines::split_texts(input, &mut texts, &mut adjacent);
+        // Up to half of it is unused, and the texts live as long as the
+        // result.
+        texts.shrink_to_fit();
+        adjacent.shrink_to_fit();
+        let n = texts.len();
         let mut lines_of = self.analyse(&texts, None);
         // A page without a tab has no table row split by tabs.
         lines_of.tabs = memchr::memchr(b'\t', input).is_some();
-        let adjacent = adjacency(&lines);
         let layout = Layout::of(&texts, &lines_of.feats, &adjacent);
         let mut joined = joined_lines(&texts, &adjacent, layout);
         let (mut decisions, lang) =
@@ -947,32 +963,36 @@ impl Cleaner {
         }
         Cleaned {
             input,
-            lines,
+            texts,
             decisions,
             joined,
             lang,
         }
     }
 
+    /// One pass of the reference pipeline over `input`: its lines, their
+    /// decisions, which are joined, and the language.
+    fn reference_once<'b>(
+        &self,
+        input: &'b [u8],
+        naive: &lang::NaiveStopwords,
+    ) -> (Vec<&'b [u8]>, Vec<Decision>, Vec<bool>, Lang) {
+        let (mut texts, mut adjacent) = (Vec::new(), Vec::new());
+        lines::split_texts(input, &mut texts, &mut adjacent);
+        let measures = self.analyse(&texts, Some(naive));
+        let layout = Layout::of(&texts, &measures.feats, &adjacent);
+        let joined = joined_lines(&texts, &adjacent, layout);
+        let (decisions, lang) = self.decide(&texts, &measures, &adjacent, &joined, layout, true);
+        (texts, decisions, joined, lang)
+    }
+
     /// The reference pipeline: each pass from scratch on the rendered
     /// article, every stage on its plain path.
     fn clean_reference<'a>(&self, input: &'a [u8], naive: &lang::NaiveStopwords) -> Cleaned<'a> {
-        let once = |input: &[u8]| -> (Vec<Line>, Vec<Decision>, Vec<bool>, Lang) {
-            let mut lines = Vec::new();
-            lines::split(input, &mut lines);
-            let texts: Vec<&[u8]> = lines.iter().map(|l| l.bytes(input)).collect();
-            let measures = self.analyse(&texts, Some(naive));
-            let adjacent = adjacency(&lines);
-            let layout = Layout::of(&texts, &measures.feats, &adjacent);
-            let joined = joined_lines(&texts, &adjacent, layout);
-            let (decisions, lang) =
-                self.decide(&texts, &measures, &adjacent, &joined, layout, true);
-            (lines, decisions, joined, lang)
-        };
-        let (lines, decisions, joined, lang) = once(input);
+        let (texts, decisions, joined, lang) = self.reference_once(input, naive);
         let mut cleaned = Cleaned {
             input,
-            lines,
+            texts,
             decisions,
             joined,
             lang,
@@ -981,7 +1001,7 @@ impl Cleaner {
         for _ in 0..MAX_PASSES {
             out.clear();
             cleaned.render_into(&mut out);
-            let (_, again, joined, _) = once(&out);
+            let (_, again, joined, _) = self.reference_once(&out, naive);
             let kept: Vec<usize> = (0..cleaned.decisions.len())
                 .filter(|&i| cleaned.decisions[i].verdict.is_keep())
                 .collect();
@@ -2976,16 +2996,6 @@ fn schedule_lines(texts: &[&[u8]], dated: impl Fn(usize) -> bool) -> Vec<bool> {
 fn ends_with_question(t: &[u8]) -> bool {
     let t = t.trim_ascii_end();
     t.ends_with(b"?") || t.ends_with("？".as_bytes()) || t.ends_with(b"!")
-}
-
-/// For each line: does the next line sit right below it in the input (an
-/// alt-text fragment must sit right above its caption; the lines of a
-/// paragraph a converter wrapped or cut do)?
-fn adjacency(lines: &[Line]) -> Vec<bool> {
-    let n = lines.len();
-    (0..n)
-        .map(|i| i + 1 < n && lines[i + 1].number == lines[i].number + 1)
-        .collect()
 }
 
 /// `joined[i]`: line `i + 1` goes on with the paragraph of line `i` (see
