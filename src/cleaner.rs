@@ -23,6 +23,7 @@ use crate::features::{self, Features};
 use crate::lang::{self, Lang, Stopwords, NLANG};
 use crate::lexicon::{self, Lexicon};
 use crate::lines::{self, Line};
+use crate::teasers::CtxFeats;
 use crate::repeat;
 use crate::shapes::{self, Shapes};
 use crate::teasers;
@@ -475,7 +476,7 @@ struct Doc<'d> {
     texts: &'d [&'d [u8]],
     /// Each line's features as the context model sees them: a line of a
     /// hard-wrapped paragraph is given its paragraph's length and ending.
-    feats: &'d [Features],
+    feats: CtxFeats<'d>,
     /// Each line's own weight.
     weights: &'d [u32],
     density: &'d [f32],
@@ -769,7 +770,7 @@ impl Doc<'_> {
     fn prefix(&self, end: usize) -> Doc<'_> {
         Doc {
             texts: &self.texts[..end],
-            feats: &self.feats[..end],
+            feats: self.feats.prefix(end),
             weights: &self.weights[..end],
             density: &self.density[..end],
             evidence: self.evidence.slice(..end),
@@ -1125,7 +1126,8 @@ impl Cleaner {
         // A hard-wrapped paragraph (a converter's fixed-width lines, a
         // `<pre>` block) is judged as one: each of its lines gets the
         // paragraph's length, stopword density and ending.
-        let (ctx_feats, ctx_density, paras) = wrapped_paragraphs(feats, &density, joined, known);
+        let (ctx_density, paras) = wrapped_paragraphs(feats, &density, joined, known);
+        let ctx_feats = CtxFeats::new(feats, paras.as_ref());
         let weights: Vec<u32> = feats.iter().map(|f| f.weight).collect();
 
         // Stage 4: repeats and alt-text fragments (adjacent lines only).
@@ -1151,7 +1153,7 @@ impl Cleaner {
         // Stage 5: the context model.
         let doc = Doc {
             texts,
-            feats: &ctx_feats,
+            feats: ctx_feats,
             weights: &weights,
             density: &ctx_density,
             evidence,
@@ -1219,7 +1221,7 @@ impl Cleaner {
             .collect();
         let list_start = teasers::teaser_end(
             texts,
-            &ctx_feats,
+            ctx_feats,
             &ctx_density,
             paras.as_ref(),
             &weights,
@@ -1258,7 +1260,7 @@ impl Cleaner {
         } = judgement;
         // What only the context model needed goes before the decisions are
         // built, so that the two are never held at once.
-        drop((ctx_feats, ctx_density, paras));
+        drop((ctx_density, paras));
         drop((weights, skip, density));
 
         // Stage 7: decisions, dropping second copies of kept lines.
@@ -1640,7 +1642,7 @@ impl Cleaner {
         let n = doc.texts.len();
         let initial: Vec<Class> = (doc.feats.iter().zip(doc.density))
             .zip(doc.evidence.has_each())
-            .map(|((f, &density), chrome)| context::initial_class(f, density, chrome, t))
+            .map(|((f, &density), chrome)| context::initial_class(&f, density, chrome, t))
             .collect();
         // Chrome found by a phrase or shape (a photo credit, a date, a
         // byline) sits between paragraphs all the time: it is dropped, but it
@@ -1649,10 +1651,10 @@ impl Cleaner {
             .map(|(&skip, e)| skip || e.is_some_and(|e| e.short_chrome))
             .collect();
         let resolved = context::resolve(&initial, &invisible);
-        let scores: Vec<f32> = (doc.texts.iter().zip(doc.feats).zip(doc.density))
+        let scores: Vec<f32> = (doc.texts.iter().zip(doc.feats.iter()).zip(doc.density))
             .zip(initial.iter().zip(doc.evidence.has_each()).zip(doc.skip))
             .map(|(((t, f), &density), ((&class, chrome), &skip))| {
-                region_score(t, f, density, class, chrome, skip, doc.tabs)
+                region_score(t, &f, density, class, chrome, skip, doc.tabs)
             })
             .collect();
         let mut inside_mask = vec![false; n];
@@ -1669,9 +1671,9 @@ impl Cleaner {
                         // between two chrome lines.
                         resolved[i] == Class::Good
                             || initial[i] == Class::NearGood
-                            || inside_worthy(&doc.feats[i], doc.density[i], initial[i])
+                            || inside_worthy(&doc.feats.get(i), doc.density[i], initial[i])
                     } else {
-                        resolved[i] == Class::Good && strong_outside(&doc.feats[i], doc.density[i])
+                        resolved[i] == Class::Good && strong_outside(&doc.feats.get(i), doc.density[i])
                     }
             })
             .collect();
@@ -1680,7 +1682,7 @@ impl Cleaner {
             if keep[i] || doc.evidence.has(i) || doc.skip[i] || initial[i] != Class::Short {
                 continue;
             }
-            let f = &doc.feats[i];
+            let f = doc.feats.get(i);
             if f.words == 0 || f.words > p.heading_words || f.letters == 0 {
                 continue;
             }
@@ -1792,7 +1794,7 @@ impl Cleaner {
             let below = !own
                 && intro(a + 1)
                 && !doc.skip[a + 1]
-                && doc.feats[a + 1].words <= p.heading_words
+                && doc.feats.get(a + 1).words <= p.heading_words
                 && !names_a_list_of_links(doc.texts[a + 1]);
             // Or the intro comes below a subheading of its own ("Task
             // Force Membership" / "Convenor:"), neither of them chrome or
@@ -1805,9 +1807,9 @@ impl Cleaner {
                 && !doc.evidence.has(a + 1)
                 && !doc.skip[a + 1]
                 && !doc.skip[a + 2]
-                && !doc.feats[a + 1].terminal
-                && doc.feats[a + 1].words <= p.heading_words
-                && doc.feats[a + 2].words <= p.heading_words
+                && !doc.feats.get(a + 1).terminal
+                && doc.feats.get(a + 1).words <= p.heading_words
+                && doc.feats.get(a + 2).words <= p.heading_words
                 && !names_a_list_of_links(doc.texts[a + 1])
                 && !names_a_list_of_links(doc.texts[a + 2]);
             // The short intro line may itself be kept already (as a
@@ -1904,7 +1906,7 @@ impl Cleaner {
             if keep[i]
                 || doc.evidence.has(i)
                 || !doc.texts[i].ends_with(b":")
-                || doc.feats[i].words > p.heading_words
+                || doc.feats.get(i).words > p.heading_words
                 || names_a_list_of_links(doc.texts[i])
                 || list_marker(doc.texts[i + 1]) != Some(ListMarker::Number(1))
                 || !(i.saturating_sub(LEAD_IN_GAP)..i).any(|k| keep[k] && paragraph(k))
@@ -1938,7 +1940,7 @@ impl Cleaner {
                 if doc.evidence.has(i) || doc.alt[i] {
                     continue;
                 }
-                let f = &doc.feats[i];
+                let f = doc.feats.get(i);
                 let headline_like = f.words >= 4 && f.weight >= 20 && !doc.texts[i].ends_with(b":");
                 // The paragraph's own intro right above it ("Summary:",
                 // "Dear Mack:", "From Brian Phillips:") belongs to the
@@ -2195,7 +2197,7 @@ fn is_table_row_in(t: &[u8], figures: bool, tabs: bool) -> bool {
 fn keep_short_sentences(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
     let keep = &mut judgement.keep;
     for i in 1..end {
-        let f = &doc.feats[i];
+        let f = doc.feats.get(i);
         if keep[i - 1]
             && !keep[i]
             && judgement.initial[i] == Class::Short
@@ -2408,7 +2410,7 @@ fn keep_tables(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
     let keep = &mut judgement.keep;
     let free =
         |keep: &[bool], i: usize| !keep[i] && !doc.evidence.has(i) && !doc.skip[i] && !doc.alt[i];
-    let row = |i: usize| is_table_row_in(doc.texts[i], doc.feats[i].digits > 0, doc.tabs);
+    let row = |i: usize| is_table_row_in(doc.texts[i], doc.feats.get(i).digits > 0, doc.tabs);
     let mut i = 0;
     while i < end {
         if !free(keep, i) || !row(i) {
@@ -2477,7 +2479,7 @@ fn keep_list_starts(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
             {
                 break;
             }
-            words += doc.feats[i].words;
+            words += doc.feats.get(i).words;
             j = i;
         }
         if j < k && words >= LIST_START_WORDS * (k - j) as u32 {
@@ -2534,7 +2536,7 @@ fn keep_datelines(
         return;
     };
     // On a hard-wrapped page each line counts its paragraph's words.
-    let words = |i: usize| paras.map_or(doc.feats[i].words, |p| p.words[i]);
+    let words = |i: usize| paras.map_or(doc.feats.get(i).words, |p| p.words[i]);
     let Some(paragraph) = (first..end).find(|&i| keep[i] && words(i) >= DATELINE_PARAGRAPH_WORDS)
     else {
         return;
@@ -3255,17 +3257,12 @@ fn wraps(prev: &[u8], next: &[u8], layout: Layout) -> bool {
 /// paragraph's goes to the [`teasers::Paragraphs`] returned with them.
 /// Borrowed unchanged when the page has no such paragraph.
 fn wrapped_paragraphs<'a>(
-    feats: &'a [Features],
+    feats: &[Features],
     density: &'a [f32],
     joined: &[bool],
     known: bool,
-) -> (
-    Cow<'a, [Features]>,
-    Cow<'a, [f32]>,
-    Option<teasers::Paragraphs>,
-) {
+) -> (Cow<'a, [f32]>, Option<teasers::Paragraphs>) {
     let n = feats.len();
-    let mut out = Cow::Borrowed(feats);
     let mut dens = Cow::Borrowed(density);
     let mut paras: Option<teasers::Paragraphs> = None;
     let mut a = 0;
@@ -3282,7 +3279,7 @@ fn wrapped_paragraphs<'a>(
             let stops: f32 = (a..b)
                 .map(|i| density[i] * feats[i].words.max(1) as f32)
                 .sum();
-            let (terminal, credit_end) = (feats[b - 1].terminal, feats[b - 1].credit_end);
+            let terminal = feats[b - 1].terminal;
             let d = if known {
                 stops / words.max(1) as f32
             } else if terminal {
@@ -3290,23 +3287,20 @@ fn wrapped_paragraphs<'a>(
             } else {
                 0.0
             };
-            let (out, dens) = (out.to_mut(), dens.to_mut());
+            let dens = dens.to_mut();
             let paras = paras.get_or_insert_with(|| teasers::Paragraphs {
                 first: (0..n as u32).collect(),
                 words: feats.iter().map(|f| f.words).collect(),
+                ends: vec![teasers::Paragraphs::OWN; n],
             });
             paras.first[a..b].fill(a as u32);
             paras.words[a..b].fill(words);
-            for i in a..b {
-                out[i].weight = weight;
-                out[i].terminal = terminal;
-                out[i].credit_end = credit_end;
-                dens[i] = d;
-            }
+            paras.ends[a..b].fill(teasers::Paragraphs::pack_end(weight, &feats[b - 1]));
+            dens[a..b].fill(d);
         }
         a = b;
     }
-    (out, dens, paras)
+    (dens, paras)
 }
 
 /// Words that name a list of links to other pages when they head it

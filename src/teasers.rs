@@ -175,6 +175,75 @@ pub(crate) struct Paragraphs {
     pub first: Vec<u32>,
     /// The paragraph's words.
     pub words: Vec<u32>,
+    /// The paragraph's weight and ending (those of its last line), as
+    /// [`Paragraphs::pack_end`] packs them; [`Paragraphs::OWN`] for a line
+    /// that is no part of one.
+    pub ends: Vec<u32>,
+}
+
+impl Paragraphs {
+    /// The weight's bits in an `ends` value.
+    const WEIGHT: u32 = (1 << 30) - 1;
+    const TERMINAL: u32 = 1 << 30;
+    const CREDIT_END: u32 = 1 << 31;
+    /// The `ends` of a line that is no part of a paragraph: it keeps its own.
+    pub const OWN: u32 = u32::MAX;
+
+    /// A paragraph's `weight` (capped just below [`Paragraphs::WEIGHT`]:
+    /// some 10⁹ characters, far beyond any threshold) and the ending of its
+    /// `last` line, in one word.
+    pub fn pack_end(weight: u32, last: &Features) -> u32 {
+        weight.min(Self::WEIGHT - 1)
+            | if last.terminal { Self::TERMINAL } else { 0 }
+            | if last.credit_end { Self::CREDIT_END } else { 0 }
+    }
+}
+
+/// Each line's features as the context model sees them: its own, but for
+/// the weight and ending, which on a page with hard-wrapped paragraphs are
+/// its paragraph's ([`Paragraphs::ends`]). Worked out when read: a second
+/// copy of every line's features would take 28 bytes a line.
+#[derive(Clone, Copy)]
+pub(crate) struct CtxFeats<'d> {
+    own: &'d [Features],
+    ends: Option<&'d [u32]>,
+}
+
+impl<'d> CtxFeats<'d> {
+    pub fn new(own: &'d [Features], paras: Option<&'d Paragraphs>) -> CtxFeats<'d> {
+        let ends = paras.map(|p| &p.ends[..own.len()]);
+        CtxFeats { own, ends }
+    }
+
+    /// Line `i`'s features.
+    #[inline]
+    pub fn get(&self, i: usize) -> Features {
+        let mut f = self.own[i];
+        if let Some(e) = self.ends.map(|ends| ends[i]).filter(|&e| e != Paragraphs::OWN) {
+            f.weight = e & Paragraphs::WEIGHT;
+            f.terminal = e & Paragraphs::TERMINAL != 0;
+            f.credit_end = e & Paragraphs::CREDIT_END != 0;
+        }
+        f
+    }
+
+    pub fn len(&self) -> usize {
+        self.own.len()
+    }
+
+    /// The first `end` lines'.
+    pub fn prefix(&self, end: usize) -> CtxFeats<'d> {
+        CtxFeats {
+            own: &self.own[..end],
+            ends: self.ends.map(|e| &e[..end]),
+        }
+    }
+
+    /// Each line's, in order.
+    pub fn iter(&self) -> impl Iterator<Item = Features> + 'd {
+        let this = *self;
+        (0..self.len()).map(move |i| this.get(i))
+    }
 }
 
 /// The index of the header where a list of other stories starts after the
@@ -184,7 +253,7 @@ pub(crate) struct Paragraphs {
 /// `weights`: each line's own; `keep`: the context model's verdicts.
 pub(crate) fn teaser_end(
     texts: &[&[u8]],
-    feats: &[Features],
+    feats: CtxFeats<'_>,
     density: &[f32],
     paras: Option<&Paragraphs>,
     weights: &[u32],
@@ -196,8 +265,9 @@ pub(crate) fn teaser_end(
     let prose: Vec<bool> = (0..n)
         .map(|j| {
             text(j) && {
-                let words = paras.map_or(feats[j].words, |p| p.words[j]);
-                is_prose(texts[j], words, &feats[j], density[j])
+                let f = feats.get(j);
+                let words = paras.map_or(f.words, |p| p.words[j]);
+                is_prose(texts[j], words, &f, density[j])
             }
         })
         .collect();
@@ -243,7 +313,7 @@ pub(crate) fn teaser_end(
         if before >= MIN_BEFORE && tail * TAIL_SHARE < before && paired_after[h + 1] < before {
             // The line's own tests first; the paragraphs near it are
             // weighed only below a header or at the start of a run.
-            let headed = (is_header(texts[h], &feats[h], found[h], &mut norm)
+            let headed = (is_header(texts[h], &feats.get(h), found[h], &mut norm)
                 || share_row(found, h))
                 && list_follows(texts, feats, found, &prose, &same, h, &mut norm);
             // No header: a run of headlines right below the last paragraph.
@@ -289,7 +359,7 @@ const TITLE_CASE_SHARE: f32 = 0.75;
 /// table's row) and no list marker (the article's own list)?
 fn headline_run(
     texts: &[&[u8]],
-    feats: &[Features],
+    feats: CtxFeats<'_>,
     found: &[Found],
     keep: &[bool],
     h: usize,
@@ -302,7 +372,7 @@ fn headline_run(
         }
         let t = texts[j].trim_ascii_end();
         if found[j] != Found::Text
-            || !RUN_WORDS.contains(&feats[j].words)
+            || !RUN_WORDS.contains(&feats.get(j).words)
             || matches!(t.last(), Some(b'.' | b',' | b':'))
             || t.contains(&b'\t')
             || is_list_item(t)
@@ -590,7 +660,7 @@ fn is_list_item(t: &[u8]) -> bool {
 /// Do the lines below the header `h` read as a list of headlines?
 fn list_follows(
     texts: &[&[u8]],
-    feats: &[Features],
+    feats: CtxFeats<'_>,
     found: &[Found],
     prose: &[bool],
     same: &dyn Fn(usize, usize) -> bool,
@@ -606,7 +676,7 @@ fn list_follows(
     let header_item = is_list_item(texts[h]);
     for j in h + 1..end {
         if first_word(texts[j]).eq_ignore_ascii_case(kind)
-            && is_header(texts[j], &feats[j], found[j], norm)
+            && is_header(texts[j], &feats.get(j), found[j], norm)
         {
             return false;
         }
@@ -622,7 +692,7 @@ fn list_follows(
         if prose[j] && (first || (prev_prose && !same(prev, j))) {
             return false;
         }
-        if !prose[j] && (2..=TITLE_WORDS).contains(&feats[j].words) {
+        if !prose[j] && (2..=TITLE_WORDS).contains(&feats.get(j).words) {
             titles += 1;
         }
         prev_prose = prose[j];
