@@ -23,10 +23,10 @@ use crate::features::{self, Features};
 use crate::lang::{self, Lang, Stopwords, NLANG};
 use crate::lexicon::{self, Lexicon};
 use crate::lines::{self, Line};
-use crate::teasers::CtxFeats;
 use crate::repeat;
 use crate::shapes::{self, Shapes};
 use crate::teasers;
+use crate::teasers::CtxFeats;
 use crate::verdict::{Category, Class, Decision, Rule, Verdict};
 
 /// Tunable numbers, set from the [`Mode`].
@@ -1376,9 +1376,7 @@ impl Cleaner {
         let total: u64 = (0..n).filter(|&i| keep[i]).map(weight).sum();
         // The windows below count paragraphs, not lines: a hard-wrapped
         // comment (lynx, w3m) takes several lines but is one paragraph.
-        let para = joined.contains(&true).then(|| paragraph_numbers(joined));
-        let markers_ahead =
-            |flag: &[bool], window: usize| count_ahead(flag, window, para.as_deref());
+        let markers_ahead = |flag, window| Ahead::new(flag, window, Some(joined));
         // Comment markers: per-comment widgets and metadata, and short
         // lines with a date and a time of day ("Maria, 7 July 2012 at
         // 2:31 pm"; a time alone is a schedule or a race split, and so are
@@ -1413,8 +1411,8 @@ impl Cleaner {
         // Names are counted by lines: on a wrapped page, short name-like
         // lines (a picture's file name, a section label) head each teaser
         // of a list.
-        let author_ahead = count_ahead(&author, COMMENT_WINDOW, None);
-        let ahead = markers_ahead(&marker, COMMENT_WINDOW);
+        let mut author_ahead = Ahead::new(&author, COMMENT_WINDOW, None);
+        let mut ahead = markers_ahead(&marker, COMMENT_WINDOW);
         // Right below a comments header, a short line with a full date (no
         // time of day needed: "October 2, 2012 | Permalink") is a comment's
         // metadata too, and so is a bare numeric one ("10.29.2012"); a year
@@ -1432,7 +1430,7 @@ impl Cleaner {
                         && self.inner.shapes.has_day_date(texts[i]))
             })
             .collect();
-        let header_ahead = markers_ahead(&dated, HEADER_MARKER_WINDOW);
+        let mut header_ahead = markers_ahead(&dated, HEADER_MARKER_WINDOW);
         // A date or a commenter's name: what a comment is signed with.
         let signed: Vec<bool> = (dated.iter().zip(&author))
             .map(|(&dated, &author)| dated || author)
@@ -1440,7 +1438,7 @@ impl Cleaner {
         // Short lines that count a post's comments: between timestamps they
         // make the timestamps posts' footers or headers, not comments'.
         let counted = |i: usize| feats[i].words <= 16 && shapes.has_post_count(texts[i]);
-        let strong_ahead = markers_ahead(&strong, COMMENT_WINDOW);
+        let mut strong_ahead = markers_ahead(&strong, COMMENT_WINDOW);
         // Comment headers printed three times or more (the same phrase or
         // shape) stand under each post of a blog page: they end nothing.
         let mut headers: Vec<(Rule, u32)> = Vec::new();
@@ -1505,8 +1503,8 @@ impl Cleaner {
                 // minutes: it ends the article only with comment markers
                 // right below it.
                 let section = matches!(e.rule, Rule::Phrase(p) if SECTION_HEADERS.contains(&p))
-                    && header_ahead[i] == 0
-                    && strong_ahead[i] == 0;
+                    && header_ahead.at(i) == 0
+                    && strong_ahead.at(i) == 0;
                 if e.ends_article && !per_post(e.rule) && !again && !section {
                     last_header = Some(i);
                     if before > 0 && ((total - before) as f32) < p.sign_off_ratio * before as f32 {
@@ -1518,7 +1516,7 @@ impl Cleaner {
                     // text is kept above it.
                     if e.category == Category::Social
                         && before >= p.min_article_weight
-                        && header_ahead[i] >= 2
+                        && header_ahead.at(i) >= 2
                     {
                         return Some(i);
                     }
@@ -1544,8 +1542,8 @@ impl Cleaner {
                 last_quoted = Some(i);
             }
             if marker[i]
-                && ahead[i] >= 2
-                && (strong[i] || strong_ahead[i] >= 1 || ahead[i] >= 4)
+                && ahead.at(i) >= 2
+                && (strong[i] || strong_ahead.at(i) >= 1 || ahead.at(i) >= 4)
                 && before >= p.min_comment_cut
                 && talk_between(&marker, density, evidence, i)
                 && !(posts_above.upto(i, counted) >= 2 && posts_between(&marker, counted, i))
@@ -1571,7 +1569,7 @@ impl Cleaner {
             }
             if author[i]
                 && run_start
-                && author_ahead[i] >= AUTHOR_RUN
+                && author_ahead.at(i) >= AUTHOR_RUN
                 && before >= 2 * p.min_comment_cut
                 && after_widgets(evidence, i)
             {
@@ -1673,7 +1671,8 @@ impl Cleaner {
                             || initial[i] == Class::NearGood
                             || inside_worthy(&doc.feats.get(i), doc.density[i], initial[i])
                     } else {
-                        resolved[i] == Class::Good && strong_outside(&doc.feats.get(i), doc.density[i])
+                        resolved[i] == Class::Good
+                            && strong_outside(&doc.feats.get(i), doc.density[i])
                     }
             })
             .collect();
@@ -2885,56 +2884,75 @@ fn indices(n: usize, keep: impl Fn(usize) -> bool) -> Vec<u32> {
     v
 }
 
-/// For each line, how many lines below it are flagged, as far as `window`
-/// paragraphs down (`para`: each line's paragraph number, see
-/// [`paragraph_numbers`]; `None`: every line a paragraph of its own).
-fn count_ahead(flag: &[bool], window: usize, para: Option<&[u32]>) -> Vec<u32> {
-    let n = flag.len();
-    let mut ahead = vec![0u32; n + 1];
-    // `count`: the flags from line `i + 1` on, up to the window's end; as
-    // `i` goes up the page, line `i` enters it and the lines past the
-    // window's new end leave it.
-    let mut count = 0u32;
-    let Some(para) = para else {
-        // Every line a paragraph of its own: the window ends at line
-        // `i + 1 + window`.
-        for i in (0..n).rev() {
-            ahead[i] = count;
-            count += u32::from(flag[i]);
-            if let Some(&leaving) = flag.get(i + window) {
-                count -= u32::from(leaving);
-            }
-        }
-        return ahead;
-    };
-    // `end`: the first line more than `window` paragraphs below line `i`
-    // (paragraph numbers never go down, so it only moves up as `i` does).
-    let mut end = n;
-    for i in (0..n).rev() {
-        let last = para[i] as usize + window;
-        while end > i + 1 && para[end - 1] as usize > last {
-            end -= 1;
-            count -= u32::from(flag[end]);
-        }
-        ahead[i] = count;
-        count += u32::from(flag[i]);
-    }
-    ahead
+/// For each line in turn, down the page, how many lines below it are
+/// flagged, as far as `window` paragraphs down (`joined`: a line joined to
+/// the one above is in its paragraph, see [`Doc::joined`]; `None`: every
+/// line a paragraph of its own). Nothing is kept per line: the window
+/// slides down with the line asked about, each line entering and leaving it
+/// once.
+struct Ahead<'f> {
+    flag: &'f [bool],
+    joined: Option<&'f [bool]>,
+    window: usize,
+    /// The line asked about last: the window is the lines below it, up to
+    /// `end` (excluded).
+    line: usize,
+    end: usize,
+    /// The paragraph numbers of `line` and of `end` (when there is one).
+    line_para: usize,
+    end_para: usize,
+    /// The flagged lines in the window.
+    count: u32,
 }
 
-/// The paragraph number of each line: lines joined to the one above (a
-/// hard-wrapped paragraph, see [`Doc::joined`]) share its number; on a page
-/// that is not wrapped it is the line's index.
-fn paragraph_numbers(joined: &[bool]) -> Vec<u32> {
-    let mut para = Vec::with_capacity(joined.len());
-    let mut k = 0u32;
-    for i in 0..joined.len() {
-        if i > 0 && !joined[i - 1] {
-            k += 1;
-        }
-        para.push(k);
+impl<'f> Ahead<'f> {
+    fn new(flag: &'f [bool], window: usize, joined: Option<&'f [bool]>) -> Ahead<'f> {
+        let mut a = Ahead {
+            flag,
+            joined,
+            window,
+            line: 0,
+            end: 1,
+            line_para: 0,
+            end_para: 0,
+            count: 0,
+        };
+        a.end_para = a.step(1);
+        a
     }
-    para
+
+    /// 1 when line `k` (at least 1) starts a paragraph, 0 when it goes on
+    /// with the one above or is past the last line.
+    #[inline]
+    fn step(&self, k: usize) -> usize {
+        usize::from(k < self.flag.len() && self.joined.map_or(true, |j| !j[k - 1]))
+    }
+
+    /// How many lines below line `i` are flagged, as far as the window
+    /// reaches. `i` never goes back up the page from one call to the next.
+    fn at(&mut self, i: usize) -> u32 {
+        debug_assert!(i >= self.line);
+        let n = self.flag.len();
+        // The lines down to `i` leave the window.
+        while self.line < i {
+            self.line += 1;
+            self.line_para += self.step(self.line);
+            if self.line < self.end {
+                self.count -= u32::from(self.flag[self.line]);
+            } else {
+                // The window was empty: it starts again right below.
+                self.end = self.line + 1;
+                self.end_para = self.line_para + self.step(self.end);
+            }
+        }
+        // The lines as far as `window` paragraphs below enter it.
+        while self.end < n && self.end_para <= self.line_para + self.window {
+            self.count += u32::from(self.flag[self.end]);
+            self.end += 1;
+            self.end_para += self.step(self.end);
+        }
+        self.count
+    }
 }
 
 /// Does the line hold a time of day (`9:42`, `12:05`)? Every one holds
@@ -3736,41 +3754,65 @@ mod has_time_tests {
 
 #[cfg(test)]
 mod count_ahead_tests {
-    use super::{count_ahead, paragraph_numbers};
+    use super::Ahead;
 
-    /// [`count_ahead`] by its definition: the flagged lines below each
-    /// line, at most `window` paragraphs down.
+    /// The paragraph number of each line: lines joined to the one above
+    /// share its number.
+    fn paragraph_numbers(joined: &[bool]) -> Vec<u32> {
+        let mut para = Vec::with_capacity(joined.len());
+        let mut k = 0u32;
+        for i in 0..joined.len() {
+            if i > 0 && !joined[i - 1] {
+                k += 1;
+            }
+            para.push(k);
+        }
+        para
+    }
+
+    /// [`Ahead`] by its definition: the flagged lines below each line, at
+    /// most `window` paragraphs down (`para`: each line's paragraph number;
+    /// `None`: its index).
     fn count_ahead_naive(flag: &[bool], window: usize, para: Option<&[u32]>) -> Vec<u32> {
         let n = flag.len();
         let para_of = |i: usize| para.map_or(i, |p| p[i] as usize);
-        let mut ahead: Vec<u32> = (0..n)
+        (0..n)
             .map(|i| {
                 (i + 1..n)
                     .filter(|&j| flag[j] && para_of(j) <= para_of(i) + window)
                     .count() as u32
             })
-            .collect();
-        ahead.push(0);
-        ahead
+            .collect()
     }
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
+        /// The sliding window counts what counting below each line does,
+        /// whether it is asked about every line or only some.
         #[test]
         fn count_ahead_is_exact(
-            lines in proptest::collection::vec((proptest::bool::ANY, proptest::bool::ANY), 0..40),
+            lines in proptest::collection::vec(
+                (proptest::bool::ANY, proptest::bool::ANY, proptest::bool::ANY),
+                0..40,
+            ),
             window in 0usize..6,
         ) {
-            let (flag, joined): (Vec<bool>, Vec<bool>) = lines.into_iter().unzip();
+            let n = lines.len();
+            let flag: Vec<bool> = lines.iter().map(|l| l.0).collect();
+            let joined: Vec<bool> = lines.iter().map(|l| l.1).collect();
+            let asked: Vec<usize> = (0..n).filter(|&i| lines[i].2).collect();
             let para = paragraph_numbers(&joined);
-            proptest::prop_assert_eq!(
-                count_ahead(&flag, window, None),
-                count_ahead_naive(&flag, window, None)
-            );
-            proptest::prop_assert_eq!(
-                count_ahead(&flag, window, Some(&para)),
-                count_ahead_naive(&flag, window, Some(&para))
-            );
+            for (joined, para) in [(None, None), (Some(&joined[..]), Some(&para[..]))] {
+                let want = count_ahead_naive(&flag, window, para);
+                let mut every = Ahead::new(&flag, window, joined);
+                let got: Vec<u32> = (0..n).map(|i| every.at(i)).collect();
+                proptest::prop_assert_eq!(&got, &want);
+                let mut some = Ahead::new(&flag, window, joined);
+                for &i in &asked {
+                    proptest::prop_assert_eq!(some.at(i), want[i]);
+                    proptest::prop_assert_eq!(some.at(i), want[i]);
+                }
+            }
         }
     }
 }

@@ -219,7 +219,11 @@ impl<'d> CtxFeats<'d> {
     #[inline]
     pub fn get(&self, i: usize) -> Features {
         let mut f = self.own[i];
-        if let Some(e) = self.ends.map(|ends| ends[i]).filter(|&e| e != Paragraphs::OWN) {
+        if let Some(e) = self
+            .ends
+            .map(|ends| ends[i])
+            .filter(|&e| e != Paragraphs::OWN)
+        {
             f.weight = e & Paragraphs::WEIGHT;
             f.terminal = e & Paragraphs::TERMINAL != 0;
             f.credit_end = e & Paragraphs::CREDIT_END != 0;
