@@ -496,8 +496,6 @@ struct LineMeasures {
     feats: Vec<Features>,
     stops: StopTable,
     evidence: EvidenceTable,
-    /// [`repeat::packed_start_key`] of each line.
-    repeat_keys: Vec<u64>,
     /// Some line may hold a tab: true unless the fast path found none in
     /// the whole input (most pages have none; the reference always looks).
     tabs: bool,
@@ -513,7 +511,6 @@ impl LineMeasures {
                 kinds: self.evidence.kinds.clone(),
                 of: idx.iter().map(|&i| self.evidence.of[i]).collect(),
             },
-            repeat_keys: idx.iter().map(|&i| self.repeat_keys[i]).collect(),
             tabs: self.tabs,
         }
     }
@@ -916,13 +913,19 @@ impl Cleaner {
         texts.shrink_to_fit();
         adjacent.shrink_to_fit();
         let n = texts.len();
-        let mut lines_of = self.analyse(&texts, None);
+        let (mut lines_of, keys) = self.analyse(&texts, None);
         // A page without a tab has no table row split by tabs.
         lines_of.tabs = memchr::memchr(b'\t', input).is_some();
+        // Stage 4, repeats: each line's first copy, found once (the keys
+        // go as soon as they are used); the passes below find the copies
+        // among the lines they keep from these.
+        let roots = repeat::roots_keyed(&texts, &keys);
+        drop(keys);
         let layout = Layout::of(&texts, &lines_of.feats, &adjacent);
         let mut joined = joined_lines(&texts, &adjacent, layout);
         let (mut decisions, lang) =
-            self.decide(&texts, &lines_of, &adjacent, &joined, layout, false);
+            self.decide(&texts, &lines_of, &roots, &adjacent, &joined, layout, false);
+        drop(adjacent);
 
         // Cleaning the output again must change nothing (a promise the
         // property tests check): the article is judged again on its own,
@@ -932,11 +935,14 @@ impl Cleaner {
         // in the rendered article only the lines of a hard-wrapped paragraph
         // are adjacent.
         let mut kept: Vec<usize> = Vec::new();
+        let mut first = Vec::new();
         for _ in 0..MAX_PASSES {
             kept.clear();
             kept.extend((0..n).filter(|&i| decisions[i].verdict.is_keep()));
             let sub_texts: Vec<&[u8]> = kept.iter().map(|&k| texts[k]).collect();
             let sub = lines_of.select(&kept);
+            first.resize(n, u32::MAX);
+            let sub_roots = repeat::roots_among(&roots, &kept, &mut first);
             let sub_adjacent: Vec<bool> = (0..kept.len())
                 .map(|j| j + 1 < kept.len() && kept[j + 1] == kept[j] + 1 && joined[kept[j]])
                 .collect();
@@ -947,8 +953,15 @@ impl Cleaner {
             // So may the paragraphs' line breaks: the article is rendered
             // with those it has on its own.
             let sub_joined = joined_lines(&sub_texts, &sub_adjacent, layout);
-            let (again, _) =
-                self.decide(&sub_texts, &sub, &sub_adjacent, &sub_joined, layout, false);
+            let (again, _) = self.decide(
+                &sub_texts,
+                &sub,
+                &sub_roots,
+                &sub_adjacent,
+                &sub_joined,
+                layout,
+                false,
+            );
             let rejoined = sub_adjacent.iter().zip(&sub_joined).any(|(&a, &j)| a && !j);
             for (&k, &j) in kept.iter().zip(&sub_joined) {
                 joined[k] = j;
@@ -980,10 +993,12 @@ impl Cleaner {
     ) -> (Vec<&'b [u8]>, Vec<Decision>, Vec<bool>, Lang) {
         let (mut texts, mut adjacent) = (Vec::new(), Vec::new());
         lines::split_texts(input, &mut texts, &mut adjacent);
-        let measures = self.analyse(&texts, Some(naive));
+        let (measures, _) = self.analyse(&texts, Some(naive));
+        let roots = repeat::roots_of_copies(&repeat::first_copies_naive(&texts));
         let layout = Layout::of(&texts, &measures.feats, &adjacent);
         let joined = joined_lines(&texts, &adjacent, layout);
-        let (decisions, lang) = self.decide(&texts, &measures, &adjacent, &joined, layout, true);
+        let (decisions, lang) =
+            self.decide(&texts, &measures, &roots, &adjacent, &joined, layout, true);
         (texts, decisions, joined, lang)
     }
 
@@ -1029,8 +1044,13 @@ impl Cleaner {
     }
 
     /// Stages 2 and 3, which look at one line at a time: features, stopword
-    /// counts and hard evidence. With `naive`, on the reference path.
-    fn analyse(&self, texts: &[&[u8]], naive: Option<&lang::NaiveStopwords>) -> LineMeasures {
+    /// counts and hard evidence, and each line's
+    /// [`repeat::packed_start_key`]. With `naive`, on the reference path.
+    fn analyse(
+        &self,
+        texts: &[&[u8]],
+        naive: Option<&lang::NaiveStopwords>,
+    ) -> (LineMeasures, Vec<u64>) {
         let inner = &*self.inner;
         let n = texts.len();
         let mut feats = Vec::with_capacity(n);
@@ -1077,22 +1097,25 @@ impl Cleaner {
                 None => repeat::packed_start_key(t),
             });
         }
-        LineMeasures {
+        let measures = LineMeasures {
             feats,
             stops,
             evidence: evidence.table,
-            repeat_keys,
             tabs: true,
-        }
+        };
+        (measures, repeat_keys)
     }
 
     /// The stages that look at the whole page (language, repeats, the
     /// context model, the article's end) over lines already analysed.
+    /// `roots[i]`: the first line with line `i`'s text ([`repeat::roots_keyed`]).
     /// `adjacent[i]`: line `i + 1` directly follows line `i` in the input.
+    #[allow(clippy::too_many_arguments)]
     fn decide(
         &self,
         texts: &[&[u8]],
         m: &LineMeasures,
+        roots: &[u32],
         adjacent: &[bool],
         joined: &[bool],
         layout: Layout,
@@ -1131,11 +1154,8 @@ impl Cleaner {
         let weights: Vec<u32> = feats.iter().map(|f| f.weight).collect();
 
         // Stage 4: repeats and alt-text fragments (adjacent lines only).
-        let copies = if reference {
-            repeat::first_copies_naive(texts)
-        } else {
-            repeat::first_copies_keyed(texts, &m.repeat_keys)
-        };
+        // A line whose root is another is a copy of it.
+        let copy = |i: usize| roots[i] as usize != i;
         let alt: Vec<bool> = (0..n)
             .map(|i| {
                 adjacent[i]
@@ -1146,8 +1166,8 @@ impl Cleaner {
                     }
             })
             .collect();
-        let skip: Vec<bool> = (copies.iter().zip(&alt))
-            .map(|(copy, &alt)| copy.is_some() || alt)
+        let skip: Vec<bool> = (alt.iter().enumerate())
+            .map(|(i, &alt)| copy(i) || alt)
             .collect();
 
         // Stage 5: the context model.
@@ -1298,8 +1318,7 @@ impl Cleaner {
                     verdict: Verdict::Drop(Category::Duplicate),
                     rule: Rule::AltPrefix,
                 }
-            } else if copies[i].is_some_and(|j| kept_root[j as usize])
-                && feats[i].words >= MIN_REPEAT_WORDS
+            } else if copy(i) && kept_root[roots[i] as usize] && feats[i].words >= MIN_REPEAT_WORDS
             {
                 // A copy of a kept line, whatever the context model made of it.
                 Decision {
@@ -1332,7 +1351,7 @@ impl Cleaner {
                     rule: Rule::AfterSignOff,
                 }
             } else {
-                let root = copies[i].map_or(i, |j| j as usize);
+                let root = roots[i] as usize;
                 // Short repeated lines (table cells, list items, "Yes") are
                 // text, not copies of a headline or caption.
                 if kept_root[root] && feats[i].words >= MIN_REPEAT_WORDS {
