@@ -23,6 +23,7 @@ use cli::stats::{say, Reporter, Stats};
 use cli::{Cli, Config, Format, Input, Target};
 
 fn main() -> ExitCode {
+    fixed_mmap_threshold();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => return usage_error(e),
@@ -51,6 +52,35 @@ fn main() -> ExitCode {
             }
             say(format!("dechrome: {e:#}"));
             ExitCode::from(1)
+        }
+    }
+}
+
+/// Blocks from this size up get a mapping of their own from glibc's
+/// `malloc`, given back to the system when freed.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+const MMAP_THRESHOLD: std::ffi::c_int = 256 * 1024;
+
+/// Keeps glibc's mmap threshold at [`MMAP_THRESHOLD`]. By default glibc
+/// raises it to the size of the largest mapped block freed so far (up to
+/// 32 MB): on a large page, once the first stage's vectors (a few MB) go,
+/// the later stages' vectors come from the heap, whose holes are not given
+/// back, and the peak resident size grows by some 10 MB on a 38 MB page
+/// (the live data does not). Pages of ordinary size (vectors under 256 KB)
+/// are served as before.
+fn fixed_mmap_threshold() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        extern "C" {
+            fn mallopt(param: std::ffi::c_int, value: std::ffi::c_int) -> std::ffi::c_int;
+        }
+        /// glibc's `M_MMAP_THRESHOLD` (malloc.h).
+        const M_MMAP_THRESHOLD: std::ffi::c_int = -3;
+        // SAFETY: mallopt only sets a tuning parameter of glibc's malloc
+        // (it returns 0 when it refuses the value; then nothing changes).
+        // It runs first thing in `main`, before any other thread exists.
+        unsafe {
+            mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD);
         }
     }
 }
