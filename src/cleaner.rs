@@ -605,6 +605,12 @@ struct EvidenceView<'d> {
 }
 
 impl<'d> EvidenceView<'d> {
+    /// Line `i`'s entry in the evidence table (0: none).
+    #[inline]
+    fn kind(&self, i: usize) -> u32 {
+        self.of[i]
+    }
+
     /// Has line `i` evidence? (`self[i].is_some()`, without reading it.)
     #[inline]
     fn has(&self, i: usize) -> bool {
@@ -744,6 +750,21 @@ enum KeptBy {
 }
 
 impl KeptBy {
+    const ALL: [KeptBy; 12] = [
+        KeptBy::Heading,
+        KeptBy::LeadIn,
+        KeptBy::ListItem,
+        KeptBy::InBody,
+        KeptBy::Tail,
+        KeptBy::ShortSentence,
+        KeptBy::Continuation,
+        KeptBy::Citation,
+        KeptBy::Caption,
+        KeptBy::Table,
+        KeptBy::Fact,
+        KeptBy::Dateline,
+    ];
+
     fn rule(self) -> Rule {
         match self {
             KeptBy::Heading => Rule::Heading,
@@ -799,6 +820,107 @@ impl Judgement {
     }
 }
 
+/// Each line's decision as a code, 4 bytes a line instead of the 32 of a
+/// [`Decision`]: the decisions the cleaner makes on its own have fixed
+/// codes (the keeps first), and a drop for chrome evidence has the code of
+/// its entry in the page's [`EvidenceTable`], after them. [`code::table`]
+/// gives the decision of each code.
+mod code {
+    use super::{Category, Class, Decision, Evidence, KeptBy, Rule, Verdict};
+
+    const CLASSES: [Class; 4] = [Class::Good, Class::NearGood, Class::Short, Class::Bad];
+
+    /// Kept by the context model.
+    pub fn keep_context(initial: Class, fin: Class) -> u32 {
+        4 * initial as u32 + fin as u32
+    }
+    /// Kept by a rule the context model alone would drop.
+    pub fn keep_by(k: KeptBy) -> u32 {
+        16 + k as u32
+    }
+    pub const FRAGMENT: u32 = 16 + KeptBy::ALL.len() as u32;
+    /// The codes below this are keeps.
+    pub const KEEPS: u32 = FRAGMENT + 1;
+    /// Dropped by the context model.
+    pub fn drop_context(initial: Class, fin: Class) -> u32 {
+        KEEPS + keep_context(initial, fin)
+    }
+    pub const ALT_PREFIX: u32 = KEEPS + 16;
+    pub const REPEAT: u32 = ALT_PREFIX + 1;
+    pub const AFTER_SIGN_OFF: u32 = REPEAT + 1;
+    pub const AFTER_TEASERS: u32 = AFTER_SIGN_OFF + 1;
+    /// The first code of a drop for evidence.
+    const EVIDENCE: u32 = AFTER_TEASERS + 1;
+
+    /// Dropped for the evidence of entry `kind` of the page's evidence table.
+    pub fn evidence(kind: u32) -> u32 {
+        EVIDENCE + kind
+    }
+
+    #[inline]
+    pub fn is_keep(code: u32) -> bool {
+        code < KEEPS
+    }
+
+    /// The decision of each code, for a page with evidence table `kinds`.
+    pub fn table(kinds: &[Option<Evidence>]) -> Vec<Decision> {
+        let d = |verdict, rule| Decision { verdict, rule };
+        let low = Verdict::Drop(Category::LowContent);
+        let dup = Verdict::Drop(Category::Duplicate);
+        // Entry 0 of `kinds` is no evidence: no line has its code.
+        let mut t = vec![d(Verdict::Keep, Rule::OutsideRegion); (EVIDENCE as usize) + kinds.len()];
+        for initial in CLASSES {
+            for fin in CLASSES {
+                let rule = Rule::Context { initial, fin };
+                t[keep_context(initial, fin) as usize] = d(Verdict::Keep, rule);
+                t[drop_context(initial, fin) as usize] = d(low, rule);
+            }
+        }
+        for k in KeptBy::ALL {
+            t[keep_by(k) as usize] = d(Verdict::Keep, k.rule());
+        }
+        t[FRAGMENT as usize] = d(Verdict::Keep, Rule::Fragment);
+        t[ALT_PREFIX as usize] = d(dup, Rule::AltPrefix);
+        t[REPEAT as usize] = d(dup, Rule::Repeat);
+        t[AFTER_SIGN_OFF as usize] = d(low, Rule::AfterSignOff);
+        t[AFTER_TEASERS as usize] = d(low, Rule::AfterTeasers);
+        for (k, e) in kinds.iter().enumerate() {
+            if let Some(e) = e {
+                t[evidence(k as u32) as usize] = d(Verdict::Drop(e.category), e.rule);
+            }
+        }
+        t
+    }
+
+    /// The code of `decision` in `table`, which it joins if it is not there
+    /// yet (for decisions of another table; a linear search).
+    pub fn find_or_add(table: &mut Vec<Decision>, decision: Decision) -> u32 {
+        match table.iter().position(|&x| x == decision) {
+            Some(c) => c as u32,
+            None => {
+                table.push(decision);
+                (table.len() - 1) as u32
+            }
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn fixed_codes_are_distinct_and_keeps_come_first() {
+            let t = table(&[None]);
+            assert_eq!(t.len(), EVIDENCE as usize + 1);
+            for (c, d) in t[..EVIDENCE as usize].iter().enumerate() {
+                assert_ne!(d.rule, Rule::OutsideRegion, "code {c} unset");
+                assert_eq!(d.verdict.is_keep(), is_keep(c as u32), "code {c}");
+                assert!(!t[..c].contains(d), "code {c} repeats {d:?}");
+            }
+        }
+    }
+}
+
 /// The result of cleaning one document: a decision for every non-blank line.
 #[derive(Clone, Debug)]
 pub struct Cleaned<'a> {
@@ -808,7 +930,9 @@ pub struct Cleaned<'a> {
     /// right above its caption; the lines of a paragraph a converter
     /// wrapped or cut do) is found as they are split.
     texts: Vec<&'a [u8]>,
-    decisions: Vec<Decision>,
+    /// Each line's decision, as an index into `table` (see [`code`]).
+    codes: Vec<u32>,
+    table: Vec<Decision>,
     /// `joined[i]`: line `i + 1` continues line `i`'s hard-wrapped
     /// paragraph (they are rendered without a blank line between them).
     joined: Vec<bool>,
@@ -845,10 +969,11 @@ impl<'a> Cleaned<'a> {
 
     /// Each non-blank line (trimmed) with its decision, in input order.
     pub fn decisions(&self) -> impl Iterator<Item = (&'a [u8], Decision)> + '_ {
+        let table = &self.table;
         self.texts
             .iter()
-            .zip(self.decisions.iter())
-            .map(|(&t, d)| (t, *d))
+            .zip(self.codes.iter())
+            .map(move |(&t, &c)| (t, table[c as usize]))
     }
 
     /// Does the `i + 1`-th non-blank line continue the `i`-th one's
@@ -859,7 +984,7 @@ impl<'a> Cleaned<'a> {
 
     /// The decision for the i-th non-blank line.
     pub fn decision(&self, i: usize) -> Decision {
-        self.decisions[i]
+        self.table[self.codes[i] as usize]
     }
 
     /// The kept lines (trimmed), in input order.
@@ -871,9 +996,8 @@ impl<'a> Cleaned<'a> {
 
     /// How many lines were kept.
     pub fn kept(&self) -> usize {
-        self.decisions
-            .iter()
-            .filter(|d| d.verdict.is_keep())
+        self.decisions()
+            .filter(|(_, d)| d.verdict.is_keep())
             .count()
     }
 
@@ -881,7 +1005,7 @@ impl<'a> Cleaned<'a> {
     /// [`Category::ALL`].
     pub fn dropped_by_category(&self) -> [usize; Category::ALL.len()] {
         let mut n = [0; Category::ALL.len()];
-        for d in &self.decisions {
+        for (_, d) in self.decisions() {
             if let Some(c) = d.verdict.category() {
                 n[Category::ALL.iter().position(|&x| x == c).unwrap_or(0)] += 1;
             }
@@ -938,7 +1062,7 @@ impl Cleaner {
         let mut first = Vec::new();
         for _ in 0..MAX_PASSES {
             kept.clear();
-            kept.extend((0..n).filter(|&i| decisions[i].verdict.is_keep()));
+            kept.extend((0..n).filter(|&i| code::is_keep(decisions[i])));
             let sub_texts: Vec<&[u8]> = kept.iter().map(|&k| texts[k]).collect();
             let sub = lines_of.select(&kept);
             first.resize(n, u32::MAX);
@@ -966,60 +1090,59 @@ impl Cleaner {
             for (&k, &j) in kept.iter().zip(&sub_joined) {
                 joined[k] = j;
             }
-            if again.iter().all(|d| d.verdict.is_keep()) && !rejoined {
+            if again.iter().all(|&c| code::is_keep(c)) && !rejoined {
                 break;
             }
-            for (k, d) in kept.iter().zip(again.iter()) {
-                if !d.verdict.is_keep() {
-                    decisions[*k] = *d;
+            // The article's evidence table is the page's: its codes are
+            // the page's.
+            for (k, &c) in kept.iter().zip(again.iter()) {
+                if !code::is_keep(c) {
+                    decisions[*k] = c;
                 }
             }
         }
         Cleaned {
             input,
             texts,
-            decisions,
+            codes: decisions,
+            table: code::table(&lines_of.evidence.kinds),
             joined,
             lang,
         }
     }
 
-    /// One pass of the reference pipeline over `input`: its lines, their
-    /// decisions, which are joined, and the language.
-    fn reference_once<'b>(
-        &self,
-        input: &'b [u8],
-        naive: &lang::NaiveStopwords,
-    ) -> (Vec<&'b [u8]>, Vec<Decision>, Vec<bool>, Lang) {
+    /// One pass of the reference pipeline over `input`.
+    fn reference_once<'b>(&self, input: &'b [u8], naive: &lang::NaiveStopwords) -> Cleaned<'b> {
         let (mut texts, mut adjacent) = (Vec::new(), Vec::new());
         lines::split_texts(input, &mut texts, &mut adjacent);
         let (measures, _) = self.analyse(&texts, Some(naive));
         let roots = repeat::roots_of_copies(&repeat::first_copies_naive(&texts));
         let layout = Layout::of(&texts, &measures.feats, &adjacent);
         let joined = joined_lines(&texts, &adjacent, layout);
-        let (decisions, lang) =
+        let (codes, lang) =
             self.decide(&texts, &measures, &roots, &adjacent, &joined, layout, true);
-        (texts, decisions, joined, lang)
+        Cleaned {
+            input,
+            table: code::table(&measures.evidence.kinds),
+            texts,
+            codes,
+            joined,
+            lang,
+        }
     }
 
     /// The reference pipeline: each pass from scratch on the rendered
     /// article, every stage on its plain path.
     fn clean_reference<'a>(&self, input: &'a [u8], naive: &lang::NaiveStopwords) -> Cleaned<'a> {
-        let (texts, decisions, joined, lang) = self.reference_once(input, naive);
-        let mut cleaned = Cleaned {
-            input,
-            texts,
-            decisions,
-            joined,
-            lang,
-        };
+        let mut cleaned = self.reference_once(input, naive);
         let mut out = Vec::new();
         for _ in 0..MAX_PASSES {
             out.clear();
             cleaned.render_into(&mut out);
-            let (_, again, joined, _) = self.reference_once(&out, naive);
-            let kept: Vec<usize> = (0..cleaned.decisions.len())
-                .filter(|&i| cleaned.decisions[i].verdict.is_keep())
+            let again = self.reference_once(&out, naive);
+            let joined = &again.joined;
+            let kept: Vec<usize> = (0..cleaned.len())
+                .filter(|&i| cleaned.decision(i).verdict.is_keep())
                 .collect();
             // Lines rendered together that the article alone no longer joins.
             let rejoined = (0..kept.len()).any(|j| {
@@ -1028,15 +1151,15 @@ impl Cleaner {
                     && cleaned.joined[kept[j]]
                     && !joined[j]
             });
-            for (&k, &j) in kept.iter().zip(&joined) {
+            for (&k, &j) in kept.iter().zip(joined) {
                 cleaned.joined[k] = j;
             }
-            if again.iter().all(|d| d.verdict.is_keep()) && !rejoined {
+            if again.kept() == again.len() && !rejoined {
                 break;
             }
-            for (k, d) in kept.iter().zip(again.iter()) {
+            for (k, (_, d)) in kept.iter().zip(again.decisions()) {
                 if !d.verdict.is_keep() {
-                    cleaned.decisions[*k] = *d;
+                    cleaned.codes[*k] = code::find_or_add(&mut cleaned.table, d);
                 }
             }
         }
@@ -1120,7 +1243,7 @@ impl Cleaner {
         joined: &[bool],
         layout: Layout,
         reference: bool,
-    ) -> (Vec<Decision>, Lang) {
+    ) -> (Vec<u32>, Lang) {
         let inner = &*self.inner;
         let n = texts.len();
         let (feats, evidence) = (&m.feats, m.evidence.view());
@@ -1299,78 +1422,37 @@ impl Cleaner {
                     && i > 0
                     && adjacent[i - 1]
                     && starts_mid_sentence(texts[i])
-                    && decisions
-                        .last()
-                        .is_some_and(|d: &Decision| d.verdict.is_keep());
+                    && decisions.last().is_some_and(|&c| code::is_keep(c));
                 if stop {
-                    Decision {
-                        verdict: Verdict::Keep,
-                        rule: Rule::Fragment,
-                    }
+                    code::FRAGMENT
                 } else {
-                    Decision {
-                        verdict: Verdict::Drop(e.category),
-                        rule: e.rule,
-                    }
+                    code::evidence(evidence.kind(i))
                 }
             } else if alt[i] {
-                Decision {
-                    verdict: Verdict::Drop(Category::Duplicate),
-                    rule: Rule::AltPrefix,
-                }
+                code::ALT_PREFIX
             } else if copy(i) && kept_root[roots[i] as usize] && feats[i].words >= MIN_REPEAT_WORDS
             {
                 // A copy of a kept line, whatever the context model made of it.
-                Decision {
-                    verdict: Verdict::Drop(Category::Duplicate),
-                    rule: Rule::Repeat,
-                }
+                code::REPEAT
             } else if !keep[i] {
-                Decision {
-                    verdict: Verdict::Drop(Category::LowContent),
-                    rule: Rule::Context {
-                        initial: initial[i],
-                        fin: resolved[i],
-                    },
-                }
+                code::drop_context(initial[i], resolved[i])
             } else if bio_start.is_some_and(|b| i >= b) {
-                Decision {
-                    verdict: Verdict::Drop(Category::LowContent),
-                    rule: Rule::AfterSignOff,
-                }
+                code::AFTER_SIGN_OFF
             } else if list_start.is_some_and(|t| i >= t) {
-                Decision {
-                    verdict: Verdict::Drop(Category::LowContent),
-                    rule: Rule::AfterTeasers,
-                }
+                code::AFTER_TEASERS
             } else if cut.is_some_and(|c| i >= c) {
                 // The cut line itself, when it is no chrome (the first
                 // commenter's name), starts the comments.
-                Decision {
-                    verdict: Verdict::Drop(Category::LowContent),
-                    rule: Rule::AfterSignOff,
-                }
+                code::AFTER_SIGN_OFF
             } else {
                 let root = roots[i] as usize;
                 // Short repeated lines (table cells, list items, "Yes") are
                 // text, not copies of a headline or caption.
                 if kept_root[root] && feats[i].words >= MIN_REPEAT_WORDS {
-                    Decision {
-                        verdict: Verdict::Drop(Category::Duplicate),
-                        rule: Rule::Repeat,
-                    }
+                    code::REPEAT
                 } else {
                     kept_root[root] = true;
-                    Decision {
-                        verdict: Verdict::Keep,
-                        rule: heading[i].map_or(
-                            Rule::Context {
-                                initial: initial[i],
-                                fin: resolved[i],
-                            },
-                            KeptBy::rule,
-                        ),
-                    }
+                    heading[i].map_or(code::keep_context(initial[i], resolved[i]), code::keep_by)
                 }
             };
             decisions.push(d);
@@ -3833,6 +3915,35 @@ mod count_ahead_tests {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::*;
+
+    /// What a cleaned page keeps per line: its bytes' slice (16 bytes), a
+    /// decision code (4) and whether the next line is joined to it (1).
+    #[test]
+    fn cleaned_keeps_21_bytes_a_line() {
+        let page = "A headline\n\nSome text of the article, with a sentence or two in it.\n\
+                    x\n"
+        .repeat(3000);
+        let c = Cleaner::new().clean(page.as_bytes());
+        assert_eq!(c.len(), 9000);
+        let bytes = c.texts.capacity() * std::mem::size_of::<&[u8]>()
+            + c.codes.capacity() * std::mem::size_of::<u32>()
+            + c.joined.capacity() * std::mem::size_of::<bool>();
+        assert!(bytes <= 21 * c.len(), "{bytes} bytes for {} lines", c.len());
+        assert!(c.table.len() < 100);
+    }
+
+    /// The per-line working data of the stages.
+    #[test]
+    fn per_line_data_stays_small() {
+        assert!(std::mem::size_of::<Features>() <= 28);
+        assert_eq!(std::mem::size_of::<KeptBy>(), 1);
+        assert_eq!(std::mem::size_of::<[u8; NLANG]>(), NLANG);
     }
 }
 
