@@ -180,7 +180,11 @@ pub fn roots_keyed(lines: &[&[u8]], keys: &[u64]) -> Vec<u32> {
     // The first table holds the key's low 32 bits only (half the memory on
     // a page of many lines): two starts that share them are two different
     // lines, which the second table tells apart as it does any two.
-    let mut by_start: HashMap<u32, u32> = HashMap::with_capacity(lines.len());
+    // Sized for every line of an ordinary page (no growing step by step);
+    // past 2^16 lines it grows with the distinct starts it holds (a page of
+    // a million lines may hold one: its room for all of them would take
+    // 19 MB).
+    let mut by_start: HashMap<u32, u32> = HashMap::with_capacity(lines.len().min(1 << 16));
     let mut by_whole: HashMap<u64, u32> = HashMap::new();
     let mut out = Vec::with_capacity(lines.len());
     for (i, (&l, &k)) in lines.iter().zip(keys).enumerate() {
