@@ -475,10 +475,9 @@ const FOOTER_LABELS: &[&[u8]] = &[
 struct Doc<'d> {
     texts: &'d [&'d [u8]],
     /// Each line's features as the context model sees them: a line of a
-    /// hard-wrapped paragraph is given its paragraph's length and ending.
+    /// hard-wrapped paragraph is given its paragraph's length and ending
+    /// (its own weight is [`CtxFeats::own_weight`]).
     feats: CtxFeats<'d>,
-    /// Each line's own weight.
-    weights: &'d [u32],
     density: &'d [f32],
     evidence: EvidenceView<'d>,
     alt: &'d [bool],
@@ -789,7 +788,6 @@ impl Doc<'_> {
         Doc {
             texts: &self.texts[..end],
             feats: self.feats.prefix(end),
-            weights: &self.weights[..end],
             density: &self.density[..end],
             evidence: self.evidence.slice(..end),
             alt: &self.alt[..end],
@@ -810,12 +808,11 @@ impl Judgement {
         self.heading[..c].copy_from_slice(&head.heading);
     }
 
-    fn kept_weight(&self, weights: &[u32]) -> u64 {
-        self.keep
-            .iter()
-            .zip(weights)
-            .filter(|(k, _)| **k)
-            .map(|(_, w)| *w as u64)
+    /// The lines' own weight (never their paragraph's) of the kept lines.
+    fn kept_weight(&self, feats: CtxFeats<'_>) -> u64 {
+        (self.keep.iter().enumerate())
+            .filter(|(_, k)| **k)
+            .map(|(i, _)| u64::from(feats.own_weight(i)))
             .sum()
     }
 }
@@ -1274,7 +1271,6 @@ impl Cleaner {
         // paragraph's length, stopword density and ending.
         let (ctx_density, paras) = wrapped_paragraphs(feats, &density, joined, known);
         let ctx_feats = CtxFeats::new(feats, paras.as_ref());
-        let weights: Vec<u32> = feats.iter().map(|f| f.weight).collect();
 
         // Stage 4: repeats and alt-text fragments (adjacent lines only).
         // A line whose root is another is a copy of it.
@@ -1297,7 +1293,6 @@ impl Cleaner {
         let doc = Doc {
             texts,
             feats: ctx_feats,
-            weights: &weights,
             density: &ctx_density,
             evidence,
             alt: &alt,
@@ -1367,7 +1362,6 @@ impl Cleaner {
             ctx_feats,
             &ctx_density,
             paras.as_ref(),
-            &weights,
             &found,
             &judgement.keep,
         )
@@ -1404,7 +1398,7 @@ impl Cleaner {
         // What only the context model needed goes before the decisions are
         // built, so that the two are never held at once.
         drop((ctx_density, paras));
-        drop((weights, skip, density));
+        drop((skip, density));
 
         // Stage 7: decisions, dropping second copies of kept lines.
         let mut kept_root = vec![false; n];
@@ -1724,11 +1718,11 @@ impl Cleaner {
         let p = &self.inner.params;
         let mut judgement = self.judge(doc, &p.thresholds);
         for level in 1..=2 {
-            if judgement.kept_weight(doc.weights) >= p.min_article_weight {
+            if judgement.kept_weight(doc.feats) >= p.min_article_weight {
                 break;
             }
             let relaxed = self.judge(doc, &p.thresholds.relaxed(level));
-            if relaxed.kept_weight(doc.weights) > judgement.kept_weight(doc.weights) {
+            if relaxed.kept_weight(doc.feats) > judgement.kept_weight(doc.feats) {
                 judgement = relaxed;
             }
         }

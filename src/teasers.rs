@@ -235,6 +235,12 @@ impl<'d> CtxFeats<'d> {
         self.own.len()
     }
 
+    /// Line `i`'s own weight (never its paragraph's).
+    #[inline]
+    pub fn own_weight(&self, i: usize) -> u32 {
+        self.own[i].weight
+    }
+
     /// The first `end` lines'.
     pub fn prefix(&self, end: usize) -> CtxFeats<'d> {
         CtxFeats {
@@ -254,13 +260,12 @@ impl<'d> CtxFeats<'d> {
 /// article, if any. `feats`, `density`: as the context model sees them;
 /// `paras`: the page's hard-wrapped paragraphs, when it has any (their
 /// lines are judged as one paragraph: a short last line is prose too);
-/// `weights`: each line's own; `keep`: the context model's verdicts.
+/// `keep`: the context model's verdicts. Weights are each line's own.
 pub(crate) fn teaser_end(
     texts: &[&[u8]],
     feats: CtxFeats<'_>,
     density: &[f32],
     paras: Option<&Paragraphs>,
-    weights: &[u32],
     found: &[Found],
     keep: &[bool],
 ) -> Option<usize> {
@@ -304,17 +309,17 @@ pub(crate) fn teaser_end(
     if let (Some(p), Some(c)) = (prev, cur) {
         pair(p, c);
     }
-    // Their weight from each line to the end.
-    let mut paired_after = vec![0u64; n + 1];
-    for j in (0..n).rev() {
-        paired_after[j] = paired_after[j + 1] + if paired[j] { weights[j] as u64 } else { 0 };
-    }
+    let weight = |j: usize| u64::from(feats.own_weight(j));
+    let paired_weight = |j: usize| if paired[j] { weight(j) } else { 0 };
+    // Their weight below the line (taken off as the lines go by).
+    let mut paired_after: u64 = (0..n).map(paired_weight).sum();
     let mut before = 0u64;
     let mut norm = Vec::new();
     // The weight of the lines kept since the last kept paragraph.
     let mut tail = 0u64;
     for h in 0..n {
-        if before >= MIN_BEFORE && tail * TAIL_SHARE < before && paired_after[h + 1] < before {
+        paired_after -= paired_weight(h);
+        if before >= MIN_BEFORE && tail * TAIL_SHARE < before && paired_after < before {
             // The line's own tests first; the paragraphs near it are
             // weighed only below a header or at the start of a run.
             let headed = (is_header(texts[h], &feats.get(h), found[h], &mut norm)
@@ -323,23 +328,19 @@ pub(crate) fn teaser_end(
             // No header: a run of headlines right below the last paragraph.
             let run = keep[h] && tail == 0 && headline_run(texts, feats, found, keep, h);
             if (headed || run)
-                && 2 * paired_near(&paired, weights, h) < before
+                && 2 * paired_near(&paired, feats, h) < before
                 && (headed
                     || (!under_intro(texts, keep, h)
-                        && 2 * text_below(&prose, weights, keep, h) < before))
+                        && 2 * text_below(&prose, feats, keep, h) < before))
             {
                 return Some(h);
             }
         }
         if keep[h] && paired[h] {
-            before += weights[h] as u64;
+            before += weight(h);
         }
         if keep[h] {
-            tail = if prose[h] {
-                0
-            } else {
-                tail + weights[h] as u64
-            };
+            tail = if prose[h] { 0 } else { tail + weight(h) };
         }
     }
     None
@@ -405,10 +406,10 @@ fn under_intro(texts: &[&[u8]], keep: &[bool], h: usize) -> bool {
 /// or not another paragraph stands next to them: the article going on
 /// below a list of its own (resources, a table's rows), in paragraphs
 /// that keep one another company less than [`paired_near`] asks.
-fn text_below(prose: &[bool], weights: &[u32], keep: &[bool], h: usize) -> u64 {
+fn text_below(prose: &[bool], feats: CtxFeats<'_>, keep: &[bool], h: usize) -> u64 {
     (h + 1..prose.len())
         .filter(|&j| keep[j] && prose[j])
-        .map(|j| weights[j] as u64)
+        .map(|j| u64::from(feats.own_weight(j)))
         .sum()
 }
 
@@ -454,15 +455,15 @@ fn long_word_capital_plain(w: &[u8]) -> Option<bool> {
 /// lines with none (a sign-in box, the site's terms, a privacy notice at
 /// the page's foot), need not be the article going on: they only have to
 /// weigh less than the article itself.
-fn paired_near(paired: &[bool], weights: &[u32], h: usize) -> u64 {
+fn paired_near(paired: &[bool], feats: CtxFeats<'_>, h: usize) -> u64 {
     let mut last = h;
     let mut w = 0u64;
-    for j in h + 1..paired.len() {
+    for (j, &p) in paired.iter().enumerate().skip(h + 1) {
         if j - last > GAP {
             break;
         }
-        if paired[j] {
-            w += weights[j] as u64;
+        if p {
+            w += u64::from(feats.own_weight(j));
             last = j;
         }
     }
