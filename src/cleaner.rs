@@ -1744,6 +1744,7 @@ impl Cleaner {
             .map(|(&skip, e)| skip || e.is_some_and(|e| e.short_chrome))
             .collect();
         let resolved = context::resolve(&initial, &invisible);
+        drop(invisible);
         let scores: Vec<f32> = (doc.texts.iter().zip(doc.feats.iter()).zip(doc.density))
             .zip(initial.iter().zip(doc.evidence.has_each()).zip(doc.skip))
             .map(|(((t, f), &density), ((&class, chrome), &skip))| {
@@ -1754,6 +1755,9 @@ impl Cleaner {
         for (a, b) in context::regions(&scores, p.region_share) {
             inside_mask[a..b].iter_mut().for_each(|x| *x = true);
         }
+        // Each line's score goes once the regions are found (the judgement
+        // is held twice at the peak, while a relaxed one is tried).
+        drop(scores);
         let inside = |i: usize| inside_mask[i];
         let mut keep: Vec<bool> = (0..n)
             .map(|i| {
