@@ -1055,15 +1055,23 @@ impl Cleaner {
         // own measures do not depend on its neighbours, so they are reused;
         // in the rendered article only the lines of a hard-wrapped paragraph
         // are adjacent.
-        let mut kept: Vec<usize> = Vec::new();
-        let mut first = Vec::new();
+        // A pass only drops lines: the measures and roots of the lines it
+        // keeps replace those it had (the page's are not held beside the
+        // article's); `at` is where each of them is on the page.
+        let mut at: Vec<usize> = (0..n).collect();
+        let (mut roots, mut local, mut first) = (roots, Vec::new(), Vec::new());
         for _ in 0..MAX_PASSES {
-            kept.clear();
-            kept.extend((0..n).filter(|&i| code::is_keep(decisions[i])));
+            local.clear();
+            local.extend((0..at.len()).filter(|&j| code::is_keep(decisions[at[j]])));
+            let kept: Vec<usize> = local.iter().map(|&j| at[j]).collect();
             let sub_texts: Vec<&[u8]> = kept.iter().map(|&k| texts[k]).collect();
-            let sub = lines_of.select(&kept);
-            first.resize(n, u32::MAX);
-            let sub_roots = repeat::roots_among(&roots, &kept, &mut first);
+            lines_of = lines_of.select(&local);
+            let sub = &lines_of;
+            first.resize(at.len(), u32::MAX);
+            roots = repeat::roots_among(&roots, &local, &mut first);
+            let sub_roots = &roots;
+            at = kept;
+            let kept = &at;
             let sub_adjacent: Vec<bool> = (0..kept.len())
                 .map(|j| j + 1 < kept.len() && kept[j + 1] == kept[j] + 1 && joined[kept[j]])
                 .collect();
@@ -1076,8 +1084,8 @@ impl Cleaner {
             let sub_joined = joined_lines(&sub_texts, &sub_adjacent, layout);
             let (again, _) = self.decide(
                 &sub_texts,
-                &sub,
-                &sub_roots,
+                sub,
+                sub_roots,
                 &sub_adjacent,
                 &sub_joined,
                 layout,
