@@ -26,6 +26,7 @@ use crate::lines::{self, Line};
 use crate::repeat;
 use crate::shapes::{self, Shapes};
 use crate::teasers;
+use crate::teasers::CtxFeats;
 use crate::verdict::{Category, Class, Decision, Rule, Verdict};
 
 /// Tunable numbers, set from the [`Mode`].
@@ -477,10 +478,9 @@ const FOOTER_LABELS: &[&[u8]] = &[
 struct Doc<'d> {
     texts: &'d [&'d [u8]],
     /// Each line's features as the context model sees them: a line of a
-    /// hard-wrapped paragraph is given its paragraph's length and ending.
-    feats: &'d [Features],
-    /// Each line's own weight.
-    weights: &'d [u32],
+    /// hard-wrapped paragraph is given its paragraph's length and ending
+    /// (its own weight is [`CtxFeats::own_weight`]).
+    feats: CtxFeats<'d>,
     density: &'d [f32],
     evidence: EvidenceView<'d>,
     alt: &'d [bool],
@@ -498,8 +498,6 @@ struct LineMeasures {
     feats: Vec<Features>,
     stops: StopTable,
     evidence: EvidenceTable,
-    /// [`repeat::packed_start_key`] of each line.
-    repeat_keys: Vec<u64>,
     /// Some line may hold a tab: true unless the fast path found none in
     /// the whole input (most pages have none; the reference always looks).
     tabs: bool,
@@ -515,7 +513,6 @@ impl LineMeasures {
                 kinds: self.evidence.kinds.clone(),
                 of: idx.iter().map(|&i| self.evidence.of[i]).collect(),
             },
-            repeat_keys: idx.iter().map(|&i| self.repeat_keys[i]).collect(),
             tabs: self.tabs,
         }
     }
@@ -610,6 +607,12 @@ struct EvidenceView<'d> {
 }
 
 impl<'d> EvidenceView<'d> {
+    /// Line `i`'s entry in the evidence table (0: none).
+    #[inline]
+    fn kind(&self, i: usize) -> u32 {
+        self.of[i]
+    }
+
     /// Has line `i` evidence? (`self[i].is_some()`, without reading it.)
     #[inline]
     fn has(&self, i: usize) -> bool {
@@ -749,6 +752,21 @@ enum KeptBy {
 }
 
 impl KeptBy {
+    const ALL: [KeptBy; 12] = [
+        KeptBy::Heading,
+        KeptBy::LeadIn,
+        KeptBy::ListItem,
+        KeptBy::InBody,
+        KeptBy::Tail,
+        KeptBy::ShortSentence,
+        KeptBy::Continuation,
+        KeptBy::Citation,
+        KeptBy::Caption,
+        KeptBy::Table,
+        KeptBy::Fact,
+        KeptBy::Dateline,
+    ];
+
     fn rule(self) -> Rule {
         match self {
             KeptBy::Heading => Rule::Heading,
@@ -772,8 +790,7 @@ impl Doc<'_> {
     fn prefix(&self, end: usize) -> Doc<'_> {
         Doc {
             texts: &self.texts[..end],
-            feats: &self.feats[..end],
-            weights: &self.weights[..end],
+            feats: self.feats.prefix(end),
             density: &self.density[..end],
             evidence: self.evidence.slice(..end),
             alt: &self.alt[..end],
@@ -794,13 +811,113 @@ impl Judgement {
         self.heading[..c].copy_from_slice(&head.heading);
     }
 
-    fn kept_weight(&self, weights: &[u32]) -> u64 {
-        self.keep
-            .iter()
-            .zip(weights)
-            .filter(|(k, _)| **k)
-            .map(|(_, w)| *w as u64)
+    /// The lines' own weight (never their paragraph's) of the kept lines.
+    fn kept_weight(&self, feats: CtxFeats<'_>) -> u64 {
+        (self.keep.iter().enumerate())
+            .filter(|(_, k)| **k)
+            .map(|(i, _)| u64::from(feats.own_weight(i)))
             .sum()
+    }
+}
+
+/// Each line's decision as a code, 4 bytes a line instead of the 32 of a
+/// [`Decision`]: the decisions the cleaner makes on its own have fixed
+/// codes (the keeps first), and a drop for chrome evidence has the code of
+/// its entry in the page's [`EvidenceTable`], after them. [`code::table`]
+/// gives the decision of each code.
+mod code {
+    use super::{Category, Class, Decision, Evidence, KeptBy, Rule, Verdict};
+
+    const CLASSES: [Class; 4] = [Class::Good, Class::NearGood, Class::Short, Class::Bad];
+
+    /// Kept by the context model.
+    pub fn keep_context(initial: Class, fin: Class) -> u32 {
+        4 * initial as u32 + fin as u32
+    }
+    /// Kept by a rule the context model alone would drop.
+    pub fn keep_by(k: KeptBy) -> u32 {
+        16 + k as u32
+    }
+    pub const FRAGMENT: u32 = 16 + KeptBy::ALL.len() as u32;
+    /// The codes below this are keeps.
+    pub const KEEPS: u32 = FRAGMENT + 1;
+    /// Dropped by the context model.
+    pub fn drop_context(initial: Class, fin: Class) -> u32 {
+        KEEPS + keep_context(initial, fin)
+    }
+    pub const ALT_PREFIX: u32 = KEEPS + 16;
+    pub const REPEAT: u32 = ALT_PREFIX + 1;
+    pub const AFTER_SIGN_OFF: u32 = REPEAT + 1;
+    pub const AFTER_TEASERS: u32 = AFTER_SIGN_OFF + 1;
+    /// The first code of a drop for evidence.
+    const EVIDENCE: u32 = AFTER_TEASERS + 1;
+
+    /// Dropped for the evidence of entry `kind` of the page's evidence table.
+    pub fn evidence(kind: u32) -> u32 {
+        EVIDENCE + kind
+    }
+
+    #[inline]
+    pub fn is_keep(code: u32) -> bool {
+        code < KEEPS
+    }
+
+    /// The decision of each code, for a page with evidence table `kinds`.
+    pub fn table(kinds: &[Option<Evidence>]) -> Vec<Decision> {
+        let d = |verdict, rule| Decision { verdict, rule };
+        let low = Verdict::Drop(Category::LowContent);
+        let dup = Verdict::Drop(Category::Duplicate);
+        // Entry 0 of `kinds` is no evidence: no line has its code.
+        let mut t = vec![d(Verdict::Keep, Rule::OutsideRegion); (EVIDENCE as usize) + kinds.len()];
+        for initial in CLASSES {
+            for fin in CLASSES {
+                let rule = Rule::Context { initial, fin };
+                t[keep_context(initial, fin) as usize] = d(Verdict::Keep, rule);
+                t[drop_context(initial, fin) as usize] = d(low, rule);
+            }
+        }
+        for k in KeptBy::ALL {
+            t[keep_by(k) as usize] = d(Verdict::Keep, k.rule());
+        }
+        t[FRAGMENT as usize] = d(Verdict::Keep, Rule::Fragment);
+        t[ALT_PREFIX as usize] = d(dup, Rule::AltPrefix);
+        t[REPEAT as usize] = d(dup, Rule::Repeat);
+        t[AFTER_SIGN_OFF as usize] = d(low, Rule::AfterSignOff);
+        t[AFTER_TEASERS as usize] = d(low, Rule::AfterTeasers);
+        for (k, e) in kinds.iter().enumerate() {
+            if let Some(e) = e {
+                t[evidence(k as u32) as usize] = d(Verdict::Drop(e.category), e.rule);
+            }
+        }
+        t
+    }
+
+    /// The code of `decision` in `table`, which it joins if it is not there
+    /// yet (for decisions of another table; a linear search).
+    pub fn find_or_add(table: &mut Vec<Decision>, decision: Decision) -> u32 {
+        match table.iter().position(|&x| x == decision) {
+            Some(c) => c as u32,
+            None => {
+                table.push(decision);
+                (table.len() - 1) as u32
+            }
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn fixed_codes_are_distinct_and_keeps_come_first() {
+            let t = table(&[None]);
+            assert_eq!(t.len(), EVIDENCE as usize + 1);
+            for (c, d) in t[..EVIDENCE as usize].iter().enumerate() {
+                assert_ne!(d.rule, Rule::OutsideRegion, "code {c} unset");
+                assert_eq!(d.verdict.is_keep(), is_keep(c as u32), "code {c}");
+                assert!(!t[..c].contains(d), "code {c} repeats {d:?}");
+            }
+        }
     }
 }
 
@@ -808,8 +925,14 @@ impl Judgement {
 #[derive(Clone, Debug)]
 pub struct Cleaned<'a> {
     input: &'a [u8],
-    lines: Vec<Line>,
-    decisions: Vec<Decision>,
+    /// Each non-blank line's trimmed bytes. For each line, whether the next
+    /// one sits right below it in the input (an alt-text fragment must sit
+    /// right above its caption; the lines of a paragraph a converter
+    /// wrapped or cut do) is found as they are split.
+    texts: Vec<&'a [u8]>,
+    /// Each line's decision, as an index into `table` (see [`code`]).
+    codes: Vec<u32>,
+    table: Vec<Decision>,
     /// `joined[i]`: line `i + 1` continues line `i`'s hard-wrapped
     /// paragraph (they are rendered without a blank line between them).
     joined: Vec<bool>,
@@ -827,18 +950,30 @@ impl<'a> Cleaned<'a> {
         self.lang
     }
 
-    /// The non-blank lines with their spans and numbers.
-    pub fn lines(&self) -> &[Line] {
-        &self.lines
+    /// The non-blank lines with their spans and numbers, in input order
+    /// (worked out as they are read: a line's number counts the line ends
+    /// before it).
+    pub fn lines(&self) -> impl ExactSizeIterator<Item = Line> + '_ {
+        lines::spans(self.input, &self.texts)
+    }
+
+    /// How many non-blank lines the input has.
+    pub fn len(&self) -> usize {
+        self.texts.len()
+    }
+
+    /// Has the input no non-blank line?
+    pub fn is_empty(&self) -> bool {
+        self.texts.is_empty()
     }
 
     /// Each non-blank line (trimmed) with its decision, in input order.
     pub fn decisions(&self) -> impl Iterator<Item = (&'a [u8], Decision)> + '_ {
-        let input = self.input;
-        self.lines
+        let table = &self.table;
+        self.texts
             .iter()
-            .zip(self.decisions.iter())
-            .map(move |(l, d)| (l.bytes(input), *d))
+            .zip(self.codes.iter())
+            .map(move |(&t, &c)| (t, table[c as usize]))
     }
 
     /// Does the `i + 1`-th non-blank line continue the `i`-th one's
@@ -849,7 +984,7 @@ impl<'a> Cleaned<'a> {
 
     /// The decision for the i-th non-blank line.
     pub fn decision(&self, i: usize) -> Decision {
-        self.decisions[i]
+        self.table[self.codes[i] as usize]
     }
 
     /// The kept lines (trimmed), in input order.
@@ -861,9 +996,8 @@ impl<'a> Cleaned<'a> {
 
     /// How many lines were kept.
     pub fn kept(&self) -> usize {
-        self.decisions
-            .iter()
-            .filter(|d| d.verdict.is_keep())
+        self.decisions()
+            .filter(|(_, d)| d.verdict.is_keep())
             .count()
     }
 
@@ -871,7 +1005,7 @@ impl<'a> Cleaned<'a> {
     /// [`Category::ALL`].
     pub fn dropped_by_category(&self) -> [usize; Category::ALL.len()] {
         let mut n = [0; Category::ALL.len()];
-        for d in &self.decisions {
+        for (_, d) in self.decisions() {
             if let Some(c) = d.verdict.category() {
                 n[Category::ALL.iter().position(|&x| x == c).unwrap_or(0)] += 1;
             }
@@ -894,21 +1028,28 @@ impl Cleaner {
             return self.clean_reference(input, naive);
         }
         // Room for a line every 32 bytes, about twice what pages have: most
-        // pages split without the vector growing (and copying) step by step.
-        let mut lines = Vec::with_capacity(input.len() / 32 + 16);
-        lines::split(input, &mut lines);
-        // Up to half of it is unused, and it lives as long as the result.
-        lines.shrink_to_fit();
-        let n = lines.len();
-        let texts: Vec<&[u8]> = lines.iter().map(|l| l.bytes(input)).collect();
-        let mut lines_of = self.analyse(&texts, None);
+        // pages split without the vectors growing (and copying) step by step.
+        let room = input.len() / 32 + 16;
+        let (mut texts, mut adjacent) = (Vec::with_capacity(room), Vec::with_capacity(room));
+        lines::split_texts(input, &mut texts, &mut adjacent);
+        // Up to half of it is unused, and the texts live as long as the
+        // result.
+        texts.shrink_to_fit();
+        adjacent.shrink_to_fit();
+        let n = texts.len();
+        let (mut lines_of, keys) = self.analyse(&texts, None);
         // A page without a tab has no table row split by tabs.
         lines_of.tabs = memchr::memchr(b'\t', input).is_some();
-        let adjacent = adjacency(&lines);
+        // Stage 4, repeats: each line's first copy, found once (the keys
+        // go as soon as they are used); the passes below find the copies
+        // among the lines they keep from these.
+        let roots = repeat::roots_keyed(&texts, &keys);
+        drop(keys);
         let layout = Layout::of(&texts, &lines_of.feats, &adjacent);
         let mut joined = joined_lines(&texts, &adjacent, layout);
         let (mut decisions, lang) =
-            self.decide_floored(&texts, &lines_of, &adjacent, &joined, layout, false);
+            self.decide_floored(&texts, &lines_of, &roots, &adjacent, &joined, layout, false);
+        drop(adjacent);
 
         // Cleaning the output again must change nothing (a promise the
         // property tests check): the article is judged again on its own,
@@ -917,12 +1058,23 @@ impl Cleaner {
         // own measures do not depend on its neighbours, so they are reused;
         // in the rendered article only the lines of a hard-wrapped paragraph
         // are adjacent.
-        let mut kept: Vec<usize> = Vec::new();
+        // A pass only drops lines: the measures and roots of the lines it
+        // keeps replace those it had (the page's are not held beside the
+        // article's); `at` is where each of them is on the page.
+        let mut at: Vec<usize> = (0..n).collect();
+        let (mut roots, mut local, mut first) = (roots, Vec::new(), Vec::new());
         for _ in 0..MAX_PASSES {
-            kept.clear();
-            kept.extend((0..n).filter(|&i| decisions[i].verdict.is_keep()));
+            local.clear();
+            local.extend((0..at.len()).filter(|&j| code::is_keep(decisions[at[j]])));
+            let kept: Vec<usize> = local.iter().map(|&j| at[j]).collect();
             let sub_texts: Vec<&[u8]> = kept.iter().map(|&k| texts[k]).collect();
-            let sub = lines_of.select(&kept);
+            lines_of = lines_of.select(&local);
+            let sub = &lines_of;
+            first.resize(at.len(), u32::MAX);
+            roots = repeat::roots_among(&roots, &local, &mut first);
+            let sub_roots = &roots;
+            at = kept;
+            let kept = &at;
             let sub_adjacent: Vec<bool> = (0..kept.len())
                 .map(|j| j + 1 < kept.len() && kept[j + 1] == kept[j] + 1 && joined[kept[j]])
                 .collect();
@@ -933,25 +1085,55 @@ impl Cleaner {
             // So may the paragraphs' line breaks: the article is rendered
             // with those it has on its own.
             let sub_joined = joined_lines(&sub_texts, &sub_adjacent, layout);
-            let (again, _) =
-                self.decide_floored(&sub_texts, &sub, &sub_adjacent, &sub_joined, layout, false);
+            let (again, _) = self.decide_floored(
+                &sub_texts,
+                sub,
+                sub_roots,
+                &sub_adjacent,
+                &sub_joined,
+                layout,
+                false,
+            );
             let rejoined = sub_adjacent.iter().zip(&sub_joined).any(|(&a, &j)| a && !j);
             for (&k, &j) in kept.iter().zip(&sub_joined) {
                 joined[k] = j;
             }
-            if again.iter().all(|d| d.verdict.is_keep()) && !rejoined {
+            if again.iter().all(|&c| code::is_keep(c)) && !rejoined {
                 break;
             }
-            for (k, d) in kept.iter().zip(again.iter()) {
-                if !d.verdict.is_keep() {
-                    decisions[*k] = *d;
+            // The article's evidence table is the page's: its codes are
+            // the page's.
+            for (k, &c) in kept.iter().zip(again.iter()) {
+                if !code::is_keep(c) {
+                    decisions[*k] = c;
                 }
             }
         }
         Cleaned {
             input,
-            lines,
-            decisions,
+            texts,
+            codes: decisions,
+            table: code::table(&lines_of.evidence.kinds),
+            joined,
+            lang,
+        }
+    }
+
+    /// One pass of the reference pipeline over `input`.
+    fn reference_once<'b>(&self, input: &'b [u8], naive: &lang::NaiveStopwords) -> Cleaned<'b> {
+        let (mut texts, mut adjacent) = (Vec::new(), Vec::new());
+        lines::split_texts(input, &mut texts, &mut adjacent);
+        let (measures, _) = self.analyse(&texts, Some(naive));
+        let roots = repeat::roots_of_copies(&repeat::first_copies_naive(&texts));
+        let layout = Layout::of(&texts, &measures.feats, &adjacent);
+        let joined = joined_lines(&texts, &adjacent, layout);
+        let (codes, lang) =
+            self.decide_floored(&texts, &measures, &roots, &adjacent, &joined, layout, true);
+        Cleaned {
+            input,
+            table: code::table(&measures.evidence.kinds),
+            texts,
+            codes,
             joined,
             lang,
         }
@@ -960,33 +1142,15 @@ impl Cleaner {
     /// The reference pipeline: each pass from scratch on the rendered
     /// article, every stage on its plain path.
     fn clean_reference<'a>(&self, input: &'a [u8], naive: &lang::NaiveStopwords) -> Cleaned<'a> {
-        let once = |input: &[u8]| -> (Vec<Line>, Vec<Decision>, Vec<bool>, Lang) {
-            let mut lines = Vec::new();
-            lines::split(input, &mut lines);
-            let texts: Vec<&[u8]> = lines.iter().map(|l| l.bytes(input)).collect();
-            let measures = self.analyse(&texts, Some(naive));
-            let adjacent = adjacency(&lines);
-            let layout = Layout::of(&texts, &measures.feats, &adjacent);
-            let joined = joined_lines(&texts, &adjacent, layout);
-            let (decisions, lang) =
-                self.decide_floored(&texts, &measures, &adjacent, &joined, layout, true);
-            (lines, decisions, joined, lang)
-        };
-        let (lines, decisions, joined, lang) = once(input);
-        let mut cleaned = Cleaned {
-            input,
-            lines,
-            decisions,
-            joined,
-            lang,
-        };
+        let mut cleaned = self.reference_once(input, naive);
         let mut out = Vec::new();
         for _ in 0..MAX_PASSES {
             out.clear();
             cleaned.render_into(&mut out);
-            let (_, again, joined, _) = once(&out);
-            let kept: Vec<usize> = (0..cleaned.decisions.len())
-                .filter(|&i| cleaned.decisions[i].verdict.is_keep())
+            let again = self.reference_once(&out, naive);
+            let joined = &again.joined;
+            let kept: Vec<usize> = (0..cleaned.len())
+                .filter(|&i| cleaned.decision(i).verdict.is_keep())
                 .collect();
             // Lines rendered together that the article alone no longer joins.
             let rejoined = (0..kept.len()).any(|j| {
@@ -995,15 +1159,15 @@ impl Cleaner {
                     && cleaned.joined[kept[j]]
                     && !joined[j]
             });
-            for (&k, &j) in kept.iter().zip(&joined) {
+            for (&k, &j) in kept.iter().zip(joined) {
                 cleaned.joined[k] = j;
             }
-            if again.iter().all(|d| d.verdict.is_keep()) && !rejoined {
+            if again.kept() == again.len() && !rejoined {
                 break;
             }
-            for (k, d) in kept.iter().zip(again.iter()) {
+            for (k, (_, d)) in kept.iter().zip(again.decisions()) {
                 if !d.verdict.is_keep() {
-                    cleaned.decisions[*k] = *d;
+                    cleaned.codes[*k] = code::find_or_add(&mut cleaned.table, d);
                 }
             }
         }
@@ -1011,8 +1175,13 @@ impl Cleaner {
     }
 
     /// Stages 2 and 3, which look at one line at a time: features, stopword
-    /// counts and hard evidence. With `naive`, on the reference path.
-    fn analyse(&self, texts: &[&[u8]], naive: Option<&lang::NaiveStopwords>) -> LineMeasures {
+    /// counts and hard evidence, and each line's
+    /// [`repeat::packed_start_key`]. With `naive`, on the reference path.
+    fn analyse(
+        &self,
+        texts: &[&[u8]],
+        naive: Option<&lang::NaiveStopwords>,
+    ) -> (LineMeasures, Vec<u64>) {
         let inner = &*self.inner;
         let n = texts.len();
         let mut feats = Vec::with_capacity(n);
@@ -1059,58 +1228,71 @@ impl Cleaner {
                 None => repeat::packed_start_key(t),
             });
         }
-        LineMeasures {
+        let measures = LineMeasures {
             feats,
             stops,
             evidence: evidence.table,
-            repeat_keys,
             tabs: true,
-        }
+        };
+        (measures, repeat_keys)
     }
 
-    /// The stages that look at the whole page (language, repeats, the
-    /// context model, the article's end) over lines already analysed.
-    /// `adjacent[i]`: line `i + 1` directly follows line `i` in the input.
     /// [`decide`](Self::decide) at the mode's settings; in a mode with a
     /// floor ([`Inner::floor`]: recall keeps what balanced keeps), a line
     /// the mode drops and the floor's settings keep is kept as the floor
     /// decided it, so a mode that promises to keep more does not lose a
     /// line the default keeps.
+    #[allow(clippy::too_many_arguments)]
     fn decide_floored(
         &self,
         texts: &[&[u8]],
         m: &LineMeasures,
+        roots: &[u32],
         adjacent: &[bool],
         joined: &[bool],
         layout: Layout,
         reference: bool,
-    ) -> (Vec<Decision>, Lang) {
+    ) -> (Vec<u32>, Lang) {
         let inner = &*self.inner;
-        let (mut decisions, lang) =
-            self.decide(&inner.params, texts, m, adjacent, joined, layout, reference);
+        let (mut codes, lang) = self.decide(
+            &inner.params,
+            texts,
+            m,
+            roots,
+            adjacent,
+            joined,
+            layout,
+            reference,
+        );
         if let Some(floor) = &inner.floor {
-            let (kept, _) = self.decide(floor, texts, m, adjacent, joined, layout, reference);
-            for (d, k) in decisions.iter_mut().zip(kept) {
-                if !d.verdict.is_keep() && k.verdict.is_keep() {
-                    *d = k;
+            let (kept, _) =
+                self.decide(floor, texts, m, roots, adjacent, joined, layout, reference);
+            for (c, k) in codes.iter_mut().zip(kept) {
+                if !code::is_keep(*c) && code::is_keep(k) {
+                    *c = k;
                 }
             }
         }
-        (decisions, lang)
+        (codes, lang)
     }
 
-    // The mode's settings come first: recall runs it at two (see decide_floored).
+    /// The stages that look at the whole page (language, repeats, the
+    /// context model, the article's end) over lines already analysed, at
+    /// the settings `p` (see [`decide_floored`](Self::decide_floored)).
+    /// `roots[i]`: the first line with line `i`'s text ([`repeat::roots_keyed`]).
+    /// `adjacent[i]`: line `i + 1` directly follows line `i` in the input.
     #[allow(clippy::too_many_arguments)]
     fn decide(
         &self,
         p: &Params,
         texts: &[&[u8]],
         m: &LineMeasures,
+        roots: &[u32],
         adjacent: &[bool],
         joined: &[bool],
         layout: Layout,
         reference: bool,
-    ) -> (Vec<Decision>, Lang) {
+    ) -> (Vec<u32>, Lang) {
         let inner = &*self.inner;
         let n = texts.len();
         let (feats, evidence) = (&m.feats, m.evidence.view());
@@ -1139,15 +1321,12 @@ impl Cleaner {
         // A hard-wrapped paragraph (a converter's fixed-width lines, a
         // `<pre>` block) is judged as one: each of its lines gets the
         // paragraph's length, stopword density and ending.
-        let (ctx_feats, ctx_density, paras) = wrapped_paragraphs(feats, &density, joined, known);
-        let weights: Vec<u32> = feats.iter().map(|f| f.weight).collect();
+        let (ctx_density, paras) = wrapped_paragraphs(feats, &density, joined, known);
+        let ctx_feats = CtxFeats::new(feats, paras.as_ref());
 
         // Stage 4: repeats and alt-text fragments (adjacent lines only).
-        let copies = if reference {
-            repeat::first_copies_naive(texts)
-        } else {
-            repeat::first_copies_keyed(texts, &m.repeat_keys)
-        };
+        // A line whose root is another is a copy of it.
+        let copy = |i: usize| roots[i] as usize != i;
         let alt: Vec<bool> = (0..n)
             .map(|i| {
                 adjacent[i]
@@ -1158,15 +1337,14 @@ impl Cleaner {
                     }
             })
             .collect();
-        let skip: Vec<bool> = (copies.iter().zip(&alt))
-            .map(|(copy, &alt)| copy.is_some() || alt)
+        let skip: Vec<bool> = (alt.iter().enumerate())
+            .map(|(i, &alt)| copy(i) || alt)
             .collect();
 
         // Stage 5: the context model.
         let doc = Doc {
             texts,
-            feats: &ctx_feats,
-            weights: &weights,
+            feats: ctx_feats,
             density: &ctx_density,
             evidence,
             alt: &alt,
@@ -1233,10 +1411,9 @@ impl Cleaner {
             .collect();
         let list_start = teasers::teaser_end(
             texts,
-            &ctx_feats,
+            ctx_feats,
             &ctx_density,
             paras.as_ref(),
-            &weights,
             &found,
             &judgement.keep,
         )
@@ -1272,8 +1449,8 @@ impl Cleaner {
         } = judgement;
         // What only the context model needed goes before the decisions are
         // built, so that the two are never held at once.
-        drop((ctx_feats, ctx_density, paras));
-        drop((weights, skip, density));
+        drop((ctx_density, paras));
+        drop((skip, density));
 
         // Stage 7: decisions, dropping second copies of kept lines.
         let mut kept_root = vec![false; n];
@@ -1291,79 +1468,37 @@ impl Cleaner {
                     && i > 0
                     && adjacent[i - 1]
                     && starts_mid_sentence(texts[i])
-                    && decisions
-                        .last()
-                        .is_some_and(|d: &Decision| d.verdict.is_keep());
+                    && decisions.last().is_some_and(|&c| code::is_keep(c));
                 if stop {
-                    Decision {
-                        verdict: Verdict::Keep,
-                        rule: Rule::Fragment,
-                    }
+                    code::FRAGMENT
                 } else {
-                    Decision {
-                        verdict: Verdict::Drop(e.category),
-                        rule: e.rule,
-                    }
+                    code::evidence(evidence.kind(i))
                 }
             } else if alt[i] {
-                Decision {
-                    verdict: Verdict::Drop(Category::Duplicate),
-                    rule: Rule::AltPrefix,
-                }
-            } else if copies[i].is_some_and(|j| kept_root[j as usize])
-                && feats[i].words >= MIN_REPEAT_WORDS
+                code::ALT_PREFIX
+            } else if copy(i) && kept_root[roots[i] as usize] && feats[i].words >= MIN_REPEAT_WORDS
             {
                 // A copy of a kept line, whatever the context model made of it.
-                Decision {
-                    verdict: Verdict::Drop(Category::Duplicate),
-                    rule: Rule::Repeat,
-                }
+                code::REPEAT
             } else if !keep[i] {
-                Decision {
-                    verdict: Verdict::Drop(Category::LowContent),
-                    rule: Rule::Context {
-                        initial: initial[i],
-                        fin: resolved[i],
-                    },
-                }
+                code::drop_context(initial[i], resolved[i])
             } else if bio_start.is_some_and(|b| i >= b) {
-                Decision {
-                    verdict: Verdict::Drop(Category::LowContent),
-                    rule: Rule::AfterSignOff,
-                }
+                code::AFTER_SIGN_OFF
             } else if list_start.is_some_and(|t| i >= t) {
-                Decision {
-                    verdict: Verdict::Drop(Category::LowContent),
-                    rule: Rule::AfterTeasers,
-                }
+                code::AFTER_TEASERS
             } else if cut.is_some_and(|c| i >= c) {
                 // The cut line itself, when it is no chrome (the first
                 // commenter's name), starts the comments.
-                Decision {
-                    verdict: Verdict::Drop(Category::LowContent),
-                    rule: Rule::AfterSignOff,
-                }
+                code::AFTER_SIGN_OFF
             } else {
-                let root = copies[i].map_or(i, |j| j as usize);
+                let root = roots[i] as usize;
                 // Short repeated lines (table cells, list items, "Yes") are
                 // text, not copies of a headline or caption.
                 if kept_root[root] && feats[i].words >= MIN_REPEAT_WORDS {
-                    Decision {
-                        verdict: Verdict::Drop(Category::Duplicate),
-                        rule: Rule::Repeat,
-                    }
+                    code::REPEAT
                 } else {
                     kept_root[root] = true;
-                    Decision {
-                        verdict: Verdict::Keep,
-                        rule: heading[i].map_or(
-                            Rule::Context {
-                                initial: initial[i],
-                                fin: resolved[i],
-                            },
-                            KeptBy::rule,
-                        ),
-                    }
+                    heading[i].map_or(code::keep_context(initial[i], resolved[i]), code::keep_by)
                 }
             };
             decisions.push(d);
@@ -1390,9 +1525,7 @@ impl Cleaner {
         let total: u64 = (0..n).filter(|&i| keep[i]).map(weight).sum();
         // The windows below count paragraphs, not lines: a hard-wrapped
         // comment (lynx, w3m) takes several lines but is one paragraph.
-        let para = joined.contains(&true).then(|| paragraph_numbers(joined));
-        let markers_ahead =
-            |flag: &[bool], window: usize| count_ahead(flag, window, para.as_deref());
+        let markers_ahead = |flag, window| Ahead::new(flag, window, Some(joined));
         // Comment markers: per-comment widgets and metadata, and short
         // lines with a date and a time of day ("Maria, 7 July 2012 at
         // 2:31 pm"; a time alone is a schedule or a race split, and so are
@@ -1427,8 +1560,8 @@ impl Cleaner {
         // Names are counted by lines: on a wrapped page, short name-like
         // lines (a picture's file name, a section label) head each teaser
         // of a list.
-        let author_ahead = count_ahead(&author, COMMENT_WINDOW, None);
-        let ahead = markers_ahead(&marker, COMMENT_WINDOW);
+        let mut author_ahead = Ahead::new(&author, COMMENT_WINDOW, None);
+        let mut ahead = markers_ahead(&marker, COMMENT_WINDOW);
         // Right below a comments header, a short line with a full date (no
         // time of day needed: "October 2, 2012 | Permalink") is a comment's
         // metadata too, and so is a bare numeric one ("10.29.2012"); a year
@@ -1446,7 +1579,7 @@ impl Cleaner {
                         && self.inner.shapes.has_day_date(texts[i]))
             })
             .collect();
-        let header_ahead = markers_ahead(&dated, HEADER_MARKER_WINDOW);
+        let mut header_ahead = markers_ahead(&dated, HEADER_MARKER_WINDOW);
         // A date or a commenter's name: what a comment is signed with.
         let signed: Vec<bool> = (dated.iter().zip(&author))
             .map(|(&dated, &author)| dated || author)
@@ -1454,7 +1587,7 @@ impl Cleaner {
         // Short lines that count a post's comments: between timestamps they
         // make the timestamps posts' footers or headers, not comments'.
         let counted = |i: usize| feats[i].words <= 16 && shapes.has_post_count(texts[i]);
-        let strong_ahead = markers_ahead(&strong, COMMENT_WINDOW);
+        let mut strong_ahead = markers_ahead(&strong, COMMENT_WINDOW);
         // Comment headers printed three times or more (the same phrase or
         // shape) stand under each post of a blog page: they end nothing.
         let mut headers: Vec<(Rule, u32)> = Vec::new();
@@ -1519,8 +1652,8 @@ impl Cleaner {
                 // minutes: it ends the article only with comment markers
                 // right below it.
                 let section = matches!(e.rule, Rule::Phrase(p) if SECTION_HEADERS.contains(&p))
-                    && header_ahead[i] == 0
-                    && strong_ahead[i] == 0;
+                    && header_ahead.at(i) == 0
+                    && strong_ahead.at(i) == 0;
                 if e.ends_article && !per_post(e.rule) && !again && !section {
                     last_header = Some(i);
                     if before > 0 && ((total - before) as f32) < p.sign_off_ratio * before as f32 {
@@ -1532,7 +1665,7 @@ impl Cleaner {
                     // text is kept above it.
                     if e.category == Category::Social
                         && before >= p.min_article_weight
-                        && header_ahead[i] >= 2
+                        && header_ahead.at(i) >= 2
                     {
                         return Some(i);
                     }
@@ -1558,8 +1691,8 @@ impl Cleaner {
                 last_quoted = Some(i);
             }
             if marker[i]
-                && ahead[i] >= 2
-                && (strong[i] || strong_ahead[i] >= 1 || ahead[i] >= 4)
+                && ahead.at(i) >= 2
+                && (strong[i] || strong_ahead.at(i) >= 1 || ahead.at(i) >= 4)
                 && before >= p.min_comment_cut
                 && talk_between(&marker, density, evidence, i)
                 && !(posts_above.upto(i, counted) >= 2 && posts_between(&marker, counted, i))
@@ -1585,7 +1718,7 @@ impl Cleaner {
             }
             if author[i]
                 && run_start
-                && author_ahead[i] >= AUTHOR_RUN
+                && author_ahead.at(i) >= AUTHOR_RUN
                 && before >= 2 * p.min_comment_cut
                 && after_widgets(evidence, i)
             {
@@ -1638,11 +1771,11 @@ impl Cleaner {
     fn judge_relaxed(&self, p: &Params, doc: &Doc<'_>) -> Judgement {
         let mut judgement = self.judge(p, doc, &p.thresholds);
         for level in 1..=2 {
-            if judgement.kept_weight(doc.weights) >= p.min_article_weight {
+            if judgement.kept_weight(doc.feats) >= p.min_article_weight {
                 break;
             }
             let relaxed = self.judge(p, doc, &p.thresholds.relaxed(level));
-            if relaxed.kept_weight(doc.weights) > judgement.kept_weight(doc.weights) {
+            if relaxed.kept_weight(doc.feats) > judgement.kept_weight(doc.feats) {
                 judgement = relaxed;
             }
         }
@@ -1654,7 +1787,7 @@ impl Cleaner {
         let n = doc.texts.len();
         let initial: Vec<Class> = (doc.feats.iter().zip(doc.density))
             .zip(doc.evidence.has_each())
-            .map(|((f, &density), chrome)| context::initial_class(f, density, chrome, t))
+            .map(|((f, &density), chrome)| context::initial_class(&f, density, chrome, t))
             .collect();
         // Chrome found by a phrase or shape (a photo credit, a date, a
         // byline) sits between paragraphs all the time: it is dropped, but it
@@ -1663,16 +1796,20 @@ impl Cleaner {
             .map(|(&skip, e)| skip || e.is_some_and(|e| e.short_chrome))
             .collect();
         let resolved = context::resolve(&initial, &invisible);
-        let scores: Vec<f32> = (doc.texts.iter().zip(doc.feats).zip(doc.density))
+        drop(invisible);
+        let scores: Vec<f32> = (doc.texts.iter().zip(doc.feats.iter()).zip(doc.density))
             .zip(initial.iter().zip(doc.evidence.has_each()).zip(doc.skip))
             .map(|(((t, f), &density), ((&class, chrome), &skip))| {
-                region_score(t, f, density, class, chrome, skip, doc.tabs)
+                region_score(t, &f, density, class, chrome, skip, doc.tabs)
             })
             .collect();
         let mut inside_mask = vec![false; n];
         for (a, b) in context::regions(&scores, p.region_share) {
             inside_mask[a..b].iter_mut().for_each(|x| *x = true);
         }
+        // Each line's score goes once the regions are found (the judgement
+        // is held twice at the peak, while a relaxed one is tried).
+        drop(scores);
         let inside = |i: usize| inside_mask[i];
         let mut keep: Vec<bool> = (0..n)
             .map(|i| {
@@ -1683,9 +1820,10 @@ impl Cleaner {
                         // between two chrome lines.
                         resolved[i] == Class::Good
                             || initial[i] == Class::NearGood
-                            || inside_worthy(&doc.feats[i], doc.density[i], initial[i])
+                            || inside_worthy(&doc.feats.get(i), doc.density[i], initial[i])
                     } else {
-                        resolved[i] == Class::Good && strong_outside(&doc.feats[i], doc.density[i])
+                        resolved[i] == Class::Good
+                            && strong_outside(&doc.feats.get(i), doc.density[i])
                     }
             })
             .collect();
@@ -1694,7 +1832,7 @@ impl Cleaner {
             if keep[i] || doc.evidence.has(i) || doc.skip[i] || initial[i] != Class::Short {
                 continue;
             }
-            let f = &doc.feats[i];
+            let f = doc.feats.get(i);
             if f.words == 0 || f.words > p.heading_words || f.letters == 0 {
                 continue;
             }
@@ -1806,7 +1944,7 @@ impl Cleaner {
             let below = !own
                 && intro(a + 1)
                 && !doc.skip[a + 1]
-                && doc.feats[a + 1].words <= p.heading_words
+                && doc.feats.get(a + 1).words <= p.heading_words
                 && !names_a_list_of_links(doc.texts[a + 1]);
             // Or the intro comes below a subheading of its own ("Task
             // Force Membership" / "Convenor:"), neither of them chrome or
@@ -1819,9 +1957,9 @@ impl Cleaner {
                 && !doc.evidence.has(a + 1)
                 && !doc.skip[a + 1]
                 && !doc.skip[a + 2]
-                && !doc.feats[a + 1].terminal
-                && doc.feats[a + 1].words <= p.heading_words
-                && doc.feats[a + 2].words <= p.heading_words
+                && !doc.feats.get(a + 1).terminal
+                && doc.feats.get(a + 1).words <= p.heading_words
+                && doc.feats.get(a + 2).words <= p.heading_words
                 && !names_a_list_of_links(doc.texts[a + 1])
                 && !names_a_list_of_links(doc.texts[a + 2]);
             // The short intro line may itself be kept already (as a
@@ -1918,7 +2056,7 @@ impl Cleaner {
             if keep[i]
                 || doc.evidence.has(i)
                 || !doc.texts[i].ends_with(b":")
-                || doc.feats[i].words > p.heading_words
+                || doc.feats.get(i).words > p.heading_words
                 || names_a_list_of_links(doc.texts[i])
                 || list_marker(doc.texts[i + 1]) != Some(ListMarker::Number(1))
                 || !(i.saturating_sub(LEAD_IN_GAP)..i).any(|k| keep[k] && paragraph(k))
@@ -1952,7 +2090,7 @@ impl Cleaner {
                 if doc.evidence.has(i) || doc.alt[i] {
                     continue;
                 }
-                let f = &doc.feats[i];
+                let f = doc.feats.get(i);
                 let headline_like = f.words >= 4 && f.weight >= 20 && !doc.texts[i].ends_with(b":");
                 // The paragraph's own intro right above it ("Summary:",
                 // "Dear Mack:", "From Brian Phillips:") belongs to the
@@ -2209,7 +2347,7 @@ fn is_table_row_in(t: &[u8], figures: bool, tabs: bool) -> bool {
 fn keep_short_sentences(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
     let keep = &mut judgement.keep;
     for i in 1..end {
-        let f = &doc.feats[i];
+        let f = doc.feats.get(i);
         if keep[i - 1]
             && !keep[i]
             && judgement.initial[i] == Class::Short
@@ -2422,7 +2560,7 @@ fn keep_tables(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
     let keep = &mut judgement.keep;
     let free =
         |keep: &[bool], i: usize| !keep[i] && !doc.evidence.has(i) && !doc.skip[i] && !doc.alt[i];
-    let row = |i: usize| is_table_row_in(doc.texts[i], doc.feats[i].digits > 0, doc.tabs);
+    let row = |i: usize| is_table_row_in(doc.texts[i], doc.feats.get(i).digits > 0, doc.tabs);
     let mut i = 0;
     while i < end {
         if !free(keep, i) || !row(i) {
@@ -2491,7 +2629,7 @@ fn keep_list_starts(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
             {
                 break;
             }
-            words += doc.feats[i].words;
+            words += doc.feats.get(i).words;
             j = i;
         }
         if j < k && words >= LIST_START_WORDS * (k - j) as u32 {
@@ -2548,7 +2686,7 @@ fn keep_datelines(
         return;
     };
     // On a hard-wrapped page each line counts its paragraph's words.
-    let words = |i: usize| paras.map_or(doc.feats[i].words, |p| p.words[i]);
+    let words = |i: usize| paras.map_or(doc.feats.get(i).words, |p| p.words[i]);
     let Some(paragraph) = (first..end).find(|&i| keep[i] && words(i) >= DATELINE_PARAGRAPH_WORDS)
     else {
         return;
@@ -2897,56 +3035,75 @@ fn indices(n: usize, keep: impl Fn(usize) -> bool) -> Vec<u32> {
     v
 }
 
-/// For each line, how many lines below it are flagged, as far as `window`
-/// paragraphs down (`para`: each line's paragraph number, see
-/// [`paragraph_numbers`]; `None`: every line a paragraph of its own).
-fn count_ahead(flag: &[bool], window: usize, para: Option<&[u32]>) -> Vec<u32> {
-    let n = flag.len();
-    let mut ahead = vec![0u32; n + 1];
-    // `count`: the flags from line `i + 1` on, up to the window's end; as
-    // `i` goes up the page, line `i` enters it and the lines past the
-    // window's new end leave it.
-    let mut count = 0u32;
-    let Some(para) = para else {
-        // Every line a paragraph of its own: the window ends at line
-        // `i + 1 + window`.
-        for i in (0..n).rev() {
-            ahead[i] = count;
-            count += u32::from(flag[i]);
-            if let Some(&leaving) = flag.get(i + window) {
-                count -= u32::from(leaving);
-            }
-        }
-        return ahead;
-    };
-    // `end`: the first line more than `window` paragraphs below line `i`
-    // (paragraph numbers never go down, so it only moves up as `i` does).
-    let mut end = n;
-    for i in (0..n).rev() {
-        let last = para[i] as usize + window;
-        while end > i + 1 && para[end - 1] as usize > last {
-            end -= 1;
-            count -= u32::from(flag[end]);
-        }
-        ahead[i] = count;
-        count += u32::from(flag[i]);
-    }
-    ahead
+/// For each line in turn, down the page, how many lines below it are
+/// flagged, as far as `window` paragraphs down (`joined`: a line joined to
+/// the one above is in its paragraph, see [`Doc::joined`]; `None`: every
+/// line a paragraph of its own). Nothing is kept per line: the window
+/// slides down with the line asked about, each line entering and leaving it
+/// once.
+struct Ahead<'f> {
+    flag: &'f [bool],
+    joined: Option<&'f [bool]>,
+    window: usize,
+    /// The line asked about last: the window is the lines below it, up to
+    /// `end` (excluded).
+    line: usize,
+    end: usize,
+    /// The paragraph numbers of `line` and of `end` (when there is one).
+    line_para: usize,
+    end_para: usize,
+    /// The flagged lines in the window.
+    count: u32,
 }
 
-/// The paragraph number of each line: lines joined to the one above (a
-/// hard-wrapped paragraph, see [`Doc::joined`]) share its number; on a page
-/// that is not wrapped it is the line's index.
-fn paragraph_numbers(joined: &[bool]) -> Vec<u32> {
-    let mut para = Vec::with_capacity(joined.len());
-    let mut k = 0u32;
-    for i in 0..joined.len() {
-        if i > 0 && !joined[i - 1] {
-            k += 1;
-        }
-        para.push(k);
+impl<'f> Ahead<'f> {
+    fn new(flag: &'f [bool], window: usize, joined: Option<&'f [bool]>) -> Ahead<'f> {
+        let mut a = Ahead {
+            flag,
+            joined,
+            window,
+            line: 0,
+            end: 1,
+            line_para: 0,
+            end_para: 0,
+            count: 0,
+        };
+        a.end_para = a.step(1);
+        a
     }
-    para
+
+    /// 1 when line `k` (at least 1) starts a paragraph, 0 when it goes on
+    /// with the one above or is past the last line.
+    #[inline]
+    fn step(&self, k: usize) -> usize {
+        usize::from(k < self.flag.len() && self.joined.map_or(true, |j| !j[k - 1]))
+    }
+
+    /// How many lines below line `i` are flagged, as far as the window
+    /// reaches. `i` never goes back up the page from one call to the next.
+    fn at(&mut self, i: usize) -> u32 {
+        debug_assert!(i >= self.line);
+        let n = self.flag.len();
+        // The lines down to `i` leave the window.
+        while self.line < i {
+            self.line += 1;
+            self.line_para += self.step(self.line);
+            if self.line < self.end {
+                self.count -= u32::from(self.flag[self.line]);
+            } else {
+                // The window was empty: it starts again right below.
+                self.end = self.line + 1;
+                self.end_para = self.line_para + self.step(self.end);
+            }
+        }
+        // The lines as far as `window` paragraphs below enter it.
+        while self.end < n && self.end_para <= self.line_para + self.window {
+            self.count += u32::from(self.flag[self.end]);
+            self.end += 1;
+            self.end_para += self.step(self.end);
+        }
+        self.count
+    }
 }
 
 /// Does the line hold a time of day (`9:42`, `12:05`)? Every one holds
@@ -3010,16 +3167,6 @@ fn schedule_lines(texts: &[&[u8]], dated: impl Fn(usize) -> bool) -> Vec<bool> {
 fn ends_with_question(t: &[u8]) -> bool {
     let t = t.trim_ascii_end();
     t.ends_with(b"?") || t.ends_with("？".as_bytes()) || t.ends_with(b"!")
-}
-
-/// For each line: does the next line sit right below it in the input (an
-/// alt-text fragment must sit right above its caption; the lines of a
-/// paragraph a converter wrapped or cut do)?
-fn adjacency(lines: &[Line]) -> Vec<bool> {
-    let n = lines.len();
-    (0..n)
-        .map(|i| i + 1 < n && lines[i + 1].number == lines[i].number + 1)
-        .collect()
 }
 
 /// `joined[i]`: line `i + 1` goes on with the paragraph of line `i` (see
@@ -3279,17 +3426,12 @@ fn wraps(prev: &[u8], next: &[u8], layout: Layout) -> bool {
 /// paragraph's goes to the [`teasers::Paragraphs`] returned with them.
 /// Borrowed unchanged when the page has no such paragraph.
 fn wrapped_paragraphs<'a>(
-    feats: &'a [Features],
+    feats: &[Features],
     density: &'a [f32],
     joined: &[bool],
     known: bool,
-) -> (
-    Cow<'a, [Features]>,
-    Cow<'a, [f32]>,
-    Option<teasers::Paragraphs>,
-) {
+) -> (Cow<'a, [f32]>, Option<teasers::Paragraphs>) {
     let n = feats.len();
-    let mut out = Cow::Borrowed(feats);
     let mut dens = Cow::Borrowed(density);
     let mut paras: Option<teasers::Paragraphs> = None;
     let mut a = 0;
@@ -3306,7 +3448,7 @@ fn wrapped_paragraphs<'a>(
             let stops: f32 = (a..b)
                 .map(|i| density[i] * feats[i].words.max(1) as f32)
                 .sum();
-            let (terminal, credit_end) = (feats[b - 1].terminal, feats[b - 1].credit_end);
+            let terminal = feats[b - 1].terminal;
             let d = if known {
                 stops / words.max(1) as f32
             } else if terminal {
@@ -3314,23 +3456,20 @@ fn wrapped_paragraphs<'a>(
             } else {
                 0.0
             };
-            let (out, dens) = (out.to_mut(), dens.to_mut());
+            let dens = dens.to_mut();
             let paras = paras.get_or_insert_with(|| teasers::Paragraphs {
                 first: (0..n as u32).collect(),
                 words: feats.iter().map(|f| f.words).collect(),
+                ends: vec![teasers::Paragraphs::OWN; n],
             });
             paras.first[a..b].fill(a as u32);
             paras.words[a..b].fill(words);
-            for i in a..b {
-                out[i].weight = weight;
-                out[i].terminal = terminal;
-                out[i].credit_end = credit_end;
-                dens[i] = d;
-            }
+            paras.ends[a..b].fill(teasers::Paragraphs::pack_end(weight, &feats[b - 1]));
+            dens[a..b].fill(d);
         }
         a = b;
     }
-    (out, dens, paras)
+    (dens, paras)
 }
 
 /// Words that name a list of links to other pages when they head it
@@ -3766,42 +3905,95 @@ mod has_time_tests {
 
 #[cfg(test)]
 mod count_ahead_tests {
-    use super::{count_ahead, paragraph_numbers};
+    use super::Ahead;
 
-    /// [`count_ahead`] by its definition: the flagged lines below each
-    /// line, at most `window` paragraphs down.
+    /// The paragraph number of each line: lines joined to the one above
+    /// share its number.
+    fn paragraph_numbers(joined: &[bool]) -> Vec<u32> {
+        let mut para = Vec::with_capacity(joined.len());
+        let mut k = 0u32;
+        for i in 0..joined.len() {
+            if i > 0 && !joined[i - 1] {
+                k += 1;
+            }
+            para.push(k);
+        }
+        para
+    }
+
+    /// [`Ahead`] by its definition: the flagged lines below each line, at
+    /// most `window` paragraphs down (`para`: each line's paragraph number;
+    /// `None`: its index).
     fn count_ahead_naive(flag: &[bool], window: usize, para: Option<&[u32]>) -> Vec<u32> {
         let n = flag.len();
         let para_of = |i: usize| para.map_or(i, |p| p[i] as usize);
-        let mut ahead: Vec<u32> = (0..n)
+        (0..n)
             .map(|i| {
                 (i + 1..n)
                     .filter(|&j| flag[j] && para_of(j) <= para_of(i) + window)
                     .count() as u32
             })
-            .collect();
-        ahead.push(0);
-        ahead
+            .collect()
     }
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
+        /// The sliding window counts what counting below each line does,
+        /// whether it is asked about every line or only some.
         #[test]
         fn count_ahead_is_exact(
-            lines in proptest::collection::vec((proptest::bool::ANY, proptest::bool::ANY), 0..40),
+            lines in proptest::collection::vec(
+                (proptest::bool::ANY, proptest::bool::ANY, proptest::bool::ANY),
+                0..40,
+            ),
             window in 0usize..6,
         ) {
-            let (flag, joined): (Vec<bool>, Vec<bool>) = lines.into_iter().unzip();
+            let n = lines.len();
+            let flag: Vec<bool> = lines.iter().map(|l| l.0).collect();
+            let joined: Vec<bool> = lines.iter().map(|l| l.1).collect();
+            let asked: Vec<usize> = (0..n).filter(|&i| lines[i].2).collect();
             let para = paragraph_numbers(&joined);
-            proptest::prop_assert_eq!(
-                count_ahead(&flag, window, None),
-                count_ahead_naive(&flag, window, None)
-            );
-            proptest::prop_assert_eq!(
-                count_ahead(&flag, window, Some(&para)),
-                count_ahead_naive(&flag, window, Some(&para))
-            );
+            for (joined, para) in [(None, None), (Some(&joined[..]), Some(&para[..]))] {
+                let want = count_ahead_naive(&flag, window, para);
+                let mut every = Ahead::new(&flag, window, joined);
+                let got: Vec<u32> = (0..n).map(|i| every.at(i)).collect();
+                proptest::prop_assert_eq!(&got, &want);
+                let mut some = Ahead::new(&flag, window, joined);
+                for &i in &asked {
+                    proptest::prop_assert_eq!(some.at(i), want[i]);
+                    proptest::prop_assert_eq!(some.at(i), want[i]);
+                }
+            }
         }
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::*;
+
+    /// What a cleaned page keeps per line: its bytes' slice (16 bytes), a
+    /// decision code (4) and whether the next line is joined to it (1).
+    #[test]
+    fn cleaned_keeps_21_bytes_a_line() {
+        let page = "A headline\n\nSome text of the article, with a sentence or two in it.\n\
+                    x\n"
+        .repeat(3000);
+        let c = Cleaner::new().clean(page.as_bytes());
+        assert_eq!(c.len(), 9000);
+        let bytes = c.texts.capacity() * std::mem::size_of::<&[u8]>()
+            + c.codes.capacity() * std::mem::size_of::<u32>()
+            + c.joined.capacity() * std::mem::size_of::<bool>();
+        assert!(bytes <= 21 * c.len(), "{bytes} bytes for {} lines", c.len());
+        assert!(c.table.len() < 100);
+    }
+
+    /// The per-line working data of the stages.
+    #[test]
+    fn per_line_data_stays_small() {
+        assert!(std::mem::size_of::<Features>() <= 28);
+        assert_eq!(std::mem::size_of::<KeptBy>(), 1);
+        assert_eq!(std::mem::size_of::<[u8; NLANG]>(), NLANG);
     }
 }
 

@@ -183,7 +183,7 @@ pub fn write_json_string(s: &str, out: &mut Vec<u8>) {
 /// `{"kept":12,"dropped":7,"categories":{"navigation":2,...},"spans":[[0,13,"banner","phrase:breaking news"],...]}`
 pub fn write_annotation(cleaned: &crate::Cleaned<'_>, out: &mut Vec<u8>) {
     use std::io::Write;
-    let dropped = cleaned.lines().len() - cleaned.kept();
+    let dropped = cleaned.len() - cleaned.kept();
     let _ = write!(
         out,
         "{{\"kept\":{},\"dropped\":{},\"categories\":{{",
@@ -205,7 +205,7 @@ pub fn write_annotation(cleaned: &crate::Cleaned<'_>, out: &mut Vec<u8>) {
     }
     out.extend_from_slice(b"},\"spans\":[");
     let mut first = true;
-    for (line, (_, d)) in cleaned.lines().iter().zip(cleaned.decisions()) {
+    for (line, (_, d)) in cleaned.lines().zip(cleaned.decisions()) {
         if let Some(cat) = d.verdict.category() {
             let _ = write!(
                 out,

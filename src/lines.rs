@@ -40,16 +40,72 @@ impl Line {
 /// Appends the non-blank lines of `input` to `out` (which is cleared first).
 pub fn split(input: &[u8], out: &mut Vec<Line>) {
     out.clear();
+    for_each_line(input, |start, end, number| {
+        out.push(Line { start, end, number })
+    });
+}
+
+/// Appends each non-blank line's trimmed bytes to `texts` and, for each,
+/// whether the next one sits right below it in the input to `adjacent`
+/// (false for the last): what the cleaner keeps of [`split`]'s lines, 17
+/// bytes a line instead of 24 and a copy of the bytes' slices. Both are
+/// cleared first.
+pub(crate) fn split_texts<'a>(
+    input: &'a [u8],
+    texts: &mut Vec<&'a [u8]>,
+    adjacent: &mut Vec<bool>,
+) {
+    texts.clear();
+    adjacent.clear();
+    let mut last = 0;
+    for_each_line(input, |start, end, number| {
+        if !texts.is_empty() {
+            adjacent.push(number == last + 1);
+        }
+        texts.push(&input[start..end]);
+        last = number;
+    });
+    if !texts.is_empty() {
+        adjacent.push(false);
+    }
+}
+
+/// The [`Line`]s of `texts`, slices of `input` as [`split_texts`] gives
+/// them: each one's span is where it lies in `input`, and its number one
+/// more than the line ends before it (a `\n`, or a `\r` not followed by
+/// one), counted in the gaps between the lines.
+pub(crate) fn spans<'a>(
+    input: &'a [u8],
+    texts: &'a [&'a [u8]],
+) -> impl ExactSizeIterator<Item = Line> + 'a {
+    let base = input.as_ptr() as usize;
+    let (mut pos, mut number) = (0, 1);
+    texts.iter().map(move |t| {
+        let start = t.as_ptr() as usize - base;
+        let gap = &input[pos..start];
+        number += memchr::memchr_iter(b'\n', gap).count()
+            + memchr::memchr_iter(b'\r', gap)
+                .filter(|&i| input.get(pos + i + 1) != Some(&b'\n'))
+                .count();
+        pos = start + t.len();
+        Line {
+            start,
+            end: pos,
+            number,
+        }
+    })
+}
+
+/// Calls `f` with the trimmed span and the 1-based number of each
+/// non-blank line of `input`, in order.
+#[inline]
+fn for_each_line(input: &[u8], mut f: impl FnMut(usize, usize, usize)) {
     let mut pos = 0;
     let mut number = 0;
     let mut line = |pos: usize, end: usize, number: usize| {
         let (s, e) = trim(input, pos, end);
         if s < e {
-            out.push(Line {
-                start: s,
-                end: e,
-                number,
-            });
+            f(s, e, number);
         }
     };
     // Every `\n` and `\r`, in order: a line ends at each one from the

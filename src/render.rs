@@ -10,6 +10,21 @@ impl Cleaned<'_> {
     /// (the lines of a hard-wrapped paragraph by a line break only), with a
     /// final newline. Nothing kept gives nothing.
     pub fn render_into(&self, out: &mut Vec<u8>) {
+        let _ = self.render_with(|b| {
+            out.extend_from_slice(b);
+            Ok(())
+        });
+    }
+
+    /// Writes the article ([`render_into`](Self::render_into)) to `w` as
+    /// it goes, without holding it in memory.
+    pub fn write_to<W: Write>(&self, mut w: W) -> io::Result<()> {
+        self.render_with(|b| w.write_all(b))
+    }
+
+    /// The article's pieces, in order, to `put`.
+    #[inline]
+    fn render_with(&self, mut put: impl FnMut(&[u8]) -> io::Result<()>) -> io::Result<()> {
         let mut first = true;
         let mut prev: Option<usize> = None;
         for (i, (l, d)) in self.decisions().enumerate() {
@@ -18,15 +33,16 @@ impl Cleaned<'_> {
             }
             if !first {
                 let wrapped = prev.is_some_and(|p| p + 1 == i && self.joined(p));
-                out.extend_from_slice(if wrapped { b"\n" } else { b"\n\n" });
+                put(if wrapped { b"\n" } else { b"\n\n" })?;
             }
             first = false;
             prev = Some(i);
-            out.extend_from_slice(l);
+            put(l)?;
         }
         if !first {
-            out.push(b'\n');
+            put(b"\n")?;
         }
+        Ok(())
     }
 
     /// The article as a new buffer (see [`render_into`](Self::render_into)).

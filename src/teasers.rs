@@ -179,19 +179,97 @@ pub(crate) struct Paragraphs {
     pub first: Vec<u32>,
     /// The paragraph's words.
     pub words: Vec<u32>,
+    /// The paragraph's weight and ending (those of its last line), as
+    /// [`Paragraphs::pack_end`] packs them; [`Paragraphs::OWN`] for a line
+    /// that is no part of one.
+    pub ends: Vec<u32>,
+}
+
+impl Paragraphs {
+    /// The weight's bits in an `ends` value.
+    const WEIGHT: u32 = (1 << 30) - 1;
+    const TERMINAL: u32 = 1 << 30;
+    const CREDIT_END: u32 = 1 << 31;
+    /// The `ends` of a line that is no part of a paragraph: it keeps its own.
+    pub const OWN: u32 = u32::MAX;
+
+    /// A paragraph's `weight` (capped just below [`Paragraphs::WEIGHT`]:
+    /// some 10⁹ characters, far beyond any threshold) and the ending of its
+    /// `last` line, in one word.
+    pub fn pack_end(weight: u32, last: &Features) -> u32 {
+        weight.min(Self::WEIGHT - 1)
+            | if last.terminal { Self::TERMINAL } else { 0 }
+            | if last.credit_end { Self::CREDIT_END } else { 0 }
+    }
+}
+
+/// Each line's features as the context model sees them: its own, but for
+/// the weight and ending, which on a page with hard-wrapped paragraphs are
+/// its paragraph's ([`Paragraphs::ends`]). Worked out when read: a second
+/// copy of every line's features would take 28 bytes a line.
+#[derive(Clone, Copy)]
+pub(crate) struct CtxFeats<'d> {
+    own: &'d [Features],
+    ends: Option<&'d [u32]>,
+}
+
+impl<'d> CtxFeats<'d> {
+    pub fn new(own: &'d [Features], paras: Option<&'d Paragraphs>) -> CtxFeats<'d> {
+        let ends = paras.map(|p| &p.ends[..own.len()]);
+        CtxFeats { own, ends }
+    }
+
+    /// Line `i`'s features.
+    #[inline]
+    pub fn get(&self, i: usize) -> Features {
+        let mut f = self.own[i];
+        if let Some(e) = self
+            .ends
+            .map(|ends| ends[i])
+            .filter(|&e| e != Paragraphs::OWN)
+        {
+            f.weight = e & Paragraphs::WEIGHT;
+            f.terminal = e & Paragraphs::TERMINAL != 0;
+            f.credit_end = e & Paragraphs::CREDIT_END != 0;
+        }
+        f
+    }
+
+    pub fn len(&self) -> usize {
+        self.own.len()
+    }
+
+    /// Line `i`'s own weight (never its paragraph's).
+    #[inline]
+    pub fn own_weight(&self, i: usize) -> u32 {
+        self.own[i].weight
+    }
+
+    /// The first `end` lines'.
+    pub fn prefix(&self, end: usize) -> CtxFeats<'d> {
+        CtxFeats {
+            own: &self.own[..end],
+            ends: self.ends.map(|e| &e[..end]),
+        }
+    }
+
+    /// Each line's, in order.
+    pub fn iter(&self) -> impl Iterator<Item = Features> + 'd {
+        let this = *self;
+        (0..self.len()).map(move |i| this.get(i))
+    }
 }
 
 /// The index of the header where a list of other stories starts after the
 /// article, if any. `feats`, `density`: as the context model sees them;
 /// `paras`: the page's hard-wrapped paragraphs, when it has any (their
 /// lines are judged as one paragraph: a short last line is prose too);
-/// `weights`: each line's own; `keep`: the context model's verdicts.
+/// `keep`: the context model's verdicts. Weights are each line's own.
 pub(crate) fn teaser_end(
     texts: &[&[u8]],
-    feats: &[Features],
+    feats: CtxFeats<'_>,
     density: &[f32],
     paras: Option<&Paragraphs>,
-    weights: &[u32],
     found: &[Found],
     keep: &[bool],
 ) -> Option<usize> {
@@ -200,8 +278,9 @@ pub(crate) fn teaser_end(
     let prose: Vec<bool> = (0..n)
         .map(|j| {
             text(j) && {
-                let words = paras.map_or(feats[j].words, |p| p.words[j]);
-                is_prose(texts[j], words, &feats[j], density[j])
+                let f = feats.get(j);
+                let words = paras.map_or(f.words, |p| p.words[j]);
+                is_prose(texts[j], words, &f, density[j])
             }
         })
         .collect();
@@ -234,42 +313,38 @@ pub(crate) fn teaser_end(
     if let (Some(p), Some(c)) = (prev, cur) {
         pair(p, c);
     }
-    // Their weight from each line to the end.
-    let mut paired_after = vec![0u64; n + 1];
-    for j in (0..n).rev() {
-        paired_after[j] = paired_after[j + 1] + if paired[j] { weights[j] as u64 } else { 0 };
-    }
+    let weight = |j: usize| u64::from(feats.own_weight(j));
+    let paired_weight = |j: usize| if paired[j] { weight(j) } else { 0 };
+    // Their weight below the line (taken off as the lines go by).
+    let mut paired_after: u64 = (0..n).map(paired_weight).sum();
     let mut before = 0u64;
     let mut norm = Vec::new();
     // The weight of the lines kept since the last kept paragraph.
     let mut tail = 0u64;
     for h in 0..n {
-        if before >= MIN_BEFORE && tail * TAIL_SHARE < before && paired_after[h + 1] < before {
+        paired_after -= paired_weight(h);
+        if before >= MIN_BEFORE && tail * TAIL_SHARE < before && paired_after < before {
             // The line's own tests first; the paragraphs near it are
             // weighed only below a header or at the start of a run.
-            let headed = (is_header(texts[h], &feats[h], found[h], &mut norm)
+            let headed = (is_header(texts[h], &feats.get(h), found[h], &mut norm)
                 || share_row(found, h))
                 && list_follows(texts, feats, found, &prose, &same, h, &mut norm);
             // No header: a run of headlines right below the last paragraph.
             let run = keep[h] && tail == 0 && headline_run(texts, feats, found, keep, h);
             if (headed || run)
-                && 2 * paired_near(&paired, weights, h) < before
+                && 2 * paired_near(&paired, feats, h) < before
                 && (headed
                     || (!under_intro(texts, keep, h)
-                        && 2 * text_below(&prose, weights, keep, h) < before))
+                        && 2 * text_below(&prose, feats, keep, h) < before))
             {
                 return Some(h);
             }
         }
         if keep[h] && paired[h] {
-            before += weights[h] as u64;
+            before += weight(h);
         }
         if keep[h] {
-            tail = if prose[h] {
-                0
-            } else {
-                tail + weights[h] as u64
-            };
+            tail = if prose[h] { 0 } else { tail + weight(h) };
         }
     }
     None
@@ -293,7 +368,7 @@ const TITLE_CASE_SHARE: f32 = 0.75;
 /// table's row) and no list marker (the article's own list)?
 fn headline_run(
     texts: &[&[u8]],
-    feats: &[Features],
+    feats: CtxFeats<'_>,
     found: &[Found],
     keep: &[bool],
     h: usize,
@@ -306,7 +381,7 @@ fn headline_run(
         }
         let t = texts[j].trim_ascii_end();
         if found[j] != Found::Text
-            || !RUN_WORDS.contains(&feats[j].words)
+            || !RUN_WORDS.contains(&feats.get(j).words)
             || matches!(t.last(), Some(b'.' | b',' | b':'))
             || t.contains(&b'\t')
             || is_list_item(t)
@@ -335,10 +410,10 @@ fn under_intro(texts: &[&[u8]], keep: &[bool], h: usize) -> bool {
 /// or not another paragraph stands next to them: the article going on
 /// below a list of its own (resources, a table's rows), in paragraphs
 /// that keep one another company less than [`paired_near`] asks.
-fn text_below(prose: &[bool], weights: &[u32], keep: &[bool], h: usize) -> u64 {
+fn text_below(prose: &[bool], feats: CtxFeats<'_>, keep: &[bool], h: usize) -> u64 {
     (h + 1..prose.len())
         .filter(|&j| keep[j] && prose[j])
-        .map(|j| weights[j] as u64)
+        .map(|j| u64::from(feats.own_weight(j)))
         .sum()
 }
 
@@ -384,15 +459,15 @@ fn long_word_capital_plain(w: &[u8]) -> Option<bool> {
 /// lines with none (a sign-in box, the site's terms, a privacy notice at
 /// the page's foot), need not be the article going on: they only have to
 /// weigh less than the article itself.
-fn paired_near(paired: &[bool], weights: &[u32], h: usize) -> u64 {
+fn paired_near(paired: &[bool], feats: CtxFeats<'_>, h: usize) -> u64 {
     let mut last = h;
     let mut w = 0u64;
-    for j in h + 1..paired.len() {
+    for (j, &p) in paired.iter().enumerate().skip(h + 1) {
         if j - last > GAP {
             break;
         }
-        if paired[j] {
-            w += weights[j] as u64;
+        if p {
+            w += u64::from(feats.own_weight(j));
             last = j;
         }
     }
@@ -594,7 +669,7 @@ fn is_list_item(t: &[u8]) -> bool {
 /// Do the lines below the header `h` read as a list of headlines?
 fn list_follows(
     texts: &[&[u8]],
-    feats: &[Features],
+    feats: CtxFeats<'_>,
     found: &[Found],
     prose: &[bool],
     same: &dyn Fn(usize, usize) -> bool,
@@ -610,7 +685,7 @@ fn list_follows(
     let header_item = is_list_item(texts[h]);
     for j in h + 1..end {
         if first_word(texts[j]).eq_ignore_ascii_case(kind)
-            && is_header(texts[j], &feats[j], found[j], norm)
+            && is_header(texts[j], &feats.get(j), found[j], norm)
         {
             return false;
         }
@@ -626,7 +701,7 @@ fn list_follows(
         if prose[j] && (first || (prev_prose && !same(prev, j))) {
             return false;
         }
-        if !prose[j] && (2..=TITLE_WORDS).contains(&feats[j].words) {
+        if !prose[j] && (2..=TITLE_WORDS).contains(&feats.get(j).words) {
             titles += 1;
         }
         prev_prose = prose[j];

@@ -417,7 +417,8 @@ fn naive_lines(input: &[u8]) -> Vec<(usize, usize, usize)> {
 /// blank line, with a final newline; nothing if nothing is kept.
 fn expected_render(c: &Cleaned<'_>) -> Vec<u8> {
     let input = c.input();
-    let kept: Vec<usize> = (0..c.lines().len())
+    let lines: Vec<_> = c.lines().collect();
+    let kept: Vec<usize> = (0..lines.len())
         .filter(|&i| c.decision(i).verdict.is_keep())
         .collect();
     let mut out = Vec::new();
@@ -430,7 +431,7 @@ fn expected_render(c: &Cleaned<'_>) -> Vec<u8> {
             let wrapped = p + 1 == i && c.joined(p);
             out.extend_from_slice(if wrapped { b"\n" } else { b"\n\n" });
         }
-        let l = &c.lines()[i];
+        let l = &lines[i];
         out.extend_from_slice(&input[l.start..l.end]);
     }
     if !kept.is_empty() {
@@ -443,22 +444,21 @@ fn expected_render(c: &Cleaned<'_>) -> Vec<u8> {
 fn check_structure(input: &[u8], mode: Mode) -> Result<(), TestCaseError> {
     let c = cleaner(mode).clean(input);
     // Lines agree with the naive splitter.
-    let got: Vec<(usize, usize, usize)> = c
-        .lines()
-        .iter()
-        .map(|l| (l.start, l.end, l.number))
-        .collect();
+    let lines: Vec<_> = c.lines().collect();
+    let got: Vec<(usize, usize, usize)> =
+        lines.iter().map(|l| (l.start, l.end, l.number)).collect();
     prop_assert_eq!(&got, &naive_lines(input));
     // One decision per line, in input order.
     prop_assert_eq!(c.decisions().count(), c.lines().len());
-    for w in c.lines().windows(2) {
+    prop_assert_eq!(c.len(), lines.len());
+    for w in lines.windows(2) {
         prop_assert!(w[0].end <= w[1].start && w[0].number < w[1].number);
     }
-    for ((bytes, _), l) in c.decisions().zip(c.lines()) {
+    for ((bytes, _), l) in c.decisions().zip(&lines) {
         prop_assert_eq!(bytes, &input[l.start..l.end]);
     }
     // Only lines next to each other in the input are joined.
-    for (i, w) in c.lines().windows(2).enumerate() {
+    for (i, w) in lines.windows(2).enumerate() {
         prop_assert!(!c.joined(i) || w[1].number == w[0].number + 1);
     }
     // The output is the kept input lines, unchanged, in order.

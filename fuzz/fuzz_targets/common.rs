@@ -98,7 +98,6 @@ pub fn check(cleaner: &Cleaner, input: &[u8]) -> Vec<u8> {
     // The lines are the naive splitter's, byte for byte.
     let lines: Vec<(usize, usize, usize)> = c
         .lines()
-        .iter()
         .map(|l| (l.start, l.end, l.number))
         .collect();
     let naive = naive_lines(input);
