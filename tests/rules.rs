@@ -3526,3 +3526,101 @@ mod regressions {
         }
     }
 }
+
+/// Chrome of shops', associations', institutions' and blogs' pages in
+/// German, French and Spanish: teaser box labels, comment prompts,
+/// liability notices, blog post footers.
+mod small_sites {
+    use super::*;
+
+    t!(de_most_read, De, "Meist gelesen", Drop(Banner));
+    t!(
+        de_more_news_from,
+        De,
+        "Mehr Nachrichten aus Dresden:",
+        Drop(Banner)
+    );
+    t!(
+        de_more_posts_from,
+        De,
+        "Weitere Beiträge aus der Kolumne:",
+        Drop(Banner)
+    );
+    t!(
+        de_more_press_releases,
+        De,
+        "Weitere Pressemitteilungen dieses Verbands",
+        Drop(Banner)
+    );
+    t!(
+        de_more_columns,
+        De,
+        "Mehr Kolumnen auf MeinMMO:",
+        Drop(Banner)
+    );
+    t!(
+        de_newsletter_call,
+        De,
+        "Jetzt zum kostenlosen Newsletter anmelden »",
+        Drop(Banner)
+    );
+    t!(fr_to_go_further, Fr, "Pour approfondir", Drop(Banner));
+    t!(
+        es_related_articles,
+        Es,
+        "Artículos relacionados el Nuevo Herald",
+        Drop(Banner)
+    );
+    t!(de_no_comments, De, "Keine Kommentare", Drop(Social));
+    t!(fr_reactions, Fr, "Vos réactions (11)", Drop(Social));
+    t!(
+        es_to_comment,
+        Es,
+        "Para comentar debes registrarte y completar los datos generales.",
+        Drop(Social)
+    );
+    t!(
+        de_did_you_like,
+        De,
+        "Hat Ihnen dieser Artikel gefallen? Dann teilen Sie ihn doch mit anderen",
+        Drop(Social)
+    );
+    t!(
+        de_liability_heading,
+        De,
+        "Haftungsbeschränkung für externe Links",
+        Drop(Legal)
+    );
+    t!(de_no_guarantee, De, "Alle Angaben ohne Gewähr", Drop(Legal));
+    t!(
+        de_no_liability,
+        De,
+        "Trotz sorgfältiger inhaltlicher Kontrolle übernehmen wir keine Haftung für die Inhalte externer Links.",
+        Drop(Legal)
+    );
+    t!(
+        de_blogger_byline,
+        De,
+        "Eingestellt von der Michel um 21:11",
+        Drop(Credit)
+    );
+    t!(
+        de_wordpress_footer,
+        De,
+        "Dieser Eintrag wurde veröffentlicht in Podcast und verschlagwortet mit berlin von Simon.",
+        Drop(Credit)
+    );
+    // Sentences that start with the same words go on with a verb.
+    t!(
+        de_more_news_sentence,
+        De,
+        "Mehr Nachrichten als je zuvor erreichen die Redaktion über das Internet, und viele davon sind falsch.",
+        Keep
+    );
+    t!(
+        de_more_posts_sentence,
+        De,
+        "Weitere Beiträge sind in Arbeit und sollen im nächsten Jahr erscheinen, sagte die Sprecherin des Vereins.",
+        Keep
+    );
+}
