@@ -734,6 +734,21 @@ pub fn table() -> Vec<Shape> {
             Category::Social, Needs::All(&[Needs::First(b"[({0123456789no"), Needs::MaxLetters(220), Needs::Counted]),
             r"(?i-u)^(?:[\[({]\s*(?:\d[\d.,]*|no|one)\s+(?:comments?|responses?|trackbacks?|pingbacks?|replies)\b[^\])}]{0,60}[\])}]|(?:\d[\d.,]*|no|one)\s+(?:comments?|responses?|thoughts?|replies|trackbacks?)\s+(?:to|on|for)\s+(?:[\x22'\xe2\xc2]|&quot;).{1,200}|(?:\d+(?:[.,]\d+)*|one)\s+(?:comments?|responses?)\s+to\s+[^.!?\s][^.]{0,200}[^.]|(?:\d[\d.,]*|no|one)\s+(?:comments?|responses?)\s*(?:so\s+far|(?:-|:|,|\||\.\.\.|\xe2\x80\xa6)?\s*(?:add|leave|post|join|read)\b[^.!?]{0,40}))$",
         ),
+        // The same in German, French, Spanish and Portuguese: "2 Kommentare
+        // zu „Title“", "142 Kommentare zu Title" (no full stop), "11
+        // Antworten zu “Title”" (answers need the quotes: "7 Antworten auf
+        // die Fragen der Leser" may head a section), "3 réponses à « Title »".
+        end(
+            "comment-count",
+            Category::Social, Needs::All(&[Needs::First(b"0123456789"), Needs::MaxLetters(218)]),
+            r"(?i-u)^\d[\d.,]*\s+(?:(?:kommentare?|commentaires?|comentarios?|coment\xc3\xa1rios?)\s+(?:zu|f\xc3\xbcr|sur|pour|\xc3\xa0|en|a|para|sobre|em)\s+[^.!?\s][^.]{0,200}|(?:antworten|r\xc3\xa9ponses?|respuestas?|respostas?)\s+(?:zu|auf|sur|\xc3\xa0|a|en|para|em)\s+(?:[\x22'\xe2\xc2]|&quot;).{1,200})$",
+        ),
+        // "120 Kommentare", "12 commentaires", "5 comentarios"
+        s(
+            "counter",
+            Category::Social, Needs::All(&[Needs::First(b"0123456789"), Needs::MaxLetters(12)]),
+            r"(?i-u)^\d[\d.,]*\s*(?:kommentare?|commentaires?|comentarios?|coment\xc3\xa1rios?|r\xc3\xa9actions?)$".into(),
+        ),
         // A date or time alone on a line, with an optional "Updated"/"Posted" label.
         // Its first byte: a label's ("last", "updated", ...), a weekday's, a
         // month's or a digit; its last: a date's or a time's digit, "am",
@@ -1700,7 +1715,8 @@ mod tests {
             "to", "on", "for", "\u{201c}", "\"", "Title", "so far", "Add", "leave", ":", "-", "|", "...",
             ".", "x", "post", "Last updated", "Posted", "Tue.", "Sunday,", "May", "Sept.", "2012",
             "3:45", "p.m.", "AM", "(UTC+", "(GMT)", "EDT", "permalink", "12/05/2012", "2012-12-05",
-            "\u{a0}", "\u{b7}", "/", "?", "!",
+            "\u{a0}", "\u{b7}", "/", "?", "!", "Kommentare", "Antworten", "zu", "\u{201e}",
+            "commentaires", "r\u{e9}ponses", "\u{e0}", "\u{ab}", "comentarios", "en",
         ]), 0..14)) {
             let line = parts.concat();
             let t = line.trim().as_bytes();

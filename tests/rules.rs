@@ -3610,6 +3610,26 @@ mod small_sites {
         "Dieser Eintrag wurde veröffentlicht in Podcast und verschlagwortet mit berlin von Simon.",
         Drop(Credit)
     );
+    t!(
+        de_comment_count_header,
+        De,
+        "2 Kommentare zu \u{201e}Die Überforderung durch Überangebote\u{201c}",
+        Drop(Social)
+    );
+    t!(
+        de_answers_header,
+        De,
+        "11 Antworten zu \u{201c}Sunday Thoughts: Ein wenig lost\u{201d}",
+        Drop(Social)
+    );
+    t!(fr_comment_counter, Fr, "12 commentaires", Drop(Social));
+    // Answers without quotes may head a section of the article.
+    t!(
+        de_answers_section_kept,
+        De,
+        "7 Antworten auf die häufigsten Fragen",
+        Keep
+    );
     // Sentences that start with the same words go on with a verb.
     t!(
         de_more_news_sentence,
