@@ -3644,3 +3644,55 @@ mod small_sites {
         Keep
     );
 }
+
+/// German, French and Spanish headers of a list of other stories end the
+/// article as the English ones do.
+mod teasers_i18n {
+    use super::*;
+
+    const MORE_BODY_DE: [&str; 2] = [
+        "Die Bibliothek soll auch einen kleinen Raum für Kinder bekommen, in dem Eltern mit ihnen sitzen und lesen können, und die Mitarbeiter wollen dort am Samstagmorgen Vorlesestunden anbieten.",
+        "Eine öffentliche Versammlung zur Gestaltung des Gebäudes findet im nächsten Monat statt, und alle, die in der Stadt wohnen, sind eingeladen, ihre Meinung zu den Plänen zu sagen.",
+    ];
+
+    /// Other stories, each a headline and a one-sentence summary, written
+    /// for this test.
+    const TEASERS_DE: [&str; 6] = [
+        "Reparatur der Hafenmauer beginnt im Frühjahr",
+        "Der Rat hat zugestimmt, die Arbeiten zu bezahlen, nachdem die Stürme des letzten Winters die alten Steine beschädigt hatten.",
+        "Neue Buslinie verbindet Bahnhof und Krankenhaus",
+        "Die Busse fahren ab Montag alle zwanzig Minuten, teilte das Verkehrsamt mit.",
+        "Bäckerei aus dem Ort gewinnt Preis für ihr Brot",
+        "Die Familie, die das Geschäft führt, backt seit mehr als fünfzig Jahren im selben Haus.",
+    ];
+
+    #[test]
+    fn de_teaser_headers_end_the_article() {
+        let [a, b, c, d] = body(L::De);
+        for header in [
+            "Ähnliche Beiträge",
+            "Weitere Artikel",
+            "Noch mehr aus der Region",
+            "Das könnte dich auch interessieren",
+        ] {
+            let mut blocks = vec![
+                "Stadtrat unterstützt Plan für neue Bibliothek",
+                a,
+                b,
+                c,
+                d,
+                MORE_BODY_DE[0],
+                MORE_BODY_DE[1],
+                header,
+            ];
+            blocks.extend(TEASERS_DE);
+            let doc = join(&blocks);
+            let cleaned = cleaner().clean(doc.as_bytes());
+            assert_after_teasers(&cleaned, TEASERS_DE);
+            for line in MORE_BODY_DE {
+                assert_verdict(&cleaned, line, Verdict::Keep);
+            }
+            assert_body_kept(&cleaned, L::De, header);
+        }
+    }
+}
