@@ -749,6 +749,18 @@ pub fn table() -> Vec<Shape> {
             Category::Social, Needs::All(&[Needs::First(b"0123456789"), Needs::MaxLetters(12)]),
             r"(?i-u)^\d[\d.,]*\s*(?:kommentare?|commentaires?|comentarios?|coment\xc3\xa1rios?|r\xc3\xa9actions?)$".into(),
         ),
+        // A link to another story on one line: a read-more label, a colon
+        // and the story's headline, however long ("Lea más: Juan Carlos
+        // Ortega Murillo propone legalizar ...", "LE PUEDE INTERESAR: ...",
+        // "Lesen Sie auch: ...", "À lire aussi : ..."). The colon makes it a
+        // label: "Lea más sobre ..." or "See also the notes" go on as
+        // sentences and are left to the lexicon's short-line phrases.
+        s(
+            "read-more-link",
+            Category::Banner,
+            Needs::All(&[Needs::Byte(b':'), Needs::First(b"lvtarsm\xc3")]),
+            r"(?i-u)^(?:lea(?:\s+(?:m(?:\xc3\xa1|\xc3\x81)s|tambi(?:\xc3\xa9|\xc3\x89)n))?|lee\s+tambi(?:\xc3\xa9|\xc3\x89)n|vea\s+tambi(?:\xc3\xa9|\xc3\x89)n|(?:tambi(?:\xc3\xa9|\xc3\x89)n\s+)?(?:le|te)\s+puede\s+interesar|lesen\s+sie\s+(?:auch|mehr)|lies\s+auch|mehr\s+zum\s+thema|(?:(?:\xc3\xa0|\xc3\x80|a)\s+)?lire\s+(?:aussi|(?:\xc3\xa9|\xc3\x89)galement)|voir\s+aussi|leia\s+(?:tamb(?:\xc3\xa9|\xc3\x89)m|mais)|veja\s+tamb(?:\xc3\xa9|\xc3\x89)m|read\s+(?:more|also|next)|also\s+read|see\s+also)(?:\s|\xc2\xa0)*:(?:\s|\xc2\xa0)*\S.*$".into(),
+        ),
         // A date or time alone on a line, with an optional "Updated"/"Posted" label.
         // Its first byte: a label's ("last", "updated", ...), a weekday's, a
         // month's or a digit; its last: a date's or a time's digit, "am",
@@ -1717,6 +1729,7 @@ mod tests {
             "3:45", "p.m.", "AM", "(UTC+", "(GMT)", "EDT", "permalink", "12/05/2012", "2012-12-05",
             "\u{a0}", "\u{b7}", "/", "?", "!", "Kommentare", "Antworten", "zu", "\u{201e}",
             "commentaires", "r\u{e9}ponses", "\u{e0}", "\u{ab}", "comentarios", "en",
+            "Lea m\u{e1}s", "LE PUEDE INTERESAR", "\u{c0} lire aussi", "See also", "Lesen Sie auch",
         ]), 0..14)) {
             let line = parts.concat();
             let t = line.trim().as_bytes();

@@ -3630,6 +3630,31 @@ mod small_sites {
         "7 Antworten auf die häufigsten Fragen",
         Keep
     );
+    t!(
+        es_read_more_link,
+        Es,
+        "Lea más: Juan Carlos Ortega Murillo propone legalizar la comercialización de marihuana en Nicaragua",
+        Drop(Banner)
+    );
+    t!(
+        es_may_interest_link,
+        Es,
+        "LE PUEDE INTERESAR: La ficha de Juan Orlando Hernández en el MDC de Nueva York y lo que sigue ahora",
+        Drop(Banner)
+    );
+    t!(
+        fr_read_also_link,
+        Fr,
+        "À lire aussi : Les critiques de la commission contre le projet de loi sur la nouvelle bibliothèque",
+        Drop(Banner)
+    );
+    // Without the colon the words go on as a sentence.
+    t!(
+        es_lea_sentence_kept,
+        Es,
+        "Lea también las condiciones del concurso antes de enviar su propuesta, porque el plazo termina el viernes y no habrá prórroga.",
+        Keep
+    );
     // Sentences that start with the same words go on with a verb.
     t!(
         de_more_news_sentence,
