@@ -761,6 +761,18 @@ pub fn table() -> Vec<Shape> {
             Needs::All(&[Needs::Byte(b':'), Needs::First(b"lvtarsm\xc3")]),
             r"(?i-u)^(?:lea(?:\s+(?:m(?:\xc3\xa1|\xc3\x81)s|tambi(?:\xc3\xa9|\xc3\x89)n))?|lee\s+tambi(?:\xc3\xa9|\xc3\x89)n|vea\s+tambi(?:\xc3\xa9|\xc3\x89)n|(?:tambi(?:\xc3\xa9|\xc3\x89)n\s+)?(?:le|te)\s+puede\s+interesar|lesen\s+sie\s+(?:auch|mehr)|lies\s+auch|mehr\s+zum\s+thema|(?:(?:\xc3\xa0|\xc3\x80|a)\s+)?lire\s+(?:aussi|(?:\xc3\xa9|\xc3\x89)galement)|voir\s+aussi|leia\s+(?:tamb(?:\xc3\xa9|\xc3\x89)m|mais)|veja\s+tamb(?:\xc3\xa9|\xc3\x89)m|read\s+(?:more|also|next)|also\s+read|see\s+also)(?:\s|\xc2\xa0)*:(?:\s|\xc2\xa0)*\S.*$".into(),
         ),
+        // A link to the previous or next post, its label and maybe the
+        // post's title on one line, glued or not ("Vorheriger Artikel++
+        // Wetter ...", "Next articleButterfield increases ...", "Article
+        // suivant Après ...", "Vorheriger Beitrag Nächster Beitrag"). After
+        // the label comes the end, a space, punctuation or a capital glued
+        // to it: "Previous articles have shown" goes on as a sentence.
+        s(
+            "prev-next-link",
+            Category::Navigation,
+            Needs::First(b"vnpa<\xc2\xe2"),
+            r"(?i-u)^(?:(?:prev|<|\xc2\xab|\xe2\x80\xb9|\xe2\x86\x90)\s*)?(?:(?:vorheriger|voriger|n\xc3\xa4chster)(?:\s*/\s*n\xc3\xa4chster)?\s*(?:artikel|beitrag)|(?:previous|next)\s*(?:article|post|story)|article\s+(?:suivant|pr\xc3\xa9c\xc3\xa9dent)|art\xc3\xadculo\s+(?:anterior|siguiente))(?:$|[\s:|>/\x80-\xff-]|(?-i:[A-Z0-9\x22'+])).*$".into(),
+        ),
         // A date or time alone on a line, with an optional "Updated"/"Posted" label.
         // Its first byte: a label's ("last", "updated", ...), a weekday's, a
         // month's or a digit; its last: a date's or a time's digit, "am",
@@ -1730,6 +1742,7 @@ mod tests {
             "\u{a0}", "\u{b7}", "/", "?", "!", "Kommentare", "Antworten", "zu", "\u{201e}",
             "commentaires", "r\u{e9}ponses", "\u{e0}", "\u{ab}", "comentarios", "en",
             "Lea m\u{e1}s", "LE PUEDE INTERESAR", "\u{c0} lire aussi", "See also", "Lesen Sie auch",
+            "Vorheriger Artikel", "N\u{e4}chster Beitrag", "Next article", "Prev", "\u{ab} ", "Article suivant",
         ]), 0..14)) {
             let line = parts.concat();
             let t = line.trim().as_bytes();

@@ -3655,6 +3655,30 @@ mod small_sites {
         "Lea también las condiciones del concurso antes de enviar su propuesta, porque el plazo termina el viernes y no habrá prórroga.",
         Keep
     );
+    t!(
+        de_prev_link_glued,
+        De,
+        "Vorheriger Artikel++ Wetter in der Region: Aussichten bis Freitag mild, aber ungemütlich ++",
+        Drop(Navigation)
+    );
+    t!(
+        en_next_link_glued,
+        En,
+        "Next articleButterfield increases net income in first quarter 2021",
+        Drop(Navigation)
+    );
+    t!(
+        fr_next_link,
+        Fr,
+        "Article suivant Après une mise en quarantaine au cours de laquelle ils ont été placés sous contrôle médical",
+        Drop(Navigation)
+    );
+    t!(
+        en_previous_articles_sentence_kept,
+        En,
+        "Previous articles in this series have looked at the cost of the building and at the way in which the council chose the site for it.",
+        Keep
+    );
     // Sentences that start with the same words go on with a verb.
     t!(
         de_more_news_sentence,
