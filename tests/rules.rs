@@ -3679,6 +3679,24 @@ mod small_sites {
         "Previous articles in this series have looked at the cost of the building and at the way in which the council chose the site for it.",
         Keep
     );
+    t!(
+        de_embed_placeholder,
+        De,
+        "Empfohlener redaktioneller Inhalt",
+        Drop(Interface)
+    );
+    t!(
+        de_follow_blog_box,
+        De,
+        "Gib deine E-Mail-Adresse ein, um diesem Blog zu folgen und per E-Mail Benachrichtigungen über neue Beiträge zu erhalten.",
+        Drop(Interface)
+    );
+    t!(
+        de_opinion_disclaimer,
+        De,
+        "Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der Redaktion.",
+        Drop(Legal)
+    );
     // Sentences that start with the same words go on with a verb.
     t!(
         de_more_news_sentence,
