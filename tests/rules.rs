@@ -3697,6 +3697,24 @@ mod small_sites {
         "Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der Redaktion.",
         Drop(Legal)
     );
+    t!(
+        de_wordpress_posted_in,
+        De,
+        "Veröffentlicht unter aktuell, Forschung | Hinterlasse einen Kommentar",
+        Drop(Social)
+    );
+    t!(
+        de_akismet_notice,
+        De,
+        "Diese Website verwendet Akismet, um Spam zu reduzieren. Erfahre mehr darüber, wie deine Kommentardaten verarbeitet werden.",
+        Drop(Social)
+    );
+    t!(
+        de_blogger_feed,
+        De,
+        "Abonnieren Kommentare zum Post (Atom)",
+        Drop(Social)
+    );
     // Sentences that start with the same words go on with a verb.
     t!(
         de_more_news_sentence,
