@@ -3715,6 +3715,18 @@ mod small_sites {
         "Abonnieren Kommentare zum Post (Atom)",
         Drop(Social)
     );
+    t!(
+        es_subscribe_call,
+        Es,
+        "Suscribite gratis y recibí el newsletter de Ambiente en tu email.",
+        Drop(Social)
+    );
+    t!(
+        de_wordpress_cookie_banner,
+        De,
+        "Weitere Informationen, beispielsweise zur Kontrolle von Cookies, findest du hier: Cookie-Richtlinie",
+        Drop(Legal)
+    );
     // Sentences that start with the same words go on with a verb.
     t!(
         de_more_news_sentence,
