@@ -3727,6 +3727,18 @@ mod small_sites {
         "Weitere Informationen, beispielsweise zur Kontrolle von Cookies, findest du hier: Cookie-Richtlinie",
         Drop(Legal)
     );
+    t!(
+        de_licence_notice,
+        De,
+        "Texte auf dieser Webseite stehen unter einer Creative Commons Namensnennung-Keine Bearbeitung 3.0 Unported Lizenz.",
+        Drop(Legal)
+    );
+    t!(
+        en_ad_blocker_plea,
+        En,
+        "If you're running an ad-blocker it's costing me money. Our website relies on internet advertisements to pay the bills.",
+        Drop(Legal)
+    );
     // Sentences that start with the same words go on with a verb.
     t!(
         de_more_news_sentence,
