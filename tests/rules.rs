@@ -3739,6 +3739,18 @@ mod small_sites {
         "If you're running an ad-blocker it's costing me money. Our website relies on internet advertisements to pay the bills.",
         Drop(Legal)
     );
+    t!(
+        en_push_prompt,
+        En,
+        "POPSUGAR Would Like To Send You Push Notifications.",
+        Drop(Banner)
+    );
+    t!(
+        en_advertising_disclosure,
+        En,
+        "Advertising disclosure: We may receive compensation for some of the links in our stories. Thank you for supporting us.",
+        Drop(Legal)
+    );
     // Sentences that start with the same words go on with a verb.
     t!(
         de_more_news_sentence,
