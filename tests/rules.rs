@@ -3751,6 +3751,19 @@ mod small_sites {
         "Advertising disclosure: We may receive compensation for some of the links in our stories. Thank you for supporting us.",
         Drop(Legal)
     );
+    t!(de_shop_widget, De, "Ausgabe kaufen", Drop(Interface));
+    t!(
+        de_paywall_prompt,
+        De,
+        "Wählen Sie Ihren Zugang und lesen Sie weiter:",
+        Drop(Interface)
+    );
+    t!(
+        de_ad_disclosure,
+        De,
+        "*Werbung. Dieser Beitrag enthält Werbung für eine Marke.",
+        Drop(Legal)
+    );
     // Sentences that start with the same words go on with a verb.
     t!(
         de_more_news_sentence,
