@@ -752,14 +752,15 @@ pub fn table() -> Vec<Shape> {
         // A link to another story on one line: a read-more label, a colon
         // and the story's headline, however long ("Lea más: Juan Carlos
         // Ortega Murillo propone legalizar ...", "LE PUEDE INTERESAR: ...",
-        // "Lesen Sie auch: ...", "À lire aussi : ..."). The colon makes it a
+        // "Lesen Sie auch: ...", "À lire aussi : ...", "MORE: ..." in capitals
+        // only). The colon makes it a
         // label: "Lea más sobre ..." or "See also the notes" go on as
         // sentences and are left to the lexicon's short-line phrases.
         s(
             "read-more-link",
             Category::Banner,
-            Needs::All(&[Needs::Byte(b':'), Needs::First(b"lvtarsm\xc3")]),
-            r"(?i-u)^(?:lea(?:\s+(?:m(?:\xc3\xa1|\xc3\x81)s|tambi(?:\xc3\xa9|\xc3\x89)n))?|lee\s+tambi(?:\xc3\xa9|\xc3\x89)n|vea\s+tambi(?:\xc3\xa9|\xc3\x89)n|(?:tambi(?:\xc3\xa9|\xc3\x89)n\s+)?(?:le|te)\s+puede\s+interesar|lesen\s+sie\s+(?:auch|mehr)|lies\s+auch|mehr\s+zum\s+thema|(?:(?:\xc3\xa0|\xc3\x80|a)\s+)?lire\s+(?:aussi|(?:\xc3\xa9|\xc3\x89)galement)|voir\s+aussi|leia\s+(?:tamb(?:\xc3\xa9|\xc3\x89)m|mais)|veja\s+tamb(?:\xc3\xa9|\xc3\x89)m|read\s+(?:more|also|next)|also\s+read|see\s+also)(?:\s|\xc2\xa0)*:(?:\s|\xc2\xa0)*\S.*$".into(),
+            Needs::All(&[Needs::Byte(b':'), Needs::First(b"lvtarsmw\xc3")]),
+            r"(?i-u)^(?:lea(?:\s+(?:m(?:\xc3\xa1|\xc3\x81)s|tambi(?:\xc3\xa9|\xc3\x89)n))?|lee\s+tambi(?:\xc3\xa9|\xc3\x89)n|vea\s+tambi(?:\xc3\xa9|\xc3\x89)n|(?:tambi(?:\xc3\xa9|\xc3\x89)n\s+)?(?:le|te)\s+puede\s+interesar|lesen\s+sie\s+(?:auch|mehr)|lies\s+auch|mehr\s+zum\s+thema|(?:(?:\xc3\xa0|\xc3\x80|a)\s+)?lire\s+(?:aussi|(?:\xc3\xa9|\xc3\x89)galement)|voir\s+aussi|leia\s+(?:tamb(?:\xc3\xa9|\xc3\x89)m|mais)|veja\s+tamb(?:\xc3\xa9|\xc3\x89)m|read\s+(?:more|also|next)|also\s+read|see\s+also|video\s+recomendado|te\s+recomendamos|(?-i:MIRA|MORE|WIR\s+EMPFEHLEN))(?:\s|\xc2\xa0)*:(?:\s|\xc2\xa0)*\S.*$".into(),
         ),
         // A link to the previous or next post, its label and maybe the
         // post's title on one line, glued or not ("Vorheriger Artikel++

@@ -3764,6 +3764,18 @@ mod small_sites {
         "*Werbung. Dieser Beitrag enthält Werbung für eine Marke.",
         Drop(Legal)
     );
+    t!(
+        en_more_link_in_capitals,
+        En,
+        "MORE: Black-led group strikes deal to revitalize the old stadium site, could bring new jobs",
+        Drop(Banner)
+    );
+    t!(
+        en_more_sentence_kept,
+        En,
+        "More: that is what the people of the town asked for when the council held its first meeting about the plan.",
+        Keep
+    );
     // Sentences that start with the same words go on with a verb.
     t!(
         de_more_news_sentence,
