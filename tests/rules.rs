@@ -3776,6 +3776,12 @@ mod small_sites {
         "More: that is what the people of the town asked for when the council held its first meeting about the plan.",
         Keep
     );
+    t!(
+        de_embed_consent,
+        De,
+        "Mit dem Laden des Beitrags akzeptieren Sie die Datenschutzerklärung von Facebook.",
+        Drop(Legal)
+    );
     // Sentences that start with the same words go on with a verb.
     t!(
         de_more_news_sentence,
