@@ -734,6 +734,46 @@ pub fn table() -> Vec<Shape> {
             Category::Social, Needs::All(&[Needs::First(b"[({0123456789no"), Needs::MaxLetters(220), Needs::Counted]),
             r"(?i-u)^(?:[\[({]\s*(?:\d[\d.,]*|no|one)\s+(?:comments?|responses?|trackbacks?|pingbacks?|replies)\b[^\])}]{0,60}[\])}]|(?:\d[\d.,]*|no|one)\s+(?:comments?|responses?|thoughts?|replies|trackbacks?)\s+(?:to|on|for)\s+(?:[\x22'\xe2\xc2]|&quot;).{1,200}|(?:\d+(?:[.,]\d+)*|one)\s+(?:comments?|responses?)\s+to\s+[^.!?\s][^.]{0,200}[^.]|(?:\d[\d.,]*|no|one)\s+(?:comments?|responses?)\s*(?:so\s+far|(?:-|:|,|\||\.\.\.|\xe2\x80\xa6)?\s*(?:add|leave|post|join|read)\b[^.!?]{0,40}))$",
         ),
+        // The same in German, French, Spanish and Portuguese: "2 Kommentare
+        // zu „Title“", "142 Kommentare zu Title" (no full stop), "11
+        // Antworten zu “Title”" (answers need the quotes: "7 Antworten auf
+        // die Fragen der Leser" may head a section), "3 réponses à « Title »".
+        end(
+            "comment-count",
+            Category::Social, Needs::All(&[Needs::First(b"0123456789"), Needs::MaxLetters(218)]),
+            r"(?i-u)^\d[\d.,]*\s+(?:(?:kommentare?|commentaires?|comentarios?|coment\xc3\xa1rios?)\s+(?:zu|f\xc3\xbcr|sur|pour|\xc3\xa0|en|a|para|sobre|em)\s+[^.!?\s][^.]{0,200}|(?:antworten|r\xc3\xa9ponses?|respuestas?|respostas?)\s+(?:zu|auf|sur|\xc3\xa0|a|en|para|em)\s+(?:[\x22'\xe2\xc2]|&quot;).{1,200})$",
+        ),
+        // "120 Kommentare", "12 commentaires", "5 comentarios"
+        s(
+            "counter",
+            Category::Social, Needs::All(&[Needs::First(b"0123456789"), Needs::MaxLetters(12)]),
+            r"(?i-u)^\d[\d.,]*\s*(?:kommentare?|commentaires?|comentarios?|coment\xc3\xa1rios?|r\xc3\xa9actions?)$".into(),
+        ),
+        // A link to another story on one line: a read-more label, a colon
+        // and the story's headline, however long ("Lea más: Juan Carlos
+        // Ortega Murillo propone legalizar ...", "LE PUEDE INTERESAR: ...",
+        // "Lesen Sie auch: ...", "À lire aussi : ...", "MORE: ..." in capitals
+        // only). The colon makes it a
+        // label: "Lea más sobre ..." or "See also the notes" go on as
+        // sentences and are left to the lexicon's short-line phrases.
+        s(
+            "read-more-link",
+            Category::Banner,
+            Needs::All(&[Needs::Byte(b':'), Needs::First(b"lvtarsmw\xc3")]),
+            r"(?i-u)^(?:lea(?:\s+(?:m(?:\xc3\xa1|\xc3\x81)s|tambi(?:\xc3\xa9|\xc3\x89)n))?|lee\s+tambi(?:\xc3\xa9|\xc3\x89)n|vea\s+tambi(?:\xc3\xa9|\xc3\x89)n|(?:tambi(?:\xc3\xa9|\xc3\x89)n\s+)?(?:le|te)\s+puede\s+interesar|lesen\s+sie\s+(?:auch|mehr)|lies\s+auch|mehr\s+zum\s+thema|(?:(?:\xc3\xa0|\xc3\x80|a)\s+)?lire\s+(?:aussi|(?:\xc3\xa9|\xc3\x89)galement)|voir\s+aussi|leia\s+(?:tamb(?:\xc3\xa9|\xc3\x89)m|mais)|veja\s+tamb(?:\xc3\xa9|\xc3\x89)m|read\s+(?:more|also|next)|also\s+read|see\s+also|video\s+recomendado|te\s+recomendamos|(?-i:MIRA|MORE|WIR\s+EMPFEHLEN))(?:\s|\xc2\xa0)*:(?:\s|\xc2\xa0)*\S.*$".into(),
+        ),
+        // A link to the previous or next post, its label and maybe the
+        // post's title on one line, glued or not ("Vorheriger Artikel++
+        // Wetter ...", "Next articleButterfield increases ...", "Article
+        // suivant Après ...", "Vorheriger Beitrag Nächster Beitrag"). After
+        // the label comes the end, a space, punctuation or a capital glued
+        // to it: "Previous articles have shown" goes on as a sentence.
+        s(
+            "prev-next-link",
+            Category::Navigation,
+            Needs::First(b"vnpa<\xc2\xe2"),
+            r"(?i-u)^(?:(?:prev|<|\xc2\xab|\xe2\x80\xb9|\xe2\x86\x90)\s*)?(?:(?:vorheriger|voriger|n\xc3\xa4chster)(?:\s*/\s*n\xc3\xa4chster)?\s*(?:artikel|beitrag)|(?:previous|next)\s*(?:article|post|story)|article\s+(?:suivant|pr\xc3\xa9c\xc3\xa9dent)|art\xc3\xadculo\s+(?:anterior|siguiente))(?:$|[\s:|>/\x80-\xff-]|(?-i:[A-Z0-9\x22'+])).*$".into(),
+        ),
         // A date or time alone on a line, with an optional "Updated"/"Posted" label.
         // Its first byte: a label's ("last", "updated", ...), a weekday's, a
         // month's or a digit; its last: a date's or a time's digit, "am",
@@ -1705,7 +1745,10 @@ mod tests {
             "to", "on", "for", "\u{201c}", "\"", "Title", "so far", "Add", "leave", ":", "-", "|", "...",
             ".", "x", "post", "Last updated", "Posted", "Tue.", "Sunday,", "May", "Sept.", "2012",
             "3:45", "p.m.", "AM", "(UTC+", "(GMT)", "EDT", "permalink", "12/05/2012", "2012-12-05",
-            "\u{a0}", "\u{b7}", "/", "?", "!",
+            "\u{a0}", "\u{b7}", "/", "?", "!", "Kommentare", "Antworten", "zu", "\u{201e}",
+            "commentaires", "r\u{e9}ponses", "\u{e0}", "\u{ab}", "comentarios", "en",
+            "Lea m\u{e1}s", "LE PUEDE INTERESAR", "\u{c0} lire aussi", "See also", "Lesen Sie auch",
+            "Vorheriger Artikel", "N\u{e4}chster Beitrag", "Next article", "Prev", "\u{ab} ", "Article suivant",
         ]), 0..14)) {
             let line = parts.concat();
             let t = line.trim().as_bytes();

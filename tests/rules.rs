@@ -3634,3 +3634,325 @@ mod regressions {
         }
     }
 }
+
+/// Chrome of shops', associations', institutions' and blogs' pages in
+/// German, French and Spanish: teaser box labels, comment prompts,
+/// liability notices, blog post footers.
+mod small_sites {
+    use super::*;
+
+    t!(de_most_read, De, "Meist gelesen", Drop(Banner));
+    t!(
+        de_more_news_from,
+        De,
+        "Mehr Nachrichten aus Dresden:",
+        Drop(Banner)
+    );
+    t!(
+        de_more_posts_from,
+        De,
+        "Weitere Beiträge aus der Kolumne:",
+        Drop(Banner)
+    );
+    t!(
+        de_more_press_releases,
+        De,
+        "Weitere Pressemitteilungen dieses Verbands",
+        Drop(Banner)
+    );
+    t!(
+        de_more_columns,
+        De,
+        "Mehr Kolumnen auf MeinMMO:",
+        Drop(Banner)
+    );
+    t!(
+        de_newsletter_call,
+        De,
+        "Jetzt zum kostenlosen Newsletter anmelden »",
+        Drop(Banner)
+    );
+    t!(fr_to_go_further, Fr, "Pour approfondir", Drop(Banner));
+    t!(
+        es_related_articles,
+        Es,
+        "Artículos relacionados el Nuevo Herald",
+        Drop(Banner)
+    );
+    t!(de_no_comments, De, "Keine Kommentare", Drop(Social));
+    t!(fr_reactions, Fr, "Vos réactions (11)", Drop(Social));
+    t!(
+        es_to_comment,
+        Es,
+        "Para comentar debes registrarte y completar los datos generales.",
+        Drop(Social)
+    );
+    t!(
+        de_did_you_like,
+        De,
+        "Hat Ihnen dieser Artikel gefallen? Dann teilen Sie ihn doch mit anderen",
+        Drop(Social)
+    );
+    t!(
+        de_liability_heading,
+        De,
+        "Haftungsbeschränkung für externe Links",
+        Drop(Legal)
+    );
+    t!(de_no_guarantee, De, "Alle Angaben ohne Gewähr", Drop(Legal));
+    t!(
+        de_no_liability,
+        De,
+        "Trotz sorgfältiger inhaltlicher Kontrolle übernehmen wir keine Haftung für die Inhalte externer Links.",
+        Drop(Legal)
+    );
+    t!(
+        de_blogger_byline,
+        De,
+        "Eingestellt von der Michel um 21:11",
+        Drop(Credit)
+    );
+    t!(
+        de_wordpress_footer,
+        De,
+        "Dieser Eintrag wurde veröffentlicht in Podcast und verschlagwortet mit berlin von Simon.",
+        Drop(Credit)
+    );
+    t!(
+        de_comment_count_header,
+        De,
+        "2 Kommentare zu \u{201e}Die Überforderung durch Überangebote\u{201c}",
+        Drop(Social)
+    );
+    t!(
+        de_answers_header,
+        De,
+        "11 Antworten zu \u{201c}Sunday Thoughts: Ein wenig lost\u{201d}",
+        Drop(Social)
+    );
+    t!(fr_comment_counter, Fr, "12 commentaires", Drop(Social));
+    // Answers without quotes may head a section of the article.
+    t!(
+        de_answers_section_kept,
+        De,
+        "7 Antworten auf die häufigsten Fragen",
+        Keep
+    );
+    t!(
+        es_read_more_link,
+        Es,
+        "Lea más: Juan Carlos Ortega Murillo propone legalizar la comercialización de marihuana en Nicaragua",
+        Drop(Banner)
+    );
+    t!(
+        es_may_interest_link,
+        Es,
+        "LE PUEDE INTERESAR: La ficha de Juan Orlando Hernández en el MDC de Nueva York y lo que sigue ahora",
+        Drop(Banner)
+    );
+    t!(
+        fr_read_also_link,
+        Fr,
+        "À lire aussi : Les critiques de la commission contre le projet de loi sur la nouvelle bibliothèque",
+        Drop(Banner)
+    );
+    // Without the colon the words go on as a sentence.
+    t!(
+        es_lea_sentence_kept,
+        Es,
+        "Lea también las condiciones del concurso antes de enviar su propuesta, porque el plazo termina el viernes y no habrá prórroga.",
+        Keep
+    );
+    t!(
+        de_prev_link_glued,
+        De,
+        "Vorheriger Artikel++ Wetter in der Region: Aussichten bis Freitag mild, aber ungemütlich ++",
+        Drop(Navigation)
+    );
+    t!(
+        en_next_link_glued,
+        En,
+        "Next articleButterfield increases net income in first quarter 2021",
+        Drop(Navigation)
+    );
+    t!(
+        fr_next_link,
+        Fr,
+        "Article suivant Après une mise en quarantaine au cours de laquelle ils ont été placés sous contrôle médical",
+        Drop(Navigation)
+    );
+    t!(
+        en_previous_articles_sentence_kept,
+        En,
+        "Previous articles in this series have looked at the cost of the building and at the way in which the council chose the site for it.",
+        Keep
+    );
+    t!(
+        de_embed_placeholder,
+        De,
+        "Empfohlener redaktioneller Inhalt",
+        Drop(Interface)
+    );
+    t!(
+        de_follow_blog_box,
+        De,
+        "Gib deine E-Mail-Adresse ein, um diesem Blog zu folgen und per E-Mail Benachrichtigungen über neue Beiträge zu erhalten.",
+        Drop(Interface)
+    );
+    t!(
+        de_opinion_disclaimer,
+        De,
+        "Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der Redaktion.",
+        Drop(Legal)
+    );
+    t!(
+        de_wordpress_posted_in,
+        De,
+        "Veröffentlicht unter aktuell, Forschung | Hinterlasse einen Kommentar",
+        Drop(Social)
+    );
+    t!(
+        de_akismet_notice,
+        De,
+        "Diese Website verwendet Akismet, um Spam zu reduzieren. Erfahre mehr darüber, wie deine Kommentardaten verarbeitet werden.",
+        Drop(Social)
+    );
+    t!(
+        de_blogger_feed,
+        De,
+        "Abonnieren Kommentare zum Post (Atom)",
+        Drop(Social)
+    );
+    t!(
+        es_subscribe_call,
+        Es,
+        "Suscribite gratis y recibí el newsletter de Ambiente en tu email.",
+        Drop(Social)
+    );
+    t!(
+        de_wordpress_cookie_banner,
+        De,
+        "Weitere Informationen, beispielsweise zur Kontrolle von Cookies, findest du hier: Cookie-Richtlinie",
+        Drop(Legal)
+    );
+    t!(
+        de_licence_notice,
+        De,
+        "Texte auf dieser Webseite stehen unter einer Creative Commons Namensnennung-Keine Bearbeitung 3.0 Unported Lizenz.",
+        Drop(Legal)
+    );
+    t!(
+        en_ad_blocker_plea,
+        En,
+        "If you're running an ad-blocker it's costing me money. Our website relies on internet advertisements to pay the bills.",
+        Drop(Legal)
+    );
+    t!(
+        en_push_prompt,
+        En,
+        "POPSUGAR Would Like To Send You Push Notifications.",
+        Drop(Banner)
+    );
+    t!(
+        en_advertising_disclosure,
+        En,
+        "Advertising disclosure: We may receive compensation for some of the links in our stories. Thank you for supporting us.",
+        Drop(Legal)
+    );
+    t!(de_shop_widget, De, "Ausgabe kaufen", Drop(Interface));
+    t!(
+        de_paywall_prompt,
+        De,
+        "Wählen Sie Ihren Zugang und lesen Sie weiter:",
+        Drop(Interface)
+    );
+    t!(
+        de_ad_disclosure,
+        De,
+        "*Werbung. Dieser Beitrag enthält Werbung für eine Marke.",
+        Drop(Legal)
+    );
+    t!(
+        en_more_link_in_capitals,
+        En,
+        "MORE: Black-led group strikes deal to revitalize the old stadium site, could bring new jobs",
+        Drop(Banner)
+    );
+    t!(
+        en_more_sentence_kept,
+        En,
+        "More: that is what the people of the town asked for when the council held its first meeting about the plan.",
+        Keep
+    );
+    t!(
+        de_embed_consent,
+        De,
+        "Mit dem Laden des Beitrags akzeptieren Sie die Datenschutzerklärung von Facebook.",
+        Drop(Legal)
+    );
+    // Sentences that start with the same words go on with a verb.
+    t!(
+        de_more_news_sentence,
+        De,
+        "Mehr Nachrichten als je zuvor erreichen die Redaktion über das Internet, und viele davon sind falsch.",
+        Keep
+    );
+    t!(
+        de_more_posts_sentence,
+        De,
+        "Weitere Beiträge sind in Arbeit und sollen im nächsten Jahr erscheinen, sagte die Sprecherin des Vereins.",
+        Keep
+    );
+}
+
+/// German, French and Spanish headers of a list of other stories end the
+/// article as the English ones do.
+mod teasers_i18n {
+    use super::*;
+
+    const MORE_BODY_DE: [&str; 2] = [
+        "Die Bibliothek soll auch einen kleinen Raum für Kinder bekommen, in dem Eltern mit ihnen sitzen und lesen können, und die Mitarbeiter wollen dort am Samstagmorgen Vorlesestunden anbieten.",
+        "Eine öffentliche Versammlung zur Gestaltung des Gebäudes findet im nächsten Monat statt, und alle, die in der Stadt wohnen, sind eingeladen, ihre Meinung zu den Plänen zu sagen.",
+    ];
+
+    /// Other stories, each a headline and a one-sentence summary, written
+    /// for this test.
+    const TEASERS_DE: [&str; 6] = [
+        "Reparatur der Hafenmauer beginnt im Frühjahr",
+        "Der Rat hat zugestimmt, die Arbeiten zu bezahlen, nachdem die Stürme des letzten Winters die alten Steine beschädigt hatten.",
+        "Neue Buslinie verbindet Bahnhof und Krankenhaus",
+        "Die Busse fahren ab Montag alle zwanzig Minuten, teilte das Verkehrsamt mit.",
+        "Bäckerei aus dem Ort gewinnt Preis für ihr Brot",
+        "Die Familie, die das Geschäft führt, backt seit mehr als fünfzig Jahren im selben Haus.",
+    ];
+
+    #[test]
+    fn de_teaser_headers_end_the_article() {
+        let [a, b, c, d] = body(L::De);
+        for header in [
+            "Ähnliche Beiträge",
+            "Weitere Artikel",
+            "Noch mehr aus der Region",
+            "Das könnte dich auch interessieren",
+        ] {
+            let mut blocks = vec![
+                "Stadtrat unterstützt Plan für neue Bibliothek",
+                a,
+                b,
+                c,
+                d,
+                MORE_BODY_DE[0],
+                MORE_BODY_DE[1],
+                header,
+            ];
+            blocks.extend(TEASERS_DE);
+            let doc = join(&blocks);
+            let cleaned = cleaner().clean(doc.as_bytes());
+            assert_after_teasers(&cleaned, TEASERS_DE);
+            for line in MORE_BODY_DE {
+                assert_verdict(&cleaned, line, Verdict::Keep);
+            }
+            assert_body_kept(&cleaned, L::De, header);
+        }
+    }
+}
