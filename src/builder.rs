@@ -17,7 +17,8 @@ pub enum Mode {
     Balanced,
     /// Keep more: keep some chrome rather than lose article text. Every
     /// line [`Mode::Balanced`] keeps is kept too (the page is judged at both
-    /// settings), except where the passes over the article alone differ.
+    /// settings), but for a second copy of a kept line (one copy stays) and
+    /// where the passes over the article alone differ.
     Recall,
 }
 

@@ -733,40 +733,41 @@ struct Judgement {
     heading: Vec<Option<KeptBy>>,
 }
 
-/// A rule that keeps a line the context model alone would drop: one byte a
-/// line where an `Option<Rule>` takes 24.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum KeptBy {
-    Heading,
-    LeadIn,
-    ListItem,
-    InBody,
-    Tail,
-    ShortSentence,
-    Continuation,
-    Citation,
-    Caption,
-    Table,
-    Fact,
-    Dateline,
+/// Defines [`KeptBy`] and [`KeptBy::ALL`] from one list, so that every
+/// variant is in `ALL` at its own position (the codes of
+/// [`code::keep_by`] are the positions).
+macro_rules! kept_by {
+    ($(#[$m:meta])* enum $name:ident { $($v:ident),+ $(,)? }) => {
+        $(#[$m])*
+        enum $name { $($v),+ }
+
+        impl $name {
+            const ALL: &'static [$name] = &[$($name::$v),+];
+        }
+    };
+}
+
+kept_by! {
+    /// A rule that keeps a line the context model alone would drop: one byte a
+    /// line where an `Option<Rule>` takes 24.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    enum KeptBy {
+        Heading,
+        LeadIn,
+        ListItem,
+        InBody,
+        Tail,
+        ShortSentence,
+        Continuation,
+        Citation,
+        Caption,
+        Table,
+        Fact,
+        Dateline,
+    }
 }
 
 impl KeptBy {
-    const ALL: [KeptBy; 12] = [
-        KeptBy::Heading,
-        KeptBy::LeadIn,
-        KeptBy::ListItem,
-        KeptBy::InBody,
-        KeptBy::Tail,
-        KeptBy::ShortSentence,
-        KeptBy::Continuation,
-        KeptBy::Citation,
-        KeptBy::Caption,
-        KeptBy::Table,
-        KeptBy::Fact,
-        KeptBy::Dateline,
-    ];
-
     fn rule(self) -> Rule {
         match self {
             KeptBy::Heading => Rule::Heading,
@@ -830,9 +831,28 @@ mod code {
 
     const CLASSES: [Class; 4] = [Class::Good, Class::NearGood, Class::Short, Class::Bad];
 
+    /// The position of `c` in [`CLASSES`] (a class added to the context
+    /// model fails to compile here rather than share a code).
+    const fn class_index(c: Class) -> u32 {
+        match c {
+            Class::Good => 0,
+            Class::NearGood => 1,
+            Class::Short => 2,
+            Class::Bad => 3,
+        }
+    }
+
+    const _: () = {
+        let mut i = 0;
+        while i < CLASSES.len() {
+            assert!(class_index(CLASSES[i]) as usize == i);
+            i += 1;
+        }
+    };
+
     /// Kept by the context model.
     pub fn keep_context(initial: Class, fin: Class) -> u32 {
-        4 * initial as u32 + fin as u32
+        4 * class_index(initial) + class_index(fin)
     }
     /// Kept by a rule the context model alone would drop.
     pub fn keep_by(k: KeptBy) -> u32 {
@@ -876,7 +896,7 @@ mod code {
                 t[drop_context(initial, fin) as usize] = d(low, rule);
             }
         }
-        for k in KeptBy::ALL {
+        for &k in KeptBy::ALL {
             t[keep_by(k) as usize] = d(Verdict::Keep, k.rule());
         }
         t[FRAGMENT as usize] = d(Verdict::Keep, Rule::Fragment);
@@ -1055,12 +1075,11 @@ impl Cleaner {
         // property tests check): the article is judged again on its own,
         // without the chrome around it, and what that drops goes too. Each
         // pass only drops lines; a few passes reach the fixed point. A line's
-        // own measures do not depend on its neighbours, so they are reused;
-        // in the rendered article only the lines of a hard-wrapped paragraph
-        // are adjacent.
-        // A pass only drops lines: the measures and roots of the lines it
-        // keeps replace those it had (the page's are not held beside the
-        // article's); `at` is where each of them is on the page.
+        // own measures do not depend on its neighbours, so they are reused
+        // (the measures and roots of the lines a pass keeps replace those it
+        // had: the page's are not held beside the article's; `at` is where
+        // each of them is on the page); in the rendered article only the
+        // lines of a hard-wrapped paragraph are adjacent.
         let mut at: Vec<usize> = (0..n).collect();
         let (mut roots, mut local, mut first) = (roots, Vec::new(), Vec::new());
         for _ in 0..MAX_PASSES {
@@ -1241,7 +1260,7 @@ impl Cleaner {
     /// floor ([`Inner::floor`]: recall keeps what balanced keeps), a line
     /// the mode drops and the floor's settings keep is kept as the floor
     /// decided it, so a mode that promises to keep more does not lose a
-    /// line the default keeps.
+    /// line the default keeps; a second copy of a kept line still goes.
     #[allow(clippy::too_many_arguments)]
     fn decide_floored(
         &self,
@@ -1254,22 +1273,27 @@ impl Cleaner {
         reference: bool,
     ) -> (Vec<u32>, Lang) {
         let inner = &*self.inner;
-        let (mut codes, lang) = self.decide(
-            &inner.params,
-            texts,
-            m,
-            roots,
-            adjacent,
-            joined,
-            layout,
-            reference,
-        );
-        if let Some(floor) = &inner.floor {
-            let (kept, _) =
-                self.decide(floor, texts, m, roots, adjacent, joined, layout, reference);
-            for (c, k) in codes.iter_mut().zip(kept) {
-                if !code::is_keep(*c) && code::is_keep(k) {
-                    *c = k;
+        let decide = |p| self.decide(p, texts, m, roots, adjacent, joined, layout, reference);
+        let (mut codes, lang) = decide(&inner.params);
+        let Some(floor) = &inner.floor else {
+            return (codes, lang);
+        };
+        for (c, k) in codes.iter_mut().zip(decide(floor).0) {
+            if !code::is_keep(*c) && code::is_keep(k) {
+                *c = k;
+            }
+        }
+        // Each setting kept one copy of a line, maybe not the same one: the
+        // later copy goes, as stage 7 decides it (the headline's first copy
+        // stays, a caption printed twice is kept once).
+        let mut kept_root = vec![false; codes.len()];
+        for (i, c) in codes.iter_mut().enumerate() {
+            if code::is_keep(*c) {
+                let root = roots[i] as usize;
+                if kept_root[root] && m.feats[i].words >= MIN_REPEAT_WORDS {
+                    *c = code::REPEAT;
+                } else {
+                    kept_root[root] = true;
                 }
             }
         }
@@ -1508,7 +1532,6 @@ impl Cleaner {
 
     /// The index of the line that ends the article, if any: nothing after it
     /// is kept.
-    // The mode's settings come first: recall runs it at two (see decide_floored).
     #[allow(clippy::too_many_arguments)]
     fn article_end(
         &self,
@@ -3993,7 +4016,8 @@ mod size_tests {
     fn per_line_data_stays_small() {
         assert!(std::mem::size_of::<Features>() <= 28);
         assert_eq!(std::mem::size_of::<KeptBy>(), 1);
-        assert_eq!(std::mem::size_of::<[u8; NLANG]>(), NLANG);
+        // The stopword counts: one byte a language.
+        assert_eq!(NLANG, 13);
     }
 }
 

@@ -207,8 +207,9 @@ pub enum ModeArg {
     Precision,
     /// The default trade-off.
     Balanced,
-    /// Keep more; keep some chrome rather than lose text (also keeps what
-    /// balanced keeps).
+    /// Keep more; keep some chrome rather than lose text. Every line balanced
+    /// keeps is kept too, but for a second copy of a kept line and where the
+    /// passes over the article alone differ.
     Recall,
 }
 

@@ -17,7 +17,8 @@ impl Cleaned<'_> {
     }
 
     /// Writes the article ([`render_into`](Self::render_into)) to `w` as
-    /// it goes, without holding it in memory.
+    /// it goes, without holding it in memory. On an error, what was
+    /// written before it stays written: the output is then partial.
     pub fn write_to<W: Write>(&self, mut w: W) -> io::Result<()> {
         self.render_with(|b| w.write_all(b))
     }

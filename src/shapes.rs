@@ -831,11 +831,12 @@ pub fn table() -> Vec<Shape> {
         s("comment-meta", Category::Social, Needs::Digits(5), format!(r"(?i-u)^(?:[A-Za-z\x80-\xff0-9_@.'-]+\s?){{1,4}}\s*(?:(?:says|said|wrote)\s*:?\s*)?(?:on\s+|[|,-]\s*)?{timestamp}\s*(?:said|says|wrote)?\s*:?\s*(?:reply|permalink|#)?$")),
         // A lone e-mail address or link.
         s("email", Category::Credit, Needs::Byte(b'@'), r"(?i-u)^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$".into()),
-        // ... and a text browser's mark of an embedded frame ("IFRAME: https://...").
         // "« Previous post | Main | Next post »": a blog's links to the
         // posts on either side of this one and to its front page
-        // (TypePad, Movable Type), the last one first or alone.
+        // (TypePad, Movable Type); on the first or last post, one side
+        // only ("« Previous post | Main", "Main | Next post »").
         s("post-nav", Category::Navigation, Needs::All(&[Needs::First(b"\xc2m"), Needs::Last(b"\xbbn")]), r"(?i-u)^(?:\xc2\xab.*\|\s*main(?:\s*\|.*\xc2\xbb)?|main\s*\|.*\xc2\xbb)$".into()),
+        // ... and a text browser's mark of an embedded frame ("IFRAME: https://...").
         s("url", Category::Navigation, Needs::Prefix(&["http", "www.", "iframe"]), r"(?i-u)^(?:iframe:\s*)?(?:https?://|www\.)\S+$".into()),
         // "Image 3 of 12", "1 / 12", "16x9 Image"
         s("counter-of", Category::Interface, Needs::All(&[Needs::Last(b"0123456789"), Needs::MaxLetters(10)]), r"(?i-u)^(?:(?:image|photo|picture|slide|page|item)s?\s*)?\d+\s*(?:of|/)\s*\d+$".into()),

@@ -165,6 +165,16 @@ fn assert_after_teasers<'a>(c: &Cleaned<'_>, lines: impl IntoIterator<Item = &'a
     }
 }
 
+/// No line is dropped as part of a list of other stories; `what` names
+/// the case in the failure message.
+fn assert_no_after_teasers(c: &Cleaned<'_>, what: &str) {
+    assert!(
+        c.decisions().all(|(_, d)| d.rule != Rule::AfterTeasers),
+        "{what}\n{}",
+        explain(c)
+    );
+}
+
 /// Body, body, `line`, body, body: `line` must get `want`.
 fn check(l: L, line: &str, want: Verdict) {
     let [a, b, c, d] = body(l);
@@ -354,6 +364,13 @@ mod navigation {
         guillemets_with_main_kept,
         Fr,
         "\u{ab} Je lui ai tendu la main \u{bb}, a d\u{e9}clar\u{e9} le maire, qui souhaite que le conseil vote le budget avant la fin du mois.",
+        Keep
+    );
+    // A pipe and the word "main" in a quotation, not a link to the front page.
+    t!(
+        guillemets_pipe_and_main_kept,
+        Fr,
+        "\u{ab} La main de Dieu \u{bb} | Maradona marque de la main en 1986, et l'arbitre ne voit rien de ce qui se passe devant lui.",
         Keep
     );
     t!(main_menu, En, "Main menu", Drop(Navigation));
@@ -3342,13 +3359,7 @@ mod regressions {
             blocks.extend([MORE_BODY[0], MORE_BODY[1]]);
             let doc = join(&blocks);
             let cleaned = cleaner().clean(doc.as_bytes());
-            let e = explain(&cleaned);
-            assert!(
-                cleaned
-                    .decisions()
-                    .all(|(_, d)| d.rule != Rule::AfterTeasers),
-                "{e}"
-            );
+            assert_no_after_teasers(&cleaned, "");
             for line in MORE_BODY {
                 assert_verdict(&cleaned, line, Verdict::Keep);
             }
@@ -3360,13 +3371,7 @@ mod regressions {
             blocks.extend(TEASERS);
             let doc = join(&blocks);
             let cleaned = cleaner().clean(doc.as_bytes());
-            let e = explain(&cleaned);
-            assert!(
-                cleaned
-                    .decisions()
-                    .all(|(_, d)| d.rule != Rule::AfterTeasers),
-                "{line}\n{e}"
-            );
+            assert_no_after_teasers(&cleaned, line);
         }
     }
 
@@ -3433,18 +3438,13 @@ mod regressions {
         blocks.extend(TEASERS);
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
-        assert!(
-            cleaned
-                .decisions()
-                .all(|(_, d)| d.rule != Rule::AfterTeasers),
-            "{e}"
-        );
+        assert_no_after_teasers(&cleaned, "");
     }
 
     /// A short article (three paragraphs, some 600 characters) ends at a
     /// list of other stories under a header as a long one does; a single
-    /// paragraph above a header is no article, and the list stays.
+    /// paragraph, or two short ones, above a header are no article, and
+    /// the list stays.
     #[test]
     fn teaser_list_after_short_article_dropped() {
         let [a, b, c, _] = body(L::En);
@@ -3463,13 +3463,19 @@ mod regressions {
         blocks.extend(TEASERS);
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
-        assert!(
-            cleaned
-                .decisions()
-                .all(|(_, d)| d.rule != Rule::AfterTeasers),
-            "{e}"
-        );
+        assert_no_after_teasers(&cleaned, "one paragraph");
+
+        // Two short paragraphs (some 240 characters) are a note above a
+        // list, not an article it ends.
+        let note = [
+            "The council voted on Tuesday to build a new library in the town, and the work should begin in the spring.",
+            "Most of the members said that they were in favour of it, though some had questions about the cost.",
+        ];
+        let mut blocks = vec![HEADLINE, note[0], note[1], header];
+        blocks.extend(TEASERS);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_no_after_teasers(&cleaned, "two short paragraphs");
     }
 
     /// On a page wrapped at one width, a teaser's summary takes two lines:
@@ -3586,13 +3592,7 @@ mod regressions {
         blocks.extend(THREAD);
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
-        let e = explain(&cleaned);
-        assert!(
-            cleaned
-                .decisions()
-                .all(|(_, d)| d.rule != Rule::AfterTeasers),
-            "{e}"
-        );
+        assert_no_after_teasers(&cleaned, "");
         assert_body_kept(&cleaned, L::En, "teaser list above a long thread");
     }
 
@@ -3623,13 +3623,7 @@ mod regressions {
             blocks.extend(after.iter().copied());
             let doc = join(&blocks);
             let cleaned = cleaner().clean(doc.as_bytes());
-            let e = explain(&cleaned);
-            assert!(
-                cleaned
-                    .decisions()
-                    .all(|(_, d)| d.rule != Rule::AfterTeasers),
-                "{header}\n{e}"
-            );
+            assert_no_after_teasers(&cleaned, header);
             assert_body_kept(&cleaned, L::En, header);
         }
     }
