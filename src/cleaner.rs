@@ -1067,8 +1067,15 @@ impl Cleaner {
         drop(keys);
         let layout = Layout::of(&texts, &lines_of.feats, &adjacent);
         let mut joined = joined_lines(&texts, &adjacent, layout);
-        let (mut decisions, lang) =
-            self.decide_floored(&texts, &lines_of, &roots, &adjacent, &joined, layout, false);
+        let (mut decisions, lang) = self.decide_floored(Page {
+            texts: &texts,
+            m: &lines_of,
+            roots: &roots,
+            adjacent: &adjacent,
+            joined: &joined,
+            layout,
+            reference: false,
+        });
         drop(adjacent);
 
         // Cleaning the output again must change nothing (a promise the
@@ -1104,15 +1111,15 @@ impl Cleaner {
             // So may the paragraphs' line breaks: the article is rendered
             // with those it has on its own.
             let sub_joined = joined_lines(&sub_texts, &sub_adjacent, layout);
-            let (again, _) = self.decide_floored(
-                &sub_texts,
-                sub,
-                sub_roots,
-                &sub_adjacent,
-                &sub_joined,
+            let (again, _) = self.decide_floored(Page {
+                texts: &sub_texts,
+                m: sub,
+                roots: sub_roots,
+                adjacent: &sub_adjacent,
+                joined: &sub_joined,
                 layout,
-                false,
-            );
+                reference: false,
+            });
             let rejoined = sub_adjacent.iter().zip(&sub_joined).any(|(&a, &j)| a && !j);
             for (&k, &j) in kept.iter().zip(&sub_joined) {
                 joined[k] = j;
@@ -1146,8 +1153,15 @@ impl Cleaner {
         let roots = repeat::roots_of_copies(&repeat::first_copies_naive(&texts));
         let layout = Layout::of(&texts, &measures.feats, &adjacent);
         let joined = joined_lines(&texts, &adjacent, layout);
-        let (codes, lang) =
-            self.decide_floored(&texts, &measures, &roots, &adjacent, &joined, layout, true);
+        let (codes, lang) = self.decide_floored(Page {
+            texts: &texts,
+            m: &measures,
+            roots: &roots,
+            adjacent: &adjacent,
+            joined: &joined,
+            layout,
+            reference: true,
+        });
         Cleaned {
             input,
             table: code::table(&measures.evidence.kinds),
@@ -1261,24 +1275,13 @@ impl Cleaner {
     /// the mode drops and the floor's settings keep is kept as the floor
     /// decided it, so a mode that promises to keep more does not lose a
     /// line the default keeps; a second copy of a kept line still goes.
-    #[allow(clippy::too_many_arguments)]
-    fn decide_floored(
-        &self,
-        texts: &[&[u8]],
-        m: &LineMeasures,
-        roots: &[u32],
-        adjacent: &[bool],
-        joined: &[bool],
-        layout: Layout,
-        reference: bool,
-    ) -> (Vec<u32>, Lang) {
+    fn decide_floored(&self, page: Page<'_, '_>) -> (Vec<u32>, Lang) {
         let inner = &*self.inner;
-        let decide = |p| self.decide(p, texts, m, roots, adjacent, joined, layout, reference);
-        let (mut codes, lang) = decide(&inner.params);
+        let (mut codes, lang) = self.decide(&inner.params, page);
         let Some(floor) = &inner.floor else {
             return (codes, lang);
         };
-        for (c, k) in codes.iter_mut().zip(decide(floor).0) {
+        for (c, k) in codes.iter_mut().zip(self.decide(floor, page).0) {
             if !code::is_keep(*c) && code::is_keep(k) {
                 *c = k;
             }
@@ -1289,8 +1292,8 @@ impl Cleaner {
         let mut kept_root = vec![false; codes.len()];
         for (i, c) in codes.iter_mut().enumerate() {
             if code::is_keep(*c) {
-                let root = roots[i] as usize;
-                if kept_root[root] && m.feats[i].words >= MIN_REPEAT_WORDS {
+                let root = page.roots[i] as usize;
+                if kept_root[root] && page.m.feats[i].words >= MIN_REPEAT_WORDS {
                     *c = code::REPEAT;
                 } else {
                     kept_root[root] = true;
@@ -1303,20 +1306,16 @@ impl Cleaner {
     /// The stages that look at the whole page (language, repeats, the
     /// context model, the article's end) over lines already analysed, at
     /// the settings `p` (see [`decide_floored`](Self::decide_floored)).
-    /// `roots[i]`: the first line with line `i`'s text ([`repeat::roots_keyed`]).
-    /// `adjacent[i]`: line `i + 1` directly follows line `i` in the input.
-    #[allow(clippy::too_many_arguments)]
-    fn decide(
-        &self,
-        p: &Params,
-        texts: &[&[u8]],
-        m: &LineMeasures,
-        roots: &[u32],
-        adjacent: &[bool],
-        joined: &[bool],
-        layout: Layout,
-        reference: bool,
-    ) -> (Vec<u32>, Lang) {
+    fn decide(&self, p: &Params, page: Page<'_, '_>) -> (Vec<u32>, Lang) {
+        let Page {
+            texts,
+            m,
+            roots,
+            adjacent,
+            joined,
+            layout,
+            reference,
+        } = page;
         let inner = &*self.inner;
         let n = texts.len();
         let (feats, evidence) = (&m.feats, m.evidence.view());
@@ -3198,6 +3197,22 @@ fn joined_lines(texts: &[&[u8]], adjacent: &[bool], layout: Layout) -> Vec<bool>
     (0..texts.len())
         .map(|i| adjacent[i] && wraps(texts[i], texts[i + 1], layout))
         .collect()
+}
+
+/// A page (or the article of a pass) as the page-level stages see it.
+#[derive(Clone, Copy)]
+struct Page<'p, 'a> {
+    texts: &'p [&'a [u8]],
+    m: &'p LineMeasures,
+    /// `roots[i]`: the first line with line `i`'s text ([`repeat::roots_keyed`]).
+    roots: &'p [u32],
+    /// `adjacent[i]`: line `i + 1` directly follows line `i` in the input.
+    adjacent: &'p [bool],
+    /// `joined[i]`: line `i + 1` continues line `i`'s paragraph (hard-wrapped).
+    joined: &'p [bool],
+    layout: Layout,
+    /// Every stage on its plain path (the reference pipeline).
+    reference: bool,
 }
 
 /// How the converter laid out the page's paragraphs, beyond one per line.
