@@ -6,7 +6,7 @@
 
 Builds nothing itself (scripts/quality.sh builds first). Cleans every page of
 the corpus with target/release/examples/clean_dir, scores the outputs with the
-corpus's score.py, then writes target/quality/report.md with:
+corpus's score.py, then writes target/quality/report-MODE.md with:
   - the per-dataset table (F1, precision, recall, lost pages);
   - the pages that lose the most article text, each with the dropped lines
     that hold gold tokens (and the rule that dropped them) and the kept lines
@@ -49,7 +49,7 @@ def main() -> int:
 
     corpus = Path(args.corpus)
     if not (corpus / "score.py").exists():
-        print(f"quality: no corpus at {corpus} (expected score.py, input/, gold/)", file=sys.stderr)
+        print(f"quality: no corpus at {corpus} (expected score.py, input/, gold/; give another place with --corpus DIR)", file=sys.stderr)
         return 2
     out = Path(args.out)
     pages = out / f"outputs-{args.mode}"

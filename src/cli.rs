@@ -59,11 +59,11 @@ pub const OUTPUT_HELP: &str = "\
 Output: the kept lines, unchanged but for surrounding whitespace, in input
 order, separated by one blank line (the lines of a hard-wrapped paragraph by
 a line break only). A page with nothing kept gives no output.
-JSONL input (--jsonl, or a name ending in .jsonl or .ndjson, optionally .gz or
-.zst) gives one record per input record, in order, only the text field's value
+JSONL input (--jsonl, or a name ending in .jsonl or .ndjson, optionally .gz,
+.zst or .zstd) gives one record per input record, in order, only the text field's value
 replaced; every other byte of the record is kept. gzip and zstd input is
 recognised by its first bytes, whatever its name; output is compressed when
-its name ends in .gz or .zst.";
+its name ends in .gz, .zst or .zstd.";
 
 pub const EXIT_STATUS: &[(&str, &str)] = &[
     ("0", "every input was cleaned"),
@@ -125,7 +125,7 @@ pub struct Cli {
     /// Write the output to FILE instead of standard output. When FILE is an
     /// existing directory, ends with `/`, or a directory is among the inputs,
     /// each input's result is written under it at the same relative path.
-    /// Compressed when the name ends in .gz or .zst.
+    /// Compressed when the name ends in .gz, .zst or .zstd.
     #[arg(short, long, value_name = "FILE", conflicts_with = "in_place")]
     pub output: Option<PathBuf>,
 
@@ -152,7 +152,8 @@ pub struct Cli {
     pub lang: Option<Lang>,
 
     /// Read every input as JSON Lines, one record per line (automatic for
-    /// names ending in .jsonl or .ndjson, optionally followed by .gz or .zst).
+    /// names ending in .jsonl or .ndjson, optionally followed by .gz, .zst or
+    /// .zstd).
     #[arg(long)]
     pub jsonl: bool,
 

@@ -326,6 +326,7 @@ fn bad_record_fatal_stops_the_run() {
     assert_eq!(String::from_utf8(out.stdout).unwrap(), rec("a"));
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.ends_with("(--on-error fail: stopped here)\n"), "{err}");
 }
 
 #[test]

@@ -119,7 +119,13 @@ pub fn clean_stream(
             let written: &[u8] = match &result {
                 Ok(cleaned) => cleaned,
                 Err(e) => {
-                    rep.line(&format!("{name}:{line_no}: {e}"));
+                    // Under --on-error fail the run ends here: say so.
+                    let stop = if matches!(ctx.on_error, OnError::Fail) {
+                        " (--on-error fail: stopped here)"
+                    } else {
+                        ""
+                    };
+                    rep.line(&format!("{name}:{line_no}: {e}{stop}"));
                     outcome.bad_records = true;
                     outcome.stats.bad_records += 1;
                     match ctx.on_error {
