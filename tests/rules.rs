@@ -3820,7 +3820,7 @@ mod small_sites {
     t!(
         en_advertising_disclosure,
         En,
-        "Advertising disclosure: We may receive compensation for some of the links in our stories. Thank you for supporting us.",
+        "Advertising Disclosure",
         Drop(Legal)
     );
     // Sentences that start like the labels of teaser boxes, blog footers
