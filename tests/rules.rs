@@ -4014,4 +4014,40 @@ mod teasers_i18n {
             assert_body_kept(&cleaned, L::De, header);
         }
     }
+
+    /// A subheading over the article's own list that starts like a German
+    /// teaser box ("Empfohlene ...", "Neueste ...", "Beliebte ...") is no
+    /// header of other stories: the list and the paragraph after it stay.
+    #[test]
+    fn de_own_list_under_teaser_like_subheading_kept() {
+        let [a, b, c, d] = body(L::De);
+        let list = [
+            "Feste Wanderschuhe mit gutem Profil",
+            "Eine warme Jacke gegen Wind und Regen",
+            "Genug Wasser und etwas zu essen",
+            "Eine Karte der Gegend und ein Handy",
+        ];
+        for sub in [
+            "Empfohlene Ausr\u{fc}stung",
+            "Neueste Entwicklungen",
+            "Beliebte Touren",
+            "\u{c4}hnliche Touren",
+            "Noch mehr Tipps f\u{fc}r die Tour",
+        ] {
+            let mut blocks = vec![
+                "Wandern im Herbst: worauf man achten sollte",
+                a,
+                b,
+                c,
+                d,
+                sub,
+            ];
+            blocks.extend(list);
+            blocks.push(MORE_BODY_DE[0]);
+            let doc = join(&blocks);
+            let cleaned = cleaner().clean(doc.as_bytes());
+            assert_no_after_teasers(&cleaned, sub);
+            assert_verdict(&cleaned, MORE_BODY_DE[0], Verdict::Keep);
+        }
+    }
 }
