@@ -741,13 +741,13 @@ pub fn table() -> Vec<Shape> {
         end(
             "comment-count",
             Category::Social, Needs::All(&[Needs::First(b"0123456789"), Needs::MaxLetters(221)]),
-            r"(?i-u)^\d[\d.,]*\s+(?:kommentare?\s+(?:zu|f\xc3\xbcr)\s+[^.!?\s](?:[^.]{0,199}[^.!?])?|(?:kommentare?|commentaires?|comentarios?|coment\xc3\xa1rios?)\s+(?:zu|f\xc3\xbcr|sur|pour|\xc3\xa0|en|a|para|sobre|em)\s+(?:[\x22'\xe2\xc2]|&quot;).{1,200}|(?:antworten|r\xc3\xa9ponses?|respuestas?|respostas?)\s+(?:zu|auf|sur|\xc3\xa0|a|en|para|em)\s+(?:[\x22'\xe2\xc2]|&quot;).{1,200})$",
+            r"(?i-u)^\d[\d.,]*\s+(?:kommentare?\s+(?:zu|f(?:\xc3\xbc|\xc3\x9c)r)\s+[^.!?\s](?:[^.]{0,199}[^.!?])?|(?:kommentare?|commentaires?|comentarios?|coment(?:\xc3\xa1|\xc3\x81)rios?)\s+(?:zu|f(?:\xc3\xbc|\xc3\x9c)r|sur|pour|\xc3\xa0|\xc3\x80|en|a|para|sobre|em)\s+(?:[\x22'\xe2\xc2]|&quot;).{1,200}|(?:antworten|r(?:\xc3\xa9|\xc3\x89)ponses?|respuestas?|respostas?)\s+(?:zu|auf|sur|\xc3\xa0|\xc3\x80|a|en|para|em)\s+(?:[\x22'\xe2\xc2]|&quot;).{1,200})$",
         ),
         // "120 Kommentare", "12 commentaires", "5 comentarios"
         s(
             "counter",
             Category::Social, Needs::All(&[Needs::First(b"0123456789"), Needs::MaxLetters(12)]),
-            r"(?i-u)^\d[\d.,]*\s*(?:kommentare?|commentaires?|comentarios?|coment\xc3\xa1rios?|r\xc3\xa9actions?)$".into(),
+            r"(?i-u)^\d[\d.,]*\s*(?:kommentare?|commentaires?|comentarios?|coment(?:\xc3\xa1|\xc3\x81)rios?|r(?:\xc3\xa9|\xc3\x89)actions?)$".into(),
         ),
         // A link to another story on one line: a read-more label, a colon
         // and the story's headline, however long ("Lea más: Juan Carlos
@@ -772,7 +772,7 @@ pub fn table() -> Vec<Shape> {
             "prev-next-link",
             Category::Navigation,
             Needs::First(b"vnpa<\xc2\xe2"),
-            r"(?i-u)^(?:(?:prev|<|\xc2\xab|\xe2\x80\xb9|\xe2\x86\x90)\s*)?(?:(?:vorheriger|voriger|n\xc3\xa4chster)(?:\s*/\s*n\xc3\xa4chster)?\s*(?:artikel|beitrag)|(?:previous|next)\s*(?:article|post|story)|article\s+(?:suivant|pr\xc3\xa9c\xc3\xa9dent)|art\xc3\xadculo\s+(?:anterior|siguiente))(?:$|(?:\s|\xc2\xa0)*(?:[:|>/]|\xc2\xbb|\xe2\x80\xba|\xe2\x86\x92|\xe2\x80\x9c|\xe2\x80\x9e|\xc2\xab)|(?:\s|\xc2\xa0)*(?-i:[A-Z0-9\x22'+]|\xc3[\x80-\x9e])).*$".into(),
+            r"(?i-u)^(?:(?:prev|<|\xc2\xab|\xe2\x80\xb9|\xe2\x86\x90)\s*)?(?:(?:vorheriger|voriger|n(?:\xc3\xa4|\xc3\x84)chster)(?:\s*/\s*n(?:\xc3\xa4|\xc3\x84)chster)?\s*(?:artikel|beitrag)|(?:previous|next)\s*(?:article|post|story)|article\s+(?:suivant|pr(?:\xc3\xa9|\xc3\x89)c(?:\xc3\xa9|\xc3\x89)dent)|art(?:\xc3\xad|\xc3\x8d)culo\s+(?:anterior|siguiente))(?:$|(?:\s|\xc2\xa0)*(?:[:|>/]|\xc2\xbb|\xe2\x80\xba|\xe2\x86\x92|\xe2\x80\x9c|\xe2\x80\x9e|\xc2\xab)|(?:\s|\xc2\xa0)*(?-i:[A-Z0-9\x22'+]|\xc3[\x80-\x9e])).*$".into(),
         ),
         // A date or time alone on a line, with an optional "Updated"/"Posted" label.
         // Its first byte: a label's ("last", "updated", ...), a weekday's, a
@@ -1750,6 +1750,7 @@ mod tests {
             "commentaires", "r\u{e9}ponses", "\u{e0}", "\u{ab}", "comentarios", "en",
             "Lea m\u{e1}s", "LE PUEDE INTERESAR", "\u{c0} lire aussi", "See also", "Lesen Sie auch",
             "Vorheriger Artikel", "N\u{e4}chster Beitrag", "Next article", "Prev", "\u{ab} ", "Article suivant",
+            "N\u{c4}CHSTER ARTIKEL", "R\u{c9}PONSES", "\u{c0}", "F\u{dc}R", "ART\u{cd}CULO ANTERIOR",
         ]), 0..14)) {
             let line = parts.concat();
             let t = line.trim().as_bytes();

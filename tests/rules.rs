@@ -3745,6 +3745,31 @@ mod small_sites {
         "Article suivant Après une mise en quarantaine au cours de laquelle ils ont été placés sous contrôle médical",
         Drop(Navigation)
     );
+    // In capitals, the labels' non-ASCII letters too ((?i-u) folds ASCII only).
+    t!(
+        de_next_link_capitals,
+        De,
+        "NÄCHSTER ARTIKEL Neue Regeln für Radfahrer in der Innenstadt",
+        Drop(Navigation)
+    );
+    t!(
+        fr_previous_link_capitals,
+        Fr,
+        "ARTICLE PRÉCÉDENT Les maires du département réunis à Lyon",
+        Drop(Navigation)
+    );
+    t!(
+        fr_comment_count_capitals,
+        Fr,
+        "3 RÉPONSES À « La rentrée des classes »",
+        Drop(Social)
+    );
+    t!(
+        de_comment_count_capitals,
+        De,
+        "12 KOMMENTARE FÜR „Neue Regeln für Radfahrer“",
+        Drop(Social)
+    );
     t!(
         en_previous_articles_sentence_kept,
         En,
