@@ -73,7 +73,7 @@ pub enum Needs {
     /// `[`, `(` or `{` and ASCII whitespace, a number (a digit, then
     /// digits, `.` and `,`), "no" or "one", ASCII whitespace, and a word
     /// that starts with c, r, t or p ("12 comments", "[ 3 Responses",
-    /// "One thought"), ASCII case-insensitive (see [`counts_comments`]).
+    /// "One thought"), ASCII case-insensitive (see `counts_comments`).
     Counted,
 }
 
