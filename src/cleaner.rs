@@ -474,6 +474,19 @@ const FOOTER_LABELS: &[&[u8]] = &[
     b"news",
 ];
 
+/// The page's lines with their own measures (a line of a hard-wrapped
+/// paragraph with its own length and density, unlike [`Doc`]): what the
+/// article's end is looked for in.
+#[derive(Clone, Copy)]
+struct Measured<'d> {
+    texts: &'d [&'d [u8]],
+    feats: &'d [Features],
+    density: &'d [f32],
+    evidence: EvidenceView<'d>,
+    /// `joined[i]`: line `i + 1` goes on with line `i`'s paragraph.
+    joined: &'d [bool],
+}
+
 /// What the stages before the context model found, per line.
 struct Doc<'d> {
     texts: &'d [&'d [u8]],
@@ -1382,7 +1395,14 @@ impl Cleaner {
         // again as if the page ended there, so that no heading or short line
         // is kept for the sake of text that is cut (cleaning the output again
         // must not change it).
-        let cut = self.article_end(p, texts, feats, &density, evidence, joined, &judgement.keep);
+        let measured = Measured {
+            texts,
+            feats,
+            density: &density,
+            evidence,
+            joined,
+        };
+        let cut = self.article_end(p, measured, &judgement.keep);
         // A list of other stories under its header ("More from ...", "Most
         // read") after the article ends it too, header included, when it
         // comes before the sign-off ([`teasers`]). The lines above it keep
@@ -1447,7 +1467,7 @@ impl Cleaner {
         }
         // An author's bio box before that end ends the article too.
         let bio_start = self
-            .bio_end(p, texts, feats, &density, &judgement.keep)
+            .bio_end(p, measured, &judgement.keep)
             .filter(|&b| list_start.or(cut).map_or(true, |e| b < e));
         // The article ends at the cut, at a list of other stories or at a
         // bio box.
@@ -1531,17 +1551,14 @@ impl Cleaner {
 
     /// The index of the line that ends the article, if any: nothing after it
     /// is kept.
-    #[allow(clippy::too_many_arguments)]
-    fn article_end(
-        &self,
-        p: &Params,
-        texts: &[&[u8]],
-        feats: &[Features],
-        density: &[f32],
-        evidence: EvidenceView<'_>,
-        joined: &[bool],
-        keep: &[bool],
-    ) -> Option<usize> {
+    fn article_end(&self, p: &Params, page: Measured<'_>, keep: &[bool]) -> Option<usize> {
+        let Measured {
+            texts,
+            feats,
+            density,
+            evidence,
+            joined,
+        } = page;
         let n = feats.len();
         let weight = |i: usize| feats[i].weight as u64;
         let total: u64 = (0..n).filter(|&i| keep[i]).map(weight).sum();
@@ -1760,14 +1777,13 @@ impl Cleaner {
     /// Unlike a sign-off, the lines above keep their verdicts (a list of
     /// the site's other stories between the article and the bio may be
     /// what a reader counts as part of the page).
-    fn bio_end(
-        &self,
-        p: &Params,
-        texts: &[&[u8]],
-        feats: &[Features],
-        density: &[f32],
-        keep: &[bool],
-    ) -> Option<usize> {
+    fn bio_end(&self, p: &Params, page: Measured<'_>, keep: &[bool]) -> Option<usize> {
+        let Measured {
+            texts,
+            feats,
+            density,
+            ..
+        } = page;
         let weight = |i: usize| feats[i].weight as u64;
         let total: u64 = (0..texts.len()).filter(|&i| keep[i]).map(weight).sum();
         let mut before = 0u64;
