@@ -12,8 +12,8 @@ an extractor must keep ("with") and a few of its boilerplate that it must
 drop ("without"); the pages are tests/eval/*.html and tests/cache/*.html.
 
 `convert` turns each page into a text dump with the converters of
-scripts/newsbench.py (resiliparse, which made the dev corpus, inscriptis and
-html2text), written as OUT/in-CONVERTER/NNNN.txt, and the snippets as
+scripts/newsbench.py (resiliparse, which made the dev corpus, inscriptis,
+html2text, and the text-mode browsers lynx and w3m when installed), written as OUT/in-CONVERTER/NNNN.txt, and the snippets as
 OUT/snippets.json.
 
 `score` reads the dumps (DUMPS, the identity) or the cleaned files
@@ -38,7 +38,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from newsbench import tidy  # noqa: E402
 
-CONVERTERS = ("resiliparse", "inscriptis", "html2text")
+# lynx and w3m (text-mode browsers that wrap paragraphs at a fixed width)
+# only when installed, as in newsbench.
+CONVERTERS = ("resiliparse", "inscriptis", "html2text", "lynx", "w3m")
 
 
 def decode(raw: bytes) -> str:

@@ -7,7 +7,8 @@
 # e90b0ef51ab0, when not given: the pages are numbered by sorted URL, so
 # another page set would move the even/odd halves). Uses the venv of scripts/newsbench.sh
 # (made here if missing), converts the pages once with resiliparse,
-# inscriptis and html2text, then scores dechrome and the identity (`cat`) on
+# inscriptis and html2text (and lynx and w3m when installed, `apt-get
+# install lynx w3m`; remove target/trafbench/pages to convert again), then scores dechrome and the identity (`cat`) on
 # each converter's dumps. Prints one row per converter and cleaner.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,7 +30,7 @@ fi
 [ -f "$work/pages/snippets.json" ] || "$venv/bin/python" scripts/trafbench.py convert "$checkout" "$work/pages"
 cargo build --release --quiet --bin dechrome
 printf '%-12s %-9s %s\n' converter cleaner score
-for conv in resiliparse inscriptis html2text; do
+for conv in resiliparse inscriptis html2text lynx w3m; do
     dumps=$work/pages/in-$conv
     [ -d "$dumps" ] || continue
     out=$work/out-$conv
