@@ -377,7 +377,10 @@ fn run_files(ctx: &Ctx<'_>, jobs: &[Job]) -> (Stats, bool) {
 enum BodyError {
     /// Reported already; the output is not to be kept.
     Abandoned,
+    /// Writing the output failed.
     Write(io::Error),
+    /// A step around the writing failed: what it was, and why.
+    Step(String),
 }
 
 fn clean_file(ctx: &Ctx<'_>, job: &Job) -> (Stats, bool) {
@@ -428,19 +431,27 @@ fn clean_file(ctx: &Ctx<'_>, job: &Job) -> (Stats, bool) {
             }
         }
     };
-    let written = if ctx.cfg.target == Target::InPlace {
-        write_in_place(out_path, in_codec, &mut body)
+    let in_place = ctx.cfg.target == Target::InPlace;
+    let written = if in_place {
+        write_in_place(&job.input, out_path, in_codec, &mut body)
     } else {
         write_new(out_path, Codec::for_output_name(out_path), &mut body)
     };
-    match written {
-        Ok(()) => (stats, ok),
-        Err(BodyError::Abandoned) => (stats, false),
-        Err(BodyError::Write(e)) => {
-            ctx.rep.error(format_args!("{}: {e}", out_path.display()));
-            (stats, false)
-        }
+    let why = match written {
+        Ok(()) => return (stats, ok),
+        Err(BodyError::Abandoned) => return (stats, false),
+        Err(BodyError::Write(e)) => e.to_string(),
+        Err(BodyError::Step(why)) => why,
+    };
+    if in_place {
+        // Named as the user gave it, not by its real path.
+        ctx.rep
+            .error(format_args!("cannot rewrite {name} in place: {why}"));
+    } else {
+        ctx.rep
+            .error(format_args!("cannot write {}: {why}", out_path.display()));
     }
+    (stats, false)
 }
 
 type Body<'b> = dyn FnMut(&mut dyn Write) -> Result<(), BodyError> + 'b;
@@ -465,10 +476,12 @@ fn write_new(path: &std::path::Path, codec: Codec, body: &mut Body<'_>) -> Resul
     result
 }
 
-/// Rewrites `path` (a real path, symlinks resolved) through a temporary
-/// file in its directory and an atomic rename: a run stopped at any point
-/// leaves it either as it was or fully rewritten. Permissions are kept.
+/// Rewrites `path` (`input`'s real path, symlinks resolved) through a
+/// temporary file in its directory and an atomic rename: a run stopped at
+/// any point leaves it either as it was or fully rewritten. Permissions are
+/// kept.
 fn write_in_place(
+    input: &Input,
     path: &std::path::Path,
     codec: Codec,
     body: &mut Body<'_>,
@@ -482,7 +495,13 @@ fn write_in_place(
         .prefix(".dechrome-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(BodyError::Write)?;
+        .map_err(|e| {
+            BodyError::Step(format!(
+                "cannot create a temporary file in {}: {}",
+                dir_shown(input, dir),
+                without_temp_path(&e)
+            ))
+        })?;
     let mut enc =
         Encoder::new(BufWriter::with_capacity(1 << 16, tmp), codec).map_err(BodyError::Write)?;
     body(&mut enc)?;
@@ -491,9 +510,53 @@ fn write_in_place(
         .map_err(BodyError::Write)?
         .into_inner()
         .map_err(|e| BodyError::Write(e.into_error()))?;
-    tmp.as_file()
-        .set_permissions(perms)
-        .map_err(BodyError::Write)?;
-    tmp.persist(path).map_err(|e| BodyError::Write(e.error))?;
+    tmp.as_file().set_permissions(perms).map_err(|e| {
+        BodyError::Step(format!(
+            "cannot set the permissions of the temporary file: {}",
+            without_temp_path(&e)
+        ))
+    })?;
+    tmp.persist(path).map_err(|e| {
+        BodyError::Step(format!(
+            "cannot rename the temporary file over it: {}",
+            without_temp_path(&e.error)
+        ))
+    })?;
     Ok(())
+}
+
+/// The directory `dir` (the real directory of `input`) as the user knows
+/// it: `input`'s own directory as given (`./` when it has none) when that
+/// is the same directory, else `dir`; with a final `/`.
+fn dir_shown(input: &Input, dir: &std::path::Path) -> String {
+    let given = match input {
+        Input::File(p) => p.parent(),
+        Input::Stdin => None,
+    };
+    let shown = match given {
+        Some(g) if g.as_os_str().is_empty() => std::path::Path::new("."),
+        Some(g) => g,
+        None => dir,
+    };
+    let shown = if cli::same_file(shown, dir) {
+        shown
+    } else {
+        dir
+    };
+    let s = shown.display().to_string();
+    if s.ends_with('/') {
+        s
+    } else {
+        s + "/"
+    }
+}
+
+/// An error of the `tempfile` crate without the ` at path "..."` it adds
+/// (the temporary file's name means nothing to the user).
+fn without_temp_path(e: &io::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at path \"") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
 }
