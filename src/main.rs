@@ -5,10 +5,13 @@
 
 mod cli;
 
+use std::collections::HashSet;
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Read, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
 use std::time::Instant;
 
 use anyhow::Context;
@@ -105,6 +108,13 @@ struct Ctx<'a> {
     rep: &'a Reporter,
     /// Set at the first bad record under `--on-error fail`.
     stop: AtomicBool,
+    /// Output directories that could not be created (reported once).
+    failed_dirs: Mutex<HashSet<PathBuf>>,
+}
+
+/// `m` locked, even if a thread panicked while holding it.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 impl Ctx<'_> {
@@ -160,6 +170,7 @@ fn run(cfg: Config) -> anyhow::Result<bool> {
         cleaner: &cleaner,
         rep: &rep,
         stop: AtomicBool::new(false),
+        failed_dirs: Mutex::new(HashSet::new()),
     };
     let result = match &cfg.target {
         Target::Stdout | Target::File(_) => run_stream(&ctx, &jobs, &sizes),
@@ -364,6 +375,16 @@ impl<W: Write> Write for Counted<W> {
 /// Each input into its own output file (output directory or in place),
 /// files in parallel.
 fn run_files(ctx: &Ctx<'_>, jobs: &[Job]) -> (Stats, bool) {
+    if let (Target::Dir(dir), false) = (&ctx.cfg.target, jobs.is_empty()) {
+        // Said once here, not once per input.
+        if let Err(e) = fs::create_dir_all(dir) {
+            ctx.rep.error(format_args!(
+                "cannot create the output directory {}: {e}",
+                dir.display()
+            ));
+            return (Stats::default(), false);
+        }
+    }
     let mut stats = Stats::default();
     let mut ok = true;
     for (s, job_ok) in ctx.map(jobs, |job| clean_file(ctx, job)) {
@@ -435,7 +456,7 @@ fn clean_file(ctx: &Ctx<'_>, job: &Job) -> (Stats, bool) {
     let written = if in_place {
         write_in_place(&job.input, out_path, in_codec, &mut body)
     } else {
-        write_new(out_path, Codec::for_output_name(out_path), &mut body)
+        write_new(ctx, out_path, Codec::for_output_name(out_path), &mut body)
     };
     let why = match written {
         Ok(()) => return (stats, ok),
@@ -457,12 +478,27 @@ fn clean_file(ctx: &Ctx<'_>, job: &Job) -> (Stats, bool) {
 type Body<'b> = dyn FnMut(&mut dyn Write) -> Result<(), BodyError> + 'b;
 
 /// Writes a new file (creating its directory); removed again if the body
-/// fails, so that no half-written result is left.
-fn write_new(path: &std::path::Path, codec: Codec, body: &mut Body<'_>) -> Result<(), BodyError> {
-    let result = (|| {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            fs::create_dir_all(dir).map_err(BodyError::Write)?;
+/// fails, so that no half-written result is left. A directory that cannot
+/// be created is reported once, not once per file under it.
+fn write_new(
+    ctx: &Ctx<'_>,
+    path: &std::path::Path,
+    codec: Codec,
+    body: &mut Body<'_>,
+) -> Result<(), BodyError> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        if let Err(e) = fs::create_dir_all(dir) {
+            let first = lock(&ctx.failed_dirs).insert(dir.to_path_buf());
+            if first {
+                ctx.rep.error(format_args!(
+                    "cannot create the directory {}: {e}",
+                    dir.display()
+                ));
+            }
+            return Err(BodyError::Abandoned);
         }
+    }
+    let result = (|| {
         let file = File::create(path).map_err(BodyError::Write)?;
         let mut enc = Encoder::new(BufWriter::with_capacity(1 << 16, file), codec)
             .map_err(BodyError::Write)?;

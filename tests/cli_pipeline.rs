@@ -580,6 +580,47 @@ fn output_directory_errors() {
         .code(2);
 }
 
+/// An output directory that cannot be created (a file stands in its way)
+/// is reported once, not once per input, and the exit status is 1; so is a
+/// subdirectory of it, and the other files are still written.
+#[test]
+fn output_directory_that_cannot_be_created_is_reported_once() {
+    let dir = tempfile::tempdir().unwrap();
+    for rel in ["t/a.txt", "t/b.txt", "t/sub/c.txt", "t/sub/d.txt"] {
+        write_file(dir.path(), rel, &pages()[0]);
+    }
+    write_file(dir.path(), "afile", "x");
+    let stderr_of = |out_dir: &str| {
+        let out = bin()
+            .current_dir(dir.path())
+            .args(["-j", "2", "-o", out_dir, "t"])
+            .assert()
+            .code(1)
+            .get_output()
+            .clone();
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let stderr = stderr_of("afile/out/");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with("dechrome: cannot create the output directory afile/out/: "),
+        "{stderr}"
+    );
+    write_file(dir.path(), "out/sub", "x");
+    let stderr = stderr_of("out/");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with("dechrome: cannot create the directory out/sub: "),
+        "{stderr}"
+    );
+    for f in ["a.txt", "b.txt"] {
+        assert_eq!(
+            fs::read_to_string(dir.path().join("out").join(f)).unwrap(),
+            lib_clean(&pages()[0])
+        );
+    }
+}
+
 #[test]
 fn same_file_as_input_and_output_is_refused() {
     let dir = tempfile::tempdir().unwrap();
