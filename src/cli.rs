@@ -386,6 +386,24 @@ impl Cli {
                     .into(),
             ));
         }
+        if let Some(sj) = &self.stats_json {
+            let clash = inputs
+                .iter()
+                .find_map(|i| match i {
+                    Input::File(f) if f == sj || same_file(f, sj) => Some(i.display()),
+                    _ => None,
+                })
+                .or(match &target {
+                    Target::File(o) if o == sj || same_file(o, sj) => Some(o.display().to_string()),
+                    _ => None,
+                });
+            if let Some(other) = clash {
+                return Err(usage(format!(
+                    "the --stats-json file {} is also an input or the output ({other})",
+                    sj.display()
+                )));
+            }
+        }
         let threads = match self.threads {
             Some(n) => usize::from(n),
             None => std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -482,6 +500,8 @@ mod tests {
             &["-j", "0"],
             &["--text-field", "a..b"],
             &["--generate", "man", "a.txt"],
+            &["--stats-json", "a.txt", "a.txt"],
+            &["--stats-json", "x.json", "-o", "x.json", "a.txt"],
         ] {
             let e = parse(args).expect_err(&format!("{args:?}"));
             assert_eq!(e.exit_code(), 2, "{args:?}");

@@ -154,6 +154,13 @@ fn run(cfg: Config) -> anyhow::Result<bool> {
             .build_global();
     }
     let (jobs, planned) = plan::plan(&cfg, &Reporter::new(true, None));
+    // Created before any work (but after the walk, which must not find it),
+    // so that a run of hours does not end in a summary that cannot be
+    // written.
+    let stats_file = match &cfg.stats_json {
+        Some(p) => Some(File::create(p).with_context(|| format!("cannot create {}", p.display()))?),
+        None => None,
+    };
     // Each input's size, read once: for the progress bar's total and the
     // windows of pages cleaned together.
     let sizes: Vec<Option<u64>> = jobs
@@ -182,10 +189,10 @@ fn run(cfg: Config) -> anyhow::Result<bool> {
     if cfg.stats && !cfg.quiet {
         say(stats.summary(elapsed));
     }
-    if let Some(p) = &cfg.stats_json {
+    if let (Some(p), Some(mut f)) = (&cfg.stats_json, stats_file) {
         let json = serde_json::to_string_pretty(&stats.to_json(elapsed))? + "\n";
-        if let Err(e) = fs::write(p, json) {
-            say(format!("dechrome: {}: {e}", p.display()));
+        if let Err(e) = f.write_all(json.as_bytes()) {
+            say(format!("dechrome: {}: write failed: {e}", p.display()));
             ok = false;
         }
     }
@@ -196,7 +203,7 @@ fn run(cfg: Config) -> anyhow::Result<bool> {
 fn run_stream(ctx: &Ctx<'_>, jobs: &[Job], sizes: &[Option<u64>]) -> anyhow::Result<(Stats, bool)> {
     let (sink, out_name, codec): (Box<dyn Write>, String, Codec) = match &ctx.cfg.target {
         Target::File(p) => (
-            Box::new(File::create(p).with_context(|| format!("{}: cannot create", p.display()))?),
+            Box::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?),
             p.display().to_string(),
             Codec::for_output_name(p),
         ),

@@ -893,6 +893,36 @@ fn stats_on_stderr_and_as_json() {
     assert!(json.exists());
 }
 
+/// A --stats-json file that cannot be created is said at the start, with
+/// its path and the reason, before any work (exit 1); one that names an
+/// input is a usage error, and the input is left as it was.
+#[test]
+fn stats_json_that_cannot_be_created() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write_file(dir.path(), "a.txt", &pages()[0]);
+    let json = dir.path().join("no/such/dir/s.json");
+    bin()
+        .arg("--stats-json")
+        .arg(&json)
+        .arg(&a)
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::starts_with(format!(
+            "dechrome: cannot create {}: ",
+            json.display()
+        )));
+    bin()
+        .arg("--stats-json")
+        .arg(&a)
+        .arg(&a)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("--stats-json"));
+    assert_eq!(fs::read_to_string(&a).unwrap(), pages()[0]);
+}
+
 #[test]
 fn no_progress_bar_on_a_pipe() {
     // stderr is a pipe here: nothing but errors may appear on it.
