@@ -244,8 +244,10 @@ fn run_stream(ctx: &Ctx<'_>, jobs: &[Job], sizes: &[Option<u64>]) -> anyhow::Res
                     stats.merge(&o.stats);
                     ok &= !o.bad_records;
                 }
-                Err(StreamError::Read(e)) => {
-                    ctx.rep.error(format_args!("{name}: {e}"));
+                Err(StreamError::Read(e, o)) => {
+                    // The records before the failure are written.
+                    stats.merge(&o.stats);
+                    ctx.rep.error(read_failed(&name, &e, o.lines));
                     ok = false;
                 }
                 Err(StreamError::Write(e)) => return Err(e).with_context(write_failed),
@@ -288,6 +290,15 @@ fn run_stream(ctx: &Ctx<'_>, jobs: &[Job], sizes: &[Option<u64>]) -> anyhow::Res
     }
     out.finish().with_context(write_failed)?;
     Ok((stats, ok))
+}
+
+/// The message for a JSONL input whose reading failed after `lines` lines.
+fn read_failed(name: &str, e: &io::Error, lines: u64) -> String {
+    if lines == 0 {
+        format!("{name}: {e}")
+    } else {
+        format!("{name}: read failed after line {lines}: {e}")
+    }
 }
 
 /// Pages per thread in a window of plain-text pages.
@@ -450,8 +461,15 @@ fn clean_file(ctx: &Ctx<'_>, job: &Job) -> (Stats, bool) {
                         }
                         Ok(())
                     }
-                    Err(StreamError::Read(e)) => {
-                        ctx.rep.error(format_args!("{name}: {e}"));
+                    Err(StreamError::Read(e, o)) => {
+                        // No half result: the output is not kept.
+                        let kept = if ctx.cfg.target == Target::InPlace {
+                            "the file is left as it was"
+                        } else {
+                            "no output written for it"
+                        };
+                        ctx.rep
+                            .error(format_args!("{} ({kept})", read_failed(&name, &e, o.lines)));
                         Err(BodyError::Abandoned)
                     }
                     Err(StreamError::Write(e)) => Err(BodyError::Write(e)),

@@ -376,6 +376,64 @@ fn compressed_inputs_by_magic_bytes() {
     }
 }
 
+/// A gzip JSONL shard cut short (a second member truncated after 2,500
+/// whole records, more than a batch): every whole record before the cut is
+/// cleaned and written, whatever `-j`, and the error names the file, the
+/// last line read and what went wrong (exit 1). A truncated zstd page says
+/// which format.
+#[test]
+fn truncated_compressed_input_keeps_the_records_before_the_cut() {
+    let text =
+        |i: usize| format!("SHARE THIS ARTICLE\n\nThe council met on day {i} to discuss the plan.");
+    let rec = |i: usize| format!("{{\"i\":{i},\"text\":{}}}\n", json_str(&text(i)));
+    let want = |i: usize| {
+        format!(
+            "{{\"i\":{i},\"text\":{}}}\n",
+            json_str(&lib_clean(&text(i)))
+        )
+    };
+    let whole: String = (0..2500).map(rec).collect();
+    let rest: String = (2500..5000).map(rec).collect();
+    let mut bytes = gzip(whole.as_bytes());
+    let second = gzip(rest.as_bytes());
+    bytes.extend_from_slice(&second[..second.len() / 2]);
+    let dir = tempfile::tempdir().unwrap();
+    let p = write_file(dir.path(), "cut.jsonl.gz", &bytes);
+    for j in ["1", "2"] {
+        let out = bin()
+            .args(["-j", j])
+            .arg(&p)
+            .assert()
+            .code(1)
+            .get_output()
+            .clone();
+        let got = String::from_utf8(out.stdout).unwrap();
+        let n = got.lines().count();
+        assert!((2500..5000).contains(&n), "-j {j}: {n} records");
+        assert_eq!(got, (0..n).map(want).collect::<String>(), "-j {j}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(
+            stderr,
+            format!(
+                "dechrome: {}: read failed after line {n}: corrupt or truncated gzip data: \
+                 incomplete deflate stream\n",
+                p.display()
+            ),
+            "-j {j}"
+        );
+    }
+    let z = zstd_compress(lib_clean(&pages()[0]).repeat(20).as_bytes());
+    let zp = write_file(dir.path(), "cut.txt.zst", &z[..z.len() / 2]);
+    bin()
+        .arg(&zp)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::starts_with(format!(
+            "dechrome: {}: corrupt or truncated zstd data: ",
+            zp.display()
+        )));
+}
+
 #[test]
 fn multi_member_gzip() {
     let (shard_in, shard_want) = shard(2);

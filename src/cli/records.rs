@@ -33,12 +33,16 @@ pub struct Outcome {
     pub bad_records: bool,
     /// Stopped before the end (`--on-error fail`, here or in another file).
     pub stopped: bool,
+    /// Lines (records and blank lines) read and written.
+    pub lines: u64,
 }
 
 /// Why a stream could not be finished.
 #[derive(Debug)]
 pub enum StreamError {
-    Read(io::Error),
+    /// Reading failed; the whole lines before the failure were cleaned and
+    /// written (counted in the outcome).
+    Read(io::Error, Outcome),
     Write(io::Error),
 }
 
@@ -63,15 +67,25 @@ impl Batch {
     }
 }
 
-fn read_batch(r: &mut dyn BufRead, max_bytes: usize, max_records: usize) -> io::Result<Batch> {
+/// The next lines of `r`; on a read error, the whole lines read before it
+/// and the error (a partial line is left out).
+fn read_batch(
+    r: &mut dyn BufRead,
+    max_bytes: usize,
+    max_records: usize,
+) -> (Batch, Option<io::Error>) {
     let mut b = Batch::default();
     while b.data.len() < max_bytes && b.ends.len() < max_records {
-        if r.read_until(b'\n', &mut b.data)? == 0 {
-            break;
+        match r.read_until(b'\n', &mut b.data) {
+            Ok(0) => break,
+            Ok(_) => b.ends.push(b.data.len()),
+            Err(e) => {
+                b.data.truncate(b.ends.last().copied().unwrap_or(0));
+                return (b, Some(e));
+            }
         }
-        b.ends.push(b.data.len());
     }
-    Ok(b)
+    (b, None)
 }
 
 /// Cleans every record of `r` into `out`; bad records are reported on
@@ -90,7 +104,7 @@ pub fn clean_stream(
     );
     let mut outcome = Outcome::default();
     let mut line_no: u64 = 0;
-    let mut batch = read_batch(r, max_bytes, max_records).map_err(StreamError::Read)?;
+    let (mut batch, mut read_error) = read_batch(r, max_bytes, max_records);
     while !batch.ends.is_empty() {
         if ctx.stop.load(Ordering::Relaxed) {
             outcome.stopped = true;
@@ -106,14 +120,18 @@ pub fn clean_stream(
                         .map(|l| clean_record(ctx, l))
                         .collect::<Vec<_>>()
                 },
-                || read_batch(r, max_bytes, max_records),
+                || next_batch(r, read_error.is_some(), max_bytes, max_records),
             )
         } else {
             let results: Vec<_> = batch.lines().map(|l| clean_record(ctx, l)).collect();
-            (results, read_batch(r, max_bytes, max_records))
+            (
+                results,
+                next_batch(r, read_error.is_some(), max_bytes, max_records),
+            )
         };
         for (line, (result, stats)) in batch.lines().zip(results) {
             line_no += 1;
+            outcome.lines = line_no;
             outcome.stats.merge(&stats);
             outcome.stats.bytes_in += line.len() as u64;
             let written: &[u8] = match &result {
@@ -142,9 +160,30 @@ pub fn clean_stream(
             out.write_all(written).map_err(StreamError::Write)?;
             outcome.stats.bytes_out += written.len() as u64;
         }
-        batch = next.map_err(StreamError::Read)?;
+        if let Some(e) = read_error {
+            return Err(StreamError::Read(e, outcome));
+        }
+        (batch, read_error) = next;
     }
-    Ok(outcome)
+    match read_error {
+        Some(e) => Err(StreamError::Read(e, outcome)),
+        None => Ok(outcome),
+    }
+}
+
+/// The batch after one read with `failed` or not: nothing more is read
+/// after a read error.
+fn next_batch(
+    r: &mut dyn BufRead,
+    failed: bool,
+    max_bytes: usize,
+    max_records: usize,
+) -> (Batch, Option<io::Error>) {
+    if failed {
+        (Batch::default(), None)
+    } else {
+        read_batch(r, max_bytes, max_records)
+    }
 }
 
 /// One record (with its line terminator, if any): the record with its text
