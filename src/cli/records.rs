@@ -42,7 +42,7 @@ pub struct Outcome {
 pub enum StreamError {
     /// Reading failed; the whole lines before the failure were cleaned and
     /// written (counted in the outcome).
-    Read(io::Error, Outcome),
+    Read(io::Error, Box<Outcome>),
     Write(io::Error),
 }
 
@@ -161,12 +161,12 @@ pub fn clean_stream(
             outcome.stats.bytes_out += written.len() as u64;
         }
         if let Some(e) = read_error {
-            return Err(StreamError::Read(e, outcome));
+            return Err(StreamError::Read(e, Box::new(outcome)));
         }
         (batch, read_error) = next;
     }
     match read_error {
-        Some(e) => Err(StreamError::Read(e, outcome)),
+        Some(e) => Err(StreamError::Read(e, Box::new(outcome))),
         None => Ok(outcome),
     }
 }
