@@ -172,6 +172,8 @@ pub struct Cli {
     /// dropped line counts, drops per category, and the byte span (in the
     /// page text), category and rule of each dropped line.
     /// Example: `--annotate dechrome` adds `"dechrome":{"kept":12,"dropped":7,...}`.
+    /// A record that has a member FIELD already is a bad record (see
+    /// --on-error).
     #[arg(long, value_name = "FIELD")]
     pub annotate: Option<String>,
 
@@ -386,6 +388,17 @@ impl Cli {
                     .into(),
             ));
         }
+        if let Some(key) = &self.annotate {
+            if key.is_empty() {
+                return Err(usage("--annotate needs a member name".into()));
+            }
+            if self.text_field.keys().first() == Some(key) {
+                return Err(usage(format!(
+                    "--annotate {key} would hide the text field (--text-field {})",
+                    self.text_field
+                )));
+            }
+        }
         if let Some(sj) = &self.stats_json {
             let clash = inputs
                 .iter()
@@ -501,6 +514,9 @@ mod tests {
             &["--text-field", "a..b"],
             &["--generate", "man", "a.txt"],
             &["--stats-json", "a.txt", "a.txt"],
+            &["--annotate", "text"],
+            &["--annotate", "content", "--text-field", "content.body"],
+            &["--annotate", ""],
             &["--stats-json", "x.json", "-o", "x.json", "a.txt"],
         ] {
             let e = parse(args).expect_err(&format!("{args:?}"));

@@ -1086,3 +1086,45 @@ fn annotate_adds_spans_of_dropped_lines() {
     assert_eq!(v["removed"]["categories"]["social"], 1);
     assert_eq!(v["removed"]["kept"], 1);
 }
+
+/// `--annotate FIELD` never hides a member the record has: a record with a
+/// member FIELD already is a bad record (reported as `path:line: reason`,
+/// kept unchanged by default, exit 1), the others are annotated; FIELD
+/// naming the text field itself is a usage error.
+#[test]
+fn annotate_never_hides_a_member() {
+    let page =
+        "SHARE THIS ARTICLE\n\nThe council met on Tuesday to discuss the plan for the library.";
+    let clash = format!("{{\"removed\": 1, \"text\": {}}}\n", json_str(page));
+    let fine = format!("{{\"text\": {}}}\n", json_str(page));
+    let out = bin()
+        .args(["--jsonl", "--annotate", "removed"])
+        .write_stdin(format!("{fine}{clash}"))
+        .assert()
+        .code(1)
+        .stderr(
+            "<stdin>:2: the record has a member removed already (--annotate removed would hide it)\n",
+        )
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    let v: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+    assert_eq!(v["removed"]["kept"], 1);
+    assert_eq!(format!("{}\n", lines[1]), clash);
+    for args in [
+        &["--annotate", "text"][..],
+        &["--annotate", "content", "--text-field", "content.body"],
+    ] {
+        bin()
+            .arg("--jsonl")
+            .args(args)
+            .write_stdin(fine.clone())
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains("would hide the text field"));
+    }
+}

@@ -6,6 +6,28 @@ use std::io::{self, BufRead, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use dechrome::jsonl::{self, FieldPath, RecordError};
+
+/// Why a record was not cleaned.
+#[derive(Debug)]
+enum BadRecord {
+    /// No text field to clean.
+    Field(RecordError),
+    /// `--annotate FIELD`: the record has a member FIELD already, which
+    /// the annotation would hide (the last copy of a key counts).
+    AnnotationClash(String),
+}
+
+impl std::fmt::Display for BadRecord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BadRecord::Field(e) => e.fmt(f),
+            BadRecord::AnnotationClash(key) => write!(
+                f,
+                "the record has a member {key} already (--annotate {key} would hide it)"
+            ),
+        }
+    }
+}
 use dechrome::Cleaner;
 use rayon::prelude::*;
 
@@ -188,7 +210,7 @@ fn next_batch(
 
 /// One record (with its line terminator, if any): the record with its text
 /// field cleaned, or why it has none. A blank line is passed through.
-fn clean_record(ctx: &RecordCtx<'_>, line: &[u8]) -> (Result<Vec<u8>, RecordError>, Stats) {
+fn clean_record(ctx: &RecordCtx<'_>, line: &[u8]) -> (Result<Vec<u8>, BadRecord>, Stats) {
     let mut stats = Stats::default();
     let content = line.strip_suffix(b"\n").unwrap_or(line);
     if content.iter().all(u8::is_ascii_whitespace) {
@@ -196,8 +218,14 @@ fn clean_record(ctx: &RecordCtx<'_>, line: &[u8]) -> (Result<Vec<u8>, RecordErro
     }
     let field = match jsonl::find_string_field(content, ctx.field) {
         Ok(f) => f,
-        Err(e) => return (Err(e), stats),
+        Err(e) => return (Err(BadRecord::Field(e)), stats),
     };
+    if let Some(key) = ctx.annotate {
+        match jsonl::find_string_field(content, &FieldPath::member(key)) {
+            Err(RecordError::Missing(_)) => {}
+            _ => return (Err(BadRecord::AnnotationClash(key.to_string())), stats),
+        }
+    }
     let cleaned = ctx.cleaner.clean(field.value.as_bytes());
     stats.add_page(&cleaned);
     let mut text = Vec::with_capacity(field.value.len());
