@@ -439,12 +439,18 @@ fn clean_file(ctx: &Ctx<'_>, job: &Job) -> (Stats, bool) {
     };
     let mut stats = Stats::default();
     let mut ok = true;
+    // What became of the output when the input could not be read to its end.
+    let kept = if ctx.cfg.target == Target::InPlace {
+        "the file is left as it was"
+    } else {
+        "no output written for it"
+    };
     let mut body = |w: &mut dyn Write| -> Result<(), BodyError> {
         match job.format {
             Format::Text => {
                 let mut page = Vec::new();
                 if let Err(e) = reader.read_to_end(&mut page) {
-                    ctx.rep.error(format_args!("{name}: {e}"));
+                    ctx.rep.error(format_args!("{name}: {e} ({kept})"));
                     return Err(BodyError::Abandoned);
                 }
                 let (out, s) = clean_text(ctx, &page);
@@ -463,11 +469,6 @@ fn clean_file(ctx: &Ctx<'_>, job: &Job) -> (Stats, bool) {
                     }
                     Err(StreamError::Read(e, o)) => {
                         // No half result: the output is not kept.
-                        let kept = if ctx.cfg.target == Target::InPlace {
-                            "the file is left as it was"
-                        } else {
-                            "no output written for it"
-                        };
                         ctx.rep
                             .error(format_args!("{} ({kept})", read_failed(&name, &e, o.lines)));
                         Err(BodyError::Abandoned)

@@ -432,6 +432,15 @@ fn truncated_compressed_input_keeps_the_records_before_the_cut() {
             "dechrome: {}: corrupt or truncated zstd data: ",
             zp.display()
         )));
+    // In place, the message says the file is left as it was, and it is.
+    let cut = std::fs::read(&zp).unwrap();
+    bin()
+        .arg("--in-place")
+        .arg(&zp)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::ends_with("(the file is left as it was)\n"));
+    assert_eq!(std::fs::read(&zp).unwrap(), cut);
 }
 
 #[test]
