@@ -503,16 +503,19 @@ fn clean_file(ctx: &Ctx<'_>, job: &Job) -> (Stats, bool) {
 
 type Body<'b> = dyn FnMut(&mut dyn Write) -> Result<(), BodyError> + 'b;
 
-/// Writes a new file (creating its directory); removed again if the body
-/// fails, so that no half-written result is left. A directory that cannot
-/// be created is reported once, not once per file under it.
+/// Writes a new file (creating its directory) through a temporary file
+/// beside it and a rename: a failed or stopped run leaves no half-written
+/// result, and an earlier result at `path` stays until the new one is
+/// whole. A directory that cannot be created is reported once, not once
+/// per file under it.
 fn write_new(
     ctx: &Ctx<'_>,
     path: &std::path::Path,
     codec: Codec,
     body: &mut Body<'_>,
 ) -> Result<(), BodyError> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+    if let Some(dir) = dir {
         if let Err(e) = fs::create_dir_all(dir) {
             let first = lock(&ctx.failed_dirs).insert(dir.to_path_buf());
             if first {
@@ -524,18 +527,37 @@ fn write_new(
             return Err(BodyError::Abandoned);
         }
     }
-    let result = (|| {
-        let file = File::create(path).map_err(BodyError::Write)?;
-        let mut enc = Encoder::new(BufWriter::with_capacity(1 << 16, file), codec)
-            .map_err(BodyError::Write)?;
-        body(&mut enc)?;
-        enc.finish().map_err(BodyError::Write)?;
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(path);
+    let dir = dir.unwrap_or(std::path::Path::new("."));
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".dechrome-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        // As File::create makes it (the umask applies), not 0600.
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
     }
-    result
+    let tmp = builder.tempfile_in(dir).map_err(|e| {
+        BodyError::Step(format!(
+            "cannot create a temporary file in {}/: {}",
+            dir.display().to_string().trim_end_matches('/'),
+            without_temp_path(&e)
+        ))
+    })?;
+    let mut enc =
+        Encoder::new(BufWriter::with_capacity(1 << 16, tmp), codec).map_err(BodyError::Write)?;
+    body(&mut enc)?;
+    let tmp = enc
+        .finish()
+        .map_err(BodyError::Write)?
+        .into_inner()
+        .map_err(|e| BodyError::Write(e.into_error()))?;
+    tmp.persist(path).map_err(|e| {
+        BodyError::Step(format!(
+            "cannot rename the temporary file to it: {}",
+            without_temp_path(&e.error)
+        ))
+    })?;
+    Ok(())
 }
 
 /// Rewrites `path` (`input`'s real path, symlinks resolved) through a

@@ -688,6 +688,42 @@ fn output_directory_that_cannot_be_created_is_reported_once() {
     }
 }
 
+/// Results under an output directory appear whole or not at all: a run
+/// whose input turns out truncated leaves the earlier result in place (it
+/// used to be cut and then removed), and no temporary file; new files get
+/// the usual permissions (not a temporary file's 0600).
+#[cfg(unix)]
+#[test]
+fn output_directory_keeps_earlier_result_when_a_read_fails() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let page = &pages()[0];
+    let whole = gzip(page.as_bytes());
+    let input = write_file(dir.path(), "in/a.txt.gz", &whole);
+    let out = dir.path().join("out");
+    let run = || {
+        bin()
+            .arg("-o")
+            .arg(&out)
+            .arg(dir.path().join("in"))
+            .assert()
+    };
+    run().success();
+    let first = fs::read(out.join("a.txt.gz")).unwrap();
+    assert_eq!(gunzip(&first), lib_clean(page).as_bytes());
+    let mode = fs::metadata(out.join("a.txt.gz"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_ne!(mode & 0o044, 0, "mode {mode:o}");
+    fs::write(&input, &whole[..whole.len() / 2]).unwrap();
+    run()
+        .code(1)
+        .stderr(predicate::str::contains("(no output written for it)"));
+    assert_eq!(fs::read(out.join("a.txt.gz")).unwrap(), first);
+    assert!(leftovers(&out).is_empty(), "{:?}", leftovers(&out));
+}
+
 #[test]
 fn same_file_as_input_and_output_is_refused() {
     let dir = tempfile::tempdir().unwrap();
