@@ -148,7 +148,7 @@ pub struct Cli {
 
     /// Judge every document in this language (ISO 639-1: en, de, fr, es, pt,
     /// it, ru, nl, pl, sv, zh, ja, ko) instead of detecting it per document.
-    #[arg(long, value_name = "CODE", value_parser = parse_lang)]
+    #[arg(long, value_name = "CODE", value_parser = lang_parser(), ignore_case = true, hide_possible_values = true)]
     pub lang: Option<Lang>,
 
     /// Read every input as JSON Lines, one record per line (automatic for
@@ -251,11 +251,11 @@ pub enum Generate {
     Man,
 }
 
-fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::from_code(s).ok_or_else(|| {
-        let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
-        format!("unknown language {s:?}; one of: {}", codes.join(", "))
-    })
+/// The language codes, as possible values: shell completions offer them.
+fn lang_parser() -> impl clap::builder::TypedValueParser<Value = Lang> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(Lang::ALL.map(Lang::code))
+        .map(|code| Lang::from_code(&code).expect("a possible value is a code"))
 }
 
 fn parse_field(s: &str) -> Result<FieldPath, String> {

@@ -120,6 +120,12 @@ mod tests {
             let s = text(what);
             assert!(s.contains("text-field"), "{what:?}");
             assert!(s.contains("on-error"), "{what:?}");
+            // --lang completes to the language codes.
+            let codes = match what {
+                Generate::Fish => "ja\\t''",
+                _ => "en de fr es pt it ru nl pl sv zh ja ko",
+            };
+            assert!(s.contains(codes), "{what:?}");
         }
     }
 
