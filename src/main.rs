@@ -5,7 +5,7 @@
 
 mod cli;
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Read, Write};
 use std::path::PathBuf;
@@ -110,6 +110,10 @@ struct Ctx<'a> {
     stop: AtomicBool,
     /// Output directories that could not be created (reported once).
     failed_dirs: Mutex<HashSet<PathBuf>>,
+    /// Directories where no temporary file could be made: the name shown
+    /// for each, and how many more files failed there after the one
+    /// reported (said once at the end).
+    no_temp: Mutex<BTreeMap<PathBuf, (String, u64)>>,
 }
 
 /// `m` locked, even if a thread panicked while holding it.
@@ -178,6 +182,7 @@ fn run(cfg: Config) -> anyhow::Result<bool> {
         rep: &rep,
         stop: AtomicBool::new(false),
         failed_dirs: Mutex::new(HashSet::new()),
+        no_temp: Mutex::new(BTreeMap::new()),
     };
     let result = match &cfg.target {
         Target::Stdout | Target::File(_) => run_stream(&ctx, &jobs, &sizes),
@@ -409,6 +414,14 @@ fn run_files(ctx: &Ctx<'_>, jobs: &[Job]) -> (Stats, bool) {
         stats.merge(&s);
         ok &= job_ok;
     }
+    for (shown, more) in lock(&ctx.no_temp).values() {
+        if *more > 0 {
+            let files = if *more == 1 { "file" } else { "files" };
+            ctx.rep.error(format_args!(
+                "and {more} more {files} in {shown} for the same reason"
+            ));
+        }
+    }
     (stats, ok)
 }
 
@@ -480,7 +493,7 @@ fn clean_file(ctx: &Ctx<'_>, job: &Job) -> (Stats, bool) {
     };
     let in_place = ctx.cfg.target == Target::InPlace;
     let written = if in_place {
-        write_in_place(&job.input, out_path, in_codec, &mut body)
+        write_in_place(ctx, &job.input, out_path, in_codec, &mut body)
     } else {
         write_new(ctx, out_path, Codec::for_output_name(out_path), &mut body)
     };
@@ -536,13 +549,8 @@ fn write_new(
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(fs::Permissions::from_mode(0o666));
     }
-    let tmp = builder.tempfile_in(dir).map_err(|e| {
-        BodyError::Step(format!(
-            "cannot create a temporary file in {}/: {}",
-            dir.display().to_string().trim_end_matches('/'),
-            without_temp_path(&e)
-        ))
-    })?;
+    let shown = format!("{}/", dir.display().to_string().trim_end_matches('/'));
+    let tmp = temp_file_in(ctx, &builder, dir, shown)?;
     let mut enc =
         Encoder::new(BufWriter::with_capacity(1 << 16, tmp), codec).map_err(BodyError::Write)?;
     body(&mut enc)?;
@@ -565,6 +573,7 @@ fn write_new(
 /// any point leaves it either as it was or fully rewritten. Permissions are
 /// kept.
 fn write_in_place(
+    ctx: &Ctx<'_>,
     input: &Input,
     path: &std::path::Path,
     codec: Codec,
@@ -575,17 +584,9 @@ fn write_in_place(
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(std::path::Path::new("."));
     let perms = fs::metadata(path).map_err(BodyError::Write)?.permissions();
-    let tmp = tempfile::Builder::new()
-        .prefix(".dechrome-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| {
-            BodyError::Step(format!(
-                "cannot create a temporary file in {}: {}",
-                dir_shown(input, dir),
-                without_temp_path(&e)
-            ))
-        })?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".dechrome-").suffix(".tmp");
+    let tmp = temp_file_in(ctx, &builder, dir, dir_shown(input, dir))?;
     let mut enc =
         Encoder::new(BufWriter::with_capacity(1 << 16, tmp), codec).map_err(BodyError::Write)?;
     body(&mut enc)?;
@@ -607,6 +608,35 @@ fn write_in_place(
         ))
     })?;
     Ok(())
+}
+
+/// A temporary file in `dir` (`shown` to the user). When none can be made,
+/// the first file is reported with the reason and the others in the same
+/// directory only counted (see [`run_files`]).
+fn temp_file_in(
+    ctx: &Ctx<'_>,
+    builder: &tempfile::Builder<'_, '_>,
+    dir: &std::path::Path,
+    shown: String,
+) -> Result<tempfile::NamedTempFile, BodyError> {
+    builder.tempfile_in(dir).map_err(|e| {
+        let why = format!(
+            "cannot create a temporary file in {shown}: {}",
+            without_temp_path(&e)
+        );
+        let key = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+        let mut no_temp = lock(&ctx.no_temp);
+        match no_temp.get_mut(&key) {
+            Some((_, more)) => {
+                *more += 1;
+                BodyError::Abandoned
+            }
+            None => {
+                no_temp.insert(key, (shown, 0));
+                BodyError::Step(why)
+            }
+        }
+    })
 }
 
 /// The directory `dir` (the real directory of `input`) as the user knows

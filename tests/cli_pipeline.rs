@@ -832,11 +832,11 @@ fn in_place_fatal_record_leaves_file_as_it_was() {
     assert!(got.contains("{\"text\": 42}\n"), "{got}");
 }
 
-/// `--in-place` where no temporary file can be made beside the file: the
-/// message names the file as the user gave it and its directory, and says
-/// why; not the temporary file's absolute path. Root writes into a
-/// read-only directory all the same: then `/proc` (where no file can be
-/// created) stands in for it.
+/// `--in-place` where no temporary file can be made beside the files: the
+/// first is named as the user gave it, with its directory and the reason
+/// (not the temporary file's absolute path), the others in that directory
+/// are counted on one line. Root writes into a read-only directory all
+/// the same: then `/proc` (where no file can be created) stands in for it.
 #[cfg(unix)]
 #[test]
 fn in_place_unwritable_directory_names_the_file() {
@@ -844,40 +844,43 @@ fn in_place_unwritable_directory_names_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let page = &pages()[0];
     let a = write_file(dir.path(), "notes/a.txt", page);
+    let b = write_file(dir.path(), "notes/b.txt", page);
     let notes = dir.path().join("notes");
     fs::set_permissions(&notes, fs::Permissions::from_mode(0o555)).unwrap();
     let root = fs::File::create(notes.join("probe")).is_ok();
-    let (cwd, arg, want) = if root {
-        if !Path::new("/proc/version").is_file() {
+    let (cwd, args, want) = if root {
+        if !Path::new("/proc/version").is_file() || !Path::new("/proc/cmdline").is_file() {
             eprintln!("in_place_unwritable_directory_names_the_file: skipped (root, no /proc)");
             return;
         }
         (
             PathBuf::from("/proc"),
-            "version",
-            "dechrome: cannot rewrite version in place: cannot create a temporary file in ./: ",
+            ["version", "cmdline"],
+            "dechrome: cannot rewrite version in place: cannot create a temporary file in ./: \
+             No such file or directory\n\
+             dechrome: and 1 more file in ./ for the same reason\n",
         )
     } else {
         (
             dir.path().to_path_buf(),
-            "notes/a.txt",
+            ["notes/a.txt", "notes/b.txt"],
             "dechrome: cannot rewrite notes/a.txt in place: cannot create a temporary file \
-             in notes/: Permission denied",
+             in notes/: Permission denied\n\
+             dechrome: and 1 more file in notes/ for the same reason\n",
         )
     };
     let out = bin()
         .current_dir(&cwd)
-        .args(["--in-place", arg])
+        .args(["--in-place", "-j", "1"])
+        .args(args)
         .assert()
         .code(1)
         .get_output()
         .clone();
     fs::set_permissions(&notes, fs::Permissions::from_mode(0o755)).unwrap();
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains(want), "{stderr}");
-    assert!(!stderr.contains(".dechrome-"), "{stderr}");
-    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert_eq!(String::from_utf8(out.stderr).unwrap(), want);
     assert_eq!(fs::read_to_string(&a).unwrap(), *page);
+    assert_eq!(fs::read_to_string(&b).unwrap(), *page);
 }
 
 #[test]
