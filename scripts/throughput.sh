@@ -6,11 +6,22 @@
 #   many files  the pages as separate files, the list repeated to >= 50 MB.
 # Prints MB/s per tool and the ratios to cat and grep. Output goes to a file,
 # not /dev/null (GNU grep stops early when its output is /dev/null).
-#   scripts/throughput.sh [CORPUS_INPUT_DIR]   (default ../shared/dev-corpus/input)
+#   scripts/throughput.sh [CORPUS_INPUT_DIR]
+# CORPUS_INPUT_DIR is taken relative to the current directory; the default
+# is ../shared/dev-corpus/input beside the repository. THROUGHPUT_DRY_RUN=1
+# prints the corpus directory it would use and stops.
 set -euo pipefail
+if [ $# -ge 1 ]; then
+  case $1 in
+    /*) input=$1 ;;
+    *) input=$PWD/$1 ;;
+  esac
+  [ -d "$input" ] || { echo "throughput: no corpus directory at $1" >&2; exit 2; }
+fi
 cd "$(dirname "$0")/.."
-input=${1:-../shared/dev-corpus/input}
-[ -d "$input" ] || { echo "throughput: no corpus at $input" >&2; exit 2; }
+input=${input:-$PWD/../shared/dev-corpus/input}
+[ -d "$input" ] || { echo "throughput: no corpus directory at $input" >&2; exit 2; }
+if [ -n "${THROUGHPUT_DRY_RUN:-}" ]; then echo "corpus: $input"; exit 0; fi
 cargo build --release --quiet --bin dechrome
 bin=target/release/dechrome
 work=$(mktemp -d)

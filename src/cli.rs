@@ -148,7 +148,7 @@ pub struct Cli {
 
     /// Judge every document in this language (ISO 639-1: en, de, fr, es, pt,
     /// it, ru, nl, pl, sv, zh, ja, ko) instead of detecting it per document.
-    #[arg(long, value_name = "CODE", value_parser = parse_lang)]
+    #[arg(long, value_name = "CODE", value_parser = lang_parser(), ignore_case = true, hide_possible_values = true)]
     pub lang: Option<Lang>,
 
     /// Read every input as JSON Lines, one record per line (automatic for
@@ -172,6 +172,8 @@ pub struct Cli {
     /// dropped line counts, drops per category, and the byte span (in the
     /// page text), category and rule of each dropped line.
     /// Example: `--annotate dechrome` adds `"dechrome":{"kept":12,"dropped":7,...}`.
+    /// A record that has a member FIELD already is a bad record (see
+    /// --on-error).
     #[arg(long, value_name = "FIELD")]
     pub annotate: Option<String>,
 
@@ -249,11 +251,11 @@ pub enum Generate {
     Man,
 }
 
-fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::from_code(s).ok_or_else(|| {
-        let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
-        format!("unknown language {s:?}; one of: {}", codes.join(", "))
-    })
+/// The language codes, as possible values: shell completions offer them.
+fn lang_parser() -> impl clap::builder::TypedValueParser<Value = Lang> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(Lang::ALL.map(Lang::code))
+        .map(|code| Lang::from_code(&code).expect("a possible value is a code"))
 }
 
 fn parse_field(s: &str) -> Result<FieldPath, String> {
@@ -386,6 +388,35 @@ impl Cli {
                     .into(),
             ));
         }
+        if let Some(key) = &self.annotate {
+            if key.is_empty() {
+                return Err(usage("--annotate needs a member name".into()));
+            }
+            if self.text_field.keys().first() == Some(key) {
+                return Err(usage(format!(
+                    "--annotate {key} would hide the text field (--text-field {})",
+                    self.text_field
+                )));
+            }
+        }
+        if let Some(sj) = &self.stats_json {
+            let clash = inputs
+                .iter()
+                .find_map(|i| match i {
+                    Input::File(f) if f == sj || same_file(f, sj) => Some(i.display()),
+                    _ => None,
+                })
+                .or(match &target {
+                    Target::File(o) if o == sj || same_file(o, sj) => Some(o.display().to_string()),
+                    _ => None,
+                });
+            if let Some(other) = clash {
+                return Err(usage(format!(
+                    "the --stats-json file {} is also an input or the output ({other})",
+                    sj.display()
+                )));
+            }
+        }
         let threads = match self.threads {
             Some(n) => usize::from(n),
             None => std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -482,6 +513,11 @@ mod tests {
             &["-j", "0"],
             &["--text-field", "a..b"],
             &["--generate", "man", "a.txt"],
+            &["--stats-json", "a.txt", "a.txt"],
+            &["--annotate", "text"],
+            &["--annotate", "content", "--text-field", "content.body"],
+            &["--annotate", ""],
+            &["--stats-json", "x.json", "-o", "x.json", "a.txt"],
         ] {
             let e = parse(args).expect_err(&format!("{args:?}"));
             assert_eq!(e.exit_code(), 2, "{args:?}");

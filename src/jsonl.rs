@@ -59,6 +59,14 @@ impl FieldPath {
         Ok(FieldPath { keys })
     }
 
+    /// The path to the member `key` of the record itself, taken as it is
+    /// (a dot in it is part of the name).
+    pub fn member(key: &str) -> FieldPath {
+        FieldPath {
+            keys: vec![key.to_string()],
+        }
+    }
+
     /// The keys, outermost first.
     pub fn keys(&self) -> &[String] {
         &self.keys

@@ -5,10 +5,13 @@
 
 mod cli;
 
+use std::collections::{BTreeMap, HashSet};
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Read, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
 use std::time::Instant;
 
 use anyhow::Context;
@@ -105,6 +108,17 @@ struct Ctx<'a> {
     rep: &'a Reporter,
     /// Set at the first bad record under `--on-error fail`.
     stop: AtomicBool,
+    /// Output directories that could not be created (reported once).
+    failed_dirs: Mutex<HashSet<PathBuf>>,
+    /// Directories where no temporary file could be made: the name shown
+    /// for each, and how many more files failed there after the one
+    /// reported (said once at the end).
+    no_temp: Mutex<BTreeMap<PathBuf, (String, u64)>>,
+}
+
+/// `m` locked, even if a thread panicked while holding it.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 impl Ctx<'_> {
@@ -144,6 +158,13 @@ fn run(cfg: Config) -> anyhow::Result<bool> {
             .build_global();
     }
     let (jobs, planned) = plan::plan(&cfg, &Reporter::new(true, None));
+    // Created before any work (but after the walk, which must not find it),
+    // so that a run of hours does not end in a summary that cannot be
+    // written.
+    let stats_file = match &cfg.stats_json {
+        Some(p) => Some(File::create(p).with_context(|| format!("cannot create {}", p.display()))?),
+        None => None,
+    };
     // Each input's size, read once: for the progress bar's total and the
     // windows of pages cleaned together.
     let sizes: Vec<Option<u64>> = jobs
@@ -160,6 +181,8 @@ fn run(cfg: Config) -> anyhow::Result<bool> {
         cleaner: &cleaner,
         rep: &rep,
         stop: AtomicBool::new(false),
+        failed_dirs: Mutex::new(HashSet::new()),
+        no_temp: Mutex::new(BTreeMap::new()),
     };
     let result = match &cfg.target {
         Target::Stdout | Target::File(_) => run_stream(&ctx, &jobs, &sizes),
@@ -171,10 +194,10 @@ fn run(cfg: Config) -> anyhow::Result<bool> {
     if cfg.stats && !cfg.quiet {
         say(stats.summary(elapsed));
     }
-    if let Some(p) = &cfg.stats_json {
+    if let (Some(p), Some(mut f)) = (&cfg.stats_json, stats_file) {
         let json = serde_json::to_string_pretty(&stats.to_json(elapsed))? + "\n";
-        if let Err(e) = fs::write(p, json) {
-            say(format!("dechrome: {}: {e}", p.display()));
+        if let Err(e) = f.write_all(json.as_bytes()) {
+            say(format!("dechrome: {}: write failed: {e}", p.display()));
             ok = false;
         }
     }
@@ -185,7 +208,7 @@ fn run(cfg: Config) -> anyhow::Result<bool> {
 fn run_stream(ctx: &Ctx<'_>, jobs: &[Job], sizes: &[Option<u64>]) -> anyhow::Result<(Stats, bool)> {
     let (sink, out_name, codec): (Box<dyn Write>, String, Codec) = match &ctx.cfg.target {
         Target::File(p) => (
-            Box::new(File::create(p).with_context(|| format!("{}: cannot create", p.display()))?),
+            Box::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?),
             p.display().to_string(),
             Codec::for_output_name(p),
         ),
@@ -226,8 +249,10 @@ fn run_stream(ctx: &Ctx<'_>, jobs: &[Job], sizes: &[Option<u64>]) -> anyhow::Res
                     stats.merge(&o.stats);
                     ok &= !o.bad_records;
                 }
-                Err(StreamError::Read(e)) => {
-                    ctx.rep.error(format_args!("{name}: {e}"));
+                Err(StreamError::Read(e, o)) => {
+                    // The records before the failure are written.
+                    stats.merge(&o.stats);
+                    ctx.rep.error(read_failed(&name, &e, o.lines));
                     ok = false;
                 }
                 Err(StreamError::Write(e)) => return Err(e).with_context(write_failed),
@@ -270,6 +295,15 @@ fn run_stream(ctx: &Ctx<'_>, jobs: &[Job], sizes: &[Option<u64>]) -> anyhow::Res
     }
     out.finish().with_context(write_failed)?;
     Ok((stats, ok))
+}
+
+/// The message for a JSONL input whose reading failed after `lines` lines.
+fn read_failed(name: &str, e: &io::Error, lines: u64) -> String {
+    if lines == 0 {
+        format!("{name}: {e}")
+    } else {
+        format!("{name}: read failed after line {lines}: {e}")
+    }
 }
 
 /// Pages per thread in a window of plain-text pages.
@@ -364,11 +398,29 @@ impl<W: Write> Write for Counted<W> {
 /// Each input into its own output file (output directory or in place),
 /// files in parallel.
 fn run_files(ctx: &Ctx<'_>, jobs: &[Job]) -> (Stats, bool) {
+    if let (Target::Dir(dir), false) = (&ctx.cfg.target, jobs.is_empty()) {
+        // Said once here, not once per input.
+        if let Err(e) = fs::create_dir_all(dir) {
+            ctx.rep.error(format_args!(
+                "cannot create the output directory {}: {e}",
+                dir.display()
+            ));
+            return (Stats::default(), false);
+        }
+    }
     let mut stats = Stats::default();
     let mut ok = true;
     for (s, job_ok) in ctx.map(jobs, |job| clean_file(ctx, job)) {
         stats.merge(&s);
         ok &= job_ok;
+    }
+    for (shown, more) in lock(&ctx.no_temp).values() {
+        if *more > 0 {
+            let files = if *more == 1 { "file" } else { "files" };
+            ctx.rep.error(format_args!(
+                "and {more} more {files} in {shown} for the same reason"
+            ));
+        }
     }
     (stats, ok)
 }
@@ -377,7 +429,10 @@ fn run_files(ctx: &Ctx<'_>, jobs: &[Job]) -> (Stats, bool) {
 enum BodyError {
     /// Reported already; the output is not to be kept.
     Abandoned,
+    /// Writing the output failed.
     Write(io::Error),
+    /// A step around the writing failed: what it was, and why.
+    Step(String),
 }
 
 fn clean_file(ctx: &Ctx<'_>, job: &Job) -> (Stats, bool) {
@@ -397,12 +452,18 @@ fn clean_file(ctx: &Ctx<'_>, job: &Job) -> (Stats, bool) {
     };
     let mut stats = Stats::default();
     let mut ok = true;
+    // What became of the output when the input could not be read to its end.
+    let kept = if ctx.cfg.target == Target::InPlace {
+        "the file is left as it was"
+    } else {
+        "no output written for it"
+    };
     let mut body = |w: &mut dyn Write| -> Result<(), BodyError> {
         match job.format {
             Format::Text => {
                 let mut page = Vec::new();
                 if let Err(e) = reader.read_to_end(&mut page) {
-                    ctx.rep.error(format_args!("{name}: {e}"));
+                    ctx.rep.error(format_args!("{name}: {e} ({kept})"));
                     return Err(BodyError::Abandoned);
                 }
                 let (out, s) = clean_text(ctx, &page);
@@ -419,8 +480,10 @@ fn clean_file(ctx: &Ctx<'_>, job: &Job) -> (Stats, bool) {
                         }
                         Ok(())
                     }
-                    Err(StreamError::Read(e)) => {
-                        ctx.rep.error(format_args!("{name}: {e}"));
+                    Err(StreamError::Read(e, o)) => {
+                        // No half result: the output is not kept.
+                        ctx.rep
+                            .error(format_args!("{} ({kept})", read_failed(&name, &e, o.lines)));
                         Err(BodyError::Abandoned)
                     }
                     Err(StreamError::Write(e)) => Err(BodyError::Write(e)),
@@ -428,47 +491,90 @@ fn clean_file(ctx: &Ctx<'_>, job: &Job) -> (Stats, bool) {
             }
         }
     };
-    let written = if ctx.cfg.target == Target::InPlace {
-        write_in_place(out_path, in_codec, &mut body)
+    let in_place = ctx.cfg.target == Target::InPlace;
+    let written = if in_place {
+        write_in_place(ctx, &job.input, out_path, in_codec, &mut body)
     } else {
-        write_new(out_path, Codec::for_output_name(out_path), &mut body)
+        write_new(ctx, out_path, Codec::for_output_name(out_path), &mut body)
     };
-    match written {
-        Ok(()) => (stats, ok),
-        Err(BodyError::Abandoned) => (stats, false),
-        Err(BodyError::Write(e)) => {
-            ctx.rep.error(format_args!("{}: {e}", out_path.display()));
-            (stats, false)
-        }
+    let why = match written {
+        Ok(()) => return (stats, ok),
+        Err(BodyError::Abandoned) => return (stats, false),
+        Err(BodyError::Write(e)) => e.to_string(),
+        Err(BodyError::Step(why)) => why,
+    };
+    if in_place {
+        // Named as the user gave it, not by its real path.
+        ctx.rep
+            .error(format_args!("cannot rewrite {name} in place: {why}"));
+    } else {
+        ctx.rep
+            .error(format_args!("cannot write {}: {why}", out_path.display()));
     }
+    (stats, false)
 }
 
 type Body<'b> = dyn FnMut(&mut dyn Write) -> Result<(), BodyError> + 'b;
 
-/// Writes a new file (creating its directory); removed again if the body
-/// fails, so that no half-written result is left.
-fn write_new(path: &std::path::Path, codec: Codec, body: &mut Body<'_>) -> Result<(), BodyError> {
-    let result = (|| {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            fs::create_dir_all(dir).map_err(BodyError::Write)?;
+/// Writes a new file (creating its directory) through a temporary file
+/// beside it and a rename: a failed or stopped run leaves no half-written
+/// result, and an earlier result at `path` stays until the new one is
+/// whole. A directory that cannot be created is reported once, not once
+/// per file under it.
+fn write_new(
+    ctx: &Ctx<'_>,
+    path: &std::path::Path,
+    codec: Codec,
+    body: &mut Body<'_>,
+) -> Result<(), BodyError> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+    if let Some(dir) = dir {
+        if let Err(e) = fs::create_dir_all(dir) {
+            let first = lock(&ctx.failed_dirs).insert(dir.to_path_buf());
+            if first {
+                ctx.rep.error(format_args!(
+                    "cannot create the directory {}: {e}",
+                    dir.display()
+                ));
+            }
+            return Err(BodyError::Abandoned);
         }
-        let file = File::create(path).map_err(BodyError::Write)?;
-        let mut enc = Encoder::new(BufWriter::with_capacity(1 << 16, file), codec)
-            .map_err(BodyError::Write)?;
-        body(&mut enc)?;
-        enc.finish().map_err(BodyError::Write)?;
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(path);
     }
-    result
+    let dir = dir.unwrap_or(std::path::Path::new("."));
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".dechrome-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        // As File::create makes it (the umask applies), not 0600.
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let shown = format!("{}/", dir.display().to_string().trim_end_matches('/'));
+    let tmp = temp_file_in(ctx, &builder, dir, shown)?;
+    let mut enc =
+        Encoder::new(BufWriter::with_capacity(1 << 16, tmp), codec).map_err(BodyError::Write)?;
+    body(&mut enc)?;
+    let tmp = enc
+        .finish()
+        .map_err(BodyError::Write)?
+        .into_inner()
+        .map_err(|e| BodyError::Write(e.into_error()))?;
+    tmp.persist(path).map_err(|e| {
+        BodyError::Step(format!(
+            "cannot rename the temporary file to it: {}",
+            without_temp_path(&e.error)
+        ))
+    })?;
+    Ok(())
 }
 
-/// Rewrites `path` (a real path, symlinks resolved) through a temporary
-/// file in its directory and an atomic rename: a run stopped at any point
-/// leaves it either as it was or fully rewritten. Permissions are kept.
+/// Rewrites `path` (`input`'s real path, symlinks resolved) through a
+/// temporary file in its directory and an atomic rename: a run stopped at
+/// any point leaves it either as it was or fully rewritten. Permissions are
+/// kept.
 fn write_in_place(
+    ctx: &Ctx<'_>,
+    input: &Input,
     path: &std::path::Path,
     codec: Codec,
     body: &mut Body<'_>,
@@ -478,11 +584,9 @@ fn write_in_place(
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(std::path::Path::new("."));
     let perms = fs::metadata(path).map_err(BodyError::Write)?.permissions();
-    let tmp = tempfile::Builder::new()
-        .prefix(".dechrome-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(BodyError::Write)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".dechrome-").suffix(".tmp");
+    let tmp = temp_file_in(ctx, &builder, dir, dir_shown(input, dir))?;
     let mut enc =
         Encoder::new(BufWriter::with_capacity(1 << 16, tmp), codec).map_err(BodyError::Write)?;
     body(&mut enc)?;
@@ -491,9 +595,82 @@ fn write_in_place(
         .map_err(BodyError::Write)?
         .into_inner()
         .map_err(|e| BodyError::Write(e.into_error()))?;
-    tmp.as_file()
-        .set_permissions(perms)
-        .map_err(BodyError::Write)?;
-    tmp.persist(path).map_err(|e| BodyError::Write(e.error))?;
+    tmp.as_file().set_permissions(perms).map_err(|e| {
+        BodyError::Step(format!(
+            "cannot set the permissions of the temporary file: {}",
+            without_temp_path(&e)
+        ))
+    })?;
+    tmp.persist(path).map_err(|e| {
+        BodyError::Step(format!(
+            "cannot rename the temporary file over it: {}",
+            without_temp_path(&e.error)
+        ))
+    })?;
     Ok(())
+}
+
+/// A temporary file in `dir` (`shown` to the user). When none can be made,
+/// the first file is reported with the reason and the others in the same
+/// directory only counted (see [`run_files`]).
+fn temp_file_in(
+    ctx: &Ctx<'_>,
+    builder: &tempfile::Builder<'_, '_>,
+    dir: &std::path::Path,
+    shown: String,
+) -> Result<tempfile::NamedTempFile, BodyError> {
+    builder.tempfile_in(dir).map_err(|e| {
+        let why = format!(
+            "cannot create a temporary file in {shown}: {}",
+            without_temp_path(&e)
+        );
+        let key = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+        let mut no_temp = lock(&ctx.no_temp);
+        match no_temp.get_mut(&key) {
+            Some((_, more)) => {
+                *more += 1;
+                BodyError::Abandoned
+            }
+            None => {
+                no_temp.insert(key, (shown, 0));
+                BodyError::Step(why)
+            }
+        }
+    })
+}
+
+/// The directory `dir` (the real directory of `input`) as the user knows
+/// it: `input`'s own directory as given (`./` when it has none) when that
+/// is the same directory, else `dir`; with a final `/`.
+fn dir_shown(input: &Input, dir: &std::path::Path) -> String {
+    let given = match input {
+        Input::File(p) => p.parent(),
+        Input::Stdin => None,
+    };
+    let shown = match given {
+        Some(g) if g.as_os_str().is_empty() => std::path::Path::new("."),
+        Some(g) => g,
+        None => dir,
+    };
+    let shown = if cli::same_file(shown, dir) {
+        shown
+    } else {
+        dir
+    };
+    let s = shown.display().to_string();
+    if s.ends_with('/') {
+        s
+    } else {
+        s + "/"
+    }
+}
+
+/// An error of the `tempfile` crate without the ` at path "..."` it adds
+/// (the temporary file's name means nothing to the user).
+fn without_temp_path(e: &io::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at path \"") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
 }

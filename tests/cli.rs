@@ -231,7 +231,11 @@ fn missing_file_among_good_ones() {
         .assert()
         .code(1)
         .stdout(format!("{}{}", lib_clean(PAGE_A), lib_clean(PAGE_B)))
-        .stderr(predicate::str::contains(missing.display().to_string()));
+        // As cat or grep say it: no "(os error 2)".
+        .stderr(format!(
+            "dechrome: {}: No such file or directory\n",
+            missing.display()
+        ));
 }
 
 #[test]
@@ -377,4 +381,35 @@ fn closed_pipe_on_stdin_input() {
         "stderr: {}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// scripts/throughput.sh takes a relative corpus path from the caller's
+/// directory, not from the repository root it moves to
+/// (`THROUGHPUT_DRY_RUN=1`: it only says which directory it would use).
+#[test]
+fn throughput_script_resolves_relative_corpus_from_the_caller() {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/throughput.sh");
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("corpus")).unwrap();
+    let out = StdCommand::new("bash")
+        .arg(&script)
+        .arg("corpus")
+        .current_dir(dir.path())
+        .env("THROUGHPUT_DRY_RUN", "1")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "stderr: {stderr}");
+    let want = format!("corpus: {}\n", dir.path().join("corpus").display());
+    assert_eq!(String::from_utf8_lossy(&out.stdout), want);
+    // A relative path that does not exist there is named as given.
+    let out = StdCommand::new("bash")
+        .arg(&script)
+        .arg("no-such-corpus")
+        .current_dir(dir.path())
+        .env("THROUGHPUT_DRY_RUN", "1")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-corpus"));
 }

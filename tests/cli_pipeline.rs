@@ -376,6 +376,73 @@ fn compressed_inputs_by_magic_bytes() {
     }
 }
 
+/// A gzip JSONL shard cut short (a second member truncated after 2,500
+/// whole records, more than a batch): every whole record before the cut is
+/// cleaned and written, whatever `-j`, and the error names the file, the
+/// last line read and what went wrong (exit 1). A truncated zstd page says
+/// which format.
+#[test]
+fn truncated_compressed_input_keeps_the_records_before_the_cut() {
+    let text =
+        |i: usize| format!("SHARE THIS ARTICLE\n\nThe council met on day {i} to discuss the plan.");
+    let rec = |i: usize| format!("{{\"i\":{i},\"text\":{}}}\n", json_str(&text(i)));
+    let want = |i: usize| {
+        format!(
+            "{{\"i\":{i},\"text\":{}}}\n",
+            json_str(&lib_clean(&text(i)))
+        )
+    };
+    let whole: String = (0..2500).map(rec).collect();
+    let rest: String = (2500..5000).map(rec).collect();
+    let mut bytes = gzip(whole.as_bytes());
+    let second = gzip(rest.as_bytes());
+    bytes.extend_from_slice(&second[..second.len() / 2]);
+    let dir = tempfile::tempdir().unwrap();
+    let p = write_file(dir.path(), "cut.jsonl.gz", &bytes);
+    for j in ["1", "2"] {
+        let out = bin()
+            .args(["-j", j])
+            .arg(&p)
+            .assert()
+            .code(1)
+            .get_output()
+            .clone();
+        let got = String::from_utf8(out.stdout).unwrap();
+        let n = got.lines().count();
+        assert!((2500..5000).contains(&n), "-j {j}: {n} records");
+        assert_eq!(got, (0..n).map(want).collect::<String>(), "-j {j}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(
+            stderr,
+            format!(
+                "dechrome: {}: read failed after line {n}: corrupt or truncated gzip data: \
+                 incomplete deflate stream\n",
+                p.display()
+            ),
+            "-j {j}"
+        );
+    }
+    let z = zstd_compress(lib_clean(&pages()[0]).repeat(20).as_bytes());
+    let zp = write_file(dir.path(), "cut.txt.zst", &z[..z.len() / 2]);
+    bin()
+        .arg(&zp)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::starts_with(format!(
+            "dechrome: {}: corrupt or truncated zstd data: ",
+            zp.display()
+        )));
+    // In place, the message says the file is left as it was, and it is.
+    let cut = std::fs::read(&zp).unwrap();
+    bin()
+        .arg("--in-place")
+        .arg(&zp)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::ends_with("(the file is left as it was)\n"));
+    assert_eq!(std::fs::read(&zp).unwrap(), cut);
+}
+
 #[test]
 fn multi_member_gzip() {
     let (shard_in, shard_want) = shard(2);
@@ -580,6 +647,83 @@ fn output_directory_errors() {
         .code(2);
 }
 
+/// An output directory that cannot be created (a file stands in its way)
+/// is reported once, not once per input, and the exit status is 1; so is a
+/// subdirectory of it, and the other files are still written.
+#[test]
+fn output_directory_that_cannot_be_created_is_reported_once() {
+    let dir = tempfile::tempdir().unwrap();
+    for rel in ["t/a.txt", "t/b.txt", "t/sub/c.txt", "t/sub/d.txt"] {
+        write_file(dir.path(), rel, &pages()[0]);
+    }
+    write_file(dir.path(), "afile", "x");
+    let stderr_of = |out_dir: &str| {
+        let out = bin()
+            .current_dir(dir.path())
+            .args(["-j", "2", "-o", out_dir, "t"])
+            .assert()
+            .code(1)
+            .get_output()
+            .clone();
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let stderr = stderr_of("afile/out/");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with("dechrome: cannot create the output directory afile/out/: "),
+        "{stderr}"
+    );
+    write_file(dir.path(), "out/sub", "x");
+    let stderr = stderr_of("out/");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with("dechrome: cannot create the directory out/sub: "),
+        "{stderr}"
+    );
+    for f in ["a.txt", "b.txt"] {
+        assert_eq!(
+            fs::read_to_string(dir.path().join("out").join(f)).unwrap(),
+            lib_clean(&pages()[0])
+        );
+    }
+}
+
+/// Results under an output directory appear whole or not at all: a run
+/// whose input turns out truncated leaves the earlier result in place (it
+/// used to be cut and then removed), and no temporary file; new files get
+/// the usual permissions (not a temporary file's 0600).
+#[cfg(unix)]
+#[test]
+fn output_directory_keeps_earlier_result_when_a_read_fails() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let page = &pages()[0];
+    let whole = gzip(page.as_bytes());
+    let input = write_file(dir.path(), "in/a.txt.gz", &whole);
+    let out = dir.path().join("out");
+    let run = || {
+        bin()
+            .arg("-o")
+            .arg(&out)
+            .arg(dir.path().join("in"))
+            .assert()
+    };
+    run().success();
+    let first = fs::read(out.join("a.txt.gz")).unwrap();
+    assert_eq!(gunzip(&first), lib_clean(page).as_bytes());
+    let mode = fs::metadata(out.join("a.txt.gz"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_ne!(mode & 0o044, 0, "mode {mode:o}");
+    fs::write(&input, &whole[..whole.len() / 2]).unwrap();
+    run()
+        .code(1)
+        .stderr(predicate::str::contains("(no output written for it)"));
+    assert_eq!(fs::read(out.join("a.txt.gz")).unwrap(), first);
+    assert!(leftovers(&out).is_empty(), "{:?}", leftovers(&out));
+}
+
 #[test]
 fn same_file_as_input_and_output_is_refused() {
     let dir = tempfile::tempdir().unwrap();
@@ -686,6 +830,57 @@ fn in_place_fatal_record_leaves_file_as_it_was() {
     let got = fs::read_to_string(&p).unwrap();
     assert!(got.starts_with(&rec("a")), "{got}");
     assert!(got.contains("{\"text\": 42}\n"), "{got}");
+}
+
+/// `--in-place` where no temporary file can be made beside the files: the
+/// first is named as the user gave it, with its directory and the reason
+/// (not the temporary file's absolute path), the others in that directory
+/// are counted on one line. Root writes into a read-only directory all
+/// the same: then `/proc` (where no file can be created) stands in for it.
+#[cfg(unix)]
+#[test]
+fn in_place_unwritable_directory_names_the_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let page = &pages()[0];
+    let a = write_file(dir.path(), "notes/a.txt", page);
+    let b = write_file(dir.path(), "notes/b.txt", page);
+    let notes = dir.path().join("notes");
+    fs::set_permissions(&notes, fs::Permissions::from_mode(0o555)).unwrap();
+    let root = fs::File::create(notes.join("probe")).is_ok();
+    let (cwd, args, want) = if root {
+        if !Path::new("/proc/version").is_file() || !Path::new("/proc/cmdline").is_file() {
+            eprintln!("in_place_unwritable_directory_names_the_file: skipped (root, no /proc)");
+            return;
+        }
+        (
+            PathBuf::from("/proc"),
+            ["version", "cmdline"],
+            "dechrome: cannot rewrite version in place: cannot create a temporary file in ./: \
+             No such file or directory\n\
+             dechrome: and 1 more file in ./ for the same reason\n",
+        )
+    } else {
+        (
+            dir.path().to_path_buf(),
+            ["notes/a.txt", "notes/b.txt"],
+            "dechrome: cannot rewrite notes/a.txt in place: cannot create a temporary file \
+             in notes/: Permission denied\n\
+             dechrome: and 1 more file in notes/ for the same reason\n",
+        )
+    };
+    let out = bin()
+        .current_dir(&cwd)
+        .args(["--in-place", "-j", "1"])
+        .args(args)
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    fs::set_permissions(&notes, fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(String::from_utf8(out.stderr).unwrap(), want);
+    assert_eq!(fs::read_to_string(&a).unwrap(), *page);
+    assert_eq!(fs::read_to_string(&b).unwrap(), *page);
 }
 
 #[test]
@@ -804,6 +999,36 @@ fn stats_on_stderr_and_as_json() {
     assert!(json.exists());
 }
 
+/// A --stats-json file that cannot be created is said at the start, with
+/// its path and the reason, before any work (exit 1); one that names an
+/// input is a usage error, and the input is left as it was.
+#[test]
+fn stats_json_that_cannot_be_created() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write_file(dir.path(), "a.txt", &pages()[0]);
+    let json = dir.path().join("no/such/dir/s.json");
+    bin()
+        .arg("--stats-json")
+        .arg(&json)
+        .arg(&a)
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::starts_with(format!(
+            "dechrome: cannot create {}: ",
+            json.display()
+        )));
+    bin()
+        .arg("--stats-json")
+        .arg(&a)
+        .arg(&a)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("--stats-json"));
+    assert_eq!(fs::read_to_string(&a).unwrap(), pages()[0]);
+}
+
 #[test]
 fn no_progress_bar_on_a_pipe() {
     // stderr is a pipe here: nothing but errors may appear on it.
@@ -908,4 +1133,46 @@ fn annotate_adds_spans_of_dropped_lines() {
     assert_eq!(dropped, ["BREAKING NEWS", "SHARE THIS ARTICLE"]);
     assert_eq!(v["removed"]["categories"]["social"], 1);
     assert_eq!(v["removed"]["kept"], 1);
+}
+
+/// `--annotate FIELD` never hides a member the record has: a record with a
+/// member FIELD already is a bad record (reported as `path:line: reason`,
+/// kept unchanged by default, exit 1), the others are annotated; FIELD
+/// naming the text field itself is a usage error.
+#[test]
+fn annotate_never_hides_a_member() {
+    let page =
+        "SHARE THIS ARTICLE\n\nThe council met on Tuesday to discuss the plan for the library.";
+    let clash = format!("{{\"removed\": 1, \"text\": {}}}\n", json_str(page));
+    let fine = format!("{{\"text\": {}}}\n", json_str(page));
+    let out = bin()
+        .args(["--jsonl", "--annotate", "removed"])
+        .write_stdin(format!("{fine}{clash}"))
+        .assert()
+        .code(1)
+        .stderr(
+            "<stdin>:2: the record has a member removed already (--annotate removed would hide it)\n",
+        )
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    let v: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+    assert_eq!(v["removed"]["kept"], 1);
+    assert_eq!(format!("{}\n", lines[1]), clash);
+    for args in [
+        &["--annotate", "text"][..],
+        &["--annotate", "content", "--text-field", "content.body"],
+    ] {
+        bin()
+            .arg("--jsonl")
+            .args(args)
+            .write_stdin(fine.clone())
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains("would hide the text field"));
+    }
 }

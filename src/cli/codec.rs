@@ -78,16 +78,54 @@ pub fn decode(mut raw: Box<dyn Read + Send>) -> io::Result<(Reader, Codec)> {
     let whole = Cursor::new(prefix[..n].to_vec()).chain(raw);
     let reader: Reader = match codec {
         Codec::Plain => Box::new(BufReader::with_capacity(1 << 16, whole)),
-        Codec::Gzip => Box::new(BufReader::with_capacity(
-            1 << 16,
-            MultiGzDecoder::new(BufReader::with_capacity(1 << 16, whole)),
-        )),
-        Codec::Zstd => Box::new(BufReader::with_capacity(
-            1 << 16,
-            zstd::Decoder::new(whole)?,
-        )),
+        Codec::Gzip => Box::new(Labelled {
+            inner: BufReader::with_capacity(
+                1 << 16,
+                MultiGzDecoder::new(BufReader::with_capacity(1 << 16, whole)),
+            ),
+            what: "gzip",
+        }),
+        Codec::Zstd => Box::new(Labelled {
+            inner: BufReader::with_capacity(1 << 16, zstd::Decoder::new(whole)?),
+            what: "zstd",
+        }),
     };
     Ok((reader, codec))
+}
+
+/// A decompressing reader whose decoding errors say what was being decoded
+/// (`corrupt or truncated gzip data: incomplete deflate stream`, not just
+/// `incomplete deflate stream`); errors of the system (reading the file)
+/// are passed on as they are.
+struct Labelled<R> {
+    inner: R,
+    what: &'static str,
+}
+
+fn label(what: &str, e: io::Error) -> io::Error {
+    if e.raw_os_error().is_some() || e.kind() == io::ErrorKind::Interrupted {
+        e
+    } else {
+        io::Error::new(e.kind(), format!("corrupt or truncated {what} data: {e}"))
+    }
+}
+
+impl<R: Read> Read for Labelled<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let what = self.what;
+        self.inner.read(buf).map_err(|e| label(what, e))
+    }
+}
+
+impl<R: BufRead> BufRead for Labelled<R> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        let what = self.what;
+        self.inner.fill_buf().map_err(|e| label(what, e))
+    }
+
+    fn consume(&mut self, n: usize) {
+        self.inner.consume(n)
+    }
 }
 
 /// A writer that compresses, or not; [`Encoder::finish`] writes the

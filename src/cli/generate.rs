@@ -23,10 +23,12 @@ pub fn generate(what: Generate, out: &mut dyn Write) -> io::Result<()> {
 
 fn man(cmd: clap::Command, out: &mut dyn Write) -> io::Result<()> {
     // The after-help (examples, exit status) gets sections of its own.
+    let mut built = cmd.clone();
+    built.build();
     let man = clap_mangen::Man::new(cmd.after_help(""));
     man.render_title(out)?;
     man.render_name_section(out)?;
-    man.render_synopsis_section(out)?;
+    synopsis(&built, out)?;
     man.render_description_section(out)?;
     man.render_options_section(out)?;
     writeln!(out, ".SH OUTPUT")?;
@@ -46,6 +48,49 @@ fn man(cmd: clap::Command, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     man.render_version_section(out)
+}
+
+/// The SYNOPSIS section: each option with its value's name
+/// (`[--mode <MODE>]`), as in OPTIONS, which clap_mangen leaves out.
+fn synopsis(cmd: &clap::Command, out: &mut dyn Write) -> io::Result<()> {
+    let mut line = format!("\\fB{}\\fR", cmd.get_name());
+    // Options first, then the positionals, as in the usage line.
+    let mut args: Vec<&clap::Arg> = cmd.get_arguments().filter(|a| !a.is_hide_set()).collect();
+    args.sort_by_key(|a| a.is_positional());
+    for arg in args {
+        let value = arg
+            .get_num_args()
+            .is_some_and(|n| n.takes_values())
+            .then(|| match arg.get_value_names() {
+                Some(names) => names.join(" "),
+                None => arg.get_id().as_str().to_uppercase(),
+            });
+        let mut item = match (arg.get_short(), arg.get_long()) {
+            (Some(s), Some(l)) => format!("\\fB\\-{s}\\fR|\\fB\\-\\-{}\\fR", roff_text(l)),
+            (Some(s), None) => format!("\\fB\\-{s}\\fR"),
+            (None, Some(l)) => format!("\\fB\\-\\-{}\\fR", roff_text(l)),
+            (None, None) => match &value {
+                // A positional: its value name alone, repeated if it may be.
+                Some(v) => {
+                    let many = arg.get_num_args().is_some_and(|n| n.max_values() > 1);
+                    line.push_str(&format!(
+                        " [\\fI{}\\fR]{}",
+                        roff_text(v),
+                        if many { "..." } else { "" }
+                    ));
+                    continue;
+                }
+                None => continue,
+            },
+        };
+        if let Some(v) = &value {
+            // An unbreakable space: the name stays beside its option.
+            item.push_str(&format!("\\ \\fI<{}>\\fR", roff_text(v)));
+        }
+        line.push_str(&format!(" [{item}]"));
+    }
+    // Not justified (.na ... .ad): no wide gaps between the options.
+    writeln!(out, ".SH SYNOPSIS\n.na\n{line}\n.ad")
 }
 
 /// Escapes text for roff: backslashes, hyphens (so they are not turned into
@@ -75,6 +120,12 @@ mod tests {
             let s = text(what);
             assert!(s.contains("text-field"), "{what:?}");
             assert!(s.contains("on-error"), "{what:?}");
+            // --lang completes to the language codes.
+            let codes = match what {
+                Generate::Fish => "ja\\t''",
+                _ => "en de fr es pt it ru nl pl sv zh ja ko",
+            };
+            assert!(s.contains(codes), "{what:?}");
         }
     }
 
@@ -92,5 +143,19 @@ mod tests {
             assert!(s.contains(section), "{section} missing:\n{s}");
         }
         assert!(s.contains("\\-\\-in\\-place"), "{s}");
+        let synopsis = s
+            .split(".SH SYNOPSIS\n")
+            .nth(1)
+            .and_then(|rest| rest.lines().nth(1))
+            .unwrap_or_default();
+        for want in [
+            "[\\fB\\-\\-mode\\fR\\ \\fI<MODE>\\fR]",
+            "[\\fB\\-o\\fR|\\fB\\-\\-output\\fR\\ \\fI<FILE>\\fR]",
+            "[\\fB\\-\\-text\\-field\\fR\\ \\fI<NAME>\\fR]",
+            "[\\fB\\-\\-in\\-place\\fR]",
+            "[\\fIPATH\\fR]...",
+        ] {
+            assert!(synopsis.contains(want), "{want} missing: {synopsis}");
+        }
     }
 }

@@ -119,6 +119,16 @@ pub fn plan(cfg: &Config, rep: &Reporter) -> (Vec<Job>, bool) {
                             continue;
                         }
                     };
+                    // A device or a pipe would be replaced by a regular
+                    // file (`--in-place /dev/null` as root).
+                    if !real.is_file() {
+                        rep.error(format_args!(
+                            "cannot rewrite {} in place: not a regular file",
+                            file.display()
+                        ));
+                        ok = false;
+                        continue;
+                    }
                     if !seen_out.insert(real.clone()) {
                         continue;
                     }
@@ -196,6 +206,38 @@ fn files_under(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::Parser;
+
+    /// `--in-place` on a named pipe: refused when planning, never opened
+    /// (it would be replaced by a regular file).
+    #[cfg(unix)]
+    #[test]
+    fn in_place_refuses_what_is_not_a_regular_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success());
+        if !made {
+            eprintln!("in_place_refuses_what_is_not_a_regular_file: skipped (no mkfifo)");
+            return;
+        }
+        let file = dir.path().join("a.txt");
+        std::fs::write(&file, "x").unwrap();
+        let cfg = super::super::Cli::parse_from([
+            "dechrome".as_ref(),
+            "--in-place".as_ref(),
+            fifo.as_os_str(),
+            file.as_os_str(),
+        ])
+        .into_config()
+        .unwrap();
+        let (jobs, ok) = plan(&cfg, &Reporter::new(true, None));
+        assert!(!ok);
+        assert_eq!(jobs.len(), 1);
+        assert_eq!(jobs[0].input, Input::File(file));
+    }
 
     #[test]
     fn formats_by_name() {

@@ -6,6 +6,28 @@ use std::io::{self, BufRead, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use dechrome::jsonl::{self, FieldPath, RecordError};
+
+/// Why a record was not cleaned.
+#[derive(Debug)]
+enum BadRecord {
+    /// No text field to clean.
+    Field(RecordError),
+    /// `--annotate FIELD`: the record has a member FIELD already, which
+    /// the annotation would hide (the last copy of a key counts).
+    AnnotationClash(String),
+}
+
+impl std::fmt::Display for BadRecord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BadRecord::Field(e) => e.fmt(f),
+            BadRecord::AnnotationClash(key) => write!(
+                f,
+                "the record has a member {key} already (--annotate {key} would hide it)"
+            ),
+        }
+    }
+}
 use dechrome::Cleaner;
 use rayon::prelude::*;
 
@@ -33,12 +55,16 @@ pub struct Outcome {
     pub bad_records: bool,
     /// Stopped before the end (`--on-error fail`, here or in another file).
     pub stopped: bool,
+    /// Lines (records and blank lines) read and written.
+    pub lines: u64,
 }
 
 /// Why a stream could not be finished.
 #[derive(Debug)]
 pub enum StreamError {
-    Read(io::Error),
+    /// Reading failed; the whole lines before the failure were cleaned and
+    /// written (counted in the outcome).
+    Read(io::Error, Box<Outcome>),
     Write(io::Error),
 }
 
@@ -63,15 +89,25 @@ impl Batch {
     }
 }
 
-fn read_batch(r: &mut dyn BufRead, max_bytes: usize, max_records: usize) -> io::Result<Batch> {
+/// The next lines of `r`; on a read error, the whole lines read before it
+/// and the error (a partial line is left out).
+fn read_batch(
+    r: &mut dyn BufRead,
+    max_bytes: usize,
+    max_records: usize,
+) -> (Batch, Option<io::Error>) {
     let mut b = Batch::default();
     while b.data.len() < max_bytes && b.ends.len() < max_records {
-        if r.read_until(b'\n', &mut b.data)? == 0 {
-            break;
+        match r.read_until(b'\n', &mut b.data) {
+            Ok(0) => break,
+            Ok(_) => b.ends.push(b.data.len()),
+            Err(e) => {
+                b.data.truncate(b.ends.last().copied().unwrap_or(0));
+                return (b, Some(e));
+            }
         }
-        b.ends.push(b.data.len());
     }
-    Ok(b)
+    (b, None)
 }
 
 /// Cleans every record of `r` into `out`; bad records are reported on
@@ -90,7 +126,7 @@ pub fn clean_stream(
     );
     let mut outcome = Outcome::default();
     let mut line_no: u64 = 0;
-    let mut batch = read_batch(r, max_bytes, max_records).map_err(StreamError::Read)?;
+    let (mut batch, mut read_error) = read_batch(r, max_bytes, max_records);
     while !batch.ends.is_empty() {
         if ctx.stop.load(Ordering::Relaxed) {
             outcome.stopped = true;
@@ -106,14 +142,18 @@ pub fn clean_stream(
                         .map(|l| clean_record(ctx, l))
                         .collect::<Vec<_>>()
                 },
-                || read_batch(r, max_bytes, max_records),
+                || next_batch(r, read_error.is_some(), max_bytes, max_records),
             )
         } else {
             let results: Vec<_> = batch.lines().map(|l| clean_record(ctx, l)).collect();
-            (results, read_batch(r, max_bytes, max_records))
+            (
+                results,
+                next_batch(r, read_error.is_some(), max_bytes, max_records),
+            )
         };
         for (line, (result, stats)) in batch.lines().zip(results) {
             line_no += 1;
+            outcome.lines = line_no;
             outcome.stats.merge(&stats);
             outcome.stats.bytes_in += line.len() as u64;
             let written: &[u8] = match &result {
@@ -142,14 +182,35 @@ pub fn clean_stream(
             out.write_all(written).map_err(StreamError::Write)?;
             outcome.stats.bytes_out += written.len() as u64;
         }
-        batch = next.map_err(StreamError::Read)?;
+        if let Some(e) = read_error {
+            return Err(StreamError::Read(e, Box::new(outcome)));
+        }
+        (batch, read_error) = next;
     }
-    Ok(outcome)
+    match read_error {
+        Some(e) => Err(StreamError::Read(e, Box::new(outcome))),
+        None => Ok(outcome),
+    }
+}
+
+/// The batch after one read with `failed` or not: nothing more is read
+/// after a read error.
+fn next_batch(
+    r: &mut dyn BufRead,
+    failed: bool,
+    max_bytes: usize,
+    max_records: usize,
+) -> (Batch, Option<io::Error>) {
+    if failed {
+        (Batch::default(), None)
+    } else {
+        read_batch(r, max_bytes, max_records)
+    }
 }
 
 /// One record (with its line terminator, if any): the record with its text
 /// field cleaned, or why it has none. A blank line is passed through.
-fn clean_record(ctx: &RecordCtx<'_>, line: &[u8]) -> (Result<Vec<u8>, RecordError>, Stats) {
+fn clean_record(ctx: &RecordCtx<'_>, line: &[u8]) -> (Result<Vec<u8>, BadRecord>, Stats) {
     let mut stats = Stats::default();
     let content = line.strip_suffix(b"\n").unwrap_or(line);
     if content.iter().all(u8::is_ascii_whitespace) {
@@ -157,8 +218,14 @@ fn clean_record(ctx: &RecordCtx<'_>, line: &[u8]) -> (Result<Vec<u8>, RecordErro
     }
     let field = match jsonl::find_string_field(content, ctx.field) {
         Ok(f) => f,
-        Err(e) => return (Err(e), stats),
+        Err(e) => return (Err(BadRecord::Field(e)), stats),
     };
+    if let Some(key) = ctx.annotate {
+        match jsonl::find_string_field(content, &FieldPath::member(key)) {
+            Err(RecordError::Missing(_)) => {}
+            _ => return (Err(BadRecord::AnnotationClash(key.to_string())), stats),
+        }
+    }
     let cleaned = ctx.cleaner.clean(field.value.as_bytes());
     stats.add_page(&cleaned);
     let mut text = Vec::with_capacity(field.value.len());

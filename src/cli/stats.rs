@@ -164,12 +164,52 @@ impl Reporter {
 /// still tells what happened.
 pub fn say(msg: impl std::fmt::Display) {
     use std::io::Write;
+    let msg = without_os_error_codes(&msg.to_string());
     let _ = writeln!(std::io::stderr().lock(), "{msg}");
+}
+
+/// `msg` without the ` (os error 2)` that Rust adds to the system's own
+/// words (`No such file or directory`): the number tells a user nothing.
+fn without_os_error_codes(msg: &str) -> String {
+    const MARK: &str = " (os error ";
+    let mut out = String::with_capacity(msg.len());
+    let mut rest = msg;
+    while let Some(i) = rest.find(MARK) {
+        let after = &rest[i + MARK.len()..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && after[digits..].starts_with(')') {
+            out.push_str(&rest[..i]);
+            rest = &after[digits + 1..];
+        } else {
+            out.push_str(&rest[..i + MARK.len()]);
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn os_error_codes_left_out() {
+        for (msg, want) in [
+            (
+                "dechrome: a.txt: No such file or directory (os error 2)",
+                "dechrome: a.txt: No such file or directory",
+            ),
+            (
+                "x: Permission denied (os error 13); y: Is a directory (os error 21)",
+                "x: Permission denied; y: Is a directory",
+            ),
+            ("a (os error x) b (os error ", "a (os error x) b (os error "),
+            ("f:3: no field text", "f:3: no field text"),
+        ] {
+            assert_eq!(without_os_error_codes(msg), want);
+        }
+    }
 
     #[test]
     fn summary_and_json_agree() {
