@@ -779,6 +779,75 @@ mod social {
     );
 
     t!(share_row, En, "SHARE THIS ARTICLE", Drop(Social));
+    // Blog-platform comment forms (TypePad, Movable Type, WordPress): the
+    // captcha's and the moderation queue's messages, in the templates' words.
+    t!(
+        blog_form_captcha_mismatch,
+        En,
+        "The letters and numbers you entered did not match the image. Please try again.",
+        Drop(Social)
+    );
+    t!(
+        blog_form_comment_saved,
+        En,
+        "Your comment has been saved. Comments are moderated and will not appear until approved by the author. Post another comment",
+        Drop(Social)
+    );
+    t!(
+        blog_form_comment_posted,
+        En,
+        "Your comment has been posted. Post another comment",
+        Drop(Social)
+    );
+    t!(
+        blog_form_moderated,
+        En,
+        "Comments are moderated, and will not appear until the author has approved them.",
+        Drop(Social)
+    );
+    t!(
+        blog_form_moderation_queue,
+        En,
+        "Your comment is now in the moderation queue and should appear shortly. Thank you for your comment.",
+        Drop(Social)
+    );
+    t!(
+        blog_form_awaiting_moderation,
+        En,
+        "Your comment is awaiting moderation.",
+        Drop(Social)
+    );
+    // Sentences that only start like the messages, or talk about them.
+    t!(
+        en_comment_saved_sentence,
+        En,
+        "Your comment has been saved to the minutes, the clerk told him.",
+        Keep
+    );
+    t!(
+        en_comment_posted_sentence,
+        En,
+        "Your comment has been posted on the council's website, the mayor's office wrote back.",
+        Keep
+    );
+    t!(
+        en_comments_moderated_sentence,
+        En,
+        "Comments are moderated and will not appear until an editor has read them, the newspaper said.",
+        Keep
+    );
+    t!(
+        en_awaiting_moderation_sentence,
+        En,
+        "Your comment is awaiting moderation, the screen said, and it never appeared at all.",
+        Keep
+    );
+    t!(
+        en_letters_and_numbers_sentence,
+        En,
+        "The letters and numbers you entered on the form are checked against the register.",
+        Keep
+    );
     t!(share_on_facebook, En, "Share on Facebook", Drop(Social));
     t!(follow_us, En, "Follow us on Twitter", Drop(Social));
     t!(comment_counter, En, "12 comments", Drop(Social));
