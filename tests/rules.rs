@@ -780,13 +780,9 @@ mod social {
 
     t!(share_row, En, "SHARE THIS ARTICLE", Drop(Social));
     // Blog-platform comment forms (TypePad, Movable Type, WordPress): the
-    // captcha's and the moderation queue's messages, in the templates' words.
-    t!(
-        blog_form_captcha_mismatch,
-        En,
-        "The letters and numbers you entered did not match the image. Please try again.",
-        Drop(Social)
-    );
+    // moderation queue's messages, in the templates' words (the captcha's
+    // "did not match the image" is left to the context model: dropping it
+    // re-kept a sidebar on one dev page).
     t!(
         blog_form_comment_saved,
         En,
