@@ -461,6 +461,58 @@ mod navigation {
 mod interface {
     use super::*;
 
+    // The Video.js player's controls and caption dialog, as a text dump
+    // prints them at page load.
+    t!(
+        videojs_current_time,
+        En,
+        "Current Time 0:00",
+        Drop(Interface)
+    );
+    t!(videojs_loaded, En, "Loaded: 0%", Drop(Interface));
+    t!(
+        videojs_remaining,
+        En,
+        "Remaining Time -0:00",
+        Drop(Interface)
+    );
+    t!(
+        videojs_captions_off,
+        En,
+        "captions off, selected",
+        Drop(Interface)
+    );
+    t!(
+        videojs_modal,
+        En,
+        "This is a modal window.",
+        Drop(Interface)
+    );
+    t!(
+        videojs_modal_escape,
+        En,
+        "This is a modal window. This modal can be closed by pressing the Escape key or activating the close button.",
+        Drop(Interface)
+    );
+    t!(
+        en_current_time_sentence,
+        En,
+        "Current time in the village is still kept by the church bell, the mayor said.",
+        Keep
+    );
+    t!(
+        en_playback_rate_sentence,
+        En,
+        "Playback rate of the old tapes was uneven, the archivist said.",
+        Keep
+    );
+    t!(
+        en_modal_window_sentence,
+        En,
+        "This is a modal window, the designer explained, and users must close it before going on.",
+        Keep
+    );
+
     t!(
         lynx_iframe,
         En,
