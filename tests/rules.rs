@@ -1797,6 +1797,90 @@ mod regressions {
         }
     }
 
+    /// A count of comments ("Comments (8)") under a whole article, with
+    /// comments below that carry no widget and no date and weigh more than
+    /// half the article: the page's last count heads them, and they go.
+    #[test]
+    fn comment_total_after_whole_article_ends_it() {
+        let [a, b, c, d] = body(L::En);
+        let [e, f, g, h, i, j] = MORE;
+        let comments = [
+            "I think the money would be better spent on fixing the roads, which have been in a terrible state for as long as I can remember.",
+            "We have waited far too long for this, and my children will be very happy to have a proper place to read and do their homework after school.",
+            "Does anyone know whether the old building will be sold, or will the council keep it for something else once the books have been moved?",
+            "My grandmother worked in the old library for thirty years, and she always said that the town deserved a better building than the one it had.",
+            "It is a good plan, but I would like to know how much the new fees will be and who will have to pay them, because nobody has told us that yet.",
+            "The design looks lovely in the pictures, although I hope that they have thought about where all the people who come to the hall will park.",
+            "Well done to the council for finally agreeing on something, it has been a long time since we had any good news from the town hall at all.",
+            "I would be happy to help with moving the books when the time comes, and I am sure that a lot of other people in the town would be too.",
+        ];
+        let mut blocks = vec![HEADLINE_CT, a, b, c, d, e, f, g, h, i, j, "Comments (8)"];
+        blocks.extend(comments);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let ex = explain(&cleaned);
+        for line in [a, b, c, d, e, f, g, h, i, j] {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{ex}");
+        }
+        for line in comments {
+            assert_eq!(
+                decisions_of(&cleaned, line),
+                vec![Verdict::Drop(LowContent)],
+                "{ex}"
+            );
+        }
+        assert_idempotent(&cleaned);
+    }
+
+    /// Two posts on one page, a count of comments under each: the first
+    /// count is not the page's last, and the second post stays.
+    #[test]
+    fn comment_total_under_first_of_two_posts_cuts_nothing() {
+        let [a, b, c, d] = body(L::En);
+        let [e, f, g, h, i, j] = MORE;
+        let blocks = [
+            HEADLINE_CT,
+            a,
+            b,
+            c,
+            d,
+            e,
+            f,
+            "4 Comments",
+            "What the new library will look like",
+            g,
+            h,
+            i,
+            j,
+            "2 Comments",
+        ];
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let ex = explain(&cleaned);
+        for line in [a, b, c, d, e, f, g, h, i, j] {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{ex}");
+        }
+        assert_idempotent(&cleaned);
+    }
+
+    /// A count of comments right under the headline, above the article:
+    /// no article above it, nothing is cut.
+    #[test]
+    fn comment_total_above_article_cuts_nothing() {
+        let [a, b, c, d] = body(L::En);
+        let [e, f, g, h, i, j] = MORE;
+        let blocks = [HEADLINE_CT, "12 Comments", a, b, c, d, e, f, g, h, i, j];
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let ex = explain(&cleaned);
+        for line in [a, b, c, d, e, f, g, h, i, j] {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{ex}");
+        }
+        assert_idempotent(&cleaned);
+    }
+
+    const HEADLINE_CT: &str = "Town council backs plan for new library";
+
     /// The same shape without the widget row above it: short subheadings
     /// between short sections are part of the article.
     #[test]
