@@ -1637,6 +1637,10 @@ impl Cleaner {
             }
         }
         let per_post = |rule: Rule| headers.iter().any(|&(r, c)| r == rule && c >= 3);
+        // The page's last count of comments (see below).
+        let last_total = (0..n)
+            .rev()
+            .find(|&i| evidence[i].is_some_and(|e| e.rule == Rule::Shape("comment-total")));
         // A credit printed again further down ("Source: ..." under each
         // picture) was not the article's end: only its last copy may be.
         // Dated ones ("Posted by Ann on May 2, 2012 at 9:14 am") are not
@@ -1709,9 +1713,11 @@ impl Cleaner {
                         return Some(i);
                     }
                     // A comments header after a whole article ends it, however
-                    // long the comments are.
+                    // long the comments are. A count of comments ("Comments
+                    // (5)", "4 Comments") only when it is the page's last
+                    // one: on a page of two posts, each has its own below it.
                     if e.category == Category::Social
-                        && e.rule != Rule::Shape("comment-total")
+                        && (e.rule != Rule::Shape("comment-total") || last_total == Some(i))
                         && before >= 2 * p.min_comment_cut
                     {
                         return Some(i);

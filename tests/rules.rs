@@ -461,6 +461,58 @@ mod navigation {
 mod interface {
     use super::*;
 
+    // The Video.js player's controls and caption dialog, as a text dump
+    // prints them at page load.
+    t!(
+        videojs_current_time,
+        En,
+        "Current Time 0:00",
+        Drop(Interface)
+    );
+    t!(videojs_loaded, En, "Loaded: 0%", Drop(Interface));
+    t!(
+        videojs_remaining,
+        En,
+        "Remaining Time -0:00",
+        Drop(Interface)
+    );
+    t!(
+        videojs_captions_off,
+        En,
+        "captions off, selected",
+        Drop(Interface)
+    );
+    t!(
+        videojs_modal,
+        En,
+        "This is a modal window.",
+        Drop(Interface)
+    );
+    t!(
+        videojs_modal_escape,
+        En,
+        "This is a modal window. This modal can be closed by pressing the Escape key or activating the close button.",
+        Drop(Interface)
+    );
+    t!(
+        en_current_time_sentence,
+        En,
+        "Current time in the village is still kept by the church bell, the mayor said.",
+        Keep
+    );
+    t!(
+        en_playback_rate_sentence,
+        En,
+        "Playback rate of the old tapes was uneven, the archivist said.",
+        Keep
+    );
+    t!(
+        en_modal_window_sentence,
+        En,
+        "This is a modal window, the designer explained, and users must close it before going on.",
+        Keep
+    );
+
     t!(
         lynx_iframe,
         En,
@@ -779,6 +831,71 @@ mod social {
     );
 
     t!(share_row, En, "SHARE THIS ARTICLE", Drop(Social));
+    // Blog-platform comment forms (TypePad, Movable Type, WordPress): the
+    // moderation queue's messages, in the templates' words (the captcha's
+    // "did not match the image" is left to the context model: dropping it
+    // re-kept a sidebar on one dev page).
+    t!(
+        blog_form_comment_saved,
+        En,
+        "Your comment has been saved. Comments are moderated and will not appear until approved by the author. Post another comment",
+        Drop(Social)
+    );
+    t!(
+        blog_form_comment_posted,
+        En,
+        "Your comment has been posted. Post another comment",
+        Drop(Social)
+    );
+    t!(
+        blog_form_moderated,
+        En,
+        "Comments are moderated, and will not appear until the author has approved them.",
+        Drop(Social)
+    );
+    t!(
+        blog_form_moderation_queue,
+        En,
+        "Your comment is now in the moderation queue and should appear shortly. Thank you for your comment.",
+        Drop(Social)
+    );
+    t!(
+        blog_form_awaiting_moderation,
+        En,
+        "Your comment is awaiting moderation.",
+        Drop(Social)
+    );
+    // Sentences that only start like the messages, or talk about them.
+    t!(
+        en_comment_saved_sentence,
+        En,
+        "Your comment has been saved to the minutes, the clerk told him.",
+        Keep
+    );
+    t!(
+        en_comment_posted_sentence,
+        En,
+        "Your comment has been posted on the council's website, the mayor's office wrote back.",
+        Keep
+    );
+    t!(
+        en_comments_moderated_sentence,
+        En,
+        "Comments are moderated and will not appear until an editor has read them, the newspaper said.",
+        Keep
+    );
+    t!(
+        en_awaiting_moderation_sentence,
+        En,
+        "Your comment is awaiting moderation, the screen said, and it never appeared at all.",
+        Keep
+    );
+    t!(
+        en_letters_and_numbers_sentence,
+        En,
+        "The letters and numbers you entered on the form are checked against the register.",
+        Keep
+    );
     t!(share_on_facebook, En, "Share on Facebook", Drop(Social));
     t!(follow_us, En, "Follow us on Twitter", Drop(Social));
     t!(comment_counter, En, "12 comments", Drop(Social));
@@ -1679,6 +1796,90 @@ mod regressions {
             assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{ex}");
         }
     }
+
+    /// A count of comments ("Comments (8)") under a whole article, with
+    /// comments below that carry no widget and no date and weigh more than
+    /// half the article: the page's last count heads them, and they go.
+    #[test]
+    fn comment_total_after_whole_article_ends_it() {
+        let [a, b, c, d] = body(L::En);
+        let [e, f, g, h, i, j] = MORE;
+        let comments = [
+            "I think the money would be better spent on fixing the roads, which have been in a terrible state for as long as I can remember.",
+            "We have waited far too long for this, and my children will be very happy to have a proper place to read and do their homework after school.",
+            "Does anyone know whether the old building will be sold, or will the council keep it for something else once the books have been moved?",
+            "My grandmother worked in the old library for thirty years, and she always said that the town deserved a better building than the one it had.",
+            "It is a good plan, but I would like to know how much the new fees will be and who will have to pay them, because nobody has told us that yet.",
+            "The design looks lovely in the pictures, although I hope that they have thought about where all the people who come to the hall will park.",
+            "Well done to the council for finally agreeing on something, it has been a long time since we had any good news from the town hall at all.",
+            "I would be happy to help with moving the books when the time comes, and I am sure that a lot of other people in the town would be too.",
+        ];
+        let mut blocks = vec![HEADLINE_CT, a, b, c, d, e, f, g, h, i, j, "Comments (8)"];
+        blocks.extend(comments);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let ex = explain(&cleaned);
+        for line in [a, b, c, d, e, f, g, h, i, j] {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{ex}");
+        }
+        for line in comments {
+            assert_eq!(
+                decisions_of(&cleaned, line),
+                vec![Verdict::Drop(LowContent)],
+                "{ex}"
+            );
+        }
+        assert_idempotent(&cleaned);
+    }
+
+    /// Two posts on one page, a count of comments under each: the first
+    /// count is not the page's last, and the second post stays.
+    #[test]
+    fn comment_total_under_first_of_two_posts_cuts_nothing() {
+        let [a, b, c, d] = body(L::En);
+        let [e, f, g, h, i, j] = MORE;
+        let blocks = [
+            HEADLINE_CT,
+            a,
+            b,
+            c,
+            d,
+            e,
+            f,
+            "4 Comments",
+            "What the new library will look like",
+            g,
+            h,
+            i,
+            j,
+            "2 Comments",
+        ];
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let ex = explain(&cleaned);
+        for line in [a, b, c, d, e, f, g, h, i, j] {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{ex}");
+        }
+        assert_idempotent(&cleaned);
+    }
+
+    /// A count of comments right under the headline, above the article:
+    /// no article above it, nothing is cut.
+    #[test]
+    fn comment_total_above_article_cuts_nothing() {
+        let [a, b, c, d] = body(L::En);
+        let [e, f, g, h, i, j] = MORE;
+        let blocks = [HEADLINE_CT, "12 Comments", a, b, c, d, e, f, g, h, i, j];
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let ex = explain(&cleaned);
+        for line in [a, b, c, d, e, f, g, h, i, j] {
+            assert_eq!(decisions_of(&cleaned, line), vec![Verdict::Keep], "{ex}");
+        }
+        assert_idempotent(&cleaned);
+    }
+
+    const HEADLINE_CT: &str = "Town council backs plan for new library";
 
     /// The same shape without the widget row above it: short subheadings
     /// between short sections are part of the article.
