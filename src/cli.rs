@@ -138,6 +138,8 @@ pub struct Cli {
     /// Instead of the article, write one tab-separated row per non-blank
     /// input line: keep|drop, category (`-` when kept), rule, the line.
     /// Example: `drop<TAB>social<TAB>phrase:share this article<TAB>SHARE THIS ARTICLE`.
+    /// With several inputs each row starts with the input's path (`<stdin>`
+    /// for standard input) and a tab, as grep names files.
     #[arg(long, conflicts_with = "jsonl")]
     pub explain: bool,
 

@@ -268,7 +268,9 @@ fn run_stream(ctx: &Ctx<'_>, jobs: &[Job], sizes: &[Option<u64>]) -> anyhow::Res
             // written as it is made, not held whole beside the input.
             match read_page(ctx, &jobs[i]) {
                 Ok(page) => {
-                    let s = clean_text_to(ctx, &page, &mut out).with_context(write_failed)?;
+                    let prefix = explain_prefix(ctx, &jobs[i]);
+                    let s = clean_text_to(ctx, &page, prefix.as_deref(), &mut out)
+                        .with_context(write_failed)?;
                     stats.merge(&s);
                 }
                 Err(msg) => {
@@ -335,7 +337,23 @@ fn text_window(ctx: &Ctx<'_>, jobs: &[Job], sizes: &[Option<u64>]) -> usize {
 /// Reads and cleans one plain-text page: the output bytes, or the message
 /// saying why not.
 fn clean_page(ctx: &Ctx<'_>, job: &Job) -> Result<(Vec<u8>, Stats), String> {
-    Ok(clean_text(ctx, &read_page(ctx, job)?))
+    let page = read_page(ctx, job)?;
+    Ok(clean_text(ctx, &page, explain_prefix(ctx, job).as_deref()))
+}
+
+/// What each `--explain` row of `job` starts with: with several inputs,
+/// the input's path and a tab (as grep names the file of each match);
+/// with one, nothing.
+fn explain_prefix(ctx: &Ctx<'_>, job: &Job) -> Option<Vec<u8>> {
+    if !ctx.cfg.explain || ctx.cfg.inputs.len() < 2 {
+        return None;
+    }
+    let mut prefix = match &job.input {
+        Input::File(p) => p.as_os_str().as_encoded_bytes().to_vec(),
+        Input::Stdin => b"<stdin>".to_vec(),
+    };
+    prefix.push(b'\t');
+    Some(prefix)
 }
 
 /// Reads one plain-text page: its bytes, or the message saying why not.
@@ -348,19 +366,32 @@ fn read_page(ctx: &Ctx<'_>, job: &Job) -> Result<Vec<u8>, String> {
     Ok(buf)
 }
 
-fn clean_text(ctx: &Ctx<'_>, page: &[u8]) -> (Vec<u8>, Stats) {
+fn clean_text(ctx: &Ctx<'_>, page: &[u8], prefix: Option<&[u8]>) -> (Vec<u8>, Stats) {
     let mut out = Vec::with_capacity(page.len() / 2);
     // Writing into a Vec cannot fail.
-    let stats = clean_text_to(ctx, page, &mut out).unwrap_or_default();
+    let stats = clean_text_to(ctx, page, prefix, &mut out).unwrap_or_default();
     (out, stats)
 }
 
-/// Cleans `page` and writes its output to `w`; the page's stats.
-fn clean_text_to(ctx: &Ctx<'_>, page: &[u8], w: &mut impl Write) -> io::Result<Stats> {
+/// Cleans `page` and writes its output to `w`; the page's stats. With
+/// `--explain`, each row starts with `prefix` when there is one.
+fn clean_text_to(
+    ctx: &Ctx<'_>,
+    page: &[u8],
+    prefix: Option<&[u8]>,
+    w: &mut impl Write,
+) -> io::Result<Stats> {
     let cleaned = ctx.cleaner.clean(page);
     let mut counted = Counted { inner: w, bytes: 0 };
     if ctx.cfg.explain {
-        cleaned.write_explain(&mut counted)?;
+        match prefix {
+            Some(prefix) => cleaned.write_explain(Prefixed {
+                inner: &mut counted,
+                prefix,
+                at_start: true,
+            })?,
+            None => cleaned.write_explain(&mut counted)?,
+        }
     } else {
         cleaned.write_to(&mut counted)?;
     }
@@ -387,6 +418,44 @@ impl<W: Write> Write for Counted<W> {
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
         self.inner.write_all(buf)?;
         self.bytes += buf.len() as u64;
+        Ok(())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// A writer that puts `prefix` before each line written through it.
+struct Prefixed<'p, W> {
+    inner: W,
+    prefix: &'p [u8],
+    /// Whether the next byte starts a line.
+    at_start: bool,
+}
+
+impl<W: Write> Write for Prefixed<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.write_all(buf)?;
+        Ok(buf.len())
+    }
+
+    fn write_all(&mut self, mut buf: &[u8]) -> io::Result<()> {
+        while !buf.is_empty() {
+            if self.at_start {
+                self.inner.write_all(self.prefix)?;
+                self.at_start = false;
+            }
+            let end = match buf.iter().position(|&b| b == b'\n') {
+                Some(i) => {
+                    self.at_start = true;
+                    i + 1
+                }
+                None => buf.len(),
+            };
+            self.inner.write_all(&buf[..end])?;
+            buf = &buf[end..];
+        }
         Ok(())
     }
 
@@ -466,7 +535,7 @@ fn clean_file(ctx: &Ctx<'_>, job: &Job) -> (Stats, bool) {
                     ctx.rep.error(format_args!("{name}: {e} ({kept})"));
                     return Err(BodyError::Abandoned);
                 }
-                let (out, s) = clean_text(ctx, &page);
+                let (out, s) = clean_text(ctx, &page, None);
                 stats.merge(&s);
                 w.write_all(&out).map_err(BodyError::Write)
             }
