@@ -125,7 +125,10 @@ pub struct Cli {
     /// Write the output to FILE instead of standard output. When FILE is an
     /// existing directory, ends with `/`, or a directory is among the inputs,
     /// each input's result is written under it at the same relative path.
-    /// Compressed when the name ends in .gz, .zst or .zstd.
+    /// Compressed when the name ends in .gz, .zst or .zstd. A regular FILE
+    /// is written through a temporary file beside it and renamed over it at
+    /// the end (permissions kept); /dev/null, a pipe or a device is written
+    /// to directly.
     #[arg(short, long, value_name = "FILE", conflicts_with = "in_place")]
     pub output: Option<PathBuf>,
 

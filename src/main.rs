@@ -207,11 +207,21 @@ fn run(cfg: Config) -> anyhow::Result<bool> {
 /// All results one after the other into standard output or one file.
 fn run_stream(ctx: &Ctx<'_>, jobs: &[Job], sizes: &[Option<u64>]) -> anyhow::Result<(Stats, bool)> {
     let (sink, out_name, codec): (Box<dyn Write>, String, Codec) = match &ctx.cfg.target {
-        Target::File(p) => (
-            Box::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?),
-            p.display().to_string(),
-            Codec::for_output_name(p),
-        ),
+        Target::File(p) => {
+            let codec = Codec::for_output_name(p);
+            let name = p.display().to_string();
+            match output_file(p) {
+                OutputFile::Direct => (
+                    Box::new(
+                        File::create(p)
+                            .with_context(|| format!("cannot create {}", p.display()))?,
+                    ),
+                    name,
+                    codec,
+                ),
+                kind => return run_stream_replacing(ctx, jobs, sizes, p, kind, codec),
+            }
+        }
         _ => (
             Box::new(io::stdout().lock()),
             "<stdout>".to_string(),
@@ -221,6 +231,100 @@ fn run_stream(ctx: &Ctx<'_>, jobs: &[Job], sizes: &[Option<u64>]) -> anyhow::Res
     let write_failed = || format!("{out_name}: write failed");
     let mut out =
         Encoder::new(BufWriter::with_capacity(1 << 16, sink), codec).with_context(write_failed)?;
+    let result = stream_jobs(ctx, jobs, sizes, &mut out, &out_name)?;
+    out.finish().with_context(write_failed)?;
+    Ok(result)
+}
+
+/// How `-o FILE` is written.
+#[derive(Debug, PartialEq, Eq)]
+enum OutputFile {
+    /// Opened and written as it is: not a regular file (a device such as
+    /// `/dev/null`, a named pipe, a dangling symlink), or a path whose
+    /// directory is missing (the error is the one opening it gives).
+    Direct,
+    /// A new file: through a temporary file beside it and a rename.
+    New,
+    /// An existing regular file (its real path, symlinks resolved):
+    /// replaced through a temporary file and a rename, permissions kept.
+    Replace(PathBuf),
+}
+
+fn output_file(p: &std::path::Path) -> OutputFile {
+    match fs::symlink_metadata(p) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            let dir = p.parent().filter(|d| !d.as_os_str().is_empty());
+            if dir.map_or(true, |d| d.is_dir()) {
+                OutputFile::New
+            } else {
+                OutputFile::Direct
+            }
+        }
+        Err(_) => OutputFile::Direct,
+        Ok(_) => match p.canonicalize() {
+            Ok(real) if real.is_file() => OutputFile::Replace(real),
+            _ => OutputFile::Direct,
+        },
+    }
+}
+
+/// [`run_stream`] into a regular file `path`, written through a temporary
+/// file in its directory and renamed over it at the end: a run that is
+/// killed or fails to write leaves `path` as it was (new: absent). Inputs
+/// that cannot be read are reported and the others' output is written, as
+/// on standard output.
+fn run_stream_replacing(
+    ctx: &Ctx<'_>,
+    jobs: &[Job],
+    sizes: &[Option<u64>],
+    path: &std::path::Path,
+    kind: OutputFile,
+    codec: Codec,
+) -> anyhow::Result<(Stats, bool)> {
+    let name = path.display().to_string();
+    let mut result = None;
+    let mut body = |w: &mut dyn Write| -> Result<(), BodyError> {
+        let r = stream_jobs(ctx, jobs, sizes, w, &name);
+        let failed = r.is_err();
+        result = Some(r);
+        if failed {
+            Err(BodyError::Abandoned)
+        } else {
+            Ok(())
+        }
+    };
+    let written = match &kind {
+        OutputFile::Replace(real) => write_in_place(
+            ctx,
+            &Input::File(path.to_path_buf()),
+            real,
+            codec,
+            &mut body,
+        ),
+        _ => write_new(ctx, path, codec, &mut body),
+    };
+    match written {
+        Ok(()) | Err(BodyError::Abandoned) => {
+            result.unwrap_or_else(|| Ok((Stats::default(), false)))
+        }
+        Err(BodyError::Write(e)) => {
+            Err(anyhow::Error::new(e).context(format!("{name}: write failed")))
+        }
+        Err(BodyError::Step(why)) => Err(anyhow::anyhow!("cannot write {name}: {why}")),
+    }
+}
+
+/// Cleans `jobs` into `out`, one after the other (`out_name` in messages);
+/// the run's stats and whether every input was cleaned. Only a failed
+/// write is an `Err`.
+fn stream_jobs(
+    ctx: &Ctx<'_>,
+    jobs: &[Job],
+    sizes: &[Option<u64>],
+    mut out: &mut dyn Write,
+    out_name: &str,
+) -> anyhow::Result<(Stats, bool)> {
+    let write_failed = || format!("{out_name}: write failed");
     let mut stats = Stats::default();
     let mut ok = true;
     let mut i = 0;
@@ -295,7 +399,6 @@ fn run_stream(ctx: &Ctx<'_>, jobs: &[Job], sizes: &[Option<u64>]) -> anyhow::Res
         }
         i = end;
     }
-    out.finish().with_context(write_failed)?;
     Ok((stats, ok))
 }
 
@@ -589,7 +692,7 @@ type Body<'b> = dyn FnMut(&mut dyn Write) -> Result<(), BodyError> + 'b;
 /// beside it and a rename: a failed or stopped run leaves no half-written
 /// result, and an earlier result at `path` stays until the new one is
 /// whole. A directory that cannot be created is reported once, not once
-/// per file under it.
+/// per file under it. Also writes a new `-o FILE`.
 fn write_new(
     ctx: &Ctx<'_>,
     path: &std::path::Path,
@@ -640,7 +743,7 @@ fn write_new(
 /// Rewrites `path` (`input`'s real path, symlinks resolved) through a
 /// temporary file in its directory and an atomic rename: a run stopped at
 /// any point leaves it either as it was or fully rewritten. Permissions are
-/// kept.
+/// kept. Also replaces an existing regular `-o FILE` (`input`: FILE as given).
 fn write_in_place(
     ctx: &Ctx<'_>,
     input: &Input,

@@ -739,6 +739,119 @@ fn same_file_as_input_and_output_is_refused() {
     assert_eq!(fs::read_to_string(&a).unwrap(), *page);
 }
 
+/// `-o FILE` is written through a temporary file beside it and renamed at
+/// the end: an earlier FILE is whole until then, even while the run waits
+/// for input, and a killed run leaves it as it was. (The child waits on
+/// its standard input, held open here: no timing is involved.)
+#[cfg(unix)]
+#[test]
+fn output_file_is_replaced_only_when_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = write_file(dir.path(), "out.txt", "earlier result\n");
+    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("dechrome"))
+        .args(["-j", "1", "-q", "-o"])
+        .arg(&out)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(pages()[0].as_bytes()).unwrap();
+    stdin.flush().unwrap();
+    // Until the run has set up its output: a temporary file, or (written
+    // directly) FILE cut at the start.
+    let mut waited = 0;
+    while leftovers(dir.path()).is_empty()
+        && fs::read_to_string(&out).unwrap() == "earlier result\n"
+    {
+        waited += 1;
+        assert!(waited < 6000, "the run never set up its output");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(fs::read_to_string(&out).unwrap(), "earlier result\n");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    drop(stdin);
+    assert_eq!(fs::read_to_string(&out).unwrap(), "earlier result\n");
+}
+
+/// `-o FILE` over an existing file keeps its permissions, and a symlink
+/// stays a link to the file it names; an input that cannot be read among
+/// several is reported (exit 1) and the others' output still replaces
+/// FILE. No temporary file is left.
+#[cfg(unix)]
+#[test]
+fn output_file_keeps_permissions_and_links() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let (p0, p1) = (&pages()[0], &pages()[1]);
+    let a = write_file(dir.path(), "a.txt", p0);
+    let b = write_file(dir.path(), "b.txt", p1);
+    let real = write_file(dir.path(), "real.txt", "earlier\n");
+    fs::set_permissions(&real, fs::Permissions::from_mode(0o640)).unwrap();
+    let link = dir.path().join("link.txt");
+    std::os::unix::fs::symlink("real.txt", &link).unwrap();
+    bin()
+        .arg(&a)
+        .arg(dir.path().join("missing.txt"))
+        .arg(&b)
+        .arg("-o")
+        .arg(&link)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("missing.txt"));
+    assert!(fs::symlink_metadata(&link).unwrap().is_symlink());
+    assert_eq!(
+        fs::read_to_string(&real).unwrap(),
+        lib_clean(p0) + &lib_clean(p1)
+    );
+    let mode = fs::metadata(&real).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+    assert!(
+        leftovers(dir.path()).is_empty(),
+        "{:?}",
+        leftovers(dir.path())
+    );
+}
+
+/// `-o` naming what is not a regular file is written to, never replaced:
+/// `/dev/null`, and a named pipe (read here while the run writes).
+#[cfg(unix)]
+#[test]
+fn output_that_is_not_a_regular_file_is_written_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let page = &pages()[0];
+    let a = write_file(dir.path(), "a.txt", page);
+    let null = Path::new("/dev/null");
+    if fs::metadata(null).is_ok_and(|m| m.file_type().is_char_device()) {
+        bin().arg(&a).arg("-o").arg(null).assert().success();
+        assert!(fs::metadata(null).unwrap().file_type().is_char_device());
+    }
+    let fifo = dir.path().join("pipe");
+    let made = StdCommand::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        eprintln!("output_that_is_not_a_regular_file_is_written_not_replaced: no mkfifo");
+        return;
+    }
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || fs::read_to_string(fifo).unwrap())
+    };
+    bin().arg(&a).arg("-o").arg(&fifo).assert().success();
+    assert_eq!(reader.join().unwrap(), lib_clean(page));
+    assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+    assert!(
+        leftovers(dir.path()).is_empty(),
+        "{:?}",
+        leftovers(dir.path())
+    );
+}
+
 fn leftovers(dir: &Path) -> Vec<String> {
     walk(dir)
         .into_iter()
