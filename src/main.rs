@@ -15,7 +15,6 @@ use std::sync::Mutex;
 use std::time::Instant;
 
 use anyhow::Context;
-use clap::Parser;
 use dechrome::{Cleaner, CleanerBuilder};
 use rayon::prelude::*;
 
@@ -27,7 +26,7 @@ use cli::{Cli, Config, Format, Input, Target};
 
 fn main() -> ExitCode {
     fixed_mmap_threshold();
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::parse_args() {
         Ok(c) => c,
         Err(e) => return usage_error(e),
     };
@@ -158,6 +157,11 @@ fn run(cfg: Config) -> anyhow::Result<bool> {
             .build_global();
     }
     let (jobs, planned) = plan::plan(&cfg, &Reporter::new(true, None));
+    if !cfg.quiet && !jobs.iter().any(|j| j.format == Format::Jsonl) {
+        if let Some(msg) = cli::jsonl_options_unused(&cfg.jsonl_options) {
+            say(msg);
+        }
+    }
     // Created before any work (but after the walk, which must not find it),
     // so that a run of hours does not end in a summary that cannot be
     // written.

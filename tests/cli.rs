@@ -262,6 +262,48 @@ fn explain_rows_name_the_input_when_there_are_several() {
         .stdout(named(&b.display().to_string(), &one(PAGE_B)));
 }
 
+/// JSONL-only options when no input is JSONL: said once on stderr (not
+/// with --quiet), the exit status unchanged; nothing said when an input is
+/// JSONL.
+#[test]
+fn jsonl_options_without_jsonl_input_are_said_to_do_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.txt", PAGE_A);
+    bin()
+        .args(["--text-field", "body"])
+        .arg(&a)
+        .assert()
+        .success()
+        .stdout(lib_clean(PAGE_A))
+        .stderr("dechrome: --text-field has no effect: no input is JSON Lines (use --jsonl)\n");
+    let missing = dir.path().join("missing.txt");
+    bin()
+        .args(["--annotate", "dechrome", "--on-error", "drop"])
+        .arg(&a)
+        .arg(&missing)
+        .assert()
+        .code(1)
+        .stderr(format!(
+            "dechrome: --on-error and --annotate have no effect: no input is JSON Lines \
+             (use --jsonl)\ndechrome: {}: No such file or directory\n",
+            missing.display()
+        ));
+    bin()
+        .args(["-q", "--text-field", "body"])
+        .arg(&a)
+        .assert()
+        .success()
+        .stderr("");
+    let r = write(dir.path(), "r.jsonl", "{\"body\":\"x\"}\n");
+    bin()
+        .args(["--text-field", "body"])
+        .arg(&a)
+        .arg(&r)
+        .assert()
+        .success()
+        .stderr("");
+}
+
 #[test]
 fn missing_file_among_good_ones() {
     let dir = tempfile::tempdir().unwrap();
