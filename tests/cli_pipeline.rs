@@ -724,6 +724,68 @@ fn output_directory_keeps_earlier_result_when_a_read_fails() {
     assert!(leftovers(&out).is_empty(), "{:?}", leftovers(&out));
 }
 
+/// Errors met while walking a directory say what could not be done: a
+/// directory that cannot be read, a dangling symlink, a symlink loop; the
+/// other files are still cleaned (exit 1). Root reads any directory: then
+/// the run is made as `nobody` when `runuser` can, else that line is not
+/// checked.
+#[cfg(unix)]
+#[test]
+fn walk_errors_say_what_could_not_be_done() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let page = &pages()[0];
+    write_file(dir.path(), "notes/a.txt", page);
+    write_file(dir.path(), "notes/locked/b.txt", page);
+    std::os::unix::fs::symlink("nowhere", dir.path().join("notes/dangling.txt")).unwrap();
+    fs::create_dir(dir.path().join("notes/sub")).unwrap();
+    std::os::unix::fs::symlink("..", dir.path().join("notes/sub/up")).unwrap();
+    let locked = dir.path().join("notes/locked");
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    let out = dir.path().join("out");
+    fs::create_dir(&out).unwrap();
+    fs::set_permissions(&out, fs::Permissions::from_mode(0o777)).unwrap();
+    let root = fs::read_dir(&locked).is_ok();
+    let as_nobody = root
+        && StdCommand::new("runuser")
+            .args(["-u", "nobody", "--", "true"])
+            .status()
+            .is_ok_and(|s| s.success());
+    let bin_path = assert_cmd::cargo::cargo_bin("dechrome");
+    let mut cmd = if as_nobody {
+        let mut c = StdCommand::new("runuser");
+        c.args(["-u", "nobody", "--"]).arg(&bin_path);
+        c
+    } else {
+        StdCommand::new(&bin_path)
+    };
+    let got = cmd
+        .current_dir(dir.path())
+        .args(["-j", "1", "-o", "out/", "notes"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(got.status.code(), Some(1));
+    let stderr = String::from_utf8(got.stderr).unwrap();
+    let mut want =
+        vec!["dechrome: cannot follow the symlink notes/dangling.txt: No such file or directory"];
+    if !root || as_nobody {
+        want.push("dechrome: cannot read the directory notes/locked: Permission denied");
+    }
+    want.push(
+        "dechrome: cannot follow the symlink notes/sub/up: it leads back to notes, \
+         which holds it (a loop)",
+    );
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines, want, "{stderr}");
+    assert_eq!(
+        fs::read_to_string(out.join("a.txt")).unwrap(),
+        lib_clean(page)
+    );
+}
+
 #[test]
 fn same_file_as_input_and_output_is_refused() {
     let dir = tempfile::tempdir().unwrap();
