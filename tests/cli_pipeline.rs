@@ -747,12 +747,17 @@ fn walk_errors_say_what_could_not_be_done() {
     fs::create_dir(&out).unwrap();
     fs::set_permissions(&out, fs::Permissions::from_mode(0o777)).unwrap();
     let root = fs::read_dir(&locked).is_ok();
+    let bin_path = assert_cmd::cargo::cargo_bin("dechrome");
+    // nobody must reach the test directory and the binary.
     let as_nobody = root
         && StdCommand::new("runuser")
-            .args(["-u", "nobody", "--", "true"])
+            .args(["-u", "nobody", "--", "test", "-x"])
+            .arg(dir.path().join("notes"))
+            .args(["-a", "-x"])
+            .arg(&bin_path)
+            .stderr(Stdio::null())
             .status()
             .is_ok_and(|s| s.success());
-    let bin_path = assert_cmd::cargo::cargo_bin("dechrome");
     let mut cmd = if as_nobody {
         let mut c = StdCommand::new("runuser");
         c.args(["-u", "nobody", "--"]).arg(&bin_path);
