@@ -882,6 +882,54 @@ fn output_file_keeps_permissions_and_links() {
     );
 }
 
+/// `-o FILE` where no temporary file can be made beside it: said with the
+/// directory and the reason before any input is read (exit 1), and an
+/// existing FILE is left as it was. Root writes into a read-only directory
+/// all the same: then `/proc` (where no file can be created) stands in.
+#[cfg(unix)]
+#[test]
+fn output_file_where_no_temporary_file_can_be_made() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let a = write_file(dir.path(), "a.txt", &pages()[0]);
+    let ro = dir.path().join("ro");
+    let earlier = write_file(dir.path(), "ro/out.txt", "earlier\n");
+    fs::set_permissions(&ro, fs::Permissions::from_mode(0o555)).unwrap();
+    let root = fs::File::create(ro.join("probe")).is_ok();
+    let (out, want) = if root {
+        if !Path::new("/proc/version").is_file() {
+            eprintln!("output_file_where_no_temporary_file_can_be_made: skipped (root, no /proc)");
+            return;
+        }
+        (
+            PathBuf::from("/proc/dechrome-test.txt"),
+            "dechrome: cannot write /proc/dechrome-test.txt: cannot create a temporary file \
+             in /proc/: No such file or directory\n"
+                .to_string(),
+        )
+    } else {
+        (
+            earlier.clone(),
+            format!(
+                "dechrome: cannot write {}: cannot create a temporary file in {}/: \
+                 Permission denied\n",
+                earlier.display(),
+                ro.display()
+            ),
+        )
+    };
+    bin()
+        .arg(&a)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(want);
+    fs::set_permissions(&ro, fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(fs::read_to_string(&earlier).unwrap(), "earlier\n");
+}
+
 /// `-o` naming what is not a regular file is written to, never replaced:
 /// `/dev/null`, and a named pipe (read here while the run writes).
 #[cfg(unix)]
