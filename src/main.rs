@@ -286,6 +286,14 @@ fn run_stream_replacing(
     codec: Codec,
 ) -> anyhow::Result<(Stats, bool)> {
     let name = path.display().to_string();
+    if let OutputFile::Replace(real) = &kind {
+        // A file the user may not write is not replaced either, as when it
+        // was written directly (opened for writing, not cut: unchanged).
+        File::options()
+            .write(true)
+            .open(real)
+            .with_context(|| format!("cannot create {name}"))?;
+    }
     let mut result = None;
     let mut body = |w: &mut dyn Write| -> Result<(), BodyError> {
         let r = stream_jobs(ctx, jobs, sizes, w, &name);

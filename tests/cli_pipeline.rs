@@ -930,6 +930,61 @@ fn output_file_where_no_temporary_file_can_be_made() {
     assert_eq!(fs::read_to_string(&earlier).unwrap(), "earlier\n");
 }
 
+/// An existing `-o FILE` the user may not write is not replaced, though
+/// its directory would allow the rename: `cannot create FILE: Permission
+/// denied`, as when it was opened directly. Root may write any file: then
+/// the run is made as `nobody` (FILE root's, mode 644, in a directory all
+/// may write) when `runuser` can, else the test is skipped.
+#[cfg(unix)]
+#[test]
+fn output_file_the_user_may_not_write_is_not_replaced() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o777)).unwrap();
+    let a = write_file(dir.path(), "a.txt", &pages()[0]);
+    fs::set_permissions(&a, fs::Permissions::from_mode(0o644)).unwrap();
+    let out = write_file(dir.path(), "out.txt", "earlier\n");
+    fs::set_permissions(&out, fs::Permissions::from_mode(0o444)).unwrap();
+    let root = fs::OpenOptions::new().write(true).open(&out).is_ok();
+    fs::set_permissions(&out, fs::Permissions::from_mode(0o644)).unwrap();
+    let bin_path = assert_cmd::cargo::cargo_bin("dechrome");
+    let mut cmd = if root {
+        let reach = StdCommand::new("runuser")
+            .args(["-u", "nobody", "--", "test", "-r"])
+            .arg(&a)
+            .args(["-a", "-x"])
+            .arg(&bin_path)
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !reach {
+            eprintln!("output_file_the_user_may_not_write_is_not_replaced: skipped (root)");
+            return;
+        }
+        let mut c = StdCommand::new("runuser");
+        c.args(["-u", "nobody", "--"]).arg(&bin_path);
+        c
+    } else {
+        fs::set_permissions(&out, fs::Permissions::from_mode(0o444)).unwrap();
+        StdCommand::new(&bin_path)
+    };
+    let got = cmd.arg(&a).arg("-o").arg(&out).output().unwrap();
+    assert_eq!(got.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(got.stderr).unwrap(),
+        format!(
+            "dechrome: cannot create {}: Permission denied\n",
+            out.display()
+        )
+    );
+    assert_eq!(fs::read_to_string(&out).unwrap(), "earlier\n");
+    assert!(
+        leftovers(dir.path()).is_empty(),
+        "{:?}",
+        leftovers(dir.path())
+    );
+}
+
 /// `-o` naming what is not a regular file is written to, never replaced:
 /// `/dev/null`, and a named pipe (read here while the run writes).
 #[cfg(unix)]
