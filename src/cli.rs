@@ -125,7 +125,10 @@ pub struct Cli {
     /// Write the output to FILE instead of standard output. When FILE is an
     /// existing directory, ends with `/`, or a directory is among the inputs,
     /// each input's result is written under it at the same relative path.
-    /// Compressed when the name ends in .gz, .zst or .zstd.
+    /// Compressed when the name ends in .gz, .zst or .zstd. A regular FILE
+    /// is written through a temporary file beside it and renamed over it at
+    /// the end (permissions kept); /dev/null, a pipe or a device is written
+    /// to directly.
     #[arg(short, long, value_name = "FILE", conflicts_with = "in_place")]
     pub output: Option<PathBuf>,
 
@@ -138,6 +141,8 @@ pub struct Cli {
     /// Instead of the article, write one tab-separated row per non-blank
     /// input line: keep|drop, category (`-` when kept), rule, the line.
     /// Example: `drop<TAB>social<TAB>phrase:share this article<TAB>SHARE THIS ARTICLE`.
+    /// With several inputs each row starts with the input's path (`<stdin>`
+    /// for standard input) and a tab, as grep names files.
     #[arg(long, conflicts_with = "jsonl")]
     pub explain: bool,
 
@@ -201,7 +206,19 @@ pub struct Cli {
     /// standard output, and exit.
     #[arg(long, value_enum, value_name = "WHAT", exclusive = true)]
     pub generate: Option<Generate>,
+
+    /// The JSONL-only options given on the command line (`--text-field`,
+    /// `--on-error`, `--annotate`), as written in messages.
+    #[arg(skip)]
+    pub jsonl_options: Vec<&'static str>,
 }
+
+/// The options that act on JSONL records only: (clap id, as written).
+const JSONL_OPTIONS: [(&str, &str); 3] = [
+    ("text_field", "--text-field"),
+    ("on_error", "--on-error"),
+    ("annotate", "--annotate"),
+];
 
 /// `--mode` values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -320,9 +337,44 @@ pub struct Config {
     pub stats: bool,
     pub stats_json: Option<PathBuf>,
     pub quiet: bool,
+    /// The JSONL-only options given on the command line.
+    pub jsonl_options: Vec<&'static str>,
+}
+
+/// The warning for JSONL-only `options` given when no input is JSON Lines;
+/// `None` when there is nothing to say.
+pub fn jsonl_options_unused(options: &[&str]) -> Option<String> {
+    let (last, rest) = options.split_last()?;
+    let (named, verb) = if rest.is_empty() {
+        (last.to_string(), "has")
+    } else {
+        (format!("{} and {last}", rest.join(", ")), "have")
+    };
+    Some(format!(
+        "dechrome: {named} {verb} no effect: no input is JSON Lines (use --jsonl)"
+    ))
 }
 
 impl Cli {
+    /// The arguments of this process, with [`Cli::jsonl_options`] filled in
+    /// (which a default value alone does not).
+    pub fn parse_args() -> Result<Cli, clap::Error> {
+        Self::parse_matches(Cli::command().try_get_matches()?)
+    }
+
+    fn parse_matches(matches: clap::ArgMatches) -> Result<Cli, clap::Error> {
+        use clap::FromArgMatches;
+        let mut cli = Cli::from_arg_matches(&matches)?;
+        cli.jsonl_options = JSONL_OPTIONS
+            .iter()
+            .filter(|(id, _)| {
+                matches.value_source(id) == Some(clap::parser::ValueSource::CommandLine)
+            })
+            .map(|&(_, flag)| flag)
+            .collect();
+        Ok(cli)
+    }
+
     /// Resolves the raw arguments; a usage error (exit status 2) when they
     /// do not make sense together.
     pub fn into_config(self) -> Result<Config, clap::Error> {
@@ -435,6 +487,7 @@ impl Cli {
             stats: self.stats,
             stats_json: self.stats_json,
             quiet: self.quiet,
+            jsonl_options: self.jsonl_options,
         })
     }
 }
@@ -522,6 +575,33 @@ mod tests {
             let e = parse(args).expect_err(&format!("{args:?}"));
             assert_eq!(e.exit_code(), 2, "{args:?}");
         }
+    }
+
+    #[test]
+    fn jsonl_options_given_are_named() {
+        let given = |args: &[&str]| {
+            let m = Cli::command()
+                .try_get_matches_from(std::iter::once("dechrome").chain(args.iter().copied()))
+                .unwrap();
+            Cli::parse_matches(m).unwrap().jsonl_options
+        };
+        assert!(given(&["a.txt"]).is_empty());
+        // Given with the default value: still given.
+        assert_eq!(given(&["--text-field", "text"]), ["--text-field"]);
+        assert_eq!(
+            given(&["--annotate", "x", "--on-error=drop"]),
+            ["--on-error", "--annotate"]
+        );
+        assert_eq!(jsonl_options_unused(&[]), None);
+        assert_eq!(
+            jsonl_options_unused(&["--on-error"]).unwrap(),
+            "dechrome: --on-error has no effect: no input is JSON Lines (use --jsonl)"
+        );
+        assert_eq!(
+            jsonl_options_unused(&["--text-field", "--on-error", "--annotate"]).unwrap(),
+            "dechrome: --text-field, --on-error and --annotate have no effect: \
+             no input is JSON Lines (use --jsonl)"
+        );
     }
 
     #[test]

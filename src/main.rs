@@ -15,7 +15,6 @@ use std::sync::Mutex;
 use std::time::Instant;
 
 use anyhow::Context;
-use clap::Parser;
 use dechrome::{Cleaner, CleanerBuilder};
 use rayon::prelude::*;
 
@@ -27,7 +26,7 @@ use cli::{Cli, Config, Format, Input, Target};
 
 fn main() -> ExitCode {
     fixed_mmap_threshold();
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::parse_args() {
         Ok(c) => c,
         Err(e) => return usage_error(e),
     };
@@ -158,6 +157,11 @@ fn run(cfg: Config) -> anyhow::Result<bool> {
             .build_global();
     }
     let (jobs, planned) = plan::plan(&cfg, &Reporter::new(true, None));
+    if !cfg.quiet && !jobs.iter().any(|j| j.format == Format::Jsonl) {
+        if let Some(msg) = cli::jsonl_options_unused(&cfg.jsonl_options) {
+            say(msg);
+        }
+    }
     // Created before any work (but after the walk, which must not find it),
     // so that a run of hours does not end in a summary that cannot be
     // written.
@@ -207,11 +211,21 @@ fn run(cfg: Config) -> anyhow::Result<bool> {
 /// All results one after the other into standard output or one file.
 fn run_stream(ctx: &Ctx<'_>, jobs: &[Job], sizes: &[Option<u64>]) -> anyhow::Result<(Stats, bool)> {
     let (sink, out_name, codec): (Box<dyn Write>, String, Codec) = match &ctx.cfg.target {
-        Target::File(p) => (
-            Box::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?),
-            p.display().to_string(),
-            Codec::for_output_name(p),
-        ),
+        Target::File(p) => {
+            let codec = Codec::for_output_name(p);
+            let name = p.display().to_string();
+            match output_file(p) {
+                OutputFile::Direct => (
+                    Box::new(
+                        File::create(p)
+                            .with_context(|| format!("cannot create {}", p.display()))?,
+                    ),
+                    name,
+                    codec,
+                ),
+                kind => return run_stream_replacing(ctx, jobs, sizes, p, kind, codec),
+            }
+        }
         _ => (
             Box::new(io::stdout().lock()),
             "<stdout>".to_string(),
@@ -221,6 +235,108 @@ fn run_stream(ctx: &Ctx<'_>, jobs: &[Job], sizes: &[Option<u64>]) -> anyhow::Res
     let write_failed = || format!("{out_name}: write failed");
     let mut out =
         Encoder::new(BufWriter::with_capacity(1 << 16, sink), codec).with_context(write_failed)?;
+    let result = stream_jobs(ctx, jobs, sizes, &mut out, &out_name)?;
+    out.finish().with_context(write_failed)?;
+    Ok(result)
+}
+
+/// How `-o FILE` is written.
+#[derive(Debug, PartialEq, Eq)]
+enum OutputFile {
+    /// Opened and written as it is: not a regular file (a device such as
+    /// `/dev/null`, a named pipe, a dangling symlink), or a path whose
+    /// directory is missing (the error is the one opening it gives).
+    Direct,
+    /// A new file: through a temporary file beside it and a rename.
+    New,
+    /// An existing regular file (its real path, symlinks resolved):
+    /// replaced through a temporary file and a rename, permissions kept.
+    Replace(PathBuf),
+}
+
+fn output_file(p: &std::path::Path) -> OutputFile {
+    match fs::symlink_metadata(p) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            let dir = p.parent().filter(|d| !d.as_os_str().is_empty());
+            if dir.map_or(true, |d| d.is_dir()) {
+                OutputFile::New
+            } else {
+                OutputFile::Direct
+            }
+        }
+        Err(_) => OutputFile::Direct,
+        Ok(_) => match p.canonicalize() {
+            Ok(real) if real.is_file() => OutputFile::Replace(real),
+            _ => OutputFile::Direct,
+        },
+    }
+}
+
+/// [`run_stream`] into a regular file `path`, written through a temporary
+/// file in its directory and renamed over it at the end: a run that is
+/// killed or fails to write leaves `path` as it was (new: absent). Inputs
+/// that cannot be read are reported and the others' output is written, as
+/// on standard output.
+fn run_stream_replacing(
+    ctx: &Ctx<'_>,
+    jobs: &[Job],
+    sizes: &[Option<u64>],
+    path: &std::path::Path,
+    kind: OutputFile,
+    codec: Codec,
+) -> anyhow::Result<(Stats, bool)> {
+    let name = path.display().to_string();
+    if let OutputFile::Replace(real) = &kind {
+        // A file the user may not write is not replaced either, as when it
+        // was written directly (opened for writing, not cut: unchanged).
+        File::options()
+            .write(true)
+            .open(real)
+            .with_context(|| format!("cannot create {name}"))?;
+    }
+    let mut result = None;
+    let mut body = |w: &mut dyn Write| -> Result<(), BodyError> {
+        let r = stream_jobs(ctx, jobs, sizes, w, &name);
+        let failed = r.is_err();
+        result = Some(r);
+        if failed {
+            Err(BodyError::Abandoned)
+        } else {
+            Ok(())
+        }
+    };
+    let written = match &kind {
+        OutputFile::Replace(real) => write_in_place(
+            ctx,
+            &Input::File(path.to_path_buf()),
+            real,
+            codec,
+            &mut body,
+        ),
+        _ => write_new(ctx, path, codec, &mut body),
+    };
+    match written {
+        Ok(()) | Err(BodyError::Abandoned) => {
+            result.unwrap_or_else(|| Ok((Stats::default(), false)))
+        }
+        Err(BodyError::Write(e)) => {
+            Err(anyhow::Error::new(e).context(format!("{name}: write failed")))
+        }
+        Err(BodyError::Step(why)) => Err(anyhow::anyhow!("cannot write {name}: {why}")),
+    }
+}
+
+/// Cleans `jobs` into `out`, one after the other (`out_name` in messages);
+/// the run's stats and whether every input was cleaned. Only a failed
+/// write is an `Err`.
+fn stream_jobs(
+    ctx: &Ctx<'_>,
+    jobs: &[Job],
+    sizes: &[Option<u64>],
+    mut out: &mut dyn Write,
+    out_name: &str,
+) -> anyhow::Result<(Stats, bool)> {
+    let write_failed = || format!("{out_name}: write failed");
     let mut stats = Stats::default();
     let mut ok = true;
     let mut i = 0;
@@ -268,7 +384,9 @@ fn run_stream(ctx: &Ctx<'_>, jobs: &[Job], sizes: &[Option<u64>]) -> anyhow::Res
             // written as it is made, not held whole beside the input.
             match read_page(ctx, &jobs[i]) {
                 Ok(page) => {
-                    let s = clean_text_to(ctx, &page, &mut out).with_context(write_failed)?;
+                    let prefix = explain_prefix(ctx, &jobs[i]);
+                    let s = clean_text_to(ctx, &page, prefix.as_deref(), &mut out)
+                        .with_context(write_failed)?;
                     stats.merge(&s);
                 }
                 Err(msg) => {
@@ -293,7 +411,6 @@ fn run_stream(ctx: &Ctx<'_>, jobs: &[Job], sizes: &[Option<u64>]) -> anyhow::Res
         }
         i = end;
     }
-    out.finish().with_context(write_failed)?;
     Ok((stats, ok))
 }
 
@@ -335,7 +452,23 @@ fn text_window(ctx: &Ctx<'_>, jobs: &[Job], sizes: &[Option<u64>]) -> usize {
 /// Reads and cleans one plain-text page: the output bytes, or the message
 /// saying why not.
 fn clean_page(ctx: &Ctx<'_>, job: &Job) -> Result<(Vec<u8>, Stats), String> {
-    Ok(clean_text(ctx, &read_page(ctx, job)?))
+    let page = read_page(ctx, job)?;
+    Ok(clean_text(ctx, &page, explain_prefix(ctx, job).as_deref()))
+}
+
+/// What each `--explain` row of `job` starts with: with several inputs,
+/// the input's path and a tab (as grep names the file of each match);
+/// with one, nothing.
+fn explain_prefix(ctx: &Ctx<'_>, job: &Job) -> Option<Vec<u8>> {
+    if !ctx.cfg.explain || ctx.cfg.inputs.len() < 2 {
+        return None;
+    }
+    let mut prefix = match &job.input {
+        Input::File(p) => p.as_os_str().as_encoded_bytes().to_vec(),
+        Input::Stdin => b"<stdin>".to_vec(),
+    };
+    prefix.push(b'\t');
+    Some(prefix)
 }
 
 /// Reads one plain-text page: its bytes, or the message saying why not.
@@ -348,19 +481,32 @@ fn read_page(ctx: &Ctx<'_>, job: &Job) -> Result<Vec<u8>, String> {
     Ok(buf)
 }
 
-fn clean_text(ctx: &Ctx<'_>, page: &[u8]) -> (Vec<u8>, Stats) {
+fn clean_text(ctx: &Ctx<'_>, page: &[u8], prefix: Option<&[u8]>) -> (Vec<u8>, Stats) {
     let mut out = Vec::with_capacity(page.len() / 2);
     // Writing into a Vec cannot fail.
-    let stats = clean_text_to(ctx, page, &mut out).unwrap_or_default();
+    let stats = clean_text_to(ctx, page, prefix, &mut out).unwrap_or_default();
     (out, stats)
 }
 
-/// Cleans `page` and writes its output to `w`; the page's stats.
-fn clean_text_to(ctx: &Ctx<'_>, page: &[u8], w: &mut impl Write) -> io::Result<Stats> {
+/// Cleans `page` and writes its output to `w`; the page's stats. With
+/// `--explain`, each row starts with `prefix` when there is one.
+fn clean_text_to(
+    ctx: &Ctx<'_>,
+    page: &[u8],
+    prefix: Option<&[u8]>,
+    w: &mut impl Write,
+) -> io::Result<Stats> {
     let cleaned = ctx.cleaner.clean(page);
     let mut counted = Counted { inner: w, bytes: 0 };
     if ctx.cfg.explain {
-        cleaned.write_explain(&mut counted)?;
+        match prefix {
+            Some(prefix) => cleaned.write_explain(Prefixed {
+                inner: &mut counted,
+                prefix,
+                at_start: true,
+            })?,
+            None => cleaned.write_explain(&mut counted)?,
+        }
     } else {
         cleaned.write_to(&mut counted)?;
     }
@@ -387,6 +533,44 @@ impl<W: Write> Write for Counted<W> {
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
         self.inner.write_all(buf)?;
         self.bytes += buf.len() as u64;
+        Ok(())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// A writer that puts `prefix` before each line written through it.
+struct Prefixed<'p, W> {
+    inner: W,
+    prefix: &'p [u8],
+    /// Whether the next byte starts a line.
+    at_start: bool,
+}
+
+impl<W: Write> Write for Prefixed<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.write_all(buf)?;
+        Ok(buf.len())
+    }
+
+    fn write_all(&mut self, mut buf: &[u8]) -> io::Result<()> {
+        while !buf.is_empty() {
+            if self.at_start {
+                self.inner.write_all(self.prefix)?;
+                self.at_start = false;
+            }
+            let end = match buf.iter().position(|&b| b == b'\n') {
+                Some(i) => {
+                    self.at_start = true;
+                    i + 1
+                }
+                None => buf.len(),
+            };
+            self.inner.write_all(&buf[..end])?;
+            buf = &buf[end..];
+        }
         Ok(())
     }
 
@@ -466,7 +650,7 @@ fn clean_file(ctx: &Ctx<'_>, job: &Job) -> (Stats, bool) {
                     ctx.rep.error(format_args!("{name}: {e} ({kept})"));
                     return Err(BodyError::Abandoned);
                 }
-                let (out, s) = clean_text(ctx, &page);
+                let (out, s) = clean_text(ctx, &page, None);
                 stats.merge(&s);
                 w.write_all(&out).map_err(BodyError::Write)
             }
@@ -520,7 +704,7 @@ type Body<'b> = dyn FnMut(&mut dyn Write) -> Result<(), BodyError> + 'b;
 /// beside it and a rename: a failed or stopped run leaves no half-written
 /// result, and an earlier result at `path` stays until the new one is
 /// whole. A directory that cannot be created is reported once, not once
-/// per file under it.
+/// per file under it. Also writes a new `-o FILE`.
 fn write_new(
     ctx: &Ctx<'_>,
     path: &std::path::Path,
@@ -571,7 +755,7 @@ fn write_new(
 /// Rewrites `path` (`input`'s real path, symlinks resolved) through a
 /// temporary file in its directory and an atomic rename: a run stopped at
 /// any point leaves it either as it was or fully rewritten. Permissions are
-/// kept.
+/// kept. Also replaces an existing regular `-o FILE` (`input`: FILE as given).
 fn write_in_place(
     ctx: &Ctx<'_>,
     input: &Input,

@@ -218,6 +218,92 @@ fn explain_rows() {
     assert!(text.contains("keep\t-\t"), "{text}");
 }
 
+/// With several inputs each `--explain` row starts with its input's path
+/// and a tab (as grep names the file of each match); with one, it does not
+/// (above). Both ways of cleaning (a window of pages in parallel, a page
+/// alone) and standard input among the inputs.
+#[test]
+fn explain_rows_name_the_input_when_there_are_several() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.txt", PAGE_A);
+    let b = write(dir.path(), "b.txt", PAGE_B);
+    let one = |page: &str| {
+        let out = bin().arg("--explain").write_stdin(page).output().unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let named = |name: &str, rows: &str| -> String {
+        rows.lines().map(|r| format!("{name}\t{r}\n")).collect()
+    };
+    let want = format!(
+        "{}{}{}",
+        named(&a.display().to_string(), &one(PAGE_A)),
+        named("<stdin>", &one(PAGE_B)),
+        named(&b.display().to_string(), &one(PAGE_B)),
+    );
+    for threads in ["1", "2"] {
+        bin()
+            .args(["--explain", "-j", threads])
+            .arg(&a)
+            .arg("-")
+            .arg(&b)
+            .write_stdin(PAGE_B)
+            .assert()
+            .success()
+            .stdout(want.clone());
+    }
+    // A failed input among them: the others' rows, still named.
+    let missing = dir.path().join("missing.txt");
+    bin()
+        .arg("--explain")
+        .arg(&missing)
+        .arg(&b)
+        .assert()
+        .code(1)
+        .stdout(named(&b.display().to_string(), &one(PAGE_B)));
+}
+
+/// JSONL-only options when no input is JSONL: said once on stderr (not
+/// with --quiet), the exit status unchanged; nothing said when an input is
+/// JSONL.
+#[test]
+fn jsonl_options_without_jsonl_input_are_said_to_do_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.txt", PAGE_A);
+    bin()
+        .args(["--text-field", "body"])
+        .arg(&a)
+        .assert()
+        .success()
+        .stdout(lib_clean(PAGE_A))
+        .stderr("dechrome: --text-field has no effect: no input is JSON Lines (use --jsonl)\n");
+    let missing = dir.path().join("missing.txt");
+    bin()
+        .args(["--annotate", "dechrome", "--on-error", "drop"])
+        .arg(&a)
+        .arg(&missing)
+        .assert()
+        .code(1)
+        .stderr(format!(
+            "dechrome: --on-error and --annotate have no effect: no input is JSON Lines \
+             (use --jsonl)\ndechrome: {}: No such file or directory\n",
+            missing.display()
+        ));
+    bin()
+        .args(["-q", "--text-field", "body"])
+        .arg(&a)
+        .assert()
+        .success()
+        .stderr("");
+    let r = write(dir.path(), "r.jsonl", "{\"body\":\"x\"}\n");
+    bin()
+        .args(["--text-field", "body"])
+        .arg(&a)
+        .arg(&r)
+        .assert()
+        .success()
+        .stderr("");
+}
+
 #[test]
 fn missing_file_among_good_ones() {
     let dir = tempfile::tempdir().unwrap();

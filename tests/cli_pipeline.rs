@@ -724,6 +724,73 @@ fn output_directory_keeps_earlier_result_when_a_read_fails() {
     assert!(leftovers(&out).is_empty(), "{:?}", leftovers(&out));
 }
 
+/// Errors met while walking a directory say what could not be done: a
+/// directory that cannot be read, a dangling symlink, a symlink loop; the
+/// other files are still cleaned (exit 1). Root reads any directory: then
+/// the run is made as `nobody` when `runuser` can, else that line is not
+/// checked.
+#[cfg(unix)]
+#[test]
+fn walk_errors_say_what_could_not_be_done() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let page = &pages()[0];
+    write_file(dir.path(), "notes/a.txt", page);
+    write_file(dir.path(), "notes/locked/b.txt", page);
+    std::os::unix::fs::symlink("nowhere", dir.path().join("notes/dangling.txt")).unwrap();
+    fs::create_dir(dir.path().join("notes/sub")).unwrap();
+    std::os::unix::fs::symlink("..", dir.path().join("notes/sub/up")).unwrap();
+    let locked = dir.path().join("notes/locked");
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    let out = dir.path().join("out");
+    fs::create_dir(&out).unwrap();
+    fs::set_permissions(&out, fs::Permissions::from_mode(0o777)).unwrap();
+    let root = fs::read_dir(&locked).is_ok();
+    let bin_path = assert_cmd::cargo::cargo_bin("dechrome");
+    // nobody must reach the test directory and the binary.
+    let as_nobody = root
+        && StdCommand::new("runuser")
+            .args(["-u", "nobody", "--", "test", "-x"])
+            .arg(dir.path().join("notes"))
+            .args(["-a", "-x"])
+            .arg(&bin_path)
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+    let mut cmd = if as_nobody {
+        let mut c = StdCommand::new("runuser");
+        c.args(["-u", "nobody", "--"]).arg(&bin_path);
+        c
+    } else {
+        StdCommand::new(&bin_path)
+    };
+    let got = cmd
+        .current_dir(dir.path())
+        .args(["-j", "1", "-o", "out/", "notes"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(got.status.code(), Some(1));
+    let stderr = String::from_utf8(got.stderr).unwrap();
+    let mut want =
+        vec!["dechrome: cannot follow the symlink notes/dangling.txt: No such file or directory"];
+    if !root || as_nobody {
+        want.push("dechrome: cannot read the directory notes/locked: Permission denied");
+    }
+    want.push(
+        "dechrome: cannot follow the symlink notes/sub/up: it leads back to notes, \
+         which holds it (a loop)",
+    );
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines, want, "{stderr}");
+    assert_eq!(
+        fs::read_to_string(out.join("a.txt")).unwrap(),
+        lib_clean(page)
+    );
+}
+
 #[test]
 fn same_file_as_input_and_output_is_refused() {
     let dir = tempfile::tempdir().unwrap();
@@ -737,6 +804,222 @@ fn same_file_as_input_and_output_is_refused() {
         .code(2)
         .stderr(predicate::str::contains("--in-place"));
     assert_eq!(fs::read_to_string(&a).unwrap(), *page);
+}
+
+/// `-o FILE` is written through a temporary file beside it and renamed at
+/// the end: an earlier FILE is whole until then, even while the run waits
+/// for input, and a killed run leaves it as it was. (The child waits on
+/// its standard input, held open here: no timing is involved.)
+#[cfg(unix)]
+#[test]
+fn output_file_is_replaced_only_when_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = write_file(dir.path(), "out.txt", "earlier result\n");
+    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("dechrome"))
+        .args(["-j", "1", "-q", "-o"])
+        .arg(&out)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(pages()[0].as_bytes()).unwrap();
+    stdin.flush().unwrap();
+    // Until the run has set up its output: a temporary file, or (written
+    // directly) FILE cut at the start.
+    let mut waited = 0;
+    while leftovers(dir.path()).is_empty()
+        && fs::read_to_string(&out).unwrap() == "earlier result\n"
+    {
+        waited += 1;
+        assert!(waited < 6000, "the run never set up its output");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(fs::read_to_string(&out).unwrap(), "earlier result\n");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    drop(stdin);
+    assert_eq!(fs::read_to_string(&out).unwrap(), "earlier result\n");
+}
+
+/// `-o FILE` over an existing file keeps its permissions, and a symlink
+/// stays a link to the file it names; an input that cannot be read among
+/// several is reported (exit 1) and the others' output still replaces
+/// FILE. No temporary file is left.
+#[cfg(unix)]
+#[test]
+fn output_file_keeps_permissions_and_links() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let (p0, p1) = (&pages()[0], &pages()[1]);
+    let a = write_file(dir.path(), "a.txt", p0);
+    let b = write_file(dir.path(), "b.txt", p1);
+    let real = write_file(dir.path(), "real.txt", "earlier\n");
+    fs::set_permissions(&real, fs::Permissions::from_mode(0o640)).unwrap();
+    let link = dir.path().join("link.txt");
+    std::os::unix::fs::symlink("real.txt", &link).unwrap();
+    bin()
+        .arg(&a)
+        .arg(dir.path().join("missing.txt"))
+        .arg(&b)
+        .arg("-o")
+        .arg(&link)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("missing.txt"));
+    assert!(fs::symlink_metadata(&link).unwrap().is_symlink());
+    assert_eq!(
+        fs::read_to_string(&real).unwrap(),
+        lib_clean(p0) + &lib_clean(p1)
+    );
+    let mode = fs::metadata(&real).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+    assert!(
+        leftovers(dir.path()).is_empty(),
+        "{:?}",
+        leftovers(dir.path())
+    );
+}
+
+/// `-o FILE` where no temporary file can be made beside it: said with the
+/// directory and the reason before any input is read (exit 1), and an
+/// existing FILE is left as it was. Root writes into a read-only directory
+/// all the same: then `/proc` (where no file can be created) stands in.
+#[cfg(unix)]
+#[test]
+fn output_file_where_no_temporary_file_can_be_made() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let a = write_file(dir.path(), "a.txt", &pages()[0]);
+    let ro = dir.path().join("ro");
+    let earlier = write_file(dir.path(), "ro/out.txt", "earlier\n");
+    fs::set_permissions(&ro, fs::Permissions::from_mode(0o555)).unwrap();
+    let root = fs::File::create(ro.join("probe")).is_ok();
+    let (out, want) = if root {
+        if !Path::new("/proc/version").is_file() {
+            eprintln!("output_file_where_no_temporary_file_can_be_made: skipped (root, no /proc)");
+            return;
+        }
+        (
+            PathBuf::from("/proc/dechrome-test.txt"),
+            "dechrome: cannot write /proc/dechrome-test.txt: cannot create a temporary file \
+             in /proc/: No such file or directory\n"
+                .to_string(),
+        )
+    } else {
+        (
+            earlier.clone(),
+            format!(
+                "dechrome: cannot write {}: cannot create a temporary file in {}/: \
+                 Permission denied\n",
+                earlier.display(),
+                ro.display()
+            ),
+        )
+    };
+    bin()
+        .arg(&a)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(want);
+    fs::set_permissions(&ro, fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(fs::read_to_string(&earlier).unwrap(), "earlier\n");
+}
+
+/// An existing `-o FILE` the user may not write is not replaced, though
+/// its directory would allow the rename: `cannot create FILE: Permission
+/// denied`, as when it was opened directly. Root may write any file: then
+/// the run is made as `nobody` (FILE root's, mode 644, in a directory all
+/// may write) when `runuser` can, else the test is skipped.
+#[cfg(unix)]
+#[test]
+fn output_file_the_user_may_not_write_is_not_replaced() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o777)).unwrap();
+    let a = write_file(dir.path(), "a.txt", &pages()[0]);
+    fs::set_permissions(&a, fs::Permissions::from_mode(0o644)).unwrap();
+    let out = write_file(dir.path(), "out.txt", "earlier\n");
+    fs::set_permissions(&out, fs::Permissions::from_mode(0o444)).unwrap();
+    let root = fs::OpenOptions::new().write(true).open(&out).is_ok();
+    fs::set_permissions(&out, fs::Permissions::from_mode(0o644)).unwrap();
+    let bin_path = assert_cmd::cargo::cargo_bin("dechrome");
+    let mut cmd = if root {
+        let reach = StdCommand::new("runuser")
+            .args(["-u", "nobody", "--", "test", "-r"])
+            .arg(&a)
+            .args(["-a", "-x"])
+            .arg(&bin_path)
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !reach {
+            eprintln!("output_file_the_user_may_not_write_is_not_replaced: skipped (root)");
+            return;
+        }
+        let mut c = StdCommand::new("runuser");
+        c.args(["-u", "nobody", "--"]).arg(&bin_path);
+        c
+    } else {
+        fs::set_permissions(&out, fs::Permissions::from_mode(0o444)).unwrap();
+        StdCommand::new(&bin_path)
+    };
+    let got = cmd.arg(&a).arg("-o").arg(&out).output().unwrap();
+    assert_eq!(got.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(got.stderr).unwrap(),
+        format!(
+            "dechrome: cannot create {}: Permission denied\n",
+            out.display()
+        )
+    );
+    assert_eq!(fs::read_to_string(&out).unwrap(), "earlier\n");
+    assert!(
+        leftovers(dir.path()).is_empty(),
+        "{:?}",
+        leftovers(dir.path())
+    );
+}
+
+/// `-o` naming what is not a regular file is written to, never replaced:
+/// `/dev/null`, and a named pipe (read here while the run writes).
+#[cfg(unix)]
+#[test]
+fn output_that_is_not_a_regular_file_is_written_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let page = &pages()[0];
+    let a = write_file(dir.path(), "a.txt", page);
+    let null = Path::new("/dev/null");
+    if fs::metadata(null).is_ok_and(|m| m.file_type().is_char_device()) {
+        bin().arg(&a).arg("-o").arg(null).assert().success();
+        assert!(fs::metadata(null).unwrap().file_type().is_char_device());
+    }
+    let fifo = dir.path().join("pipe");
+    let made = StdCommand::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        eprintln!("output_that_is_not_a_regular_file_is_written_not_replaced: no mkfifo");
+        return;
+    }
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || fs::read_to_string(fifo).unwrap())
+    };
+    bin().arg(&a).arg("-o").arg(&fifo).assert().success();
+    assert_eq!(reader.join().unwrap(), lib_clean(page));
+    assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+    assert!(
+        leftovers(dir.path()).is_empty(),
+        "{:?}",
+        leftovers(dir.path())
+    );
 }
 
 fn leftovers(dir: &Path) -> Vec<String> {

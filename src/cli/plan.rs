@@ -189,18 +189,38 @@ fn files_under(
             }
             Ok(_) => {}
             Err(e) => {
-                let at = e
-                    .path()
-                    .map_or_else(|| path.display().to_string(), |p| p.display().to_string());
-                let why = e
-                    .io_error()
-                    .map_or_else(|| e.to_string(), |io| io.to_string());
-                rep.error(format_args!("{at}: {why}"));
+                rep.error(walk_error(&e, path));
                 *ok = false;
             }
         }
     }
     files
+}
+
+/// The message for an error met while walking the directory `root`: what
+/// could not be done, to which path, and why, such as `cannot read the
+/// directory notes: Permission denied`.
+fn walk_error(e: &walkdir::Error, root: &Path) -> String {
+    let why = e
+        .io_error()
+        .map_or_else(|| e.to_string(), |io| io.to_string());
+    if let (Some(ancestor), Some(at)) = (e.loop_ancestor(), e.path()) {
+        return format!(
+            "cannot follow the symlink {}: it leads back to {}, which holds it (a loop)",
+            at.display(),
+            ancestor.display()
+        );
+    }
+    match e.path() {
+        Some(at) if at.is_dir() => {
+            format!("cannot read the directory {}: {why}", at.display())
+        }
+        Some(at) if at.is_symlink() => {
+            format!("cannot follow the symlink {}: {why}", at.display())
+        }
+        Some(at) => format!("cannot read {}: {why}", at.display()),
+        None => format!("cannot walk the directory {}: {why}", root.display()),
+    }
 }
 
 #[cfg(test)]
