@@ -189,7 +189,7 @@ fn run(cfg: Config) -> anyhow::Result<bool> {
         no_temp: Mutex::new(BTreeMap::new()),
     };
     let result = match &cfg.target {
-        Target::Stdout | Target::File(_) => run_stream(&ctx, &jobs, &sizes),
+        Target::Stdout | Target::File(_) => run_stream(&ctx, &jobs, &sizes, planned),
         Target::Dir(_) | Target::InPlace => Ok(run_files(&ctx, &jobs)),
     };
     rep.finish();
@@ -209,7 +209,14 @@ fn run(cfg: Config) -> anyhow::Result<bool> {
 }
 
 /// All results one after the other into standard output or one file.
-fn run_stream(ctx: &Ctx<'_>, jobs: &[Job], sizes: &[Option<u64>]) -> anyhow::Result<(Stats, bool)> {
+/// `planned`: whether every input could be planned (a directory among the
+/// inputs cannot be read as a page).
+fn run_stream(
+    ctx: &Ctx<'_>,
+    jobs: &[Job],
+    sizes: &[Option<u64>],
+    planned: bool,
+) -> anyhow::Result<(Stats, bool)> {
     let (sink, out_name, codec): (Box<dyn Write>, String, Codec) = match &ctx.cfg.target {
         Target::File(p) => {
             let codec = Codec::for_output_name(p);
@@ -223,7 +230,7 @@ fn run_stream(ctx: &Ctx<'_>, jobs: &[Job], sizes: &[Option<u64>]) -> anyhow::Res
                     name,
                     codec,
                 ),
-                kind => return run_stream_replacing(ctx, jobs, sizes, p, kind, codec),
+                kind => return run_stream_replacing(ctx, jobs, sizes, planned, p, kind, codec),
             }
         }
         _ => (
@@ -235,9 +242,9 @@ fn run_stream(ctx: &Ctx<'_>, jobs: &[Job], sizes: &[Option<u64>]) -> anyhow::Res
     let write_failed = || format!("{out_name}: write failed");
     let mut out =
         Encoder::new(BufWriter::with_capacity(1 << 16, sink), codec).with_context(write_failed)?;
-    let result = stream_jobs(ctx, jobs, sizes, &mut out, &out_name)?;
+    let streamed = stream_jobs(ctx, jobs, sizes, &mut out, &out_name)?;
     out.finish().with_context(write_failed)?;
-    Ok(result)
+    Ok((streamed.stats, streamed.ok))
 }
 
 /// How `-o FILE` is written.
@@ -273,14 +280,16 @@ fn output_file(p: &std::path::Path) -> OutputFile {
 }
 
 /// [`run_stream`] into a regular file `path`, written through a temporary
-/// file in its directory and renamed over it at the end: a run that is
-/// killed or fails to write leaves `path` as it was (new: absent). Inputs
-/// that cannot be read are reported and the others' output is written, as
-/// on standard output.
+/// file in its directory and renamed over it at the end, all or nothing:
+/// only when every input was read to its end and no bad record stopped the
+/// run (`--on-error fail`) is `path` replaced. A run that is killed, fails
+/// to write, or could not read some input leaves `path` as it was (new:
+/// absent), and says so once.
 fn run_stream_replacing(
     ctx: &Ctx<'_>,
     jobs: &[Job],
     sizes: &[Option<u64>],
+    planned: bool,
     path: &std::path::Path,
     kind: OutputFile,
     codec: Codec,
@@ -295,14 +304,16 @@ fn run_stream_replacing(
             .with_context(|| format!("cannot create {name}"))?;
     }
     let mut result = None;
+    let mut incomplete = false;
     let mut body = |w: &mut dyn Write| -> Result<(), BodyError> {
         let r = stream_jobs(ctx, jobs, sizes, w, &name);
-        let failed = r.is_err();
+        let keep = r.as_ref().is_ok_and(|s| s.whole && planned);
+        incomplete = r.is_ok() && !keep;
         result = Some(r);
-        if failed {
-            Err(BodyError::Abandoned)
-        } else {
+        if keep {
             Ok(())
+        } else {
+            Err(BodyError::Abandoned)
         }
     };
     let written = match &kind {
@@ -315,10 +326,22 @@ fn run_stream_replacing(
         ),
         _ => write_new(ctx, path, codec, &mut body),
     };
+    if incomplete {
+        let left = match &kind {
+            OutputFile::Replace(_) => "left as it was",
+            _ => "not written",
+        };
+        let why = if ctx.stop.load(Ordering::Relaxed) {
+            "a bad record stopped the run (--on-error fail)"
+        } else {
+            "some input could not be read"
+        };
+        ctx.rep.error(format_args!("{name} {left}: {why}"));
+    }
     match written {
-        Ok(()) | Err(BodyError::Abandoned) => {
-            result.unwrap_or_else(|| Ok((Stats::default(), false)))
-        }
+        Ok(()) | Err(BodyError::Abandoned) => result
+            .unwrap_or_else(|| Ok(Streamed::default()))
+            .map(|s| (s.stats, s.ok)),
         Err(BodyError::Write(e)) => {
             Err(anyhow::Error::new(e).context(format!("{name}: write failed")))
         }
@@ -326,19 +349,31 @@ fn run_stream_replacing(
     }
 }
 
-/// Cleans `jobs` into `out`, one after the other (`out_name` in messages);
-/// the run's stats and whether every input was cleaned. Only a failed
-/// write is an `Err`.
+/// What [`stream_jobs`] did.
+#[derive(Default)]
+struct Streamed {
+    stats: Stats,
+    /// Every input and record was cleaned.
+    ok: bool,
+    /// The output is complete: every input was read to its end and no bad
+    /// record stopped the run (bad records kept or dropped by `--on-error`
+    /// are part of a complete output).
+    whole: bool,
+}
+
+/// Cleans `jobs` into `out`, one after the other (`out_name` in messages).
+/// Only a failed write is an `Err`.
 fn stream_jobs(
     ctx: &Ctx<'_>,
     jobs: &[Job],
     sizes: &[Option<u64>],
     mut out: &mut dyn Write,
     out_name: &str,
-) -> anyhow::Result<(Stats, bool)> {
+) -> anyhow::Result<Streamed> {
     let write_failed = || format!("{out_name}: write failed");
     let mut stats = Stats::default();
     let mut ok = true;
+    let mut whole = true;
     let mut i = 0;
     while i < jobs.len() && !ctx.stop.load(Ordering::Relaxed) {
         if jobs[i].format == Format::Jsonl {
@@ -350,6 +385,7 @@ fn stream_jobs(
                     "{name}: --explain works on plain-text pages, not JSONL records"
                 ));
                 ok = false;
+                whole = false;
                 continue;
             }
             let mut reader = match codec::open(&job.input, ctx.rep.progress()) {
@@ -357,6 +393,7 @@ fn stream_jobs(
                 Err(e) => {
                     ctx.rep.error(format_args!("{name}: {e}"));
                     ok = false;
+                    whole = false;
                     continue;
                 }
             };
@@ -370,6 +407,7 @@ fn stream_jobs(
                     stats.merge(&o.stats);
                     ctx.rep.error(read_failed(&name, &e, o.lines));
                     ok = false;
+                    whole = false;
                 }
                 Err(StreamError::Write(e)) => return Err(e).with_context(write_failed),
             }
@@ -392,6 +430,7 @@ fn stream_jobs(
                 Err(msg) => {
                     ctx.rep.error(msg);
                     ok = false;
+                    whole = false;
                 }
             }
             i = end;
@@ -406,12 +445,16 @@ fn stream_jobs(
                 Err(msg) => {
                     ctx.rep.error(msg);
                     ok = false;
+                    whole = false;
                 }
             }
         }
         i = end;
     }
-    Ok((stats, ok))
+    // A bad record under `--on-error fail` stops the run: the inputs
+    // after it (and the rest of its own) were not cleaned.
+    whole &= !ctx.stop.load(Ordering::Relaxed);
+    Ok(Streamed { stats, ok, whole })
 }
 
 /// The message for a JSONL input whose reading failed after `lines` lines.

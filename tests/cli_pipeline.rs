@@ -844,9 +844,7 @@ fn output_file_is_replaced_only_when_whole() {
 }
 
 /// `-o FILE` over an existing file keeps its permissions, and a symlink
-/// stays a link to the file it names; an input that cannot be read among
-/// several is reported (exit 1) and the others' output still replaces
-/// FILE. No temporary file is left.
+/// stays a link to the file it names. No temporary file is left.
 #[cfg(unix)]
 #[test]
 fn output_file_keeps_permissions_and_links() {
@@ -861,13 +859,11 @@ fn output_file_keeps_permissions_and_links() {
     std::os::unix::fs::symlink("real.txt", &link).unwrap();
     bin()
         .arg(&a)
-        .arg(dir.path().join("missing.txt"))
         .arg(&b)
         .arg("-o")
         .arg(&link)
         .assert()
-        .code(1)
-        .stderr(predicate::str::contains("missing.txt"));
+        .success();
     assert!(fs::symlink_metadata(&link).unwrap().is_symlink());
     assert_eq!(
         fs::read_to_string(&real).unwrap(),
@@ -879,6 +875,82 @@ fn output_file_keeps_permissions_and_links() {
         leftovers(dir.path()).is_empty(),
         "{:?}",
         leftovers(dir.path())
+    );
+}
+
+/// `-o FILE` is all or nothing: an input that cannot be read (missing, a
+/// truncated .gz) or a bad record under `--on-error fail`
+/// leaves an earlier FILE as it was and a new one unwritten, said once
+/// (exit 1); bad records kept or dropped make a complete output, which
+/// replaces FILE (exit 1 all the same).
+#[test]
+fn output_file_is_replaced_only_when_every_input_was_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let keep = write_file(dir.path(), "keep.jsonl", "earlier\n");
+    let shown = keep.display().to_string();
+    let a = write_file(dir.path(), "a.jsonl", rec("a"));
+    let whole = gzip(rec("b").repeat(200).as_bytes());
+    let cut = write_file(dir.path(), "cut.jsonl.gz", &whole[..whole.len() / 2]);
+    let bad = bad_shard_file(dir.path());
+    let left = format!("dechrome: {shown} left as it was: some input could not be read\n");
+    let cases: [(&[&str], PathBuf, String); 3] = [
+        (&[], dir.path().join("missing.jsonl"), left.clone()),
+        (&[], cut, left),
+        (
+            &["--on-error", "fail"],
+            bad.clone(),
+            format!("dechrome: {shown} left as it was: a bad record stopped the run (--on-error fail)\n"),
+        ),
+    ];
+    for (flags, input, said) in cases {
+        let out = bin()
+            .args(["-j", "1"])
+            .args(flags)
+            .arg(&a)
+            .arg(&input)
+            .arg("-o")
+            .arg(&keep)
+            .assert()
+            .code(1)
+            .get_output()
+            .clone();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.ends_with(&said), "{input:?}: {err}");
+        assert_eq!(err.matches(" left as it was").count(), 1, "{err}");
+        assert_eq!(fs::read_to_string(&keep).unwrap(), "earlier\n", "{input:?}");
+        assert!(
+            leftovers(dir.path()).is_empty(),
+            "{:?}",
+            leftovers(dir.path())
+        );
+    }
+    // A new FILE is not made.
+    let new = dir.path().join("new.jsonl");
+    bin()
+        .arg(&a)
+        .arg(dir.path().join("missing.jsonl"))
+        .arg("-o")
+        .arg(&new)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::ends_with(format!(
+            "dechrome: {} not written: some input could not be read\n",
+            new.display()
+        )));
+    assert!(!new.exists());
+    // Bad records kept: the output is complete and replaces FILE.
+    bin()
+        .arg(&a)
+        .arg(&bad)
+        .arg("-o")
+        .arg(&keep)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("left as it was").not());
+    let got = fs::read_to_string(&keep).unwrap();
+    assert!(
+        got.starts_with(&rec("a")) && got.ends_with(&rec("g")),
+        "{got}"
     );
 }
 
