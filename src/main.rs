@@ -221,16 +221,14 @@ fn run_stream(
         Target::File(p) => {
             let codec = Codec::for_output_name(p);
             let name = p.display().to_string();
-            match output_file(p) {
-                OutputFile::Direct => (
-                    Box::new(
-                        File::create(p)
-                            .with_context(|| format!("cannot create {}", p.display()))?,
-                    ),
-                    name,
-                    codec,
-                ),
-                kind => return run_stream_replacing(ctx, jobs, sizes, planned, p, kind, codec),
+            let cannot = || format!("cannot create {}", p.display());
+            match output_file(p).with_context(cannot)? {
+                OutputFile::Direct => {
+                    (Box::new(File::create(p).with_context(cannot)?), name, codec)
+                }
+                OutputFile::Staged(staged) => {
+                    return run_stream_staged(ctx, jobs, sizes, planned, p, staged, codec)
+                }
             }
         }
         _ => (
@@ -247,62 +245,104 @@ fn run_stream(
     Ok((streamed.stats, streamed.ok))
 }
 
-/// How `-o FILE` is written.
-#[derive(Debug, PartialEq, Eq)]
+/// How one output file (`-o FILE`, `--stats-json`) is written.
 enum OutputFile {
-    /// Opened and written as it is: not a regular file (a device such as
-    /// `/dev/null`, a named pipe, a dangling symlink), or a path whose
-    /// directory is missing (the error is the one opening it gives).
+    /// Opened and written as it is (cut at the start), as GNU tools do
+    /// when they cannot replace a file without changing what it is: not a
+    /// regular file (a device such as `/dev/null`, a named pipe, a dangling
+    /// symlink); a file with other hard links, or owned by another user (a
+    /// new file would be the runner's, and the other links would keep the
+    /// old content); a directory where no temporary file can be made; a
+    /// missing directory (the error is the one opening it gives).
     Direct,
-    /// A new file: through a temporary file beside it and a rename.
-    New,
-    /// An existing regular file (its real path, symlinks resolved):
-    /// replaced through a temporary file and a rename, permissions kept.
-    Replace(PathBuf),
+    /// Through a temporary file beside it and a rename at the end.
+    Staged(Staged),
 }
 
-fn output_file(p: &std::path::Path) -> OutputFile {
-    match fs::symlink_metadata(p) {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            let dir = p.parent().filter(|d| !d.as_os_str().is_empty());
-            if dir.map_or(true, |d| d.is_dir()) {
-                OutputFile::New
-            } else {
-                OutputFile::Direct
+/// A file to be replaced through a temporary file in its directory.
+struct Staged {
+    tmp: tempfile::NamedTempFile,
+    /// The file replaced: a new FILE, or an existing FILE's real path
+    /// (symlinks resolved: a link stays a link).
+    path: PathBuf,
+    /// An existing file's metadata (its permissions and group are kept);
+    /// `None` for a new file.
+    old: Option<fs::Metadata>,
+}
+
+/// How `p` is to be written. An existing regular file the user may not
+/// write is an error (`Permission denied`, as when it is opened directly:
+/// the rename its directory allows would replace it all the same).
+fn output_file(p: &std::path::Path) -> io::Result<OutputFile> {
+    let (path, old) = match fs::symlink_metadata(p) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => (p.to_path_buf(), None),
+        Err(_) => return Ok(OutputFile::Direct),
+        Ok(_) => {
+            let Ok(real) = p.canonicalize() else {
+                return Ok(OutputFile::Direct);
+            };
+            let Ok(meta) = fs::metadata(&real) else {
+                return Ok(OutputFile::Direct);
+            };
+            if !replaceable(&meta) {
+                return Ok(OutputFile::Direct);
             }
+            // Opened for writing, not cut: unchanged.
+            File::options().write(true).open(&real)?;
+            (real, Some(meta))
         }
-        Err(_) => OutputFile::Direct,
-        Ok(_) => match p.canonicalize() {
-            Ok(real) if real.is_file() => OutputFile::Replace(real),
-            _ => OutputFile::Direct,
+    };
+    Ok(
+        match temp_builder(old.is_none()).tempfile_in(dir_of(&path)) {
+            Ok(tmp) => OutputFile::Staged(Staged { tmp, path, old }),
+            Err(_) => OutputFile::Direct,
         },
+    )
+}
+
+/// Whether an existing file can be replaced by a new one without changing
+/// what it is: a regular file with no other hard link, owned by the user
+/// running (a new file is the runner's, whoever owned the old one).
+fn replaceable(meta: &fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        let euid = unsafe { libc::geteuid() };
+        meta.is_file() && meta.nlink() == 1 && meta.uid() == euid
+    }
+    #[cfg(not(unix))]
+    {
+        meta.is_file()
     }
 }
 
-/// [`run_stream`] into a regular file `path`, written through a temporary
-/// file in its directory and renamed over it at the end, all or nothing:
-/// only when every input was read to its end and no bad record stopped the
-/// run (`--on-error fail`) is `path` replaced. A run that is killed, fails
-/// to write, or could not read some input leaves `path` as it was (new:
-/// absent), and says so once.
-fn run_stream_replacing(
+/// The directory of `path` (`.` when it names none).
+fn dir_of(path: &std::path::Path) -> &std::path::Path {
+    path.parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."))
+}
+
+/// [`run_stream`] into `staged`, all or nothing: only when every input was
+/// read to its end and no bad record stopped the run (`--on-error fail`)
+/// is the file replaced. A run that is killed, fails to write, or could
+/// not read some input leaves it as it was (new: absent), and says so once.
+fn run_stream_staged(
     ctx: &Ctx<'_>,
     jobs: &[Job],
     sizes: &[Option<u64>],
     planned: bool,
-    path: &std::path::Path,
-    kind: OutputFile,
+    shown: &std::path::Path,
+    staged: Staged,
     codec: Codec,
 ) -> anyhow::Result<(Stats, bool)> {
-    let name = path.display().to_string();
-    if let OutputFile::Replace(real) = &kind {
-        // A file the user may not write is not replaced either, as when it
-        // was written directly (opened for writing, not cut: unchanged).
-        File::options()
-            .write(true)
-            .open(real)
-            .with_context(|| format!("cannot create {name}"))?;
-    }
+    let name = shown.display().to_string();
+    let left = if staged.old.is_some() {
+        "left as it was"
+    } else {
+        "not written"
+    };
     let mut result = None;
     let mut incomplete = false;
     let mut body = |w: &mut dyn Write| -> Result<(), BodyError> {
@@ -316,21 +356,8 @@ fn run_stream_replacing(
             Err(BodyError::Abandoned)
         }
     };
-    let written = match &kind {
-        OutputFile::Replace(real) => write_in_place(
-            ctx,
-            &Input::File(path.to_path_buf()),
-            real,
-            codec,
-            &mut body,
-        ),
-        _ => write_new(ctx, path, codec, &mut body),
-    };
+    let written = write_staged(staged, codec, &mut body);
     if incomplete {
-        let left = match &kind {
-            OutputFile::Replace(_) => "left as it was",
-            _ => "not written",
-        };
         let why = if ctx.stop.load(Ordering::Relaxed) {
             "a bad record stopped the run (--on-error fail)"
         } else {
@@ -747,58 +774,39 @@ type Body<'b> = dyn FnMut(&mut dyn Write) -> Result<(), BodyError> + 'b;
 /// beside it and a rename: a failed or stopped run leaves no half-written
 /// result, and an earlier result at `path` stays until the new one is
 /// whole. A directory that cannot be created is reported once, not once
-/// per file under it. Also writes a new `-o FILE`.
+/// per file under it.
 fn write_new(
     ctx: &Ctx<'_>,
     path: &std::path::Path,
     codec: Codec,
     body: &mut Body<'_>,
 ) -> Result<(), BodyError> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
-    if let Some(dir) = dir {
-        if let Err(e) = fs::create_dir_all(dir) {
-            let first = lock(&ctx.failed_dirs).insert(dir.to_path_buf());
-            if first {
-                ctx.rep.error(format_args!(
-                    "cannot create the directory {}: {e}",
-                    dir.display()
-                ));
-            }
-            return Err(BodyError::Abandoned);
+    let dir = dir_of(path);
+    if let Err(e) = fs::create_dir_all(dir) {
+        let first = lock(&ctx.failed_dirs).insert(dir.to_path_buf());
+        if first {
+            ctx.rep.error(format_args!(
+                "cannot create the directory {}: {e}",
+                dir.display()
+            ));
         }
+        return Err(BodyError::Abandoned);
     }
-    let dir = dir.unwrap_or(std::path::Path::new("."));
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".dechrome-").suffix(".tmp");
-    #[cfg(unix)]
-    {
-        // As File::create makes it (the umask applies), not 0600.
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(fs::Permissions::from_mode(0o666));
-    }
-    let shown = format!("{}/", dir.display().to_string().trim_end_matches('/'));
-    let tmp = temp_file_in(ctx, &builder, dir, shown)?;
-    let mut enc =
-        Encoder::new(BufWriter::with_capacity(1 << 16, tmp), codec).map_err(BodyError::Write)?;
-    body(&mut enc)?;
-    let tmp = enc
-        .finish()
-        .map_err(BodyError::Write)?
-        .into_inner()
-        .map_err(|e| BodyError::Write(e.into_error()))?;
-    tmp.persist(path).map_err(|e| {
-        BodyError::Step(format!(
-            "cannot rename the temporary file to it: {}",
-            without_temp_path(&e.error)
-        ))
-    })?;
-    Ok(())
+    let shown = with_slash(dir.display().to_string());
+    let tmp = temp_file_in(ctx, &temp_builder(true), dir, shown)?;
+    let staged = Staged {
+        tmp,
+        path: path.to_path_buf(),
+        old: None,
+    };
+    write_staged(staged, codec, body)
 }
 
 /// Rewrites `path` (`input`'s real path, symlinks resolved) through a
 /// temporary file in its directory and an atomic rename: a run stopped at
-/// any point leaves it either as it was or fully rewritten. Permissions are
-/// kept. Also replaces an existing regular `-o FILE` (`input`: FILE as given).
+/// any point leaves it either as it was or fully rewritten. Permissions,
+/// and (as far as the user may) owner and group, are kept; as with GNU
+/// `sed -i`, other hard links to the file keep the old content.
 fn write_in_place(
     ctx: &Ctx<'_>,
     input: &Input,
@@ -806,14 +814,39 @@ fn write_in_place(
     codec: Codec,
     body: &mut Body<'_>,
 ) -> Result<(), BodyError> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let perms = fs::metadata(path).map_err(BodyError::Write)?.permissions();
+    let dir = dir_of(path);
+    let old = fs::metadata(path).map_err(BodyError::Write)?;
+    let tmp = temp_file_in(ctx, &temp_builder(false), dir, dir_shown(input, dir))?;
+    let staged = Staged {
+        tmp,
+        path: path.to_path_buf(),
+        old: Some(old),
+    };
+    write_staged(staged, codec, body)
+}
+
+/// The builder of the temporary files (`.dechrome-*.tmp`). For a new file
+/// it is made as `File::create` makes one (0666 less the umask), not 0600;
+/// one that replaces a file gets that file's permissions at the end.
+fn temp_builder(new: bool) -> tempfile::Builder<'static, 'static> {
     let mut builder = tempfile::Builder::new();
     builder.prefix(".dechrome-").suffix(".tmp");
-    let tmp = temp_file_in(ctx, &builder, dir, dir_shown(input, dir))?;
+    #[cfg(unix)]
+    if new {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    #[cfg(not(unix))]
+    let _ = new;
+    builder
+}
+
+/// Writes `body`'s output (encoded by `codec`) into the staged temporary
+/// file, then puts it in place of the staged path ([`commit`]). An error
+/// of `body`'s, or in writing, leaves the path as it was and removes the
+/// temporary file.
+fn write_staged(staged: Staged, codec: Codec, body: &mut Body<'_>) -> Result<(), BodyError> {
+    let Staged { tmp, path, old } = staged;
     let mut enc =
         Encoder::new(BufWriter::with_capacity(1 << 16, tmp), codec).map_err(BodyError::Write)?;
     body(&mut enc)?;
@@ -822,19 +855,95 @@ fn write_in_place(
         .map_err(BodyError::Write)?
         .into_inner()
         .map_err(|e| BodyError::Write(e.into_error()))?;
-    tmp.as_file().set_permissions(perms).map_err(|e| {
+    commit(tmp, &path, old.as_ref())
+}
+
+/// Puts the finished temporary file `tmp` in place of `path`, giving it
+/// first the permissions, owner and group of the file it replaces (`old`;
+/// the owner only as root, the group when the user may). When the rename
+/// is refused where writing is not (`EPERM`: a sticky directory; `EBUSY`:
+/// a mount point; `EXDEV`), its bytes are copied into `path` instead.
+fn commit(
+    tmp: tempfile::NamedTempFile,
+    path: &std::path::Path,
+    old: Option<&fs::Metadata>,
+) -> Result<(), BodyError> {
+    if let Some(old) = old {
+        keep_owner(tmp.as_file(), old);
+        tmp.as_file()
+            .set_permissions(old.permissions())
+            .map_err(|e| {
+                BodyError::Step(format!(
+                    "cannot set the permissions of the temporary file: {}",
+                    without_temp_path(&e)
+                ))
+            })?;
+    }
+    let onto = if old.is_some() { "over" } else { "to" };
+    let e = match tmp.persist(path) {
+        Ok(_) => return Ok(()),
+        Err(e) => e,
+    };
+    let why = without_temp_path(&e.error);
+    if !rename_refused(&e.error) {
+        return Err(BodyError::Step(format!(
+            "cannot rename the temporary file {onto} it: {why}"
+        )));
+    }
+    // The temporary file is removed when `e.file` is dropped.
+    copy_into(e.file, path).map_err(|c| {
         BodyError::Step(format!(
-            "cannot set the permissions of the temporary file: {}",
-            without_temp_path(&e)
+            "cannot rename the temporary file {onto} it ({why}) nor copy it there: {}",
+            without_temp_path(&c)
         ))
-    })?;
-    tmp.persist(path).map_err(|e| {
-        BodyError::Step(format!(
-            "cannot rename the temporary file over it: {}",
-            without_temp_path(&e.error)
-        ))
-    })?;
+    })
+}
+
+/// Whether a rename failed in a way that writing the file directly may
+/// not: a sticky directory (`EPERM`), a mount point (`EBUSY`), another
+/// file system (`EXDEV`).
+fn rename_refused(e: &io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        matches!(
+            e.raw_os_error(),
+            Some(libc::EPERM | libc::EBUSY | libc::EXDEV)
+        )
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = e;
+        false
+    }
+}
+
+/// Copies the whole of `tmp` into `path`, cut first.
+fn copy_into(mut tmp: tempfile::NamedTempFile, path: &std::path::Path) -> io::Result<()> {
+    use std::io::Seek;
+    let from = tmp.as_file_mut();
+    from.seek(io::SeekFrom::Start(0))?;
+    let mut to = File::create(path)?;
+    io::copy(from, &mut to)?;
     Ok(())
+}
+
+/// Gives `f` the owner and group of `old` when they differ: the owner only
+/// as root, else at least the group when the user belongs to it (as GNU
+/// `sed -i` does); failing that, `f` stays the runner's.
+fn keep_owner(f: &File, old: &fs::Metadata) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{fchown, MetadataExt};
+        let Ok(now) = f.metadata() else { return };
+        if (now.uid(), now.gid()) == (old.uid(), old.gid()) {
+            return;
+        }
+        if fchown(f, Some(old.uid()), Some(old.gid())).is_err() {
+            let _ = fchown(f, None, Some(old.gid()));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (f, old);
 }
 
 /// A temporary file in `dir` (`shown` to the user). When none can be made,
@@ -884,7 +993,11 @@ fn dir_shown(input: &Input, dir: &std::path::Path) -> String {
     } else {
         dir
     };
-    let s = shown.display().to_string();
+    with_slash(shown.display().to_string())
+}
+
+/// `s` (a directory) with a final `/`.
+fn with_slash(s: String) -> String {
     if s.ends_with('/') {
         s
     } else {

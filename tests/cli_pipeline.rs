@@ -724,6 +724,55 @@ fn output_directory_keeps_earlier_result_when_a_read_fails() {
     assert!(leftovers(&out).is_empty(), "{:?}", leftovers(&out));
 }
 
+/// Whether this test runs as root (who reads and writes any file: some
+/// tests then run the binary as `nobody`).
+#[cfg(unix)]
+fn is_root() -> bool {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    unsafe { libc::geteuid() == 0 }
+}
+
+/// A command that runs the binary as `nobody` through `runuser`, when this
+/// test runs as root, `runuser` works, and nobody can reach the binary and
+/// pass each `test` check in `reach` (such as `("-r", file)`); else `None`.
+#[cfg(unix)]
+fn as_nobody(reach: &[(&str, &Path)]) -> Option<StdCommand> {
+    if !is_root() {
+        return None;
+    }
+    let bin_path = assert_cmd::cargo::cargo_bin("dechrome");
+    let mut check = StdCommand::new("runuser");
+    check
+        .args(["-u", "nobody", "--", "test", "-x"])
+        .arg(&bin_path);
+    for (op, path) in reach {
+        check.args(["-a", op]).arg(path);
+    }
+    let ok = check
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    ok.then(|| {
+        let mut c = StdCommand::new("runuser");
+        c.args(["-u", "nobody", "--"]).arg(bin_path);
+        c
+    })
+}
+
+/// nobody's user id.
+#[cfg(unix)]
+fn nobody_uid() -> u32 {
+    let out = StdCommand::new("id")
+        .args(["-u", "nobody"])
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap()
+}
+
 /// Errors met while walking a directory say what could not be done: a
 /// directory that cannot be read, a dangling symlink, a symlink loop; the
 /// other files are still cleaned (exit 1). Root reads any directory: then
@@ -747,24 +796,11 @@ fn walk_errors_say_what_could_not_be_done() {
     fs::create_dir(&out).unwrap();
     fs::set_permissions(&out, fs::Permissions::from_mode(0o777)).unwrap();
     let root = fs::read_dir(&locked).is_ok();
-    let bin_path = assert_cmd::cargo::cargo_bin("dechrome");
     // nobody must reach the test directory and the binary.
-    let as_nobody = root
-        && StdCommand::new("runuser")
-            .args(["-u", "nobody", "--", "test", "-x"])
-            .arg(dir.path().join("notes"))
-            .args(["-a", "-x"])
-            .arg(&bin_path)
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success());
-    let mut cmd = if as_nobody {
-        let mut c = StdCommand::new("runuser");
-        c.args(["-u", "nobody", "--"]).arg(&bin_path);
-        c
-    } else {
-        StdCommand::new(&bin_path)
-    };
+    let nobody = as_nobody(&[("-x", &dir.path().join("notes"))]);
+    let as_nobody = nobody.is_some();
+    let mut cmd =
+        nobody.unwrap_or_else(|| StdCommand::new(assert_cmd::cargo::cargo_bin("dechrome")));
     let got = cmd
         .current_dir(dir.path())
         .args(["-j", "1", "-o", "out/", "notes"])
@@ -954,52 +990,85 @@ fn output_file_is_replaced_only_when_every_input_was_read() {
     );
 }
 
-/// `-o FILE` where no temporary file can be made beside it: said with the
-/// directory and the reason before any input is read (exit 1), and an
-/// existing FILE is left as it was. Root writes into a read-only directory
-/// all the same: then `/proc` (where no file can be created) stands in.
+/// `-o FILE` where no temporary file can be made beside it (a read-only
+/// directory holding a file the user may write) is written directly, as
+/// before temporary files: it used to be refused before any input was
+/// read. Root writes into a read-only directory all the same: then the run
+/// is made as `nobody` (FILE nobody's) when `runuser` can, else the test is
+/// skipped.
 #[cfg(unix)]
 #[test]
 fn output_file_where_no_temporary_file_can_be_made() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
-    let a = write_file(dir.path(), "a.txt", &pages()[0]);
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let page = &pages()[0];
+    let a = write_file(dir.path(), "a.txt", page);
+    fs::set_permissions(&a, fs::Permissions::from_mode(0o644)).unwrap();
     let ro = dir.path().join("ro");
-    let earlier = write_file(dir.path(), "ro/out.txt", "earlier\n");
+    let out = write_file(dir.path(), "ro/out.txt", "earlier\n");
     fs::set_permissions(&ro, fs::Permissions::from_mode(0o555)).unwrap();
-    let root = fs::File::create(ro.join("probe")).is_ok();
-    let (out, want) = if root {
-        if !Path::new("/proc/version").is_file() {
-            eprintln!("output_file_where_no_temporary_file_can_be_made: skipped (root, no /proc)");
+    let mut cmd = if is_root() {
+        std::os::unix::fs::chown(&out, Some(nobody_uid()), None).unwrap();
+        let Some(c) = as_nobody(&[("-r", &a), ("-w", &out)]) else {
+            eprintln!("output_file_where_no_temporary_file_can_be_made: skipped (root)");
             return;
-        }
-        (
-            PathBuf::from("/proc/dechrome-test.txt"),
-            "dechrome: cannot write /proc/dechrome-test.txt: cannot create a temporary file \
-             in /proc/: No such file or directory\n"
-                .to_string(),
-        )
+        };
+        c
     } else {
-        (
-            earlier.clone(),
-            format!(
-                "dechrome: cannot write {}: cannot create a temporary file in {}/: \
-                 Permission denied\n",
-                earlier.display(),
-                ro.display()
-            ),
-        )
+        StdCommand::new(assert_cmd::cargo::cargo_bin("dechrome"))
     };
-    bin()
-        .arg(&a)
-        .arg("-o")
-        .arg(&out)
-        .assert()
-        .code(1)
-        .stdout("")
-        .stderr(want);
+    let got = cmd.arg(&a).arg("-o").arg(&out).output().unwrap();
     fs::set_permissions(&ro, fs::Permissions::from_mode(0o755)).unwrap();
-    assert_eq!(fs::read_to_string(&earlier).unwrap(), "earlier\n");
+    assert_eq!(String::from_utf8(got.stderr).unwrap(), "");
+    assert_eq!(got.status.code(), Some(0));
+    assert_eq!(fs::read_to_string(&out).unwrap(), lib_clean(page));
+}
+
+/// `-o FILE` over a file with another hard link is written in place, not
+/// replaced: the other name sees the new content (a rename would have cut
+/// the link and left it the old one).
+#[cfg(unix)]
+#[test]
+fn output_file_with_another_hard_link_keeps_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = &pages()[0];
+    let a = write_file(dir.path(), "a.txt", page);
+    let out = write_file(dir.path(), "out.txt", "earlier\n");
+    let other = dir.path().join("other.txt");
+    fs::hard_link(&out, &other).unwrap();
+    bin().arg(&a).arg("-o").arg(&out).assert().success();
+    assert_eq!(fs::read_to_string(&out).unwrap(), lib_clean(page));
+    assert_eq!(fs::read_to_string(&other).unwrap(), lib_clean(page));
+}
+
+/// Root writing `-o FILE` over another user's file leaves it that user's
+/// (written in place); `--in-place` as root gives the rewritten file back
+/// to its owner and group. Skipped unless root.
+#[cfg(unix)]
+#[test]
+fn root_keeps_the_owner_of_what_it_rewrites() {
+    use std::os::unix::fs::MetadataExt;
+    if !is_root() {
+        eprintln!("root_keeps_the_owner_of_what_it_rewrites: skipped (not root)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let page = &pages()[0];
+    let a = write_file(dir.path(), "a.txt", page);
+    let out = write_file(dir.path(), "out.txt", "earlier\n");
+    let b = write_file(dir.path(), "b.txt", page);
+    let uid = nobody_uid();
+    for f in [&out, &b] {
+        std::os::unix::fs::chown(f, Some(uid), Some(uid)).unwrap();
+    }
+    bin().arg(&a).arg("-o").arg(&out).assert().success();
+    bin().arg("--in-place").arg(&b).assert().success();
+    for f in [&out, &b] {
+        let meta = fs::metadata(f).unwrap();
+        assert_eq!((meta.uid(), meta.gid()), (uid, uid), "{f:?}");
+        assert_eq!(fs::read_to_string(f).unwrap(), lib_clean(page));
+    }
 }
 
 /// An existing `-o FILE` the user may not write is not replaced, though
@@ -1019,26 +1088,15 @@ fn output_file_the_user_may_not_write_is_not_replaced() {
     fs::set_permissions(&out, fs::Permissions::from_mode(0o444)).unwrap();
     let root = fs::OpenOptions::new().write(true).open(&out).is_ok();
     fs::set_permissions(&out, fs::Permissions::from_mode(0o644)).unwrap();
-    let bin_path = assert_cmd::cargo::cargo_bin("dechrome");
     let mut cmd = if root {
-        let reach = StdCommand::new("runuser")
-            .args(["-u", "nobody", "--", "test", "-r"])
-            .arg(&a)
-            .args(["-a", "-x"])
-            .arg(&bin_path)
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success());
-        if !reach {
+        let Some(c) = as_nobody(&[("-r", &a)]) else {
             eprintln!("output_file_the_user_may_not_write_is_not_replaced: skipped (root)");
             return;
-        }
-        let mut c = StdCommand::new("runuser");
-        c.args(["-u", "nobody", "--"]).arg(&bin_path);
+        };
         c
     } else {
         fs::set_permissions(&out, fs::Permissions::from_mode(0o444)).unwrap();
-        StdCommand::new(&bin_path)
+        StdCommand::new(assert_cmd::cargo::cargo_bin("dechrome"))
     };
     let got = cmd.arg(&a).arg("-o").arg(&out).output().unwrap();
     assert_eq!(got.status.code(), Some(1));
