@@ -162,11 +162,12 @@ fn run(cfg: Config) -> anyhow::Result<bool> {
             say(msg);
         }
     }
-    // Created before any work (but after the walk, which must not find it),
-    // so that a run of hours does not end in a summary that cannot be
-    // written.
+    // Checked before any work, so that a run of hours does not end in a
+    // summary that cannot be written; but not cut: a run that fails or is
+    // killed leaves an earlier summary as it was (the new one goes through
+    // a temporary file when it can).
     let stats_file = match &cfg.stats_json {
-        Some(p) => Some(File::create(p).with_context(|| format!("cannot create {}", p.display()))?),
+        Some(p) => Some(stats_output(p).with_context(|| format!("cannot create {}", p.display()))?),
         None => None,
     };
     // Each input's size, read once: for the progress bar's total and the
@@ -198,10 +199,24 @@ fn run(cfg: Config) -> anyhow::Result<bool> {
     if cfg.stats && !cfg.quiet {
         say(stats.summary(elapsed));
     }
-    if let (Some(p), Some(mut f)) = (&cfg.stats_json, stats_file) {
+    if let (Some(p), Some(dest)) = (&cfg.stats_json, stats_file) {
         let json = serde_json::to_string_pretty(&stats.to_json(elapsed))? + "\n";
-        if let Err(e) = f.write_all(json.as_bytes()) {
-            say(format!("dechrome: {}: write failed: {e}", p.display()));
+        let written = match dest {
+            OutputFile::Direct => File::create(p)
+                .and_then(|mut f| f.write_all(json.as_bytes()))
+                .map_err(|e| format!("write failed: {e}")),
+            OutputFile::Staged(Staged { mut tmp, path, old }) => tmp
+                .write_all(json.as_bytes())
+                .map_err(BodyError::Write)
+                .and_then(|()| commit(tmp, &path, old.as_ref()))
+                .map_err(|e| match e {
+                    BodyError::Write(e) => format!("write failed: {e}"),
+                    BodyError::Step(why) => why,
+                    BodyError::Abandoned => "not written".to_string(),
+                }),
+        };
+        if let Err(why) = written {
+            say(format!("dechrome: {}: {why}", p.display()));
             ok = false;
         }
     }
@@ -298,6 +313,17 @@ fn output_file(p: &std::path::Path) -> io::Result<OutputFile> {
             Err(_) => OutputFile::Direct,
         },
     )
+}
+
+/// How the `--stats-json` file `p` will be written, checked at the start
+/// without cutting it: through a temporary file when it can, else opened
+/// for writing now (an error here stops the run before any work).
+fn stats_output(p: &std::path::Path) -> io::Result<OutputFile> {
+    let dest = output_file(p)?;
+    if let OutputFile::Direct = dest {
+        File::options().write(true).create(true).open(p)?;
+    }
+    Ok(dest)
 }
 
 /// Whether an existing file can be replaced by a new one without changing

@@ -1442,6 +1442,82 @@ fn stats_json_that_cannot_be_created() {
     assert_eq!(fs::read_to_string(&a).unwrap(), pages()[0]);
 }
 
+/// A --stats-json file inside a walked directory is not an input: run
+/// twice in place, the summary counts the one page both times (it was
+/// cleaned as a page and came out empty); under an output directory, an
+/// input whose output would be the summary is reported and left out.
+#[test]
+fn stats_json_inside_the_tree_is_not_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = &pages()[0];
+    write_file(dir.path(), "n/a.txt", page);
+    let json = dir.path().join("n/stats.json");
+    for _ in 0..2 {
+        bin()
+            .arg("--in-place")
+            .arg(dir.path().join("n"))
+            .arg("--stats-json")
+            .arg(&json)
+            .assert()
+            .success();
+        let v: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(&json).unwrap()).unwrap();
+        assert_eq!(v["documents"], 1, "{v}");
+    }
+    write_file(dir.path(), "in/a.txt", page);
+    write_file(dir.path(), "in/b.txt", page);
+    let out = dir.path().join("out");
+    fs::create_dir(&out).unwrap();
+    let stats = out.join("a.txt");
+    bin()
+        .arg("-o")
+        .arg(&out)
+        .arg(dir.path().join("in"))
+        .arg("--stats-json")
+        .arg(&stats)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "a.txt: the output would overwrite the --stats-json file",
+        ));
+    let v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&stats).unwrap()).unwrap();
+    assert_eq!(v["documents"], 1, "{v}");
+    assert_eq!(
+        fs::read_to_string(out.join("b.txt")).unwrap(),
+        lib_clean(page)
+    );
+}
+
+/// A run that fails (here: its output cannot be written, `/dev/full`)
+/// leaves an earlier --stats-json summary as it was: the file is checked
+/// at the start, not cut.
+#[cfg(unix)]
+#[test]
+fn stats_json_of_a_failed_run_leaves_the_earlier_one() {
+    if !Path::new("/dev/full").exists() {
+        eprintln!("stats_json_of_a_failed_run_leaves_the_earlier_one: skipped (no /dev/full)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let a = write_file(dir.path(), "a.txt", &pages()[0]);
+    let json = write_file(dir.path(), "stats.json", "{\"earlier\": true}\n");
+    bin()
+        .arg(&a)
+        .arg("-o")
+        .arg("/dev/full")
+        .arg("--stats-json")
+        .arg(&json)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("write failed"));
+    assert_eq!(fs::read_to_string(&json).unwrap(), "{\"earlier\": true}\n");
+    assert!(
+        leftovers(dir.path()).is_empty(),
+        "{:?}",
+        leftovers(dir.path())
+    );
+}
+
 #[test]
 fn no_progress_bar_on_a_pipe() {
     // stderr is a pipe here: nothing but errors may appear on it.
