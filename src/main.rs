@@ -157,7 +157,8 @@ fn run(cfg: Config) -> anyhow::Result<bool> {
             .build_global();
     }
     let (jobs, planned) = plan::plan(&cfg, &Reporter::new(true, None));
-    if !cfg.quiet && !jobs.iter().any(|j| j.format == Format::Jsonl) {
+    // Nothing to say when there is no input at all (an empty directory).
+    if !cfg.quiet && !jobs.is_empty() && !jobs.iter().any(|j| j.format == Format::Jsonl) {
         if let Some(msg) = cli::jsonl_options_unused(&cfg.jsonl_options) {
             say(msg);
         }
