@@ -737,7 +737,7 @@ fn clean_file(ctx: &Ctx<'_>, job: &Job) -> (Stats, bool) {
     let kept = if ctx.cfg.target == Target::InPlace {
         "the file is left as it was"
     } else {
-        "no output written for it"
+        "its output file is left as it was"
     };
     let mut body = |w: &mut dyn Write| -> Result<(), BodyError> {
         match job.format {

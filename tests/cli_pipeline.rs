@@ -719,7 +719,7 @@ fn output_directory_keeps_earlier_result_when_a_read_fails() {
     fs::write(&input, &whole[..whole.len() / 2]).unwrap();
     run()
         .code(1)
-        .stderr(predicate::str::contains("(no output written for it)"));
+        .stderr(predicate::str::contains("(its output file is left as it was)"));
     assert_eq!(fs::read(out.join("a.txt.gz")).unwrap(), first);
     assert!(leftovers(&out).is_empty(), "{:?}", leftovers(&out));
 }
