@@ -5,7 +5,7 @@
 
 mod cli;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Read, Write};
 use std::path::PathBuf;
@@ -109,10 +109,23 @@ struct Ctx<'a> {
     stop: AtomicBool,
     /// Output directories that could not be created (reported once).
     failed_dirs: Mutex<HashSet<PathBuf>>,
-    /// Directories where no temporary file could be made: the name shown
-    /// for each, and how many more files failed there after the one
-    /// reported (said once at the end).
-    no_temp: Mutex<BTreeMap<PathBuf, (String, u64)>>,
+    /// Directories where no temporary file could be made, by real path
+    /// and the kind of error (said once for each at the end).
+    no_temp: Mutex<HashMap<(PathBuf, io::ErrorKind), NoTemp>>,
+}
+
+/// The files of one directory where no temporary file could be made, for
+/// one kind of error: the first by input order is reported with the
+/// reason, the others counted.
+struct NoTemp {
+    /// The job index of the first file.
+    first: usize,
+    /// The message for the first file.
+    message: String,
+    /// The directory as shown to the user.
+    shown: String,
+    /// How many more files failed there the same way.
+    more: u64,
 }
 
 /// `m` locked, even if a thread panicked while holding it.
@@ -188,7 +201,7 @@ fn run(cfg: Config) -> anyhow::Result<bool> {
         rep: &rep,
         stop: AtomicBool::new(false),
         failed_dirs: Mutex::new(HashSet::new()),
-        no_temp: Mutex::new(BTreeMap::new()),
+        no_temp: Mutex::new(HashMap::new()),
     };
     let result = match &cfg.target {
         Target::Stdout | Target::File(_) => run_stream(&ctx, &jobs, &sizes, planned),
@@ -213,7 +226,7 @@ fn run(cfg: Config) -> anyhow::Result<bool> {
                 .map_err(|e| match e {
                     BodyError::Write(e) => format!("write failed: {e}"),
                     BodyError::Step(why) => why,
-                    BodyError::Abandoned => "not written".to_string(),
+                    BodyError::Abandoned | BodyError::NoTemp(..) => "not written".to_string(),
                 }),
         };
         if let Err(why) = written {
@@ -400,6 +413,10 @@ fn run_stream_staged(
             Err(anyhow::Error::new(e).context(format!("{name}: write failed")))
         }
         Err(BodyError::Step(why)) => Err(anyhow::anyhow!("cannot write {name}: {why}")),
+        Err(BodyError::NoTemp(_, shown, e)) => Err(anyhow::anyhow!(
+            "cannot write {name}: cannot create a temporary file in {shown}: {}",
+            without_temp_path(&e)
+        )),
     }
 }
 
@@ -691,13 +708,21 @@ fn run_files(ctx: &Ctx<'_>, jobs: &[Job]) -> (Stats, bool) {
     }
     let mut stats = Stats::default();
     let mut ok = true;
-    for (s, job_ok) in ctx.map(jobs, |job| clean_file(ctx, job)) {
+    let indexed: Vec<(usize, &Job)> = jobs.iter().enumerate().collect();
+    for (s, job_ok) in ctx.map(&indexed, |&(i, job)| clean_file(ctx, i, job)) {
         stats.merge(&s);
         ok &= job_ok;
     }
-    for (shown, more) in lock(&ctx.no_temp).values() {
-        if *more > 0 {
-            let files = if *more == 1 { "file" } else { "files" };
+    // Said here, in input order, whatever order the threads met them in.
+    let mut no_temp: Vec<NoTemp> = std::mem::take(&mut *lock(&ctx.no_temp))
+        .into_values()
+        .collect();
+    no_temp.sort_by_key(|n| n.first);
+    for n in no_temp {
+        ctx.rep.error(&n.message);
+        if n.more > 0 {
+            let (more, shown) = (n.more, n.shown);
+            let files = if more == 1 { "file" } else { "files" };
             ctx.rep.error(format_args!(
                 "and {more} more {files} in {shown} for the same reason"
             ));
@@ -714,9 +739,13 @@ enum BodyError {
     Write(io::Error),
     /// A step around the writing failed: what it was, and why.
     Step(String),
+    /// No temporary file could be made in a directory (its real path, as
+    /// shown to the user, and why): said once per directory at the end.
+    NoTemp(PathBuf, String, io::Error),
 }
 
-fn clean_file(ctx: &Ctx<'_>, job: &Job) -> (Stats, bool) {
+/// Cleans `job` (the `index`th) into its own output file.
+fn clean_file(ctx: &Ctx<'_>, index: usize, job: &Job) -> (Stats, bool) {
     let name = job.input.display();
     let Some(out_path) = &job.output else {
         return (Stats::default(), false);
@@ -774,7 +803,7 @@ fn clean_file(ctx: &Ctx<'_>, job: &Job) -> (Stats, bool) {
     };
     let in_place = ctx.cfg.target == Target::InPlace;
     let written = if in_place {
-        write_in_place(ctx, &job.input, out_path, in_codec, &mut body)
+        write_in_place(&job.input, out_path, in_codec, &mut body)
     } else {
         write_new(ctx, out_path, Codec::for_output_name(out_path), &mut body)
     };
@@ -783,6 +812,33 @@ fn clean_file(ctx: &Ctx<'_>, job: &Job) -> (Stats, bool) {
         Err(BodyError::Abandoned) => return (stats, false),
         Err(BodyError::Write(e)) => e.to_string(),
         Err(BodyError::Step(why)) => why,
+        Err(BodyError::NoTemp(dir, shown, e)) => {
+            let why = format!(
+                "cannot create a temporary file in {shown}: {}",
+                without_temp_path(&e)
+            );
+            let message = if in_place {
+                format!("cannot rewrite {name} in place: {why}")
+            } else {
+                format!("cannot write {}: {why}", out_path.display())
+            };
+            let mut no_temp = lock(&ctx.no_temp);
+            let n = no_temp.entry((dir, e.kind())).or_insert(NoTemp {
+                first: index,
+                message: String::new(),
+                shown,
+                more: 0,
+            });
+            if n.message.is_empty() {
+                n.message = message;
+            } else {
+                n.more += 1;
+                if index < n.first {
+                    (n.first, n.message) = (index, message);
+                }
+            }
+            return (stats, false);
+        }
     };
     if in_place {
         // Named as the user gave it, not by its real path.
@@ -820,7 +876,7 @@ fn write_new(
         return Err(BodyError::Abandoned);
     }
     let shown = with_slash(dir.display().to_string());
-    let tmp = temp_file_in(ctx, &temp_builder(true), dir, shown)?;
+    let tmp = temp_file_in(&temp_builder(true), dir, shown)?;
     let staged = Staged {
         tmp,
         path: path.to_path_buf(),
@@ -835,7 +891,6 @@ fn write_new(
 /// and (as far as the user may) owner and group, are kept; as with GNU
 /// `sed -i`, other hard links to the file keep the old content.
 fn write_in_place(
-    ctx: &Ctx<'_>,
     input: &Input,
     path: &std::path::Path,
     codec: Codec,
@@ -843,7 +898,7 @@ fn write_in_place(
 ) -> Result<(), BodyError> {
     let dir = dir_of(path);
     let old = fs::metadata(path).map_err(BodyError::Write)?;
-    let tmp = temp_file_in(ctx, &temp_builder(false), dir, dir_shown(input, dir))?;
+    let tmp = temp_file_in(&temp_builder(false), dir, dir_shown(input, dir))?;
     let staged = Staged {
         tmp,
         path: path.to_path_buf(),
@@ -973,32 +1028,16 @@ fn keep_owner(f: &File, old: &fs::Metadata) {
     let _ = (f, old);
 }
 
-/// A temporary file in `dir` (`shown` to the user). When none can be made,
-/// the first file is reported with the reason and the others in the same
-/// directory only counted (see [`run_files`]).
+/// A temporary file in `dir` (`shown` to the user); when none can be
+/// made, [`BodyError::NoTemp`] (see [`run_files`]).
 fn temp_file_in(
-    ctx: &Ctx<'_>,
     builder: &tempfile::Builder<'_, '_>,
     dir: &std::path::Path,
     shown: String,
 ) -> Result<tempfile::NamedTempFile, BodyError> {
     builder.tempfile_in(dir).map_err(|e| {
-        let why = format!(
-            "cannot create a temporary file in {shown}: {}",
-            without_temp_path(&e)
-        );
         let key = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
-        let mut no_temp = lock(&ctx.no_temp);
-        match no_temp.get_mut(&key) {
-            Some((_, more)) => {
-                *more += 1;
-                BodyError::Abandoned
-            }
-            None => {
-                no_temp.insert(key, (shown, 0));
-                BodyError::Step(why)
-            }
-        }
+        BodyError::NoTemp(key, shown, e)
     })
 }
 

@@ -717,9 +717,9 @@ fn output_directory_keeps_earlier_result_when_a_read_fails() {
         .mode();
     assert_ne!(mode & 0o044, 0, "mode {mode:o}");
     fs::write(&input, &whole[..whole.len() / 2]).unwrap();
-    run()
-        .code(1)
-        .stderr(predicate::str::contains("(its output file is left as it was)"));
+    run().code(1).stderr(predicate::str::contains(
+        "(its output file is left as it was)",
+    ));
     assert_eq!(fs::read(out.join("a.txt.gz")).unwrap(), first);
     assert!(leftovers(&out).is_empty(), "{:?}", leftovers(&out));
 }
@@ -1253,8 +1253,10 @@ fn in_place_fatal_record_leaves_file_as_it_was() {
 /// `--in-place` where no temporary file can be made beside the files: the
 /// first is named as the user gave it, with its directory and the reason
 /// (not the temporary file's absolute path), the others in that directory
-/// are counted on one line. Root writes into a read-only directory all
-/// the same: then `/proc` (where no file can be created) stands in for it.
+/// are counted on one line. The file named is the first by input order,
+/// whichever thread met the failure first (`-j 2`). Root writes into a
+/// read-only directory all the same: then `/proc` (where no file can be
+/// created) stands in for it.
 #[cfg(unix)]
 #[test]
 fn in_place_unwritable_directory_names_the_file() {
@@ -1263,33 +1265,37 @@ fn in_place_unwritable_directory_names_the_file() {
     let page = &pages()[0];
     let a = write_file(dir.path(), "notes/a.txt", page);
     let b = write_file(dir.path(), "notes/b.txt", page);
+    let c = write_file(dir.path(), "notes/c.txt", page);
     let notes = dir.path().join("notes");
     fs::set_permissions(&notes, fs::Permissions::from_mode(0o555)).unwrap();
     let root = fs::File::create(notes.join("probe")).is_ok();
     let (cwd, args, want) = if root {
-        if !Path::new("/proc/version").is_file() || !Path::new("/proc/cmdline").is_file() {
+        if !Path::new("/proc/version").is_file()
+            || !Path::new("/proc/cmdline").is_file()
+            || !Path::new("/proc/uptime").is_file()
+        {
             eprintln!("in_place_unwritable_directory_names_the_file: skipped (root, no /proc)");
             return;
         }
         (
             PathBuf::from("/proc"),
-            ["version", "cmdline"],
+            ["version", "cmdline", "uptime"],
             "dechrome: cannot rewrite version in place: cannot create a temporary file in ./: \
              No such file or directory\n\
-             dechrome: and 1 more file in ./ for the same reason\n",
+             dechrome: and 2 more files in ./ for the same reason\n",
         )
     } else {
         (
             dir.path().to_path_buf(),
-            ["notes/a.txt", "notes/b.txt"],
+            ["notes/a.txt", "notes/b.txt", "notes/c.txt"],
             "dechrome: cannot rewrite notes/a.txt in place: cannot create a temporary file \
              in notes/: Permission denied\n\
-             dechrome: and 1 more file in notes/ for the same reason\n",
+             dechrome: and 2 more files in notes/ for the same reason\n",
         )
     };
     let out = bin()
         .current_dir(&cwd)
-        .args(["--in-place", "-j", "1"])
+        .args(["--in-place", "-j", "2"])
         .args(args)
         .assert()
         .code(1)
@@ -1299,6 +1305,7 @@ fn in_place_unwritable_directory_names_the_file() {
     assert_eq!(String::from_utf8(out.stderr).unwrap(), want);
     assert_eq!(fs::read_to_string(&a).unwrap(), *page);
     assert_eq!(fs::read_to_string(&b).unwrap(), *page);
+    assert_eq!(fs::read_to_string(&c).unwrap(), *page);
 }
 
 #[test]
