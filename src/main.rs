@@ -219,15 +219,17 @@ fn run(cfg: Config) -> anyhow::Result<bool> {
             OutputFile::Direct => File::create(p)
                 .and_then(|mut f| f.write_all(json.as_bytes()))
                 .map_err(|e| format!("write failed: {e}")),
-            OutputFile::Staged(Staged { mut tmp, path, old }) => tmp
-                .write_all(json.as_bytes())
-                .map_err(BodyError::Write)
-                .and_then(|()| commit(tmp, &path, old.as_ref()))
-                .map_err(|e| match e {
-                    BodyError::Write(e) => format!("write failed: {e}"),
-                    BodyError::Step(why) => why,
-                    BodyError::Abandoned | BodyError::NoTemp(..) => "not written".to_string(),
-                }),
+            OutputFile::Staged(staged) => {
+                let Staged { mut tmp, path, old } = *staged;
+                tmp.write_all(json.as_bytes())
+                    .map_err(BodyError::Write)
+                    .and_then(|()| commit(tmp, &path, old.as_ref()))
+                    .map_err(|e| match e {
+                        BodyError::Write(e) => format!("write failed: {e}"),
+                        BodyError::Step(why) => why,
+                        BodyError::Abandoned | BodyError::NoTemp(..) => "not written".to_string(),
+                    })
+            }
         };
         if let Err(why) = written {
             say(format!("dechrome: {}: {why}", p.display()));
@@ -256,7 +258,7 @@ fn run_stream(
                     (Box::new(File::create(p).with_context(cannot)?), name, codec)
                 }
                 OutputFile::Staged(staged) => {
-                    return run_stream_staged(ctx, jobs, sizes, planned, p, staged, codec)
+                    return run_stream_staged(ctx, jobs, sizes, planned, p, *staged, codec)
                 }
             }
         }
@@ -285,7 +287,7 @@ enum OutputFile {
     /// missing directory (the error is the one opening it gives).
     Direct,
     /// Through a temporary file beside it and a rename at the end.
-    Staged(Staged),
+    Staged(Box<Staged>),
 }
 
 /// A file to be replaced through a temporary file in its directory.
@@ -323,7 +325,7 @@ fn output_file(p: &std::path::Path) -> io::Result<OutputFile> {
     };
     Ok(
         match temp_builder(old.is_none()).tempfile_in(dir_of(&path)) {
-            Ok(tmp) => OutputFile::Staged(Staged { tmp, path, old }),
+            Ok(tmp) => OutputFile::Staged(Box::new(Staged { tmp, path, old })),
             Err(_) => OutputFile::Direct,
         },
     )
@@ -335,7 +337,12 @@ fn output_file(p: &std::path::Path) -> io::Result<OutputFile> {
 fn stats_output(p: &std::path::Path) -> io::Result<OutputFile> {
     let dest = output_file(p)?;
     if let OutputFile::Direct = dest {
-        File::options().write(true).create(true).open(p)?;
+        // Not cut: an earlier summary stays until the new one is written.
+        File::options()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(p)?;
     }
     Ok(dest)
 }
