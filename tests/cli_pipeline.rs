@@ -1042,6 +1042,60 @@ fn output_file_with_another_hard_link_keeps_it() {
     assert_eq!(fs::read_to_string(&other).unwrap(), lib_clean(page));
 }
 
+/// `-o FILE` where the rename is refused though writing is not (FILE a
+/// bind mount: `EBUSY`): the finished output is copied into FILE, not
+/// thrown away after the whole run. Made as root in a mount namespace of
+/// its own (`unshare -m`); skipped where that cannot be done.
+#[cfg(unix)]
+#[test]
+fn output_file_that_cannot_be_renamed_over_is_copied_into() {
+    let skip = |why: &str| {
+        eprintln!("output_file_that_cannot_be_renamed_over_is_copied_into: skipped ({why})")
+    };
+    if !is_root() {
+        return skip("not root");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let page = &pages()[0];
+    let a = write_file(dir.path(), "a.txt", page);
+    let out = write_file(dir.path(), "out.txt", "earlier\n");
+    let bound = write_file(dir.path(), "bound.txt", "bound\n");
+    let unshare = StdCommand::new("unshare")
+        .args(["-m", "true"])
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !unshare {
+        return skip("unshare -m cannot be used");
+    }
+    let got = StdCommand::new("unshare")
+        .args([
+            "-m",
+            "sh",
+            "-c",
+            r#"mount --bind "$1" "$2" || exit 99; exec "$3" "$4" -o "$2""#,
+            "sh",
+        ])
+        .arg(&bound)
+        .arg(&out)
+        .arg(assert_cmd::cargo::cargo_bin("dechrome"))
+        .arg(&a)
+        .output()
+        .unwrap();
+    if got.status.code() == Some(99) {
+        return skip("no bind mount");
+    }
+    assert_eq!(String::from_utf8(got.stderr).unwrap(), "");
+    assert_eq!(got.status.code(), Some(0));
+    assert_eq!(fs::read_to_string(&bound).unwrap(), lib_clean(page));
+    assert_eq!(fs::read_to_string(&out).unwrap(), "earlier\n");
+    assert!(
+        leftovers(dir.path()).is_empty(),
+        "{:?}",
+        leftovers(dir.path())
+    );
+}
+
 /// Root writing `-o FILE` over another user's file leaves it that user's
 /// (written in place); `--in-place` as root gives the rewritten file back
 /// to its owner and group. Skipped unless root.
