@@ -220,10 +220,15 @@ fn run(cfg: Config) -> anyhow::Result<bool> {
                 .and_then(|mut f| f.write_all(json.as_bytes()))
                 .map_err(|e| format!("write failed: {e}")),
             OutputFile::Staged(staged) => {
-                let Staged { mut tmp, path, old } = *staged;
+                let Staged {
+                    mut tmp,
+                    path,
+                    old,
+                    copy,
+                } = *staged;
                 tmp.write_all(json.as_bytes())
                     .map_err(BodyError::Write)
-                    .and_then(|()| commit(tmp, &path, old.as_ref()))
+                    .and_then(|()| commit(tmp, &path, old.as_ref(), copy))
                     .map_err(|e| match e {
                         BodyError::Write(e) => format!("write failed: {e}"),
                         BodyError::Step(why) => why,
@@ -278,15 +283,13 @@ fn run_stream(
 
 /// How one output file (`-o FILE`, `--stats-json`) is written.
 enum OutputFile {
-    /// Opened and written as it is (cut at the start), as GNU tools do
-    /// when they cannot replace a file without changing what it is: not a
-    /// regular file (a device such as `/dev/null`, a named pipe, a dangling
-    /// symlink); a file with other hard links, or owned by another user (a
-    /// new file would be the runner's, and the other links would keep the
-    /// old content); a directory where no temporary file can be made; a
-    /// missing directory (the error is the one opening it gives).
+    /// Opened and written as it is (cut at the start): not a regular file
+    /// (a device such as `/dev/null`, a named pipe, a dangling symlink); a
+    /// directory where no temporary file can be made (read-only); a missing
+    /// directory (the error is the one opening it gives).
     Direct,
-    /// Through a temporary file beside it and a rename at the end.
+    /// Through a temporary file beside it, renamed over it (or copied into
+    /// it) at the end.
     Staged(Box<Staged>),
 }
 
@@ -299,6 +302,10 @@ struct Staged {
     /// An existing file's metadata (its permissions and group are kept);
     /// `None` for a new file.
     old: Option<fs::Metadata>,
+    /// Copied into the file at the end rather than renamed over it: a file
+    /// that a rename would change (other hard links, which would keep the
+    /// old content; another user's, which would become the runner's).
+    copy: bool,
 }
 
 /// How `p` is to be written. An existing regular file the user may not
@@ -312,20 +319,25 @@ fn output_file(p: &std::path::Path) -> io::Result<OutputFile> {
             let Ok(real) = p.canonicalize() else {
                 return Ok(OutputFile::Direct);
             };
-            let Ok(meta) = fs::metadata(&real) else {
-                return Ok(OutputFile::Direct);
-            };
-            if !replaceable(&meta) {
-                return Ok(OutputFile::Direct);
+            match fs::metadata(&real) {
+                Ok(meta) if meta.is_file() => {}
+                _ => return Ok(OutputFile::Direct),
             }
             // Opened for writing, not cut: unchanged.
             File::options().write(true).open(&real)?;
+            let meta = fs::metadata(&real)?;
             (real, Some(meta))
         }
     };
+    let copy = old.as_ref().is_some_and(|m| !renamable(m));
     Ok(
         match temp_builder(old.is_none()).tempfile_in(dir_of(&path)) {
-            Ok(tmp) => OutputFile::Staged(Box::new(Staged { tmp, path, old })),
+            Ok(tmp) => OutputFile::Staged(Box::new(Staged {
+                tmp,
+                path,
+                old,
+                copy,
+            })),
             Err(_) => OutputFile::Direct,
         },
     )
@@ -347,20 +359,21 @@ fn stats_output(p: &std::path::Path) -> io::Result<OutputFile> {
     Ok(dest)
 }
 
-/// Whether an existing file can be replaced by a new one without changing
-/// what it is: a regular file with no other hard link, owned by the user
-/// running (a new file is the runner's, whoever owned the old one).
-fn replaceable(meta: &fs::Metadata) -> bool {
+/// Whether an existing regular file can be replaced by a new one (a
+/// rename) without changing what it is: no other hard link, owned by the
+/// user running (a new file is the runner's, whoever owned the old one).
+fn renamable(meta: &fs::Metadata) -> bool {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
         // SAFETY: geteuid has no preconditions and cannot fail.
         let euid = unsafe { libc::geteuid() };
-        meta.is_file() && meta.nlink() == 1 && meta.uid() == euid
+        meta.nlink() == 1 && meta.uid() == euid
     }
     #[cfg(not(unix))]
     {
-        meta.is_file()
+        let _ = meta;
+        true
     }
 }
 
@@ -888,6 +901,7 @@ fn write_new(
         tmp,
         path: path.to_path_buf(),
         old: None,
+        copy: false,
     };
     write_staged(staged, codec, body)
 }
@@ -910,6 +924,7 @@ fn write_in_place(
         tmp,
         path: path.to_path_buf(),
         old: Some(old),
+        copy: false,
     };
     write_staged(staged, codec, body)
 }
@@ -935,7 +950,12 @@ fn temp_builder(new: bool) -> tempfile::Builder<'static, 'static> {
 /// of `body`'s, or in writing, leaves the path as it was and removes the
 /// temporary file.
 fn write_staged(staged: Staged, codec: Codec, body: &mut Body<'_>) -> Result<(), BodyError> {
-    let Staged { tmp, path, old } = staged;
+    let Staged {
+        tmp,
+        path,
+        old,
+        copy,
+    } = staged;
     let mut enc =
         Encoder::new(BufWriter::with_capacity(1 << 16, tmp), codec).map_err(BodyError::Write)?;
     body(&mut enc)?;
@@ -944,19 +964,29 @@ fn write_staged(staged: Staged, codec: Codec, body: &mut Body<'_>) -> Result<(),
         .map_err(BodyError::Write)?
         .into_inner()
         .map_err(|e| BodyError::Write(e.into_error()))?;
-    commit(tmp, &path, old.as_ref())
+    commit(tmp, &path, old.as_ref(), copy)
 }
 
 /// Puts the finished temporary file `tmp` in place of `path`, giving it
 /// first the permissions, owner and group of the file it replaces (`old`;
 /// the owner only as root, the group when the user may). When the rename
 /// is refused where writing is not (`EPERM`: a sticky directory; `EBUSY`:
-/// a mount point; `EXDEV`), its bytes are copied into `path` instead.
+/// a mount point; `EXDEV`), or `copy` says a rename would change the file,
+/// its bytes are copied into `path` instead.
 fn commit(
     tmp: tempfile::NamedTempFile,
     path: &std::path::Path,
     old: Option<&fs::Metadata>,
+    copy: bool,
 ) -> Result<(), BodyError> {
+    if copy {
+        return copy_into(tmp, path).map_err(|e| {
+            BodyError::Step(format!(
+                "cannot copy the temporary file into it: {}",
+                without_temp_path(&e)
+            ))
+        });
+    }
     if let Some(old) = old {
         keep_owner(tmp.as_file(), old);
         tmp.as_file()

@@ -1025,9 +1025,10 @@ fn output_file_where_no_temporary_file_can_be_made() {
     assert_eq!(fs::read_to_string(&out).unwrap(), lib_clean(page));
 }
 
-/// `-o FILE` over a file with another hard link is written in place, not
+/// `-o FILE` over a file with another hard link is written into, not
 /// replaced: the other name sees the new content (a rename would have cut
-/// the link and left it the old one).
+/// the link and left it the old one). It is still all or nothing: a run
+/// with an input that cannot be read leaves both names as they were.
 #[cfg(unix)]
 #[test]
 fn output_file_with_another_hard_link_keeps_it() {
@@ -1037,7 +1038,22 @@ fn output_file_with_another_hard_link_keeps_it() {
     let out = write_file(dir.path(), "out.txt", "earlier\n");
     let other = dir.path().join("other.txt");
     fs::hard_link(&out, &other).unwrap();
+    bin()
+        .arg(&a)
+        .arg(dir.path().join("missing.txt"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("left as it was"));
+    assert_eq!(fs::read_to_string(&out).unwrap(), "earlier\n");
+    assert_eq!(fs::read_to_string(&other).unwrap(), "earlier\n");
     bin().arg(&a).arg("-o").arg(&out).assert().success();
+    assert!(
+        leftovers(dir.path()).is_empty(),
+        "{:?}",
+        leftovers(dir.path())
+    );
     assert_eq!(fs::read_to_string(&out).unwrap(), lib_clean(page));
     assert_eq!(fs::read_to_string(&other).unwrap(), lib_clean(page));
 }
@@ -1097,8 +1113,8 @@ fn output_file_that_cannot_be_renamed_over_is_copied_into() {
 }
 
 /// Root writing `-o FILE` over another user's file leaves it that user's
-/// (written in place); `--in-place` as root gives the rewritten file back
-/// to its owner and group. Skipped unless root.
+/// (copied into at the end); `--in-place` as root gives the rewritten file
+/// back to its owner and group. Skipped unless root.
 #[cfg(unix)]
 #[test]
 fn root_keeps_the_owner_of_what_it_rewrites() {
