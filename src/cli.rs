@@ -127,8 +127,9 @@ pub struct Cli {
     /// each input's result is written under it at the same relative path.
     /// Compressed when the name ends in .gz, .zst or .zstd. A regular FILE
     /// is written through a temporary file beside it and renamed over it at
-    /// the end (permissions kept); /dev/null, a pipe or a device is written
-    /// to directly.
+    /// the end, only when every input was read whole (permissions kept; a
+    /// file with other hard links or another owner is copied into
+    /// instead); /dev/null, a pipe or a device is written to directly.
     #[arg(short, long, value_name = "FILE", conflicts_with = "in_place")]
     pub output: Option<PathBuf>,
 

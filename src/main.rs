@@ -5,7 +5,7 @@
 
 mod cli;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Read, Write};
 use std::path::PathBuf;
@@ -109,10 +109,23 @@ struct Ctx<'a> {
     stop: AtomicBool,
     /// Output directories that could not be created (reported once).
     failed_dirs: Mutex<HashSet<PathBuf>>,
-    /// Directories where no temporary file could be made: the name shown
-    /// for each, and how many more files failed there after the one
-    /// reported (said once at the end).
-    no_temp: Mutex<BTreeMap<PathBuf, (String, u64)>>,
+    /// Directories where no temporary file could be made, by real path
+    /// and the kind of error (said once for each at the end).
+    no_temp: Mutex<HashMap<(PathBuf, io::ErrorKind), NoTemp>>,
+}
+
+/// The files of one directory where no temporary file could be made, for
+/// one kind of error: the first by input order is reported with the
+/// reason, the others counted.
+struct NoTemp {
+    /// The job index of the first file.
+    first: usize,
+    /// The message for the first file.
+    message: String,
+    /// The directory as shown to the user.
+    shown: String,
+    /// How many more files failed there the same way.
+    more: u64,
 }
 
 /// `m` locked, even if a thread panicked while holding it.
@@ -157,16 +170,18 @@ fn run(cfg: Config) -> anyhow::Result<bool> {
             .build_global();
     }
     let (jobs, planned) = plan::plan(&cfg, &Reporter::new(true, None));
-    if !cfg.quiet && !jobs.iter().any(|j| j.format == Format::Jsonl) {
+    // Nothing to say when there is no input at all (an empty directory).
+    if !cfg.quiet && !jobs.is_empty() && !jobs.iter().any(|j| j.format == Format::Jsonl) {
         if let Some(msg) = cli::jsonl_options_unused(&cfg.jsonl_options) {
             say(msg);
         }
     }
-    // Created before any work (but after the walk, which must not find it),
-    // so that a run of hours does not end in a summary that cannot be
-    // written.
+    // Checked before any work, so that a run of hours does not end in a
+    // summary that cannot be written; but not cut: a run that fails or is
+    // killed leaves an earlier summary as it was (the new one goes through
+    // a temporary file when it can).
     let stats_file = match &cfg.stats_json {
-        Some(p) => Some(File::create(p).with_context(|| format!("cannot create {}", p.display()))?),
+        Some(p) => Some(stats_output(p).with_context(|| format!("cannot create {}", p.display()))?),
         None => None,
     };
     // Each input's size, read once: for the progress bar's total and the
@@ -186,10 +201,10 @@ fn run(cfg: Config) -> anyhow::Result<bool> {
         rep: &rep,
         stop: AtomicBool::new(false),
         failed_dirs: Mutex::new(HashSet::new()),
-        no_temp: Mutex::new(BTreeMap::new()),
+        no_temp: Mutex::new(HashMap::new()),
     };
     let result = match &cfg.target {
-        Target::Stdout | Target::File(_) => run_stream(&ctx, &jobs, &sizes),
+        Target::Stdout | Target::File(_) => run_stream(&ctx, &jobs, &sizes, planned),
         Target::Dir(_) | Target::InPlace => Ok(run_files(&ctx, &jobs)),
     };
     rep.finish();
@@ -198,10 +213,31 @@ fn run(cfg: Config) -> anyhow::Result<bool> {
     if cfg.stats && !cfg.quiet {
         say(stats.summary(elapsed));
     }
-    if let (Some(p), Some(mut f)) = (&cfg.stats_json, stats_file) {
+    if let (Some(p), Some(dest)) = (&cfg.stats_json, stats_file) {
         let json = serde_json::to_string_pretty(&stats.to_json(elapsed))? + "\n";
-        if let Err(e) = f.write_all(json.as_bytes()) {
-            say(format!("dechrome: {}: write failed: {e}", p.display()));
+        let written = match dest {
+            OutputFile::Direct => File::create(p)
+                .and_then(|mut f| f.write_all(json.as_bytes()))
+                .map_err(|e| format!("write failed: {e}")),
+            OutputFile::Staged(staged) => {
+                let Staged {
+                    mut tmp,
+                    path,
+                    old,
+                    copy,
+                } = *staged;
+                tmp.write_all(json.as_bytes())
+                    .map_err(BodyError::Write)
+                    .and_then(|()| commit(tmp, &path, old.as_ref(), copy))
+                    .map_err(|e| match e {
+                        BodyError::Write(e) => format!("write failed: {e}"),
+                        BodyError::Step(why) => why,
+                        BodyError::Abandoned | BodyError::NoTemp(..) => "not written".to_string(),
+                    })
+            }
+        };
+        if let Err(why) = written {
+            say(format!("dechrome: {}: {why}", p.display()));
             ok = false;
         }
     }
@@ -209,21 +245,26 @@ fn run(cfg: Config) -> anyhow::Result<bool> {
 }
 
 /// All results one after the other into standard output or one file.
-fn run_stream(ctx: &Ctx<'_>, jobs: &[Job], sizes: &[Option<u64>]) -> anyhow::Result<(Stats, bool)> {
+/// `planned`: whether every input could be planned (a directory among the
+/// inputs cannot be read as a page).
+fn run_stream(
+    ctx: &Ctx<'_>,
+    jobs: &[Job],
+    sizes: &[Option<u64>],
+    planned: bool,
+) -> anyhow::Result<(Stats, bool)> {
     let (sink, out_name, codec): (Box<dyn Write>, String, Codec) = match &ctx.cfg.target {
         Target::File(p) => {
             let codec = Codec::for_output_name(p);
             let name = p.display().to_string();
-            match output_file(p) {
-                OutputFile::Direct => (
-                    Box::new(
-                        File::create(p)
-                            .with_context(|| format!("cannot create {}", p.display()))?,
-                    ),
-                    name,
-                    codec,
-                ),
-                kind => return run_stream_replacing(ctx, jobs, sizes, p, kind, codec),
+            let cannot = || format!("cannot create {}", p.display());
+            match output_file(p).with_context(cannot)? {
+                OutputFile::Direct => {
+                    (Box::new(File::create(p).with_context(cannot)?), name, codec)
+                }
+                OutputFile::Staged(staged) => {
+                    return run_stream_staged(ctx, jobs, sizes, planned, p, *staged, codec)
+                }
             }
         }
         _ => (
@@ -235,110 +276,195 @@ fn run_stream(ctx: &Ctx<'_>, jobs: &[Job], sizes: &[Option<u64>]) -> anyhow::Res
     let write_failed = || format!("{out_name}: write failed");
     let mut out =
         Encoder::new(BufWriter::with_capacity(1 << 16, sink), codec).with_context(write_failed)?;
-    let result = stream_jobs(ctx, jobs, sizes, &mut out, &out_name)?;
+    let streamed = stream_jobs(ctx, jobs, sizes, &mut out, &out_name)?;
     out.finish().with_context(write_failed)?;
-    Ok(result)
+    Ok((streamed.stats, streamed.ok))
 }
 
-/// How `-o FILE` is written.
-#[derive(Debug, PartialEq, Eq)]
+/// How one output file (`-o FILE`, `--stats-json`) is written.
 enum OutputFile {
-    /// Opened and written as it is: not a regular file (a device such as
-    /// `/dev/null`, a named pipe, a dangling symlink), or a path whose
-    /// directory is missing (the error is the one opening it gives).
+    /// Opened and written as it is (cut at the start): not a regular file
+    /// (a device such as `/dev/null`, a named pipe, a dangling symlink); a
+    /// directory where no temporary file can be made (read-only); a missing
+    /// directory (the error is the one opening it gives).
     Direct,
-    /// A new file: through a temporary file beside it and a rename.
-    New,
-    /// An existing regular file (its real path, symlinks resolved):
-    /// replaced through a temporary file and a rename, permissions kept.
-    Replace(PathBuf),
+    /// Through a temporary file beside it, renamed over it (or copied into
+    /// it) at the end.
+    Staged(Box<Staged>),
 }
 
-fn output_file(p: &std::path::Path) -> OutputFile {
-    match fs::symlink_metadata(p) {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            let dir = p.parent().filter(|d| !d.as_os_str().is_empty());
-            if dir.map_or(true, |d| d.is_dir()) {
-                OutputFile::New
-            } else {
-                OutputFile::Direct
+/// A file to be replaced through a temporary file in its directory.
+struct Staged {
+    tmp: tempfile::NamedTempFile,
+    /// The file replaced: a new FILE, or an existing FILE's real path
+    /// (symlinks resolved: a link stays a link).
+    path: PathBuf,
+    /// An existing file's metadata (its permissions and group are kept);
+    /// `None` for a new file.
+    old: Option<fs::Metadata>,
+    /// Copied into the file at the end rather than renamed over it: a file
+    /// that a rename would change (other hard links, which would keep the
+    /// old content; another user's, which would become the runner's).
+    copy: bool,
+}
+
+/// How `p` is to be written. An existing regular file the user may not
+/// write is an error (`Permission denied`, as when it is opened directly:
+/// the rename its directory allows would replace it all the same).
+fn output_file(p: &std::path::Path) -> io::Result<OutputFile> {
+    let (path, old) = match fs::symlink_metadata(p) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => (p.to_path_buf(), None),
+        Err(_) => return Ok(OutputFile::Direct),
+        Ok(_) => {
+            let Ok(real) = p.canonicalize() else {
+                return Ok(OutputFile::Direct);
+            };
+            match fs::metadata(&real) {
+                Ok(meta) if meta.is_file() => {}
+                _ => return Ok(OutputFile::Direct),
             }
+            // Opened for writing, not cut: unchanged.
+            File::options().write(true).open(&real)?;
+            let meta = fs::metadata(&real)?;
+            (real, Some(meta))
         }
-        Err(_) => OutputFile::Direct,
-        Ok(_) => match p.canonicalize() {
-            Ok(real) if real.is_file() => OutputFile::Replace(real),
-            _ => OutputFile::Direct,
+    };
+    let copy = old.as_ref().is_some_and(|m| !renamable(m));
+    Ok(
+        match temp_builder(old.is_none()).tempfile_in(dir_of(&path)) {
+            Ok(tmp) => OutputFile::Staged(Box::new(Staged {
+                tmp,
+                path,
+                old,
+                copy,
+            })),
+            Err(_) => OutputFile::Direct,
         },
+    )
+}
+
+/// How the `--stats-json` file `p` will be written, checked at the start
+/// without cutting it: through a temporary file when it can, else opened
+/// for writing now (an error here stops the run before any work).
+fn stats_output(p: &std::path::Path) -> io::Result<OutputFile> {
+    let dest = output_file(p)?;
+    if let OutputFile::Direct = dest {
+        // Not cut: an earlier summary stays until the new one is written.
+        File::options()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(p)?;
+    }
+    Ok(dest)
+}
+
+/// Whether an existing regular file can be replaced by a new one (a
+/// rename) without changing what it is: no other hard link, owned by the
+/// user running (a new file is the runner's, whoever owned the old one).
+fn renamable(meta: &fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        let euid = unsafe { libc::geteuid() };
+        meta.nlink() == 1 && meta.uid() == euid
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        true
     }
 }
 
-/// [`run_stream`] into a regular file `path`, written through a temporary
-/// file in its directory and renamed over it at the end: a run that is
-/// killed or fails to write leaves `path` as it was (new: absent). Inputs
-/// that cannot be read are reported and the others' output is written, as
-/// on standard output.
-fn run_stream_replacing(
+/// The directory of `path` (`.` when it names none).
+fn dir_of(path: &std::path::Path) -> &std::path::Path {
+    path.parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."))
+}
+
+/// [`run_stream`] into `staged`, all or nothing: only when every input was
+/// read to its end and no bad record stopped the run (`--on-error fail`)
+/// is the file replaced. A run that is killed, fails to write, or could
+/// not read some input leaves it as it was (new: absent), and says so once.
+fn run_stream_staged(
     ctx: &Ctx<'_>,
     jobs: &[Job],
     sizes: &[Option<u64>],
-    path: &std::path::Path,
-    kind: OutputFile,
+    planned: bool,
+    shown: &std::path::Path,
+    staged: Staged,
     codec: Codec,
 ) -> anyhow::Result<(Stats, bool)> {
-    let name = path.display().to_string();
-    if let OutputFile::Replace(real) = &kind {
-        // A file the user may not write is not replaced either, as when it
-        // was written directly (opened for writing, not cut: unchanged).
-        File::options()
-            .write(true)
-            .open(real)
-            .with_context(|| format!("cannot create {name}"))?;
-    }
+    let name = shown.display().to_string();
+    let left = if staged.old.is_some() {
+        "left as it was"
+    } else {
+        "not written"
+    };
     let mut result = None;
+    let mut incomplete = false;
     let mut body = |w: &mut dyn Write| -> Result<(), BodyError> {
         let r = stream_jobs(ctx, jobs, sizes, w, &name);
-        let failed = r.is_err();
+        let keep = r.as_ref().is_ok_and(|s| s.whole && planned);
+        incomplete = r.is_ok() && !keep;
         result = Some(r);
-        if failed {
-            Err(BodyError::Abandoned)
-        } else {
+        if keep {
             Ok(())
+        } else {
+            Err(BodyError::Abandoned)
         }
     };
-    let written = match &kind {
-        OutputFile::Replace(real) => write_in_place(
-            ctx,
-            &Input::File(path.to_path_buf()),
-            real,
-            codec,
-            &mut body,
-        ),
-        _ => write_new(ctx, path, codec, &mut body),
-    };
+    let written = write_staged(staged, codec, &mut body);
+    if incomplete {
+        let why = if ctx.stop.load(Ordering::Relaxed) {
+            "a bad record stopped the run (--on-error fail)"
+        } else {
+            "some input could not be read"
+        };
+        ctx.rep.error(format_args!("{name} {left}: {why}"));
+    }
     match written {
-        Ok(()) | Err(BodyError::Abandoned) => {
-            result.unwrap_or_else(|| Ok((Stats::default(), false)))
-        }
+        Ok(()) | Err(BodyError::Abandoned) => result
+            .unwrap_or_else(|| Ok(Streamed::default()))
+            .map(|s| (s.stats, s.ok)),
         Err(BodyError::Write(e)) => {
             Err(anyhow::Error::new(e).context(format!("{name}: write failed")))
         }
         Err(BodyError::Step(why)) => Err(anyhow::anyhow!("cannot write {name}: {why}")),
+        Err(BodyError::NoTemp(_, shown, e)) => Err(anyhow::anyhow!(
+            "cannot write {name}: cannot create a temporary file in {shown}: {}",
+            without_temp_path(&e)
+        )),
     }
 }
 
-/// Cleans `jobs` into `out`, one after the other (`out_name` in messages);
-/// the run's stats and whether every input was cleaned. Only a failed
-/// write is an `Err`.
+/// What [`stream_jobs`] did.
+#[derive(Default)]
+struct Streamed {
+    stats: Stats,
+    /// Every input and record was cleaned.
+    ok: bool,
+    /// The output is complete: every input was read to its end and no bad
+    /// record stopped the run (bad records kept or dropped by `--on-error`
+    /// are part of a complete output).
+    whole: bool,
+}
+
+/// Cleans `jobs` into `out`, one after the other (`out_name` in messages).
+/// Only a failed write is an `Err`.
 fn stream_jobs(
     ctx: &Ctx<'_>,
     jobs: &[Job],
     sizes: &[Option<u64>],
     mut out: &mut dyn Write,
     out_name: &str,
-) -> anyhow::Result<(Stats, bool)> {
+) -> anyhow::Result<Streamed> {
     let write_failed = || format!("{out_name}: write failed");
     let mut stats = Stats::default();
     let mut ok = true;
+    let mut whole = true;
     let mut i = 0;
     while i < jobs.len() && !ctx.stop.load(Ordering::Relaxed) {
         if jobs[i].format == Format::Jsonl {
@@ -350,6 +476,7 @@ fn stream_jobs(
                     "{name}: --explain works on plain-text pages, not JSONL records"
                 ));
                 ok = false;
+                whole = false;
                 continue;
             }
             let mut reader = match codec::open(&job.input, ctx.rep.progress()) {
@@ -357,6 +484,7 @@ fn stream_jobs(
                 Err(e) => {
                     ctx.rep.error(format_args!("{name}: {e}"));
                     ok = false;
+                    whole = false;
                     continue;
                 }
             };
@@ -370,6 +498,7 @@ fn stream_jobs(
                     stats.merge(&o.stats);
                     ctx.rep.error(read_failed(&name, &e, o.lines));
                     ok = false;
+                    whole = false;
                 }
                 Err(StreamError::Write(e)) => return Err(e).with_context(write_failed),
             }
@@ -392,6 +521,7 @@ fn stream_jobs(
                 Err(msg) => {
                     ctx.rep.error(msg);
                     ok = false;
+                    whole = false;
                 }
             }
             i = end;
@@ -406,12 +536,16 @@ fn stream_jobs(
                 Err(msg) => {
                     ctx.rep.error(msg);
                     ok = false;
+                    whole = false;
                 }
             }
         }
         i = end;
     }
-    Ok((stats, ok))
+    // A bad record under `--on-error fail` stops the run: the inputs
+    // after it (and the rest of its own) were not cleaned.
+    whole &= !ctx.stop.load(Ordering::Relaxed);
+    Ok(Streamed { stats, ok, whole })
 }
 
 /// The message for a JSONL input whose reading failed after `lines` lines.
@@ -594,13 +728,21 @@ fn run_files(ctx: &Ctx<'_>, jobs: &[Job]) -> (Stats, bool) {
     }
     let mut stats = Stats::default();
     let mut ok = true;
-    for (s, job_ok) in ctx.map(jobs, |job| clean_file(ctx, job)) {
+    let indexed: Vec<(usize, &Job)> = jobs.iter().enumerate().collect();
+    for (s, job_ok) in ctx.map(&indexed, |&(i, job)| clean_file(ctx, i, job)) {
         stats.merge(&s);
         ok &= job_ok;
     }
-    for (shown, more) in lock(&ctx.no_temp).values() {
-        if *more > 0 {
-            let files = if *more == 1 { "file" } else { "files" };
+    // Said here, in input order, whatever order the threads met them in.
+    let mut no_temp: Vec<NoTemp> = std::mem::take(&mut *lock(&ctx.no_temp))
+        .into_values()
+        .collect();
+    no_temp.sort_by_key(|n| n.first);
+    for n in no_temp {
+        ctx.rep.error(&n.message);
+        if n.more > 0 {
+            let (more, shown) = (n.more, n.shown);
+            let files = if more == 1 { "file" } else { "files" };
             ctx.rep.error(format_args!(
                 "and {more} more {files} in {shown} for the same reason"
             ));
@@ -617,9 +759,13 @@ enum BodyError {
     Write(io::Error),
     /// A step around the writing failed: what it was, and why.
     Step(String),
+    /// No temporary file could be made in a directory (its real path, as
+    /// shown to the user, and why): said once per directory at the end.
+    NoTemp(PathBuf, String, io::Error),
 }
 
-fn clean_file(ctx: &Ctx<'_>, job: &Job) -> (Stats, bool) {
+/// Cleans `job` (the `index`th) into its own output file.
+fn clean_file(ctx: &Ctx<'_>, index: usize, job: &Job) -> (Stats, bool) {
     let name = job.input.display();
     let Some(out_path) = &job.output else {
         return (Stats::default(), false);
@@ -640,7 +786,7 @@ fn clean_file(ctx: &Ctx<'_>, job: &Job) -> (Stats, bool) {
     let kept = if ctx.cfg.target == Target::InPlace {
         "the file is left as it was"
     } else {
-        "no output written for it"
+        "its output file is left as it was"
     };
     let mut body = |w: &mut dyn Write| -> Result<(), BodyError> {
         match job.format {
@@ -677,7 +823,7 @@ fn clean_file(ctx: &Ctx<'_>, job: &Job) -> (Stats, bool) {
     };
     let in_place = ctx.cfg.target == Target::InPlace;
     let written = if in_place {
-        write_in_place(ctx, &job.input, out_path, in_codec, &mut body)
+        write_in_place(&job.input, out_path, in_codec, &mut body)
     } else {
         write_new(ctx, out_path, Codec::for_output_name(out_path), &mut body)
     };
@@ -686,6 +832,33 @@ fn clean_file(ctx: &Ctx<'_>, job: &Job) -> (Stats, bool) {
         Err(BodyError::Abandoned) => return (stats, false),
         Err(BodyError::Write(e)) => e.to_string(),
         Err(BodyError::Step(why)) => why,
+        Err(BodyError::NoTemp(dir, shown, e)) => {
+            let why = format!(
+                "cannot create a temporary file in {shown}: {}",
+                without_temp_path(&e)
+            );
+            let message = if in_place {
+                format!("cannot rewrite {name} in place: {why}")
+            } else {
+                format!("cannot write {}: {why}", out_path.display())
+            };
+            let mut no_temp = lock(&ctx.no_temp);
+            let n = no_temp.entry((dir, e.kind())).or_insert(NoTemp {
+                first: index,
+                message: String::new(),
+                shown,
+                more: 0,
+            });
+            if n.message.is_empty() {
+                n.message = message;
+            } else {
+                n.more += 1;
+                if index < n.first {
+                    (n.first, n.message) = (index, message);
+                }
+            }
+            return (stats, false);
+        }
     };
     if in_place {
         // Named as the user gave it, not by its real path.
@@ -704,73 +877,85 @@ type Body<'b> = dyn FnMut(&mut dyn Write) -> Result<(), BodyError> + 'b;
 /// beside it and a rename: a failed or stopped run leaves no half-written
 /// result, and an earlier result at `path` stays until the new one is
 /// whole. A directory that cannot be created is reported once, not once
-/// per file under it. Also writes a new `-o FILE`.
+/// per file under it.
 fn write_new(
     ctx: &Ctx<'_>,
     path: &std::path::Path,
     codec: Codec,
     body: &mut Body<'_>,
 ) -> Result<(), BodyError> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
-    if let Some(dir) = dir {
-        if let Err(e) = fs::create_dir_all(dir) {
-            let first = lock(&ctx.failed_dirs).insert(dir.to_path_buf());
-            if first {
-                ctx.rep.error(format_args!(
-                    "cannot create the directory {}: {e}",
-                    dir.display()
-                ));
-            }
-            return Err(BodyError::Abandoned);
+    let dir = dir_of(path);
+    if let Err(e) = fs::create_dir_all(dir) {
+        let first = lock(&ctx.failed_dirs).insert(dir.to_path_buf());
+        if first {
+            ctx.rep.error(format_args!(
+                "cannot create the directory {}: {e}",
+                dir.display()
+            ));
         }
+        return Err(BodyError::Abandoned);
     }
-    let dir = dir.unwrap_or(std::path::Path::new("."));
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".dechrome-").suffix(".tmp");
-    #[cfg(unix)]
-    {
-        // As File::create makes it (the umask applies), not 0600.
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(fs::Permissions::from_mode(0o666));
-    }
-    let shown = format!("{}/", dir.display().to_string().trim_end_matches('/'));
-    let tmp = temp_file_in(ctx, &builder, dir, shown)?;
-    let mut enc =
-        Encoder::new(BufWriter::with_capacity(1 << 16, tmp), codec).map_err(BodyError::Write)?;
-    body(&mut enc)?;
-    let tmp = enc
-        .finish()
-        .map_err(BodyError::Write)?
-        .into_inner()
-        .map_err(|e| BodyError::Write(e.into_error()))?;
-    tmp.persist(path).map_err(|e| {
-        BodyError::Step(format!(
-            "cannot rename the temporary file to it: {}",
-            without_temp_path(&e.error)
-        ))
-    })?;
-    Ok(())
+    let shown = with_slash(dir.display().to_string());
+    let tmp = temp_file_in(&temp_builder(true), dir, shown)?;
+    let staged = Staged {
+        tmp,
+        path: path.to_path_buf(),
+        old: None,
+        copy: false,
+    };
+    write_staged(staged, codec, body)
 }
 
 /// Rewrites `path` (`input`'s real path, symlinks resolved) through a
 /// temporary file in its directory and an atomic rename: a run stopped at
-/// any point leaves it either as it was or fully rewritten. Permissions are
-/// kept. Also replaces an existing regular `-o FILE` (`input`: FILE as given).
+/// any point leaves it either as it was or fully rewritten. Permissions,
+/// and (as far as the user may) owner and group, are kept; as with GNU
+/// `sed -i`, other hard links to the file keep the old content.
 fn write_in_place(
-    ctx: &Ctx<'_>,
     input: &Input,
     path: &std::path::Path,
     codec: Codec,
     body: &mut Body<'_>,
 ) -> Result<(), BodyError> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let perms = fs::metadata(path).map_err(BodyError::Write)?.permissions();
+    let dir = dir_of(path);
+    let old = fs::metadata(path).map_err(BodyError::Write)?;
+    let tmp = temp_file_in(&temp_builder(false), dir, dir_shown(input, dir))?;
+    let staged = Staged {
+        tmp,
+        path: path.to_path_buf(),
+        old: Some(old),
+        copy: false,
+    };
+    write_staged(staged, codec, body)
+}
+
+/// The builder of the temporary files (`.dechrome-*.tmp`). For a new file
+/// it is made as `File::create` makes one (0666 less the umask), not 0600;
+/// one that replaces a file gets that file's permissions at the end.
+fn temp_builder(new: bool) -> tempfile::Builder<'static, 'static> {
     let mut builder = tempfile::Builder::new();
     builder.prefix(".dechrome-").suffix(".tmp");
-    let tmp = temp_file_in(ctx, &builder, dir, dir_shown(input, dir))?;
+    #[cfg(unix)]
+    if new {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    #[cfg(not(unix))]
+    let _ = new;
+    builder
+}
+
+/// Writes `body`'s output (encoded by `codec`) into the staged temporary
+/// file, then puts it in place of the staged path ([`commit`]). An error
+/// of `body`'s, or in writing, leaves the path as it was and removes the
+/// temporary file.
+fn write_staged(staged: Staged, codec: Codec, body: &mut Body<'_>) -> Result<(), BodyError> {
+    let Staged {
+        tmp,
+        path,
+        old,
+        copy,
+    } = staged;
     let mut enc =
         Encoder::new(BufWriter::with_capacity(1 << 16, tmp), codec).map_err(BodyError::Write)?;
     body(&mut enc)?;
@@ -779,47 +964,117 @@ fn write_in_place(
         .map_err(BodyError::Write)?
         .into_inner()
         .map_err(|e| BodyError::Write(e.into_error()))?;
-    tmp.as_file().set_permissions(perms).map_err(|e| {
+    commit(tmp, &path, old.as_ref(), copy)
+}
+
+/// Puts the finished temporary file `tmp` in place of `path`, giving it
+/// first the permissions, owner and group of the file it replaces (`old`;
+/// the owner only as root, the group when the user may). When the rename
+/// is refused where writing is not (`EPERM`: a sticky directory; `EBUSY`:
+/// a mount point; `EXDEV`), or `copy` says a rename would change the file,
+/// its bytes are copied into `path` instead.
+fn commit(
+    tmp: tempfile::NamedTempFile,
+    path: &std::path::Path,
+    old: Option<&fs::Metadata>,
+    copy: bool,
+) -> Result<(), BodyError> {
+    if copy {
+        return copy_into(tmp, path).map_err(|e| {
+            BodyError::Step(format!(
+                "cannot copy the temporary file into it: {}",
+                without_temp_path(&e)
+            ))
+        });
+    }
+    if let Some(old) = old {
+        keep_owner(tmp.as_file(), old);
+        tmp.as_file()
+            .set_permissions(old.permissions())
+            .map_err(|e| {
+                BodyError::Step(format!(
+                    "cannot set the permissions of the temporary file: {}",
+                    without_temp_path(&e)
+                ))
+            })?;
+    }
+    let onto = if old.is_some() { "over" } else { "to" };
+    let e = match tmp.persist(path) {
+        Ok(_) => return Ok(()),
+        Err(e) => e,
+    };
+    let why = without_temp_path(&e.error);
+    if !rename_refused(&e.error) {
+        return Err(BodyError::Step(format!(
+            "cannot rename the temporary file {onto} it: {why}"
+        )));
+    }
+    // The temporary file is removed when `e.file` is dropped.
+    copy_into(e.file, path).map_err(|c| {
         BodyError::Step(format!(
-            "cannot set the permissions of the temporary file: {}",
-            without_temp_path(&e)
+            "cannot rename the temporary file {onto} it ({why}) nor copy it there: {}",
+            without_temp_path(&c)
         ))
-    })?;
-    tmp.persist(path).map_err(|e| {
-        BodyError::Step(format!(
-            "cannot rename the temporary file over it: {}",
-            without_temp_path(&e.error)
-        ))
-    })?;
+    })
+}
+
+/// Whether a rename failed in a way that writing the file directly may
+/// not: a sticky directory (`EPERM`), a mount point (`EBUSY`), another
+/// file system (`EXDEV`).
+fn rename_refused(e: &io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        matches!(
+            e.raw_os_error(),
+            Some(libc::EPERM | libc::EBUSY | libc::EXDEV)
+        )
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = e;
+        false
+    }
+}
+
+/// Copies the whole of `tmp` into `path`, cut first.
+fn copy_into(mut tmp: tempfile::NamedTempFile, path: &std::path::Path) -> io::Result<()> {
+    use std::io::Seek;
+    let from = tmp.as_file_mut();
+    from.seek(io::SeekFrom::Start(0))?;
+    let mut to = File::create(path)?;
+    io::copy(from, &mut to)?;
     Ok(())
 }
 
-/// A temporary file in `dir` (`shown` to the user). When none can be made,
-/// the first file is reported with the reason and the others in the same
-/// directory only counted (see [`run_files`]).
+/// Gives `f` the owner and group of `old` when they differ: the owner only
+/// as root, else at least the group when the user belongs to it (as GNU
+/// `sed -i` does); failing that, `f` stays the runner's.
+fn keep_owner(f: &File, old: &fs::Metadata) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{fchown, MetadataExt};
+        let Ok(now) = f.metadata() else { return };
+        if (now.uid(), now.gid()) == (old.uid(), old.gid()) {
+            return;
+        }
+        if fchown(f, Some(old.uid()), Some(old.gid())).is_err() {
+            let _ = fchown(f, None, Some(old.gid()));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (f, old);
+}
+
+/// A temporary file in `dir` (`shown` to the user); when none can be
+/// made, [`BodyError::NoTemp`] (see [`run_files`]).
 fn temp_file_in(
-    ctx: &Ctx<'_>,
     builder: &tempfile::Builder<'_, '_>,
     dir: &std::path::Path,
     shown: String,
 ) -> Result<tempfile::NamedTempFile, BodyError> {
     builder.tempfile_in(dir).map_err(|e| {
-        let why = format!(
-            "cannot create a temporary file in {shown}: {}",
-            without_temp_path(&e)
-        );
         let key = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
-        let mut no_temp = lock(&ctx.no_temp);
-        match no_temp.get_mut(&key) {
-            Some((_, more)) => {
-                *more += 1;
-                BodyError::Abandoned
-            }
-            None => {
-                no_temp.insert(key, (shown, 0));
-                BodyError::Step(why)
-            }
-        }
+        BodyError::NoTemp(key, shown, e)
     })
 }
 
@@ -841,7 +1096,11 @@ fn dir_shown(input: &Input, dir: &std::path::Path) -> String {
     } else {
         dir
     };
-    let s = shown.display().to_string();
+    with_slash(shown.display().to_string())
+}
+
+/// `s` (a directory) with a final `/`.
+fn with_slash(s: String) -> String {
     if s.ends_with('/') {
         s
     } else {

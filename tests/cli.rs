@@ -264,10 +264,25 @@ fn explain_rows_name_the_input_when_there_are_several() {
 
 /// JSONL-only options when no input is JSONL: said once on stderr (not
 /// with --quiet), the exit status unchanged; nothing said when an input is
-/// JSONL.
+/// JSONL, or when there is no input at all (an empty directory, or one
+/// given without an output directory).
 #[test]
 fn jsonl_options_without_jsonl_input_are_said_to_do_nothing() {
     let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    bin()
+        .args(["--annotate", "x", "--in-place"])
+        .arg(&empty)
+        .assert()
+        .success()
+        .stderr("");
+    bin()
+        .args(["--annotate", "x"])
+        .arg(&empty)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--annotate").not());
     let a = write(dir.path(), "a.txt", PAGE_A);
     bin()
         .args(["--text-field", "body"])

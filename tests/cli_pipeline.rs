@@ -717,11 +717,60 @@ fn output_directory_keeps_earlier_result_when_a_read_fails() {
         .mode();
     assert_ne!(mode & 0o044, 0, "mode {mode:o}");
     fs::write(&input, &whole[..whole.len() / 2]).unwrap();
-    run()
-        .code(1)
-        .stderr(predicate::str::contains("(no output written for it)"));
+    run().code(1).stderr(predicate::str::contains(
+        "(its output file is left as it was)",
+    ));
     assert_eq!(fs::read(out.join("a.txt.gz")).unwrap(), first);
     assert!(leftovers(&out).is_empty(), "{:?}", leftovers(&out));
+}
+
+/// Whether this test runs as root (who reads and writes any file: some
+/// tests then run the binary as `nobody`).
+#[cfg(unix)]
+fn is_root() -> bool {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    unsafe { libc::geteuid() == 0 }
+}
+
+/// A command that runs the binary as `nobody` through `runuser`, when this
+/// test runs as root, `runuser` works, and nobody can reach the binary and
+/// pass each `test` check in `reach` (such as `("-r", file)`); else `None`.
+#[cfg(unix)]
+fn as_nobody(reach: &[(&str, &Path)]) -> Option<StdCommand> {
+    if !is_root() {
+        return None;
+    }
+    let bin_path = assert_cmd::cargo::cargo_bin("dechrome");
+    let mut check = StdCommand::new("runuser");
+    check
+        .args(["-u", "nobody", "--", "test", "-x"])
+        .arg(&bin_path);
+    for (op, path) in reach {
+        check.args(["-a", op]).arg(path);
+    }
+    let ok = check
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    ok.then(|| {
+        let mut c = StdCommand::new("runuser");
+        c.args(["-u", "nobody", "--"]).arg(bin_path);
+        c
+    })
+}
+
+/// nobody's user id.
+#[cfg(unix)]
+fn nobody_uid() -> u32 {
+    let out = StdCommand::new("id")
+        .args(["-u", "nobody"])
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap()
 }
 
 /// Errors met while walking a directory say what could not be done: a
@@ -747,24 +796,11 @@ fn walk_errors_say_what_could_not_be_done() {
     fs::create_dir(&out).unwrap();
     fs::set_permissions(&out, fs::Permissions::from_mode(0o777)).unwrap();
     let root = fs::read_dir(&locked).is_ok();
-    let bin_path = assert_cmd::cargo::cargo_bin("dechrome");
     // nobody must reach the test directory and the binary.
-    let as_nobody = root
-        && StdCommand::new("runuser")
-            .args(["-u", "nobody", "--", "test", "-x"])
-            .arg(dir.path().join("notes"))
-            .args(["-a", "-x"])
-            .arg(&bin_path)
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success());
-    let mut cmd = if as_nobody {
-        let mut c = StdCommand::new("runuser");
-        c.args(["-u", "nobody", "--"]).arg(&bin_path);
-        c
-    } else {
-        StdCommand::new(&bin_path)
-    };
+    let nobody = as_nobody(&[("-x", &dir.path().join("notes"))]);
+    let as_nobody = nobody.is_some();
+    let mut cmd =
+        nobody.unwrap_or_else(|| StdCommand::new(assert_cmd::cargo::cargo_bin("dechrome")));
     let got = cmd
         .current_dir(dir.path())
         .args(["-j", "1", "-o", "out/", "notes"])
@@ -844,9 +880,7 @@ fn output_file_is_replaced_only_when_whole() {
 }
 
 /// `-o FILE` over an existing file keeps its permissions, and a symlink
-/// stays a link to the file it names; an input that cannot be read among
-/// several is reported (exit 1) and the others' output still replaces
-/// FILE. No temporary file is left.
+/// stays a link to the file it names. No temporary file is left.
 #[cfg(unix)]
 #[test]
 fn output_file_keeps_permissions_and_links() {
@@ -861,13 +895,11 @@ fn output_file_keeps_permissions_and_links() {
     std::os::unix::fs::symlink("real.txt", &link).unwrap();
     bin()
         .arg(&a)
-        .arg(dir.path().join("missing.txt"))
         .arg(&b)
         .arg("-o")
         .arg(&link)
         .assert()
-        .code(1)
-        .stderr(predicate::str::contains("missing.txt"));
+        .success();
     assert!(fs::symlink_metadata(&link).unwrap().is_symlink());
     assert_eq!(
         fs::read_to_string(&real).unwrap(),
@@ -882,52 +914,231 @@ fn output_file_keeps_permissions_and_links() {
     );
 }
 
-/// `-o FILE` where no temporary file can be made beside it: said with the
-/// directory and the reason before any input is read (exit 1), and an
-/// existing FILE is left as it was. Root writes into a read-only directory
-/// all the same: then `/proc` (where no file can be created) stands in.
+/// `-o FILE` is all or nothing: an input that cannot be read (missing, a
+/// truncated .gz) or a bad record under `--on-error fail`
+/// leaves an earlier FILE as it was and a new one unwritten, said once
+/// (exit 1); bad records kept or dropped make a complete output, which
+/// replaces FILE (exit 1 all the same).
+#[test]
+fn output_file_is_replaced_only_when_every_input_was_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let keep = write_file(dir.path(), "keep.jsonl", "earlier\n");
+    let shown = keep.display().to_string();
+    let a = write_file(dir.path(), "a.jsonl", rec("a"));
+    let whole = gzip(rec("b").repeat(200).as_bytes());
+    let cut = write_file(dir.path(), "cut.jsonl.gz", &whole[..whole.len() / 2]);
+    let bad = bad_shard_file(dir.path());
+    let left = format!("dechrome: {shown} left as it was: some input could not be read\n");
+    let cases: [(&[&str], PathBuf, String); 3] = [
+        (&[], dir.path().join("missing.jsonl"), left.clone()),
+        (&[], cut, left),
+        (
+            &["--on-error", "fail"],
+            bad.clone(),
+            format!("dechrome: {shown} left as it was: a bad record stopped the run (--on-error fail)\n"),
+        ),
+    ];
+    for (flags, input, said) in cases {
+        let out = bin()
+            .args(["-j", "1"])
+            .args(flags)
+            .arg(&a)
+            .arg(&input)
+            .arg("-o")
+            .arg(&keep)
+            .assert()
+            .code(1)
+            .get_output()
+            .clone();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.ends_with(&said), "{input:?}: {err}");
+        assert_eq!(err.matches(" left as it was").count(), 1, "{err}");
+        assert_eq!(fs::read_to_string(&keep).unwrap(), "earlier\n", "{input:?}");
+        assert!(
+            leftovers(dir.path()).is_empty(),
+            "{:?}",
+            leftovers(dir.path())
+        );
+    }
+    // A new FILE is not made.
+    let new = dir.path().join("new.jsonl");
+    bin()
+        .arg(&a)
+        .arg(dir.path().join("missing.jsonl"))
+        .arg("-o")
+        .arg(&new)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::ends_with(format!(
+            "dechrome: {} not written: some input could not be read\n",
+            new.display()
+        )));
+    assert!(!new.exists());
+    // Bad records kept: the output is complete and replaces FILE.
+    bin()
+        .arg(&a)
+        .arg(&bad)
+        .arg("-o")
+        .arg(&keep)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("left as it was").not());
+    let got = fs::read_to_string(&keep).unwrap();
+    assert!(
+        got.starts_with(&rec("a")) && got.ends_with(&rec("g")),
+        "{got}"
+    );
+}
+
+/// `-o FILE` where no temporary file can be made beside it (a read-only
+/// directory holding a file the user may write) is written directly, as
+/// before temporary files: it used to be refused before any input was
+/// read. Root writes into a read-only directory all the same: then the run
+/// is made as `nobody` (FILE nobody's) when `runuser` can, else the test is
+/// skipped.
 #[cfg(unix)]
 #[test]
 fn output_file_where_no_temporary_file_can_be_made() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
-    let a = write_file(dir.path(), "a.txt", &pages()[0]);
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let page = &pages()[0];
+    let a = write_file(dir.path(), "a.txt", page);
+    fs::set_permissions(&a, fs::Permissions::from_mode(0o644)).unwrap();
     let ro = dir.path().join("ro");
-    let earlier = write_file(dir.path(), "ro/out.txt", "earlier\n");
+    let out = write_file(dir.path(), "ro/out.txt", "earlier\n");
     fs::set_permissions(&ro, fs::Permissions::from_mode(0o555)).unwrap();
-    let root = fs::File::create(ro.join("probe")).is_ok();
-    let (out, want) = if root {
-        if !Path::new("/proc/version").is_file() {
-            eprintln!("output_file_where_no_temporary_file_can_be_made: skipped (root, no /proc)");
+    let mut cmd = if is_root() {
+        std::os::unix::fs::chown(&out, Some(nobody_uid()), None).unwrap();
+        let Some(c) = as_nobody(&[("-r", &a), ("-w", &out)]) else {
+            eprintln!("output_file_where_no_temporary_file_can_be_made: skipped (root)");
             return;
-        }
-        (
-            PathBuf::from("/proc/dechrome-test.txt"),
-            "dechrome: cannot write /proc/dechrome-test.txt: cannot create a temporary file \
-             in /proc/: No such file or directory\n"
-                .to_string(),
-        )
+        };
+        c
     } else {
-        (
-            earlier.clone(),
-            format!(
-                "dechrome: cannot write {}: cannot create a temporary file in {}/: \
-                 Permission denied\n",
-                earlier.display(),
-                ro.display()
-            ),
-        )
+        StdCommand::new(assert_cmd::cargo::cargo_bin("dechrome"))
     };
+    let got = cmd.arg(&a).arg("-o").arg(&out).output().unwrap();
+    fs::set_permissions(&ro, fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(String::from_utf8(got.stderr).unwrap(), "");
+    assert_eq!(got.status.code(), Some(0));
+    assert_eq!(fs::read_to_string(&out).unwrap(), lib_clean(page));
+}
+
+/// `-o FILE` over a file with another hard link is written into, not
+/// replaced: the other name sees the new content (a rename would have cut
+/// the link and left it the old one). It is still all or nothing: a run
+/// with an input that cannot be read leaves both names as they were.
+#[cfg(unix)]
+#[test]
+fn output_file_with_another_hard_link_keeps_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = &pages()[0];
+    let a = write_file(dir.path(), "a.txt", page);
+    let out = write_file(dir.path(), "out.txt", "earlier\n");
+    let other = dir.path().join("other.txt");
+    fs::hard_link(&out, &other).unwrap();
     bin()
         .arg(&a)
+        .arg(dir.path().join("missing.txt"))
         .arg("-o")
         .arg(&out)
         .assert()
         .code(1)
-        .stdout("")
-        .stderr(want);
-    fs::set_permissions(&ro, fs::Permissions::from_mode(0o755)).unwrap();
-    assert_eq!(fs::read_to_string(&earlier).unwrap(), "earlier\n");
+        .stderr(predicate::str::contains("left as it was"));
+    assert_eq!(fs::read_to_string(&out).unwrap(), "earlier\n");
+    assert_eq!(fs::read_to_string(&other).unwrap(), "earlier\n");
+    bin().arg(&a).arg("-o").arg(&out).assert().success();
+    assert!(
+        leftovers(dir.path()).is_empty(),
+        "{:?}",
+        leftovers(dir.path())
+    );
+    assert_eq!(fs::read_to_string(&out).unwrap(), lib_clean(page));
+    assert_eq!(fs::read_to_string(&other).unwrap(), lib_clean(page));
+}
+
+/// `-o FILE` where the rename is refused though writing is not (FILE a
+/// bind mount: `EBUSY`): the finished output is copied into FILE, not
+/// thrown away after the whole run. Made as root in a mount namespace of
+/// its own (`unshare -m`); skipped where that cannot be done.
+#[cfg(unix)]
+#[test]
+fn output_file_that_cannot_be_renamed_over_is_copied_into() {
+    let skip = |why: &str| {
+        eprintln!("output_file_that_cannot_be_renamed_over_is_copied_into: skipped ({why})")
+    };
+    if !is_root() {
+        return skip("not root");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let page = &pages()[0];
+    let a = write_file(dir.path(), "a.txt", page);
+    let out = write_file(dir.path(), "out.txt", "earlier\n");
+    let bound = write_file(dir.path(), "bound.txt", "bound\n");
+    let unshare = StdCommand::new("unshare")
+        .args(["-m", "true"])
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !unshare {
+        return skip("unshare -m cannot be used");
+    }
+    let got = StdCommand::new("unshare")
+        .args([
+            "-m",
+            "sh",
+            "-c",
+            r#"mount --bind "$1" "$2" || exit 99; exec "$3" "$4" -o "$2""#,
+            "sh",
+        ])
+        .arg(&bound)
+        .arg(&out)
+        .arg(assert_cmd::cargo::cargo_bin("dechrome"))
+        .arg(&a)
+        .output()
+        .unwrap();
+    if got.status.code() == Some(99) {
+        return skip("no bind mount");
+    }
+    assert_eq!(String::from_utf8(got.stderr).unwrap(), "");
+    assert_eq!(got.status.code(), Some(0));
+    assert_eq!(fs::read_to_string(&bound).unwrap(), lib_clean(page));
+    assert_eq!(fs::read_to_string(&out).unwrap(), "earlier\n");
+    assert!(
+        leftovers(dir.path()).is_empty(),
+        "{:?}",
+        leftovers(dir.path())
+    );
+}
+
+/// Root writing `-o FILE` over another user's file leaves it that user's
+/// (copied into at the end); `--in-place` as root gives the rewritten file
+/// back to its owner and group. Skipped unless root.
+#[cfg(unix)]
+#[test]
+fn root_keeps_the_owner_of_what_it_rewrites() {
+    use std::os::unix::fs::MetadataExt;
+    if !is_root() {
+        eprintln!("root_keeps_the_owner_of_what_it_rewrites: skipped (not root)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let page = &pages()[0];
+    let a = write_file(dir.path(), "a.txt", page);
+    let out = write_file(dir.path(), "out.txt", "earlier\n");
+    let b = write_file(dir.path(), "b.txt", page);
+    let uid = nobody_uid();
+    for f in [&out, &b] {
+        std::os::unix::fs::chown(f, Some(uid), Some(uid)).unwrap();
+    }
+    bin().arg(&a).arg("-o").arg(&out).assert().success();
+    bin().arg("--in-place").arg(&b).assert().success();
+    for f in [&out, &b] {
+        let meta = fs::metadata(f).unwrap();
+        assert_eq!((meta.uid(), meta.gid()), (uid, uid), "{f:?}");
+        assert_eq!(fs::read_to_string(f).unwrap(), lib_clean(page));
+    }
 }
 
 /// An existing `-o FILE` the user may not write is not replaced, though
@@ -947,26 +1158,15 @@ fn output_file_the_user_may_not_write_is_not_replaced() {
     fs::set_permissions(&out, fs::Permissions::from_mode(0o444)).unwrap();
     let root = fs::OpenOptions::new().write(true).open(&out).is_ok();
     fs::set_permissions(&out, fs::Permissions::from_mode(0o644)).unwrap();
-    let bin_path = assert_cmd::cargo::cargo_bin("dechrome");
     let mut cmd = if root {
-        let reach = StdCommand::new("runuser")
-            .args(["-u", "nobody", "--", "test", "-r"])
-            .arg(&a)
-            .args(["-a", "-x"])
-            .arg(&bin_path)
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success());
-        if !reach {
+        let Some(c) = as_nobody(&[("-r", &a)]) else {
             eprintln!("output_file_the_user_may_not_write_is_not_replaced: skipped (root)");
             return;
-        }
-        let mut c = StdCommand::new("runuser");
-        c.args(["-u", "nobody", "--"]).arg(&bin_path);
+        };
         c
     } else {
         fs::set_permissions(&out, fs::Permissions::from_mode(0o444)).unwrap();
-        StdCommand::new(&bin_path)
+        StdCommand::new(assert_cmd::cargo::cargo_bin("dechrome"))
     };
     let got = cmd.arg(&a).arg("-o").arg(&out).output().unwrap();
     assert_eq!(got.status.code(), Some(1));
@@ -985,35 +1185,40 @@ fn output_file_the_user_may_not_write_is_not_replaced() {
     );
 }
 
-/// `-o` naming what is not a regular file is written to, never replaced:
-/// `/dev/null`, and a named pipe (read here while the run writes).
+/// `-o` naming what is not a regular file (here a named pipe in the test's
+/// own directory, never a system device) is written to, never replaced.
+/// The pipe's reading end is opened without blocking before the run, so
+/// that the run's opening does not wait, and nothing here hangs if the run
+/// never opens it; the output (under the 64 KB a pipe holds) is read after
+/// the run has ended.
 #[cfg(unix)]
 #[test]
 fn output_that_is_not_a_regular_file_is_written_not_replaced() {
-    use std::os::unix::fs::FileTypeExt;
+    use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
     let dir = tempfile::tempdir().unwrap();
     let page = &pages()[0];
+    let want = lib_clean(page);
+    assert!(want.len() < 60_000);
     let a = write_file(dir.path(), "a.txt", page);
-    let null = Path::new("/dev/null");
-    if fs::metadata(null).is_ok_and(|m| m.file_type().is_char_device()) {
-        bin().arg(&a).arg("-o").arg(null).assert().success();
-        assert!(fs::metadata(null).unwrap().file_type().is_char_device());
-    }
     let fifo = dir.path().join("pipe");
     let made = StdCommand::new("mkfifo")
         .arg(&fifo)
         .status()
         .is_ok_and(|s| s.success());
     if !made {
-        eprintln!("output_that_is_not_a_regular_file_is_written_not_replaced: no mkfifo");
+        eprintln!("output_that_is_not_a_regular_file_is_written_not_replaced: skipped (no mkfifo)");
         return;
     }
-    let reader = {
-        let fifo = fifo.clone();
-        std::thread::spawn(move || fs::read_to_string(fifo).unwrap())
-    };
+    let mut reader = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(&fifo)
+        .unwrap();
     bin().arg(&a).arg("-o").arg(&fifo).assert().success();
-    assert_eq!(reader.join().unwrap(), lib_clean(page));
+    // The run has ended: its writing end is closed, so reading ends.
+    let mut got = String::new();
+    reader.read_to_string(&mut got).unwrap();
+    assert_eq!(got, want);
     assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
     assert!(
         leftovers(dir.path()).is_empty(),
@@ -1118,8 +1323,10 @@ fn in_place_fatal_record_leaves_file_as_it_was() {
 /// `--in-place` where no temporary file can be made beside the files: the
 /// first is named as the user gave it, with its directory and the reason
 /// (not the temporary file's absolute path), the others in that directory
-/// are counted on one line. Root writes into a read-only directory all
-/// the same: then `/proc` (where no file can be created) stands in for it.
+/// are counted on one line. The file named is the first by input order,
+/// whichever thread met the failure first (`-j 2`). Root writes into a
+/// read-only directory all the same: then `/proc` (where no file can be
+/// created) stands in for it.
 #[cfg(unix)]
 #[test]
 fn in_place_unwritable_directory_names_the_file() {
@@ -1128,33 +1335,37 @@ fn in_place_unwritable_directory_names_the_file() {
     let page = &pages()[0];
     let a = write_file(dir.path(), "notes/a.txt", page);
     let b = write_file(dir.path(), "notes/b.txt", page);
+    let c = write_file(dir.path(), "notes/c.txt", page);
     let notes = dir.path().join("notes");
     fs::set_permissions(&notes, fs::Permissions::from_mode(0o555)).unwrap();
     let root = fs::File::create(notes.join("probe")).is_ok();
     let (cwd, args, want) = if root {
-        if !Path::new("/proc/version").is_file() || !Path::new("/proc/cmdline").is_file() {
+        if !Path::new("/proc/version").is_file()
+            || !Path::new("/proc/cmdline").is_file()
+            || !Path::new("/proc/uptime").is_file()
+        {
             eprintln!("in_place_unwritable_directory_names_the_file: skipped (root, no /proc)");
             return;
         }
         (
             PathBuf::from("/proc"),
-            ["version", "cmdline"],
+            ["version", "cmdline", "uptime"],
             "dechrome: cannot rewrite version in place: cannot create a temporary file in ./: \
              No such file or directory\n\
-             dechrome: and 1 more file in ./ for the same reason\n",
+             dechrome: and 2 more files in ./ for the same reason\n",
         )
     } else {
         (
             dir.path().to_path_buf(),
-            ["notes/a.txt", "notes/b.txt"],
+            ["notes/a.txt", "notes/b.txt", "notes/c.txt"],
             "dechrome: cannot rewrite notes/a.txt in place: cannot create a temporary file \
              in notes/: Permission denied\n\
-             dechrome: and 1 more file in notes/ for the same reason\n",
+             dechrome: and 2 more files in notes/ for the same reason\n",
         )
     };
     let out = bin()
         .current_dir(&cwd)
-        .args(["--in-place", "-j", "1"])
+        .args(["--in-place", "-j", "2"])
         .args(args)
         .assert()
         .code(1)
@@ -1164,6 +1375,7 @@ fn in_place_unwritable_directory_names_the_file() {
     assert_eq!(String::from_utf8(out.stderr).unwrap(), want);
     assert_eq!(fs::read_to_string(&a).unwrap(), *page);
     assert_eq!(fs::read_to_string(&b).unwrap(), *page);
+    assert_eq!(fs::read_to_string(&c).unwrap(), *page);
 }
 
 #[test]
@@ -1310,6 +1522,82 @@ fn stats_json_that_cannot_be_created() {
         .stdout("")
         .stderr(predicate::str::contains("--stats-json"));
     assert_eq!(fs::read_to_string(&a).unwrap(), pages()[0]);
+}
+
+/// A --stats-json file inside a walked directory is not an input: run
+/// twice in place, the summary counts the one page both times (it was
+/// cleaned as a page and came out empty); under an output directory, an
+/// input whose output would be the summary is reported and left out.
+#[test]
+fn stats_json_inside_the_tree_is_not_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = &pages()[0];
+    write_file(dir.path(), "n/a.txt", page);
+    let json = dir.path().join("n/stats.json");
+    for _ in 0..2 {
+        bin()
+            .arg("--in-place")
+            .arg(dir.path().join("n"))
+            .arg("--stats-json")
+            .arg(&json)
+            .assert()
+            .success();
+        let v: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(&json).unwrap()).unwrap();
+        assert_eq!(v["documents"], 1, "{v}");
+    }
+    write_file(dir.path(), "in/a.txt", page);
+    write_file(dir.path(), "in/b.txt", page);
+    let out = dir.path().join("out");
+    fs::create_dir(&out).unwrap();
+    let stats = out.join("a.txt");
+    bin()
+        .arg("-o")
+        .arg(&out)
+        .arg(dir.path().join("in"))
+        .arg("--stats-json")
+        .arg(&stats)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "a.txt: the output would overwrite the --stats-json file",
+        ));
+    let v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&stats).unwrap()).unwrap();
+    assert_eq!(v["documents"], 1, "{v}");
+    assert_eq!(
+        fs::read_to_string(out.join("b.txt")).unwrap(),
+        lib_clean(page)
+    );
+}
+
+/// A run that fails (here: its output cannot be written, `/dev/full`)
+/// leaves an earlier --stats-json summary as it was: the file is checked
+/// at the start, not cut.
+#[cfg(unix)]
+#[test]
+fn stats_json_of_a_failed_run_leaves_the_earlier_one() {
+    if !Path::new("/dev/full").exists() {
+        eprintln!("stats_json_of_a_failed_run_leaves_the_earlier_one: skipped (no /dev/full)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let a = write_file(dir.path(), "a.txt", &pages()[0]);
+    let json = write_file(dir.path(), "stats.json", "{\"earlier\": true}\n");
+    bin()
+        .arg(&a)
+        .arg("-o")
+        .arg("/dev/full")
+        .arg("--stats-json")
+        .arg(&json)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("write failed"));
+    assert_eq!(fs::read_to_string(&json).unwrap(), "{\"earlier\": true}\n");
+    assert!(
+        leftovers(dir.path()).is_empty(),
+        "{:?}",
+        leftovers(dir.path())
+    );
 }
 
 #[test]

@@ -52,6 +52,14 @@ pub fn plan(cfg: &Config, rep: &Reporter) -> (Vec<Job>, bool) {
         Target::Dir(d) => d.canonicalize().ok(),
         _ => None,
     };
+    // The --stats-json file (which may not exist yet) is neither walked as
+    // an input nor written as an output: it would be cleaned, then
+    // overwritten by the summary.
+    let stats_real = cfg.stats_json.as_deref().and_then(real_path);
+    let skip = Skip {
+        dir: out_dir_real.as_deref(),
+        file: stats_real.as_deref(),
+    };
     for input in &cfg.inputs {
         let path = match input {
             Input::Stdin => {
@@ -81,8 +89,17 @@ pub fn plan(cfg: &Config, rep: &Reporter) -> (Vec<Job>, bool) {
                 });
             }
             Target::Dir(out_dir) => {
-                for (file, rel) in files_under(path, out_dir_real.as_deref(), rep, &mut ok) {
+                for (file, rel) in files_under(path, &skip, rep, &mut ok) {
                     let out = out_dir.join(&rel);
+                    if stats_real.is_some() && real_path(&out) == stats_real {
+                        rep.error(format_args!(
+                            "{}: the output would overwrite the --stats-json file {}",
+                            file.display(),
+                            out.display()
+                        ));
+                        ok = false;
+                        continue;
+                    }
                     if same_file(&file, &out) {
                         rep.error(format_args!(
                             "{}: the output would overwrite the input; use --in-place to rewrite it",
@@ -108,7 +125,8 @@ pub fn plan(cfg: &Config, rep: &Reporter) -> (Vec<Job>, bool) {
                 }
             }
             Target::InPlace => {
-                for (file, _) in files_under(path, None, rep, &mut ok) {
+                let skip = Skip { dir: None, ..skip };
+                for (file, _) in files_under(path, &skip, rep, &mut ok) {
                     // Symlinks are followed: the file they point to is
                     // rewritten and the link stays a link.
                     let real = match file.canonicalize() {
@@ -144,13 +162,44 @@ pub fn plan(cfg: &Config, rep: &Reporter) -> (Vec<Job>, bool) {
     (jobs, ok)
 }
 
+/// What a directory walk leaves out (real paths).
+#[derive(Clone, Copy)]
+struct Skip<'a> {
+    /// The output directory.
+    dir: Option<&'a Path>,
+    /// The --stats-json file.
+    file: Option<&'a Path>,
+}
+
+impl Skip<'_> {
+    /// Whether the file `p` met in a walk is the one to leave out.
+    fn is_file(&self, p: &Path) -> bool {
+        // Only a file of the same name is resolved (one call per file).
+        self.file.is_some_and(|s| {
+            s.file_name() == p.file_name() && p.canonicalize().is_ok_and(|r| r == s)
+        })
+    }
+}
+
+/// `p` with its directory's symlinks resolved: its real path when it
+/// exists, else its real directory joined with its name.
+pub(crate) fn real_path(p: &Path) -> Option<PathBuf> {
+    if let Ok(r) = p.canonicalize() {
+        return Some(r);
+    }
+    let name = p.file_name()?;
+    let dir = p.parent().filter(|d| !d.as_os_str().is_empty());
+    let dir = dir.unwrap_or(Path::new(".")).canonicalize().ok()?;
+    Some(dir.join(name))
+}
+
 /// `path` itself when it is not a directory (its result named after its
 /// file name), else every file under it, by name, hidden entries and
-/// `skip` (the output directory) left out, each with its path relative to
-/// `path`.
+/// `skip` (the output directory, the --stats-json file) left out, each
+/// with its path relative to `path`.
 fn files_under(
     path: &Path,
-    skip: Option<&Path>,
+    skip: &Skip<'_>,
     rep: &Reporter,
     ok: &mut bool,
 ) -> Vec<(PathBuf, PathBuf)> {
@@ -172,13 +221,14 @@ fn files_under(
         .into_iter()
         .filter_entry(|e| {
             let hidden = e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
-            let is_skip = skip.is_some_and(|s| {
+            let is_skip = skip.dir.is_some_and(|s| {
                 e.file_type().is_dir() && e.path().canonicalize().is_ok_and(|p| p == s)
             });
             !hidden && !is_skip
         });
     for entry in walk {
         match entry {
+            Ok(e) if e.file_type().is_file() && skip.is_file(e.path()) => {}
             Ok(e) if e.file_type().is_file() => {
                 let rel = e
                     .path()
