@@ -1422,6 +1422,11 @@ impl Cleaner {
                 {
                     teasers::Found::ListChrome
                 }
+                // A comments header at the article's foot heads what follows
+                // it as a share row would.
+                Some(e) if cut.is_none() && e.category == Category::Social && e.ends_article => {
+                    teasers::Found::ShareRow
+                }
                 Some(e)
                     if e.category == Category::Social && !e.ends_article && !e.comment_marker =>
                 {
@@ -1600,6 +1605,13 @@ impl Cleaner {
         // lines (a picture's file name, a section label) head each teaser
         // of a list.
         let mut author_ahead = Ahead::new(&author, COMMENT_WINDOW, None);
+        // Commenters' names right below a comments header, each over a
+        // comment that ends as a sentence does (a teaser's headline or a
+        // section label is over a summary or a list of links).
+        let commenter: Vec<bool> = (0..n)
+            .map(|i| author[i] && feats.get(i + 1).is_some_and(|f| f.terminal))
+            .collect();
+        let mut names_ahead = Ahead::new(&commenter, HEADER_MARKER_WINDOW, None);
         let mut ahead = markers_ahead(&marker, COMMENT_WINDOW);
         // Right below a comments header, a short line with a full date (no
         // time of day needed: "October 2, 2012 | Permalink") is a comment's
@@ -1709,6 +1721,18 @@ impl Cleaner {
                     if e.category == Category::Social
                         && before >= p.min_article_weight
                         && header_ahead.at(i) >= 2
+                    {
+                        return Some(i);
+                    }
+                    // A comments header with commenters' names right below it
+                    // (at least two, each over its comment) after some of the
+                    // article: the comments start there. A count of comments
+                    // only when it is the page's last one.
+                    if e.category == Category::Social
+                        && (e.rule != Rule::Shape("comment-total") || last_total == Some(i))
+                        && before >= p.min_comment_cut
+                        && total - before < 2 * before
+                        && names_ahead.at(i) >= 2
                     {
                         return Some(i);
                     }
