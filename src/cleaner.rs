@@ -1422,11 +1422,6 @@ impl Cleaner {
                 {
                     teasers::Found::ListChrome
                 }
-                // A comments header at the article's foot heads what follows
-                // it as a share row would.
-                Some(e) if cut.is_none() && e.category == Category::Social && e.ends_article => {
-                    teasers::Found::ShareRow
-                }
                 Some(e)
                     if e.category == Category::Social && !e.ends_article && !e.comment_marker =>
                 {
