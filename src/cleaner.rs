@@ -1719,6 +1719,19 @@ impl Cleaner {
                     {
                         return Some(i);
                     }
+                    // A comments header right over the comment form's own
+                    // widgets ("Click here to cancel reply.", "Your email
+                    // address will not be published.") once some article
+                    // text is kept above it: the form, and what follows it,
+                    // is no part of the article.
+                    if e.category == Category::Social
+                        && (e.rule != Rule::Shape("comment-total") || last_total == Some(i))
+                        && before >= p.min_article_weight
+                        && total - before < FORM_AFTER * before
+                        && comment_form_below(evidence, i)
+                    {
+                        return Some(i);
+                    }
                     // A comments header with commenters' names right below it
                     // (at least two, each over its comment) after some of the
                     // article: the comments start there. A count of comments
@@ -3072,6 +3085,30 @@ fn names_commenter(
         && (1..=AUTHOR_WORDS).contains(&f.words)
         && f.letters >= 2
         && !f.terminal
+}
+
+/// A comment form's widgets stand this many lines below its header at most.
+const FORM_WINDOW: usize = 3;
+/// ... and the text kept below the header weighs less than this many times
+/// the article above it (a "Leave a reply" link under a post's headline
+/// has the post below it).
+const FORM_AFTER: u64 = 2;
+
+/// Is one of the [`FORM_WINDOW`] lines below the comments header at line
+/// `i` a widget of the comment form: a per-comment widget of the lexicon
+/// ("Click here to cancel reply"), or a social phrase of three words or
+/// more about comments or replies ("Your email address will not be
+/// published", "Verify your comment", "Leave a reply")?
+fn comment_form_below(evidence: EvidenceView<'_>, i: usize) -> bool {
+    let end = (i + 1 + FORM_WINDOW).min(evidence.of.len());
+    evidence.slice(i + 1..end).iter().any(|e| {
+        e.is_some_and(|e| {
+            e.category == Category::Social
+                && (e.comment_marker
+                    || matches!(e.rule, Rule::Phrase(t) if t.split(' ').count() >= 3
+                        && (t.contains("comment") || t.contains("reply") || t.contains("publish"))))
+        })
+    })
 }
 
 /// Does a row of share, follow or navigation widgets sit right above line
