@@ -1616,6 +1616,91 @@ mod regressions {
         assert_body_kept(&cleaned, L::En, "interview under a comments link");
     }
 
+    /// Replies with no name or date a rule could see, under a comment
+    /// form: the header right over the form's own widgets starts them.
+    const FORM_REPLIES: [&str; 6] = [
+        "I think this is a very good idea and I hope that they get on with it soon, before the costs go up again.",
+        "We have waited for this for years, and it is about time that something was done about the old building.",
+        "Will there be somewhere to park, or are we all supposed to walk there in the rain with our children?",
+        "There is a car park behind the square that is empty most of the day, so that should not be a problem.",
+        "I would rather they spent the money on the roads, which are in a terrible state all over the town.",
+        "Good news at last, and well done to everyone on the council who fought for it over all these years.",
+    ];
+
+    #[test]
+    fn comments_header_over_comment_form_ends_short_article() {
+        let [a, b, c, d] = body(L::En);
+        let mut blocks = vec![
+            HEADLINE,
+            a,
+            b,
+            c,
+            d,
+            "Leave a Reply",
+            "Your email address will not be published. Required fields are marked *",
+        ];
+        blocks.extend(FORM_REPLIES);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in FORM_REPLIES {
+            let v = decisions_of(&cleaned, line);
+            assert!(v.iter().all(|v| !v.is_keep()), "{line:?} kept\n{e}");
+        }
+        assert_body_kept(&cleaned, L::En, "comment form after a short article");
+    }
+
+    /// A "Leave a reply" link and the form's note under a post's first
+    /// paragraphs, the rest of the post far longer below: no end.
+    #[test]
+    fn comment_form_link_above_most_of_the_post_is_no_end() {
+        let [a, b, c, d] = body(L::En);
+        let mut blocks = vec![
+            HEADLINE,
+            a,
+            b,
+            "Leave a Reply",
+            "Your email address will not be published.",
+            c,
+            d,
+        ];
+        blocks.extend(MORE);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        for line in MORE {
+            assert_verdict(&cleaned, line, Verdict::Keep);
+        }
+        assert_body_kept(&cleaned, L::En, "comment form link at the top");
+    }
+
+    /// Teasers and an author's box between the article and its comment
+    /// form: the article's short last line stays, whatever ends the page.
+    /// (The guard of the comment-form end against such a tail, FORM_TAIL,
+    /// is not exercised here: on this synthetic page the line survives the
+    /// second cleaning even without it; trafbench page 0251 is its case.)
+    #[test]
+    fn comment_form_below_teasers_and_bio_keeps_last_line() {
+        let [a, b, c, d] = body(L::En);
+        let last = "More details on the council's website: example.org";
+        let mut blocks = vec![HEADLINE, a, b, c, d, last];
+        blocks.extend([
+            "Bridge repairs to start in May",
+            "12 March 2016",
+            "New bus timetable for the valley",
+            "3 April 2016",
+            "About the author",
+            "Matt Hill",
+            "Matt has covered the town council for the paper since 2009, and he lives in the old town with his family.",
+            "Leave a Reply",
+            "Click here to cancel reply.",
+        ]);
+        blocks.extend(FORM_REPLIES);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_verdict(&cleaned, last, Verdict::Keep);
+        assert_body_kept(&cleaned, L::En, "comment form below teasers");
+    }
+
     /// A blog's front page: each post closes with its footer, a timestamp
     /// and the post's count of comments. Short posts further down put the
     /// footers close together, like comment timestamps; but comments do not
