@@ -1724,23 +1724,6 @@ impl Cleaner {
                     {
                         return Some((i, true));
                     }
-                    // A comments header right over the comment form's own
-                    // widgets ("Click here to cancel reply.", "Your email
-                    // address will not be published.") once some article
-                    // text is kept above it: the form, and what follows it,
-                    // is no part of the article. The lines above keep their
-                    // verdicts: judged again without the page's foot, the
-                    // article's short last lines could go with the teasers
-                    // and boxes between them and the header.
-                    if e.category == Category::Social
-                        && (e.rule != Rule::Shape("comment-total") || last_total == Some(i))
-                        && before >= p.min_article_weight
-                        && total - before < FORM_AFTER * before
-                        && comment_form_below(evidence, i)
-                        && FORM_TAIL * tail_above(feats, keep, i) < before
-                    {
-                        return Some((i, false));
-                    }
                     // A comments header with commenters' names right below it
                     // (at least two, each over its comment) after some of the
                     // article: the comments start there. A count of comments
@@ -1762,6 +1745,23 @@ impl Cleaner {
                         && before >= 2 * p.min_comment_cut
                     {
                         return Some((i, true));
+                    }
+                    // A comments header right over the comment form's own
+                    // widgets ("Click here to cancel reply.", "Your email
+                    // address will not be published.") once some article
+                    // text is kept above it: the form, and what follows it,
+                    // is no part of the article. The lines above keep their
+                    // verdicts: judged again without the page's foot, the
+                    // article's short last lines could go with the teasers
+                    // and boxes between them and the header.
+                    if e.category == Category::Social
+                        && (e.rule != Rule::Shape("comment-total") || last_total == Some(i))
+                        && before >= p.min_article_weight
+                        && total - before < FORM_AFTER * before
+                        && comment_form_below(evidence, i)
+                        && FORM_TAIL * tail_above(feats, keep, i) < before
+                    {
+                        return Some((i, false));
                     }
                 }
             }
