@@ -3115,10 +3115,12 @@ const TAIL_PARAGRAPH_WORDS: u32 = 8;
 
 /// The weight of the lines kept between line `i` and the last kept
 /// paragraph above it that follows another kept paragraph (an author's
-/// bio or a teaser's summary stands alone).
+/// bio or a teaser's summary stands alone); on a page with no two kept
+/// paragraphs in a row (a short post), from its last paragraph.
 fn tail_above(feats: &[Features], keep: &[bool], i: usize) -> u64 {
     let para = |k: usize| keep[k] && feats[k].terminal && feats[k].words >= TAIL_PARAGRAPH_WORDS;
     let mut tail = 0u64;
+    let mut single = None;
     let mut k = i;
     while k > 0 {
         k -= 1;
@@ -3128,9 +3130,12 @@ fn tail_above(feats: &[Features], keep: &[bool], i: usize) -> u64 {
         if para(k) && (0..k).rev().find(|&j| keep[j]).is_some_and(para) {
             return tail;
         }
+        if para(k) && single.is_none() {
+            single = Some(tail);
+        }
         tail += feats[k].weight as u64;
     }
-    tail
+    single.unwrap_or(tail)
 }
 
 /// Is one of the [`FORM_WINDOW`] lines below the comments header at line
