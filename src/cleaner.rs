@@ -1402,7 +1402,10 @@ impl Cleaner {
             evidence,
             joined,
         };
-        let cut = self.article_end(p, measured, &judgement.keep);
+        let (cut, rejudge) = match self.article_end(p, measured, &judgement.keep) {
+            Some((c, rejudge)) => (Some(c), rejudge),
+            None => (None, false),
+        };
         // A list of other stories under its header ("More from ...", "Most
         // read") after the article ends it too, header included, when it
         // comes before the sign-off ([`teasers`]). The lines above it keep
@@ -1461,7 +1464,7 @@ impl Cleaner {
             &judgement.keep,
         )
         .filter(|&t| cut.map_or(true, |c| t <= c));
-        if let Some(c) = cut.filter(|_| list_start.is_none()) {
+        if let Some(c) = cut.filter(|_| list_start.is_none() && rejudge) {
             let head = self.judge_relaxed(p, &doc.prefix(c));
             judgement.replace_prefix(head);
         }
@@ -1550,8 +1553,10 @@ impl Cleaner {
     }
 
     /// The index of the line that ends the article, if any: nothing after it
-    /// is kept.
-    fn article_end(&self, p: &Params, page: Measured<'_>, keep: &[bool]) -> Option<usize> {
+    /// is kept. With it, whether the lines above are judged again as a page
+    /// of their own (false: they keep their verdicts, as above a list of
+    /// other stories).
+    fn article_end(&self, p: &Params, page: Measured<'_>, keep: &[bool]) -> Option<(usize, bool)> {
         let Measured {
             texts,
             feats,
@@ -1600,6 +1605,13 @@ impl Cleaner {
         // lines (a picture's file name, a section label) head each teaser
         // of a list.
         let mut author_ahead = Ahead::new(&author, COMMENT_WINDOW, None);
+        // Commenters' names right below a comments header, each over a
+        // comment that ends as a sentence does (a teaser's headline or a
+        // section label is over a summary or a list of links).
+        let commenter: Vec<bool> = (0..n)
+            .map(|i| author[i] && feats.get(i + 1).is_some_and(|f| f.terminal))
+            .collect();
+        let mut names_ahead = Ahead::new(&commenter, HEADER_MARKER_WINDOW, None);
         let mut ahead = markers_ahead(&marker, COMMENT_WINDOW);
         // Right below a comments header, a short line with a full date (no
         // time of day needed: "October 2, 2012 | Permalink") is a comment's
@@ -1700,7 +1712,7 @@ impl Cleaner {
                 if e.ends_article && !per_post(e.rule) && !again && !section {
                     last_header = Some(i);
                     if before > 0 && ((total - before) as f32) < p.sign_off_ratio * before as f32 {
-                        return Some(i);
+                        return Some((i, true));
                     }
                     // A comments header with at least two comment markers
                     // (timestamps, per-comment widgets) right below it starts
@@ -1710,7 +1722,19 @@ impl Cleaner {
                         && before >= p.min_article_weight
                         && header_ahead.at(i) >= 2
                     {
-                        return Some(i);
+                        return Some((i, true));
+                    }
+                    // A comments header with commenters' names right below it
+                    // (at least two, each over its comment) after some of the
+                    // article: the comments start there. A count of comments
+                    // only when it is the page's last one.
+                    if e.category == Category::Social
+                        && (e.rule != Rule::Shape("comment-total") || last_total == Some(i))
+                        && before >= p.min_comment_cut
+                        && total - before < 2 * before
+                        && names_ahead.at(i) >= 2
+                    {
+                        return Some((i, true));
                     }
                     // A comments header after a whole article ends it, however
                     // long the comments are. A count of comments ("Comments
@@ -1720,7 +1744,24 @@ impl Cleaner {
                         && (e.rule != Rule::Shape("comment-total") || last_total == Some(i))
                         && before >= 2 * p.min_comment_cut
                     {
-                        return Some(i);
+                        return Some((i, true));
+                    }
+                    // A comments header right over the comment form's own
+                    // widgets ("Click here to cancel reply.", "Your email
+                    // address will not be published.") once some article
+                    // text is kept above it: the form, and what follows it,
+                    // is no part of the article. The lines above keep their
+                    // verdicts: judged again without the page's foot, the
+                    // article's short last lines could go with the teasers
+                    // and boxes between them and the header.
+                    if e.category == Category::Social
+                        && (e.rule != Rule::Shape("comment-total") || last_total == Some(i))
+                        && before >= p.min_article_weight
+                        && total - before < FORM_AFTER * before
+                        && comment_form_below(evidence, i)
+                        && FORM_TAIL * tail_above(feats, keep, i) < before
+                    {
+                        return Some((i, false));
                     }
                 }
             }
@@ -1751,7 +1792,7 @@ impl Cleaner {
                     _ if i > 0 && names_commenter(feats, density, evidence, i - 1) => i - 1,
                     _ => i,
                 };
-                return Some(start);
+                return Some((start, true));
             }
             // Comments with no widget at all: a commenter's name above
             // each of them, close together, after a whole article.
@@ -1771,7 +1812,7 @@ impl Cleaner {
                     Some(h) if i - h <= 15 => h,
                     _ => i,
                 };
-                return Some(start);
+                return Some((start, true));
             }
         }
         None
@@ -3053,6 +3094,65 @@ fn names_commenter(
         && (1..=AUTHOR_WORDS).contains(&f.words)
         && f.letters >= 2
         && !f.terminal
+}
+
+/// A comment form's widgets stand this many lines below its header at most.
+const FORM_WINDOW: usize = 3;
+/// ... and the text kept below the header weighs less than this many times
+/// the article above it (a "Leave a reply" link under a post's headline
+/// has the post below it).
+const FORM_AFTER: u64 = 2;
+
+/// ... and the lines kept between the article's last paragraph and the
+/// header weigh less than 1/this of the text above: with the comments gone
+/// they end the page, and cleaning the output again judges them at its
+/// edge (a list of other stories or an author's box between the article
+/// and the header would take the article's short last lines with it).
+const FORM_TAIL: u64 = 8;
+
+/// A paragraph has at least this many words and ends as a sentence does.
+const TAIL_PARAGRAPH_WORDS: u32 = 8;
+
+/// The weight of the lines kept between line `i` and the last kept
+/// paragraph above it that follows another kept paragraph (an author's
+/// bio or a teaser's summary stands alone); on a page with no two kept
+/// paragraphs in a row (a short post), from its last paragraph.
+fn tail_above(feats: &[Features], keep: &[bool], i: usize) -> u64 {
+    let para = |k: usize| keep[k] && feats[k].terminal && feats[k].words >= TAIL_PARAGRAPH_WORDS;
+    let mut tail = 0u64;
+    let mut single = None;
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        if !keep[k] {
+            continue;
+        }
+        if para(k) && (0..k).rev().find(|&j| keep[j]).is_some_and(para) {
+            return tail;
+        }
+        if para(k) && single.is_none() {
+            single = Some(tail);
+        }
+        tail += feats[k].weight as u64;
+    }
+    single.unwrap_or(tail)
+}
+
+/// Is one of the [`FORM_WINDOW`] lines below the comments header at line
+/// `i` a widget of the comment form: a per-comment widget of the lexicon
+/// ("Click here to cancel reply"), or a social phrase of three words or
+/// more about comments or replies ("Your email address will not be
+/// published", "Verify your comment", "Leave a reply")?
+fn comment_form_below(evidence: EvidenceView<'_>, i: usize) -> bool {
+    let end = (i + 1 + FORM_WINDOW).min(evidence.of.len());
+    evidence.slice(i + 1..end).iter().any(|e| {
+        e.is_some_and(|e| {
+            e.category == Category::Social
+                && (e.comment_marker
+                    || matches!(e.rule, Rule::Phrase(t) if t.split(' ').count() >= 3
+                        && (t.contains("comment") || t.contains("reply") || t.contains("publish"))))
+        })
+    })
 }
 
 /// Does a row of share, follow or navigation widgets sit right above line

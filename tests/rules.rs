@@ -1536,6 +1536,171 @@ mod regressions {
         assert_body_kept(&cleaned, L::En, "comments with names only");
     }
 
+    /// Comments under their header, each signed with the commenter's name
+    /// only, after a short article (too short for the header to end it by
+    /// the article's length alone): two names over comments that end as
+    /// sentences right below the header start the comments.
+    const NAMED_COMMENTS: [&str; 12] = [
+        "Tom Baker",
+        "I think this is a very good idea and I hope that they get on with it soon, before the costs go up again.",
+        "maryjones",
+        "We have waited for this for years, and it is about time that something was done about the old building.",
+        "Ann",
+        "Will there be somewhere to park, or are we all supposed to walk there in the rain with our children?",
+        "Rob Hill",
+        "Ann, there is a car park behind the square that is empty most of the day, so that should not be a problem.",
+        "Jo Smith",
+        "I would rather they spent the money on the roads, which are in a terrible state all over the town.",
+        "Pete",
+        "Good news at last, and well done to everyone on the council who fought for it over all these years.",
+    ];
+
+    #[test]
+    fn comments_header_over_named_comments_cut_after_short_article() {
+        let [a, b, c, d] = body(L::En);
+        let mut blocks = vec![HEADLINE, a, b, c, d, MORE[0], MORE[1], "Comments"];
+        blocks.extend(NAMED_COMMENTS);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in NAMED_COMMENTS {
+            let v = decisions_of(&cleaned, line);
+            assert!(v.iter().all(|v| !v.is_keep()), "{line:?} kept\n{e}");
+        }
+        assert_body_kept(&cleaned, L::En, "named comments under a header");
+    }
+
+    /// A forum thread: one short opening post, then the replies under
+    /// their header, each under its writer's name. No article stands above
+    /// the header: nothing is cut.
+    #[test]
+    fn forum_thread_under_comments_header_is_kept() {
+        let [a, ..] = body(L::En);
+        let mut blocks = vec![HEADLINE, a, "Comments"];
+        blocks.extend(NAMED_COMMENTS);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        for line in NAMED_COMMENTS.iter().skip(1).step_by(2) {
+            assert_verdict(&cleaned, line, Verdict::Keep);
+        }
+        assert_idempotent(&cleaned);
+    }
+
+    /// An interview whose speakers' names stand over their answers, under
+    /// a "Comments" link printed at the top of the story: the story goes
+    /// on far below the header (more than twice the text above it), so the
+    /// names are the interview's, not commenters'.
+    #[test]
+    fn interview_names_under_comments_link_are_kept() {
+        let [a, b, c, d] = body(L::En);
+        let interview = [
+            "Jane Doe",
+            "We spent two years looking at every site in the town, and the square was the only one that made sense to everyone.",
+            "Mark Lee",
+            "The river side of the building will be glass, so that the reading room gets the morning light all year round.",
+            "Jane Doe",
+            "The people who use the old library told us what they wanted, and most of what they asked for is in the plans.",
+        ];
+        let mut blocks = vec![HEADLINE, a, b, "Comments"];
+        blocks.extend(interview);
+        blocks.extend([c, d]);
+        blocks.extend(MORE);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        for line in interview.iter().skip(1).step_by(2) {
+            assert_verdict(&cleaned, line, Verdict::Keep);
+        }
+        for line in MORE {
+            assert_verdict(&cleaned, line, Verdict::Keep);
+        }
+        assert_body_kept(&cleaned, L::En, "interview under a comments link");
+    }
+
+    /// Replies with no name or date a rule could see, under a comment
+    /// form: the header right over the form's own widgets starts them.
+    const FORM_REPLIES: [&str; 6] = [
+        "I think this is a very good idea and I hope that they get on with it soon, before the costs go up again.",
+        "We have waited for this for years, and it is about time that something was done about the old building.",
+        "Will there be somewhere to park, or are we all supposed to walk there in the rain with our children?",
+        "There is a car park behind the square that is empty most of the day, so that should not be a problem.",
+        "I would rather they spent the money on the roads, which are in a terrible state all over the town.",
+        "Good news at last, and well done to everyone on the council who fought for it over all these years.",
+    ];
+
+    #[test]
+    fn comments_header_over_comment_form_ends_short_article() {
+        let [a, b, c, d] = body(L::En);
+        let mut blocks = vec![
+            HEADLINE,
+            a,
+            b,
+            c,
+            d,
+            "Leave a Reply",
+            "Your email address will not be published. Required fields are marked *",
+        ];
+        blocks.extend(FORM_REPLIES);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in FORM_REPLIES {
+            let v = decisions_of(&cleaned, line);
+            assert!(v.iter().all(|v| !v.is_keep()), "{line:?} kept\n{e}");
+        }
+        assert_body_kept(&cleaned, L::En, "comment form after a short article");
+    }
+
+    /// A "Leave a reply" link and the form's note under a post's first
+    /// paragraphs, the rest of the post far longer below: no end.
+    #[test]
+    fn comment_form_link_above_most_of_the_post_is_no_end() {
+        let [a, b, c, d] = body(L::En);
+        let mut blocks = vec![
+            HEADLINE,
+            a,
+            b,
+            "Leave a Reply",
+            "Your email address will not be published.",
+            c,
+            d,
+        ];
+        blocks.extend(MORE);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        for line in MORE {
+            assert_verdict(&cleaned, line, Verdict::Keep);
+        }
+        assert_body_kept(&cleaned, L::En, "comment form link at the top");
+    }
+
+    /// Teasers and an author's box between the article and its comment
+    /// form: the article's short last line stays, whatever ends the page.
+    /// (The guard of the comment-form end against such a tail, FORM_TAIL,
+    /// is not exercised here: on this synthetic page the line survives the
+    /// second cleaning even without it; trafbench page 0251 is its case.)
+    #[test]
+    fn comment_form_below_teasers_and_bio_keeps_last_line() {
+        let [a, b, c, d] = body(L::En);
+        let last = "More details on the council's website: example.org";
+        let mut blocks = vec![HEADLINE, a, b, c, d, last];
+        blocks.extend([
+            "Bridge repairs to start in May",
+            "12 March 2016",
+            "New bus timetable for the valley",
+            "3 April 2016",
+            "About the author",
+            "Matt Hill",
+            "Matt has covered the town council for the paper since 2009, and he lives in the old town with his family.",
+            "Leave a Reply",
+            "Click here to cancel reply.",
+        ]);
+        blocks.extend(FORM_REPLIES);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_verdict(&cleaned, last, Verdict::Keep);
+        assert_body_kept(&cleaned, L::En, "comment form below teasers");
+    }
+
     /// A blog's front page: each post closes with its footer, a timestamp
     /// and the post's count of comments. Short posts further down put the
     /// footers close together, like comment timestamps; but comments do not
