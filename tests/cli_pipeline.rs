@@ -1414,9 +1414,15 @@ fn in_place_killed_mid_run_leaves_each_file_old_or_new() {
             files.push((p, page.clone(), lib_clean(page)));
         }
     }
-    // The first kill comes early: a release build cleans the whole tree in
-    // about 0.2 s.
-    for delay_ms in [50, 600] {
+    // Kills after doubling delays, from 5 ms, until one lands mid-run
+    // (some files cleaned, some not): no delay is tuned to the machine's
+    // speed. Each kill must leave every file as it was or cleaned once
+    // (cleaning is idempotent, so a file a later run rewrites again stays
+    // what one cleaning makes). Only a machine that goes from no file
+    // cleaned to all 300 (about 40 MB) within one doubling would miss.
+    let mut mid_run = false;
+    let mut delay_ms = 5;
+    while !mid_run && delay_ms <= 60_000 {
         let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("dechrome"))
             .args(["--in-place", "-j", "2"])
             .arg(dir.path())
@@ -1431,19 +1437,20 @@ fn in_place_killed_mid_run_leaves_each_file_old_or_new() {
         let mut new = 0;
         for (p, old, want) in &files {
             let got = fs::read_to_string(p).unwrap();
-            // A cleaned page cleaned again may differ from the first
-            // cleaning (idempotence is not guaranteed), so after the first
-            // kill only "old or cleaned once" is checked on untouched files.
             if got == *want {
                 new += 1;
-            } else if delay_ms == 50 {
+            } else {
                 assert_eq!(got, *old, "{} is half-written", p.display());
             }
         }
-        if delay_ms == 50 {
-            assert!(new < files.len(), "the run finished before the kill");
-        }
+        assert!(
+            new < files.len(),
+            "a run finished before its kill at {delay_ms} ms"
+        );
+        mid_run = new > 0;
+        delay_ms *= 2;
     }
+    assert!(mid_run, "no kill landed in the middle of a run");
     // Temporary files of an interrupted run are hidden, named .dechrome-*.tmp.
     for l in leftovers(dir.path()) {
         assert!(l.ends_with(".tmp"), "{l}");
