@@ -3,14 +3,16 @@
 //!
 //! The submodules are the binary's stages: [`plan`] turns paths into jobs,
 //! [`codec`] opens (de)compressed streams, [`records`] cleans JSONL records
-//! in ordered parallel batches, [`stats`] counts and reports, [`generate`]
-//! prints completions and the man page.
+//! in ordered parallel batches, [`stats`] counts and reports, [`temps`] keeps
+//! the temporary files that a signal removes, [`generate`] prints
+//! completions and the man page.
 
 pub mod codec;
 pub mod generate;
 pub mod plan;
 pub mod records;
 pub mod stats;
+pub mod temps;
 
 use std::path::{Path, PathBuf};
 
@@ -135,7 +137,9 @@ pub struct Cli {
 
     /// Rewrite each input file with its cleaned form: through a temporary
     /// file in the same directory and an atomic rename, permissions kept,
-    /// symlinks followed, compression kept.
+    /// symlinks followed, compression kept. A run stopped at any point
+    /// leaves each file old or new; stopped by Ctrl-C, SIGTERM or SIGHUP
+    /// it also removes its temporary files.
     #[arg(long)]
     pub in_place: bool,
 

@@ -22,6 +22,7 @@ use cli::codec::{self, Codec, Encoder};
 use cli::plan::{self, Job};
 use cli::records::{self, RecordCtx, StreamError};
 use cli::stats::{say, Reporter, Stats};
+use cli::temps::Temp;
 use cli::{Cli, Config, Format, Input, Target};
 
 fn main() -> ExitCode {
@@ -176,6 +177,12 @@ fn run(cfg: Config) -> anyhow::Result<bool> {
             say(msg);
         }
     }
+    // Files written through temporary files: a run stopped by a signal
+    // removes them (a failure to install the handler only means that
+    // they may remain, as after SIGKILL).
+    if cfg.target != Target::Stdout || cfg.stats_json.is_some() {
+        let _ = cli::temps::remove_on_signal();
+    }
     // Checked before any work, so that a run of hours does not end in a
     // summary that cannot be written; but not cut: a run that fails or is
     // killed leaves an earlier summary as it was (the new one goes through
@@ -295,7 +302,7 @@ enum OutputFile {
 
 /// A file to be replaced through a temporary file in its directory.
 struct Staged {
-    tmp: tempfile::NamedTempFile,
+    tmp: Temp,
     /// The file replaced: a new FILE, or an existing FILE's real path
     /// (symlinks resolved: a link stays a link).
     path: PathBuf,
@@ -331,7 +338,7 @@ fn output_file(p: &std::path::Path) -> io::Result<OutputFile> {
     };
     let copy = old.as_ref().is_some_and(|m| !renamable(m));
     Ok(
-        match temp_builder(old.is_none()).tempfile_in(dir_of(&path)) {
+        match Temp::new_in(&temp_builder(old.is_none()), dir_of(&path)) {
             Ok(tmp) => OutputFile::Staged(Box::new(Staged {
                 tmp,
                 path,
@@ -974,13 +981,13 @@ fn write_staged(staged: Staged, codec: Codec, body: &mut Body<'_>) -> Result<(),
 /// a mount point; `EXDEV`), or `copy` says a rename would change the file,
 /// its bytes are copied into `path` instead.
 fn commit(
-    tmp: tempfile::NamedTempFile,
+    tmp: Temp,
     path: &std::path::Path,
     old: Option<&fs::Metadata>,
     copy: bool,
 ) -> Result<(), BodyError> {
     if copy {
-        return copy_into(tmp, path).map_err(|e| {
+        return tmp.copy_into(path).map_err(|e| {
             BodyError::Step(format!(
                 "cannot copy the temporary file into it: {}",
                 without_temp_path(&e)
@@ -999,18 +1006,17 @@ fn commit(
             })?;
     }
     let onto = if old.is_some() { "over" } else { "to" };
-    let e = match tmp.persist(path) {
-        Ok(_) => return Ok(()),
+    let (error, tmp) = match tmp.persist(path) {
+        Ok(()) => return Ok(()),
         Err(e) => e,
     };
-    let why = without_temp_path(&e.error);
-    if !rename_refused(&e.error) {
+    let why = without_temp_path(&error);
+    if !rename_refused(&error) {
         return Err(BodyError::Step(format!(
             "cannot rename the temporary file {onto} it: {why}"
         )));
     }
-    // The temporary file is removed when `e.file` is dropped.
-    copy_into(e.file, path).map_err(|c| {
+    tmp.copy_into(path).map_err(|c| {
         BodyError::Step(format!(
             "cannot rename the temporary file {onto} it ({why}) nor copy it there: {}",
             without_temp_path(&c)
@@ -1034,16 +1040,6 @@ fn rename_refused(e: &io::Error) -> bool {
         let _ = e;
         false
     }
-}
-
-/// Copies the whole of `tmp` into `path`, cut first.
-fn copy_into(mut tmp: tempfile::NamedTempFile, path: &std::path::Path) -> io::Result<()> {
-    use std::io::Seek;
-    let from = tmp.as_file_mut();
-    from.seek(io::SeekFrom::Start(0))?;
-    let mut to = File::create(path)?;
-    io::copy(from, &mut to)?;
-    Ok(())
 }
 
 /// Gives `f` the owner and group of `old` when they differ: the owner only
@@ -1071,8 +1067,8 @@ fn temp_file_in(
     builder: &tempfile::Builder<'_, '_>,
     dir: &std::path::Path,
     shown: String,
-) -> Result<tempfile::NamedTempFile, BodyError> {
-    builder.tempfile_in(dir).map_err(|e| {
+) -> Result<Temp, BodyError> {
+    Temp::new_in(builder, dir).map_err(|e| {
         let key = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
         BodyError::NoTemp(key, shown, e)
     })

@@ -1387,22 +1387,22 @@ fn in_place_needs_paths() {
         .code(2);
 }
 
+/// 300 pages and JSONL shards in `dir` for the tests that stop a run:
+/// each file's path, content and cleaned content.
 #[cfg(unix)]
-#[test]
-fn in_place_killed_mid_run_leaves_each_file_old_or_new() {
-    let dir = tempfile::tempdir().unwrap();
+fn files_to_stop(dir: &Path) -> Vec<(PathBuf, String, String)> {
     let pages = fixture_pages();
     let mut files = Vec::new();
     for i in 0..300 {
         let page = &pages[i % pages.len()];
-        // A big JSONL shard now and then, so that the kill may land in the
-        // middle of writing one.
+        // A big JSONL shard now and then, so that the signal may land in
+        // the middle of writing one.
         if i % 25 == 0 {
             let mut shard = String::new();
             for k in 0..400 {
                 shard.push_str(&format!("{{\"k\":{k},\"text\":{}}}\n", json_str(page)));
             }
-            let p = write_file(dir.path(), &format!("f{i:03}.jsonl"), &shard);
+            let p = write_file(dir, &format!("f{i:03}.jsonl"), &shard);
             let want: String = shard
                 .lines()
                 .enumerate()
@@ -1410,32 +1410,45 @@ fn in_place_killed_mid_run_leaves_each_file_old_or_new() {
                 .collect();
             files.push((p, shard, want));
         } else {
-            let p = write_file(dir.path(), &format!("f{i:03}.txt"), page);
+            let p = write_file(dir, &format!("f{i:03}.txt"), page);
             files.push((p, page.clone(), lib_clean(page)));
         }
     }
-    // Kills after doubling delays, from 5 ms, until one lands mid-run
-    // (some files cleaned, some not): no delay is tuned to the machine's
-    // speed. Each kill must leave every file as it was or cleaned once
-    // (cleaning is idempotent, so a file a later run rewrites again stays
-    // what one cleaning makes). Only a machine that goes from no file
-    // cleaned to all 300 (about 40 MB) within one doubling would miss.
+    files
+}
+
+/// Runs `dechrome --in-place -j 2` over `dir` and sends it `signal` after
+/// doubling delays, from 5 ms, until one lands mid-run (some files
+/// cleaned, some not): no delay is tuned to the machine's speed. Each
+/// signal must leave every file as it was or cleaned once (cleaning is
+/// idempotent, so a file a later run rewrites again stays what one
+/// cleaning makes); `after` checks the run's status and `dir`. Only a
+/// machine that goes from no file cleaned to all 300 (about 40 MB) within
+/// one doubling would miss.
+#[cfg(unix)]
+fn stop_mid_run(
+    dir: &Path,
+    files: &[(PathBuf, String, String)],
+    signal: i32,
+    after: impl Fn(std::process::ExitStatus),
+) {
     let mut mid_run = false;
     let mut delay_ms = 5;
     while !mid_run && delay_ms <= 60_000 {
         let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("dechrome"))
             .args(["--in-place", "-j", "2"])
-            .arg(dir.path())
+            .arg(dir)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
         std::thread::sleep(std::time::Duration::from_millis(delay_ms));
-        child.kill().unwrap();
-        child.wait().unwrap();
+        // SAFETY: kill(2) on our own child, which has not been waited for.
+        assert_eq!(unsafe { libc::kill(child.id() as i32, signal) }, 0);
+        after(child.wait().unwrap());
         let mut new = 0;
-        for (p, old, want) in &files {
+        for (p, old, want) in files {
             let got = fs::read_to_string(p).unwrap();
             if got == *want {
                 new += 1;
@@ -1445,15 +1458,43 @@ fn in_place_killed_mid_run_leaves_each_file_old_or_new() {
         }
         assert!(
             new < files.len(),
-            "a run finished before its kill at {delay_ms} ms"
+            "a run finished before its signal at {delay_ms} ms"
         );
         mid_run = new > 0;
         delay_ms *= 2;
     }
-    assert!(mid_run, "no kill landed in the middle of a run");
-    // Temporary files of an interrupted run are hidden, named .dechrome-*.tmp.
+    assert!(mid_run, "no signal landed in the middle of a run");
+}
+
+#[cfg(unix)]
+#[test]
+fn in_place_killed_mid_run_leaves_each_file_old_or_new() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = files_to_stop(dir.path());
+    stop_mid_run(dir.path(), &files, libc::SIGKILL, |_| {});
+    // Temporary files of a killed run are hidden, named .dechrome-*.tmp.
     for l in leftovers(dir.path()) {
         assert!(l.ends_with(".tmp"), "{l}");
+    }
+}
+
+/// SIGINT (Ctrl-C), SIGTERM and SIGHUP can be caught: the run removes its
+/// temporary files, then dies of the signal, as it would without a handler.
+#[cfg(unix)]
+#[test]
+fn in_place_interrupted_leaves_no_temporary_file() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = tempfile::tempdir().unwrap();
+    let files = files_to_stop(dir.path());
+    for signal in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
+        stop_mid_run(dir.path(), &files, signal, |status| {
+            assert_eq!(status.signal(), Some(signal), "{status:?}");
+            assert_eq!(leftovers(dir.path()), Vec::<String>::new());
+        });
+        // Back to the originals for the next signal.
+        for (p, old, _) in &files {
+            fs::write(p, old).unwrap();
+        }
     }
 }
 
