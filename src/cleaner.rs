@@ -399,6 +399,10 @@ const AUTHOR_RUN: u32 = 4;
 /// below it.
 const HEADER_MARKER_WINDOW: usize = 8;
 
+/// A count of comments confirmed by this many comments' dates below it
+/// ends even a short post.
+const SHORT_POST_MARKERS: u32 = 3;
+
 /// How far above a run of commenters' names the widgets are looked for.
 const WIDGET_WINDOW: usize = 6;
 
@@ -1721,6 +1725,19 @@ impl Cleaner {
                     if e.category == Category::Social
                         && before >= p.min_article_weight
                         && header_ahead.at(i) >= 2
+                    {
+                        return Some((i, true));
+                    }
+                    // A count of comments (the page's last) with at least
+                    // three comments' dates right below it starts the
+                    // comments even under a short post (a picture and a
+                    // line about it): a post's own count stands under it,
+                    // over the next post, not over a run of dates.
+                    if e.category == Category::Social
+                        && matches!(e.rule, Rule::Shape("comment-total" | "comment-count"))
+                        && (e.rule != Rule::Shape("comment-total") || last_total == Some(i))
+                        && before > 0
+                        && header_ahead.at(i) >= SHORT_POST_MARKERS
                     {
                         return Some((i, true));
                     }

@@ -711,7 +711,16 @@ pub fn table() -> Vec<Shape> {
         end(
             "comment-total",
             Category::Social, Needs::All(&[Needs::First(b"123456789ruc"), Needs::Digit, Needs::MaxLetters(16)]),
-            r"(?i-u)^(?:[1-9][\d.,]*\s*(?:reader\s+)?(?:comments?|responses?|replies)|(?:(?:readers?'?|user)\s+)?(?:comments?|responses?)\s*[(\[:]?\s*[1-9][\d.,]*\s*[)\]]?)$",
+            r"(?i-u)^(?:[1-9][\d.,]*\s*(?:reader\s+)?(?:comments?|responses?|replies)|(?:(?:readers?'?|user)\s+)?(?:comments?|responses?)\s*[(\[:]?\s*[1-9][\d.,]*\s*[)\]]?)(?:\s*:)?$",
+        ),
+        // The same count in a sentence, maybe after the post's own line
+        // ("There are 12 comments.", "There are 3 comments about:",
+        // "Seen by Ann on May 2 2012. There is one comment.", "There are
+        // no comments yet").
+        end(
+            "comment-total",
+            Category::Social, Needs::All(&[Needs::Last(b"st.:"), Needs::MaxLetters(98)]),
+            r"(?i-u)^(?:[^.!?]{1,60}[.!?]\s+)?there\s+(?:are|is)\s+(?:\d[\d.,]*|no|one)\s+(?:comments?|responses?|replies|reader\s+comments)(?:\s+(?:yet|so\s+far|about|on\s+this\s+(?:post|article|story|entry)))?\s*[.:]?$",
         ),
         // "12 comments", "1.2K shares", "Comments (3)"
         s(
@@ -828,6 +837,8 @@ pub fn table() -> Vec<Shape> {
         // "Anonymous on 12/03/2012 - 10:15". Not a byline ("By ..."). The
         // cleaner treats a run of these as the start of a comment section.
         s("comment-meta", Category::Social, Needs::All(&[Needs::Last(b"sde:,"), Needs::Suffix(&["says", "said", "wrote", "writes", "commented", "replied"])]), r"(?i-u)^(?:[A-Za-z\x80-\xff0-9_@.'-]+\s?){1,4}\s*(?:says|said|wrote|writes|commented|replied)\s*[:,]?$".into()),
+        // Blogger's "Ann said..." over each comment.
+        s("comment-meta", Category::Social, Needs::Last(b".\xa6"), r"(?i-u)^(?:[A-Za-z\x80-\xff0-9_@.'-]+\s?){1,4}\s*said\s*(?:\.\.\.|\xe2\x80\xa6)$".into()),
         s("comment-meta", Category::Social, Needs::Digits(5), format!(r"(?i-u)^(?:[A-Za-z\x80-\xff0-9_@.'-]+\s?){{1,4}}\s*(?:(?:says|said|wrote)\s*:?\s*)?(?:on\s+|[|,-]\s*)?{timestamp}\s*(?:said|says|wrote)?\s*:?\s*(?:reply|permalink|#)?$")),
         // A lone e-mail address or link.
         s("email", Category::Credit, Needs::Byte(b'@'), r"(?i-u)^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$".into()),
