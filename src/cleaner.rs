@@ -401,7 +401,7 @@ const HEADER_MARKER_WINDOW: usize = 8;
 
 /// A count of comments confirmed by this many comments' dates below it
 /// ends even a short post.
-const SHORT_POST_MARKERS: u32 = 3;
+const SHORT_POST_MARKERS: u32 = 2;
 
 /// How far above a run of commenters' names the widgets are looked for.
 const WIDGET_WINDOW: usize = 6;
@@ -1729,7 +1729,7 @@ impl Cleaner {
                         return Some((i, true));
                     }
                     // A count of comments (the page's last) with at least
-                    // three comments' dates right below it starts the
+                    // two comments' dates right below it starts the
                     // comments even under a short post (a picture and a
                     // line about it): a post's own count stands under it,
                     // over the next post, not over a run of dates.
