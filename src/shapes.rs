@@ -1015,11 +1015,12 @@ const YEAR: &str = r"(?-u)\b(?:19|20)\d\d\b";
 const TAGS_LINE: &str = r"(?i-u)^(?:tags\s*:|tagged(?:\s+(?:with|as|in|under))?\s*:?|filed\s+(?:under|in)\s*:?)\s*[^\s.!?:][^.!?]{0,200}$";
 
 /// A full calendar date anywhere in a line: a month name with a day and a
-/// year ("October 2, 2012", "2 Oct 2012"), or a numeric date ("10/02/2012",
+/// year ("October 2, 2012", "2 Oct 2012", "07 Nov 12": a day before the
+/// month takes a two-digit year), or a numeric date ("10/02/2012",
 /// "2012-10-02"). A year or a time alone is not one.
 fn day_date_pattern() -> String {
     format!(
-        r"(?i-u)\b(?:{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+(?:19|20)\d\d\b|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b|(?:19|20)\d\d-\d\d-\d\d\b)"
+        r"(?i-u)\b(?:{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+(?:(?:19|20)\d\d|\d\d)\b|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b|(?:19|20)\d\d-\d\d-\d\d\b)"
     )
 }
 
