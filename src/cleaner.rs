@@ -1603,7 +1603,11 @@ impl Cleaner {
             .map(|e| e.is_some_and(|e| e.comment_marker))
             .collect();
         let author: Vec<bool> = (0..n)
-            .map(|i| !evidence.has(i) && density[i] == 0.0 && is_author_line(feats, i))
+            .map(|i| {
+                !evidence.has(i)
+                    && density[i] == 0.0
+                    && (is_author_line(feats, i) || is_linked_author_line(texts[i], feats, i))
+            })
             .collect();
         // Names are counted by lines: on a wrapped page, short name-like
         // lines (a picture's file name, a section label) head each teaser
@@ -2983,6 +2987,33 @@ fn is_author_line(feats: &[Features], i: usize) -> bool {
         && f.letters >= 2
         && !f.terminal
         && f.caps_ratio() < 0.8
+        && feats
+            .get(i + 1)
+            .is_some_and(|g| g.words >= AUTHOR_NEXT_WORDS)
+}
+
+/// A commenter's name after the address of their site or profile, as a
+/// converter prints a linked name ("http://twitter.com/jdoe Jane Doe"):
+/// an address, then one to [`AUTHOR_WORDS`] words with a letter, no
+/// sentence end, followed by a line of prose.
+fn is_linked_author_line(t: &[u8], feats: &[Features], i: usize) -> bool {
+    let t = t.trim_ascii();
+    let url = [&b"http://"[..], b"https://", b"www."]
+        .iter()
+        .any(|p| t.len() > p.len() && t[..p.len()].eq_ignore_ascii_case(p));
+    if !url || feats[i].terminal {
+        return false;
+    }
+    let Some(space) = t.iter().position(u8::is_ascii_whitespace) else {
+        return false;
+    };
+    let name = t[space..].trim_ascii();
+    let words = name
+        .split(u8::is_ascii_whitespace)
+        .filter(|w| !w.is_empty())
+        .count();
+    (1..=AUTHOR_WORDS as usize).contains(&words)
+        && name.iter().any(u8::is_ascii_alphabetic)
         && feats
             .get(i + 1)
             .is_some_and(|g| g.words >= AUTHOR_NEXT_WORDS)

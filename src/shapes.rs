@@ -743,6 +743,14 @@ pub fn table() -> Vec<Shape> {
             Category::Social, Needs::All(&[Needs::First(b"[({0123456789no"), Needs::MaxLetters(220), Needs::Counted]),
             r"(?i-u)^(?:[\[({]\s*(?:\d[\d.,]*|no|one)\s+(?:comments?|responses?|trackbacks?|pingbacks?|replies)\b[^\])}]{0,60}[\])}]|(?:\d[\d.,]*|no|one)\s+(?:comments?|responses?|thoughts?|replies|trackbacks?)\s+(?:to|on|for)\s+(?:[\x22'\xe2\xc2]|&quot;).{1,200}|(?:\d+(?:[.,]\d+)*|one)\s+(?:comments?|responses?)\s+to\s+[^.!?\s][^.]{0,200}[^.]|(?:\d[\d.,]*|no|one)\s+(?:comments?|responses?)\s*(?:so\s+far|(?:-|:|,|\||\.\.\.|\xe2\x80\xa6)?\s*(?:add|leave|post|join|read)\b[^.!?]{0,40}))$",
         ),
+        // ... with a word before the comments: "8 appreciated comments on
+        // “Title”", "12 great responses to “Title”" (the title's quotes
+        // needed).
+        end(
+            "comment-count",
+            Category::Social, Needs::First(b"0123456789no"),
+            r"(?i-u)^(?:\d[\d.,]*|no|one)\s+[a-z]+\s+(?:comments?|responses?|thoughts?|replies)\s+(?:to|on|for)\s+(?:[\x22'\xe2\xc2]|&quot;).{1,200}$",
+        ),
         // The same in German, French, Spanish and Portuguese: "2 Kommentare
         // zu „Title“", "142 Kommentare zu Title" (no full stop), "11
         // Antworten zu “Title”" (answers need the quotes: "7 Antworten auf
