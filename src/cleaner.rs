@@ -1598,9 +1598,14 @@ impl Cleaner {
             .collect();
         // Widgets and metadata, as opposed to a bare timestamp: a run of
         // timestamps alone is also how multi-post blogs and forums look.
-        let strong: Vec<bool> = evidence
-            .iter()
-            .map(|e| e.is_some_and(|e| e.comment_marker))
+        // A timestamp with its own reply link ("2004-09-16 21:49:53 jdoe
+        // [Reply | View]") is a comment's too: posts are not replied to
+        // one by one.
+        let strong: Vec<bool> = (0..n)
+            .map(|i| {
+                evidence[i].is_some_and(|e| e.comment_marker)
+                    || (marker[i] && has_reply_link(texts[i]))
+            })
             .collect();
         let author: Vec<bool> = (0..n)
             .map(|i| {
@@ -2990,6 +2995,18 @@ fn is_author_line(feats: &[Features], i: usize) -> bool {
         && feats
             .get(i + 1)
             .is_some_and(|g| g.words >= AUTHOR_NEXT_WORDS)
+}
+
+/// Does the line hold the word "reply" (any case, not inside a longer
+/// word: "replying", "replays" are not it)?
+fn has_reply_link(t: &[u8]) -> bool {
+    const WORD: &[u8] = b"reply";
+    let alnum = |j: usize| t.get(j).is_some_and(u8::is_ascii_alphanumeric);
+    (0..t.len().saturating_sub(WORD.len() - 1)).any(|i| {
+        t[i..i + WORD.len()].eq_ignore_ascii_case(WORD)
+            && (i == 0 || !alnum(i - 1))
+            && !alnum(i + WORD.len())
+    })
 }
 
 /// A commenter's name after the address of their site or profile, as a
