@@ -1685,6 +1685,8 @@ impl Cleaner {
         let mut seen_credits: Vec<(Rule, u32)> = Vec::new();
         let mut before = 0u64;
         let mut last_header = None;
+        // The article's weight above the last header.
+        let mut header_before = 0u64;
         let mut last_author: Option<usize> = None;
         // The article's own words announcing what follows ("And here is
         // what readers wrote:") right above an undated "Ann wrote:": the
@@ -1724,6 +1726,7 @@ impl Cleaner {
                     && strong_ahead.at(i) == 0;
                 if e.ends_article && !per_post(e.rule) && !again && !section {
                     last_header = Some(i);
+                    header_before = before;
                     if before > 0 && ((total - before) as f32) < p.sign_off_ratio * before as f32 {
                         return Some((i, true));
                     }
@@ -1802,10 +1805,18 @@ impl Cleaner {
             if quoting {
                 last_quoted = Some(i);
             }
+            // Right under a comments header, less of the article will do.
+            let headed = last_header.is_some_and(|h| i - h <= HEADER_MARKER_WINDOW)
+                && header_before >= p.min_article_weight;
+            let min_before = if headed {
+                p.min_article_weight.min(p.min_comment_cut)
+            } else {
+                p.min_comment_cut
+            };
             if marker[i]
                 && ahead.at(i) >= 2
                 && (strong[i] || strong_ahead.at(i) >= 1 || ahead.at(i) >= 4)
-                && before >= p.min_comment_cut
+                && before >= min_before
                 && talk_between(&marker, density, evidence, i)
                 && !(posts_above.upto(i, counted) >= 2 && posts_between(&marker, counted, i))
                 && !quoting
