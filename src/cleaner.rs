@@ -1628,13 +1628,16 @@ impl Cleaner {
         let mut ahead = markers_ahead(&marker, COMMENT_WINDOW);
         // Right below a comments header, a short line with a full date (no
         // time of day needed: "October 2, 2012 | Permalink") is a comment's
-        // metadata too, and so is a bare numeric one ("10.29.2012"); a year
-        // alone is not.
+        // metadata too, and so is a bare numeric one ("10.29.2012"), or a
+        // commenter's byline with one ("written by Ann, October 18, 2012");
+        // a year alone is not.
         let dated: Vec<bool> = (0..n)
             .map(|i| {
                 marker[i]
                     || (evidence[i].map_or(true, |e| {
-                        e.rule == Rule::Shape("date") || e.rule == Rule::Shape("no-letters")
+                        e.rule == Rule::Shape("date")
+                            || e.rule == Rule::Shape("no-letters")
+                            || e.rule == Rule::Shape("byline")
                     }) && feats[i].words <= 16
                         && (feats[i].letters >= 2 || feats[i].letters == 0)
                         && !feats[i].terminal
@@ -1700,6 +1703,8 @@ impl Cleaner {
         let mut last_quoted: Option<usize> = None;
         // Posts' counts of comments above.
         let mut posts_above = Tally::default();
+        // A kept paragraph above (not only a headline).
+        let mut paragraph_above = false;
         for i in 0..n {
             if keep[i] {
                 before += weight(i);
@@ -1743,12 +1748,16 @@ impl Cleaner {
                     // A count of comments (the page's last) with at least
                     // two comments' dates right below it starts the
                     // comments even under a short post (a picture and a
-                    // line about it): a post's own count stands under it,
-                    // over the next post, not over a run of dates.
+                    // paragraph about it), or under a headline alone when a
+                    // comment's own widget or metadata is among them ("Ann
+                    // said...": an article's head has its dates, not
+                    // those): a post's own count stands under it, over the
+                    // next post, not over a run of dates.
                     if e.category == Category::Social
                         && matches!(e.rule, Rule::Shape("comment-total" | "comment-count"))
                         && (e.rule != Rule::Shape("comment-total") || last_total == Some(i))
                         && before > 0
+                        && (paragraph_above || strong_ahead.at(i) >= 1)
                         && header_ahead.at(i) >= SHORT_POST_MARKERS
                     {
                         return Some((i, true));
@@ -1851,6 +1860,8 @@ impl Cleaner {
                 };
                 return Some((start, true));
             }
+            paragraph_above |=
+                keep[i] && feats[i].terminal && feats[i].words >= TAIL_PARAGRAPH_WORDS;
         }
         None
     }

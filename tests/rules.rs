@@ -2180,6 +2180,43 @@ mod regressions {
         assert_idempotent(&cleaned);
     }
 
+    /// A count of comments under the headline, over the story's byline
+    /// and date line (two dates): no post above it, no comment's widget
+    /// below it, and the story stays.
+    #[test]
+    fn comment_total_under_headline_over_dates_cuts_nothing() {
+        let [a, b, c, d] = body(L::En);
+        let blocks = [
+            HEADLINE_CT,
+            "12 Comments",
+            "By Ann Lee, October 2, 2012",
+            "October 3, 2012",
+            a,
+            b,
+            c,
+            d,
+        ];
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_body_kept(&cleaned, L::En, "count of comments under a headline");
+    }
+
+    /// Comments signed with a dated byline ("written by Ann, October 18,
+    /// 2012") under the page's count of comments.
+    #[test]
+    fn dated_bylines_under_comment_total_end_the_article() {
+        assert_comments_dropped(
+            "Comments (4)",
+            [
+                "written by Green Business Watch, October 18, 2012",
+                "written by Lighting Staff, October 19, 2012",
+                "written by Best Man, October 20, 2012",
+                "written by Ann, October 21, 2012",
+            ],
+            true,
+        );
+    }
+
     /// Two posts on one page, a count of comments under each: the first
     /// count is not the page's last, and the second post stays.
     #[test]
