@@ -1582,9 +1582,17 @@ impl Cleaner {
         // news ticker, newest first, still counts).
         let shapes = &self.inner.shapes;
         let schedule = schedule_lines(texts, |i| shapes.has_calendar_date(texts[i]));
+        // A commenter's name with a relative time ("Miles Taylor 12 days
+        // ago") is one too: a short line with no stopword (a sentence says
+        // "The storm hit three days ago").
         let marker: Vec<bool> = (0..n)
             .map(|i| {
                 evidence[i].is_some_and(|e| e.comment_marker)
+                    || (!evidence.has(i)
+                        && feats[i].words <= NAMED_AGO_WORDS
+                        && !feats[i].terminal
+                        && density[i] == 0.0
+                        && named_ago(texts[i]))
                     || (feats[i].words <= 16
                         && feats[i].letters >= 2
                         && !feats[i].terminal
@@ -3029,6 +3037,33 @@ fn has_reply_link(t: &[u8]) -> bool {
             && (i == 0 || !alnum(i - 1))
             && !alnum(i + WORD.len())
     })
+}
+
+/// A commenter's name and a relative time have at most this many words.
+const NAMED_AGO_WORDS: u32 = 7;
+
+/// Does the line end with a relative time ("12 days ago", "a year ago")
+/// after at least one word of its own ("Miles Taylor 12 days ago")?
+fn named_ago(t: &[u8]) -> bool {
+    const UNITS: &[&[u8]] = &[
+        b"second", b"seconds", b"sec", b"secs", b"minute", b"minutes", b"min", b"mins", b"hour",
+        b"hours", b"hr", b"hrs", b"day", b"days", b"week", b"weeks", b"month", b"months", b"year",
+        b"years",
+    ];
+    let words: Vec<&[u8]> = t
+        .split(|b| b.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let [.., name, count, unit, ago] = words.as_slice() else {
+        return false;
+    };
+    ago.eq_ignore_ascii_case(b"ago")
+        && UNITS.iter().any(|u| unit.eq_ignore_ascii_case(u))
+        && (count.iter().all(u8::is_ascii_digit)
+            || [&b"a"[..], b"an", b"one"]
+                .iter()
+                .any(|c| count.eq_ignore_ascii_case(c)))
+        && name.iter().any(u8::is_ascii_alphabetic)
 }
 
 /// A commenter's name after the address of their site or profile, as a

@@ -2201,6 +2201,22 @@ mod regressions {
         assert_body_kept(&cleaned, L::En, "count of comments under a headline");
     }
 
+    /// Commenters' names with a relative time ("Miles Taylor 12 days ago")
+    /// under a comments header.
+    #[test]
+    fn names_with_relative_times_end_the_article() {
+        assert_comments_dropped(
+            "4 Comments Leave a comment",
+            [
+                "Miles Taylor 12 days ago",
+                "Waiology 11 days ago",
+                "Miles Taylor 10 days ago",
+                "Waiology 10 days ago",
+            ],
+            true,
+        );
+    }
+
     /// Comments signed with a dated byline ("written by Ann, October 18,
     /// 2012") under the page's count of comments.
     #[test]
