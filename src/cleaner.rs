@@ -2364,7 +2364,15 @@ impl Cleaner {
         if let Some(h) = shape {
             // A sentence that happens to start "By Monday, ..." is not a byline.
             let sentence = f.terminal && f.words > 6;
-            if !(h.name == "byline" && sentence) {
+            // "That said..." goes on with the article; "Ann said..." heads
+            // a comment.
+            let trailing = |t: &[u8]| {
+                t.trim_ascii_end().ends_with(b"...")
+                    || t.trim_ascii_end().ends_with("\u{2026}".as_bytes())
+            };
+            let transition =
+                h.name == "comment-meta" && trailing(core) && opens_with_function_word(core);
+            if !(h.name == "byline" && sentence) && !transition {
                 return Some(Evidence {
                     category: h.category,
                     rule: Rule::Shape(h.name),
@@ -3037,6 +3045,22 @@ fn has_reply_link(t: &[u8]) -> bool {
             && (i == 0 || !alnum(i - 1))
             && !alnum(i + WORD.len())
     })
+}
+
+/// Words that open a sentence, not a commenter's name ("That said...").
+const FUNCTION_WORDS: &[&[u8]] = &[
+    b"that", b"this", b"it", b"he", b"she", b"they", b"we", b"i", b"you", b"who", b"which", b"and",
+    b"but", b"as", b"so", b"having", b"what", b"all", b"then", b"the",
+];
+
+/// Does the line's first word (letters only) belong to [`FUNCTION_WORDS`]?
+fn opens_with_function_word(t: &[u8]) -> bool {
+    let first = t
+        .trim_ascii_start()
+        .split(|b| !b.is_ascii_alphabetic())
+        .next()
+        .unwrap_or_default();
+    FUNCTION_WORDS.iter().any(|w| first.eq_ignore_ascii_case(w))
 }
 
 /// A commenter's name and a relative time have at most this many words.
