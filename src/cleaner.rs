@@ -2372,7 +2372,8 @@ impl Cleaner {
             };
             let transition =
                 h.name == "comment-meta" && trailing(core) && opens_with_function_word(core);
-            if !(h.name == "byline" && sentence) && !transition {
+            let sentence_byline = h.name == "byline" && sentence;
+            if !(sentence_byline || transition) {
                 return Some(Evidence {
                     category: h.category,
                     rule: Rule::Shape(h.name),

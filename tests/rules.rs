@@ -938,6 +938,7 @@ mod social {
         "Please sign in to comment.",
         Drop(Social)
     );
+    t!(en_that_said_transition, En, "that said...", Keep);
     t!(
         en_said_in_a_sentence,
         En,
