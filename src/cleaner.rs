@@ -399,6 +399,10 @@ const AUTHOR_RUN: u32 = 4;
 /// below it.
 const HEADER_MARKER_WINDOW: usize = 8;
 
+/// A count of comments confirmed by this many comments' dates below it
+/// ends even a short post.
+const SHORT_POST_MARKERS: u32 = 2;
+
 /// How far above a run of commenters' names the widgets are looked for.
 const WIDGET_WINDOW: usize = 6;
 
@@ -1578,9 +1582,17 @@ impl Cleaner {
         // news ticker, newest first, still counts).
         let shapes = &self.inner.shapes;
         let schedule = schedule_lines(texts, |i| shapes.has_calendar_date(texts[i]));
+        // A commenter's name with a relative time ("Miles Taylor 12 days
+        // ago") is one too: a short line with no stopword (a sentence says
+        // "The storm hit three days ago").
         let marker: Vec<bool> = (0..n)
             .map(|i| {
                 evidence[i].is_some_and(|e| e.comment_marker)
+                    || (!evidence.has(i)
+                        && feats[i].words <= NAMED_AGO_WORDS
+                        && !feats[i].terminal
+                        && density[i] == 0.0
+                        && named_ago(texts[i]))
                     || (feats[i].words <= 16
                         && feats[i].letters >= 2
                         && !feats[i].terminal
@@ -1594,12 +1606,21 @@ impl Cleaner {
             .collect();
         // Widgets and metadata, as opposed to a bare timestamp: a run of
         // timestamps alone is also how multi-post blogs and forums look.
-        let strong: Vec<bool> = evidence
-            .iter()
-            .map(|e| e.is_some_and(|e| e.comment_marker))
+        // A timestamp with its own reply link ("2004-09-16 21:49:53 jdoe
+        // [Reply | View]") is a comment's too: posts are not replied to
+        // one by one.
+        let strong: Vec<bool> = (0..n)
+            .map(|i| {
+                evidence[i].is_some_and(|e| e.comment_marker)
+                    || (marker[i] && has_reply_link(texts[i]))
+            })
             .collect();
         let author: Vec<bool> = (0..n)
-            .map(|i| !evidence.has(i) && density[i] == 0.0 && is_author_line(feats, i))
+            .map(|i| {
+                !evidence.has(i)
+                    && density[i] == 0.0
+                    && (is_author_line(feats, i) || is_linked_author_line(texts[i], feats, i))
+            })
             .collect();
         // Names are counted by lines: on a wrapped page, short name-like
         // lines (a picture's file name, a section label) head each teaser
@@ -1615,13 +1636,16 @@ impl Cleaner {
         let mut ahead = markers_ahead(&marker, COMMENT_WINDOW);
         // Right below a comments header, a short line with a full date (no
         // time of day needed: "October 2, 2012 | Permalink") is a comment's
-        // metadata too, and so is a bare numeric one ("10.29.2012"); a year
-        // alone is not.
+        // metadata too, and so is a bare numeric one ("10.29.2012"), or a
+        // commenter's byline with one ("written by Ann, October 18, 2012");
+        // a year alone is not.
         let dated: Vec<bool> = (0..n)
             .map(|i| {
                 marker[i]
                     || (evidence[i].map_or(true, |e| {
-                        e.rule == Rule::Shape("date") || e.rule == Rule::Shape("no-letters")
+                        e.rule == Rule::Shape("date")
+                            || e.rule == Rule::Shape("no-letters")
+                            || e.rule == Rule::Shape("byline")
                     }) && feats[i].words <= 16
                         && (feats[i].letters >= 2 || feats[i].letters == 0)
                         && !feats[i].terminal
@@ -1672,6 +1696,8 @@ impl Cleaner {
         let mut seen_credits: Vec<(Rule, u32)> = Vec::new();
         let mut before = 0u64;
         let mut last_header = None;
+        // The article's weight above the last header.
+        let mut header_before = 0u64;
         let mut last_author: Option<usize> = None;
         // The article's own words announcing what follows ("And here is
         // what readers wrote:") right above an undated "Ann wrote:": the
@@ -1685,6 +1711,8 @@ impl Cleaner {
         let mut last_quoted: Option<usize> = None;
         // Posts' counts of comments above.
         let mut posts_above = Tally::default();
+        // A kept paragraph above (not only a headline).
+        let mut paragraph_above = false;
         for i in 0..n {
             if keep[i] {
                 before += weight(i);
@@ -1711,6 +1739,7 @@ impl Cleaner {
                     && strong_ahead.at(i) == 0;
                 if e.ends_article && !per_post(e.rule) && !again && !section {
                     last_header = Some(i);
+                    header_before = before;
                     if before > 0 && ((total - before) as f32) < p.sign_off_ratio * before as f32 {
                         return Some((i, true));
                     }
@@ -1721,6 +1750,23 @@ impl Cleaner {
                     if e.category == Category::Social
                         && before >= p.min_article_weight
                         && header_ahead.at(i) >= 2
+                    {
+                        return Some((i, true));
+                    }
+                    // A count of comments (the page's last) with at least
+                    // two comments' dates right below it starts the
+                    // comments even under a short post (a picture and a
+                    // paragraph about it), or under a headline alone when a
+                    // comment's own widget or metadata is among them ("Ann
+                    // said...": an article's head has its dates, not
+                    // those): a post's own count stands under it, over the
+                    // next post, not over a run of dates.
+                    if e.category == Category::Social
+                        && matches!(e.rule, Rule::Shape("comment-total" | "comment-count"))
+                        && (e.rule != Rule::Shape("comment-total") || last_total == Some(i))
+                        && before > 0
+                        && (paragraph_above || strong_ahead.at(i) >= 1)
+                        && header_ahead.at(i) >= SHORT_POST_MARKERS
                     {
                         return Some((i, true));
                     }
@@ -1776,10 +1822,18 @@ impl Cleaner {
             if quoting {
                 last_quoted = Some(i);
             }
+            // Right under a comments header, less of the article will do.
+            let headed = last_header.is_some_and(|h| i - h <= HEADER_MARKER_WINDOW)
+                && header_before >= p.min_article_weight;
+            let min_before = if headed {
+                p.min_article_weight.min(p.min_comment_cut)
+            } else {
+                p.min_comment_cut
+            };
             if marker[i]
                 && ahead.at(i) >= 2
                 && (strong[i] || strong_ahead.at(i) >= 1 || ahead.at(i) >= 4)
-                && before >= p.min_comment_cut
+                && before >= min_before
                 && talk_between(&marker, density, evidence, i)
                 && !(posts_above.upto(i, counted) >= 2 && posts_between(&marker, counted, i))
                 && !quoting
@@ -1814,6 +1868,8 @@ impl Cleaner {
                 };
                 return Some((start, true));
             }
+            paragraph_above |=
+                keep[i] && feats[i].terminal && feats[i].words >= TAIL_PARAGRAPH_WORDS;
         }
         None
     }
@@ -2308,7 +2364,16 @@ impl Cleaner {
         if let Some(h) = shape {
             // A sentence that happens to start "By Monday, ..." is not a byline.
             let sentence = f.terminal && f.words > 6;
-            if !(h.name == "byline" && sentence) {
+            // "That said..." goes on with the article; "Ann said..." heads
+            // a comment.
+            let trailing = |t: &[u8]| {
+                t.trim_ascii_end().ends_with(b"...")
+                    || t.trim_ascii_end().ends_with("\u{2026}".as_bytes())
+            };
+            let transition =
+                h.name == "comment-meta" && trailing(core) && opens_with_function_word(core);
+            let sentence_byline = h.name == "byline" && sentence;
+            if !(sentence_byline || transition) {
                 return Some(Evidence {
                     category: h.category,
                     rule: Rule::Shape(h.name),
@@ -2966,6 +3031,88 @@ fn is_author_line(feats: &[Features], i: usize) -> bool {
         && f.letters >= 2
         && !f.terminal
         && f.caps_ratio() < 0.8
+        && feats
+            .get(i + 1)
+            .is_some_and(|g| g.words >= AUTHOR_NEXT_WORDS)
+}
+
+/// Does the line hold the word "reply" (any case, not inside a longer
+/// word: "replying", "replays" are not it)?
+fn has_reply_link(t: &[u8]) -> bool {
+    const WORD: &[u8] = b"reply";
+    let alnum = |j: usize| t.get(j).is_some_and(u8::is_ascii_alphanumeric);
+    (0..t.len().saturating_sub(WORD.len() - 1)).any(|i| {
+        t[i..i + WORD.len()].eq_ignore_ascii_case(WORD)
+            && (i == 0 || !alnum(i - 1))
+            && !alnum(i + WORD.len())
+    })
+}
+
+/// Words that open a sentence, not a commenter's name ("That said...").
+const FUNCTION_WORDS: &[&[u8]] = &[
+    b"that", b"this", b"it", b"he", b"she", b"they", b"we", b"i", b"you", b"who", b"which", b"and",
+    b"but", b"as", b"so", b"having", b"what", b"all", b"then", b"the",
+];
+
+/// Does the line's first word (letters only) belong to [`FUNCTION_WORDS`]?
+fn opens_with_function_word(t: &[u8]) -> bool {
+    let first = t
+        .trim_ascii_start()
+        .split(|b| !b.is_ascii_alphabetic())
+        .next()
+        .unwrap_or_default();
+    FUNCTION_WORDS.iter().any(|w| first.eq_ignore_ascii_case(w))
+}
+
+/// A commenter's name and a relative time have at most this many words.
+const NAMED_AGO_WORDS: u32 = 7;
+
+/// Does the line end with a relative time ("12 days ago", "a year ago")
+/// after at least one word of its own ("Miles Taylor 12 days ago")?
+fn named_ago(t: &[u8]) -> bool {
+    const UNITS: &[&[u8]] = &[
+        b"second", b"seconds", b"sec", b"secs", b"minute", b"minutes", b"min", b"mins", b"hour",
+        b"hours", b"hr", b"hrs", b"day", b"days", b"week", b"weeks", b"month", b"months", b"year",
+        b"years",
+    ];
+    let words: Vec<&[u8]> = t
+        .split(|b| b.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let [.., name, count, unit, ago] = words.as_slice() else {
+        return false;
+    };
+    ago.eq_ignore_ascii_case(b"ago")
+        && UNITS.iter().any(|u| unit.eq_ignore_ascii_case(u))
+        && (count.iter().all(u8::is_ascii_digit)
+            || [&b"a"[..], b"an", b"one"]
+                .iter()
+                .any(|c| count.eq_ignore_ascii_case(c)))
+        && name.iter().any(u8::is_ascii_alphabetic)
+}
+
+/// A commenter's name after the address of their site or profile, as a
+/// converter prints a linked name ("http://twitter.com/jdoe Jane Doe"):
+/// an address, then one to [`AUTHOR_WORDS`] words with a letter, no
+/// sentence end, followed by a line of prose.
+fn is_linked_author_line(t: &[u8], feats: &[Features], i: usize) -> bool {
+    let t = t.trim_ascii();
+    let url = [&b"http://"[..], b"https://", b"www."]
+        .iter()
+        .any(|p| t.len() > p.len() && t[..p.len()].eq_ignore_ascii_case(p));
+    if !url || feats[i].terminal {
+        return false;
+    }
+    let Some(space) = t.iter().position(u8::is_ascii_whitespace) else {
+        return false;
+    };
+    let name = t[space..].trim_ascii();
+    let words = name
+        .split(u8::is_ascii_whitespace)
+        .filter(|w| !w.is_empty())
+        .count();
+    (1..=AUTHOR_WORDS as usize).contains(&words)
+        && name.iter().any(u8::is_ascii_alphabetic)
         && feats
             .get(i + 1)
             .is_some_and(|g| g.words >= AUTHOR_NEXT_WORDS)

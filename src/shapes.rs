@@ -711,7 +711,16 @@ pub fn table() -> Vec<Shape> {
         end(
             "comment-total",
             Category::Social, Needs::All(&[Needs::First(b"123456789ruc"), Needs::Digit, Needs::MaxLetters(16)]),
-            r"(?i-u)^(?:[1-9][\d.,]*\s*(?:reader\s+)?(?:comments?|responses?|replies)|(?:(?:readers?'?|user)\s+)?(?:comments?|responses?)\s*[(\[:]?\s*[1-9][\d.,]*\s*[)\]]?)$",
+            r"(?i-u)^(?:[1-9][\d.,]*\s*(?:reader\s+)?(?:comments?|responses?|replies)|(?:(?:readers?'?|user)\s+)?(?:comments?|responses?)\s*[(\[:]?\s*[1-9][\d.,]*\s*[)\]]?)(?:\s*:)?$",
+        ),
+        // The same count in a sentence, maybe after the post's own line
+        // ("There are 12 comments.", "There are 3 comments about:",
+        // "Seen by Ann on May 2 2012. There is one comment.", "There are
+        // no comments yet").
+        end(
+            "comment-total",
+            Category::Social, Needs::All(&[Needs::Last(b"st.:"), Needs::MaxLetters(98)]),
+            r"(?i-u)^(?:[^.!?]{1,60}[.!?]\s+)?there\s+(?:are|is)\s+(?:\d[\d.,]*|no|one)\s+(?:comments?|responses?|replies|reader\s+comments)(?:\s+(?:yet|so\s+far|about|on\s+this\s+(?:post|article|story|entry)))?\s*[.:]?$",
         ),
         // "12 comments", "1.2K shares", "Comments (3)"
         s(
@@ -733,6 +742,14 @@ pub fn table() -> Vec<Shape> {
             "comment-count",
             Category::Social, Needs::All(&[Needs::First(b"[({0123456789no"), Needs::MaxLetters(220), Needs::Counted]),
             r"(?i-u)^(?:[\[({]\s*(?:\d[\d.,]*|no|one)\s+(?:comments?|responses?|trackbacks?|pingbacks?|replies)\b[^\])}]{0,60}[\])}]|(?:\d[\d.,]*|no|one)\s+(?:comments?|responses?|thoughts?|replies|trackbacks?)\s+(?:to|on|for)\s+(?:[\x22'\xe2\xc2]|&quot;).{1,200}|(?:\d+(?:[.,]\d+)*|one)\s+(?:comments?|responses?)\s+to\s+[^.!?\s][^.]{0,200}[^.]|(?:\d[\d.,]*|no|one)\s+(?:comments?|responses?)\s*(?:so\s+far|(?:-|:|,|\||\.\.\.|\xe2\x80\xa6)?\s*(?:add|leave|post|join|read)\b[^.!?]{0,40}))$",
+        ),
+        // ... with a word before the comments: "8 appreciated comments on
+        // “Title”", "12 great responses to “Title”" (the title's quotes
+        // needed).
+        end(
+            "comment-count",
+            Category::Social, Needs::First(b"0123456789no"),
+            r"(?i-u)^(?:\d[\d.,]*|no|one)\s+[a-z]+\s+(?:comments?|responses?|thoughts?|replies)\s+(?:to|on|for)\s+(?:[\x22'\xe2\xc2]|&quot;).{1,200}$",
         ),
         // The same in German, French, Spanish and Portuguese: "2 Kommentare
         // zu „Title“", "142 Kommentare zu Title" (no full stop), "11
@@ -828,6 +845,8 @@ pub fn table() -> Vec<Shape> {
         // "Anonymous on 12/03/2012 - 10:15". Not a byline ("By ..."). The
         // cleaner treats a run of these as the start of a comment section.
         s("comment-meta", Category::Social, Needs::All(&[Needs::Last(b"sde:,"), Needs::Suffix(&["says", "said", "wrote", "writes", "commented", "replied"])]), r"(?i-u)^(?:[A-Za-z\x80-\xff0-9_@.'-]+\s?){1,4}\s*(?:says|said|wrote|writes|commented|replied)\s*[:,]?$".into()),
+        // Blogger's "Ann said..." over each comment.
+        s("comment-meta", Category::Social, Needs::Last(b".\xa6"), r"(?i-u)^(?:[A-Za-z\x80-\xff0-9_@.'-]+\s?){1,4}\s*said\s*(?:\.\.\.|\xe2\x80\xa6)$".into()),
         s("comment-meta", Category::Social, Needs::Digits(5), format!(r"(?i-u)^(?:[A-Za-z\x80-\xff0-9_@.'-]+\s?){{1,4}}\s*(?:(?:says|said|wrote)\s*:?\s*)?(?:on\s+|[|,-]\s*)?{timestamp}\s*(?:said|says|wrote)?\s*:?\s*(?:reply|permalink|#)?$")),
         // A lone e-mail address or link.
         s("email", Category::Credit, Needs::Byte(b'@'), r"(?i-u)^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$".into()),
@@ -1004,11 +1023,12 @@ const YEAR: &str = r"(?-u)\b(?:19|20)\d\d\b";
 const TAGS_LINE: &str = r"(?i-u)^(?:tags\s*:|tagged(?:\s+(?:with|as|in|under))?\s*:?|filed\s+(?:under|in)\s*:?)\s*[^\s.!?:][^.!?]{0,200}$";
 
 /// A full calendar date anywhere in a line: a month name with a day and a
-/// year ("October 2, 2012", "2 Oct 2012"), or a numeric date ("10/02/2012",
+/// year ("October 2, 2012", "2 Oct 2012", "07 Nov 12": a day before the
+/// month takes a two-digit year), or a numeric date ("10/02/2012",
 /// "2012-10-02"). A year or a time alone is not one.
 fn day_date_pattern() -> String {
     format!(
-        r"(?i-u)\b(?:{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+(?:19|20)\d\d\b|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b|(?:19|20)\d\d-\d\d-\d\d\b)"
+        r"(?i-u)\b(?:{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+(?:(?:19|20)\d\d|\d\d)\b|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b|(?:19|20)\d\d-\d\d-\d\d\b)"
     )
 }
 

@@ -907,6 +907,44 @@ mod social {
         Drop(Social)
     );
     t!(comment_count_braced, En, "{ 12 comments }", Drop(Social));
+    t!(comment_count_colon, En, "4 comments:", Drop(Social));
+    t!(
+        comment_count_sentence,
+        En,
+        "There are no comments yet",
+        Drop(Social)
+    );
+    t!(
+        comment_count_sentence_after_post_line,
+        En,
+        "Seen by Ann Lee on November 7 2012. There are 12 comments.",
+        Drop(Social)
+    );
+    t!(
+        comment_count_with_a_word,
+        En,
+        "8 appreciated comments on “Our new library”",
+        Drop(Social)
+    );
+    t!(
+        blogger_commenter_said,
+        En,
+        "Grandma G said...",
+        Drop(Social)
+    );
+    t!(
+        comment_sign_in_prompt,
+        En,
+        "Please sign in to comment.",
+        Drop(Social)
+    );
+    t!(en_that_said_transition, En, "that said...", Keep);
+    t!(
+        en_said_in_a_sentence,
+        En,
+        "When the mayor was asked about the costs of the new building, she said...",
+        Keep
+    );
     t!(
         comment_count_widget_row,
         En,
@@ -1994,6 +2032,206 @@ mod regressions {
             );
         }
         assert_idempotent(&cleaned);
+    }
+
+    /// Comments as four platforms print them, under a whole article: each
+    /// comment's text goes with its header and its metadata, the article
+    /// stays. Blogger ("4 comments:", "Ann said..."); a count over
+    /// commenters' names with short dates ("Jermaine 07 Nov 12"); names
+    /// after the address of their site; timestamps with their own reply
+    /// link.
+    const COMMENTS: [&str; 4] = [
+        "I think the money would be better spent on fixing the roads, which have been in a terrible state for as long as I can remember.",
+        "We have waited far too long for this, and my children will be very happy to have a proper place to read and do their homework after school.",
+        "Does anyone know whether the old building will be sold, or will the council keep it for something else once the books have been moved?",
+        "My grandmother worked in the old library for thirty years, and she always said that the town deserved a better building than the one it had.",
+    ];
+
+    fn assert_comments_dropped(header: &str, signed: [&str; 4], name_first: bool) {
+        let [a, b, c, d] = body(L::En);
+        let [e, f, g, h, _, _] = MORE;
+        let mut blocks = vec![HEADLINE_CT, a, b, c, d, e, f, g, h, header];
+        for (sig, text) in signed.iter().zip(COMMENTS) {
+            if name_first {
+                blocks.extend([*sig, text]);
+            } else {
+                blocks.extend([text, *sig]);
+            }
+        }
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let ex = explain(&cleaned);
+        for line in [a, b, c, d, e, f, g, h] {
+            assert_verdict(&cleaned, line, Verdict::Keep);
+        }
+        for line in COMMENTS {
+            let v = decisions_of(&cleaned, line);
+            assert!(
+                v.iter().all(|v| !v.is_keep()),
+                "{header}: {line:?} kept\n{ex}"
+            );
+        }
+        assert_idempotent(&cleaned);
+    }
+
+    #[test]
+    fn blogger_comments_end_the_article() {
+        assert_comments_dropped(
+            "4 comments:",
+            [
+                "Grandma G said...",
+                "Debie Grace said...",
+                "Dorkys Ramos said...",
+                "Anonymous said...",
+            ],
+            true,
+        );
+    }
+
+    #[test]
+    fn commenters_with_short_dates_end_the_article() {
+        assert_comments_dropped(
+            "Seen by Ann Lee on November 7 2012. There are 4 comments.",
+            [
+                "Jermaine 07 Nov 12",
+                "Radex 07 Nov 12",
+                "Alejandro Moreno 07 Nov 12",
+                "Ben Dunlap 08 Nov 12",
+            ],
+            true,
+        );
+    }
+
+    #[test]
+    fn linked_commenter_names_end_the_article() {
+        let [a, b, c, d] = body(L::En);
+        let [e, f, g, h, _, _] = MORE;
+        let names = [
+            "http://example.com/ jdoe",
+            "Alayna F",
+            "http://twitter.com/danamac Dana McMahan",
+            "Denise",
+            "http://travel.example.org Mc Travel",
+        ];
+        let mut blocks = vec![
+            HEADLINE_CT,
+            a,
+            b,
+            c,
+            d,
+            e,
+            f,
+            g,
+            h,
+            "Tweet",
+            "PREVIOUS POST",
+        ];
+        let texts = [COMMENTS[0], COMMENTS[1], COMMENTS[2], COMMENTS[3], MORE[4]];
+        for (name, text) in names.iter().zip(texts) {
+            blocks.extend([*name, text]);
+        }
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let ex = explain(&cleaned);
+        for line in [a, b, c, d, e, f, g, h] {
+            assert_verdict(&cleaned, line, Verdict::Keep);
+        }
+        for line in texts {
+            let v = decisions_of(&cleaned, line);
+            assert!(v.iter().all(|v| !v.is_keep()), "{line:?} kept\n{ex}");
+        }
+        assert_idempotent(&cleaned);
+    }
+
+    #[test]
+    fn timestamps_with_reply_links_end_the_article() {
+        assert_comments_dropped(
+            "Showing messages 1 through 4 of 4.",
+            [
+                "2004-09-16 21:49:53 ricahrdc [Reply | View]",
+                "2004-07-15 22:15:51 patryckson [Reply | View]",
+                "2004-10-26 07:23:51 blackhex [Reply | View]",
+                "2004-08-13 03:34:07 bobitavu [Reply | View]",
+            ],
+            true,
+        );
+    }
+
+    /// A short post (a picture and a line about it) over a count of
+    /// comments with a date under each commenter's name: the count heads
+    /// the comments, however little of the post is above it.
+    #[test]
+    fn comment_total_over_dated_comments_ends_short_post() {
+        let post = "I am totally inspired by the autumn collection, my favourite of all time, and the shirt and tie are both vintage.";
+        let mut blocks = vec![HEADLINE_CT, post, "119 Comments"];
+        for (name, text) in ["dipitblack", "Cristine Arroyo", "Emilie", "Una"]
+            .iter()
+            .zip(COMMENTS)
+        {
+            blocks.extend([*name, "October 2, 2012, | Permalink", text]);
+        }
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let ex = explain(&cleaned);
+        assert_verdict(&cleaned, post, Verdict::Keep);
+        for line in COMMENTS {
+            let v = decisions_of(&cleaned, line);
+            assert!(v.iter().all(|v| !v.is_keep()), "{line:?} kept\n{ex}");
+        }
+        assert_idempotent(&cleaned);
+    }
+
+    /// A count of comments under the headline, over the story's byline
+    /// and date line (two dates): no post above it, no comment's widget
+    /// below it, and the story stays.
+    #[test]
+    fn comment_total_under_headline_over_dates_cuts_nothing() {
+        let [a, b, c, d] = body(L::En);
+        let blocks = [
+            HEADLINE_CT,
+            "12 Comments",
+            "By Ann Lee, October 2, 2012",
+            "October 3, 2012",
+            a,
+            b,
+            c,
+            d,
+        ];
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_body_kept(&cleaned, L::En, "count of comments under a headline");
+    }
+
+    /// Commenters' names with a relative time ("Miles Taylor 12 days ago")
+    /// under a comments header.
+    #[test]
+    fn names_with_relative_times_end_the_article() {
+        assert_comments_dropped(
+            "4 Comments Leave a comment",
+            [
+                "Miles Taylor 12 days ago",
+                "Waiology 11 days ago",
+                "Miles Taylor 10 days ago",
+                "Waiology 10 days ago",
+            ],
+            true,
+        );
+    }
+
+    /// Comments signed with a dated byline ("written by Ann, October 18,
+    /// 2012") under the page's count of comments.
+    #[test]
+    fn dated_bylines_under_comment_total_end_the_article() {
+        assert_comments_dropped(
+            "Comments (4)",
+            [
+                "written by Green Business Watch, October 18, 2012",
+                "written by Lighting Staff, October 19, 2012",
+                "written by Best Man, October 20, 2012",
+                "written by Ann, October 21, 2012",
+            ],
+            true,
+        );
     }
 
     /// Two posts on one page, a count of comments under each: the first
