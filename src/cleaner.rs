@@ -3075,11 +3075,13 @@ fn named_ago(t: &[u8]) -> bool {
         b"hours", b"hr", b"hrs", b"day", b"days", b"week", b"weeks", b"month", b"months", b"year",
         b"years",
     ];
-    let words: Vec<&[u8]> = t
-        .split(|b| b.is_ascii_whitespace())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let [.., name, count, unit, ago] = words.as_slice() else {
+    // The last four words, from the end (no allocation).
+    let mut words = t
+        .rsplit(|b| b.is_ascii_whitespace())
+        .filter(|w| !w.is_empty());
+    let (Some(ago), Some(unit), Some(count), Some(name)) =
+        (words.next(), words.next(), words.next(), words.next())
+    else {
         return false;
     };
     ago.eq_ignore_ascii_case(b"ago")
