@@ -31,7 +31,9 @@
 //! With no header at all, a run of headlines ([`RUN_TITLES`] kept lines in
 //! Title Case, no sentence end, no table row or list marker, at most one
 //! with a comma) right below the article's last paragraph starts the list
-//! too, under the same conditions on the article above it, unless a kept
+//! too (or below one line under it that ends as a sentence or a source
+//! does: "[The Sun]", "More when we have it..."; not a subheading, nor an
+//! intro ending with a colon or a question mark), under the same conditions on the article above it, unless a kept
 //! intro line ending with a colon stands just above it (the article's own
 //! list) or the paragraphs below it, paired or not, weigh half the article
 //! or more (the article goes on).
@@ -382,6 +384,11 @@ pub(crate) fn teaser_end(
     let mut norm = Vec::new();
     // The weight of the lines kept since the last kept paragraph.
     let mut tail = 0u64;
+    // The kept lines since then, and whether the last of them reads as
+    // the article's own last line (a source, a sign-off) rather than an
+    // intro or a subheading over a list of its own.
+    let mut tail_lines = 0u32;
+    let mut tail_source = false;
     for h in 0..n {
         paired_after -= paired_weight(h);
         if before >= MIN_BEFORE && tail * TAIL_SHARE < before && paired_after < before {
@@ -391,7 +398,9 @@ pub(crate) fn teaser_end(
                 || share_row(found, h))
                 && list_follows(texts, feats, found, &prose, &same, h, &mut norm);
             // No header: a run of headlines right below the last paragraph.
-            let run = keep[h] && tail == 0 && headline_run(texts, feats, found, keep, h);
+            let run = keep[h]
+                && (tail == 0 || (tail_lines == 1 && tail_source))
+                && headline_run(texts, feats, found, keep, h);
             if (headed || run)
                 && 2 * paired_near(&paired, feats, h) < before
                 && (headed
@@ -406,6 +415,12 @@ pub(crate) fn teaser_end(
         }
         if keep[h] {
             tail = if prose[h] { 0 } else { tail + weight(h) };
+            if prose[h] {
+                tail_lines = 0;
+            } else {
+                tail_lines += 1;
+                tail_source = source_line(texts[h]);
+            }
         }
     }
     None
@@ -454,6 +469,16 @@ fn headline_run(
         titles += 1;
     }
     titles == RUN_TITLES && commas <= 1
+}
+
+/// A line that may end an article above a run of headlines: one that
+/// ends as a sentence or a source does ("More when we have it...",
+/// "[The Sun]", "Lady-garden of remembrance [The Sun]"), not a subheading
+/// (no end mark) nor an intro (a colon, a question: "Would you dare to
+/// read these?").
+fn source_line(t: &[u8]) -> bool {
+    let t = t.trim_ascii_end();
+    matches!(t.last(), Some(b'.' | b'!' | b']' | b')')) || t.ends_with("…".as_bytes())
 }
 
 /// Lines above a run of headlines where an intro of the article's own

@@ -2260,6 +2260,48 @@ mod regressions {
         }
     }
 
+    /// A headerless run of other stories' headlines one line below the
+    /// article's last paragraph, when that line ends the article (its
+    /// source in brackets, a sentence): the run is a list of other stories
+    /// all the same. Under a subheading or an intro ending with a question
+    /// mark, the run is the article's own list and stays.
+    #[test]
+    fn headerless_teaser_run_below_source_line_dropped() {
+        let [a, b, c, d] = body(L::En);
+        let e5 = "The library will also hold a small museum about the history of the town, with old maps and photographs that many families have kept in their homes for a long time.";
+        let titles = [
+            "Why the Old Mill Bridge Will Close for the Whole Summer",
+            "Seven Walks Along the River That Most Visitors Never Find",
+            "Local Bakery Wins a National Prize for Its Rye Bread",
+            "What the New Bus Timetable Means for Your Morning Commute",
+        ];
+        let blurb = "We are a small team of writers who love this town and all of the people in it, and we would be very glad to hear from you about the stories that you would like to read here!";
+        for source in [
+            "[Town Herald]",
+            "Library plans approved at last [Town Herald]",
+            "More when we have it...",
+        ] {
+            let mut blocks = vec![HEADLINE, a, b, c, d, e5, source];
+            blocks.extend(titles);
+            blocks.push(blurb);
+            let doc = join(&blocks);
+            let cleaned = cleaner().clean(doc.as_bytes());
+            assert_after_teasers(&cleaned, titles);
+            assert_body_kept(&cleaned, L::En, source);
+        }
+        for intro in [
+            "Reading groups this winter",
+            "Would you like to join one of these groups?",
+        ] {
+            let mut blocks = vec![HEADLINE, a, b, c, d, e5, intro];
+            blocks.extend(titles);
+            blocks.push(blurb);
+            let doc = join(&blocks);
+            let cleaned = cleaner().clean(doc.as_bytes());
+            assert_no_after_teasers(&cleaned, intro);
+        }
+    }
+
     /// A blog post's closing words, too short to pass alone, right above
     /// its post footer and a comments header: they are the post's tail
     /// and stay, and cleaning the output again keeps them too.
