@@ -5,7 +5,11 @@
 //!
 //! The header ends the article, itself included, only when
 //! - a whole article is above it: at least [`MIN_BEFORE`] of kept
-//!   paragraphs that follow one another (a page of teasers alone has none);
+//!   paragraphs that follow one another (a page of teasers alone has none),
+//!   or of kept paragraphs at all when none follows within [`WINDOW`] lines
+//!   below it (an article of one paragraph over a list of headlines; a page
+//!   of posts has the next post's summary there), and then a widget row
+//!   printed above it too ("Read More" under each post) heads nothing;
 //! - the lines under it read as a list of headlines, not as more of the
 //!   article: the first of them is neither a paragraph (a subheading "More
 //!   trouble ahead" has one right below it) nor a numbered or bulleted item
@@ -389,29 +393,48 @@ pub(crate) fn teaser_end(
     // intro or a subheading over a list of its own.
     let mut tail_lines = 0u32;
     let mut tail_source = false;
+    // The weight of the kept paragraphs above with no other next to them.
+    let mut lone = 0u64;
     for h in 0..n {
         paired_after -= paired_weight(h);
-        if before >= MIN_BEFORE && tail * TAIL_SHARE < before && paired_after < before {
+        // An article of one paragraph (a short news item, a blog post of
+        // one long paragraph) has no two in a row: its paragraphs count
+        // too when no paragraph follows within [`WINDOW`] lines (a list of
+        // other stories, not the next post of a page of posts, each with
+        // its own summary).
+        let before_h = if before < MIN_BEFORE && !(h + 1..(h + 1 + WINDOW).min(n)).any(|j| prose[j])
+        {
+            before + lone
+        } else {
+            before
+        };
+        if before_h >= MIN_BEFORE && tail * TAIL_SHARE < before_h && paired_after < before_h {
             // The line's own tests first; the paragraphs near it are
             // weighed only below a header or at the start of a run.
+            // Over such an article, a widget row printed before on the
+            // page ("Read More" under each post) is a post's foot, not the
+            // article's.
+            let lone_only = before_h != before;
             let headed = (is_header(texts[h], &feats.get(h), found[h], &mut norm)
-                || share_row(found, h))
+                || (share_row(found, h) && !(lone_only && printed_above(texts, h))))
                 && list_follows(texts, feats, found, &prose, &same, h, &mut norm);
             // No header: a run of headlines right below the last paragraph.
             let run = keep[h]
                 && (tail == 0 || (tail_lines == 1 && tail_source))
                 && headline_run(texts, feats, found, keep, h);
             if (headed || run)
-                && 2 * paired_near(&paired, feats, h) < before
+                && 2 * paired_near(&paired, feats, h) < before_h
                 && (headed
                     || (!under_intro(texts, keep, h)
-                        && 2 * text_below(&prose, feats, keep, h) < before))
+                        && 2 * text_below(&prose, feats, keep, h) < before_h))
             {
                 return Some(h);
             }
         }
         if keep[h] && paired[h] {
             before += weight(h);
+        } else if keep[h] && prose[h] {
+            lone += weight(h);
         }
         if keep[h] {
             tail = if prose[h] { 0 } else { tail + weight(h) };
@@ -652,6 +675,15 @@ fn is_header_with(t: &[u8], f: &Features, found: Found, norm: &mut Vec<u8>, gate
                 && start[0] == "more"
                 && first.get(1).is_some_and(|w| MORE_NOT.contains(w)))
     })
+}
+
+/// Is line `h` printed on a line above it too (case and surrounding
+/// whitespace aside)?
+fn printed_above(texts: &[&[u8]], h: usize) -> bool {
+    let t = texts[h].trim_ascii();
+    texts[..h]
+        .iter()
+        .any(|a| a.trim_ascii().eq_ignore_ascii_case(t))
 }
 
 /// The last line of a row of share or follow widgets (one line that is a

@@ -2260,6 +2260,53 @@ mod regressions {
         }
     }
 
+    /// An article of one long paragraph over a list of other stories under
+    /// its header: no two paragraphs in a row above it, but no paragraph
+    /// below it either, so the one paragraph is the article and the list
+    /// ends it. A page of posts, each a headline over a one-paragraph
+    /// summary, keeps them all.
+    #[test]
+    fn one_paragraph_article_over_teaser_list_ends_there() {
+        let [a, b, c, d] = body(L::En);
+        let one = [a, b, c].join(" ");
+        let titles = [
+            "Why the Old Mill Bridge Will Close for the Whole Summer",
+            "Seven Walks Along the River That Most Visitors Never Find",
+            "Local Bakery Wins a National Prize for Its Rye Bread",
+            "What the New Bus Timetable Means for Your Morning Commute",
+        ];
+        let mut blocks = vec![HEADLINE, one.as_str(), "Most Popular"];
+        blocks.extend(titles);
+        // The site's blurb at the page's foot, prose-like enough for the
+        // context model to keep the headlines above it.
+        blocks.push("We are a small team of writers who love this town and all of the people in it, and we would be very glad to hear from you about the stories that you would like to read here!");
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_after_teasers(&cleaned, titles);
+        assert_verdict(&cleaned, &one, Verdict::Keep);
+        assert_idempotent(&cleaned);
+
+        let doc = join(&[
+            HEADLINE,
+            &one,
+            "Read More",
+            titles[0],
+            d,
+            "Read More",
+            titles[1],
+            b,
+            "Read More",
+            titles[2],
+            c,
+            "Read More",
+        ]);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_no_after_teasers(&cleaned, "page of posts");
+        for line in [d, b, c] {
+            assert_verdict(&cleaned, line, Verdict::Keep);
+        }
+    }
+
     /// A headerless run of other stories' headlines one line below the
     /// article's last paragraph, when that line ends the article (its
     /// source in brackets, a sentence): the run is a list of other stories
