@@ -9,7 +9,9 @@
 //!   or of kept paragraphs at all when none follows within [`WINDOW`] lines
 //!   below it (an article of one paragraph over a list of headlines; a page
 //!   of posts has the next post's summary there), and then a widget row
-//!   printed above it too ("Read More" under each post) heads nothing;
+//!   printed above it too ("Read More" under each post) heads nothing, nor
+//!   does anything end the article where its last paragraph announces what
+//!   follows ("... our picks below.", a colon);
 //! - the lines under it read as a list of headlines, not as more of the
 //!   article: the first of them is neither a paragraph (a subheading "More
 //!   trouble ahead" has one right below it) nor a numbered or bulleted item
@@ -395,6 +397,8 @@ pub(crate) fn teaser_end(
     let mut tail_source = false;
     // The weight of the kept paragraphs above with no other next to them.
     let mut lone = 0u64;
+    // The last kept paragraph above.
+    let mut last_prose: Option<usize> = None;
     for h in 0..n {
         paired_after -= paired_weight(h);
         // An article of one paragraph (a short news item, a blog post of
@@ -422,7 +426,11 @@ pub(crate) fn teaser_end(
             let run = keep[h]
                 && (tail == 0 || (tail_lines == 1 && tail_source))
                 && headline_run(texts, feats, found, keep, h);
+            // Nor does it end where its one paragraph announces what
+            // follows: the list is the article's own.
+            let announced = lone_only && last_prose.is_some_and(|p| announces_below(texts[p]));
             if (headed || run)
+                && !announced
                 && 2 * paired_near(&paired, feats, h) < before_h
                 && (headed
                     || (!under_intro(texts, keep, h)
@@ -435,6 +443,9 @@ pub(crate) fn teaser_end(
             before += weight(h);
         } else if keep[h] && prose[h] {
             lone += weight(h);
+        }
+        if keep[h] && prose[h] {
+            last_prose = Some(h);
         }
         if keep[h] {
             tail = if prose[h] { 0 } else { tail + weight(h) };
@@ -675,6 +686,21 @@ fn is_header_with(t: &[u8], f: &Features, found: Found, norm: &mut Vec<u8>, gate
                 && start[0] == "more"
                 && first.get(1).is_some_and(|w| MORE_NOT.contains(w)))
     })
+}
+
+/// Does the paragraph's last sentence announce what follows it: does it
+/// end with a colon, or with "below" or "following" ("Check out our picks
+/// for the 10 best deals below.")?
+fn announces_below(t: &[u8]) -> bool {
+    let t = t.trim_ascii_end();
+    if t.ends_with(b":") {
+        return true;
+    }
+    let last = t
+        .split(|b| !b.is_ascii_alphabetic())
+        .rfind(|w| !w.is_empty())
+        .unwrap_or(&[]);
+    last.eq_ignore_ascii_case(b"below") || last.eq_ignore_ascii_case(b"following")
 }
 
 /// Is line `h` printed on a line above it too (case and surrounding

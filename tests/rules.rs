@@ -2305,6 +2305,16 @@ mod regressions {
         for line in [d, b, c] {
             assert_verdict(&cleaned, line, Verdict::Keep);
         }
+
+        // The one paragraph announces the list below it: the list is the
+        // article's own.
+        let announcing = format!("{a} {b} Here are our picks for the best of them below.");
+        let mut blocks = vec![HEADLINE, announcing.as_str(), "Most Popular"];
+        blocks.extend(titles);
+        blocks.push("We are a small team of writers who love this town and all of the people in it, and we would be very glad to hear from you about the stories that you would like to read here!");
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_no_after_teasers(&cleaned, "announced list");
     }
 
     /// A headerless run of other stories' headlines one line below the
