@@ -2260,6 +2260,33 @@ mod regressions {
         }
     }
 
+    /// Headers of other stories' lists in the wording of more templates
+    /// ("Explore Related Content", Portuguese "Relacionadas", Spanish
+    /// "Más en Deportes ›") end the article like "Related articles".
+    #[test]
+    fn more_teaser_headers_end_article() {
+        let [a, b, c, d] = body(L::En);
+        let titles = [
+            "Why the old mill bridge will close for the whole summer",
+            "Seven walks along the river that most visitors never find",
+            "Local bakery wins a national prize for its rye bread",
+            "What the new bus timetable means for your morning commute",
+        ];
+        for header in [
+            "Explore Related Content",
+            "Relacionadas",
+            "Más en Deportes ›",
+        ] {
+            let mut blocks = vec![HEADLINE, a, b, c, d, header];
+            blocks.extend(titles);
+            blocks.push("We are a small team of writers who love this town and all of the people in it, and we would be very glad to hear from you about the stories that you would like to read here!");
+            let doc = join(&blocks);
+            let cleaned = cleaner().clean(doc.as_bytes());
+            assert_after_teasers(&cleaned, titles);
+            assert_body_kept(&cleaned, L::En, header);
+        }
+    }
+
     /// An article of one long paragraph over a list of other stories under
     /// its header: no two paragraphs in a row above it, but no paragraph
     /// below it either, so the one paragraph is the article and the list
