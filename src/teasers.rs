@@ -602,15 +602,48 @@ fn paired_near(paired: &[bool], feats: CtxFeats<'_>, h: usize) -> u64 {
 }
 
 /// A paragraph: a sentence of some length, not a question (headlines ask
-/// them).
+/// them). A link printed after its last sentence ([`link_after_sentence`])
+/// does not hide its end.
 fn is_prose(t: &[u8], words: u32, f: &Features, density: f32) -> bool {
     let t = t.trim_ascii_end();
+    let (t, terminal) = match link_after_sentence(t) {
+        Some(rest) => (rest, true),
+        _ => (t, f.terminal),
+    };
     words >= 8
-        && f.terminal
+        && terminal
         && density >= 0.1
         && !t.ends_with(b"?")
         && !t.ends_with("？".as_bytes())
         && !t.ends_with(b"!")
+}
+
+/// A paragraph that ends with a link after its last sentence ("... Read
+/// it here. http://example.com/a", "... consider them carefully.
+/// [Continue reading]"): the paragraph without the link, when it ends as a
+/// sentence does.
+fn link_after_sentence(t: &[u8]) -> Option<&[u8]> {
+    let rest = if t.ends_with(b"]") {
+        &t[..t.iter().rposition(|&b| b == b'[')?]
+    } else {
+        let start = t.iter().rposition(|&b| b == b' ').map_or(0, |k| k + 1);
+        let last = &t[start..];
+        if !(last.starts_with(b"http://")
+            || last.starts_with(b"https://")
+            || last.starts_with(b"www."))
+        {
+            return None;
+        }
+        &t[..start]
+    };
+    let rest = rest.trim_ascii_end();
+    // A teaser cut short ("... find my addi... [read]") ends no sentence.
+    let sentence = (matches!(rest.last(), Some(b'.' | b'!' | b'?' | b'"' | b')'))
+        || rest.ends_with("”".as_bytes()))
+        && !rest.ends_with(b"..")
+        && !rest.ends_with(b"...\"")
+        && !rest.ends_with("…".as_bytes());
+    sentence.then_some(rest)
 }
 
 /// A short line that starts with one of [`HEADER_STARTS`], not chrome of

@@ -2260,6 +2260,42 @@ mod regressions {
         }
     }
 
+    /// Paragraphs that end with a link after their last sentence ("Read it
+    /// here. http://...", "[Continue reading]") are paragraphs all the
+    /// same: the article above a list of related posts is whole, and the
+    /// list ends it.
+    #[test]
+    fn paragraphs_ending_with_links_make_an_article_over_teasers() {
+        let [a, b, c, d] = body(L::En);
+        let b_link =
+            format!("{b} Read the full report here. http://example.com/2012/11/07/library-report/");
+        let d_link = format!("{d} [Continue reading]");
+        let titles = [
+            "The Briefing, Tuesday, November 6, 2012",
+            "The Briefing, Monday, November 5, 2012",
+            "The Briefing, Friday, November 9, 2012",
+            "The Briefing, Thursday, November 8, 2012",
+        ];
+        let bio = "Jane Doe has written about the town and its council for the paper since she left school, and she lives by the river with her family and two dogs.";
+        let mut blocks = vec![
+            HEADLINE,
+            a,
+            b_link.as_str(),
+            c,
+            d_link.as_str(),
+            "Related Posts",
+        ];
+        blocks.extend(titles);
+        blocks.push(bio);
+        blocks.push("We are a small team of writers who love this town and all of the people in it, and we would be very glad to hear from you about the stories that you would like to read here!");
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_after_teasers(&cleaned, titles);
+        for line in [a, b_link.as_str(), c, d_link.as_str()] {
+            assert_verdict(&cleaned, line, Verdict::Keep);
+        }
+    }
+
     /// Headers of other stories' lists in the wording of more templates
     /// ("Explore Related Content", Portuguese "Relacionadas", Spanish
     /// "Más en Deportes ›") end the article like "Related articles".
