@@ -70,8 +70,10 @@ const GAP: usize = 2 * WINDOW;
 const TITLE_WORDS: u32 = 25;
 /// The paragraphs above the header must weigh at least this much (in
 /// characters: two or three paragraphs; a blog post or a short news item
-/// under a list of others is an article too, at 800 their lists stayed).
-const MIN_BEFORE: u64 = 400;
+/// under a list of others is an article too, at 800 their lists stayed;
+/// at 400 those under a post of two short paragraphs did; at 200 a
+/// dozen-line post's own list went).
+const MIN_BEFORE: u64 = 300;
 
 /// The words a header starts with: a list of other stories, in the
 /// wording of news and blog templates.
