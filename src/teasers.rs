@@ -790,6 +790,10 @@ const FOOT_PHRASES: &[&str] = &[
     "read more",
     "continue reading",
     "full story",
+    "back to story",
+    "back to the story",
+    "back to article",
+    "back to the article",
 ];
 
 /// Is the lexicon phrase one of the [`FOOT_PHRASES`]?

@@ -2296,6 +2296,32 @@ mod regressions {
         }
     }
 
+    /// A gallery page's link back to the story ("‹ Back to Story") is
+    /// navigation, and at the article's foot it heads the list of other
+    /// stories below it as a share row does.
+    #[test]
+    fn back_to_story_heads_teaser_list() {
+        let [a, b, c, d] = body(L::En);
+        let titles = [
+            "Why the old mill bridge will close for the whole summer",
+            "Seven walks along the river that most visitors never find",
+            "Local bakery wins a national prize for its rye bread",
+            "What the new bus timetable means for your morning commute",
+        ];
+        let mut blocks = vec![HEADLINE, a, b, c, d, "‹ Back to Story"];
+        blocks.extend(titles);
+        blocks.push("We are a small team of writers who love this town and all of the people in it, and we would be very glad to hear from you about the stories that you would like to read here!");
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_verdict(
+            &cleaned,
+            "‹ Back to Story",
+            Verdict::Drop(Category::Navigation),
+        );
+        assert_after_teasers(&cleaned, titles);
+        assert_body_kept(&cleaned, L::En, "back to story");
+    }
+
     /// Headers of other stories' lists in the wording of more templates
     /// ("Explore Related Content", Portuguese "Relacionadas", Spanish
     /// "Más en Deportes ›") end the article like "Related articles".
