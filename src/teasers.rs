@@ -27,7 +27,10 @@
 //!   site's terms at the page's foot are not as long as the article, a
 //!   thread of comments or a second article may be);
 //! - the lines kept between the last paragraph and the header are few
-//!   ([`TAIL_SHARE`]).
+//!   ([`TAIL_SHARE`]), or, under a header the lexicon knows as one ("Most
+//!   Popular", "Top Stories") with no two paragraphs in a row anywhere
+//!   below it and no comments header since the last paragraph, weigh less
+//!   than the article.
 //!
 //! A row of share or follow widgets ("Share this:", "Tweet", "Follow us"),
 //! or another widget of the article's foot ("Print", "Previous post",
@@ -249,6 +252,9 @@ pub(crate) enum Found {
     ShareRow,
     /// Other chrome, or a repeat: passed over.
     Chrome,
+    /// A comments header ("Leave a Reply", "Comments"): passed over like
+    /// other chrome.
+    Comments,
 }
 
 /// The hard-wrapped paragraphs of a page, line by line.
@@ -408,6 +414,8 @@ pub(crate) fn teaser_end(
     let mut lone = 0u64;
     // The last kept paragraph above.
     let mut last_prose: Option<usize> = None;
+    // A comments header since then.
+    let mut comments_above = false;
     for h in 0..n {
         paired_after -= paired_weight(h);
         // An article of one paragraph (a short news item, a blog post of
@@ -421,7 +429,17 @@ pub(crate) fn teaser_end(
         } else {
             before
         };
-        if before_h >= MIN_BEFORE && tail * TAIL_SHARE < before_h && paired_after < before_h {
+        let tail_ok = tail * TAIL_SHARE < before_h;
+        // A list header of the lexicon's ("Most Popular", "Top Stories")
+        // with no two paragraphs in a row anywhere below it ends the
+        // article over a longer tail (up to the article's own weight: a
+        // sidebar's other boxes between them), unless a comments header
+        // stands between: the lines above it are judged with the comments.
+        let chrome_head = found[h] == Found::ListChrome
+            && paired_after == 0
+            && tail < before_h
+            && !comments_above;
+        if before_h >= MIN_BEFORE && (tail_ok || chrome_head) && paired_after < before_h {
             // The line's own tests first; the paragraphs near it are
             // weighed only below a header or at the start of a run.
             // Over such an article, a widget row printed before on the
@@ -433,6 +451,7 @@ pub(crate) fn teaser_end(
                 && list_follows(texts, feats, found, &prose, &same, h, &mut norm);
             // No header: a run of headlines right below the last paragraph.
             let run = keep[h]
+                && tail_ok
                 && (tail == 0 || (tail_lines == 1 && tail_source))
                 && headline_run(texts, feats, found, keep, h);
             // Nor does it end where its one paragraph announces what
@@ -453,7 +472,11 @@ pub(crate) fn teaser_end(
         } else if keep[h] && prose[h] {
             lone += weight(h);
         }
+        if found[h] == Found::Comments {
+            comments_above = true;
+        }
         if keep[h] && prose[h] {
+            comments_above = false;
             last_prose = Some(h);
         }
         if keep[h] {
@@ -659,7 +682,10 @@ fn is_header(t: &[u8], f: &Features, found: Found, norm: &mut Vec<u8>) -> bool {
 #[inline(always)]
 fn is_header_with(t: &[u8], f: &Features, found: Found, norm: &mut Vec<u8>, gated: bool) -> bool {
     if !(1..=HEADER_WORDS).contains(&f.words)
-        || matches!(found, Found::Chrome | Found::Share | Found::ShareRow)
+        || matches!(
+            found,
+            Found::Chrome | Found::Share | Found::ShareRow | Found::Comments
+        )
         || !f.first_upper
         || t.ends_with(b".")
         || t.ends_with(b",")

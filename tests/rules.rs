@@ -2296,6 +2296,54 @@ mod regressions {
         }
     }
 
+    /// Under a list header the lexicon knows ("Most Popular") with no two
+    /// paragraphs in a row anywhere below it, the list ends the article
+    /// even below a few kept lines more than the usual tail allows; with a
+    /// comments header among those lines, it does not.
+    #[test]
+    fn lexicon_list_header_ends_article_over_longer_tail() {
+        let [a, b, c, d] = body(L::En);
+        let tail = [
+            "Photos courtesy of the Town Library archive",
+            "Maps courtesy of the County Records Office",
+            "Drawings courtesy of the Architects of the Hill",
+        ];
+        let titles = [
+            "Why the old mill bridge will close for the whole summer",
+            "Seven walks along the river that most visitors never find",
+            "Local bakery wins a national prize for its rye bread",
+            "What the new bus timetable means for your morning commute",
+        ];
+        let blurb = "We are a small team of writers who love this town and all of the people in it, and we would be very glad to hear from you about the stories that you would like to read here!";
+        let mut blocks = vec![HEADLINE, a, b, c, d];
+        blocks.extend(tail);
+        blocks.push("Most Popular");
+        blocks.extend(titles);
+        blocks.push(blurb);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_after_teasers(&cleaned, titles);
+        assert_body_kept(&cleaned, L::En, "longer tail");
+
+        let mut blocks = vec![
+            HEADLINE,
+            a,
+            b,
+            c,
+            d,
+            tail[0],
+            "Leave a Reply",
+            tail[1],
+            tail[2],
+        ];
+        blocks.push("Most Popular");
+        blocks.extend(titles);
+        blocks.push(blurb);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_no_after_teasers(&cleaned, "comments header above");
+    }
+
     /// Blogger's "Subscribe to: Post Comments (Atom)" stands under a post
     /// and its comments, above the blog's sidebar: the article ends there,
     /// and the sidebar's author box and archive go with it.
