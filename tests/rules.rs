@@ -2344,37 +2344,6 @@ mod regressions {
         assert_no_after_teasers(&cleaned, "comments header above");
     }
 
-    /// Blogger's "Subscribe to: Post Comments (Atom)" stands under a post
-    /// and its comments, above the blog's sidebar: the article ends there,
-    /// and the sidebar's author box and archive go with it.
-    #[test]
-    fn blogger_comments_feed_link_ends_article() {
-        let [a, b, c, d] = body(L::En);
-        let bio = "Prior to founding this blog, I held analyst positions with three firms and published the research of the town council for many years, and I still write about it.";
-        let doc = join(&[
-            HEADLINE,
-            a,
-            b,
-            c,
-            d,
-            "Posted by Jane Doe at 12:16 AM",
-            "Newer Post Older Post Home",
-            "Subscribe to: Post Comments (Atom)",
-            "About Me",
-            "Jane Doe",
-            bio,
-            "View my complete profile",
-        ]);
-        let cleaned = cleaner().clean(doc.as_bytes());
-        assert_verdict(
-            &cleaned,
-            "Subscribe to: Post Comments (Atom)",
-            Verdict::Drop(Category::Social),
-        );
-        assert_verdict(&cleaned, bio, Verdict::Drop(Category::LowContent));
-        assert_body_kept(&cleaned, L::En, "blogger footer");
-    }
-
     /// A gallery page's link back to the story ("‹ Back to Story") is
     /// navigation, and at the article's foot it heads the list of other
     /// stories below it as a share row does.
