@@ -1447,6 +1447,9 @@ impl Cleaner {
                         teasers::Found::Share
                     }
                 }
+                Some(e) if e.category == Category::Social && e.ends_article => {
+                    teasers::Found::Comments
+                }
                 Some(_) => teasers::Found::Chrome,
                 None if skip[i] => teasers::Found::Chrome,
                 // The post's tags line sits at its foot like a share row.

@@ -5,7 +5,13 @@
 //!
 //! The header ends the article, itself included, only when
 //! - a whole article is above it: at least [`MIN_BEFORE`] of kept
-//!   paragraphs that follow one another (a page of teasers alone has none);
+//!   paragraphs that follow one another (a page of teasers alone has none),
+//!   or of kept paragraphs at all when none follows within [`WINDOW`] lines
+//!   below it (an article of one paragraph over a list of headlines; a page
+//!   of posts has the next post's summary there), and then a widget row
+//!   printed above it too ("Read More" under each post) heads nothing, nor
+//!   does anything end the article where its last paragraph announces what
+//!   follows ("... our picks below.", a colon);
 //! - the lines under it read as a list of headlines, not as more of the
 //!   article: the first of them is neither a paragraph (a subheading "More
 //!   trouble ahead" has one right below it) nor a numbered or bulleted item
@@ -21,7 +27,10 @@
 //!   site's terms at the page's foot are not as long as the article, a
 //!   thread of comments or a second article may be);
 //! - the lines kept between the last paragraph and the header are few
-//!   ([`TAIL_SHARE`]).
+//!   ([`TAIL_SHARE`]), or, under a header the lexicon knows as one ("Most
+//!   Popular", "Top Stories") with no two paragraphs in a row anywhere
+//!   below it and no comments header since the last paragraph, weigh less
+//!   than the article.
 //!
 //! A row of share or follow widgets ("Share this:", "Tweet", "Follow us"),
 //! or another widget of the article's foot ("Print", "Previous post",
@@ -31,7 +40,9 @@
 //! With no header at all, a run of headlines ([`RUN_TITLES`] kept lines in
 //! Title Case, no sentence end, no table row or list marker, at most one
 //! with a comma) right below the article's last paragraph starts the list
-//! too, under the same conditions on the article above it, unless a kept
+//! too (or below one line under it that ends as a sentence or a source
+//! does: "[The Sun]", "More when we have it..."; not a subheading, nor an
+//! intro ending with a colon or a question mark), under the same conditions on the article above it, unless a kept
 //! intro line ending with a colon stands just above it (the article's own
 //! list) or the paragraphs below it, paired or not, weigh half the article
 //! or more (the article goes on).
@@ -62,8 +73,10 @@ const GAP: usize = 2 * WINDOW;
 const TITLE_WORDS: u32 = 25;
 /// The paragraphs above the header must weigh at least this much (in
 /// characters: two or three paragraphs; a blog post or a short news item
-/// under a list of others is an article too, at 800 their lists stayed).
-const MIN_BEFORE: u64 = 400;
+/// under a list of others is an article too, at 800 their lists stayed;
+/// at 400 those under a post of two short paragraphs did; at 200 a
+/// dozen-line post's own list went).
+const MIN_BEFORE: u64 = 300;
 
 /// The words a header starts with: a list of other stories, in the
 /// wording of news and blog templates.
@@ -124,6 +137,9 @@ const HEADER_STARTS: &[&str] = &[
     "from the web",
     "elsewhere on",
     "in case you missed it",
+    "explore related",
+    "posts related",
+    "previous posts in",
     // de fr es pt ru
     "mehr zum thema",
     "mehr aus",
@@ -197,6 +213,10 @@ const HEADER_STARTS: &[&str] = &[
     "notícias relacionadas",
     "mais lidas",
     "veja também",
+    "relacionadas",
+    "relacionados",
+    "más en",
+    "mais em",
     "articoli correlati",
     "potrebbe interessarti",
     "più letti",
@@ -232,6 +252,9 @@ pub(crate) enum Found {
     ShareRow,
     /// Other chrome, or a repeat: passed over.
     Chrome,
+    /// A comments header ("Leave a Reply", "Comments"): passed over like
+    /// other chrome.
+    Comments,
 }
 
 /// The hard-wrapped paragraphs of a page, line by line.
@@ -382,30 +405,88 @@ pub(crate) fn teaser_end(
     let mut norm = Vec::new();
     // The weight of the lines kept since the last kept paragraph.
     let mut tail = 0u64;
+    // The kept lines since then, and whether the last of them reads as
+    // the article's own last line (a source, a sign-off) rather than an
+    // intro or a subheading over a list of its own.
+    let mut tail_lines = 0u32;
+    let mut tail_source = false;
+    // The weight of the kept paragraphs above with no other next to them.
+    let mut lone = 0u64;
+    // The last kept paragraph above.
+    let mut last_prose: Option<usize> = None;
+    // A comments header since then.
+    let mut comments_above = false;
     for h in 0..n {
         paired_after -= paired_weight(h);
-        if before >= MIN_BEFORE && tail * TAIL_SHARE < before && paired_after < before {
+        // An article of one paragraph (a short news item, a blog post of
+        // one long paragraph) has no two in a row: its paragraphs count
+        // too when no paragraph follows within [`WINDOW`] lines (a list of
+        // other stories, not the next post of a page of posts, each with
+        // its own summary).
+        let before_h = if before < MIN_BEFORE && !(h + 1..(h + 1 + WINDOW).min(n)).any(|j| prose[j])
+        {
+            before + lone
+        } else {
+            before
+        };
+        let tail_ok = tail * TAIL_SHARE < before_h;
+        // A list header of the lexicon's ("Most Popular", "Top Stories")
+        // with no two paragraphs in a row anywhere below it ends the
+        // article over a longer tail (up to the article's own weight: a
+        // sidebar's other boxes between them), unless a comments header
+        // stands between: the lines above it are judged with the comments.
+        let chrome_head = found[h] == Found::ListChrome
+            && paired_after == 0
+            && tail < before_h
+            && !comments_above;
+        if before_h >= MIN_BEFORE && (tail_ok || chrome_head) && paired_after < before_h {
             // The line's own tests first; the paragraphs near it are
             // weighed only below a header or at the start of a run.
+            // Over such an article, a widget row printed before on the
+            // page ("Read More" under each post) is a post's foot, not the
+            // article's.
+            let lone_only = before_h != before;
             let headed = (is_header(texts[h], &feats.get(h), found[h], &mut norm)
-                || share_row(found, h))
+                || (share_row(found, h) && !(lone_only && printed_above(texts, h))))
                 && list_follows(texts, feats, found, &prose, &same, h, &mut norm);
             // No header: a run of headlines right below the last paragraph.
-            let run = keep[h] && tail == 0 && headline_run(texts, feats, found, keep, h);
+            let run = keep[h]
+                && tail_ok
+                && (tail == 0 || (tail_lines == 1 && tail_source))
+                && headline_run(texts, feats, found, keep, h);
+            // Nor does it end where its one paragraph announces what
+            // follows: the list is the article's own.
+            let announced = lone_only && last_prose.is_some_and(|p| announces_below(texts[p]));
             if (headed || run)
-                && 2 * paired_near(&paired, feats, h) < before
+                && !announced
+                && 2 * paired_near(&paired, feats, h) < before_h
                 && (headed
                     || (!under_intro(texts, keep, h)
-                        && 2 * text_below(&prose, feats, keep, h) < before))
+                        && 2 * text_below(&prose, feats, keep, h) < before_h))
             {
                 return Some(h);
             }
         }
         if keep[h] && paired[h] {
             before += weight(h);
+        } else if keep[h] && prose[h] {
+            lone += weight(h);
+        }
+        if found[h] == Found::Comments {
+            comments_above = true;
+        }
+        if keep[h] && prose[h] {
+            comments_above = false;
+            last_prose = Some(h);
         }
         if keep[h] {
             tail = if prose[h] { 0 } else { tail + weight(h) };
+            if prose[h] {
+                tail_lines = 0;
+            } else {
+                tail_lines += 1;
+                tail_source = source_line(texts[h]);
+            }
         }
     }
     None
@@ -454,6 +535,16 @@ fn headline_run(
         titles += 1;
     }
     titles == RUN_TITLES && commas <= 1
+}
+
+/// A line that may end an article above a run of headlines: one that
+/// ends as a sentence or a source does ("More when we have it...",
+/// "[The Sun]", "Lady-garden of remembrance [The Sun]"), not a subheading
+/// (no end mark) nor an intro (a colon, a question: "Would you dare to
+/// read these?").
+fn source_line(t: &[u8]) -> bool {
+    let t = t.trim_ascii_end();
+    matches!(t.last(), Some(b'.' | b'!' | b']' | b')')) || t.ends_with("…".as_bytes())
 }
 
 /// Lines above a run of headlines where an intro of the article's own
@@ -536,15 +627,48 @@ fn paired_near(paired: &[bool], feats: CtxFeats<'_>, h: usize) -> u64 {
 }
 
 /// A paragraph: a sentence of some length, not a question (headlines ask
-/// them).
+/// them). A link printed after its last sentence ([`link_after_sentence`])
+/// does not hide its end.
 fn is_prose(t: &[u8], words: u32, f: &Features, density: f32) -> bool {
     let t = t.trim_ascii_end();
+    let (t, terminal) = match link_after_sentence(t) {
+        Some(rest) => (rest, true),
+        _ => (t, f.terminal),
+    };
     words >= 8
-        && f.terminal
+        && terminal
         && density >= 0.1
         && !t.ends_with(b"?")
         && !t.ends_with("？".as_bytes())
         && !t.ends_with(b"!")
+}
+
+/// A paragraph that ends with a link after its last sentence ("... Read
+/// it here. http://example.com/a", "... consider them carefully.
+/// [Continue reading]"): the paragraph without the link, when it ends as a
+/// sentence does.
+fn link_after_sentence(t: &[u8]) -> Option<&[u8]> {
+    let rest = if t.ends_with(b"]") {
+        &t[..t.iter().rposition(|&b| b == b'[')?]
+    } else {
+        let start = t.iter().rposition(|&b| b == b' ').map_or(0, |k| k + 1);
+        let last = &t[start..];
+        if !(last.starts_with(b"http://")
+            || last.starts_with(b"https://")
+            || last.starts_with(b"www."))
+        {
+            return None;
+        }
+        &t[..start]
+    };
+    let rest = rest.trim_ascii_end();
+    // A teaser cut short ("... find my addi... [read]") ends no sentence.
+    let sentence = (matches!(rest.last(), Some(b'.' | b'!' | b'?' | b'"' | b')'))
+        || rest.ends_with("”".as_bytes()))
+        && !rest.ends_with(b"..")
+        && !rest.ends_with(b"...\"")
+        && !rest.ends_with("…".as_bytes());
+    sentence.then_some(rest)
 }
 
 /// A short line that starts with one of [`HEADER_STARTS`], not chrome of
@@ -558,7 +682,10 @@ fn is_header(t: &[u8], f: &Features, found: Found, norm: &mut Vec<u8>) -> bool {
 #[inline(always)]
 fn is_header_with(t: &[u8], f: &Features, found: Found, norm: &mut Vec<u8>, gated: bool) -> bool {
     if !(1..=HEADER_WORDS).contains(&f.words)
-        || matches!(found, Found::Chrome | Found::Share | Found::ShareRow)
+        || matches!(
+            found,
+            Found::Chrome | Found::Share | Found::ShareRow | Found::Comments
+        )
         || !f.first_upper
         || t.ends_with(b".")
         || t.ends_with(b",")
@@ -629,6 +756,30 @@ fn is_header_with(t: &[u8], f: &Features, found: Found, norm: &mut Vec<u8>, gate
     })
 }
 
+/// Does the paragraph's last sentence announce what follows it: does it
+/// end with a colon, or with "below" or "following" ("Check out our picks
+/// for the 10 best deals below.")?
+fn announces_below(t: &[u8]) -> bool {
+    let t = t.trim_ascii_end();
+    if t.ends_with(b":") {
+        return true;
+    }
+    let last = t
+        .split(|b| !b.is_ascii_alphabetic())
+        .rfind(|w| !w.is_empty())
+        .unwrap_or(&[]);
+    last.eq_ignore_ascii_case(b"below") || last.eq_ignore_ascii_case(b"following")
+}
+
+/// Is line `h` printed on a line above it too (case and surrounding
+/// whitespace aside)?
+fn printed_above(texts: &[&[u8]], h: usize) -> bool {
+    let t = texts[h].trim_ascii();
+    texts[..h]
+        .iter()
+        .any(|a| a.trim_ascii().eq_ignore_ascii_case(t))
+}
+
 /// The last line of a row of share or follow widgets (one line that is a
 /// row by itself, or two share lines or more in a row): the article's
 /// foot, above whatever the page lists next (other chrome may come between,
@@ -665,6 +816,10 @@ const FOOT_PHRASES: &[&str] = &[
     "read more",
     "continue reading",
     "full story",
+    "back to story",
+    "back to the story",
+    "back to article",
+    "back to the article",
 ];
 
 /// Is the lexicon phrase one of the [`FOOT_PHRASES`]?

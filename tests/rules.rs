@@ -2498,6 +2498,242 @@ mod regressions {
         }
     }
 
+    /// Paragraphs that end with a link after their last sentence ("Read it
+    /// here. http://...", "[Continue reading]") are paragraphs all the
+    /// same: the article above a list of related posts is whole, and the
+    /// list ends it.
+    #[test]
+    fn paragraphs_ending_with_links_make_an_article_over_teasers() {
+        let [a, b, c, d] = body(L::En);
+        let b_link =
+            format!("{b} Read the full report here. http://example.com/2012/11/07/library-report/");
+        let d_link = format!("{d} [Continue reading]");
+        let titles = [
+            "The Briefing, Tuesday, November 6, 2012",
+            "The Briefing, Monday, November 5, 2012",
+            "The Briefing, Friday, November 9, 2012",
+            "The Briefing, Thursday, November 8, 2012",
+        ];
+        let bio = "Jane Doe has written about the town and its council for the paper since she left school, and she lives by the river with her family and two dogs.";
+        let mut blocks = vec![
+            HEADLINE,
+            a,
+            b_link.as_str(),
+            c,
+            d_link.as_str(),
+            "Related Posts",
+        ];
+        blocks.extend(titles);
+        blocks.push(bio);
+        blocks.push("We are a small team of writers who love this town and all of the people in it, and we would be very glad to hear from you about the stories that you would like to read here!");
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_after_teasers(&cleaned, titles);
+        for line in [a, b_link.as_str(), c, d_link.as_str()] {
+            assert_verdict(&cleaned, line, Verdict::Keep);
+        }
+    }
+
+    /// Under a list header the lexicon knows ("Most Popular") with no two
+    /// paragraphs in a row anywhere below it, the list ends the article
+    /// even below a few kept lines more than the usual tail allows; with a
+    /// comments header among those lines, it does not.
+    #[test]
+    fn lexicon_list_header_ends_article_over_longer_tail() {
+        let [a, b, c, d] = body(L::En);
+        let tail = [
+            "Photos courtesy of the Town Library archive",
+            "Maps courtesy of the County Records Office",
+            "Drawings courtesy of the Architects of the Hill",
+        ];
+        let titles = [
+            "Why the old mill bridge will close for the whole summer",
+            "Seven walks along the river that most visitors never find",
+            "Local bakery wins a national prize for its rye bread",
+            "What the new bus timetable means for your morning commute",
+        ];
+        let blurb = "We are a small team of writers who love this town and all of the people in it, and we would be very glad to hear from you about the stories that you would like to read here!";
+        let mut blocks = vec![HEADLINE, a, b, c, d];
+        blocks.extend(tail);
+        blocks.push("Most Popular");
+        blocks.extend(titles);
+        blocks.push(blurb);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_after_teasers(&cleaned, titles);
+        assert_body_kept(&cleaned, L::En, "longer tail");
+
+        let mut blocks = vec![
+            HEADLINE,
+            a,
+            b,
+            c,
+            d,
+            tail[0],
+            "Leave a Reply",
+            tail[1],
+            tail[2],
+        ];
+        blocks.push("Most Popular");
+        blocks.extend(titles);
+        blocks.push(blurb);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_no_after_teasers(&cleaned, "comments header above");
+    }
+
+    /// A gallery page's link back to the story ("‹ Back to Story") is
+    /// navigation, and at the article's foot it heads the list of other
+    /// stories below it as a share row does.
+    #[test]
+    fn back_to_story_heads_teaser_list() {
+        let [a, b, c, d] = body(L::En);
+        let titles = [
+            "Why the old mill bridge will close for the whole summer",
+            "Seven walks along the river that most visitors never find",
+            "Local bakery wins a national prize for its rye bread",
+            "What the new bus timetable means for your morning commute",
+        ];
+        let mut blocks = vec![HEADLINE, a, b, c, d, "‹ Back to Story"];
+        blocks.extend(titles);
+        blocks.push("We are a small team of writers who love this town and all of the people in it, and we would be very glad to hear from you about the stories that you would like to read here!");
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_verdict(
+            &cleaned,
+            "‹ Back to Story",
+            Verdict::Drop(Category::Navigation),
+        );
+        assert_after_teasers(&cleaned, titles);
+        assert_body_kept(&cleaned, L::En, "back to story");
+    }
+
+    /// Headers of other stories' lists in the wording of more templates
+    /// ("Explore Related Content", Portuguese "Relacionadas", Spanish
+    /// "Más en Deportes ›") end the article like "Related articles".
+    #[test]
+    fn more_teaser_headers_end_article() {
+        let [a, b, c, d] = body(L::En);
+        let titles = [
+            "Why the old mill bridge will close for the whole summer",
+            "Seven walks along the river that most visitors never find",
+            "Local bakery wins a national prize for its rye bread",
+            "What the new bus timetable means for your morning commute",
+        ];
+        for header in [
+            "Explore Related Content",
+            "Relacionadas",
+            "Más en Deportes ›",
+        ] {
+            let mut blocks = vec![HEADLINE, a, b, c, d, header];
+            blocks.extend(titles);
+            blocks.push("We are a small team of writers who love this town and all of the people in it, and we would be very glad to hear from you about the stories that you would like to read here!");
+            let doc = join(&blocks);
+            let cleaned = cleaner().clean(doc.as_bytes());
+            assert_after_teasers(&cleaned, titles);
+            assert_body_kept(&cleaned, L::En, header);
+        }
+    }
+
+    /// An article of one long paragraph over a list of other stories under
+    /// its header: no two paragraphs in a row above it, but no paragraph
+    /// below it either, so the one paragraph is the article and the list
+    /// ends it. A page of posts, each a headline over a one-paragraph
+    /// summary, keeps them all.
+    #[test]
+    fn one_paragraph_article_over_teaser_list_ends_there() {
+        let [a, b, c, d] = body(L::En);
+        let one = [a, b, c].join(" ");
+        let titles = [
+            "Why the Old Mill Bridge Will Close for the Whole Summer",
+            "Seven Walks Along the River That Most Visitors Never Find",
+            "Local Bakery Wins a National Prize for Its Rye Bread",
+            "What the New Bus Timetable Means for Your Morning Commute",
+        ];
+        let mut blocks = vec![HEADLINE, one.as_str(), "Most Popular"];
+        blocks.extend(titles);
+        // The site's blurb at the page's foot, prose-like enough for the
+        // context model to keep the headlines above it.
+        blocks.push("We are a small team of writers who love this town and all of the people in it, and we would be very glad to hear from you about the stories that you would like to read here!");
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_after_teasers(&cleaned, titles);
+        assert_verdict(&cleaned, &one, Verdict::Keep);
+        assert_idempotent(&cleaned);
+
+        let doc = join(&[
+            HEADLINE,
+            &one,
+            "Read More",
+            titles[0],
+            d,
+            "Read More",
+            titles[1],
+            b,
+            "Read More",
+            titles[2],
+            c,
+            "Read More",
+        ]);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_no_after_teasers(&cleaned, "page of posts");
+        for line in [d, b, c] {
+            assert_verdict(&cleaned, line, Verdict::Keep);
+        }
+
+        // The one paragraph announces the list below it: the list is the
+        // article's own.
+        let announcing = format!("{a} {b} Here are our picks for the best of them below.");
+        let mut blocks = vec![HEADLINE, announcing.as_str(), "Most Popular"];
+        blocks.extend(titles);
+        blocks.push("We are a small team of writers who love this town and all of the people in it, and we would be very glad to hear from you about the stories that you would like to read here!");
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_no_after_teasers(&cleaned, "announced list");
+    }
+
+    /// A headerless run of other stories' headlines one line below the
+    /// article's last paragraph, when that line ends the article (its
+    /// source in brackets, a sentence): the run is a list of other stories
+    /// all the same. Under a subheading or an intro ending with a question
+    /// mark, the run is the article's own list and stays.
+    #[test]
+    fn headerless_teaser_run_below_source_line_dropped() {
+        let [a, b, c, d] = body(L::En);
+        let e5 = "The library will also hold a small museum about the history of the town, with old maps and photographs that many families have kept in their homes for a long time.";
+        let titles = [
+            "Why the Old Mill Bridge Will Close for the Whole Summer",
+            "Seven Walks Along the River That Most Visitors Never Find",
+            "Local Bakery Wins a National Prize for Its Rye Bread",
+            "What the New Bus Timetable Means for Your Morning Commute",
+        ];
+        let blurb = "We are a small team of writers who love this town and all of the people in it, and we would be very glad to hear from you about the stories that you would like to read here!";
+        for source in [
+            "[Town Herald]",
+            "Library plans approved at last [Town Herald]",
+            "More when we have it...",
+        ] {
+            let mut blocks = vec![HEADLINE, a, b, c, d, e5, source];
+            blocks.extend(titles);
+            blocks.push(blurb);
+            let doc = join(&blocks);
+            let cleaned = cleaner().clean(doc.as_bytes());
+            assert_after_teasers(&cleaned, titles);
+            assert_body_kept(&cleaned, L::En, source);
+        }
+        for intro in [
+            "Reading groups this winter",
+            "Would you like to join one of these groups?",
+        ] {
+            let mut blocks = vec![HEADLINE, a, b, c, d, e5, intro];
+            blocks.extend(titles);
+            blocks.push(blurb);
+            let doc = join(&blocks);
+            let cleaned = cleaner().clean(doc.as_bytes());
+            assert_no_after_teasers(&cleaned, intro);
+        }
+    }
+
     /// A blog post's closing words, too short to pass alone, right above
     /// its post footer and a comments header: they are the post's tail
     /// and stay, and cleaning the output again keeps them too.
