@@ -62,7 +62,7 @@ pub enum Needs {
     /// letter or digit, a byte of 0x80 and above, ASCII whitespace, or one
     /// of `. & - / ( ) '`.
     NameChars,
-    /// After dropping one `:` or `,` and then ASCII whitespace from its end,
+    /// After dropping one `:`, `,` or `.` and then ASCII whitespace from its end,
     /// the line ends with one of these (ASCII case-insensitive).
     Suffix(&'static [&'static str]),
     /// At most this many ASCII letters: the most a line the regex matches
@@ -566,15 +566,23 @@ fn starts_with_word(rest: &[u8], key: usize, words: &[(usize, &str)]) -> bool {
 #[inline(never)]
 fn ends_with_word(line: &[u8], words: &[&str]) -> bool {
     let mut t = line;
-    if let [rest @ .., b':' | b','] = t {
+    if let [rest @ .., b':' | b',' | b'.'] = t {
         t = rest;
     }
     while let [rest @ .., b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '] = t {
         t = rest;
     }
-    words
-        .iter()
-        .any(|w| t.len() >= w.len() && t[t.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes()))
+    // The last byte first: most lines end with none of the words'.
+    let Some(&last) = t.last() else {
+        return false;
+    };
+    let last = last.to_ascii_lowercase();
+    words.iter().any(|w| {
+        let w = w.as_bytes();
+        w.last().is_some_and(|b| b.to_ascii_lowercase() == last)
+            && t.len() >= w.len()
+            && t[t.len() - w.len()..].eq_ignore_ascii_case(w)
+    })
 }
 
 /// A news agency's name (ASCII case-insensitive) within the first
@@ -719,7 +727,7 @@ pub fn table() -> Vec<Shape> {
         // no comments yet").
         end(
             "comment-total",
-            Category::Social, Needs::All(&[Needs::Last(b"st.:"), Needs::MaxLetters(98)]),
+            Category::Social, Needs::All(&[Needs::MaxLetters(98), Needs::Last(b"stery.:"), Needs::Suffix(&["comment", "comments", "response", "responses", "replies", "yet", "far", "about", "post", "article", "story", "entry"])]),
             r"(?i-u)^(?:[^.!?]{1,60}[.!?]\s+)?there\s+(?:are|is)\s+(?:\d[\d.,]*|no|one)\s+(?:comments?|responses?|replies|reader\s+comments)(?:\s+(?:yet|so\s+far|about|on\s+this\s+(?:post|article|story|entry)))?\s*[.:]?$",
         ),
         // "12 comments", "1.2K shares", "Comments (3)"
@@ -846,7 +854,7 @@ pub fn table() -> Vec<Shape> {
         // cleaner treats a run of these as the start of a comment section.
         s("comment-meta", Category::Social, Needs::All(&[Needs::Last(b"sde:,"), Needs::Suffix(&["says", "said", "wrote", "writes", "commented", "replied"])]), r"(?i-u)^(?:[A-Za-z\x80-\xff0-9_@.'-]+\s?){1,4}\s*(?:says|said|wrote|writes|commented|replied)\s*[:,]?$".into()),
         // Blogger's "Ann said..." over each comment.
-        s("comment-meta", Category::Social, Needs::Last(b".\xa6"), r"(?i-u)^(?:[A-Za-z\x80-\xff0-9_@.'-]+\s?){1,4}\s*said\s*(?:\.\.\.|\xe2\x80\xa6)$".into()),
+        s("comment-meta", Category::Social, Needs::All(&[Needs::Last(b".\xa6"), Needs::Suffix(&["..", "\u{2026}"])]), r"(?i-u)^(?:[A-Za-z\x80-\xff0-9_@.'-]+\s?){1,4}\s*said\s*(?:\.\.\.|\xe2\x80\xa6)$".into()),
         s("comment-meta", Category::Social, Needs::Digits(5), format!(r"(?i-u)^(?:[A-Za-z\x80-\xff0-9_@.'-]+\s?){{1,4}}\s*(?:(?:says|said|wrote)\s*:?\s*)?(?:on\s+|[|,-]\s*)?{timestamp}\s*(?:said|says|wrote)?\s*:?\s*(?:reply|permalink|#)?$")),
         // A lone e-mail address or link.
         s("email", Category::Credit, Needs::Byte(b'@'), r"(?i-u)^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$".into()),
@@ -1798,6 +1806,32 @@ mod tests {
             let line = format!("{open}{count}{gap}{word}{}", tail.concat());
             let t = line.trim().as_bytes();
             own_gates_pass(t)?;
+        }
+
+        /// [`own_gates_never_hide_a_match`] on counts of comments in a
+        /// sentence ("Seen by Ann on May 2. There are 12 comments so far.")
+        /// and Blogger's "Ann said...".
+        #[test]
+        fn sentence_count_gates_never_hide_a_match(
+            lead in proptest::sample::select(vec!["", "Seen by Ann on May 2 2012. ", "Posted! ", "x. "]),
+            there in proptest::sample::select(vec!["There are", "there is", "THERE ARE", "There  is"]),
+            count in proptest::sample::select(vec!["12", "1,234", "no", "One", "0"]),
+            word in proptest::sample::select(vec![
+                "comments", "Comment", "responses", "response", "replies", "reader comments",
+            ]),
+            after in proptest::sample::select(vec![
+                "", " yet", " so far", " about", " on this post", " on this article", " on this story",
+                " on this entry", " YET",
+            ]),
+            end in proptest::sample::select(vec!["", ".", ":", " .", " :", "!", ",", " ", ".."]),
+            name in proptest::sample::select(vec!["Ann", "Jane Doe", "jdoe_12", "A B C D", "That"]),
+            said in proptest::sample::select(vec![" said...", " said\u{2026}", " said ...", " said \u{2026}", "said...", " said.", " said...."]),
+        ) {
+            let line = format!("{lead}{there} {count} {word}{after}{end}");
+            let t = line.trim().as_bytes();
+            own_gates_pass(t)?;
+            let line = format!("{name}{said}");
+            own_gates_pass(line.trim().as_bytes())?;
         }
 
         /// The letter bounds never hide a match, on dates, times and
