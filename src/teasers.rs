@@ -368,6 +368,21 @@ pub(crate) fn teaser_end(
             }
         })
         .collect();
+    // The lines that may close the article above a list: its paragraphs,
+    // and a question or an exclamation longer than any headline ("...
+    // hope the journey witnesses exciting curves ahead!"), which is a
+    // paragraph's last sentence all the same (not weighed as one: a
+    // thread of exclaiming comments below is no article going on).
+    let closes: Vec<bool> = (0..n)
+        .map(|j| {
+            prose[j]
+                || (text(j) && {
+                    let f = feats.get(j);
+                    let words = paras.map_or(f.words, |p| p.words[j]);
+                    words > TITLE_WORDS && f.terminal && density[j] >= 0.1
+                })
+        })
+        .collect();
     // Paragraphs next to another paragraph (chrome and repeats between
     // them do not count); the lines of a hard-wrapped paragraph are one.
     let same = |a: usize, j: usize| paras.is_some_and(|p| p.first[a] == p.first[j]);
@@ -480,8 +495,8 @@ pub(crate) fn teaser_end(
             last_prose = Some(h);
         }
         if keep[h] {
-            tail = if prose[h] { 0 } else { tail + weight(h) };
-            if prose[h] {
+            tail = if closes[h] { 0 } else { tail + weight(h) };
+            if closes[h] {
                 tail_lines = 0;
             } else {
                 tail_lines += 1;
