@@ -28,9 +28,11 @@
 //!   thread of comments or a second article may be);
 //! - the lines kept between the last paragraph and the header are few
 //!   ([`TAIL_SHARE`]), or, under a header the lexicon knows as one ("Most
-//!   Popular", "Top Stories") with no two paragraphs in a row anywhere
-//!   below it and no comments header since the last paragraph, weigh less
-//!   than the article.
+//!   Popular", "Top Stories") with no two paragraphs in a row below it
+//!   (anywhere, or reaching up to it as in [`paired_near`]: a second copy
+//!   of the article in a print box far down is not the article going on)
+//!   and no comments header since the last paragraph, weigh less than the
+//!   article.
 //!
 //! A row of share or follow widgets ("Share this:", "Tweet", "Follow us"),
 //! or another widget of the article's foot ("Print", "Previous post",
@@ -446,14 +448,15 @@ pub(crate) fn teaser_end(
         };
         let tail_ok = tail * TAIL_SHARE < before_h;
         // A list header of the lexicon's ("Most Popular", "Top Stories")
-        // with no two paragraphs in a row anywhere below it ends the
+        // with no two paragraphs in a row below it (anywhere, or none
+        // reaching up to it within [`GAP`] lines) ends the
         // article over a longer tail (up to the article's own weight: a
         // sidebar's other boxes between them), unless a comments header
         // stands between: the lines above it are judged with the comments.
         let chrome_head = found[h] == Found::ListChrome
-            && paired_after == 0
             && tail < before_h
-            && !comments_above;
+            && !comments_above
+            && (paired_after == 0 || paired_near(&paired, feats, h) == 0);
         if before_h >= MIN_BEFORE && (tail_ok || chrome_head) && paired_after < before_h {
             // The line's own tests first; the paragraphs near it are
             // weighed only below a header or at the start of a run.
