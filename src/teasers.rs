@@ -142,6 +142,9 @@ const HEADER_STARTS: &[&str] = &[
     "explore related",
     "posts related",
     "previous posts in",
+    "see also",
+    "random posts",
+    "random articles",
     // de fr es pt ru
     "mehr zum thema",
     "mehr aus",
@@ -771,6 +774,9 @@ fn is_header_with(t: &[u8], f: &Features, found: Found, norm: &mut Vec<u8>, gate
             && !(start.len() == 1
                 && start[0] == "more"
                 && first.get(1).is_some_and(|w| MORE_NOT.contains(w)))
+            // "See also" alone heads a list; "See also crisis negotiation"
+            // is a reference inside a page of resources.
+            && !(start[..] == ["see", "also"] && f.words > 2)
     })
 }
 

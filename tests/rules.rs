@@ -2688,6 +2688,8 @@ mod regressions {
             "Explore Related Content",
             "Relacionadas",
             "Más en Deportes ›",
+            "See also",
+            "Random Posts",
         ] {
             let mut blocks = vec![HEADLINE, a, b, c, d, header];
             blocks.extend(titles);
@@ -2697,6 +2699,20 @@ mod regressions {
             assert_after_teasers(&cleaned, titles);
             assert_body_kept(&cleaned, L::En, header);
         }
+        // "See also" with more words is a reference, not a list's header.
+        let mut blocks = vec![
+            HEADLINE,
+            a,
+            b,
+            c,
+            d,
+            "See also the report of the county library board",
+        ];
+        blocks.extend(titles);
+        blocks.push("We are a small team of writers who love this town and all of the people in it, and we would be very glad to hear from you about the stories that you would like to read here!");
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_no_after_teasers(&cleaned, "see also a reference");
     }
 
     /// An article of one long paragraph over a list of other stories under
