@@ -19,7 +19,8 @@
 //!   and no two paragraphs in a row within [`WINDOW`] lines (a box of links
 //!   inside the article is followed by the rest of it), and no header of
 //!   the same kind close below ("Most inspiring:", "Most challenging:" are
-//!   the article's sections);
+//!   the article's sections; under a lexicon header with no colon,
+//!   "Related Posts" over "Related Training", they are the site's boxes);
 //! - paragraphs that follow one another below it weigh less than half
 //!   those above as far down as they reach up to it with at most [`GAP`]
 //!   lines between them, and less than those above all the way down (the
@@ -923,8 +924,14 @@ fn list_follows(
     let mut first = true;
     let kind = first_word(texts[h]);
     let header_item = is_list_item(texts[h]);
+    // A header of the lexicon's ("Related Posts", "Featured Posts") that
+    // introduces nothing (no colon) names no section of the article:
+    // another list of the kind below it ("Related Training", "Featured
+    // Reviews") is one more of the site's.
+    let sections = found[h] != Found::ListChrome || texts[h].trim_ascii_end().ends_with(b":");
     for j in h + 1..end {
-        if first_word(texts[j]).eq_ignore_ascii_case(kind)
+        if sections
+            && first_word(texts[j]).eq_ignore_ascii_case(kind)
             && is_header(texts[j], &feats.get(j), found[j], norm)
         {
             return false;

@@ -2646,6 +2646,33 @@ mod regressions {
         assert_body_kept(&cleaned, L::En, "far paragraphs");
     }
 
+    /// A list header of the lexicon's with no colon ("Related Posts") heads
+    /// the site's lists even with another of its kind close below
+    /// ("Related Training"): the site's boxes, not the article's sections.
+    #[test]
+    fn lexicon_list_header_over_another_of_its_kind() {
+        let [a, b, c, d] = body(L::En);
+        let titles = [
+            "Why the old mill bridge will close for the whole summer",
+            "Seven walks along the river that most visitors never find",
+            "Local bakery wins a national prize for its rye bread",
+        ];
+        let courses = [
+            "Writing for the web in one afternoon",
+            "How to cover a town council meeting",
+            "Photography for reporters on a budget",
+        ];
+        let mut blocks = vec![HEADLINE, a, b, c, d, "Related Posts"];
+        blocks.extend(titles);
+        blocks.push("Related Training");
+        blocks.extend(courses);
+        blocks.push("We are a small team of writers who love this town and all of the people in it, and we would be very glad to hear from you about the stories that you would like to read here!");
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_after_teasers(&cleaned, titles);
+        assert_body_kept(&cleaned, L::En, "related posts over related training");
+    }
+
     /// A gallery page's link back to the story ("‹ Back to Story") is
     /// navigation, and at the article's foot it heads the list of other
     /// stories below it as a share row does.
