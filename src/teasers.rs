@@ -19,7 +19,8 @@
 //!   and no two paragraphs in a row within [`WINDOW`] lines (a box of links
 //!   inside the article is followed by the rest of it), and no header of
 //!   the same kind close below ("Most inspiring:", "Most challenging:" are
-//!   the article's sections);
+//!   the article's sections; under a lexicon header with no colon,
+//!   "Related Posts" over "Related Training", they are the site's boxes);
 //! - paragraphs that follow one another below it weigh less than half
 //!   those above as far down as they reach up to it with at most [`GAP`]
 //!   lines between them, and less than those above all the way down (the
@@ -28,9 +29,11 @@
 //!   thread of comments or a second article may be);
 //! - the lines kept between the last paragraph and the header are few
 //!   ([`TAIL_SHARE`]), or, under a header the lexicon knows as one ("Most
-//!   Popular", "Top Stories") with no two paragraphs in a row anywhere
-//!   below it and no comments header since the last paragraph, weigh less
-//!   than the article.
+//!   Popular", "Top Stories") with no two paragraphs in a row below it
+//!   (anywhere, or reaching up to it as in [`paired_near`]: a second copy
+//!   of the article in a print box far down is not the article going on)
+//!   and no comments header since the last paragraph, weigh less than the
+//!   article.
 //!
 //! A row of share or follow widgets ("Share this:", "Tweet", "Follow us"),
 //! or another widget of the article's foot ("Print", "Previous post",
@@ -140,6 +143,9 @@ const HEADER_STARTS: &[&str] = &[
     "explore related",
     "posts related",
     "previous posts in",
+    "see also",
+    "random posts",
+    "random articles",
     // de fr es pt ru
     "mehr zum thema",
     "mehr aus",
@@ -368,6 +374,21 @@ pub(crate) fn teaser_end(
             }
         })
         .collect();
+    // The lines that may close the article above a list: its paragraphs,
+    // and a question or an exclamation longer than any headline ("...
+    // hope the journey witnesses exciting curves ahead!"), which is a
+    // paragraph's last sentence all the same (not weighed as one: a
+    // thread of exclaiming comments below is no article going on).
+    let closes: Vec<bool> = (0..n)
+        .map(|j| {
+            prose[j]
+                || (text(j) && {
+                    let f = feats.get(j);
+                    let words = paras.map_or(f.words, |p| p.words[j]);
+                    words > TITLE_WORDS && f.terminal && density[j] >= 0.1
+                })
+        })
+        .collect();
     // Paragraphs next to another paragraph (chrome and repeats between
     // them do not count); the lines of a hard-wrapped paragraph are one.
     let same = |a: usize, j: usize| paras.is_some_and(|p| p.first[a] == p.first[j]);
@@ -431,14 +452,15 @@ pub(crate) fn teaser_end(
         };
         let tail_ok = tail * TAIL_SHARE < before_h;
         // A list header of the lexicon's ("Most Popular", "Top Stories")
-        // with no two paragraphs in a row anywhere below it ends the
+        // with no two paragraphs in a row below it (anywhere, or none
+        // reaching up to it within [`GAP`] lines) ends the
         // article over a longer tail (up to the article's own weight: a
         // sidebar's other boxes between them), unless a comments header
         // stands between: the lines above it are judged with the comments.
         let chrome_head = found[h] == Found::ListChrome
-            && paired_after == 0
             && tail < before_h
-            && !comments_above;
+            && !comments_above
+            && (paired_after == 0 || paired_near(&paired, feats, h) == 0);
         if before_h >= MIN_BEFORE && (tail_ok || chrome_head) && paired_after < before_h {
             // The line's own tests first; the paragraphs near it are
             // weighed only below a header or at the start of a run.
@@ -480,8 +502,8 @@ pub(crate) fn teaser_end(
             last_prose = Some(h);
         }
         if keep[h] {
-            tail = if prose[h] { 0 } else { tail + weight(h) };
-            if prose[h] {
+            tail = if closes[h] { 0 } else { tail + weight(h) };
+            if closes[h] {
                 tail_lines = 0;
             } else {
                 tail_lines += 1;
@@ -753,6 +775,9 @@ fn is_header_with(t: &[u8], f: &Features, found: Found, norm: &mut Vec<u8>, gate
             && !(start.len() == 1
                 && start[0] == "more"
                 && first.get(1).is_some_and(|w| MORE_NOT.contains(w)))
+            // "See also" alone heads a list; "See also crisis negotiation"
+            // is a reference inside a page of resources.
+            && !(start[..] == ["see", "also"] && f.words > 2)
     })
 }
 
@@ -899,8 +924,14 @@ fn list_follows(
     let mut first = true;
     let kind = first_word(texts[h]);
     let header_item = is_list_item(texts[h]);
+    // A header of the lexicon's ("Related Posts", "Featured Posts") that
+    // introduces nothing (no colon) names no section of the article:
+    // another list of the kind below it ("Related Training", "Featured
+    // Reviews") is one more of the site's.
+    let sections = found[h] != Found::ListChrome || texts[h].trim_ascii_end().ends_with(b":");
     for j in h + 1..end {
-        if first_word(texts[j]).eq_ignore_ascii_case(kind)
+        if sections
+            && first_word(texts[j]).eq_ignore_ascii_case(kind)
             && is_header(texts[j], &feats.get(j), found[j], norm)
         {
             return false;

@@ -2582,6 +2582,97 @@ mod regressions {
         assert_no_after_teasers(&cleaned, "comments header above");
     }
 
+    /// A long exclamation or question (longer than any headline) as the
+    /// article's last paragraph closes the article all the same: the list
+    /// under it is no longer behind a long tail.
+    #[test]
+    fn long_exclamation_closes_article_over_teasers() {
+        let [a, b, c, _] = body(L::En);
+        let last = "Many of the people who live in the area have said that they would like the library to stay open in the evenings, so let us hope that the council listens to them and that the doors stay open late!";
+        let titles = [
+            "Why the old mill bridge will close for the whole summer",
+            "Seven walks along the river that most visitors never find",
+            "Local bakery wins a national prize for its rye bread",
+            "What the new bus timetable means for your morning commute",
+        ];
+        let blurb = "We are a small team of writers who love this town and all of the people in it, and we would be very glad to hear from you about the stories that you would like to read here!";
+        let mut blocks = vec![HEADLINE, a, b, c, last, "More from the Town Desk"];
+        blocks.extend(titles);
+        blocks.push(blurb);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_after_teasers(&cleaned, titles);
+        for line in [a, b, c, last] {
+            assert_verdict(&cleaned, line, Verdict::Keep);
+        }
+    }
+
+    /// Under a list header the lexicon knows ("Most Popular"), two
+    /// paragraphs in a row far below the list (past a long stretch of the
+    /// site's questions to readers: a blurb at the page's foot) do not
+    /// keep the list: none of them reaches up to it.
+    #[test]
+    fn lexicon_list_header_ends_article_over_far_paragraphs() {
+        let [a, b, c, d] = body(L::En);
+        let tail = [
+            "Photos courtesy of the Town Library archive",
+            "Maps courtesy of the County Records Office",
+            "Drawings courtesy of the Architects of the Hill",
+        ];
+        let titles = [
+            "Why the old mill bridge will close for the whole summer",
+            "Seven walks along the river that most visitors never find",
+            "Local bakery wins a national prize for its rye bread",
+            "What the new bus timetable means for your morning commute",
+        ];
+        let links: Vec<String> = (1..=34)
+            .map(|k| {
+                format!("Have you been to see the old town park on the hill number {k} this year?")
+            })
+            .collect();
+        let foot = [
+            "This newsletter is sent to readers who have asked to receive it, and you can change the topics that you receive at any time from the page of your account.",
+            "If you have questions about your account or about the newsletter, you can write to the help desk, which will answer within two working days of your message.",
+        ];
+        let mut blocks = vec![HEADLINE, a, b, c, d];
+        blocks.extend(tail);
+        blocks.push("Most Popular");
+        blocks.extend(titles);
+        blocks.extend(links.iter().map(String::as_str));
+        blocks.extend(foot);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_after_teasers(&cleaned, titles);
+        assert_body_kept(&cleaned, L::En, "far paragraphs");
+    }
+
+    /// A list header of the lexicon's with no colon ("Related Posts") heads
+    /// the site's lists even with another of its kind close below
+    /// ("Related Training"): the site's boxes, not the article's sections.
+    #[test]
+    fn lexicon_list_header_over_another_of_its_kind() {
+        let [a, b, c, d] = body(L::En);
+        let titles = [
+            "Why the old mill bridge will close for the whole summer",
+            "Seven walks along the river that most visitors never find",
+            "Local bakery wins a national prize for its rye bread",
+        ];
+        let courses = [
+            "Writing for the web in one afternoon",
+            "How to cover a town council meeting",
+            "Photography for reporters on a budget",
+        ];
+        let mut blocks = vec![HEADLINE, a, b, c, d, "Related Posts"];
+        blocks.extend(titles);
+        blocks.push("Related Training");
+        blocks.extend(courses);
+        blocks.push("We are a small team of writers who love this town and all of the people in it, and we would be very glad to hear from you about the stories that you would like to read here!");
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_after_teasers(&cleaned, titles);
+        assert_body_kept(&cleaned, L::En, "related posts over related training");
+    }
+
     /// A gallery page's link back to the story ("‹ Back to Story") is
     /// navigation, and at the article's foot it heads the list of other
     /// stories below it as a share row does.
@@ -2624,6 +2715,8 @@ mod regressions {
             "Explore Related Content",
             "Relacionadas",
             "Más en Deportes ›",
+            "See also",
+            "Random Posts",
         ] {
             let mut blocks = vec![HEADLINE, a, b, c, d, header];
             blocks.extend(titles);
@@ -2633,6 +2726,20 @@ mod regressions {
             assert_after_teasers(&cleaned, titles);
             assert_body_kept(&cleaned, L::En, header);
         }
+        // "See also" with more words is a reference, not a list's header.
+        let mut blocks = vec![
+            HEADLINE,
+            a,
+            b,
+            c,
+            d,
+            "See also the report of the county library board",
+        ];
+        blocks.extend(titles);
+        blocks.push("We are a small team of writers who love this town and all of the people in it, and we would be very glad to hear from you about the stories that you would like to read here!");
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_no_after_teasers(&cleaned, "see also a reference");
     }
 
     /// An article of one long paragraph over a list of other stories under
