@@ -2534,6 +2534,21 @@ mod regressions {
         }
     }
 
+    /// Headlines of other stories, for the list-end tests below.
+    const TOWN_TITLES: [&str; 4] = [
+        "Why the old mill bridge will close for the whole summer",
+        "Seven walks along the river that most visitors never find",
+        "Local bakery wins a national prize for its rye bread",
+        "What the new bus timetable means for your morning commute",
+    ];
+
+    /// Picture credits kept between an article and a list header.
+    const COURTESY_TAIL: [&str; 3] = [
+        "Photos courtesy of the Town Library archive",
+        "Maps courtesy of the County Records Office",
+        "Drawings courtesy of the Architects of the Hill",
+    ];
+
     /// Under a list header the lexicon knows ("Most Popular") with no two
     /// paragraphs in a row anywhere below it, the list ends the article
     /// even below a few kept lines more than the usual tail allows; with a
@@ -2541,17 +2556,8 @@ mod regressions {
     #[test]
     fn lexicon_list_header_ends_article_over_longer_tail() {
         let [a, b, c, d] = body(L::En);
-        let tail = [
-            "Photos courtesy of the Town Library archive",
-            "Maps courtesy of the County Records Office",
-            "Drawings courtesy of the Architects of the Hill",
-        ];
-        let titles = [
-            "Why the old mill bridge will close for the whole summer",
-            "Seven walks along the river that most visitors never find",
-            "Local bakery wins a national prize for its rye bread",
-            "What the new bus timetable means for your morning commute",
-        ];
+        let tail = COURTESY_TAIL;
+        let titles = TOWN_TITLES;
         let blurb = "We are a small team of writers who love this town and all of the people in it, and we would be very glad to hear from you about the stories that you would like to read here!";
         let mut blocks = vec![HEADLINE, a, b, c, d];
         blocks.extend(tail);
@@ -2589,12 +2595,7 @@ mod regressions {
     fn long_exclamation_closes_article_over_teasers() {
         let [a, b, c, _] = body(L::En);
         let last = "Many of the people who live in the area have said that they would like the library to stay open in the evenings, so let us hope that the council listens to them and that the doors stay open late!";
-        let titles = [
-            "Why the old mill bridge will close for the whole summer",
-            "Seven walks along the river that most visitors never find",
-            "Local bakery wins a national prize for its rye bread",
-            "What the new bus timetable means for your morning commute",
-        ];
+        let titles = TOWN_TITLES;
         let blurb = "We are a small team of writers who love this town and all of the people in it, and we would be very glad to hear from you about the stories that you would like to read here!";
         let mut blocks = vec![HEADLINE, a, b, c, last, "More from the Town Desk"];
         blocks.extend(titles);
@@ -2614,17 +2615,8 @@ mod regressions {
     #[test]
     fn lexicon_list_header_ends_article_over_far_paragraphs() {
         let [a, b, c, d] = body(L::En);
-        let tail = [
-            "Photos courtesy of the Town Library archive",
-            "Maps courtesy of the County Records Office",
-            "Drawings courtesy of the Architects of the Hill",
-        ];
-        let titles = [
-            "Why the old mill bridge will close for the whole summer",
-            "Seven walks along the river that most visitors never find",
-            "Local bakery wins a national prize for its rye bread",
-            "What the new bus timetable means for your morning commute",
-        ];
+        let tail = COURTESY_TAIL;
+        let titles = TOWN_TITLES;
         let links: Vec<String> = (1..=34)
             .map(|k| {
                 format!("Have you been to see the old town park on the hill number {k} this year?")
@@ -2679,12 +2671,7 @@ mod regressions {
     #[test]
     fn back_to_story_heads_teaser_list() {
         let [a, b, c, d] = body(L::En);
-        let titles = [
-            "Why the old mill bridge will close for the whole summer",
-            "Seven walks along the river that most visitors never find",
-            "Local bakery wins a national prize for its rye bread",
-            "What the new bus timetable means for your morning commute",
-        ];
+        let titles = TOWN_TITLES;
         let mut blocks = vec![HEADLINE, a, b, c, d, "‹ Back to Story"];
         blocks.extend(titles);
         blocks.push("We are a small team of writers who love this town and all of the people in it, and we would be very glad to hear from you about the stories that you would like to read here!");
@@ -2705,12 +2692,7 @@ mod regressions {
     #[test]
     fn more_teaser_headers_end_article() {
         let [a, b, c, d] = body(L::En);
-        let titles = [
-            "Why the old mill bridge will close for the whole summer",
-            "Seven walks along the river that most visitors never find",
-            "Local bakery wins a national prize for its rye bread",
-            "What the new bus timetable means for your morning commute",
-        ];
+        let titles = TOWN_TITLES;
         for header in [
             "Explore Related Content",
             "Relacionadas",
