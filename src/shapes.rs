@@ -480,7 +480,8 @@ enum Gate {
     Agency,
     Digits(u32),
     NameChars,
-    Suffix(&'static [&'static str]),
+    /// The last bytes the words can end with (either case), and the words.
+    Suffix(ByteSet, &'static [&'static str]),
     MaxLetters(u32),
     Counted,
 }
@@ -517,7 +518,16 @@ impl Gate {
             Needs::Agency => Gate::Agency,
             Needs::Digits(n) => Gate::Digits(n),
             Needs::NameChars => Gate::NameChars,
-            Needs::Suffix(words) => Gate::Suffix(words),
+            Needs::Suffix(words) => Gate::Suffix(
+                ByteSet::of(|b| {
+                    words.iter().any(|w| {
+                        w.as_bytes()
+                            .last()
+                            .is_some_and(|l| l.eq_ignore_ascii_case(&b))
+                    })
+                }),
+                words,
+            ),
             Needs::MaxLetters(n) => Gate::MaxLetters(n),
             Needs::Counted => Gate::Counted,
         };
@@ -542,7 +552,7 @@ impl Gate {
             Gate::Agency => has_agency(line, probe.agency_pairs),
             Gate::Digits(n) => probe.digits >= *n,
             Gate::NameChars => !probe.not_name,
-            Gate::Suffix(words) => ends_with_word(line, words),
+            Gate::Suffix(ends, words) => ends_with_word(line, *ends, words),
             Gate::MaxLetters(n) => probe.letters <= *n,
             Gate::Counted => counts_comments(line),
         }
@@ -564,7 +574,7 @@ fn starts_with_word(rest: &[u8], key: usize, words: &[(usize, &str)]) -> bool {
 
 /// See [`Needs::Suffix`].
 #[inline(never)]
-fn ends_with_word(line: &[u8], words: &[&str]) -> bool {
+fn ends_with_word(line: &[u8], ends: ByteSet, words: &[&str]) -> bool {
     let mut t = line;
     if let [rest @ .., b':' | b',' | b'.'] = t {
         t = rest;
@@ -572,8 +582,9 @@ fn ends_with_word(line: &[u8], words: &[&str]) -> bool {
     while let [rest @ .., b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '] = t {
         t = rest;
     }
-    // The last byte first: most lines end with none of the words'.
-    let Some(&last) = t.last() else {
+    // The last byte first: most lines end with none of the words' (`ends`
+    // holds them in either case).
+    let Some(&last) = t.last().filter(|&&b| ends.has(b)) else {
         return false;
     };
     let last = last.to_ascii_lowercase();

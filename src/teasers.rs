@@ -365,30 +365,20 @@ pub(crate) fn teaser_end(
 ) -> Option<usize> {
     let n = texts.len();
     let text = |j: usize| found[j] == Found::Text;
-    let prose: Vec<bool> = (0..n)
-        .map(|j| {
-            text(j) && {
-                let f = feats.get(j);
-                let words = paras.map_or(f.words, |p| p.words[j]);
-                is_prose(texts[j], words, &f, density[j])
-            }
-        })
-        .collect();
-    // The lines that may close the article above a list: its paragraphs,
-    // and a question or an exclamation longer than any headline ("...
-    // hope the journey witnesses exciting curves ahead!"), which is a
-    // paragraph's last sentence all the same (not weighed as one: a
-    // thread of exclaiming comments below is no article going on).
-    let closes: Vec<bool> = (0..n)
-        .map(|j| {
-            prose[j]
-                || (text(j) && {
-                    let f = feats.get(j);
-                    let words = paras.map_or(f.words, |p| p.words[j]);
-                    words > TITLE_WORDS && f.terminal && density[j] >= 0.1
-                })
-        })
-        .collect();
+    // The paragraphs, and the lines that may close the article above a
+    // list: its paragraphs, and a question or an exclamation longer than
+    // any headline ("... hope the journey witnesses exciting curves
+    // ahead!"), which is a paragraph's last sentence all the same (not
+    // weighed as one: a thread of exclaiming comments below is no article
+    // going on). Both from one look at each text line.
+    let mut prose = vec![false; n];
+    let mut closes = vec![false; n];
+    for j in (0..n).filter(|&j| text(j)) {
+        let f = feats.get(j);
+        let words = paras.map_or(f.words, |p| p.words[j]);
+        prose[j] = is_prose(texts[j], words, &f, density[j]);
+        closes[j] = prose[j] || (words > TITLE_WORDS && f.terminal && density[j] >= 0.1);
+    }
     // Paragraphs next to another paragraph (chrome and repeats between
     // them do not count); the lines of a hard-wrapped paragraph are one.
     let same = |a: usize, j: usize| paras.is_some_and(|p| p.first[a] == p.first[j]);
@@ -652,6 +642,10 @@ fn paired_near(paired: &[bool], feats: CtxFeats<'_>, h: usize) -> u64 {
 /// them). A link printed after its last sentence ([`link_after_sentence`])
 /// does not hide its end.
 fn is_prose(t: &[u8], words: u32, f: &Features, density: f32) -> bool {
+    // The counts first: they need no look at the line's end.
+    if words < 8 || density < 0.1 {
+        return false;
+    }
     let t = t.trim_ascii_end();
     let (t, terminal) = match link_after_sentence(t) {
         Some(rest) => (rest, true),
