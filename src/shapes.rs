@@ -75,11 +75,15 @@ pub enum Needs {
     /// that starts with c, r, t or p ("12 comments", "[ 3 Responses",
     /// "One thought"), ASCII case-insensitive (see `counts_comments`).
     Counted,
+    /// [`Needs::Counted`] with one word of ASCII letters and ASCII
+    /// whitespace between the count and the word that starts with c, r, t
+    /// or p ("8 appreciated comments").
+    CountedWord,
 }
 
-/// See [`Needs::Counted`].
+/// See [`Needs::Counted`] (`word`: [`Needs::CountedWord`]).
 #[inline(never)]
-fn counts_comments(line: &[u8]) -> bool {
+fn counts_comments(line: &[u8], word: bool) -> bool {
     let space = |b: &u8| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
     let mut rest = line;
     if let [b'[' | b'(' | b'{', tail @ ..] = rest {
@@ -110,6 +114,26 @@ fn counts_comments(line: &[u8]) -> bool {
             break;
         }
         rest = tail;
+    }
+    if word {
+        if !rest.first().is_some_and(u8::is_ascii_alphabetic) {
+            return false;
+        }
+        while let [b, tail @ ..] = rest {
+            if !b.is_ascii_alphabetic() {
+                break;
+            }
+            rest = tail;
+        }
+        if !rest.first().is_some_and(space) {
+            return false;
+        }
+        while let [b, tail @ ..] = rest {
+            if !space(b) {
+                break;
+            }
+            rest = tail;
+        }
     }
     matches!(
         rest.first(),
@@ -484,6 +508,7 @@ enum Gate {
     Suffix(ByteSet, &'static [&'static str]),
     MaxLetters(u32),
     Counted,
+    CountedWord,
 }
 
 impl Gate {
@@ -530,6 +555,7 @@ impl Gate {
             ),
             Needs::MaxLetters(n) => Gate::MaxLetters(n),
             Needs::Counted => Gate::Counted,
+            Needs::CountedWord => Gate::CountedWord,
         };
         out.push(gate);
     }
@@ -554,7 +580,8 @@ impl Gate {
             Gate::NameChars => !probe.not_name,
             Gate::Suffix(ends, words) => ends_with_word(line, *ends, words),
             Gate::MaxLetters(n) => probe.letters <= *n,
-            Gate::Counted => counts_comments(line),
+            Gate::Counted => counts_comments(line, false),
+            Gate::CountedWord => counts_comments(line, true),
         }
     }
 }
@@ -767,7 +794,7 @@ pub fn table() -> Vec<Shape> {
         // needed).
         end(
             "comment-count",
-            Category::Social, Needs::First(b"0123456789no"),
+            Category::Social, Needs::All(&[Needs::First(b"0123456789no"), Needs::CountedWord]),
             r"(?i-u)^(?:\d[\d.,]*|no|one)\s+[a-z]+\s+(?:comments?|responses?|thoughts?|replies)\s+(?:to|on|for)\s+(?:[\x22'\xe2\xc2]|&quot;).{1,200}$",
         ),
         // The same in German, French, Spanish and Portuguese: "2 Kommentare
@@ -1817,6 +1844,23 @@ mod tests {
             let line = format!("{open}{count}{gap}{word}{}", tail.concat());
             let t = line.trim().as_bytes();
             own_gates_pass(t)?;
+        }
+
+        /// [`own_gates_never_hide_a_match`] on counts of comments with a
+        /// word before them ("8 appreciated comments on “Title”").
+        #[test]
+        fn counted_word_gates_never_hide_a_match(
+            count in proptest::sample::select(vec!["8", "1,234", "1.2", "no", "One", "NO", "0", "none", "o", "n"]),
+            gap in proptest::sample::select(vec![" ", "  ", "\t", "\x0b", "", " \n"]),
+            word in proptest::sample::select(vec!["appreciated", "GREAT", "x", "", "two words", "n1ce", "é"]),
+            gap2 in proptest::sample::select(vec![" ", "  ", "\t", "\x0b", ""]),
+            kind in proptest::sample::select(vec!["comments", "Comment", "responses", "thoughts", "replies", "posts"]),
+            to in proptest::sample::select(vec![" to", " on", " for", " ON"]),
+            quote in proptest::sample::select(vec![" \"", " '", " \u{201c}", " &quot;", " \u{a0}", " x"]),
+            title in proptest::sample::select(vec!["Title\"", "Our new library\u{201d}", "a", ""]),
+        ) {
+            let line = format!("{count}{gap}{word}{gap2}{kind}{to}{quote}{title}");
+            own_gates_pass(line.trim().as_bytes())?;
         }
 
         /// [`own_gates_never_hide_a_match`] on counts of comments in a
