@@ -420,13 +420,17 @@ pub(crate) fn teaser_end(
     // the article's own last line (a source, a sign-off) rather than an
     // intro or a subheading over a list of its own.
     let mut tail_lines = 0u32;
-    let mut tail_source = false;
+    // (The last of them, read only when it is the one.)
+    let mut tail_last = 0usize;
     // The weight of the kept paragraphs above with no other next to them.
     let mut lone = 0u64;
     // The last kept paragraph above.
     let mut last_prose: Option<usize> = None;
     // A comments header since then.
     let mut comments_above = false;
+    // The first paragraph below the line (`n`: none), found once for all
+    // the lines above it.
+    let mut next_prose = 0usize;
     for h in 0..n {
         paired_after -= paired_weight(h);
         // An article of one paragraph (a short news item, a blog post of
@@ -434,8 +438,15 @@ pub(crate) fn teaser_end(
         // too when no paragraph follows within [`WINDOW`] lines (a list of
         // other stories, not the next post of a page of posts, each with
         // its own summary).
-        let before_h = if before < MIN_BEFORE && !(h + 1..(h + 1 + WINDOW).min(n)).any(|j| prose[j])
-        {
+        let before_h = if before < MIN_BEFORE && {
+            if next_prose <= h {
+                next_prose = h + 1;
+                while next_prose < n && !prose[next_prose] {
+                    next_prose += 1;
+                }
+            }
+            next_prose >= (h + 1 + WINDOW).min(n)
+        } {
             before + lone
         } else {
             before
@@ -464,7 +475,7 @@ pub(crate) fn teaser_end(
             // No header: a run of headlines right below the last paragraph.
             let run = keep[h]
                 && tail_ok
-                && (tail == 0 || (tail_lines == 1 && tail_source))
+                && (tail == 0 || (tail_lines == 1 && source_line(texts[tail_last])))
                 && headline_run(texts, feats, found, keep, h);
             // Nor does it end where its one paragraph announces what
             // follows: the list is the article's own.
@@ -497,7 +508,7 @@ pub(crate) fn teaser_end(
                 tail_lines = 0;
             } else {
                 tail_lines += 1;
-                tail_source = source_line(texts[h]);
+                tail_last = h;
             }
         }
     }
