@@ -504,8 +504,9 @@ enum Gate {
     Agency,
     Digits(u32),
     NameChars,
-    /// The last bytes the words can end with (either case), and the words.
-    Suffix(ByteSet, &'static [&'static str]),
+    /// For each last byte, the words (one bit each, by index) that end
+    /// with it in either case; and the words.
+    Suffix(Box<[u16; 256]>, &'static [&'static str]),
     MaxLetters(u32),
     Counted,
     CountedWord,
@@ -543,16 +544,16 @@ impl Gate {
             Needs::Agency => Gate::Agency,
             Needs::Digits(n) => Gate::Digits(n),
             Needs::NameChars => Gate::NameChars,
-            Needs::Suffix(words) => Gate::Suffix(
-                ByteSet::of(|b| {
-                    words.iter().any(|w| {
-                        w.as_bytes()
-                            .last()
-                            .is_some_and(|l| l.eq_ignore_ascii_case(&b))
-                    })
-                }),
-                words,
-            ),
+            Needs::Suffix(words) => {
+                assert!(words.len() <= 16, "a Suffix gate takes at most 16 words");
+                let mut ends = Box::new([0u16; 256]);
+                for (k, w) in words.iter().enumerate() {
+                    let l = *w.as_bytes().last().expect("a Suffix word is not empty");
+                    ends[usize::from(l.to_ascii_lowercase())] |= 1 << k;
+                    ends[usize::from(l.to_ascii_uppercase())] |= 1 << k;
+                }
+                Gate::Suffix(ends, words)
+            }
             Needs::MaxLetters(n) => Gate::MaxLetters(n),
             Needs::Counted => Gate::Counted,
             Needs::CountedWord => Gate::CountedWord,
@@ -578,7 +579,7 @@ impl Gate {
             Gate::Agency => has_agency(line, probe.agency_pairs),
             Gate::Digits(n) => probe.digits >= *n,
             Gate::NameChars => !probe.not_name,
-            Gate::Suffix(ends, words) => ends_with_word(line, *ends, words),
+            Gate::Suffix(ends, words) => ends_with_word(line, ends, words),
             Gate::MaxLetters(n) => probe.letters <= *n,
             Gate::Counted => counts_comments(line, false),
             Gate::CountedWord => counts_comments(line, true),
@@ -601,7 +602,7 @@ fn starts_with_word(rest: &[u8], key: usize, words: &[(usize, &str)]) -> bool {
 
 /// See [`Needs::Suffix`].
 #[inline(never)]
-fn ends_with_word(line: &[u8], ends: ByteSet, words: &[&str]) -> bool {
+fn ends_with_word(line: &[u8], ends: &[u16; 256], words: &[&str]) -> bool {
     let mut t = line;
     if let [rest @ .., b':' | b',' | b'.'] = t {
         t = rest;
@@ -609,18 +610,20 @@ fn ends_with_word(line: &[u8], ends: ByteSet, words: &[&str]) -> bool {
     while let [rest @ .., b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '] = t {
         t = rest;
     }
-    // The last byte first: most lines end with none of the words' (`ends`
-    // holds them in either case).
-    let Some(&last) = t.last().filter(|&&b| ends.has(b)) else {
+    // The last byte first: most lines end with none of the words', and
+    // only the words that end with it (`ends`, in either case) are read.
+    let Some(&last) = t.last() else {
         return false;
     };
-    let last = last.to_ascii_lowercase();
-    words.iter().any(|w| {
-        let w = w.as_bytes();
-        w.last().is_some_and(|b| b.to_ascii_lowercase() == last)
-            && t.len() >= w.len()
-            && t[t.len() - w.len()..].eq_ignore_ascii_case(w)
-    })
+    let mut left = ends[usize::from(last)];
+    while left != 0 {
+        let w = words[left.trailing_zeros() as usize].as_bytes();
+        if t.len() >= w.len() && t[t.len() - w.len()..].eq_ignore_ascii_case(w) {
+            return true;
+        }
+        left &= left - 1;
+    }
+    false
 }
 
 /// A news agency's name (ASCII case-insensitive) within the first
