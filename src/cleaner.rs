@@ -3078,6 +3078,17 @@ fn named_ago(t: &[u8]) -> bool {
         b"hours", b"hr", b"hrs", b"day", b"days", b"week", b"weeks", b"month", b"months", b"year",
         b"years",
     ];
+    // The last word must be "ago": its last byte first (most lines end
+    // otherwise), before the split.
+    let end = t.trim_ascii_end();
+    if !matches!(end.last(), Some(b'o' | b'O'))
+        || !end
+            .len()
+            .checked_sub(3)
+            .is_some_and(|k| end[k..].eq_ignore_ascii_case(b"ago"))
+    {
+        return false;
+    }
     // The last four words, from the end (no allocation).
     let mut words = t
         .rsplit(|b| b.is_ascii_whitespace())

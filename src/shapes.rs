@@ -75,11 +75,15 @@ pub enum Needs {
     /// that starts with c, r, t or p ("12 comments", "[ 3 Responses",
     /// "One thought"), ASCII case-insensitive (see `counts_comments`).
     Counted,
+    /// [`Needs::Counted`] with one word of ASCII letters and ASCII
+    /// whitespace between the count and the word that starts with c, r, t
+    /// or p ("8 appreciated comments").
+    CountedWord,
 }
 
-/// See [`Needs::Counted`].
+/// See [`Needs::Counted`] (`word`: [`Needs::CountedWord`]).
 #[inline(never)]
-fn counts_comments(line: &[u8]) -> bool {
+fn counts_comments(line: &[u8], word: bool) -> bool {
     let space = |b: &u8| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
     let mut rest = line;
     if let [b'[' | b'(' | b'{', tail @ ..] = rest {
@@ -110,6 +114,26 @@ fn counts_comments(line: &[u8]) -> bool {
             break;
         }
         rest = tail;
+    }
+    if word {
+        if !rest.first().is_some_and(u8::is_ascii_alphabetic) {
+            return false;
+        }
+        while let [b, tail @ ..] = rest {
+            if !b.is_ascii_alphabetic() {
+                break;
+            }
+            rest = tail;
+        }
+        if !rest.first().is_some_and(space) {
+            return false;
+        }
+        while let [b, tail @ ..] = rest {
+            if !space(b) {
+                break;
+            }
+            rest = tail;
+        }
     }
     matches!(
         rest.first(),
@@ -480,9 +504,12 @@ enum Gate {
     Agency,
     Digits(u32),
     NameChars,
-    Suffix(&'static [&'static str]),
+    /// For each last byte, the words (one bit each, by index) that end
+    /// with it in either case; and the words.
+    Suffix(Box<[u16; 256]>, &'static [&'static str]),
     MaxLetters(u32),
     Counted,
+    CountedWord,
 }
 
 impl Gate {
@@ -517,9 +544,19 @@ impl Gate {
             Needs::Agency => Gate::Agency,
             Needs::Digits(n) => Gate::Digits(n),
             Needs::NameChars => Gate::NameChars,
-            Needs::Suffix(words) => Gate::Suffix(words),
+            Needs::Suffix(words) => {
+                assert!(words.len() <= 16, "a Suffix gate takes at most 16 words");
+                let mut ends = Box::new([0u16; 256]);
+                for (k, w) in words.iter().enumerate() {
+                    let l = *w.as_bytes().last().expect("a Suffix word is not empty");
+                    ends[usize::from(l.to_ascii_lowercase())] |= 1 << k;
+                    ends[usize::from(l.to_ascii_uppercase())] |= 1 << k;
+                }
+                Gate::Suffix(ends, words)
+            }
             Needs::MaxLetters(n) => Gate::MaxLetters(n),
             Needs::Counted => Gate::Counted,
+            Needs::CountedWord => Gate::CountedWord,
         };
         out.push(gate);
     }
@@ -542,9 +579,10 @@ impl Gate {
             Gate::Agency => has_agency(line, probe.agency_pairs),
             Gate::Digits(n) => probe.digits >= *n,
             Gate::NameChars => !probe.not_name,
-            Gate::Suffix(words) => ends_with_word(line, words),
+            Gate::Suffix(ends, words) => ends_with_word(line, ends, words),
             Gate::MaxLetters(n) => probe.letters <= *n,
-            Gate::Counted => counts_comments(line),
+            Gate::Counted => counts_comments(line, false),
+            Gate::CountedWord => counts_comments(line, true),
         }
     }
 }
@@ -564,7 +602,7 @@ fn starts_with_word(rest: &[u8], key: usize, words: &[(usize, &str)]) -> bool {
 
 /// See [`Needs::Suffix`].
 #[inline(never)]
-fn ends_with_word(line: &[u8], words: &[&str]) -> bool {
+fn ends_with_word(line: &[u8], ends: &[u16; 256], words: &[&str]) -> bool {
     let mut t = line;
     if let [rest @ .., b':' | b',' | b'.'] = t {
         t = rest;
@@ -572,17 +610,20 @@ fn ends_with_word(line: &[u8], words: &[&str]) -> bool {
     while let [rest @ .., b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '] = t {
         t = rest;
     }
-    // The last byte first: most lines end with none of the words'.
+    // The last byte first: most lines end with none of the words', and
+    // only the words that end with it (`ends`, in either case) are read.
     let Some(&last) = t.last() else {
         return false;
     };
-    let last = last.to_ascii_lowercase();
-    words.iter().any(|w| {
-        let w = w.as_bytes();
-        w.last().is_some_and(|b| b.to_ascii_lowercase() == last)
-            && t.len() >= w.len()
-            && t[t.len() - w.len()..].eq_ignore_ascii_case(w)
-    })
+    let mut left = ends[usize::from(last)];
+    while left != 0 {
+        let w = words[left.trailing_zeros() as usize].as_bytes();
+        if t.len() >= w.len() && t[t.len() - w.len()..].eq_ignore_ascii_case(w) {
+            return true;
+        }
+        left &= left - 1;
+    }
+    false
 }
 
 /// A news agency's name (ASCII case-insensitive) within the first
@@ -756,7 +797,7 @@ pub fn table() -> Vec<Shape> {
         // needed).
         end(
             "comment-count",
-            Category::Social, Needs::First(b"0123456789no"),
+            Category::Social, Needs::All(&[Needs::First(b"0123456789no"), Needs::CountedWord]),
             r"(?i-u)^(?:\d[\d.,]*|no|one)\s+[a-z]+\s+(?:comments?|responses?|thoughts?|replies)\s+(?:to|on|for)\s+(?:[\x22'\xe2\xc2]|&quot;).{1,200}$",
         ),
         // The same in German, French, Spanish and Portuguese: "2 Kommentare
@@ -1806,6 +1847,23 @@ mod tests {
             let line = format!("{open}{count}{gap}{word}{}", tail.concat());
             let t = line.trim().as_bytes();
             own_gates_pass(t)?;
+        }
+
+        /// [`own_gates_never_hide_a_match`] on counts of comments with a
+        /// word before them ("8 appreciated comments on “Title”").
+        #[test]
+        fn counted_word_gates_never_hide_a_match(
+            count in proptest::sample::select(vec!["8", "1,234", "1.2", "no", "One", "NO", "0", "none", "o", "n"]),
+            gap in proptest::sample::select(vec![" ", "  ", "\t", "\x0b", "", " \n"]),
+            word in proptest::sample::select(vec!["appreciated", "GREAT", "x", "", "two words", "n1ce", "é"]),
+            gap2 in proptest::sample::select(vec![" ", "  ", "\t", "\x0b", ""]),
+            kind in proptest::sample::select(vec!["comments", "Comment", "responses", "thoughts", "replies", "posts"]),
+            to in proptest::sample::select(vec![" to", " on", " for", " ON"]),
+            quote in proptest::sample::select(vec![" \"", " '", " \u{201c}", " &quot;", " \u{a0}", " x"]),
+            title in proptest::sample::select(vec!["Title\"", "Our new library\u{201d}", "a", ""]),
+        ) {
+            let line = format!("{count}{gap}{word}{gap2}{kind}{to}{quote}{title}");
+            own_gates_pass(line.trim().as_bytes())?;
         }
 
         /// [`own_gates_never_hide_a_match`] on counts of comments in a

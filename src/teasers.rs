@@ -365,30 +365,20 @@ pub(crate) fn teaser_end(
 ) -> Option<usize> {
     let n = texts.len();
     let text = |j: usize| found[j] == Found::Text;
-    let prose: Vec<bool> = (0..n)
-        .map(|j| {
-            text(j) && {
-                let f = feats.get(j);
-                let words = paras.map_or(f.words, |p| p.words[j]);
-                is_prose(texts[j], words, &f, density[j])
-            }
-        })
-        .collect();
-    // The lines that may close the article above a list: its paragraphs,
-    // and a question or an exclamation longer than any headline ("...
-    // hope the journey witnesses exciting curves ahead!"), which is a
-    // paragraph's last sentence all the same (not weighed as one: a
-    // thread of exclaiming comments below is no article going on).
-    let closes: Vec<bool> = (0..n)
-        .map(|j| {
-            prose[j]
-                || (text(j) && {
-                    let f = feats.get(j);
-                    let words = paras.map_or(f.words, |p| p.words[j]);
-                    words > TITLE_WORDS && f.terminal && density[j] >= 0.1
-                })
-        })
-        .collect();
+    // The paragraphs, and the lines that may close the article above a
+    // list: its paragraphs, and a question or an exclamation longer than
+    // any headline ("... hope the journey witnesses exciting curves
+    // ahead!"), which is a paragraph's last sentence all the same (not
+    // weighed as one: a thread of exclaiming comments below is no article
+    // going on). Both from one look at each text line.
+    let mut prose = vec![false; n];
+    let mut closes = vec![false; n];
+    for j in (0..n).filter(|&j| text(j)) {
+        let f = feats.get(j);
+        let words = paras.map_or(f.words, |p| p.words[j]);
+        prose[j] = is_prose(texts[j], words, &f, density[j]);
+        closes[j] = prose[j] || (words > TITLE_WORDS && f.terminal && density[j] >= 0.1);
+    }
     // Paragraphs next to another paragraph (chrome and repeats between
     // them do not count); the lines of a hard-wrapped paragraph are one.
     let same = |a: usize, j: usize| paras.is_some_and(|p| p.first[a] == p.first[j]);
@@ -430,13 +420,17 @@ pub(crate) fn teaser_end(
     // the article's own last line (a source, a sign-off) rather than an
     // intro or a subheading over a list of its own.
     let mut tail_lines = 0u32;
-    let mut tail_source = false;
+    // (The last of them, read only when it is the one.)
+    let mut tail_last = 0usize;
     // The weight of the kept paragraphs above with no other next to them.
     let mut lone = 0u64;
     // The last kept paragraph above.
     let mut last_prose: Option<usize> = None;
     // A comments header since then.
     let mut comments_above = false;
+    // The first paragraph below the line (`n`: none), found once for all
+    // the lines above it.
+    let mut next_prose = 0usize;
     for h in 0..n {
         paired_after -= paired_weight(h);
         // An article of one paragraph (a short news item, a blog post of
@@ -444,8 +438,15 @@ pub(crate) fn teaser_end(
         // too when no paragraph follows within [`WINDOW`] lines (a list of
         // other stories, not the next post of a page of posts, each with
         // its own summary).
-        let before_h = if before < MIN_BEFORE && !(h + 1..(h + 1 + WINDOW).min(n)).any(|j| prose[j])
-        {
+        let before_h = if before < MIN_BEFORE && {
+            if next_prose <= h {
+                next_prose = h + 1;
+                while next_prose < n && !prose[next_prose] {
+                    next_prose += 1;
+                }
+            }
+            next_prose >= (h + 1 + WINDOW).min(n)
+        } {
             before + lone
         } else {
             before
@@ -474,7 +475,7 @@ pub(crate) fn teaser_end(
             // No header: a run of headlines right below the last paragraph.
             let run = keep[h]
                 && tail_ok
-                && (tail == 0 || (tail_lines == 1 && tail_source))
+                && (tail == 0 || (tail_lines == 1 && source_line(texts[tail_last])))
                 && headline_run(texts, feats, found, keep, h);
             // Nor does it end where its one paragraph announces what
             // follows: the list is the article's own.
@@ -507,7 +508,7 @@ pub(crate) fn teaser_end(
                 tail_lines = 0;
             } else {
                 tail_lines += 1;
-                tail_source = source_line(texts[h]);
+                tail_last = h;
             }
         }
     }
@@ -652,6 +653,10 @@ fn paired_near(paired: &[bool], feats: CtxFeats<'_>, h: usize) -> u64 {
 /// them). A link printed after its last sentence ([`link_after_sentence`])
 /// does not hide its end.
 fn is_prose(t: &[u8], words: u32, f: &Features, density: f32) -> bool {
+    // The counts first: they need no look at the line's end.
+    if words < 8 || density < 0.1 {
+        return false;
+    }
     let t = t.trim_ascii_end();
     let (t, terminal) = match link_after_sentence(t) {
         Some(rest) => (rest, true),
