@@ -84,61 +84,45 @@ pub enum Needs {
 /// See [`Needs::Counted`] (`word`: [`Needs::CountedWord`]).
 #[inline(never)]
 fn counts_comments(line: &[u8], word: bool) -> bool {
+    counted_rest(line, word).is_some_and(|rest| {
+        matches!(
+            rest.first(),
+            Some(b'c' | b'C' | b'r' | b'R' | b't' | b'T' | b'p' | b'P')
+        )
+    })
+}
+
+/// What follows the count (and with `word`, the word after it) in a
+/// [`counts_comments`] line, or `None` when the line has no such start.
+fn counted_rest(line: &[u8], word: bool) -> Option<&[u8]> {
     let space = |b: &u8| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
     let mut rest = line;
     if let [b'[' | b'(' | b'{', tail @ ..] = rest {
-        rest = tail;
-        while let [b, tail @ ..] = rest {
-            if !space(b) {
-                break;
-            }
-            rest = tail;
-        }
+        rest = past(tail, space);
     }
-    match rest {
-        [b'0'..=b'9', tail @ ..] => {
-            rest = tail;
-            while let [b'0'..=b'9' | b'.' | b',', tail @ ..] = rest {
-                rest = tail;
-            }
-        }
+    rest = match rest {
+        [b'0'..=b'9', tail @ ..] => past(tail, |b| matches!(b, b'0'..=b'9' | b'.' | b',')),
         [b'o' | b'O', b'n' | b'N', b'e' | b'E', tail @ ..]
-        | [b'n' | b'N', b'o' | b'O', tail @ ..] => rest = tail,
-        _ => return false,
-    }
-    if !rest.first().is_some_and(space) {
-        return false;
-    }
-    while let [b, tail @ ..] = rest {
-        if !space(b) {
-            break;
-        }
-        rest = tail;
-    }
+        | [b'n' | b'N', b'o' | b'O', tail @ ..] => tail,
+        _ => return None,
+    };
+    rest = past_some(rest, space)?;
     if word {
-        if !rest.first().is_some_and(u8::is_ascii_alphabetic) {
-            return false;
-        }
-        while let [b, tail @ ..] = rest {
-            if !b.is_ascii_alphabetic() {
-                break;
-            }
-            rest = tail;
-        }
-        if !rest.first().is_some_and(space) {
-            return false;
-        }
-        while let [b, tail @ ..] = rest {
-            if !space(b) {
-                break;
-            }
-            rest = tail;
-        }
+        rest = past_some(rest, u8::is_ascii_alphabetic)?;
+        rest = past_some(rest, space)?;
     }
-    matches!(
-        rest.first(),
-        Some(b'c' | b'C' | b'r' | b'R' | b't' | b'T' | b'p' | b'P')
-    )
+    Some(rest)
+}
+
+/// `rest` past its leading bytes that pass `keep`.
+fn past(rest: &[u8], keep: impl Fn(&u8) -> bool) -> &[u8] {
+    &rest[rest.iter().position(|b| !keep(b)).unwrap_or(rest.len())..]
+}
+
+/// [`past`], when at least one byte passes.
+fn past_some(rest: &[u8], keep: impl Fn(&u8) -> bool) -> Option<&[u8]> {
+    let after = past(rest, keep);
+    (after.len() < rest.len()).then_some(after)
 }
 
 /// The word "copyright" (ASCII case-insensitive) starting within the first
