@@ -431,6 +431,7 @@ pub(crate) fn teaser_end(
     // The first paragraph below the line (`n`: none), found once for all
     // the lines above it.
     let mut next_prose = 0usize;
+    let mut printed = Printed::default();
     for h in 0..n {
         paired_after -= paired_weight(h);
         // An article of one paragraph (a short news item, a blog post of
@@ -461,7 +462,7 @@ pub(crate) fn teaser_end(
         let chrome_head = found[h] == Found::ListChrome
             && tail < before_h
             && !comments_above
-            && (paired_after == 0 || paired_near(&paired, feats, h) == 0);
+            && (paired_after == 0 || !paired_within_gap(&paired, h));
         if before_h >= MIN_BEFORE && (tail_ok || chrome_head) && paired_after < before_h {
             // The line's own tests first; the paragraphs near it are
             // weighed only below a header or at the start of a run.
@@ -470,7 +471,7 @@ pub(crate) fn teaser_end(
             // article's.
             let lone_only = before_h != before;
             let headed = (is_header(texts[h], &feats.get(h), found[h], &mut norm)
-                || (share_row(found, h) && !(lone_only && printed_above(texts, h))))
+                || (share_row(found, h) && !(lone_only && printed.above(texts, h))))
                 && list_follows(texts, feats, found, &prose, &same, h, &mut norm);
             // No header: a run of headlines right below the last paragraph.
             let run = keep[h]
@@ -626,6 +627,12 @@ fn long_word_capital_plain(w: &[u8]) -> Option<bool> {
     let w = std::str::from_utf8(w).ok()?;
     let first = w.chars().next()?;
     (first.is_alphabetic() && w.chars().count() >= 4).then(|| first.is_uppercase())
+}
+
+/// Is a paired paragraph within [`GAP`] lines below `h`? (Whether
+/// [`paired_near`] weighs anything: every paragraph has weight.)
+fn paired_within_gap(paired: &[bool], h: usize) -> bool {
+    paired.iter().skip(h + 1).take(GAP).any(|&p| p)
 }
 
 /// The weight of the paragraphs that follow one another below the header
@@ -801,13 +808,30 @@ fn announces_below(t: &[u8]) -> bool {
     last.eq_ignore_ascii_case(b"below") || last.eq_ignore_ascii_case(b"following")
 }
 
-/// Is line `h` printed on a line above it too (case and surrounding
-/// whitespace aside)?
-fn printed_above(texts: &[&[u8]], h: usize) -> bool {
-    let t = texts[h].trim_ascii();
-    texts[..h]
-        .iter()
-        .any(|a| a.trim_ascii().eq_ignore_ascii_case(t))
+/// Which lines are printed again further down (trimmed, ASCII
+/// case-insensitive): each line's first copy, found in one pass over the
+/// page the first time it is asked for (a page with a widget row under
+/// each post asks once per row).
+#[derive(Default)]
+struct Printed {
+    /// For each line, the first line equal to it; empty until asked.
+    first: Vec<u32>,
+}
+
+impl Printed {
+    /// Is line `h` printed above it too?
+    fn above(&mut self, texts: &[&[u8]], h: usize) -> bool {
+        if self.first.is_empty() {
+            let mut seen: foldhash::HashMap<Vec<u8>, u32> = foldhash::HashMap::default();
+            self.first = (0..texts.len())
+                .map(|j| {
+                    let key = texts[j].trim_ascii().to_ascii_lowercase();
+                    *seen.entry(key).or_insert(j as u32)
+                })
+                .collect();
+        }
+        (self.first[h] as usize) < h
+    }
 }
 
 /// The last line of a row of share or follow widgets (one line that is a
