@@ -451,6 +451,38 @@ const TAIL_LINES: usize = 2;
 /// this many words long on average, at least.
 const LIST_START_WORDS: u32 = 4;
 
+/// A list of amounts next to kept text ([`keep_amounts`]) has at least
+/// this many lines that start with an amount, and at least
+/// [`MIN_MEASURED`] of them name a unit of measure.
+const MIN_AMOUNTS: usize = 3;
+
+/// See [`MIN_AMOUNTS`].
+const MIN_MEASURED: usize = 2;
+
+/// The longest line read as an item of a list of amounts, in bytes.
+const MAX_AMOUNT_LINE: usize = 120;
+
+/// Units of measure (and counted things) written after an amount, lower
+/// case, without a final dot: a recipe's ingredients in the languages of
+/// the stopword lists ("200 g Zucker", "1 TL Zimt", "1 1/2 cups milk",
+/// "2 cuillères à soupe d'huile", "1 cucharada de sal").
+#[rustfmt::skip]
+const AMOUNT_UNITS: &[&str] = &[
+    "g", "gr", "gram", "grams", "gramm", "kg", "mg", "ml", "cl", "dl", "l", "liter", "litre",
+    "liters", "litres", "oz", "ounce", "ounces", "lb", "lbs", "pound", "pounds", "cup", "cups", "c",
+    "tbsp", "tbsps", "tbs", "tsp", "tsps", "tablespoon", "tablespoons", "teaspoon", "teaspoons",
+    "pinch", "dash", "clove", "cloves", "can", "cans", "stick", "sticks", "slice", "slices",
+    "quart", "quarts", "pint", "pints", "gallon", "gallons", "handful", "sprig", "sprigs", "bunch",
+    "cube", "cubes", "el", "tl", "msp", "prise", "prisen", "pck", "päckchen", "packung", "dose",
+    "dosen", "dose/n", "becher", "bund", "zehe", "zehen", "stück", "glas", "scheibe", "scheiben",
+    "cs", "cc", "càs", "càc", "cuillère", "cuillères", "cuillerée", "cuillerées", "pincée",
+    "gousse", "gousses", "sachet", "sachets", "cucharada", "cucharadas", "cucharadita",
+    "cucharaditas", "taza", "tazas", "pizca", "diente", "dientes", "cucchiaio", "cucchiai",
+    "cucchiaino", "cucchiaini", "spicchio", "spicchi", "łyżka", "łyżki", "łyżeczka", "łyżeczki",
+    "szklanka", "szklanki", "ząbek", "ząbki", "colher", "colheres", "xícara", "xícaras", "dente",
+    "dentes",
+];
+
 /// A table next to kept text ([`keep_tables`]) has at least this many rows.
 const MIN_TABLE_ROWS: usize = 3;
 
@@ -779,6 +811,7 @@ kept_by! {
         Citation,
         Caption,
         Table,
+        Amounts,
         Fact,
         Dateline,
     }
@@ -797,6 +830,7 @@ impl KeptBy {
             KeptBy::Citation => Rule::Citation,
             KeptBy::Caption => Rule::Caption,
             KeptBy::Table => Rule::Table,
+            KeptBy::Amounts => Rule::Amounts,
             KeptBy::Fact => Rule::Fact,
             KeptBy::Dateline => Rule::Dateline,
         }
@@ -1491,6 +1525,7 @@ impl Cleaner {
         // Blocks next to the text, once the gaps in it are filled.
         keep_facts(&doc, &mut judgement, end);
         keep_tables(&doc, &mut judgement, end);
+        keep_amounts(&doc, &mut judgement, end);
         keep_list_starts(&doc, &mut judgement, end);
         // Last, so that no other step reads the story's dates as text.
         keep_datelines(&doc, &mut judgement, end, paras.as_ref(), &inner.shapes);
@@ -2745,6 +2780,114 @@ fn keep_tables(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
         if next_to_text && rows >= MIN_TABLE_ROWS && 2 * figures >= rows {
             keep[first..=last].fill(true);
             judgement.heading[first..=last].fill(Some(KeptBy::Table));
+        }
+        i = last + 1;
+    }
+}
+
+/// Does the line start with an amount ("200 g Zucker", "1 1/2 cups
+/// milk", "½ cup butter", "2-3 Zehen Knoblauch", "- 1 TL Zimt"), and if so,
+/// does a unit of measure ([`AMOUNT_UNITS`]) follow it? A number ending
+/// in a dot or a parenthesis ("1.", "2)") numbers a list; a number with
+/// nothing after it, a unit with nothing after it ("53,82 g"), a phone
+/// number ("+81 158-23-2012") is no amount.
+fn amount_line(t: &[u8]) -> Option<bool> {
+    let t = t.trim_ascii();
+    if t.len() > MAX_AMOUNT_LINE {
+        return None;
+    }
+    let t = match t {
+        [b'-' | b'*', b' ', rest @ ..] => rest.trim_ascii_start(),
+        _ => t.strip_prefix("• ".as_bytes()).unwrap_or(t),
+    };
+    let s = std::str::from_utf8(t).ok()?;
+    let amount_char =
+        |c: char| c.is_ascii_digit() || ('¼'..='¾').contains(&c) || ('⅐'..='⅞').contains(&c);
+    if !s.chars().next().is_some_and(amount_char) {
+        return None;
+    }
+    // The amount: figures, fractions, a range ("1-2", "1 – 1 1/2"), the
+    // spaces between them; the unit may follow it with no space ("200g").
+    let mut rest = s;
+    loop {
+        let figures = rest
+            .find(|c: char| !(amount_char(c) || matches!(c, '/' | '.' | ',')))
+            .unwrap_or(rest.len());
+        let (number, after) = rest.split_at(figures);
+        if number.ends_with(['.', ',']) || after.starts_with(')') {
+            return None;
+        }
+        rest = after.trim_start();
+        let dash = rest.strip_prefix(['-', '–']).map(str::trim_start);
+        match dash.unwrap_or(rest).chars().next() {
+            Some(c) if amount_char(c) => rest = dash.unwrap_or(rest),
+            _ => break,
+        }
+    }
+    let word = rest.split([' ', '\t', '(', ',']).next().unwrap_or_default();
+    let after = &rest[word.len()..];
+    let word = word.strip_suffix('.').unwrap_or(word);
+    if !word.chars().next().is_some_and(char::is_alphabetic) {
+        return None;
+    }
+    let unit = AMOUNT_UNITS.contains(&word.to_lowercase().as_str());
+    // A unit names what it measures ("53,82 g" alone is a nutrition
+    // table's figure).
+    if unit && !after.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    Some(unit)
+}
+
+/// Lists of amounts next to the article's text: a recipe's ingredients
+/// ("200 g Zucker", "1 TL Zimt", "1 large onion"), which the context
+/// model reads as a menu of short lines. A run of at least [`MIN_AMOUNTS`]
+/// lines that start with an amount ([`amount_line`]), at least
+/// [`MIN_MEASURED`] of them with a unit of measure, one other line at most
+/// between two of them ("Für den Teig:", "Salz") and no chrome or repeat
+/// among them, right below or right above a kept line, is kept; so are its
+/// title ("Ingredients:") between it and kept text above, and its last
+/// item without an amount between it and kept text below. A numbered list
+/// of other stories ("30 Small Bedrooms Ideas ...") names no unit. Lines
+/// from `end` on are left alone; decided after the article's end is
+/// found, so that it moves no cut.
+fn keep_amounts(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
+    let keep = &mut judgement.keep;
+    let free =
+        |keep: &[bool], i: usize| !keep[i] && !doc.evidence.has(i) && !doc.skip[i] && !doc.alt[i];
+    let mut i = 0;
+    while i < end {
+        let Some(unit) = free(keep, i).then(|| amount_line(doc.texts[i])).flatten() else {
+            i += 1;
+            continue;
+        };
+        let (mut last, mut amounts, mut measured) = (i, 1, usize::from(unit));
+        let mut j = i + 1;
+        while j < end && j - last <= 2 && free(keep, j) {
+            if let Some(unit) = amount_line(doc.texts[j]) {
+                last = j;
+                amounts += 1;
+                measured += usize::from(unit);
+            }
+            j += 1;
+        }
+        let first = if i > 1 && free(keep, i - 1) && keep[i - 2] {
+            i - 1
+        } else {
+            i
+        };
+        let below = if last + 1 < end && keep[last + 1] {
+            Some(last)
+        } else if last + 2 < end && free(keep, last + 1) && keep[last + 2] {
+            Some(last + 1)
+        } else {
+            None
+        };
+        let above = first > 0 && keep[first - 1];
+        if (above || below.is_some()) && amounts >= MIN_AMOUNTS && measured >= MIN_MEASURED {
+            let to = below.unwrap_or(last);
+            keep[first..=to].fill(true);
+            judgement.heading[first..=to].fill(Some(KeptBy::Amounts));
         }
         i = last + 1;
     }

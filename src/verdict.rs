@@ -158,6 +158,10 @@ pub enum Rule {
     /// A row of a table (or a line between two rows) right below or right
     /// above kept text.
     Table,
+    /// A line of a list of amounts (a recipe's ingredients: "200 g
+    /// Zucker", "1 TL Zimt") right below or right above kept text, its
+    /// title, or a line between two of them.
+    Amounts,
     /// A line of a block of "Label: value" facts right below kept text (a
     /// film's credits under its review) or right above a kept fact line,
     /// or a line between two of them.
@@ -205,6 +209,7 @@ impl fmt::Display for Rule {
             Rule::Caption => f.write_str("caption"),
             Rule::Fact => f.write_str("fact"),
             Rule::Table => f.write_str("table"),
+            Rule::Amounts => f.write_str("amounts"),
             Rule::Dateline => f.write_str("dateline"),
             Rule::Fragment => f.write_str("fragment"),
             Rule::Repeat => f.write_str("repeat"),

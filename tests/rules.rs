@@ -3913,6 +3913,85 @@ mod regressions {
         }
     }
 
+    /// A recipe's ingredients (amounts with units of measure) below its
+    /// intro are kept, title and all, where the context model alone reads
+    /// them as a menu; a numbered list of other stories below the article
+    /// names no unit and goes.
+    #[test]
+    fn ingredient_list_kept() {
+        let [a, b, c, d] = body(L::En);
+        let others = [
+            "30 Small Bedrooms Ideas To Make Your Home Look Big",
+            "12 Kitchens That Will Make You Want To Cook",
+            "10 Gardens You Can Plant In A Weekend",
+        ];
+        for (l, ingredients) in [
+            (
+                L::En,
+                &[
+                    "Ingredients for 4 portions:",
+                    "2 tsp vegetable oil",
+                    "2 or 3 chicken breasts, about 1 1/4 lbs",
+                    "salt and pepper to taste",
+                    "1 large onion",
+                    "4 cloves garlic",
+                    "1 tbsp chili powder",
+                    "½ tsp. ground cinnamon",
+                    "1/4 tsp dried oregano",
+                    "about 3 cups chicken stock, divided",
+                    "2 cans (15oz) white beans",
+                    "250g minced lamb",
+                    "1/3 cup chopped green onions",
+                ][..],
+            ),
+            (
+                L::De,
+                &[
+                    "Zutaten:",
+                    "300 g Mehl",
+                    "1 TL Backpulver",
+                    "100 g gemahlene Mandeln",
+                    "200 g Margarine",
+                    "200 g Zucker",
+                    "1 Prise Salz",
+                    "1 Ei",
+                    "1 Vanillezucker",
+                    "1 TL Zimt",
+                    "2 Dose/n Mandarinen",
+                    "Mandelsplitter",
+                ][..],
+            ),
+        ] {
+            let mut blocks = vec![HEADLINE];
+            blocks.extend(body(l));
+            blocks.extend(ingredients);
+            blocks.extend(["Pin It", "Posted by Chef John at 4:06 PM"]);
+            blocks.extend(others);
+            blocks.extend(["Share this article"]);
+            let doc = join(&blocks);
+            let cleaned = cleaner().clean(doc.as_bytes());
+            for line in ingredients {
+                assert_verdict(&cleaned, line, Verdict::Keep);
+            }
+            assert_body_kept(&cleaned, l, "ingredients");
+        }
+        // The other stories' list, right below the article, is no list of
+        // amounts: no unit follows its numbers.
+        let mut blocks = vec![HEADLINE, a, b, c, d];
+        blocks.extend(others);
+        blocks.extend(["Share this article"]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        for line in others {
+            assert_ne!(
+                decision_of(&cleaned, line).1,
+                Rule::Amounts,
+                "{}",
+                explain(&cleaned)
+            );
+        }
+    }
+
     /// The first items of a bulleted list whose later items are kept as
     /// text (a changelog at the top of a post) are kept too.
     #[test]
