@@ -920,8 +920,11 @@ mod code {
     pub const REPEAT: u32 = ALT_PREFIX + 1;
     pub const AFTER_SIGN_OFF: u32 = REPEAT + 1;
     pub const AFTER_TEASERS: u32 = AFTER_SIGN_OFF + 1;
+    /// Read as text by the context model, dropped outside the article's
+    /// regions.
+    pub const OUTSIDE_REGION: u32 = AFTER_TEASERS + 1;
     /// The first code of a drop for evidence.
-    const EVIDENCE: u32 = AFTER_TEASERS + 1;
+    const EVIDENCE: u32 = OUTSIDE_REGION + 1;
 
     /// Dropped for the evidence of entry `kind` of the page's evidence table.
     pub fn evidence(kind: u32) -> u32 {
@@ -933,13 +936,19 @@ mod code {
         code < KEEPS
     }
 
+    /// What [`table`] starts each entry with; no entry keeps it.
+    const UNSET: Decision = Decision {
+        verdict: Verdict::Keep,
+        rule: Rule::OutsideRegion,
+    };
+
     /// The decision of each code, for a page with evidence table `kinds`.
     pub fn table(kinds: &[Option<Evidence>]) -> Vec<Decision> {
         let d = |verdict, rule| Decision { verdict, rule };
         let low = Verdict::Drop(Category::LowContent);
         let dup = Verdict::Drop(Category::Duplicate);
         // Entry 0 of `kinds` is no evidence: no line has its code.
-        let mut t = vec![d(Verdict::Keep, Rule::OutsideRegion); (EVIDENCE as usize) + kinds.len()];
+        let mut t = vec![UNSET; (EVIDENCE as usize) + kinds.len()];
         for initial in CLASSES {
             for fin in CLASSES {
                 let rule = Rule::Context { initial, fin };
@@ -955,6 +964,7 @@ mod code {
         t[REPEAT as usize] = d(dup, Rule::Repeat);
         t[AFTER_SIGN_OFF as usize] = d(low, Rule::AfterSignOff);
         t[AFTER_TEASERS as usize] = d(low, Rule::AfterTeasers);
+        t[OUTSIDE_REGION as usize] = d(low, Rule::OutsideRegion);
         for (k, e) in kinds.iter().enumerate() {
             if let Some(e) = e {
                 t[evidence(k as u32) as usize] = d(Verdict::Drop(e.category), e.rule);
@@ -984,7 +994,7 @@ mod code {
             let t = table(&[None]);
             assert_eq!(t.len(), EVIDENCE as usize + 1);
             for (c, d) in t[..EVIDENCE as usize].iter().enumerate() {
-                assert_ne!(d.rule, Rule::OutsideRegion, "code {c} unset");
+                assert_ne!(*d, UNSET, "code {c} unset");
                 assert_eq!(d.verdict.is_keep(), is_keep(c as u32), "code {c}");
                 assert!(!t[..c].contains(d), "code {c} repeats {d:?}");
             }
@@ -1569,7 +1579,14 @@ impl Cleaner {
                 // A copy of a kept line, whatever the context model made of it.
                 code::REPEAT
             } else if !keep[i] {
-                code::drop_context(initial[i], resolved[i])
+                // The context model keeps such a line inside the article's
+                // regions (and never takes a keep back): this one is
+                // outside them.
+                if resolved[i] == Class::Good || initial[i] == Class::NearGood {
+                    code::OUTSIDE_REGION
+                } else {
+                    code::drop_context(initial[i], resolved[i])
+                }
             } else if bio_start.is_some_and(|b| i >= b) {
                 code::AFTER_SIGN_OFF
             } else if list_start.is_some_and(|t| i >= t) {

@@ -186,7 +186,11 @@ pub enum Rule {
     /// "Most read") that follows the article, or the first of a run of
     /// headlines with no header right below its last paragraph.
     AfterTeasers,
-    /// Outside the article region (the densest run of article text).
+    /// A line the context model reads as text (good with its neighbours,
+    /// or near-good on its own), dropped because it lies outside the
+    /// article's regions (the densest runs of text) and is not strong
+    /// enough to stand there alone: a sidebar's paragraph, a menu's
+    /// sentence.
     OutsideRegion,
 }
 

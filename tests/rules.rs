@@ -21,7 +21,7 @@
 use std::sync::OnceLock;
 
 use dechrome::Category::{self, *};
-use dechrome::{Cleaned, Cleaner, Rule, Verdict};
+use dechrome::{Class, Cleaned, Cleaner, Rule, Verdict};
 
 fn cleaner() -> &'static Cleaner {
     static C: OnceLock<Cleaner> = OnceLock::new();
@@ -3911,6 +3911,55 @@ mod regressions {
             }
             assert_body_kept(&cleaned, L::En, "table below article");
         }
+    }
+
+    /// A line the context model reads as text but drops outside the
+    /// article's region is explained as such (`outside-region`), never as
+    /// a context verdict that reads "good": a drop of `context:X->good`
+    /// (or of a near-good line) would contradict itself.
+    #[test]
+    fn drop_outside_region_says_so() {
+        let nav = [
+            "Weather",
+            "Traffic",
+            "Schools",
+            "Business",
+            "Obituaries",
+            "Events",
+            "Classifieds",
+            "Photos",
+            "Video",
+            "Opinion",
+            "Letters",
+            "Puzzles",
+            "Horoscopes",
+            "Real Estate",
+        ];
+        let side = "We are a small team of reporters who have covered the town and the valley for many years.";
+        let mut blocks = vec![HEADLINE];
+        blocks.extend(body(L::En));
+        blocks.extend(nav);
+        blocks.push(side);
+        blocks.extend(nav.iter().rev());
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        assert_eq!(
+            decision_of(&cleaned, side),
+            (Verdict::Drop(LowContent), Rule::OutsideRegion),
+            "{e}"
+        );
+        for (line, d) in cleaned.decisions() {
+            if let (Verdict::Drop(_), Rule::Context { initial, fin }) = (d.verdict, d.rule) {
+                assert!(
+                    fin != Class::Good && initial != Class::NearGood,
+                    "{:?} dropped as {}\n{e}",
+                    String::from_utf8_lossy(line),
+                    d.rule
+                );
+            }
+        }
+        assert_body_kept(&cleaned, L::En, "outside region");
     }
 
     /// A recipe's ingredients (amounts with units of measure) below its
