@@ -4536,3 +4536,46 @@ mod columns_tests {
         }
     }
 }
+
+#[cfg(test)]
+mod amount_line_tests {
+    use super::amount_line;
+
+    #[test]
+    fn amounts_with_and_without_units() {
+        for (line, want) in [
+            ("200 g Zucker", Some(true)),
+            ("200g Zucker", Some(true)),
+            ("1 1/2 cups milk", Some(true)),
+            ("½ tsp. ground cinnamon", Some(true)),
+            ("1¼ teaspoon ground black pepper", Some(true)),
+            ("1 – 1 1/2 tbsp light soya sauce", Some(true)),
+            ("2-3 Zehen Knoblauch", Some(true)),
+            ("- 1 TL Zimt", Some(true)),
+            ("• 2 cuillères à soupe d'huile", Some(true)),
+            ("125 g \t\tMehl", Some(true)),
+            ("2 Dose/n Mandarinen", Some(true)),
+            ("16oz (1 block) firm tofu", Some(true)),
+            ("1 large onion", Some(false)),
+            ("1 Ei", Some(false)),
+            (
+                "30 Small Bedrooms Ideas To Make Your Home Look Big",
+                Some(false),
+            ),
+            // A list's number, a unit with nothing measured, a phone
+            // number, a bare figure, words first: no amount.
+            ("1. und Regionalmeister 2007", None),
+            ("2) Bake for an hour", None),
+            ("53,82 g", None),
+            ("4512 kcal", Some(false)),
+            ("+81 158-23-2012", None),
+            ("1", None),
+            ("Salt and pepper", None),
+            ("Energy 782 Kcal", None),
+        ] {
+            assert_eq!(amount_line(line.as_bytes()), want, "{line:?}");
+        }
+        let long = format!("2 cups {}", "flour ".repeat(30));
+        assert_eq!(amount_line(long.as_bytes()), None);
+    }
+}
