@@ -429,6 +429,13 @@ const MIN_REPEAT_WORDS: u32 = 4;
 /// How far above the first paragraph the lead-in (headline, standfirst,
 /// caption) is looked for, in lines.
 const LEAD_IN_WINDOW: usize = 8;
+/// The chrome lines right above the first paragraph (a byline, a date, a
+/// long share row) are stepped over, up to this many, before the window
+/// of [`LEAD_IN_WINDOW`] lines starts.
+const LEAD_IN_REACH: usize = 16;
+/// Lead-in lines found that far (more than [`LEAD_IN_WINDOW`] lines above
+/// the paragraph) are at most the first this many.
+const LEAD_IN_FAR_LINES: usize = 2;
 /// A kept line with no kept line among the this many before it starts a block.
 const LEAD_IN_GAP: usize = 4;
 /// A line is cut by hard wrapping only from this many bytes.
@@ -2282,7 +2289,14 @@ impl Cleaner {
         });
         for first in starts.into_iter().map(|k| k as usize) {
             let mut taken = 0;
-            for i in (first.saturating_sub(LEAD_IN_WINDOW)..first).rev() {
+            // The chrome right above the paragraph (a byline, a date, a
+            // share row of a dozen buttons) is stepped over first.
+            let top = (first.saturating_sub(LEAD_IN_REACH)..first)
+                .rev()
+                .take_while(|&i| doc.evidence.has(i) || doc.alt[i])
+                .last()
+                .unwrap_or(first);
+            for i in (top.saturating_sub(LEAD_IN_WINDOW)..first).rev() {
                 if doc.evidence.has(i) || doc.alt[i] {
                     continue;
                 }
@@ -2313,7 +2327,14 @@ impl Cleaner {
                         .is_some_and(|k| {
                             keep[k] && matches!(heading[k], Some(KeptBy::LeadIn | KeptBy::Heading))
                         });
-                if !(headline_like || intro || split_title) || taken == LEAD_IN_LINES {
+                // Above a long run of chrome, only a headline and its
+                // standfirst (a print header's link, a credit line above
+                // them is no lead-in).
+                let far = i + LEAD_IN_WINDOW < first;
+                if !(headline_like || intro || split_title)
+                    || taken == LEAD_IN_LINES
+                    || (far && taken >= LEAD_IN_FAR_LINES)
+                {
                     break;
                 }
                 if keep[i] {

@@ -3913,6 +3913,45 @@ mod regressions {
         }
     }
 
+    /// The headline and standfirst above a long share row (a dozen
+    /// buttons, a byline and a date between them and the first
+    /// paragraph) are still the article's lead-in.
+    #[test]
+    fn lead_in_above_long_share_row_kept() {
+        let standfirst = "The new building will open its doors to readers at the end of next year.";
+        let chrome = [
+            "By Ann Lee",
+            "February 7, 2020",
+            "Facebook",
+            "Twitter",
+            "Flipboard",
+            "Pinterest",
+            "Reddit",
+            "LinkedIn",
+            "WhatsApp",
+            "Email",
+            "Copy Link",
+            "Comments",
+        ];
+        let mut blocks = vec!["Home", "News", "Local", HEADLINE, standfirst];
+        blocks.extend(chrome);
+        blocks.extend(body(L::En));
+        blocks.push("Share this article");
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        for line in [HEADLINE, standfirst] {
+            assert_verdict(&cleaned, line, Verdict::Keep);
+        }
+        for line in chrome {
+            assert!(
+                !decision_of(&cleaned, line).0.is_keep(),
+                "{line}\n{}",
+                explain(&cleaned)
+            );
+        }
+        assert_body_kept(&cleaned, L::En, "lead-in above a share row");
+    }
+
     /// A line the context model reads as text but drops outside the
     /// article's region is explained as such (`outside-region`), never as
     /// a context verdict that reads "good": a drop of `context:X->good`
