@@ -115,6 +115,8 @@ pub struct Stopwords {
     arena: Box<[u8]>,
     /// Slot count minus one (a power of two minus one).
     mask: usize,
+    /// 64 minus the slot count's bits (see `slot_hash`).
+    shift: u32,
     /// Length of the longest stopword, in bytes.
     longest: usize,
 }
@@ -140,12 +142,13 @@ fn key16(word: &[u8]) -> u128 {
         .fold(0, |k, (i, &b)| k | (b as u128) << (8 * i))
 }
 
-/// The table slot a key and length hash to, before probing.
+/// The table slot a key and length hash to, before probing, in a table
+/// of `64 - shift` bits: the top bits of the product (the best mixed).
 #[inline]
-fn slot_hash(key: u128, len: usize) -> u64 {
+fn slot_hash(key: u128, len: usize, shift: u32) -> usize {
     let (lo, hi) = (key as u64, (key >> 64) as u64);
     let h = (lo ^ hi.rotate_left(23) ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    h ^ (h >> 32)
+    (h >> shift) as usize
 }
 
 impl Stopwords {
@@ -167,12 +170,13 @@ impl Stopwords {
             }
         }
         let size = (order.len() * 4).next_power_of_two().max(16);
+        let shift = 64 - size.trailing_zeros();
         let mut slots = vec![Slot::default(); size];
         let mut arena = Vec::new();
         let mut longest = 0;
         for w in order {
             let key = key16(w);
-            let mut i = slot_hash(key, w.len()) as usize & (size - 1);
+            let mut i = slot_hash(key, w.len(), shift);
             while slots[i].len != 0 {
                 i = (i + 1) & (size - 1);
             }
@@ -189,6 +193,7 @@ impl Stopwords {
             slots: slots.into(),
             arena: arena.into(),
             mask: size - 1,
+            shift,
             longest,
         }
     }
@@ -203,7 +208,7 @@ impl Stopwords {
             return self.lookup_key(key16(word), word.len());
         }
         let key = key16(word);
-        let mut i = slot_hash(key, word.len()) as usize & self.mask;
+        let mut i = slot_hash(key, word.len(), self.shift);
         loop {
             let s = &self.slots[i];
             if s.len == 0 {
@@ -228,7 +233,7 @@ impl Stopwords {
         // No slot holds an empty word or one longer than the longest: their
         // probes end at an empty slot and give 0 too, without a test on
         // every word (see `lookup_key_needs_no_length_test`).
-        let mut i = slot_hash(key, len) as usize & self.mask;
+        let mut i = slot_hash(key, len, self.shift);
         loop {
             let s = &self.slots[i];
             if s.len == 0 {
