@@ -821,7 +821,17 @@ pub fn table() -> Vec<Shape> {
         s(
             "prev-next-link",
             Category::Navigation,
-            Needs::First(b"vnpa<\xc2\xe2"),
+            // Its first word: one of the labels, whole or begun (the
+            // first two bytes of a prefix are its key, so "<" goes with
+            // what can follow it: a label's first letter or a space).
+            Needs::All(&[
+                Needs::First(b"vnpa<\xc2\xe2"),
+                Needs::Prefix(&[
+                    "prev", "next", "vor", "n\u{e4}", "n\u{c4}", "art", "\u{ab}", "\u{2039}",
+                    "\u{2190}", "<v", "<n", "<p", "<a", "< ", "<\t", "<\n", "<\u{b}", "<\u{c}",
+                    "<\r",
+                ]),
+            ]),
             r"(?i-u)^(?:(?:prev|<|\xc2\xab|\xe2\x80\xb9|\xe2\x86\x90)\s*)?(?:(?:vorheriger|voriger|n(?:\xc3\xa4|\xc3\x84)chster)(?:\s*/\s*n(?:\xc3\xa4|\xc3\x84)chster)?\s*(?:artikel|beitrag)|(?:previous|next)\s*(?:article|post|story)|article\s+(?:suivant|pr(?:\xc3\xa9|\xc3\x89)c(?:\xc3\xa9|\xc3\x89)dent)|art(?:\xc3\xad|\xc3\x8d)culo\s+(?:anterior|siguiente))(?:$|(?:\s|\xc2\xa0)*(?:[:|>/]|\xc2\xbb|\xe2\x80\xba|\xe2\x86\x92|\xe2\x80\x9c|\xe2\x80\x9e|\xc2\xab)|(?:\s|\xc2\xa0)*(?-i:[A-Z0-9\x22'+]|\xc3[\x80-\x9e])).*$".into(),
         ),
         // A date or time alone on a line, with an optional "Updated"/"Posted" label.
@@ -1708,6 +1718,30 @@ mod tests {
         Ok(())
     }
 
+    /// The prev/next labels' prefix gate lets every form of the label
+    /// through: after an arrow, a guillemet or `<`, spaced or not, in any
+    /// case.
+    #[test]
+    fn prev_next_prefixes_pass() {
+        for t in [
+            "< Next article",
+            "<next post",
+            "<\tPrevious story",
+            "\u{ab}Previous story",
+            "\u{2039} Vorheriger Artikel",
+            "\u{2190} Art\u{ed}culo anterior",
+            "N\u{e4}chster Beitrag",
+            "N\u{c4}CHSTER ARTIKEL",
+            "prev next article",
+            "Article suivant",
+            "Voriger Beitrag: Title",
+        ] {
+            let hit = builtin().find(t.as_bytes()).map(|h| h.name);
+            assert_eq!(hit, Some("prev-next-link"), "{t:?}");
+            own_gates_pass(t.as_bytes()).expect(t);
+        }
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
         /// The separator count never hides a breadcrumb, in UTF-8 or Latin-1.
@@ -1804,6 +1838,7 @@ mod tests {
             "Lea m\u{e1}s", "LE PUEDE INTERESAR", "\u{c0} lire aussi", "See also", "Lesen Sie auch",
             "Vorheriger Artikel", "N\u{e4}chster Beitrag", "Next article", "Prev", "\u{ab} ", "Article suivant",
             "N\u{c4}CHSTER ARTIKEL", "R\u{c9}PONSES", "\u{c0}", "F\u{dc}R", "ART\u{cd}CULO ANTERIOR",
+            "<", "\u{2039}", "\u{2190}", "PREVIOUS", "next", "story", "Art\u{ed}culo siguiente", "voriger",
         ]), 0..14)) {
             let line = parts.concat();
             let t = line.trim().as_bytes();
