@@ -923,6 +923,16 @@ struct Candidates {
     colon: u64,
     at: u64,
     name: u64,
+    /// By the [`pair_key`] of the line's first two bytes after its lead
+    /// ([`Probe::lead_key`]): the shapes whose [`Gate::Prefix`]es all hold
+    /// it (and those without one).
+    prefix: Box<[u64; 1024]>,
+    /// The shapes without a [`Gate::Prefix`], for a line with no such pair.
+    unprefixed: u64,
+    /// By the line's count of ASCII letters (the last entry for any count
+    /// from its index on): the shapes whose [`Gate::MaxLetters`] all take
+    /// it (and those without one).
+    letters: Box<[u64; MAX_SHAPE_BYTES + 1]>,
 }
 
 impl Candidates {
@@ -935,6 +945,9 @@ impl Candidates {
             colon: 0,
             at: 0,
             name: 0,
+            prefix: Box::new([0; 1024]),
+            unprefixed: 0,
+            letters: Box::new([0; MAX_SHAPE_BYTES + 1]),
         };
         for (k, (_, gates, _)) in shapes.iter().enumerate() {
             let bit = 1u64 << k;
@@ -954,6 +967,29 @@ impl Candidates {
                     c.last[usize::from(b)] |= bit;
                 }
             }
+            let prefixes: Vec<&PairSet> = gates
+                .iter()
+                .filter_map(|g| match g {
+                    Gate::Prefix(set, _) => Some(set),
+                    _ => None,
+                })
+                .collect();
+            if prefixes.is_empty() {
+                c.unprefixed |= bit;
+            }
+            for (k, m) in c.prefix.iter_mut().enumerate() {
+                if prefixes.iter().all(|set| set.has(k)) {
+                    *m |= bit;
+                }
+            }
+            for (n, m) in c.letters.iter_mut().enumerate() {
+                if gates.iter().all(|g| match g {
+                    Gate::MaxLetters(max) => n <= *max as usize,
+                    _ => true,
+                }) {
+                    *m |= bit;
+                }
+            }
             for g in gates.iter() {
                 match g {
                     Gate::Digit => c.digit |= bit,
@@ -966,6 +1002,32 @@ impl Candidates {
             }
         }
         c
+    }
+
+    /// `gates` without those [`Candidates::of`] folds into its masks whole
+    /// (the digit, colon, `@` and name-byte tests, the letter counts, the
+    /// first [`Gate::First`] and [`Gate::Last`]): a shape among a line's
+    /// candidates passes them.
+    fn unfolded(gates: &[Gate]) -> Box<[Gate]> {
+        let (mut first, mut last) = (false, false);
+        gates
+            .iter()
+            .filter(|g| match g {
+                Gate::Digit | Gate::Colon | Gate::At | Gate::NameChars | Gate::MaxLetters(_) => {
+                    false
+                }
+                Gate::First(_) if !first => {
+                    first = true;
+                    false
+                }
+                Gate::Last(_) if !last => {
+                    last = true;
+                    false
+                }
+                _ => true,
+            })
+            .cloned()
+            .collect()
     }
 
     /// The shapes the (non-empty) line may match.
@@ -985,7 +1047,11 @@ impl Candidates {
         if probe.not_name {
             m &= !self.name;
         }
-        m
+        m &= self.letters[(probe.letters as usize).min(MAX_SHAPE_BYTES)];
+        m & match probe.lead_key {
+            Some(k) => self.prefix[k],
+            None => self.unprefixed,
+        }
     }
 }
 
@@ -1247,6 +1313,11 @@ impl Shapes {
         let caption = compile(CAPTION, "caption");
         let post_count = compile(POST_COUNT, "post-count");
         let candidates = Candidates::of(&shapes);
+        // The gates the candidates' masks test exactly are not tried again.
+        let shapes = shapes
+            .into_iter()
+            .map(|(re, gates, hit)| (re, Candidates::unfolded(&gates), hit))
+            .collect();
         Shapes {
             shapes,
             candidates,
