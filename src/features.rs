@@ -768,9 +768,12 @@ fn word_stops(
     let load =
         |buf: &[u8], i: usize| u64::from_le_bytes(buf[i..i + 8].try_into().expect("eight bytes"));
     let len = end - start;
-    if len <= 16 {
+    if len <= 8 {
         // Already lower-cased (above); the bytes after the word
         // masked off.
+        let key = load(buf, start) & KEY_LO[len];
+        add_mask_piece(counts, stop.lookup_short(key, len));
+    } else if len <= 16 {
         let lo = load(buf, start) & KEY_LO[len];
         let hi = load(buf, start + 8) & KEY_HI[len];
         let key = (lo as u128) | ((hi as u128) << 64);

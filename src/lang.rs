@@ -119,6 +119,29 @@ pub struct Stopwords {
     shift: u32,
     /// Length of the longest stopword, in bytes.
     longest: usize,
+    /// The stopwords of at most 8 bytes again, in a table of their own
+    /// keyed by one `u64` (most words looked up are that short).
+    short: Box<[ShortSlot]>,
+    /// Its slot count minus one.
+    short_mask: usize,
+    /// 64 minus its slot count's bits.
+    short_shift: u32,
+}
+
+/// A stopword of at most 8 bytes.
+#[derive(Clone, Copy, Debug, Default)]
+struct ShortSlot {
+    /// The word's bytes, little-endian, zero-padded.
+    key: u64,
+    /// 0: empty.
+    len: u8,
+    langs: LangMask,
+}
+
+/// [`slot_hash`] for a word of at most 8 bytes (`key`: its bytes).
+#[inline]
+fn short_hash(key: u64, len: usize, shift: u32) -> usize {
+    ((key ^ (len as u64) << 59).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
 }
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -189,12 +212,38 @@ impl Stopwords {
             arena.extend_from_slice(w);
             longest = longest.max(w.len());
         }
+        let short_words: Vec<(&[u8], LangMask)> = slots
+            .iter()
+            .filter(|s| s.len != 0 && s.len <= 8)
+            .map(|s| {
+                let start = s.start as usize;
+                (&arena[start..start + s.len as usize], s.langs)
+            })
+            .collect();
+        let short_size = (short_words.len() * 4).next_power_of_two().max(16);
+        let short_shift = 64 - short_size.trailing_zeros();
+        let mut short = vec![ShortSlot::default(); short_size];
+        for (w, langs) in short_words {
+            let key = key16(w) as u64;
+            let mut i = short_hash(key, w.len(), short_shift);
+            while short[i].len != 0 {
+                i = (i + 1) & (short_size - 1);
+            }
+            short[i] = ShortSlot {
+                key,
+                len: w.len() as u8,
+                langs,
+            };
+        }
         Stopwords {
             slots: slots.into(),
             arena: arena.into(),
             mask: size - 1,
             shift,
             longest,
+            short: short.into(),
+            short_mask: short_size - 1,
+            short_shift,
         }
     }
 
@@ -230,6 +279,9 @@ impl Stopwords {
     #[inline]
     pub fn lookup_key(&self, key: u128, len: usize) -> LangMask {
         debug_assert!(len <= 16);
+        if len <= 8 {
+            return self.lookup_short(key as u64, len);
+        }
         // No slot holds an empty word or one longer than the longest: their
         // probes end at an empty slot and give 0 too, without a test on
         // every word (see `lookup_key_needs_no_length_test`).
@@ -243,6 +295,25 @@ impl Stopwords {
                 return s.langs;
             }
             i = (i + 1) & self.mask;
+        }
+    }
+
+    /// [`lookup_key`](Self::lookup_key) for a word of `len <= 8` bytes given
+    /// as its little-endian, zero-padded key.
+    #[inline]
+    pub fn lookup_short(&self, key: u64, len: usize) -> LangMask {
+        debug_assert!(len <= 8);
+        // No slot holds an empty word: its probe ends at an empty slot.
+        let mut i = short_hash(key, len, self.short_shift);
+        loop {
+            let s = &self.short[i];
+            if s.len == 0 {
+                return 0;
+            }
+            if s.key == key && s.len as usize == len {
+                return s.langs;
+            }
+            i = (i + 1) & self.short_mask;
         }
     }
 
