@@ -672,8 +672,6 @@ fn measure_ascii_in<const N: usize, const G: usize>(
     // and 16-byte word key can be loaded whole.
     let mut buf = [0u8; N];
     buf[..n].copy_from_slice(text);
-    let load =
-        |buf: &[u8], i: usize| u64::from_le_bytes(buf[i..i + 8].try_into().expect("eight bytes"));
     // Bit i of `alnum[i / 64]`: byte i is an ASCII letter or digit.
     let mut alnum = [0u64; G];
     let (digits, upper, letters, first_upper) = classify(&mut buf, n, &mut alnum);
@@ -701,63 +699,92 @@ fn measure_ascii_in<const N: usize, const G: usize>(
         }
     }
 
-    // Words: runs of set bits, from a start (a set bit after a clear one)
-    // to an end (a set bit before a clear one); the two alternate, so they
-    // are walked together with trailing_zeros.
-    let mut ends = [0u64; G];
-    let mut starts = [0u64; G];
+    // Words: runs of set bits. The bits where `alnum` changes (a word's
+    // first byte, the byte after its last) alternate start, end, start, ...
+    // and are walked in one stream with trailing_zeros. The bytes past the
+    // text are zero, so the last word ends in group `groups` at the latest.
+    let mut edges = [0u64; G];
     let mut carry = 0;
-    for w in 0..groups {
+    let mut count = 0;
+    for w in 0..=groups {
         let a = alnum[w];
-        starts[w] = a & !(a << 1 | carry);
-        ends[w] = a & !(a >> 1 | alnum[w + 1] << 63);
+        let e = a ^ (a << 1 | carry);
+        edges[w] = e;
+        count += e.count_ones();
         carry = a >> 63;
     }
-    let mut words = 0;
-    let (mut we, mut em) = (0, ends[0]);
-    for (w, &s) in starts[..groups].iter().enumerate() {
-        let mut sm = s;
-        while sm != 0 {
-            let start = w * 64 + sm.trailing_zeros() as usize;
-            sm &= sm - 1;
-            while em == 0 {
-                we += 1;
-                em = ends[we];
+    let (mut w, mut m) = (0, edges[0]);
+    // The next edge: `None` past the last.
+    let mut next = || {
+        while m == 0 {
+            w += 1;
+            if w > groups {
+                return None;
             }
-            let end = we * 64 + em.trailing_zeros() as usize + 1;
-            em &= em - 1;
-            debug_assert!(start < end && end <= n);
-            words += 1;
-            let len = end - start;
-            if folded.len < crate::repeat::KEY_PREFIX {
-                let take = len.min(crate::repeat::KEY_PREFIX - folded.len);
-                let at = folded.len;
-                if len <= 16 {
-                    // Sixteen bytes copied whole; those after the word are
-                    // overwritten or never read.
-                    folded.bytes[at..at + 16].copy_from_slice(&buf[start..start + 16]);
-                } else {
-                    folded.bytes[at..at + take].copy_from_slice(&buf[start..start + take]);
-                }
-                folded.len += take;
-            }
-            if len <= 16 {
-                // Already lower-cased (above); the bytes after the word
-                // masked off.
-                let lo = load(&buf, start) & KEY_LO[len];
-                let hi = load(&buf, start + 8) & KEY_HI[len];
-                let key = (lo as u128) | ((hi as u128) << 64);
-                add_mask_piece(counts, stop.lookup_key(key, len));
-            } else if len <= MAX_STOPWORD {
-                let mut word = [0u8; MAX_STOPWORD];
-                for (d, s) in word.iter_mut().zip(&text[start..end]) {
-                    *d = s.to_ascii_lowercase();
-                }
-                add_mask_piece(counts, stop.lookup(&word[..len]));
-            }
+            m = edges[w];
         }
+        let at = w * 64 + m.trailing_zeros() as usize;
+        m &= m - 1;
+        Some(at)
+    };
+    // The first words, until `folded` is full, then the others.
+    let mut flen = folded.len;
+    while flen < crate::repeat::KEY_PREFIX {
+        let Some(start) = next() else { break };
+        let end = next().unwrap_or(n);
+        let len = end - start;
+        let take = len.min(crate::repeat::KEY_PREFIX - flen);
+        if len <= 16 {
+            // Sixteen bytes copied whole; those after the word are
+            // overwritten or never read.
+            folded.bytes[flen..flen + 16].copy_from_slice(&buf[start..start + 16]);
+        } else {
+            folded.bytes[flen..flen + take].copy_from_slice(&buf[start..start + take]);
+        }
+        flen += take;
+        word_stops(&buf, text, start, end, stop, counts);
     }
-    f.words = words;
+    folded.len = flen;
+    while let Some(start) = next() {
+        let end = next().unwrap_or(n);
+        word_stops(&buf, text, start, end, stop, counts);
+    }
+    f.words = count / 2;
+}
+
+/// Adds the stopword languages of the word `start..end` (its bytes
+/// lower-cased in `buf`, which has 16 more bytes after the text; `text` the
+/// original) to `counts`.
+#[inline(always)]
+fn word_stops(
+    buf: &[u8],
+    text: &[u8],
+    start: usize,
+    end: usize,
+    stop: &Stopwords,
+    counts: &mut StopCounts,
+) {
+    debug_assert!(start < end && end <= text.len());
+    let load =
+        |buf: &[u8], i: usize| u64::from_le_bytes(buf[i..i + 8].try_into().expect("eight bytes"));
+    let len = end - start;
+    if len <= 8 {
+        // Already lower-cased (above); the bytes after the word
+        // masked off.
+        let key = load(buf, start) & KEY_LO[len];
+        add_mask_piece(counts, stop.lookup_short(key, len));
+    } else if len <= 16 {
+        let lo = load(buf, start) & KEY_LO[len];
+        let hi = load(buf, start + 8) & KEY_HI[len];
+        let key = (lo as u128) | ((hi as u128) << 64);
+        add_mask_piece(counts, stop.lookup_key(key, len));
+    } else if len <= MAX_STOPWORD {
+        let mut word = [0u8; MAX_STOPWORD];
+        for (d, s) in word.iter_mut().zip(&text[start..end]) {
+            *d = s.to_ascii_lowercase();
+        }
+        add_mask_piece(counts, stop.lookup(&word[..len]));
+    }
 }
 
 /// The low 8 bytes of a word key of each length (0..=16): the word's own.

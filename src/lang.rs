@@ -115,8 +115,33 @@ pub struct Stopwords {
     arena: Box<[u8]>,
     /// Slot count minus one (a power of two minus one).
     mask: usize,
+    /// 64 minus the slot count's bits (see `slot_hash`).
+    shift: u32,
     /// Length of the longest stopword, in bytes.
     longest: usize,
+    /// The stopwords of at most 8 bytes again, in a table of their own
+    /// keyed by one `u64` (most words looked up are that short).
+    short: Box<[ShortSlot]>,
+    /// Its slot count minus one.
+    short_mask: usize,
+    /// 64 minus its slot count's bits.
+    short_shift: u32,
+}
+
+/// A stopword of at most 8 bytes.
+#[derive(Clone, Copy, Debug, Default)]
+struct ShortSlot {
+    /// The word's bytes, little-endian, zero-padded.
+    key: u64,
+    /// 0: empty.
+    len: u8,
+    langs: LangMask,
+}
+
+/// [`slot_hash`] for a word of at most 8 bytes (`key`: its bytes).
+#[inline]
+fn short_hash(key: u64, len: usize, shift: u32) -> usize {
+    ((key ^ (len as u64) << 59).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
 }
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -140,12 +165,13 @@ fn key16(word: &[u8]) -> u128 {
         .fold(0, |k, (i, &b)| k | (b as u128) << (8 * i))
 }
 
-/// The table slot a key and length hash to, before probing.
+/// The table slot a key and length hash to, before probing, in a table
+/// of `64 - shift` bits: the top bits of the product (the best mixed).
 #[inline]
-fn slot_hash(key: u128, len: usize) -> u64 {
+fn slot_hash(key: u128, len: usize, shift: u32) -> usize {
     let (lo, hi) = (key as u64, (key >> 64) as u64);
     let h = (lo ^ hi.rotate_left(23) ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    h ^ (h >> 32)
+    (h >> shift) as usize
 }
 
 impl Stopwords {
@@ -167,12 +193,13 @@ impl Stopwords {
             }
         }
         let size = (order.len() * 4).next_power_of_two().max(16);
+        let shift = 64 - size.trailing_zeros();
         let mut slots = vec![Slot::default(); size];
         let mut arena = Vec::new();
         let mut longest = 0;
         for w in order {
             let key = key16(w);
-            let mut i = slot_hash(key, w.len()) as usize & (size - 1);
+            let mut i = slot_hash(key, w.len(), shift);
             while slots[i].len != 0 {
                 i = (i + 1) & (size - 1);
             }
@@ -185,11 +212,38 @@ impl Stopwords {
             arena.extend_from_slice(w);
             longest = longest.max(w.len());
         }
+        let short_words: Vec<(&[u8], LangMask)> = slots
+            .iter()
+            .filter(|s| s.len != 0 && s.len <= 8)
+            .map(|s| {
+                let start = s.start as usize;
+                (&arena[start..start + s.len as usize], s.langs)
+            })
+            .collect();
+        let short_size = (short_words.len() * 4).next_power_of_two().max(16);
+        let short_shift = 64 - short_size.trailing_zeros();
+        let mut short = vec![ShortSlot::default(); short_size];
+        for (w, langs) in short_words {
+            let key = key16(w) as u64;
+            let mut i = short_hash(key, w.len(), short_shift);
+            while short[i].len != 0 {
+                i = (i + 1) & (short_size - 1);
+            }
+            short[i] = ShortSlot {
+                key,
+                len: w.len() as u8,
+                langs,
+            };
+        }
         Stopwords {
             slots: slots.into(),
             arena: arena.into(),
             mask: size - 1,
+            shift,
             longest,
+            short: short.into(),
+            short_mask: short_size - 1,
+            short_shift,
         }
     }
 
@@ -203,7 +257,7 @@ impl Stopwords {
             return self.lookup_key(key16(word), word.len());
         }
         let key = key16(word);
-        let mut i = slot_hash(key, word.len()) as usize & self.mask;
+        let mut i = slot_hash(key, word.len(), self.shift);
         loop {
             let s = &self.slots[i];
             if s.len == 0 {
@@ -225,10 +279,13 @@ impl Stopwords {
     #[inline]
     pub fn lookup_key(&self, key: u128, len: usize) -> LangMask {
         debug_assert!(len <= 16);
+        if len <= 8 {
+            return self.lookup_short(key as u64, len);
+        }
         // No slot holds an empty word or one longer than the longest: their
         // probes end at an empty slot and give 0 too, without a test on
         // every word (see `lookup_key_needs_no_length_test`).
-        let mut i = slot_hash(key, len) as usize & self.mask;
+        let mut i = slot_hash(key, len, self.shift);
         loop {
             let s = &self.slots[i];
             if s.len == 0 {
@@ -238,6 +295,25 @@ impl Stopwords {
                 return s.langs;
             }
             i = (i + 1) & self.mask;
+        }
+    }
+
+    /// [`lookup_key`](Self::lookup_key) for a word of `len <= 8` bytes given
+    /// as its little-endian, zero-padded key.
+    #[inline]
+    pub fn lookup_short(&self, key: u64, len: usize) -> LangMask {
+        debug_assert!(len <= 8);
+        // No slot holds an empty word: its probe ends at an empty slot.
+        let mut i = short_hash(key, len, self.short_shift);
+        loop {
+            let s = &self.short[i];
+            if s.len == 0 {
+                return 0;
+            }
+            if s.key == key && s.len as usize == len {
+                return s.langs;
+            }
+            i = (i + 1) & self.short_mask;
         }
     }
 

@@ -821,7 +821,17 @@ pub fn table() -> Vec<Shape> {
         s(
             "prev-next-link",
             Category::Navigation,
-            Needs::First(b"vnpa<\xc2\xe2"),
+            // Its first word: one of the labels, whole or begun (the
+            // first two bytes of a prefix are its key, so "<" goes with
+            // what can follow it: a label's first letter or a space).
+            Needs::All(&[
+                Needs::First(b"vnpa<\xc2\xe2"),
+                Needs::Prefix(&[
+                    "prev", "next", "vor", "n\u{e4}", "n\u{c4}", "art", "\u{ab}", "\u{2039}",
+                    "\u{2190}", "<v", "<n", "<p", "<a", "< ", "<\t", "<\n", "<\u{b}", "<\u{c}",
+                    "<\r",
+                ]),
+            ]),
             r"(?i-u)^(?:(?:prev|<|\xc2\xab|\xe2\x80\xb9|\xe2\x86\x90)\s*)?(?:(?:vorheriger|voriger|n(?:\xc3\xa4|\xc3\x84)chster)(?:\s*/\s*n(?:\xc3\xa4|\xc3\x84)chster)?\s*(?:artikel|beitrag)|(?:previous|next)\s*(?:article|post|story)|article\s+(?:suivant|pr(?:\xc3\xa9|\xc3\x89)c(?:\xc3\xa9|\xc3\x89)dent)|art(?:\xc3\xad|\xc3\x8d)culo\s+(?:anterior|siguiente))(?:$|(?:\s|\xc2\xa0)*(?:[:|>/]|\xc2\xbb|\xe2\x80\xba|\xe2\x86\x92|\xe2\x80\x9c|\xe2\x80\x9e|\xc2\xab)|(?:\s|\xc2\xa0)*(?-i:[A-Z0-9\x22'+]|\xc3[\x80-\x9e])).*$".into(),
         ),
         // A date or time alone on a line, with an optional "Updated"/"Posted" label.
@@ -913,6 +923,16 @@ struct Candidates {
     colon: u64,
     at: u64,
     name: u64,
+    /// By the [`pair_key`] of the line's first two bytes after its lead
+    /// ([`Probe::lead_key`]): the shapes whose [`Gate::Prefix`]es all hold
+    /// it (and those without one).
+    prefix: Box<[u64; 1024]>,
+    /// The shapes without a [`Gate::Prefix`], for a line with no such pair.
+    unprefixed: u64,
+    /// By the line's count of ASCII letters (the last entry for any count
+    /// from its index on): the shapes whose [`Gate::MaxLetters`] all take
+    /// it (and those without one).
+    letters: Box<[u64; MAX_SHAPE_BYTES + 1]>,
 }
 
 impl Candidates {
@@ -925,6 +945,9 @@ impl Candidates {
             colon: 0,
             at: 0,
             name: 0,
+            prefix: Box::new([0; 1024]),
+            unprefixed: 0,
+            letters: Box::new([0; MAX_SHAPE_BYTES + 1]),
         };
         for (k, (_, gates, _)) in shapes.iter().enumerate() {
             let bit = 1u64 << k;
@@ -944,6 +967,29 @@ impl Candidates {
                     c.last[usize::from(b)] |= bit;
                 }
             }
+            let prefixes: Vec<&PairSet> = gates
+                .iter()
+                .filter_map(|g| match g {
+                    Gate::Prefix(set, _) => Some(set),
+                    _ => None,
+                })
+                .collect();
+            if prefixes.is_empty() {
+                c.unprefixed |= bit;
+            }
+            for (k, m) in c.prefix.iter_mut().enumerate() {
+                if prefixes.iter().all(|set| set.has(k)) {
+                    *m |= bit;
+                }
+            }
+            for (n, m) in c.letters.iter_mut().enumerate() {
+                if gates.iter().all(|g| match g {
+                    Gate::MaxLetters(max) => n <= *max as usize,
+                    _ => true,
+                }) {
+                    *m |= bit;
+                }
+            }
             for g in gates.iter() {
                 match g {
                     Gate::Digit => c.digit |= bit,
@@ -956,6 +1002,32 @@ impl Candidates {
             }
         }
         c
+    }
+
+    /// `gates` without those [`Candidates::of`] folds into its masks whole
+    /// (the digit, colon, `@` and name-byte tests, the letter counts, the
+    /// first [`Gate::First`] and [`Gate::Last`]): a shape among a line's
+    /// candidates passes them.
+    fn unfolded(gates: &[Gate]) -> Box<[Gate]> {
+        let (mut first, mut last) = (false, false);
+        gates
+            .iter()
+            .filter(|g| match g {
+                Gate::Digit | Gate::Colon | Gate::At | Gate::NameChars | Gate::MaxLetters(_) => {
+                    false
+                }
+                Gate::First(_) if !first => {
+                    first = true;
+                    false
+                }
+                Gate::Last(_) if !last => {
+                    last = true;
+                    false
+                }
+                _ => true,
+            })
+            .cloned()
+            .collect()
     }
 
     /// The shapes the (non-empty) line may match.
@@ -975,7 +1047,11 @@ impl Candidates {
         if probe.not_name {
             m &= !self.name;
         }
-        m
+        m &= self.letters[(probe.letters as usize).min(MAX_SHAPE_BYTES)];
+        m & match probe.lead_key {
+            Some(k) => self.prefix[k],
+            None => self.unprefixed,
+        }
     }
 }
 
@@ -1237,6 +1313,11 @@ impl Shapes {
         let caption = compile(CAPTION, "caption");
         let post_count = compile(POST_COUNT, "post-count");
         let candidates = Candidates::of(&shapes);
+        // The gates the candidates' masks test exactly are not tried again.
+        let shapes = shapes
+            .into_iter()
+            .map(|(re, gates, hit)| (re, Candidates::unfolded(&gates), hit))
+            .collect();
         Shapes {
             shapes,
             candidates,
@@ -1708,6 +1789,30 @@ mod tests {
         Ok(())
     }
 
+    /// The prev/next labels' prefix gate lets every form of the label
+    /// through: after an arrow, a guillemet or `<`, spaced or not, in any
+    /// case.
+    #[test]
+    fn prev_next_prefixes_pass() {
+        for t in [
+            "< Next article",
+            "<next post",
+            "<\tPrevious story",
+            "\u{ab}Previous story",
+            "\u{2039} Vorheriger Artikel",
+            "\u{2190} Art\u{ed}culo anterior",
+            "N\u{e4}chster Beitrag",
+            "N\u{c4}CHSTER ARTIKEL",
+            "prev next article",
+            "Article suivant",
+            "Voriger Beitrag: Title",
+        ] {
+            let hit = builtin().find(t.as_bytes()).map(|h| h.name);
+            assert_eq!(hit, Some("prev-next-link"), "{t:?}");
+            own_gates_pass(t.as_bytes()).expect(t);
+        }
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
         /// The separator count never hides a breadcrumb, in UTF-8 or Latin-1.
@@ -1804,6 +1909,7 @@ mod tests {
             "Lea m\u{e1}s", "LE PUEDE INTERESAR", "\u{c0} lire aussi", "See also", "Lesen Sie auch",
             "Vorheriger Artikel", "N\u{e4}chster Beitrag", "Next article", "Prev", "\u{ab} ", "Article suivant",
             "N\u{c4}CHSTER ARTIKEL", "R\u{c9}PONSES", "\u{c0}", "F\u{dc}R", "ART\u{cd}CULO ANTERIOR",
+            "<", "\u{2039}", "\u{2190}", "PREVIOUS", "next", "story", "Art\u{ed}culo siguiente", "voriger",
         ]), 0..14)) {
             let line = parts.concat();
             let t = line.trim().as_bytes();
