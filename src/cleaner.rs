@@ -2838,6 +2838,11 @@ fn amount_line(t: &[u8]) -> Option<bool> {
         [b'-' | b'*', b' ', rest @ ..] => rest.trim_ascii_start(),
         _ => t.strip_prefix("• ".as_bytes()).unwrap_or(t),
     };
+    // An amount starts with a digit or a vulgar fraction (U+00BC..BE,
+    // U+2150..215E): one byte tells most lines apart before any decoding.
+    if !matches!(t.first(), Some(b'0'..=b'9' | 0xC2 | 0xE2)) {
+        return None;
+    }
     let s = std::str::from_utf8(t).ok()?;
     let amount_char =
         |c: char| c.is_ascii_digit() || ('¼'..='¾').contains(&c) || ('⅐'..='⅞').contains(&c);
