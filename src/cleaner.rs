@@ -2830,6 +2830,13 @@ fn keep_tables(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
 /// nothing after it, a unit with nothing after it ("53,82 g"), a phone
 /// number ("+81 158-23-2012") is no amount.
 fn amount_line(t: &[u8]) -> Option<bool> {
+    // Most lines fail on their first byte: no digit, fraction or bullet.
+    if !matches!(
+        t.first(),
+        Some(b'0'..=b'9' | b'-' | b'*' | 0xC2 | 0xE2 | b' ' | b'\t')
+    ) {
+        return None;
+    }
     let t = t.trim_ascii();
     if t.len() > MAX_AMOUNT_LINE {
         return None;
