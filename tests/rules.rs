@@ -4825,6 +4825,68 @@ mod small_sites {
         "The regulator's new rules on advertising disclosure require influencers to label paid posts clearly.",
         Keep
     );
+    // Notices that run past the twelve words a line-start phrase may
+    // have: matched anywhere in the line.
+    t!(
+        de_cookie_notice_inverted,
+        De,
+        "Um unsere Webseite f\u{fc}r Sie besser zu machen, verwenden wir Cookies. Wenn Sie die Seite weiter nutzen, stimmen Sie dem zu.",
+        Drop(Legal)
+    );
+    t!(
+        de_licence_footer_long,
+        De,
+        "Alle Texte dieses Blogs stehen unter einer Creative-Commons-Lizenz: Namensnennung, nicht kommerziell, Weitergabe unter gleichen Bedingungen.",
+        Drop(Legal)
+    );
+    t!(
+        de_post_footer_long,
+        De,
+        "Dieser Eintrag wurde ver\u{f6}ffentlicht in Allgemein und verschlagwortet mit Garten, Herbst, Obst von Anna. Permanentlink.",
+        Drop(Credit)
+    );
+    t!(
+        en_compensation_disclosure,
+        En,
+        "We test products on our own, and no maker pays for a review. We may receive compensation when you click on links to products.",
+        Drop(Legal)
+    );
+    t!(
+        en_newsletter_pitch_long,
+        En,
+        "Want more of our garden tips every week? Subscribe to our newsletter and follow us on the social networks for the latest news.",
+        Drop(Banner)
+    );
+    t!(
+        en_newsletter_signing_up,
+        En,
+        "Stay on top of the local news by signing up to our newsletter today!",
+        Drop(Banner)
+    );
+    t!(
+        de_newsletter_subscribe_named,
+        De,
+        "Garten-Newsletter abonnieren",
+        Drop(Banner)
+    );
+    t!(
+        de_newsletter_mailbox_pitch,
+        De,
+        "Die besten Tipps und Rezepte der Woche direkt in dein Postfach!",
+        Drop(Banner)
+    );
+    t!(
+        de_mailbox_sentence,
+        De,
+        "Die Betr\u{fc}ger schicken die gef\u{e4}lschten Rechnungen direkt in Ihr Postfach, warnte die Polizei am Montag.",
+        Keep
+    );
+    t!(
+        de_published_in_sentence,
+        De,
+        "Der Artikel erschien zuerst in der Zeitschrift, dieser Beitrag wurde ver\u{f6}ffentlicht, weil die Leser danach fragten.",
+        Keep
+    );
     t!(
         en_inbox_sentence,
         En,
