@@ -4949,6 +4949,19 @@ mod small_sites {
         Drop(Banner)
     );
     t!(
+        de_newsletter_sign_up_long,
+        De,
+        "Kein Problem \u{2013} einfach hier zum Newsletter anmelden und nichts mehr verpassen.",
+        Drop(Banner)
+    );
+    t!(de_subscribe_now, De, "Jetzt abonnieren!", Drop(Banner));
+    t!(
+        en_support_plea,
+        En,
+        "We rely on your support to keep local news free for everyone",
+        Drop(Banner)
+    );
+    t!(
         de_mailbox_sentence,
         De,
         "Die Betr\u{fc}ger schicken die gef\u{e4}lschten Rechnungen direkt in Ihr Postfach, warnte die Polizei am Montag.",
