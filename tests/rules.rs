@@ -4955,6 +4955,13 @@ mod small_sites {
         Drop(Banner)
     );
     t!(de_subscribe_now, De, "Jetzt abonnieren!", Drop(Banner));
+    t!(de_comment_form_question, De, "Was denkst du?", Drop(Social));
+    t!(
+        de_what_do_you_think_sentence,
+        De,
+        "Was denkst du, wie lange die Arbeiten an der Br\u{fc}cke noch dauern werden?",
+        Keep
+    );
     t!(
         en_support_plea,
         En,
