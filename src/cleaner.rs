@@ -1952,15 +1952,20 @@ impl Cleaner {
         let weight = |i: usize| feats[i].weight as u64;
         let total: u64 = (0..texts.len()).filter(|&i| keep[i]).map(weight).sum();
         let mut before = 0u64;
+        // A bare name over a paragraph that opens with it is a bio box only
+        // the first time: a page of profiles ("Jane Doe" / "Jane Doe runs
+        // the farm ...") has several.
+        let mut bare_seen = false;
         for i in 0..texts.len() {
-            if before >= p.min_comment_cut {
-                if let Some(j) = bio_box(texts, feats, density, keep, i) {
+            if let Some((j, bare)) = bio_box(texts, feats, density, keep, i) {
+                if before >= p.min_comment_cut && !(bare && bare_seen) {
                     let bio: u64 = (i..=j).filter(|&k| keep[k]).map(weight).sum();
                     let after = total - before - bio;
                     if (after as f32) < p.sign_off_ratio * before as f32 {
                         return Some(i);
                     }
                 }
+                bare_seen |= bare;
             }
             if keep[i] {
                 before += weight(i);
@@ -3362,7 +3367,16 @@ const BLURB_WORDS: usize = 8;
 /// other stopword ("About Jane Doe", "ABOUT JANE DOE"; not "About this
 /// recipe"). A generic "About the author" is left alone: some pages count
 /// the bio below it as part of the article.
-const BIO_STARTS: &[&[u8]] = &[b"about "];
+/// German "Über Jane Doe" heads the same box.
+const BIO_STARTS: &[&[u8]] = &[b"about ", "\u{dc}ber ".as_bytes(), "\u{fc}ber ".as_bytes()];
+/// The count of posts a byline box prints after the name ("Jule Radeck 300
+/// posts", "\u{dc}ber Anna 257 Artikel"): read past.
+const BIO_COUNTS: &[&[u8]] = &[
+    b"posts",
+    b"articles",
+    b"artikel",
+    "beitr\u{e4}ge".as_bytes(),
+];
 /// The bio's first paragraph starts at most this many lines below its header.
 const BIO_WINDOW: usize = 4;
 /// ... and has at least this many words, a name of the header among its
@@ -3373,7 +3387,51 @@ const BIO_WORDS: u32 = 8;
 const BIO_NAME_AT: usize = 4;
 /// A bio is about a person: it holds one of these words (a company's "About
 /// Acme" box may be the page's subject).
-const BIO_PRONOUNS: &[&[u8]] = &[b"he", b"she", b"his", b"her", b"him", b"i", b"my", b"me"];
+const BIO_PRONOUNS: &[&[u8]] = &[
+    b"he", b"she", b"his", b"her", b"him", b"i", b"my", b"me", b"er", b"sie", b"ihr", b"ihre",
+    b"sein", b"seine", b"ich", b"mein", b"meine",
+];
+/// "I'm", "I am", "ich bin": a one-name bio introduces itself.
+const BIO_SELF: &[(&[u8], &[&[u8]])] = &[(b"i", &[b"m", b"am"]), (b"ich", &[b"bin"])];
+
+/// The verbs a bio opens with after the first name alone ("Jane is ...").
+const BIO_VERBS: &[&[u8]] = &[
+    b"is",
+    b"was",
+    b"has",
+    b"writes",
+    b"ist",
+    b"war",
+    b"hat",
+    b"schreibt",
+];
+/// Stems of words about a writer's work ("writes", "reporter", "editor",
+/// "Redakteurin", "Volont\u{e4}rin"): a bio under a bare name holds one.
+const WRITER_STEMS: &[&[u8]] = &[
+    b"writ",
+    b"reporter",
+    b"journalis",
+    b"editor",
+    b"correspondent",
+    b"columnist",
+    b"author",
+    b"contributor",
+    b"blogger",
+    b"redakt",
+    b"autor",
+    b"schreib",
+    b"geschrieben",
+    b"korrespondent",
+    b"kolumnist",
+    "volont\u{e4}r".as_bytes(),
+];
+
+/// Is `w` a word about a writer's work ([`WRITER_STEMS`])?
+fn writes(w: &[u8]) -> bool {
+    WRITER_STEMS
+        .iter()
+        .any(|s| w.len() >= s.len() && w[..s.len()].eq_ignore_ascii_case(s))
+}
 
 /// The words of a line, split at ASCII spaces and punctuation.
 fn name_words(t: &[u8]) -> Vec<&[u8]> {
@@ -3393,9 +3451,9 @@ fn bio_box(
     density: &[f32],
     keep: &[bool],
     i: usize,
-) -> Option<usize> {
+) -> Option<(usize, bool)> {
     let f = &feats[i];
-    if !(2..=4).contains(&f.words) || f.terminal || !f.first_upper {
+    if !(2..=5).contains(&f.words) || f.terminal || !f.first_upper {
         return None;
     }
     // One stopword: "about" itself.
@@ -3406,19 +3464,47 @@ fn bio_box(
     let t = t.strip_suffix(b":").unwrap_or(t);
     let start = BIO_STARTS
         .iter()
-        .find(|s| t.len() > s.len() && t[..s.len()].eq_ignore_ascii_case(s))?;
-    let names = name_words(&t[start.len()..]);
+        .find(|s| t.len() > s.len() && t[..s.len()].eq_ignore_ascii_case(s));
+    // A bare name heads the box too ("Jane Doe" over "Jane Doe writes
+    // about ..."), with no stopword at all.
+    let bare = start.is_none();
+    if bare && density[i] > 0.0 {
+        return None;
+    }
+    let mut names = name_words(&t[start.map_or(0, |s| s.len())..]);
+    if let [.., count, what] = names[..] {
+        if count.iter().all(u8::is_ascii_digit)
+            && BIO_COUNTS.iter().any(|c| c.eq_ignore_ascii_case(what))
+        {
+            names.truncate(names.len() - 2);
+        }
+    }
     let capitalised = |w: &[u8]| first_char(w).is_some_and(char::is_uppercase);
-    if !(1..=3).contains(&names.len()) || !names.iter().all(|w| w.len() >= 2 && capitalised(w)) {
+    let least = if bare { 2 } else { 1 };
+    if !(least..=3).contains(&names.len()) || !names.iter().all(|w| w.len() >= 2 && capitalised(w))
+    {
         return None;
     }
     let j = (i + 1..texts.len().min(i + 1 + BIO_WINDOW))
         .find(|&j| keep[j] && feats[j].words >= BIO_WORDS)?;
     let words = name_words(texts[j]);
-    let named = words
-        .iter()
-        .take(BIO_NAME_AT)
-        .any(|w| names.iter().any(|n| n.eq_ignore_ascii_case(w)));
+    // Under a bare name the bio opens with it, whole ("Jane Doe writes
+    // ...") or the first name and a verb ("Jane is ..."): not a subheading
+    // in Title Case over a paragraph that repeats it ("Momentum Investing"
+    // / "Momentum investing is ..."). And it speaks of writing: a page's
+    // profiles of people ("Liam Williams" / "Liam Williams fought ...")
+    // are sections of the article.
+    let named = if bare {
+        let whole = words.len() > names.len() && words[..names.len()] == names[..];
+        let first =
+            words.len() > 1 && words[0] == names[0] && BIO_VERBS.iter().any(|v| words[1] == *v);
+        (whole || first) && words.iter().any(|w| writes(w))
+    } else {
+        words
+            .iter()
+            .take(BIO_NAME_AT)
+            .any(|w| names.iter().any(|n| n.eq_ignore_ascii_case(w)))
+    };
     // A full name ("About Evan Gough") over a paragraph that speaks of a
     // person; one name ("About Becky") only over one that introduces
     // itself ("Hi, I'm Becky", "I am a ..."): "About Kale" over "Kale is
@@ -3429,11 +3515,12 @@ fn bio_box(
             .any(|w| BIO_PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w)))
     } else {
         words.windows(2).any(|w| {
-            w[0].eq_ignore_ascii_case(b"i")
-                && (w[1].eq_ignore_ascii_case(b"m") || w[1].eq_ignore_ascii_case(b"am"))
+            BIO_SELF.iter().any(|(me, verbs)| {
+                w[0].eq_ignore_ascii_case(me) && verbs.iter().any(|v| w[1].eq_ignore_ascii_case(v))
+            })
         })
     };
-    (named && person).then_some(j)
+    (named && person).then_some((j, bare))
 }
 
 /// Is line `i` a commenter's name above the first comment's metadata: a

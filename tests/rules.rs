@@ -2459,6 +2459,79 @@ mod regressions {
         assert_verdict(&cleaned, section, Verdict::Keep);
     }
 
+    /// A bio box headed by the bare name, or by "Über" and the name with
+    /// the count of the writer's posts, after a whole article ends it; a
+    /// German box introduces itself with "Ich bin". A profile of a person
+    /// under a bare name, with no word of a writer's work, is a section of
+    /// the article and stays, and so does a subheading in Title Case over a
+    /// paragraph that repeats it.
+    #[test]
+    fn bio_box_bare_name_or_counted_header_dropped() {
+        let [a, b, c, d] = body(L::En);
+        let e5 = "The library will also hold a small museum about the history of the town, with old maps and photographs that many families have kept in their homes for a long time.";
+        let cases = [
+            (
+                "Jane Doe",
+                "Jane Doe writes about the town and its council for the paper, and she lives by the river with her two cats and a great many books.",
+            ),
+            (
+                "Jane Doe 312 posts",
+                "Jane Doe is a reporter who has covered the town and its council for ten years, and she lives by the river with her two cats.",
+            ),
+        ];
+        for (header, bio) in cases {
+            let doc = join(&[HEADLINE, a, b, c, d, e5, header, bio]);
+            let cleaned = cleaner().clean(doc.as_bytes());
+            let e = explain(&cleaned);
+            for line in [header, bio] {
+                assert_eq!(
+                    decision_of(&cleaned, line),
+                    (Verdict::Drop(LowContent), Rule::AfterSignOff),
+                    "{header}\n{e}"
+                );
+            }
+            assert_body_kept(&cleaned, L::En, header);
+        }
+
+        // A profile under a bare name: no writer's word.
+        let (header, profile) = (
+            "Liam Walker",
+            "Liam Walker fought for the title in April last year and lost on points, but he has won his last four fights and says that he is ready for another chance.",
+        );
+        let doc = join(&[HEADLINE, a, b, c, d, e5, header, profile]);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_verdict(&cleaned, profile, Verdict::Keep);
+
+        // A subheading in Title Case over a paragraph that repeats it in
+        // lower case, with a writer's word and a pronoun: not a name.
+        let (header, section) = (
+            "Value Investing",
+            "Value investing is what I have written about most, and my own view is that buying cheap shares of sound companies is still the best way to grow savings.",
+        );
+        let doc = join(&[HEADLINE, a, b, c, d, e5, header, section]);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_verdict(&cleaned, section, Verdict::Keep);
+
+        // German: "Über Anna 257 Artikel" over "Ich bin Anna, ...".
+        let [a, b, c, d] = body(L::De);
+        let e5 = "Im Keller der Bibliothek soll au\u{df}erdem ein kleines Museum entstehen, in dem alte Karten und Fotografien gezeigt werden, die viele Familien der Stadt seit langer Zeit aufbewahrt haben.";
+        let (header, bio) = (
+            "\u{dc}ber Anna 257 Artikel",
+            "Ich bin Anna, ich wohne seit vielen Jahren in der Stadt und schreibe hier \u{fc}ber alles, was mit dem Garten und mit den Tieren zu tun hat.",
+        );
+        let doc = join(&[HEADLINE, a, b, c, d, e5, header, bio]);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        let e = explain(&cleaned);
+        for line in [header, bio] {
+            assert_eq!(
+                decision_of(&cleaned, line),
+                (Verdict::Drop(LowContent), Rule::AfterSignOff),
+                "{e}"
+            );
+        }
+        assert_body_kept(&cleaned, L::De, "German bio box");
+    }
+
     /// Headlines of other stories in Title Case, four or more, right below
     /// the article's last paragraph and with no header above them, are a
     /// list of other stories: the article ends there. The same lines with
@@ -4990,6 +5063,88 @@ mod small_sites {
         en_advertising_disclosure_sentence,
         En,
         "The regulator's new rules on advertising disclosure require influencers to label paid posts clearly.",
+        Keep
+    );
+    // Notices that run past the twelve words a line-start phrase may
+    // have: matched anywhere in the line.
+    t!(
+        de_cookie_notice_inverted,
+        De,
+        "Um unsere Webseite f\u{fc}r Sie besser zu machen, verwenden wir Cookies. Wenn Sie die Seite weiter nutzen, stimmen Sie dem zu.",
+        Drop(Legal)
+    );
+    t!(
+        de_licence_footer_long,
+        De,
+        "Alle Texte dieses Blogs stehen unter einer Creative-Commons-Lizenz: Namensnennung, nicht kommerziell, Weitergabe unter gleichen Bedingungen.",
+        Drop(Legal)
+    );
+    t!(
+        de_post_footer_long,
+        De,
+        "Dieser Eintrag wurde ver\u{f6}ffentlicht in Allgemein und verschlagwortet mit Garten, Herbst, Obst von Anna. Permanentlink.",
+        Drop(Credit)
+    );
+    t!(
+        en_compensation_disclosure,
+        En,
+        "We test products on our own, and no maker pays for a review. We may receive compensation when you click on links to products.",
+        Drop(Legal)
+    );
+    t!(
+        en_newsletter_pitch_long,
+        En,
+        "Want more of our garden tips every week? Subscribe to our newsletter and follow us on the social networks for the latest news.",
+        Drop(Banner)
+    );
+    t!(
+        en_newsletter_signing_up,
+        En,
+        "Stay on top of the local news by signing up to our newsletter today!",
+        Drop(Banner)
+    );
+    t!(
+        de_newsletter_subscribe_named,
+        De,
+        "Garten-Newsletter abonnieren",
+        Drop(Banner)
+    );
+    t!(
+        de_newsletter_mailbox_pitch,
+        De,
+        "Die besten Tipps und Rezepte der Woche direkt in dein Postfach!",
+        Drop(Banner)
+    );
+    t!(
+        de_newsletter_sign_up_long,
+        De,
+        "Kein Problem \u{2013} einfach hier zum Newsletter anmelden und nichts mehr verpassen.",
+        Drop(Banner)
+    );
+    t!(de_subscribe_now, De, "Jetzt abonnieren!", Drop(Banner));
+    t!(de_comment_form_question, De, "Was denkst du?", Drop(Social));
+    t!(
+        de_what_do_you_think_sentence,
+        De,
+        "Was denkst du, wie lange die Arbeiten an der Br\u{fc}cke noch dauern werden?",
+        Keep
+    );
+    t!(
+        en_support_plea,
+        En,
+        "We rely on your support to keep local news free for everyone",
+        Drop(Banner)
+    );
+    t!(
+        de_mailbox_sentence,
+        De,
+        "Die Betr\u{fc}ger schicken die gef\u{e4}lschten Rechnungen direkt in Ihr Postfach, warnte die Polizei am Montag.",
+        Keep
+    );
+    t!(
+        de_published_in_sentence,
+        De,
+        "Der Artikel erschien zuerst in der Zeitschrift, dieser Beitrag wurde ver\u{f6}ffentlicht, weil die Leser danach fragten.",
         Keep
     );
     t!(
