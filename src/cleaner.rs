@@ -3434,10 +3434,9 @@ fn writes(w: &[u8]) -> bool {
 }
 
 /// The words of a line, split at ASCII spaces and punctuation.
-fn name_words(t: &[u8]) -> Vec<&[u8]> {
+fn name_words(t: &[u8]) -> impl Iterator<Item = &[u8]> + Clone {
     t.split(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
-        .collect()
 }
 
 /// Is line `i` the header of an author's bio box with the bio kept right
@@ -3471,12 +3470,28 @@ fn bio_box(
     if bare && density[i] > 0.0 {
         return None;
     }
-    let mut names = name_words(&t[start.map_or(0, |s| s.len())..]);
-    if let [.., count, what] = names[..] {
-        if count.iter().all(u8::is_ascii_digit)
+    // The bio below: the first paragraph within the window (looked for
+    // before the header's words are read: most headers have none).
+    let j = (i + 1..texts.len().min(i + 1 + BIO_WINDOW))
+        .find(|&j| keep[j] && feats[j].words >= BIO_WORDS)?;
+    // The header's words: a name of one to three, with the count of
+    // posts read past; no more than five in all (no allocation: most
+    // headers tested are a menu's or a subheading's).
+    let mut header = [&[][..]; 5];
+    let mut count = 0;
+    for w in name_words(&t[start.map_or(0, |s| s.len())..]) {
+        if count == header.len() {
+            return None;
+        }
+        header[count] = w;
+        count += 1;
+    }
+    let mut names = &header[..count];
+    if let [rest @ .., number, what] = names {
+        if number.iter().all(u8::is_ascii_digit)
             && BIO_COUNTS.iter().any(|c| c.eq_ignore_ascii_case(what))
         {
-            names.truncate(names.len() - 2);
+            names = rest;
         }
     }
     let capitalised = |w: &[u8]| first_char(w).is_some_and(char::is_uppercase);
@@ -3485,9 +3500,15 @@ fn bio_box(
     {
         return None;
     }
-    let j = (i + 1..texts.len().min(i + 1 + BIO_WINDOW))
-        .find(|&j| keep[j] && feats[j].words >= BIO_WORDS)?;
-    let words = name_words(texts[j]);
+    // The paragraph's first words (a name of three and one more at most
+    // are read at its head), then all of them only if it opens as a bio.
+    let mut lead = [&[][..]; BIO_NAME_AT];
+    let mut leads = 0;
+    for w in name_words(texts[j]).take(BIO_NAME_AT) {
+        lead[leads] = w;
+        leads += 1;
+    }
+    let lead = &lead[..leads];
     // Under a bare name the bio opens with it, whole ("Jane Doe writes
     // ...") or the first name and a verb ("Jane is ..."): not a subheading
     // in Title Case over a paragraph that repeats it ("Momentum Investing"
@@ -3495,32 +3516,32 @@ fn bio_box(
     // profiles of people ("Liam Williams" / "Liam Williams fought ...")
     // are sections of the article.
     let named = if bare {
-        let whole = words.len() > names.len() && words[..names.len()] == names[..];
+        let whole = lead.len() > names.len() && lead[..names.len()] == *names;
         let first =
-            words.len() > 1 && words[0] == names[0] && BIO_VERBS.iter().any(|v| words[1] == *v);
-        (whole || first) && words.iter().any(|w| writes(w))
+            lead.len() > 1 && lead[0] == names[0] && BIO_VERBS.iter().any(|v| lead[1] == *v);
+        (whole || first) && name_words(texts[j]).any(writes)
     } else {
-        words
-            .iter()
-            .take(BIO_NAME_AT)
+        lead.iter()
             .any(|w| names.iter().any(|n| n.eq_ignore_ascii_case(w)))
     };
+    if !named {
+        return None;
+    }
     // A full name ("About Evan Gough") over a paragraph that speaks of a
     // person; one name ("About Becky") only over one that introduces
     // itself ("Hi, I'm Becky", "I am a ..."): "About Kale" over "Kale is
     // the green my grandmother grew" is a section of the article.
     let person = if names.len() >= 2 {
-        words
-            .iter()
-            .any(|w| BIO_PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w)))
+        name_words(texts[j]).any(|w| BIO_PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w)))
     } else {
-        words.windows(2).any(|w| {
+        let words = name_words(texts[j]);
+        words.clone().zip(words.skip(1)).any(|(a, b)| {
             BIO_SELF.iter().any(|(me, verbs)| {
-                w[0].eq_ignore_ascii_case(me) && verbs.iter().any(|v| w[1].eq_ignore_ascii_case(v))
+                a.eq_ignore_ascii_case(me) && verbs.iter().any(|v| b.eq_ignore_ascii_case(v))
             })
         })
     };
-    (named && person).then_some((j, bare))
+    person.then_some((j, bare))
 }
 
 /// Is line `i` a commenter's name above the first comment's metadata: a
