@@ -466,6 +466,14 @@ const MIN_AMOUNTS: usize = 3;
 /// See [`MIN_AMOUNTS`].
 const MIN_MEASURED: usize = 2;
 
+/// A list of amounts with no kept text next to it ([`keep_amounts`]) is
+/// kept from this many lines that start with an amount, at least
+/// [`MIN_LONE_MEASURED`] of them with a unit of measure.
+const MIN_LONE_AMOUNTS: usize = 4;
+
+/// See [`MIN_LONE_AMOUNTS`].
+const MIN_LONE_MEASURED: usize = 3;
+
 /// The longest line read as an item of a list of amounts, in bytes.
 const MAX_AMOUNT_LINE: usize = 120;
 
@@ -2897,8 +2905,11 @@ fn amount_line(t: &[u8]) -> Option<bool> {
 /// between two of them ("Für den Teig:", "Salz") and no chrome or repeat
 /// among them, right below or right above a kept line, is kept; so are its
 /// title ("Ingredients:") between it and kept text above, and its last
-/// item without an amount between it and kept text below. A numbered list
-/// of other stories ("30 Small Bedrooms Ideas ...") names no unit. Lines
+/// item without an amount between it and kept text below. A list of
+/// [`MIN_LONE_AMOUNTS`] amounts, [`MIN_LONE_MEASURED`] of them measured,
+/// is kept alone, with no kept text next to it (a recipe page whose other
+/// lines are all short). A numbered list of other stories ("30 Small
+/// Bedrooms Ideas ...") names no unit. Lines
 /// from `end` on are left alone; decided after the article's end is
 /// found, so that it moves no cut.
 fn keep_amounts(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
@@ -2938,6 +2949,12 @@ fn keep_amounts(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
             let to = below.unwrap_or(last);
             keep[first..=to].fill(true);
             judgement.heading[first..=to].fill(Some(KeptBy::Amounts));
+        } else if amounts >= MIN_LONE_AMOUNTS && measured >= MIN_LONE_MEASURED {
+            // A longer list is a recipe's ingredients wherever it stands:
+            // on a recipe page whose other text is all short lines
+            // (steps, times, servings), no kept line need be next to it.
+            keep[i..=last].fill(true);
+            judgement.heading[i..=last].fill(Some(KeptBy::Amounts));
         }
         i = last + 1;
     }
