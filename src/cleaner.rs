@@ -2882,7 +2882,12 @@ fn amount_line(t: &[u8]) -> Option<bool> {
             _ => break,
         }
     }
-    let word = rest.split([' ', '\t', '(', ',']).next().unwrap_or_default();
+    // A converter may print a no-break space after the unit ("350 g\u{a0}
+    // Zucker").
+    let word = rest
+        .split([' ', '\t', '\u{a0}', '(', ','])
+        .next()
+        .unwrap_or_default();
     let after = &rest[word.len()..];
     let word = word.strip_suffix('.').unwrap_or(word);
     if !word.chars().next().is_some_and(char::is_alphabetic) {
@@ -4606,6 +4611,8 @@ mod amount_line_tests {
             ("125 g \t\tMehl", Some(true)),
             ("2 Dose/n Mandarinen", Some(true)),
             ("16oz (1 block) firm tofu", Some(true)),
+            ("350 g\u{a0} Zucker", Some(true)),
+            ("1 Pck.\u{a0}\u{a0}Vanillezucker", Some(true)),
             ("1 large onion", Some(false)),
             ("1 Ei", Some(false)),
             (
