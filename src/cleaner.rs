@@ -2909,7 +2909,8 @@ fn amount_line(t: &[u8]) -> Option<bool> {
 /// [`MIN_MEASURED`] of them with a unit of measure, one other line at most
 /// between two of them ("Für den Teig:", "Salz") and no chrome or repeat
 /// among them, right below or right above a kept line, is kept; so are its
-/// title ("Ingredients:") between it and kept text above, and its last
+/// title between it and kept text above or ending in a colon
+/// ("Ingredients:", "Für den Teig:") right above it, and its last
 /// item without an amount between it and kept text below. A list of
 /// [`MIN_LONE_AMOUNTS`] amounts, [`MIN_LONE_MEASURED`] of them measured,
 /// is kept alone, with no kept text next to it (a recipe page whose other
@@ -2937,7 +2938,10 @@ fn keep_amounts(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
             }
             j += 1;
         }
-        let first = if i > 1 && free(keep, i - 1) && keep[i - 2] {
+        // Its title: the line between it and kept text above, or one that
+        // announces it ("Für den Teig:").
+        let titled = i > 0 && free(keep, i - 1) && doc.texts[i - 1].ends_with(b":");
+        let first = if titled || (i > 1 && free(keep, i - 1) && keep[i - 2]) {
             i - 1
         } else {
             i
@@ -2958,8 +2962,8 @@ fn keep_amounts(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
             // A longer list is a recipe's ingredients wherever it stands:
             // on a recipe page whose other text is all short lines
             // (steps, times, servings), no kept line need be next to it.
-            keep[i..=last].fill(true);
-            judgement.heading[i..=last].fill(Some(KeptBy::Amounts));
+            keep[first..=last].fill(true);
+            judgement.heading[first..=last].fill(Some(KeptBy::Amounts));
         }
         i = last + 1;
     }
