@@ -466,6 +466,14 @@ const MIN_AMOUNTS: usize = 3;
 /// See [`MIN_AMOUNTS`].
 const MIN_MEASURED: usize = 2;
 
+/// A list of amounts with no kept text next to it ([`keep_amounts`]) is
+/// kept from this many lines that start with an amount, at least
+/// [`MIN_LONE_MEASURED`] of them with a unit of measure.
+const MIN_LONE_AMOUNTS: usize = 4;
+
+/// See [`MIN_LONE_AMOUNTS`].
+const MIN_LONE_MEASURED: usize = 3;
+
 /// The longest line read as an item of a list of amounts, in bytes.
 const MAX_AMOUNT_LINE: usize = 120;
 
@@ -2879,7 +2887,12 @@ fn amount_line(t: &[u8]) -> Option<bool> {
             _ => break,
         }
     }
-    let word = rest.split([' ', '\t', '(', ',']).next().unwrap_or_default();
+    // A converter may print a no-break space after the unit ("350 g\u{a0}
+    // Zucker").
+    let word = rest
+        .split([' ', '\t', '\u{a0}', '(', ','])
+        .next()
+        .unwrap_or_default();
     let after = &rest[word.len()..];
     let word = word.strip_suffix('.').unwrap_or(word);
     if !word.chars().next().is_some_and(char::is_alphabetic) {
@@ -2901,9 +2914,13 @@ fn amount_line(t: &[u8]) -> Option<bool> {
 /// [`MIN_MEASURED`] of them with a unit of measure, one other line at most
 /// between two of them ("Für den Teig:", "Salz") and no chrome or repeat
 /// among them, right below or right above a kept line, is kept; so are its
-/// title ("Ingredients:") between it and kept text above, and its last
-/// item without an amount between it and kept text below. A numbered list
-/// of other stories ("30 Small Bedrooms Ideas ...") names no unit. Lines
+/// title between it and kept text above or ending in a colon
+/// ("Ingredients:", "Für den Teig:") right above it, and its last
+/// item without an amount between it and kept text below. A list of
+/// [`MIN_LONE_AMOUNTS`] amounts, [`MIN_LONE_MEASURED`] of them measured,
+/// is kept alone, with no kept text next to it (a recipe page whose other
+/// lines are all short). A numbered list of other stories ("30 Small
+/// Bedrooms Ideas ...") names no unit. Lines
 /// from `end` on are left alone; decided after the article's end is
 /// found, so that it moves no cut.
 fn keep_amounts(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
@@ -2926,7 +2943,10 @@ fn keep_amounts(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
             }
             j += 1;
         }
-        let first = if i > 1 && free(keep, i - 1) && keep[i - 2] {
+        // Its title: the line between it and kept text above, or one that
+        // announces it ("Für den Teig:").
+        let titled = i > 0 && free(keep, i - 1) && doc.texts[i - 1].ends_with(b":");
+        let first = if titled || (i > 1 && free(keep, i - 1) && keep[i - 2]) {
             i - 1
         } else {
             i
@@ -2943,6 +2963,12 @@ fn keep_amounts(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
             let to = below.unwrap_or(last);
             keep[first..=to].fill(true);
             judgement.heading[first..=to].fill(Some(KeptBy::Amounts));
+        } else if amounts >= MIN_LONE_AMOUNTS && measured >= MIN_LONE_MEASURED {
+            // A longer list is a recipe's ingredients wherever it stands:
+            // on a recipe page whose other text is all short lines
+            // (steps, times, servings), no kept line need be next to it.
+            keep[first..=last].fill(true);
+            judgement.heading[first..=last].fill(Some(KeptBy::Amounts));
         }
         i = last + 1;
     }
@@ -4697,6 +4723,8 @@ mod amount_line_tests {
             ("125 g \t\tMehl", Some(true)),
             ("2 Dose/n Mandarinen", Some(true)),
             ("16oz (1 block) firm tofu", Some(true)),
+            ("350 g\u{a0} Zucker", Some(true)),
+            ("1 Pck.\u{a0}\u{a0}Vanillezucker", Some(true)),
             ("1 large onion", Some(false)),
             ("1 Ei", Some(false)),
             (

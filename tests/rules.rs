@@ -4153,6 +4153,56 @@ mod regressions {
         }
     }
 
+    /// A recipe page whose ingredients stand among short lines only (tabs,
+    /// nutrition labels, a menu), with no kept text next to them: a list
+    /// of four amounts or more, three of them with a unit of measure, is
+    /// kept alone, with its title ending in a colon; a shorter one (three
+    /// amounts, two units) is not.
+    #[test]
+    fn lone_ingredient_list_kept() {
+        let [a, b, _, _] = body(L::En);
+        let page = |ingredients: &[&'static str]| {
+            let mut blocks = vec!["Roast chicken with rice", a, b, "Advertisement"];
+            blocks.extend(["Ingredients", "Nutrition", "How to prepare", "Reviews"]);
+            blocks.extend(["For the sauce:"]);
+            blocks.extend(ingredients);
+            blocks.extend(["Calories", "Fat", "Protein", "Carbs", "Home", "Recipes"]);
+            join(&blocks)
+        };
+        let ingredients = [
+            "2 tsp vegetable oil",
+            "1 large onion",
+            "4 cloves garlic",
+            "1 tbsp chili powder",
+            "250g minced lamb",
+        ];
+        let doc = page(&ingredients);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        for line in ingredients {
+            assert_eq!(
+                decision_of(&cleaned, line),
+                (Verdict::Keep, Rule::Amounts),
+                "{}",
+                explain(&cleaned)
+            );
+        }
+        assert_eq!(
+            decision_of(&cleaned, "For the sauce:"),
+            (Verdict::Keep, Rule::Amounts),
+            "{}",
+            explain(&cleaned)
+        );
+        assert_verdict(&cleaned, a, Verdict::Keep);
+        assert_verdict(&cleaned, b, Verdict::Keep);
+        assert_idempotent(&cleaned);
+        let short = ["2 tsp vegetable oil", "1 large onion", "250g minced lamb"];
+        let doc = page(&short);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        for line in short.into_iter().chain(["For the sauce:"]) {
+            assert_verdict(&cleaned, line, Verdict::Drop(LowContent));
+        }
+    }
+
     /// The first items of a bulleted list whose later items are kept as
     /// text (a changelog at the top of a post) are kept too.
     #[test]
