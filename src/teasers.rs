@@ -361,6 +361,7 @@ pub(crate) fn teaser_end(
     density: &[f32],
     paras: Option<&Paragraphs>,
     found: &[Found],
+    phrase_head: &[bool],
     keep: &[bool],
 ) -> Option<usize> {
     let n = texts.len();
@@ -470,7 +471,25 @@ pub(crate) fn teaser_end(
             // page ("Read More" under each post) is a post's foot, not the
             // article's.
             let lone_only = before_h != before;
-            let headed = (is_header(texts[h], &feats.get(h), found[h], &mut norm)
+            let named = is_header(texts[h], &feats.get(h), found[h], &mut norm);
+            // A lexicon phrase the header list does not know ("Kontakt",
+            // "Anzeige", "Articles correspondants") right below the last
+            // paragraph (one kept line between at most) heads a list of
+            // other stories too, when the list is all headlines: no
+            // paragraph within [`WINDOW`] lines, the first line a headline
+            // (a capital, at most [`RUN_WORDS`] words: not the article going
+            // on after an advertisement), and as for a run of headlines, no
+            // intro above and not half the article below.
+            let chrome_only = !named
+                && found[h] == Found::ListChrome
+                && phrase_head[h]
+                && tail_lines <= 1
+                && chrome_list_follows(texts, feats, found, &prose, h)
+                && list_follows(texts, feats, found, &prose, &same, h, &mut norm)
+                && !under_intro(texts, keep, h)
+                && 2 * text_below(&prose, feats, keep, h) < before_h;
+            let headed = (named
+                || chrome_only
                 || (share_row(found, h) && !(lone_only && printed.above(texts, h))))
                 && list_follows(texts, feats, found, &prose, &same, h, &mut norm);
             // No header: a run of headlines right below the last paragraph.
@@ -514,6 +533,26 @@ pub(crate) fn teaser_end(
         }
     }
     None
+}
+
+/// Are the lines below the chrome header `h` headlines only: no
+/// paragraph among the text lines within [`WINDOW`] lines, and the first
+/// text line below it starts with a capital and has at most
+/// [`RUN_WORDS`] words?
+fn chrome_list_follows(
+    texts: &[&[u8]],
+    feats: CtxFeats<'_>,
+    found: &[Found],
+    prose: &[bool],
+    h: usize,
+) -> bool {
+    let n = texts.len();
+    let text = |j: usize| found[j] == Found::Text;
+    !(h + 1..(h + 1 + WINDOW).min(n)).any(|j| text(j) && prose[j])
+        && (h + 1..n).find(|&j| text(j)).is_some_and(|j| {
+            let f = feats.get(j);
+            f.first_upper && f.words <= *RUN_WORDS.end()
+        })
 }
 
 /// A list of other stories may have no header: [`RUN_TITLES`] headlines
