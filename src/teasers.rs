@@ -481,14 +481,14 @@ pub(crate) fn teaser_end(
             // end would take in the short lines there) heads a list of
             // other stories too, when the list is all headlines: no
             // paragraph within [`WINDOW`] lines, the first line a headline
-            // (a capital, at most [`RUN_WORDS`] words: not the article going
-            // on after an advertisement), and as for a run of headlines, no
+            // (a capital, two to twenty words: not a recipe's tab, nor the
+            // article going on after an advertisement), and as for a run of headlines, no
             // intro above and not half the article below.
             let chrome_only = !named
                 && found[h] == Found::ListChrome
                 && phrase_head[h]
                 && tail_lines <= 1
-                && last_kept.map_or(false, |k| (k + 1..h).all(|j| !text(j)))
+                && last_kept.is_some_and(|k| (k + 1..h).all(|j| !text(j)))
                 && chrome_list_follows(texts, feats, found, &prose, h)
                 && list_follows(texts, feats, found, &prose, &same, h, &mut norm)
                 && !under_intro(texts, keep, h)
@@ -547,9 +547,9 @@ pub(crate) fn teaser_end(
 /// paragraph among the text lines within [`WINDOW`] lines, no line
 /// longer than a headline that ends as a sentence ([`long_sentence`]: the
 /// article going on after a "Read also" box of one headline, in a
-/// paragraph that ends with a question), and the first
-/// text line below it starts with a capital and has at most
-/// [`RUN_WORDS`] words?
+/// paragraph that ends with a question), and the first text line below
+/// it a headline: a capital and two words up to the most of [`RUN_WORDS`]
+/// (not a recipe's tab, "Ingredients", nor the article going on)?
 fn chrome_list_follows(
     texts: &[&[u8]],
     feats: CtxFeats<'_>,
@@ -563,7 +563,7 @@ fn chrome_list_follows(
         .any(|j| text(j) && (prose[j] || long_sentence(texts[j], &feats.get(j))))
         && (h + 1..n).find(|&j| text(j)).is_some_and(|j| {
             let f = feats.get(j);
-            f.first_upper && f.words <= *RUN_WORDS.end()
+            f.first_upper && (2..=*RUN_WORDS.end()).contains(&f.words)
         })
 }
 
