@@ -1521,12 +1521,19 @@ impl Cleaner {
                 None => teasers::Found::Text,
             })
             .collect();
+        // Whether each line's evidence is a lexicon phrase ("Anzeige",
+        // "Kontakt", "Articles les plus lus"), not a shape (a date, a
+        // breadcrumb): only a phrase heads a list as a chrome header.
+        let phrase_head: Vec<bool> = (0..n)
+            .map(|i| matches!(evidence[i], Some(e) if matches!(e.rule, Rule::Phrase(_))))
+            .collect();
         let list_start = teasers::teaser_end(
             texts,
             ctx_feats,
             &ctx_density,
             paras.as_ref(),
             &found,
+            &phrase_head,
             &judgement.keep,
         )
         .filter(|&t| cut.map_or(true, |c| t <= c));

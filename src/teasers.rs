@@ -361,6 +361,7 @@ pub(crate) fn teaser_end(
     density: &[f32],
     paras: Option<&Paragraphs>,
     found: &[Found],
+    phrase_head: &[bool],
     keep: &[bool],
 ) -> Option<usize> {
     let n = texts.len();
@@ -432,6 +433,8 @@ pub(crate) fn teaser_end(
     // the lines above it.
     let mut next_prose = 0usize;
     let mut printed = Printed::default();
+    // The last kept line above.
+    let mut last_kept: Option<usize> = None;
     for h in 0..n {
         paired_after -= paired_weight(h);
         // An article of one paragraph (a short news item, a blog post of
@@ -470,7 +473,28 @@ pub(crate) fn teaser_end(
             // page ("Read More" under each post) is a post's foot, not the
             // article's.
             let lone_only = before_h != before;
-            let headed = (is_header(texts[h], &feats.get(h), found[h], &mut norm)
+            let named = is_header(texts[h], &feats.get(h), found[h], &mut norm);
+            // A lexicon phrase the header list does not know ("Kontakt",
+            // "Anzeige", "Articles correspondants") right below the last
+            // paragraph (one kept line between at most, and only chrome
+            // between the last kept line and it: the lines kept above the
+            // end would take in the short lines there) heads a list of
+            // other stories too, when the list is all headlines: no
+            // paragraph within [`WINDOW`] lines, the first line a headline
+            // (a capital, two to twenty words: not a recipe's tab, nor the
+            // article going on after an advertisement), and as for a run of headlines, no
+            // intro above and not half the article below.
+            let chrome_only = !named
+                && found[h] == Found::ListChrome
+                && phrase_head[h]
+                && tail_lines <= 1
+                && last_kept.is_some_and(|k| (k + 1..h).all(|j| !text(j)))
+                && chrome_list_follows(texts, feats, found, &prose, h)
+                && list_follows(texts, feats, found, &prose, &same, h, &mut norm)
+                && !under_intro(texts, keep, h)
+                && 2 * text_below(&prose, feats, keep, h) < before_h;
+            let headed = (named
+                || chrome_only
                 || (share_row(found, h) && !(lone_only && printed.above(texts, h))))
                 && list_follows(texts, feats, found, &prose, &same, h, &mut norm);
             // No header: a run of headlines right below the last paragraph.
@@ -504,6 +528,9 @@ pub(crate) fn teaser_end(
             last_prose = Some(h);
         }
         if keep[h] {
+            last_kept = Some(h);
+        }
+        if keep[h] {
             tail = if closes[h] { 0 } else { tail + weight(h) };
             if closes[h] {
                 tail_lines = 0;
@@ -514,6 +541,39 @@ pub(crate) fn teaser_end(
         }
     }
     None
+}
+
+/// Are the lines below the chrome header `h` headlines only: no
+/// paragraph among the text lines within [`WINDOW`] lines, no line
+/// longer than a headline that ends as a sentence ([`long_sentence`]: the
+/// article going on after a "Read also" box of one headline, in a
+/// paragraph that ends with a question), and the first text line below
+/// it a headline: a capital and two words up to the most of [`RUN_WORDS`]
+/// (not a recipe's tab, "Ingredients", nor the article going on)?
+fn chrome_list_follows(
+    texts: &[&[u8]],
+    feats: CtxFeats<'_>,
+    found: &[Found],
+    prose: &[bool],
+    h: usize,
+) -> bool {
+    let n = texts.len();
+    let text = |j: usize| found[j] == Found::Text;
+    !(h + 1..(h + 1 + WINDOW).min(n))
+        .any(|j| text(j) && (prose[j] || long_sentence(texts[j], &feats.get(j))))
+        && (h + 1..n).find(|&j| text(j)).is_some_and(|j| {
+            let f = feats.get(j);
+            f.first_upper && (2..=*RUN_WORDS.end()).contains(&f.words)
+        })
+}
+
+/// A line longer than any headline that ends as a sentence does, a
+/// question or an exclamation included ("... Chissà per quanto ancora
+/// riusciranno a spremere il brand?!"), not cut short as a teaser's
+/// summary is ("...", "…").
+fn long_sentence(t: &[u8], f: &Features) -> bool {
+    let t = t.trim_ascii_end();
+    f.words > TITLE_WORDS && f.terminal && !t.ends_with(b"..") && !t.ends_with("…".as_bytes())
 }
 
 /// A list of other stories may have no header: [`RUN_TITLES`] headlines

@@ -2571,6 +2571,43 @@ mod regressions {
         }
     }
 
+    /// A lexicon phrase the header list does not know ("Newsletter",
+    /// "Anzeige") right below the article's last paragraph, over headlines
+    /// of other stories in sentence case (no Title Case run), heads the
+    /// list: the article ends there. Over a paragraph that goes on with the
+    /// article (after an advertisement), or over headlines with paragraphs
+    /// between them, it ends nothing.
+    #[test]
+    fn chrome_phrase_heads_teaser_list() {
+        let [a, b, c, d] = body(L::De);
+        let titles = [
+            "Neue Brücke über den Fluss wird im Sommer eröffnet",
+            "Sieben Wanderwege am Ufer, die kaum jemand kennt",
+            "Bäckerei aus der Altstadt gewinnt einen Preis für ihr Brot",
+            "Was der neue Fahrplan für Pendler am Morgen bedeutet",
+        ];
+        // The site's blurb at the page's foot, with no sentence end,
+        // prose-like enough for the context model to keep the headlines
+        // above it.
+        let blurb = "Wir sind ein kleines Team von Leuten, die diese Stadt und die Menschen in ihr lieben, und wir freuen uns sehr, wenn ihr uns schreibt, worüber ihr hier gerne mehr lesen würdet";
+        let head = "Stadtrat beschließt den Bau der neuen Bibliothek";
+        let mut blocks = vec![head, a, b, c, d, "Newsletter"];
+        blocks.extend(titles);
+        blocks.push(blurb);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_after_teasers(&cleaned, titles);
+        assert_body_kept(&cleaned, L::De, "chrome phrase over teasers");
+
+        // After an advertisement the article goes on: a paragraph first.
+        let on = "Die Bürgermeisterin sagte am Abend noch, dass die Stadt für den Bau der Bibliothek auch Geld vom Land bekommen werde und dass die Bürger bei der Gestaltung des Lesesaals mitreden dürften, wenn sie es wollten";
+        let blocks = [head, a, b, "Anzeige", on, c, d];
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_no_after_teasers(&cleaned, "article going on after an advertisement");
+        assert_verdict(&cleaned, on, Verdict::Keep);
+    }
+
     /// Paragraphs that end with a link after their last sentence ("Read it
     /// here. http://...", "[Continue reading]") are paragraphs all the
     /// same: the article above a list of related posts is whole, and the
