@@ -773,6 +773,9 @@ fn word_stops(
         // masked off.
         let key = load(buf, start) & KEY_LO[len];
         add_mask_piece(counts, stop.lookup_short(key, len));
+    } else if !stop.ascii_len_may_match(len) {
+        // The word (ASCII letters and digits) has a length no ASCII
+        // stopword has: no lookup.
     } else if len <= 16 {
         let lo = load(buf, start) & KEY_LO[len];
         let hi = load(buf, start + 8) & KEY_HI[len];

@@ -119,6 +119,9 @@ pub struct Stopwords {
     shift: u32,
     /// Length of the longest stopword, in bytes.
     longest: usize,
+    /// Bit `len`: some stopword of `len` bytes is all ASCII (a word of
+    /// ASCII letters and digits of another length is none).
+    ascii_lens: u64,
     /// The stopwords of at most 8 bytes again, in a table of their own
     /// keyed by one `u64` (most words looked up are that short).
     short: Box<[ShortSlot]>,
@@ -197,6 +200,7 @@ impl Stopwords {
         let mut slots = vec![Slot::default(); size];
         let mut arena = Vec::new();
         let mut longest = 0;
+        let mut ascii_lens = 0u64;
         for w in order {
             let key = key16(w);
             let mut i = slot_hash(key, w.len(), shift);
@@ -211,6 +215,9 @@ impl Stopwords {
             };
             arena.extend_from_slice(w);
             longest = longest.max(w.len());
+            if w.is_ascii() {
+                ascii_lens |= 1 << w.len();
+            }
         }
         let short_words: Vec<(&[u8], LangMask)> = slots
             .iter()
@@ -241,10 +248,19 @@ impl Stopwords {
             mask: size - 1,
             shift,
             longest,
+            ascii_lens,
             short: short.into(),
             short_mask: short_size - 1,
             short_shift,
         }
+    }
+
+    /// May an all-ASCII word of `len` bytes be a stopword? (False: some
+    /// lengths, 11 to 16 bytes among them, have no ASCII stopword, and the
+    /// lookup of such a word can be skipped.)
+    #[inline]
+    pub fn ascii_len_may_match(&self, len: usize) -> bool {
+        len < 64 && self.ascii_lens >> len & 1 != 0
     }
 
     /// The languages `word` (already lowercase) is a stopword in.
@@ -433,6 +449,17 @@ mod tests {
 
     /// Every stopword's key finds its languages, and so does each of its
     /// prefixes (the empty one included) what the naive map says.
+    /// Every stopword of ASCII bytes has a length the ASCII word loop
+    /// looks up.
+    #[test]
+    fn ascii_lengths_cover_every_ascii_stopword() {
+        let s = Stopwords::builtin();
+        for (w, _) in s.entries().filter(|(w, _)| w.is_ascii()) {
+            assert!(s.ascii_len_may_match(w.len()), "{w:?}");
+        }
+        assert!(!s.ascii_len_may_match(MAX_STOPWORD + 1));
+    }
+
     #[test]
     fn lookup_key_is_exact_for_every_stopword() {
         let s = Stopwords::builtin();
