@@ -692,7 +692,7 @@ fn measure_ascii_in<const N: usize, const G: usize>(
             let end = lw * 64 + 64 - alnum[lw].leading_zeros() as usize;
             let core = &buf[start..end];
             if crate::lexicon::irregular_space(core) {
-                crate::lexicon::normalise_ascii(text, norm);
+                squeeze_spaces(core, norm);
             } else {
                 norm.extend_from_slice(core);
             }
@@ -750,6 +750,54 @@ fn measure_ascii_in<const N: usize, const G: usize>(
         word_stops(&buf, text, start, end, stop, counts);
     }
     f.words = count / 2;
+}
+
+/// Appends `core` (lower-cased already) to `out` with each run of ASCII
+/// whitespace made one space, as [`crate::lexicon::normalise_ascii`] does
+/// (without finding the core and lower-casing it again). Eight bytes with
+/// no control byte and no space after a space are copied as they are; the
+/// others go a byte at a time.
+fn squeeze_spaces(core: &[u8], out: &mut Vec<u8>) {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each zero byte of `t` (exactly: no carry between bytes).
+    let zeros = |t: u64| !(((t & LOW7) + LOW7) | t) & HIGH;
+    let base = out.len();
+    out.resize(base + core.len(), 0);
+    let dst = &mut out[base..];
+    let (mut i, mut k, mut space) = (0, 0, false);
+    while i + 8 <= core.len() {
+        let x = u64::from_le_bytes(core[i..i + 8].try_into().expect("eight bytes"));
+        let spaces = zeros(x ^ 0x2020_2020_2020_2020);
+        // Bytes below 0x20 (tabs and line breaks among them).
+        let control = zeros(x & 0xe0e0_e0e0_e0e0_e0e0);
+        // A space right after a space, in the eight bytes or across their start.
+        let double = spaces & (spaces << 8 | u64::from(space) << 7);
+        if control | double == 0 {
+            dst[k..k + 8].copy_from_slice(&core[i..i + 8]);
+            k += 8;
+            space = spaces >> 63 != 0;
+        } else {
+            for &b in &core[i..i + 8] {
+                squeeze_byte(dst, &mut k, &mut space, b);
+            }
+        }
+        i += 8;
+    }
+    for &b in &core[i..] {
+        squeeze_byte(dst, &mut k, &mut space, b);
+    }
+    out.truncate(base + k);
+}
+
+/// One byte of [`squeeze_spaces`]: written at `k`, which moves past it
+/// unless it is whitespace after whitespace (`space`).
+#[inline(always)]
+fn squeeze_byte(dst: &mut [u8], k: &mut usize, space: &mut bool, b: u8) {
+    let ws = b == b' ' || b.wrapping_sub(b'\t') < 5;
+    dst[*k] = if ws { b' ' } else { b };
+    *k += usize::from(!(ws && *space));
+    *space = ws;
 }
 
 /// Adds the stopword languages of the word `start..end` (its bytes
@@ -1127,6 +1175,23 @@ mod tests {
                     crate::repeat::packed_folded_key(folded.bytes()),
                     crate::repeat::packed_start_key(line)
                 );
+            }
+        }
+
+        /// Whitespace is squeezed eight bytes at a time as the lexicon's
+        /// normalisation squeezes it a byte at a time (after what `out`
+        /// held already).
+        #[test]
+        fn squeeze_spaces_is_exact(t in "[ a-z0-9.,\t\n\r\x0b\x0c\x01\u{e9}]{0,90}") {
+            let line = t.as_bytes();
+            let mut want = Vec::new();
+            crate::lexicon::normalise_ascii(line, &mut want);
+            if let Some(start) = line.iter().position(u8::is_ascii_alphanumeric) {
+                let end = line.iter().rposition(u8::is_ascii_alphanumeric).expect("one") + 1;
+                let mut got = b"ab".to_vec();
+                squeeze_spaces(&line[start..end], &mut got);
+                proptest::prop_assert_eq!(&got[..2], b"ab");
+                proptest::prop_assert_eq!(&got[2..], &want[..]);
             }
         }
 
