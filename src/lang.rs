@@ -141,10 +141,12 @@ struct ShortSlot {
     langs: LangMask,
 }
 
-/// [`slot_hash`] for a word of at most 8 bytes (`key`: its bytes).
+/// [`slot_hash`] for a word of at most 8 bytes (`key`: its bytes). The
+/// length is not hashed: a word's key has its bytes and zeros after them,
+/// and the slot's length is compared all the same.
 #[inline]
-fn short_hash(key: u64, len: usize, shift: u32) -> usize {
-    ((key ^ (len as u64) << 59).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
+fn short_hash(key: u64, shift: u32) -> usize {
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
 }
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -232,7 +234,7 @@ impl Stopwords {
         let mut short = vec![ShortSlot::default(); short_size];
         for (w, langs) in short_words {
             let key = key16(w) as u64;
-            let mut i = short_hash(key, w.len(), short_shift);
+            let mut i = short_hash(key, short_shift);
             while short[i].len != 0 {
                 i = (i + 1) & (short_size - 1);
             }
@@ -320,7 +322,7 @@ impl Stopwords {
     pub fn lookup_short(&self, key: u64, len: usize) -> LangMask {
         debug_assert!(len <= 8);
         // No slot holds an empty word: its probe ends at an empty slot.
-        let mut i = short_hash(key, len, self.short_shift);
+        let mut i = short_hash(key, self.short_shift);
         loop {
             let s = &self.short[i];
             if s.len == 0 {
