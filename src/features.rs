@@ -699,57 +699,47 @@ fn measure_ascii_in<const N: usize, const G: usize>(
         }
     }
 
-    // Words: runs of set bits. The bits where `alnum` changes (a word's
-    // first byte, the byte after its last) alternate start, end, start, ...
-    // and are walked in one stream with trailing_zeros. The bytes past the
-    // text are zero, so the last word ends in group `groups` at the latest.
-    let mut edges = [0u64; G];
-    let mut carry = 0;
+    // Words: runs of set bits. Each starts at a set bit whose bit before
+    // is clear, and runs up to the next clear bit (in a later group when
+    // it reaches the end of its own). The bytes past the text are zero, so
+    // every word starts in one of the first `groups` groups and ends in
+    // group `groups` at the latest.
     let mut count = 0;
-    for w in 0..=groups {
-        let a = alnum[w];
-        let e = a ^ (a << 1 | carry);
-        edges[w] = e;
-        count += e.count_ones();
-        carry = a >> 63;
-    }
-    let (mut w, mut m) = (0, edges[0]);
-    // The next edge: `None` past the last.
-    let mut next = || {
-        while m == 0 {
-            w += 1;
-            if w > groups {
-                return None;
-            }
-            m = edges[w];
-        }
-        let at = w * 64 + m.trailing_zeros() as usize;
-        m &= m - 1;
-        Some(at)
-    };
-    // The first words, until `folded` is full, then the others.
+    let mut carry = 0;
+    // The first words' bytes go to `folded` until it is full.
     let mut flen = folded.len;
-    while flen < crate::repeat::KEY_PREFIX {
-        let Some(start) = next() else { break };
-        let end = next().unwrap_or(n);
-        let len = end - start;
-        let take = len.min(crate::repeat::KEY_PREFIX - flen);
-        if len <= 16 {
-            // Sixteen bytes copied whole; those after the word are
-            // overwritten or never read.
-            folded.bytes[flen..flen + 16].copy_from_slice(&buf[start..start + 16]);
-        } else {
-            folded.bytes[flen..flen + take].copy_from_slice(&buf[start..start + take]);
+    for w in 0..groups {
+        let a = alnum[w];
+        let mut starts = a & !(a << 1 | carry);
+        carry = a >> 63;
+        count += starts.count_ones();
+        while starts != 0 {
+            let b = starts.trailing_zeros() as usize;
+            starts &= starts - 1;
+            let start = w * 64 + b;
+            let mut end = start + (!(a >> b)).trailing_zeros() as usize;
+            let mut v = w + 1;
+            while end == v * 64 {
+                end += (!alnum[v]).trailing_zeros() as usize;
+                v += 1;
+            }
+            if flen < crate::repeat::KEY_PREFIX {
+                let len = end - start;
+                let take = len.min(crate::repeat::KEY_PREFIX - flen);
+                if len <= 16 {
+                    // Sixteen bytes copied whole; those after the word are
+                    // overwritten or never read.
+                    folded.bytes[flen..flen + 16].copy_from_slice(&buf[start..start + 16]);
+                } else {
+                    folded.bytes[flen..flen + take].copy_from_slice(&buf[start..start + take]);
+                }
+                flen += take;
+            }
+            word_stops(&buf, text, start, end, stop, counts);
         }
-        flen += take;
-        word_stops(&buf, text, start, end, stop, counts);
     }
     folded.len = flen;
-    while let Some(start) = next() {
-        let end = next().unwrap_or(n);
-        word_stops(&buf, text, start, end, stop, counts);
-    }
-    f.words = count / 2;
+    f.words = count;
 }
 
 /// Appends `core` (lower-cased already) to `out` with each run of ASCII
