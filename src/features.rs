@@ -692,64 +692,102 @@ fn measure_ascii_in<const N: usize, const G: usize>(
             let end = lw * 64 + 64 - alnum[lw].leading_zeros() as usize;
             let core = &buf[start..end];
             if crate::lexicon::irregular_space(core) {
-                crate::lexicon::normalise_ascii(text, norm);
+                squeeze_spaces(core, norm);
             } else {
                 norm.extend_from_slice(core);
             }
         }
     }
 
-    // Words: runs of set bits. The bits where `alnum` changes (a word's
-    // first byte, the byte after its last) alternate start, end, start, ...
-    // and are walked in one stream with trailing_zeros. The bytes past the
-    // text are zero, so the last word ends in group `groups` at the latest.
-    let mut edges = [0u64; G];
-    let mut carry = 0;
+    // Words: runs of set bits. Each starts at a set bit whose bit before
+    // is clear, and runs up to the next clear bit (in a later group when
+    // it reaches the end of its own). The bytes past the text are zero, so
+    // every word starts in one of the first `groups` groups and ends in
+    // group `groups` at the latest.
     let mut count = 0;
-    for w in 0..=groups {
-        let a = alnum[w];
-        let e = a ^ (a << 1 | carry);
-        edges[w] = e;
-        count += e.count_ones();
-        carry = a >> 63;
-    }
-    let (mut w, mut m) = (0, edges[0]);
-    // The next edge: `None` past the last.
-    let mut next = || {
-        while m == 0 {
-            w += 1;
-            if w > groups {
-                return None;
-            }
-            m = edges[w];
-        }
-        let at = w * 64 + m.trailing_zeros() as usize;
-        m &= m - 1;
-        Some(at)
-    };
-    // The first words, until `folded` is full, then the others.
+    let mut carry = 0;
+    // The first words' bytes go to `folded` until it is full.
     let mut flen = folded.len;
-    while flen < crate::repeat::KEY_PREFIX {
-        let Some(start) = next() else { break };
-        let end = next().unwrap_or(n);
-        let len = end - start;
-        let take = len.min(crate::repeat::KEY_PREFIX - flen);
-        if len <= 16 {
-            // Sixteen bytes copied whole; those after the word are
-            // overwritten or never read.
-            folded.bytes[flen..flen + 16].copy_from_slice(&buf[start..start + 16]);
-        } else {
-            folded.bytes[flen..flen + take].copy_from_slice(&buf[start..start + take]);
+    for w in 0..groups {
+        let a = alnum[w];
+        let mut starts = a & !(a << 1 | carry);
+        carry = a >> 63;
+        count += starts.count_ones();
+        while starts != 0 {
+            let b = starts.trailing_zeros() as usize;
+            starts &= starts - 1;
+            let start = w * 64 + b;
+            let mut end = start + (!(a >> b)).trailing_zeros() as usize;
+            let mut v = w + 1;
+            while end == v * 64 {
+                end += (!alnum[v]).trailing_zeros() as usize;
+                v += 1;
+            }
+            if flen < crate::repeat::KEY_PREFIX {
+                let len = end - start;
+                let take = len.min(crate::repeat::KEY_PREFIX - flen);
+                if len <= 16 {
+                    // Sixteen bytes copied whole; those after the word are
+                    // overwritten or never read.
+                    folded.bytes[flen..flen + 16].copy_from_slice(&buf[start..start + 16]);
+                } else {
+                    folded.bytes[flen..flen + take].copy_from_slice(&buf[start..start + take]);
+                }
+                flen += take;
+            }
+            word_stops(&buf, text, start, end, stop, counts);
         }
-        flen += take;
-        word_stops(&buf, text, start, end, stop, counts);
     }
     folded.len = flen;
-    while let Some(start) = next() {
-        let end = next().unwrap_or(n);
-        word_stops(&buf, text, start, end, stop, counts);
+    f.words = count;
+}
+
+/// Appends `core` (lower-cased already) to `out` with each run of ASCII
+/// whitespace made one space, as [`crate::lexicon::normalise_ascii`] does
+/// (without finding the core and lower-casing it again). Eight bytes with
+/// no control byte and no space after a space are copied as they are; the
+/// others go a byte at a time.
+fn squeeze_spaces(core: &[u8], out: &mut Vec<u8>) {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each zero byte of `t` (exactly: no carry between bytes).
+    let zeros = |t: u64| !(((t & LOW7) + LOW7) | t) & HIGH;
+    let base = out.len();
+    out.resize(base + core.len(), 0);
+    let dst = &mut out[base..];
+    let (mut i, mut k, mut space) = (0, 0, false);
+    while i + 8 <= core.len() {
+        let x = u64::from_le_bytes(core[i..i + 8].try_into().expect("eight bytes"));
+        let spaces = zeros(x ^ 0x2020_2020_2020_2020);
+        // Bytes below 0x20 (tabs and line breaks among them).
+        let control = zeros(x & 0xe0e0_e0e0_e0e0_e0e0);
+        // A space right after a space, in the eight bytes or across their start.
+        let double = spaces & (spaces << 8 | u64::from(space) << 7);
+        if control | double == 0 {
+            dst[k..k + 8].copy_from_slice(&core[i..i + 8]);
+            k += 8;
+            space = spaces >> 63 != 0;
+        } else {
+            for &b in &core[i..i + 8] {
+                squeeze_byte(dst, &mut k, &mut space, b);
+            }
+        }
+        i += 8;
     }
-    f.words = count / 2;
+    for &b in &core[i..] {
+        squeeze_byte(dst, &mut k, &mut space, b);
+    }
+    out.truncate(base + k);
+}
+
+/// One byte of [`squeeze_spaces`]: written at `k`, which moves past it
+/// unless it is whitespace after whitespace (`space`).
+#[inline(always)]
+fn squeeze_byte(dst: &mut [u8], k: &mut usize, space: &mut bool, b: u8) {
+    let ws = b == b' ' || b.wrapping_sub(b'\t') < 5;
+    dst[*k] = if ws { b' ' } else { b };
+    *k += usize::from(!(ws && *space));
+    *space = ws;
 }
 
 /// Adds the stopword languages of the word `start..end` (its bytes
@@ -773,6 +811,9 @@ fn word_stops(
         // masked off.
         let key = load(buf, start) & KEY_LO[len];
         add_mask_piece(counts, stop.lookup_short(key, len));
+    } else if !stop.ascii_len_may_match(len) {
+        // The word (ASCII letters and digits) has a length no ASCII
+        // stopword has: no lookup.
     } else if len <= 16 {
         let lo = load(buf, start) & KEY_LO[len];
         let hi = load(buf, start + 8) & KEY_HI[len];
@@ -1124,6 +1165,23 @@ mod tests {
                     crate::repeat::packed_folded_key(folded.bytes()),
                     crate::repeat::packed_start_key(line)
                 );
+            }
+        }
+
+        /// Whitespace is squeezed eight bytes at a time as the lexicon's
+        /// normalisation squeezes it a byte at a time (after what `out`
+        /// held already).
+        #[test]
+        fn squeeze_spaces_is_exact(t in "[ a-z0-9.,\t\n\r\x0b\x0c\x01\u{e9}]{0,90}") {
+            let line = t.as_bytes();
+            let mut want = Vec::new();
+            crate::lexicon::normalise_ascii(line, &mut want);
+            if let Some(start) = line.iter().position(u8::is_ascii_alphanumeric) {
+                let end = line.iter().rposition(u8::is_ascii_alphanumeric).expect("one") + 1;
+                let mut got = b"ab".to_vec();
+                squeeze_spaces(&line[start..end], &mut got);
+                proptest::prop_assert_eq!(&got[..2], b"ab");
+                proptest::prop_assert_eq!(&got[2..], &want[..]);
             }
         }
 

@@ -119,14 +119,21 @@ pub struct Stopwords {
     shift: u32,
     /// Length of the longest stopword, in bytes.
     longest: usize,
+    /// Bit `len`: some stopword of `len` bytes is all ASCII (a word of
+    /// ASCII letters and digits of another length is none).
+    ascii_lens: u64,
     /// The stopwords of at most 8 bytes again, in a table of their own
-    /// keyed by one `u64` (most words looked up are that short).
-    short: Box<[ShortSlot]>,
-    /// Its slot count minus one.
-    short_mask: usize,
-    /// 64 minus its slot count's bits.
-    short_shift: u32,
+    /// keyed by one `u64` (most words looked up are that short), of a
+    /// fixed size: the slot a hash gives needs no bounds check.
+    short: Box<[ShortSlot; SHORT_SLOTS]>,
 }
+
+/// Bits of the short table's slot count.
+const SHORT_BITS: u32 = 13;
+/// The short table's slots: four times the 1,600-odd short stopwords of
+/// the lists, rounded up; [`Stopwords::builtin`] holds them to at most half
+/// of it.
+const SHORT_SLOTS: usize = 1 << SHORT_BITS;
 
 /// A stopword of at most 8 bytes.
 #[derive(Clone, Copy, Debug, Default)]
@@ -138,10 +145,13 @@ struct ShortSlot {
     langs: LangMask,
 }
 
-/// [`slot_hash`] for a word of at most 8 bytes (`key`: its bytes).
+/// [`slot_hash`] for a word of at most 8 bytes (`key`: its bytes), a slot
+/// of the short table. The length is not hashed: a word's key has its
+/// bytes and zeros after them, and the slot's length is compared all the
+/// same.
 #[inline]
-fn short_hash(key: u64, len: usize, shift: u32) -> usize {
-    ((key ^ (len as u64) << 59).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
+fn short_hash(key: u64) -> usize {
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - SHORT_BITS)) as usize
 }
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -197,6 +207,7 @@ impl Stopwords {
         let mut slots = vec![Slot::default(); size];
         let mut arena = Vec::new();
         let mut longest = 0;
+        let mut ascii_lens = 0u64;
         for w in order {
             let key = key16(w);
             let mut i = slot_hash(key, w.len(), shift);
@@ -211,6 +222,9 @@ impl Stopwords {
             };
             arena.extend_from_slice(w);
             longest = longest.max(w.len());
+            if w.is_ascii() {
+                ascii_lens |= 1 << w.len();
+            }
         }
         let short_words: Vec<(&[u8], LangMask)> = slots
             .iter()
@@ -220,14 +234,17 @@ impl Stopwords {
                 (&arena[start..start + s.len as usize], s.langs)
             })
             .collect();
-        let short_size = (short_words.len() * 4).next_power_of_two().max(16);
-        let short_shift = 64 - short_size.trailing_zeros();
-        let mut short = vec![ShortSlot::default(); short_size];
+        assert!(
+            short_words.len() <= SHORT_SLOTS / 2,
+            "SHORT_BITS too small for {} short stopwords",
+            short_words.len()
+        );
+        let mut short = Box::new([ShortSlot::default(); SHORT_SLOTS]);
         for (w, langs) in short_words {
             let key = key16(w) as u64;
-            let mut i = short_hash(key, w.len(), short_shift);
+            let mut i = short_hash(key);
             while short[i].len != 0 {
-                i = (i + 1) & (short_size - 1);
+                i = (i + 1) & (SHORT_SLOTS - 1);
             }
             short[i] = ShortSlot {
                 key,
@@ -241,10 +258,17 @@ impl Stopwords {
             mask: size - 1,
             shift,
             longest,
-            short: short.into(),
-            short_mask: short_size - 1,
-            short_shift,
+            ascii_lens,
+            short,
         }
+    }
+
+    /// May an all-ASCII word of `len` bytes be a stopword? (False: some
+    /// lengths, 11 to 16 bytes among them, have no ASCII stopword, and the
+    /// lookup of such a word can be skipped.)
+    #[inline]
+    pub fn ascii_len_may_match(&self, len: usize) -> bool {
+        len < 64 && self.ascii_lens >> len & 1 != 0
     }
 
     /// The languages `word` (already lowercase) is a stopword in.
@@ -304,7 +328,7 @@ impl Stopwords {
     pub fn lookup_short(&self, key: u64, len: usize) -> LangMask {
         debug_assert!(len <= 8);
         // No slot holds an empty word: its probe ends at an empty slot.
-        let mut i = short_hash(key, len, self.short_shift);
+        let mut i = short_hash(key);
         loop {
             let s = &self.short[i];
             if s.len == 0 {
@@ -313,7 +337,7 @@ impl Stopwords {
             if s.key == key && s.len as usize == len {
                 return s.langs;
             }
-            i = (i + 1) & self.short_mask;
+            i = (i + 1) & (SHORT_SLOTS - 1);
         }
     }
 
@@ -433,6 +457,17 @@ mod tests {
 
     /// Every stopword's key finds its languages, and so does each of its
     /// prefixes (the empty one included) what the naive map says.
+    /// Every stopword of ASCII bytes has a length the ASCII word loop
+    /// looks up.
+    #[test]
+    fn ascii_lengths_cover_every_ascii_stopword() {
+        let s = Stopwords::builtin();
+        for (w, _) in s.entries().filter(|(w, _)| w.is_ascii()) {
+            assert!(s.ascii_len_may_match(w.len()), "{w:?}");
+        }
+        assert!(!s.ascii_len_may_match(MAX_STOPWORD + 1));
+    }
+
     #[test]
     fn lookup_key_is_exact_for_every_stopword() {
         let s = Stopwords::builtin();
