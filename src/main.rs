@@ -292,11 +292,12 @@ fn run_stream(
 enum OutputFile {
     /// Opened and written as it is (cut at the start): not a regular file
     /// (a device such as `/dev/null`, a named pipe, a dangling symlink); a
-    /// directory where no temporary file can be made (read-only); a missing
+    /// directory where no temporary file can be made (read-only) and no
+    /// file to copy into (see [`output_file`]); a missing
     /// directory (the error is the one opening it gives).
     Direct,
-    /// Through a temporary file beside it, renamed over it (or copied into
-    /// it) at the end.
+    /// Through a temporary file beside it (else in the system's temporary
+    /// directory), renamed over it (or copied into it) at the end.
     Staged(Box<Staged>),
 }
 
@@ -337,17 +338,30 @@ fn output_file(p: &std::path::Path) -> io::Result<OutputFile> {
         }
     };
     let copy = old.as_ref().is_some_and(|m| !renamable(m));
-    Ok(
-        match Temp::new_in(&temp_builder(old.is_none()), dir_of(&path)) {
-            Ok(tmp) => OutputFile::Staged(Box::new(Staged {
+    let builder = temp_builder(old.is_none());
+    let staged = match Temp::new_in(&builder, dir_of(&path)) {
+        Ok(tmp) => Staged {
+            tmp,
+            path,
+            old,
+            copy,
+        },
+        // No temporary file beside an existing FILE (a read-only directory
+        // holding a file the user may write): it is made in the system's
+        // temporary directory and copied into FILE at the end, so FILE
+        // still changes only when the whole output is ready.
+        Err(_) if old.is_some() => match Temp::new_in(&builder, &std::env::temp_dir()) {
+            Ok(tmp) => Staged {
                 tmp,
                 path,
                 old,
-                copy,
-            })),
-            Err(_) => OutputFile::Direct,
+                copy: true,
+            },
+            Err(_) => return Ok(OutputFile::Direct),
         },
-    )
+        Err(_) => return Ok(OutputFile::Direct),
+    };
+    Ok(OutputFile::Staged(Box::new(staged)))
 }
 
 /// How the `--stats-json` file `p` will be written, checked at the start

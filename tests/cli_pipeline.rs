@@ -991,9 +991,10 @@ fn output_file_is_replaced_only_when_every_input_was_read() {
 }
 
 /// `-o FILE` where no temporary file can be made beside it (a read-only
-/// directory holding a file the user may write) is written directly, as
-/// before temporary files: it used to be refused before any input was
-/// read. Root writes into a read-only directory all the same: then the run
+/// directory holding a file the user may write) is still written all or
+/// nothing: through a temporary file in the system's temporary directory,
+/// copied into FILE at the end. A run with an input that cannot be read
+/// leaves FILE as it was; the next run replaces it. Root writes into a read-only directory all the same: then the run
 /// is made as `nobody` (FILE nobody's) when `runuser` can, else the test is
 /// skipped.
 #[cfg(unix)]
@@ -1008,21 +1009,47 @@ fn output_file_where_no_temporary_file_can_be_made() {
     let ro = dir.path().join("ro");
     let out = write_file(dir.path(), "ro/out.txt", "earlier\n");
     fs::set_permissions(&ro, fs::Permissions::from_mode(0o555)).unwrap();
-    let mut cmd = if is_root() {
+    if is_root() {
         std::os::unix::fs::chown(&out, Some(nobody_uid()), None).unwrap();
-        let Some(c) = as_nobody(&[("-r", &a), ("-w", &out)]) else {
-            eprintln!("output_file_where_no_temporary_file_can_be_made: skipped (root)");
-            return;
-        };
-        c
-    } else {
-        StdCommand::new(assert_cmd::cargo::cargo_bin("dechrome"))
+    }
+    let command = || {
+        if is_root() {
+            as_nobody(&[("-r", &a), ("-w", &out)])
+        } else {
+            Some(StdCommand::new(assert_cmd::cargo::cargo_bin("dechrome")))
+        }
     };
-    let got = cmd.arg(&a).arg("-o").arg(&out).output().unwrap();
+    let Some(mut failing) = command() else {
+        fs::set_permissions(&ro, fs::Permissions::from_mode(0o755)).unwrap();
+        eprintln!("output_file_where_no_temporary_file_can_be_made: skipped (root)");
+        return;
+    };
+    let missing = dir.path().join("missing.txt");
+    let failed = failing
+        .arg(&a)
+        .arg(&missing)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let failed_out = fs::read_to_string(&out).unwrap();
+    let got = command()
+        .unwrap()
+        .arg(&a)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let left = fs::read_dir(&ro).unwrap().count();
     fs::set_permissions(&ro, fs::Permissions::from_mode(0o755)).unwrap();
+    let failed_err = String::from_utf8(failed.stderr).unwrap();
+    assert_eq!(failed.status.code(), Some(1), "{failed_err}");
+    assert!(failed_err.contains("left as it was"), "{failed_err}");
+    assert_eq!(failed_out, "earlier\n");
     assert_eq!(String::from_utf8(got.stderr).unwrap(), "");
     assert_eq!(got.status.code(), Some(0));
     assert_eq!(fs::read_to_string(&out).unwrap(), lib_clean(page));
+    assert_eq!(left, 1, "only out.txt in the read-only directory");
 }
 
 /// `-o FILE` over a file with another hard link is written into, not
