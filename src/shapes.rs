@@ -853,6 +853,20 @@ pub fn table() -> Vec<Shape> {
             // por, di, door, av, przez, автор, текст), and their "and".
             format!(r"(?-u)^(?i:by|from|words\s+by|text\s+by|posted\s+by|written\s+by|story\s+by|von|par|por|di|door|av|af|przez|{CYR_BY})\s*:?\s+{UPPER}{LETTER}*\.?(?:\s+(?:{UPPER}{LETTER}*\.?|and|AND|und|et|y|e|i|en|och|\xd0\xb8|&|,|[Dd][aei]|[Vv][ao]n|[Dd]e[rln]?|[Ll]a|[Ee]l|bin|ibn))*,?(?:\s*[\[(][^\])]{{0,80}}[\])])?(?:\s*[,|/-]\s*[^.!?]{{0,60}}|\s+(?:on|at)\s+[^.!?]{{0,60}}|\s+(?i:{MONTH})\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)?$"),
         ),
+        // A byline without "By": a name and the writer's desk, "Tom
+        // Krisher, AP Auto Writer", "Jane Doe, BBC diplomatic
+        // correspondent", "John Roe, Chronicle Staff Writer". The desk has
+        // at least one word before the role and no "and": "Jane Doe,
+        // writer" and "Jane Doe, teacher and writer" are how an open
+        // letter lists its signatories, which are the letter's text.
+        s(
+            "byline",
+            Category::Credit,
+            Needs::All(&[Needs::Byte(b','), Needs::Suffix(&["writer", "correspondent", "reporter", "editor", "columnist"]), Needs::MaxLetters(70)]),
+            // A desk word is any word but "and" (spelt out: the regex
+            // crate has no look-ahead).
+            format!(r"(?-u)^{UPPER}{LETTER}*(?:\s+{UPPER}{LETTER}*){{1,3}},\s+(?:(?i:[a-z.&'-]{{1,2}}|[a-z.&'-]{{4,}}|[b-z.&'-][a-z.&'-]{{2}}|a[a-mo-z.&'-][a-z.&'-]|an[a-ce-z.&'-])\s+){{1,4}}(?i:writer|correspondent|reporter|editor|columnist)$"),
+        ),
         // Photo credits alone: "KCNA(Reuters)", "AFP/Getty Images", "(AP Photo/Jane Doe)", "Photo: Jane Doe",
         // "Jane Doe / AP", "Jane Doe/The Daily Times/Getty Images"
         s(
@@ -1712,6 +1726,31 @@ mod tests {
         assert!(!is_breadcrumb(
             b"MOSCOW/VLADIVOSTOK, Russia (Reuters) - North Korean leader Kim Jong Un and Russian President"
         ));
+    }
+
+    /// A byline without "By" needs a desk before the role; an open
+    /// letter's signatories ("Jane Doe, writer", "Jane Doe, teacher and
+    /// writer") and a sentence are not bylines.
+    #[test]
+    fn desk_bylines() {
+        let name = |l: &str| builtin().find(l.as_bytes()).map(|h| h.name);
+        for credit in [
+            "Tom Krisher, AP Auto Writer",
+            "Jane Doe, BBC diplomatic correspondent",
+            "John Roe, Chronicle Staff Writer",
+            "Ann Lee Roe, news reporter",
+        ] {
+            assert_eq!(name(credit), Some("byline"), "{credit}");
+        }
+        for not in [
+            "Jane Doe, writer",
+            "Jane Doe, teacher and writer",
+            "Jane Doe, poet, and writer",
+            "The firm hired Jane Doe, a veteran editor",
+            "Meet our new editor",
+        ] {
+            assert_ne!(name(not), Some("byline"), "{not}");
+        }
     }
 
     /// Every regex compiles (they are compiled lazily, when first used).
