@@ -155,11 +155,17 @@ pub fn find_string_field<'a>(
             found: json_type(raw),
         });
     }
-    let value: Cow<'a, str> = if raw[1..raw.len() - 1].contains('\\') {
-        let s: String = serde_json::from_str(raw).map_err(|e| json_error(e, start))?;
-        Cow::Owned(s)
-    } else {
-        Cow::Borrowed(&raw[1..raw.len() - 1])
+    let inner = &raw[1..raw.len() - 1];
+    let value: Cow<'a, str> = match memchr::memchr(b'\\', inner.as_bytes()) {
+        None => Cow::Borrowed(inner),
+        Some(first) => match unescape(inner, first) {
+            Some(s) => Cow::Owned(s),
+            // A lone surrogate: serde_json says where.
+            None => {
+                let s: String = serde_json::from_str(raw).map_err(|e| json_error(e, start))?;
+                Cow::Owned(s)
+            }
+        },
     };
     Ok(StringField {
         span: start..start + raw.len(),
@@ -176,11 +182,129 @@ pub fn splice(line: &[u8], span: Range<usize>, value: &str, out: &mut Vec<u8>) {
     out.extend_from_slice(&line[span.end..]);
 }
 
+/// Decodes the body of a valid JSON string literal (`inner`, without its
+/// quotes; its first `\` at byte `first`); `None` at a lone surrogate
+/// (`\ud800` without its pair), which serde_json reports. Page text is
+/// full of `\n`: this copies the runs between escapes whole, where
+/// serde_json reads byte by byte.
+fn unescape(inner: &str, first: usize) -> Option<String> {
+    let bytes = inner.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    let mut next = Some(first);
+    while let Some(i) = next {
+        out.extend_from_slice(&bytes[at..i]);
+        // A valid literal has a character after each backslash.
+        let escaped = *bytes.get(i + 1)?;
+        if escaped == b'u' {
+            let (c, len) = unicode_escape(&bytes[i..])?;
+            out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+            at = i + len;
+            next = memchr::memchr(b'\\', &bytes[at..]).map(|j| at + j);
+            continue;
+        }
+        out.push(match escaped {
+            b'n' => b'\n',
+            b't' => b'\t',
+            b'r' => b'\r',
+            b'"' => b'"',
+            b'\\' => b'\\',
+            b'/' => b'/',
+            b'b' => 0x08,
+            b'f' => 0x0c,
+            _ => return None,
+        });
+        at = i + 2;
+        next = memchr::memchr(b'\\', &bytes[at..]).map(|j| at + j);
+    }
+    out.extend_from_slice(&bytes[at..]);
+    // ASCII bytes put in place of ASCII escapes, between whole runs of a
+    // `str`: still UTF-8.
+    String::from_utf8(out).ok()
+}
+
+/// The character of the `\uXXXX` escape (a surrogate pair: two) at the
+/// start of `at`, and how many bytes it takes; `None` for a lone surrogate.
+fn unicode_escape(at: &[u8]) -> Option<(char, usize)> {
+    let hex = |from: usize| -> Option<u32> {
+        let digits = std::str::from_utf8(at.get(from..from + 4)?).ok()?;
+        u32::from_str_radix(digits, 16).ok()
+    };
+    let high = hex(2)?;
+    if !(0xd800..0xe000).contains(&high) {
+        return char::from_u32(high).map(|c| (c, 6));
+    }
+    if high >= 0xdc00 || at.get(6..8) != Some(b"\\u") {
+        return None;
+    }
+    let low = hex(8)?;
+    if !(0xdc00..0xe000).contains(&low) {
+        return None;
+    }
+    char::from_u32(0x10000 + ((high - 0xd800) << 10) + (low - 0xdc00)).map(|c| (c, 12))
+}
+
 /// Appends `s` as a JSON string literal: `"`, `\` and control characters
-/// escaped, everything else (non-ASCII included) as UTF-8.
+/// escaped, everything else (non-ASCII included) as UTF-8. The same bytes
+/// as serde_json writes (`\n`, `\t`, `\r`, `\b`, `\f`, `\"`, `\\`, the other
+/// controls as `\u00XX` in lower case), runs of plain bytes copied whole.
 pub fn write_json_string(s: &str, out: &mut Vec<u8>) {
-    // Writing into a Vec cannot fail, and a &str always serialises.
-    serde_json::to_writer(&mut *out, s).expect("a string serialises into a Vec");
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    let (mut at, mut i) = (0, 0);
+    while i < bytes.len() {
+        // Eight bytes at a time while none needs an escape.
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            if !needs_escape(w) {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        let short = match b {
+            b'"' => b'"',
+            b'\\' => b'\\',
+            b'\n' => b'n',
+            b'\t' => b't',
+            b'\r' => b'r',
+            0x08 => b'b',
+            0x0c => b'f',
+            0x00..=0x1f => 0,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.extend_from_slice(&bytes[at..i]);
+        if short == 0 {
+            out.extend_from_slice(b"\\u00");
+            out.extend_from_slice(&[HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xf)]]);
+        } else {
+            out.extend_from_slice(&[b'\\', short]);
+        }
+        i += 1;
+        at = i;
+    }
+    out.extend_from_slice(&bytes[at..]);
+    out.push(b'"');
+}
+
+/// Whether one of the eight bytes in `w` is a control character (below
+/// 0x20), `"` or `\` (the classic has-zero-byte tests, exact for bytes
+/// below 0x80; a byte at or above 0x80 may give a false positive, which
+/// only sends the chunk to the byte-by-byte path).
+#[inline]
+fn needs_escape(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS != 0;
+    // A byte below 0x20 borrows into its high bit when 0x20 is taken from
+    // it (counted only where that bit was clear).
+    let control = w.wrapping_sub(ONES * 0x20) & !w & HIGHS != 0;
+    control || has_zero(w ^ (ONES * u64::from(b'"'))) || has_zero(w ^ (ONES * u64::from(b'\\')))
 }
 
 /// Writes the `--annotate` object for a cleaned page: kept and dropped line
@@ -382,6 +506,62 @@ fn json_type(raw: &str) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    use super::{find_string_field, write_json_string, FieldPath};
+
+    /// The value of field `text` in `record`.
+    fn text_of(record: &str) -> Result<String, super::RecordError> {
+        find_string_field(record.as_bytes(), &FieldPath::member("text"))
+            .map(|f| f.value.into_owned())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5_000))]
+        /// Escaping writes what serde_json writes, and decoding gives the
+        /// string back, for text heavy in the bytes that need escapes.
+        #[test]
+        fn strings_round_trip_as_serde_json_writes_them(
+            s in "[a-z\"\\\\/\n\r\t\u{0}-\u{1f}\u{7f}\u{e9}\u{2014}\u{1f600} ]{0,40}"
+        ) {
+            let mut ours = Vec::new();
+            write_json_string(&s, &mut ours);
+            let theirs = serde_json::to_vec(&s).unwrap();
+            proptest::prop_assert_eq!(&ours, &theirs);
+            let record = format!("{{\"text\":{}}}", String::from_utf8(ours).unwrap());
+            proptest::prop_assert_eq!(&text_of(&record).unwrap(), &s);
+            // As Python's json.dumps writes it: every character beyond
+            // ASCII as `\\uXXXX`, a pair of them beyond the BMP (here in
+            // upper case).
+            let mut ascii = String::from("{\"text\":\"");
+            for c in s.chars() {
+                match c {
+                    '"' | '\\' => ascii.extend(['\\', c]),
+                    ' '..='~' => ascii.push(c),
+                    _ => {
+                        for unit in c.encode_utf16(&mut [0; 2]) {
+                            ascii += &format!("\\u{unit:04X}");
+                        }
+                    }
+                }
+            }
+            ascii += "\"}";
+            proptest::prop_assert_eq!(text_of(&ascii).unwrap(), s);
+        }
+    }
+
+    /// `\u` escapes (a pair for a character beyond the BMP) decode after
+    /// two-character ones; a lone surrogate is an error, as in serde_json.
+    #[test]
+    fn unicode_escapes_decode() {
+        assert_eq!(
+            text_of(r#"{"text":"a\nb\u00e9\t\ud83d\ude00\/"}"#).unwrap(),
+            "a\nb\u{e9}\t\u{1f600}/"
+        );
+        assert_eq!(
+            text_of(r#"{"text":"\\\"\b\f\r\/"}"#).unwrap(),
+            "\\\"\u{8}\u{c}\r/"
+        );
+        assert!(text_of(r#"{"text":"x\n\ud800"}"#).is_err());
+    }
 
     #[test]
     fn append_member_keeps_every_other_byte() {
