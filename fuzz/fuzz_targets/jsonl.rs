@@ -3,7 +3,8 @@
 //! panic, whatever the bytes (invalid UTF-8, broken or deeply nested JSON).
 //! When the field is found, its value is cleaned and spliced back: every
 //! byte outside the string literal must be unchanged, the new record must
-//! parse, and the field must read back as the cleaned text.
+//! parse, and the field must read back as the cleaned text. Strings are
+//! decoded and encoded as serde_json does.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -40,6 +41,10 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(line[span.start], b'"');
     assert_eq!(line[span.end - 1], b'"');
 
+    // dechrome decodes the literal itself: as serde_json does.
+    let decoded: String = serde_json::from_slice(&line[span.clone()]).expect("a valid literal");
+    assert_eq!(field.value, decoded.as_str());
+
     let cleaned = cleaner().clean(field.value.as_bytes()).render();
     let cleaned = String::from_utf8(cleaned).expect("cleaning UTF-8 text gives UTF-8");
     let mut out = Vec::new();
@@ -56,6 +61,8 @@ fuzz_target!(|data: &[u8]| {
     let again = find_string_field(&out, &path).expect("the spliced record parses");
     assert_eq!(again.span.start, span.start);
     assert_eq!(again.value, cleaned.as_str());
+    let encoded = serde_json::to_vec(&cleaned).expect("a string serialises");
+    assert_eq!(&out[span.start..span.start + encoded.len()], &encoded[..]);
 
     // The value spliced back unchanged reads back the same.
     let mut same = Vec::new();
