@@ -844,14 +844,24 @@ pub fn table() -> Vec<Shape> {
         // "(c) 2019 ACME", "© ACME Ltd", "Copyright 2012 ..."
         s("copyright", Category::Legal, Needs::Prefix(&["copyright", "\u{a9}", "(c)", "c)"]), r"(?i-u)^(?:copyright\s*)?(?:\xc2\xa9|\(c\))\s*(?:\d{4}|[A-Za-z\x80-\xff\d])".into()),
         s("copyright", Category::Legal, Needs::Copyright, r"(?i-u)^.{0,80}\bcopyright\s*(?:\xc2\xa9\s*)?(?:\d{4}|\(c\))".into()),
-        // Bylines: "By Vladimir Soldatkin and Maria Vasilyeva", "BY MICHAEL LEE [mail]"
+        // Bylines: "By Vladimir Soldatkin and Maria Vasilyeva", "BY MICHAEL LEE [mail]",
+        // "By Troy Smith, Cleveland.com" (a dot in what follows the name only
+        // before two letters, as in a domain: not a sentence end, nor "Oh., USA")
         s(
             "byline",
             Category::Credit,
             Needs::Prefix(&["by", "from", "words", "text", "posted", "written", "story", "von", "par", "por", "di", "door", "av", "af", "przez", "\u{410}\u{432}\u{442}\u{43e}\u{440}", "\u{430}\u{432}\u{442}\u{43e}\u{440}", "\u{422}\u{435}\u{43a}\u{441}\u{442}", "\u{442}\u{435}\u{43a}\u{441}\u{442}"]),
             // "by" in English and the other large web languages (von, par,
             // por, di, door, av, przez, автор, текст), and their "and".
-            format!(r"(?-u)^(?i:by|from|words\s+by|text\s+by|posted\s+by|written\s+by|story\s+by|von|par|por|di|door|av|af|przez|{CYR_BY})\s*:?\s+{UPPER}{LETTER}*\.?(?:\s+(?:{UPPER}{LETTER}*\.?|and|AND|und|et|y|e|i|en|och|\xd0\xb8|&|,|[Dd][aei]|[Vv][ao]n|[Dd]e[rln]?|[Ll]a|[Ee]l|bin|ibn))*,?(?:\s*[\[(][^\])]{{0,80}}[\])])?(?:\s*[,|/-]\s*[^.!?]{{0,60}}|\s+(?:on|at)\s+[^.!?]{{0,60}}|\s+(?i:{MONTH})\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)?$"),
+            format!(r"(?-u)^(?i:by|from|words\s+by|text\s+by|posted\s+by|written\s+by|story\s+by|von|par|por|di|door|av|af|przez|{CYR_BY})\s*:?\s+{UPPER}{LETTER}*\.?(?:\s+(?:{UPPER}{LETTER}*\.?|and|AND|und|et|y|e|i|en|och|\xd0\xb8|&|,|[Dd][aei]|[Vv][ao]n|[Dd]e[rln]?|[Ll]a|[Ee]l|bin|ibn))*,?(?:\s*[\[(][^\])]{{0,80}}[\])])?(?:\s*[,|/-]\s*(?:[^.!?]|\.[A-Za-z]{{2}}){{0,60}}|\s+(?:on|at)\s+[^.!?]{{0,60}}|\s+(?i:{MONTH})\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)?$"),
+        ),
+        // A blog's byline with a user name and a date: "By admin -
+        // 2018-09-16", "by jdoe | March 3, 2019".
+        s(
+            "byline",
+            Category::Credit,
+            Needs::All(&[Needs::Digit, Needs::Prefix(&["by"]), Needs::MaxLetters(63)]),
+            format!(r"(?i-u)^by\s+[a-z0-9_.-]{{2,30}}\s*(?:[,|/-]|\xe2\x80[\x93\x94])\s*{dated}$"),
         ),
         // A byline without "By": a name and the writer's desk, "Tom
         // Krisher, AP Auto Writer", "Jane Doe, BBC diplomatic
@@ -862,7 +872,7 @@ pub fn table() -> Vec<Shape> {
         s(
             "byline",
             Category::Credit,
-            Needs::All(&[Needs::Byte(b','), Needs::Suffix(&["writer", "correspondent", "reporter", "editor", "columnist"]), Needs::MaxLetters(70)]),
+            Needs::All(&[Needs::Byte(b','), Needs::Suffix(&["writer", "correspondent", "reporter", "editor", "columnist"])]),
             // A desk word is any word but "and" (spelt out: the regex
             // crate has no look-ahead).
             format!(r"(?-u)^{UPPER}{LETTER}*(?:\s+{UPPER}{LETTER}*){{1,3}},\s+(?:(?i:[a-z.&'-]{{1,2}}|[a-z.&'-]{{4,}}|[b-z.&'-][a-z.&'-]{{2}}|a[a-mo-z.&'-][a-z.&'-]|an[a-ce-z.&'-])\s+){{1,4}}(?i:writer|correspondent|reporter|editor|columnist)$"),
@@ -1728,17 +1738,21 @@ mod tests {
         ));
     }
 
-    /// A byline without "By" needs a desk before the role; an open
-    /// letter's signatories ("Jane Doe, writer", "Jane Doe, teacher and
-    /// writer") and a sentence are not bylines.
+    /// A byline without "By" needs a desk before the role (an open
+    /// letter's signatories, "Jane Doe, writer", are not bylines); one
+    /// with "By" may name a site after the name, or be a user name and a
+    /// date; a sentence after a byline is not one.
     #[test]
-    fn desk_bylines() {
+    fn bylines() {
         let name = |l: &str| builtin().find(l.as_bytes()).map(|h| h.name);
         for credit in [
             "Tom Krisher, AP Auto Writer",
             "Jane Doe, BBC diplomatic correspondent",
             "John Roe, Chronicle Staff Writer",
             "Ann Lee Roe, news reporter",
+            "By Troy L. Smith, Cleveland.com",
+            "By admin - 2018-09-16",
+            "by jdoe | March 3, 2019",
         ] {
             assert_eq!(name(credit), Some("byline"), "{credit}");
         }
@@ -1748,6 +1762,9 @@ mod tests {
             "Jane Doe, poet, and writer",
             "The firm hired Jane Doe, a veteran editor",
             "Meet our new editor",
+            "By Jane Doe, Staff. The mayor said no",
+            "By 2019, sales fell - 20%",
+            "by design - 2019",
         ] {
             assert_ne!(name(not), Some("byline"), "{not}");
         }
