@@ -824,6 +824,18 @@ mod social {
 
     t!(share_to_twitter, En, "Share to Twitter", Drop(Social));
     t!(
+        jetpack_share,
+        En,
+        "Click to share on Twitter (Opens in new window)",
+        Drop(Social)
+    );
+    t!(
+        new_window_share,
+        En,
+        "Submit to Stumbleupon (Opens in new window)",
+        Drop(Social)
+    );
+    t!(
         comment_feed,
         En,
         "Subscribe to this comment's feed",
