@@ -1134,6 +1134,7 @@ mod social {
 mod legal {
     use super::*;
 
+    t!(terms_ampersand, En, "Terms & Conditions", Drop(Legal));
     t!(adchoices_row, En, "Advertise | AdChoices", Drop(Legal));
 
     t!(
