@@ -641,6 +641,12 @@ mod interface {
 mod banner {
     use super::*;
 
+    t!(
+        updated_without_year,
+        En,
+        "Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM",
+        Drop(Banner)
+    );
     t!(article_continues, En, "Article continues", Drop(Banner));
 
     // A no-break space between the time and "am" (HTML "3:27&nbsp;am").
