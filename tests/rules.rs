@@ -1141,6 +1141,18 @@ mod legal {
     use super::*;
 
     t!(terms_ampersand, En, "Terms & Conditions", Drop(Legal));
+    t!(
+        trademark_notice,
+        En,
+        "Linux is a registered trademark of Linus Torvalds",
+        Drop(Legal)
+    );
+    t!(
+        affiliate_disclosure,
+        En,
+        "As an Amazon Associate I earn from qualifying purchases.",
+        Drop(Legal)
+    );
     t!(adchoices_row, En, "Advertise | AdChoices", Drop(Legal));
 
     t!(
