@@ -860,7 +860,7 @@ pub fn table() -> Vec<Shape> {
         s(
             "byline",
             Category::Credit,
-            Needs::All(&[Needs::Digit, Needs::Prefix(&["by"]), Needs::MaxLetters(63)]),
+            Needs::All(&[Needs::Prefix(&["by"]), Needs::MaxLetters(63), Needs::Digit]),
             format!(r"(?i-u)^by\s+[a-z0-9_.-]{{2,30}}\s*(?:[,|/-]|\xe2\x80[\x93\x94])\s*{dated}$"),
         ),
         // A byline without "By": a name and the writer's desk, "Tom
@@ -872,7 +872,7 @@ pub fn table() -> Vec<Shape> {
         s(
             "byline",
             Category::Credit,
-            Needs::All(&[Needs::Byte(b','), Needs::Suffix(&["writer", "correspondent", "reporter", "editor", "columnist"])]),
+            Needs::All(&[Needs::Last(b"rt"), Needs::Suffix(&["writer", "correspondent", "reporter", "editor", "columnist"]), Needs::Byte(b',')]),
             // A desk word is any word but "and" (spelt out: the regex
             // crate has no look-ahead).
             format!(r"(?-u)^{UPPER}{LETTER}*(?:\s+{UPPER}{LETTER}*){{1,3}},\s+(?:(?i:[a-z.&'-]{{1,2}}|[a-z.&'-]{{4,}}|[b-z.&'-][a-z.&'-]{{2}}|a[a-mo-z.&'-][a-z.&'-]|an[a-ce-z.&'-])\s+){{1,4}}(?i:writer|correspondent|reporter|editor|columnist)$"),
