@@ -2446,6 +2446,20 @@ impl Cleaner {
                     comment_marker: false,
                 });
             }
+            // Not an item of a list (the article's own tips: "• Follow the
+            // hashtag on Twitter for ...").
+            if f.words <= CALL_WORDS
+                && after_bullet(text).len() == text.len()
+                && calls_to_follow(norm)
+            {
+                return Some(Evidence {
+                    category: Category::Social,
+                    rule: Rule::Shape("call-to-follow"),
+                    ends_article: false,
+                    short_chrome: false,
+                    comment_marker: false,
+                });
+            }
         }
         // Shapes read the line after its list bullet or heading marks
         // ("* Maria on 7 July 2012 at 2:31 pm said:", "### By Ann Lee").
@@ -3391,6 +3405,150 @@ fn is_author_blurb(t: &[u8]) -> bool {
         .filter(|w| !w.is_empty())
         .count()
         >= BLURB_WORDS
+}
+
+/// A call to follow or subscribe is at most this many words (a longer
+/// line is a paragraph that mentions the site's accounts).
+const CALL_WORDS: u32 = 20;
+
+/// Verbs that open a call to follow the site or subscribe to it, in the
+/// large web languages ("Follow us on Twitter", "Subscribe to my
+/// newsletter", "Folgen Sie uns auf Instagram", "Síguenos en Telegram",
+/// "Abonnez-vous à notre newsletter"), as the normalised line's first word
+/// (after a "then" or "and"). `true`: the verb is common in body text too
+/// ("Get ready", "Download the guide"), so only a subscription channel
+/// (a newsletter, an inbox, a podcast), no network's name, makes a call.
+const CALL_VERBS: &[(&[u8], bool)] = &[
+    (b"follow", false),
+    (b"subscribe", false),
+    (b"join", false),
+    (b"connect", false),
+    (b"receive", false),
+    (b"sign", true),
+    (b"get", true),
+    (b"download", true),
+    (b"stay", true),
+    (b"keep", true),
+    (b"folge", false),
+    (b"folgen", false),
+    (b"folgt", false),
+    (b"abonniere", false),
+    (b"abonnieren", false),
+    (b"abonniert", false),
+    (b"melde", false),
+    (b"meldet", false),
+    (b"besucht", false),
+    (b"bleib", true),
+    (b"bleiben", true),
+    (b"erhalte", true),
+    (b"lass", true),
+    (b"hol", true),
+    (b"suivez", false),
+    (b"abonnez", false),
+    (b"inscrivez", false),
+    (b"rejoignez", false),
+    (b"recevez", false),
+    (b"retrouvez", false),
+    ("s\u{ed}guenos".as_bytes(), false),
+    (b"siguenos", false),
+    ("s\u{ed}ganos".as_bytes(), false),
+    ("suscr\u{ed}bete".as_bytes(), false),
+    (b"suscribete", false),
+    ("\u{fa}nete".as_bytes(), false),
+    (b"unete", false),
+    (b"recibe", false),
+    (b"siga", false),
+    (b"sigam", false),
+    (b"assine", false),
+    (b"inscreva", false),
+    (b"receba", false),
+    (b"seguici", false),
+    (b"iscriviti", false),
+    (b"volg", false),
+    (b"abonneer", false),
+];
+
+/// Words that lead into a call ("Then sign up ...", "Dann abonnieren Sie
+/// ..."), passed over before its verb.
+const CALL_LEADS: &[&[u8]] = &[b"then", b"and", b"so", b"dann", b"und", b"jetzt"];
+
+/// Where a call leads to: a subscription channel, then the networks.
+const CALL_CHANNELS: &[&[u8]] = &[
+    b"newsletter",
+    b"newsletters",
+    b"inbox",
+    b"inboxes",
+    b"posteingang",
+    b"podcast",
+    b"podcasts",
+    b"rss",
+    b"nieuwsbrief",
+    "bolet\u{ed}n".as_bytes(),
+    b"boletim",
+    b"infolettre",
+];
+const CALL_NETWORKS: &[&[u8]] = &[
+    b"facebook",
+    b"twitter",
+    b"instagram",
+    b"telegram",
+    b"whatsapp",
+    b"youtube",
+    b"linkedin",
+    b"tiktok",
+];
+
+/// The words of a normalised line: runs of ASCII letters and digits and
+/// of non-ASCII bytes (letters of other scripts), split at punctuation
+/// and spaces ("twitter-account" is two words).
+fn norm_words(norm: &[u8]) -> impl Iterator<Item = &[u8]> {
+    norm.split(|&b| b < 0x80 && !b.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// A call to follow the site or subscribe to it: a line (normalised) that
+/// opens with one of [`CALL_VERBS`] and names a channel ("Follow The
+/// Gleaner on Twitter and Instagram", "Get the latest updates straight to
+/// your inbox", "Abonnieren Sie jetzt den Newsletter"): a follow or
+/// subscribe row written out as a sentence.
+fn calls_to_follow(norm: &[u8]) -> bool {
+    // Cheap gate: the first letter of a verb or lead.
+    if !matches!(
+        norm.first(),
+        Some(
+            b'f' | b's'
+                | b'j'
+                | b'c'
+                | b'r'
+                | b'g'
+                | b'd'
+                | b'k'
+                | b'a'
+                | b'm'
+                | b'b'
+                | b'e'
+                | b'l'
+                | b'h'
+                | b'i'
+                | b'u'
+                | b'v'
+                | b't'
+                | 0xc3
+        )
+    ) {
+        return false;
+    }
+    let mut words = norm_words(norm).peekable();
+    if words.peek().is_some_and(|w| CALL_LEADS.contains(w)) {
+        words.next();
+    }
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let Some(&(_, weak)) = CALL_VERBS.iter().find(|(v, _)| *v == first) else {
+        return false;
+    };
+    words.any(|w| CALL_CHANNELS.contains(&w) || (!weak && CALL_NETWORKS.contains(&w)))
 }
 
 /// An author's blurb has at least this many words after its label.

@@ -831,6 +831,47 @@ mod social {
     );
 
     t!(share_row, En, "SHARE THIS ARTICLE", Drop(Social));
+    // A follow or subscribe row written out as a sentence: a call's verb
+    // first, a channel (a network, a newsletter, an inbox) in the line.
+    t!(
+        call_to_follow_en,
+        En,
+        "Follow The Town Gazette on Twitter and Instagram and on Facebook for all the news from the valley.",
+        Drop(Social)
+    );
+    t!(
+        call_to_subscribe_en,
+        En,
+        "Then sign up for our email newsletter to get the latest updates and event announcements straight to your inbox.",
+        Drop(Social)
+    );
+    t!(
+        call_to_follow_de,
+        De,
+        "Folgen Sie uns auf Instagram und Facebook, damit Sie keine Neuigkeiten aus der Stadt verpassen.",
+        Drop(Social)
+    );
+    t!(
+        call_to_follow_es,
+        Es,
+        "Síguenos en Telegram, Instagram, Facebook y Twitter para recibir en directo todas nuestras noticias.",
+        Drop(Social)
+    );
+    // "Get" and "download" open body sentences too: a network's name alone
+    // does not make them a call.
+    t!(
+        call_weak_verb_keeps_text,
+        En,
+        "Get ready to hear everything the Facebook executives say about growth, the ad rates and the mobile strategy.",
+        Keep
+    );
+    // Nor does an item of the article's own list of tips.
+    t!(
+        call_list_item_keeps_text,
+        En,
+        "• Follow the hashtag #storm on Twitter for information about the effect of the storm on the valley.",
+        Keep
+    );
     // Blog-platform comment forms (TypePad, Movable Type, WordPress): the
     // moderation queue's messages, in the templates' words (the captcha's
     // "did not match the image" is left to the context model: dropping it
