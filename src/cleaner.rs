@@ -4345,13 +4345,61 @@ fn last_sentence_announces(t: &[u8]) -> bool {
     .any(|p| last.starts_with(p))
 }
 
-/// Does the line hold one of [`LINK_LIST_WORDS`] (ASCII case-insensitive)?
+/// The same in the other large web languages: the verb of "read more"
+/// ("Lesen Sie auch:", "Lire aussi :", "Lea también:", "Lue myös:"), "of
+/// interest" ("Das könnte Sie interessieren:", "Te puede interesar:") and
+/// "related", "similar", "popular", "recommended". Words of other
+/// scripts' letters are whole words here ("ähnliche", "también").
+const LINK_LIST_WORDS_I18N: &[&str] = &[
+    // de
+    "lesen",
+    "lies",
+    "interessieren",
+    "interessant",
+    "\u{e4}hnliche",
+    "verwandte",
+    "beliebte",
+    "empfohlene",
+    "meistgelesen",
+    // fr
+    "lire",
+    "int\u{e9}resser",
+    "similaires",
+    "populaires",
+    // es, pt, it
+    "lea",
+    "lee",
+    "leia",
+    "leggi",
+    "interesar",
+    "interessar",
+    "interessarti",
+    "relacionadas",
+    "relacionados",
+    "correlati",
+    // nl, pl, fi, hu
+    "lees",
+    "gerelateerde",
+    "czytaj",
+    "polecane",
+    "lue",
+    "\u{e9}rdekelhetnek",
+];
+
+/// Does the line hold one of [`LINK_LIST_WORDS`] or
+/// [`LINK_LIST_WORDS_I18N`] (ASCII case-insensitive)?
 fn names_a_list_of_links(t: &[u8]) -> bool {
     t.split(|b| !b.is_ascii_alphanumeric()).any(|w| {
         LINK_LIST_WORDS
             .iter()
             .any(|k| w.eq_ignore_ascii_case(k.as_bytes()))
-    })
+    }) || t
+        .split(|&b| b < 0x80 && !b.is_ascii_alphanumeric())
+        .any(|w| {
+            LINK_LIST_WORDS_I18N
+                .iter()
+                .any(|k| w.eq_ignore_ascii_case(k.as_bytes()))
+        })
 }
 
 /// The marker that starts a list item.

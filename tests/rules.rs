@@ -3944,6 +3944,40 @@ mod regressions {
         assert_verdict(&cleaned, "Monday 3 March", Verdict::Drop(LowContent));
     }
 
+    /// The same in other languages: a header below the last paragraph
+    /// that names a list of links ("Diese Artikel könnten dich ebenfalls
+    /// interessieren:", "Ähnliche Beiträge im Blog:", "Temas
+    /// relacionados:") introduces no list of the article; a plain intro
+    /// still does.
+    #[test]
+    fn list_under_i18n_link_header_dropped() {
+        for (l, intro, plain) in [
+            (
+                L::De,
+                "Diese Artikel könnten dich ebenfalls interessieren:",
+                "Die nächsten Termine:",
+            ),
+            (L::De, "Ähnliche Beiträge im Blog:", "Die nächsten Termine:"),
+            (L::Es, "Temas relacionados:", "Las próximas fechas:"),
+        ] {
+            let [a, b, c, d] = body(l);
+            let items = [
+                "Montag 3 März",
+                "Hafensaal, Kaistraße 14",
+                "Dienstag 4 März",
+                "Lesesaal, Mühlweg 2",
+            ];
+            for (head, want) in [(intro, Verdict::Drop(LowContent)), (plain, Verdict::Keep)] {
+                let mut blocks = vec![HEADLINE, a, b, c, d, head];
+                blocks.extend(items);
+                let doc = join(&blocks);
+                let cleaned = cleaner().clean(doc.as_bytes());
+                assert_verdict(&cleaned, "Montag 3 März", want);
+                assert_body_kept(&cleaned, l, head);
+            }
+        }
+    }
+
     /// The lines of a verse after the last paragraph, each going on with
     /// the sentence of the line above (which ends in a comma or semicolon;
     /// this one starts in lower case), are kept however short they are.
