@@ -458,6 +458,19 @@ mod navigation {
     );
 }
 
+mod navigation_i18n {
+    use super::*;
+
+    // Counterparts of English menu and link labels ("About us", "More",
+    // "Categories", "Learn more").
+    t!(about_us_de, De, "Über uns", Drop(Navigation));
+    t!(more_de, De, "Mehr", Drop(Navigation));
+    t!(categories_es, Es, "Categorías", Drop(Navigation));
+    t!(press_contact_de, De, "Pressekontakt", Drop(Navigation));
+    t!(learn_more_en, En, "Learn more", Drop(Banner));
+    t!(learn_more_de, De, "Mehr erfahren", Drop(Banner));
+}
+
 mod interface {
     use super::*;
 
@@ -831,6 +844,7 @@ mod social {
     );
 
     t!(share_row, En, "SHARE THIS ARTICLE", Drop(Social));
+    t!(add_comment_de, De, "Kommentar hinzufügen", Drop(Social));
     // A follow or subscribe row written out as a sentence: a call's verb
     // first, a channel (a network, a newsletter, an inbox) in the line.
     t!(
