@@ -3506,8 +3506,8 @@ fn norm_words(norm: &[u8]) -> impl Iterator<Item = &[u8]> {
         .filter(|w| !w.is_empty())
 }
 
-/// A call to follow the site or subscribe to it: a line (normalised) that
-/// opens with one of [`CALL_VERBS`] and names a channel ("Follow The
+/// A call to follow the site or subscribe to it: a line (normalised) whose
+/// first sentence opens with one of [`CALL_VERBS`] and names a channel ("Follow The
 /// Gleaner on Twitter and Instagram", "Get the latest updates straight to
 /// your inbox", "Abonnieren Sie jetzt den Newsletter"): a follow or
 /// subscribe row written out as a sentence.
@@ -3538,7 +3538,13 @@ fn calls_to_follow(norm: &[u8]) -> bool {
     ) {
         return false;
     }
-    let mut words = norm_words(norm).peekable();
+    // The call is the sentence its verb opens: "Stay tuned for next
+    // week! In the meantime, follow me on Twitter" closes a post.
+    let sentence = norm
+        .windows(2)
+        .position(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1] == b' ')
+        .map_or(norm, |k| &norm[..k]);
+    let mut words = norm_words(sentence).peekable();
     if words.peek().is_some_and(|w| CALL_LEADS.contains(w)) {
         words.next();
     }

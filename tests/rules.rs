@@ -879,6 +879,14 @@ mod social {
         "Get ready to hear everything the Facebook executives say about growth, the ad rates and the mobile strategy.",
         Keep
     );
+    // The call is the sentence its verb opens: a post's closing words
+    // that go on to mention the feeds stay.
+    t!(
+        call_in_second_sentence_keeps_text,
+        En,
+        "Stay tuned for the next meeting! Meanwhile, follow me on Twitter and subscribe to the RSS feed.",
+        Keep
+    );
     // Nor does an item of the article's own list of tips.
     t!(
         call_list_item_keeps_text,
