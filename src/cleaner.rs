@@ -3411,66 +3411,44 @@ fn is_author_blurb(t: &[u8]) -> bool {
 /// line is a paragraph that mentions the site's accounts).
 const CALL_WORDS: u32 = 20;
 
-/// Verbs that open a call to follow the site or subscribe to it, in the
-/// large web languages ("Follow us on Twitter", "Subscribe to my
-/// newsletter", "Folgen Sie uns auf Instagram", "Síguenos en Telegram",
-/// "Abonnez-vous à notre newsletter"), as the normalised line's first word
-/// (after a "then" or "and"). `true`: the verb is common in body text too
-/// ("Get ready", "Download the guide"), so only a subscription channel
-/// (a newsletter, an inbox, a podcast), no network's name, makes a call.
-const CALL_VERBS: &[(&[u8], bool)] = &[
-    (b"follow", false),
-    (b"subscribe", false),
-    (b"join", false),
-    (b"connect", false),
-    (b"receive", false),
-    (b"sign", true),
-    (b"get", true),
-    (b"download", true),
-    (b"stay", true),
-    (b"keep", true),
-    (b"folge", false),
-    (b"folgen", false),
-    (b"folgt", false),
-    (b"abonniere", false),
-    (b"abonnieren", false),
-    (b"abonniert", false),
-    (b"melde", false),
-    (b"meldet", false),
-    (b"besucht", false),
-    (b"bleib", true),
-    (b"bleiben", true),
-    (b"erhalte", true),
-    (b"lass", true),
-    (b"hol", true),
-    (b"suivez", false),
-    (b"abonnez", false),
-    (b"inscrivez", false),
-    (b"rejoignez", false),
-    (b"recevez", false),
-    (b"retrouvez", false),
-    ("s\u{ed}guenos".as_bytes(), false),
-    (b"siguenos", false),
-    ("s\u{ed}ganos".as_bytes(), false),
-    ("suscr\u{ed}bete".as_bytes(), false),
-    (b"suscribete", false),
-    ("\u{fa}nete".as_bytes(), false),
-    (b"unete", false),
-    (b"recibe", false),
-    (b"siga", false),
-    (b"sigam", false),
-    (b"assine", false),
-    (b"inscreva", false),
-    (b"receba", false),
-    (b"seguici", false),
-    (b"iscriviti", false),
-    (b"volg", false),
-    (b"abonneer", false),
-];
+/// Is `w` (a normalised word) a verb that opens a call to follow the site
+/// or subscribe to it, in the large web languages ("Follow us on Twitter",
+/// "Subscribe to my newsletter", "Folgen Sie uns auf Instagram",
+/// "Síguenos en Telegram", "Abonnez-vous à notre newsletter")? `Some(true)`:
+/// the verb is common in body text too ("Get ready", "Download the
+/// guide"), so only a subscription channel (a newsletter, an inbox, a
+/// podcast), no network's name, makes a call. One `match`: a length test
+/// and a comparison or two for any word.
+fn call_verb(w: &[u8]) -> Option<bool> {
+    match w {
+        b"follow" | b"subscribe" | b"join" | b"connect" | b"receive" => Some(false),
+        b"sign" | b"get" | b"download" | b"stay" | b"keep" => Some(true),
+        // de
+        b"folge" | b"folgen" | b"folgt" | b"abonniere" | b"abonnieren" | b"abonniert"
+        | b"melde" | b"meldet" | b"besucht" => Some(false),
+        b"bleib" | b"bleiben" | b"erhalte" | b"lass" | b"hol" => Some(true),
+        // fr
+        b"suivez" | b"abonnez" | b"inscrivez" | b"rejoignez" | b"recevez" | b"retrouvez" => {
+            Some(false)
+        }
+        // es, pt, it, nl
+        b"siguenos" | b"suscribete" | b"unete" | b"recibe" | b"siga" | b"sigam" | b"assine"
+        | b"inscreva" | b"receba" | b"seguici" | b"iscriviti" | b"volg" | b"abonneer" => {
+            Some(false)
+        }
+        // With an accented letter: "únete", "síguenos", "suscríbete".
+        b"\xc3\xbanete" | b"s\xc3\xadguenos" | b"s\xc3\xadganos" | b"suscr\xc3\xadbete" => {
+            Some(false)
+        }
+        _ => None,
+    }
+}
 
 /// Words that lead into a call ("Then sign up ...", "Dann abonnieren Sie
 /// ..."), passed over before its verb.
-const CALL_LEADS: &[&[u8]] = &[b"then", b"and", b"so", b"dann", b"und", b"jetzt"];
+fn call_lead(w: &[u8]) -> bool {
+    matches!(w, b"then" | b"and" | b"so" | b"dann" | b"und" | b"jetzt")
+}
 
 /// Where a call leads to: a subscription channel, then the networks.
 const CALL_CHANNELS: &[&[u8]] = &[
@@ -3507,54 +3485,39 @@ fn norm_words(norm: &[u8]) -> impl Iterator<Item = &[u8]> {
 }
 
 /// A call to follow the site or subscribe to it: a line (normalised) whose
-/// first sentence opens with one of [`CALL_VERBS`] and names a channel ("Follow The
+/// first sentence opens with a verb of a call ([`call_verb`]) and names a channel ("Follow The
 /// Gleaner on Twitter and Instagram", "Get the latest updates straight to
 /// your inbox", "Abonnieren Sie jetzt den Newsletter"): a follow or
 /// subscribe row written out as a sentence.
 fn calls_to_follow(norm: &[u8]) -> bool {
-    // Cheap gate: the first letter of a verb or lead.
-    if !matches!(
-        norm.first(),
-        Some(
-            b'f' | b's'
-                | b'j'
-                | b'c'
-                | b'r'
-                | b'g'
-                | b'd'
-                | b'k'
-                | b'a'
-                | b'm'
-                | b'b'
-                | b'e'
-                | b'l'
-                | b'h'
-                | b'i'
-                | b'u'
-                | b'v'
-                | b't'
-                | 0xc3
-        )
-    ) {
-        return false;
+    // The first word (and the next after a lead), up to a space or
+    // punctuation: most lines are ruled out here.
+    let word_end = |t: &[u8]| {
+        t.iter()
+            .position(|&b| b < 0x80 && !b.is_ascii_alphanumeric())
+            .unwrap_or(t.len())
+    };
+    let mut end = word_end(norm);
+    let mut first = &norm[..end];
+    if call_lead(first) {
+        let start = (end..norm.len())
+            .find(|&k| norm[k] >= 0x80 || norm[k].is_ascii_alphanumeric())
+            .unwrap_or(norm.len());
+        end = start + word_end(&norm[start..]);
+        first = &norm[start..end];
     }
+    let Some(weak) = call_verb(first) else {
+        return false;
+    };
     // The call is the sentence its verb opens: "Stay tuned for next
     // week! In the meantime, follow me on Twitter" closes a post.
-    let sentence = norm
+    let rest = &norm[end..];
+    let sentence = rest
         .windows(2)
         .position(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1] == b' ')
-        .map_or(norm, |k| &norm[..k]);
-    let mut words = norm_words(sentence).peekable();
-    if words.peek().is_some_and(|w| CALL_LEADS.contains(w)) {
-        words.next();
-    }
-    let Some(first) = words.next() else {
-        return false;
-    };
-    let Some(&(_, weak)) = CALL_VERBS.iter().find(|(v, _)| *v == first) else {
-        return false;
-    };
-    words.any(|w| CALL_CHANNELS.contains(&w) || (!weak && CALL_NETWORKS.contains(&w)))
+        .map_or(rest, |k| &rest[..k]);
+    norm_words(sentence)
+        .any(|w| CALL_CHANNELS.contains(&w) || (!weak && CALL_NETWORKS.contains(&w)))
 }
 
 /// An author's blurb has at least this many words after its label.
@@ -4402,9 +4365,26 @@ fn names_a_list_of_links(t: &[u8]) -> bool {
     }) || t
         .split(|&b| b < 0x80 && !b.is_ascii_alphanumeric())
         .any(|w| {
-            LINK_LIST_WORDS_I18N
-                .iter()
-                .any(|k| w.eq_ignore_ascii_case(k.as_bytes()))
+            // Only words as long as the list's (3 to 14 bytes), starting
+            // with one of their first bytes, are compared.
+            (3..=14).contains(&w.len())
+                && matches!(
+                    w[0].to_ascii_lowercase(),
+                    b'l' | b'i'
+                        | b'v'
+                        | b'b'
+                        | b'e'
+                        | b'm'
+                        | b's'
+                        | b'p'
+                        | b'r'
+                        | b'c'
+                        | b'g'
+                        | 0xc3
+                )
+                && LINK_LIST_WORDS_I18N
+                    .iter()
+                    .any(|k| w.eq_ignore_ascii_case(k.as_bytes()))
         })
 }
 
