@@ -3490,6 +3490,35 @@ fn norm_words(norm: &[u8]) -> impl Iterator<Item = &[u8]> {
 /// your inbox", "Abonnieren Sie jetzt den Newsletter"): a follow or
 /// subscribe row written out as a sentence.
 fn calls_to_follow(norm: &[u8]) -> bool {
+    // Cheap gate: the first two bytes of a verb or lead.
+    let pair = match norm {
+        [a, b, ..] => (*a, *b),
+        _ => return false,
+    };
+    if !matches!(
+        pair,
+        (b'f', b'o')
+            | (b's', b'u' | b'i' | b't' | b'o' | b'e' | 0xc3)
+            | (b'j', b'o' | b'e')
+            | (b'c', b'o')
+            | (b'r', b'e')
+            | (b'g', b'e')
+            | (b'd', b'o' | b'a')
+            | (b'k', b'e')
+            | (b'm', b'e')
+            | (b'b', b'e' | b'l')
+            | (b'e', b'r')
+            | (b'l', b'a')
+            | (b'h', b'o')
+            | (b'a', b'b' | b's' | b'n')
+            | (b'i', b'n' | b's')
+            | (b'u', b'n')
+            | (b'v', b'o')
+            | (b't', b'h')
+            | (0xc3, 0xba)
+    ) {
+        return false;
+    }
     // The first word (and the next after a lead), up to a space or
     // punctuation: most lines are ruled out here.
     let word_end = |t: &[u8]| {
