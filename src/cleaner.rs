@@ -2446,6 +2446,20 @@ impl Cleaner {
                     comment_marker: false,
                 });
             }
+            // Not an item of a list (the article's own tips: "• Follow the
+            // hashtag on Twitter for ...").
+            if f.words <= CALL_WORDS
+                && after_bullet(text).len() == text.len()
+                && calls_to_follow(norm)
+            {
+                return Some(Evidence {
+                    category: Category::Social,
+                    rule: Rule::Shape("call-to-follow"),
+                    ends_article: false,
+                    short_chrome: false,
+                    comment_marker: false,
+                });
+            }
         }
         // Shapes read the line after its list bullet or heading marks
         // ("* Maria on 7 July 2012 at 2:31 pm said:", "### By Ann Lee").
@@ -3393,6 +3407,148 @@ fn is_author_blurb(t: &[u8]) -> bool {
         >= BLURB_WORDS
 }
 
+/// A call to follow or subscribe is at most this many words (a longer
+/// line is a paragraph that mentions the site's accounts).
+const CALL_WORDS: u32 = 20;
+
+/// Is `w` (a normalised word) a verb that opens a call to follow the site
+/// or subscribe to it, in the large web languages ("Follow us on Twitter",
+/// "Subscribe to my newsletter", "Folgen Sie uns auf Instagram",
+/// "Síguenos en Telegram", "Abonnez-vous à notre newsletter")? `Some(true)`:
+/// the verb is common in body text too ("Get ready", "Download the
+/// guide"), so only a subscription channel (a newsletter, an inbox, a
+/// podcast), no network's name, makes a call. One `match`: a length test
+/// and a comparison or two for any word.
+fn call_verb(w: &[u8]) -> Option<bool> {
+    match w {
+        b"follow" | b"subscribe" | b"join" | b"connect" | b"receive" => Some(false),
+        b"sign" | b"get" | b"download" | b"stay" | b"keep" => Some(true),
+        // de
+        b"folge" | b"folgen" | b"folgt" | b"abonniere" | b"abonnieren" | b"abonniert"
+        | b"melde" | b"meldet" | b"besucht" => Some(false),
+        b"bleib" | b"bleiben" | b"erhalte" | b"lass" | b"hol" => Some(true),
+        // fr
+        b"suivez" | b"abonnez" | b"inscrivez" | b"rejoignez" | b"recevez" | b"retrouvez" => {
+            Some(false)
+        }
+        // es, pt, it, nl
+        b"siguenos" | b"suscribete" | b"unete" | b"recibe" | b"siga" | b"sigam" | b"assine"
+        | b"inscreva" | b"receba" | b"seguici" | b"iscriviti" | b"volg" | b"abonneer" => {
+            Some(false)
+        }
+        // With an accented letter: "únete", "síguenos", "suscríbete".
+        b"\xc3\xbanete" | b"s\xc3\xadguenos" | b"s\xc3\xadganos" | b"suscr\xc3\xadbete" => {
+            Some(false)
+        }
+        _ => None,
+    }
+}
+
+/// Words that lead into a call ("Then sign up ...", "Dann abonnieren Sie
+/// ..."), passed over before its verb.
+fn call_lead(w: &[u8]) -> bool {
+    matches!(w, b"then" | b"and" | b"so" | b"dann" | b"und" | b"jetzt")
+}
+
+/// Where a call leads to: a subscription channel, then the networks.
+const CALL_CHANNELS: &[&[u8]] = &[
+    b"newsletter",
+    b"newsletters",
+    b"inbox",
+    b"inboxes",
+    b"posteingang",
+    b"podcast",
+    b"podcasts",
+    b"rss",
+    b"nieuwsbrief",
+    "bolet\u{ed}n".as_bytes(),
+    b"boletim",
+    b"infolettre",
+];
+const CALL_NETWORKS: &[&[u8]] = &[
+    b"facebook",
+    b"twitter",
+    b"instagram",
+    b"telegram",
+    b"whatsapp",
+    b"youtube",
+    b"linkedin",
+    b"tiktok",
+];
+
+/// The words of a normalised line: runs of ASCII letters and digits and
+/// of non-ASCII bytes (letters of other scripts), split at punctuation
+/// and spaces ("twitter-account" is two words).
+fn norm_words(norm: &[u8]) -> impl Iterator<Item = &[u8]> {
+    norm.split(|&b| b < 0x80 && !b.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// A call to follow the site or subscribe to it: a line (normalised) whose
+/// first sentence opens with a verb of a call ([`call_verb`]) and names a channel ("Follow The
+/// Gleaner on Twitter and Instagram", "Get the latest updates straight to
+/// your inbox", "Abonnieren Sie jetzt den Newsletter"): a follow or
+/// subscribe row written out as a sentence.
+fn calls_to_follow(norm: &[u8]) -> bool {
+    // Cheap gate: the first two bytes of a verb or lead.
+    let pair = match norm {
+        [a, b, ..] => (*a, *b),
+        _ => return false,
+    };
+    if !matches!(
+        pair,
+        (b'f', b'o')
+            | (b's', b'u' | b'i' | b't' | b'o' | b'e' | 0xc3)
+            | (b'j', b'o' | b'e')
+            | (b'c', b'o')
+            | (b'r', b'e')
+            | (b'g', b'e')
+            | (b'd', b'o' | b'a')
+            | (b'k', b'e')
+            | (b'm', b'e')
+            | (b'b', b'e' | b'l')
+            | (b'e', b'r')
+            | (b'l', b'a')
+            | (b'h', b'o')
+            | (b'a', b'b' | b's' | b'n')
+            | (b'i', b'n' | b's')
+            | (b'u', b'n')
+            | (b'v', b'o')
+            | (b't', b'h')
+            | (0xc3, 0xba)
+    ) {
+        return false;
+    }
+    // The first word (and the next after a lead), up to a space or
+    // punctuation: most lines are ruled out here.
+    let word_end = |t: &[u8]| {
+        t.iter()
+            .position(|&b| b < 0x80 && !b.is_ascii_alphanumeric())
+            .unwrap_or(t.len())
+    };
+    let mut end = word_end(norm);
+    let mut first = &norm[..end];
+    if call_lead(first) {
+        let start = (end..norm.len())
+            .find(|&k| norm[k] >= 0x80 || norm[k].is_ascii_alphanumeric())
+            .unwrap_or(norm.len());
+        end = start + word_end(&norm[start..]);
+        first = &norm[start..end];
+    }
+    let Some(weak) = call_verb(first) else {
+        return false;
+    };
+    // The call is the sentence its verb opens: "Stay tuned for next
+    // week! In the meantime, follow me on Twitter" closes a post.
+    let rest = &norm[end..];
+    let sentence = rest
+        .windows(2)
+        .position(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1] == b' ')
+        .map_or(rest, |k| &rest[..k]);
+    norm_words(sentence)
+        .any(|w| CALL_CHANNELS.contains(&w) || (!weak && CALL_NETWORKS.contains(&w)))
+}
+
 /// An author's blurb has at least this many words after its label.
 const BLURB_WORDS: usize = 8;
 
@@ -4187,13 +4343,78 @@ fn last_sentence_announces(t: &[u8]) -> bool {
     .any(|p| last.starts_with(p))
 }
 
-/// Does the line hold one of [`LINK_LIST_WORDS`] (ASCII case-insensitive)?
+/// The same in the other large web languages: the verb of "read more"
+/// ("Lesen Sie auch:", "Lire aussi :", "Lea también:", "Lue myös:"), "of
+/// interest" ("Das könnte Sie interessieren:", "Te puede interesar:") and
+/// "related", "similar", "popular", "recommended". Words of other
+/// scripts' letters are whole words here ("ähnliche", "también").
+const LINK_LIST_WORDS_I18N: &[&str] = &[
+    // de
+    "lesen",
+    "lies",
+    "interessieren",
+    "interessant",
+    "\u{e4}hnliche",
+    "verwandte",
+    "beliebte",
+    "empfohlene",
+    "meistgelesen",
+    // fr
+    "lire",
+    "int\u{e9}resser",
+    "similaires",
+    "populaires",
+    // es, pt, it
+    "lea",
+    "lee",
+    "leia",
+    "leggi",
+    "interesar",
+    "interessar",
+    "interessarti",
+    "relacionadas",
+    "relacionados",
+    "correlati",
+    // nl, pl, fi, hu
+    "lees",
+    "gerelateerde",
+    "czytaj",
+    "polecane",
+    "lue",
+    "\u{e9}rdekelhetnek",
+];
+
+/// Does the line hold one of [`LINK_LIST_WORDS`] or
+/// [`LINK_LIST_WORDS_I18N`] (ASCII case-insensitive)?
 fn names_a_list_of_links(t: &[u8]) -> bool {
     t.split(|b| !b.is_ascii_alphanumeric()).any(|w| {
         LINK_LIST_WORDS
             .iter()
             .any(|k| w.eq_ignore_ascii_case(k.as_bytes()))
-    })
+    }) || t
+        .split(|&b| b < 0x80 && !b.is_ascii_alphanumeric())
+        .any(|w| {
+            // Only words as long as the list's (3 to 14 bytes), starting
+            // with one of their first bytes, are compared.
+            (3..=14).contains(&w.len())
+                && matches!(
+                    w[0].to_ascii_lowercase(),
+                    b'l' | b'i'
+                        | b'v'
+                        | b'b'
+                        | b'e'
+                        | b'm'
+                        | b's'
+                        | b'p'
+                        | b'r'
+                        | b'c'
+                        | b'g'
+                        | 0xc3
+                )
+                && LINK_LIST_WORDS_I18N
+                    .iter()
+                    .any(|k| w.eq_ignore_ascii_case(k.as_bytes()))
+        })
 }
 
 /// The marker that starts a list item.

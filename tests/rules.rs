@@ -458,6 +458,19 @@ mod navigation {
     );
 }
 
+mod navigation_i18n {
+    use super::*;
+
+    // Counterparts of English menu and link labels ("About us", "More",
+    // "Categories", "Learn more").
+    t!(about_us_de, De, "Über uns", Drop(Navigation));
+    t!(more_de, De, "Mehr", Drop(Navigation));
+    t!(categories_es, Es, "Categorías", Drop(Navigation));
+    t!(press_contact_de, De, "Pressekontakt", Drop(Navigation));
+    t!(learn_more_en, En, "Learn more", Drop(Banner));
+    t!(learn_more_de, De, "Mehr erfahren", Drop(Banner));
+}
+
 mod interface {
     use super::*;
 
@@ -849,6 +862,56 @@ mod social {
     );
 
     t!(share_row, En, "SHARE THIS ARTICLE", Drop(Social));
+    t!(add_comment_de, De, "Kommentar hinzufügen", Drop(Social));
+    // A follow or subscribe row written out as a sentence: a call's verb
+    // first, a channel (a network, a newsletter, an inbox) in the line.
+    t!(
+        call_to_follow_en,
+        En,
+        "Follow The Town Gazette on Twitter and Instagram and on Facebook for all the news from the valley.",
+        Drop(Social)
+    );
+    t!(
+        call_to_subscribe_en,
+        En,
+        "Then sign up for our email newsletter to get the latest updates and event announcements straight to your inbox.",
+        Drop(Social)
+    );
+    t!(
+        call_to_follow_de,
+        De,
+        "Folgen Sie uns auf Instagram und Facebook, damit Sie keine Neuigkeiten aus der Stadt verpassen.",
+        Drop(Social)
+    );
+    t!(
+        call_to_follow_es,
+        Es,
+        "Síguenos en Telegram, Instagram, Facebook y Twitter para recibir en directo todas nuestras noticias.",
+        Drop(Social)
+    );
+    // "Get" and "download" open body sentences too: a network's name alone
+    // does not make them a call.
+    t!(
+        call_weak_verb_keeps_text,
+        En,
+        "Get ready to hear everything the Facebook executives say about growth, the ad rates and the mobile strategy.",
+        Keep
+    );
+    // The call is the sentence its verb opens: a post's closing words
+    // that go on to mention the feeds stay.
+    t!(
+        call_in_second_sentence_keeps_text,
+        En,
+        "Stay tuned for the next meeting! Meanwhile, follow me on Twitter and subscribe to the RSS feed.",
+        Keep
+    );
+    // Nor does an item of the article's own list of tips.
+    t!(
+        call_list_item_keeps_text,
+        En,
+        "• Follow the hashtag #storm on Twitter for information about the effect of the storm on the valley.",
+        Keep
+    );
     // Blog-platform comment forms (TypePad, Movable Type, WordPress): the
     // moderation queue's messages, in the templates' words (the captcha's
     // "did not match the image" is left to the context model: dropping it
@@ -3932,6 +3995,40 @@ mod regressions {
         let doc = join(&blocks);
         let cleaned = cleaner().clean(doc.as_bytes());
         assert_verdict(&cleaned, "Monday 3 March", Verdict::Drop(LowContent));
+    }
+
+    /// The same in other languages: a header below the last paragraph
+    /// that names a list of links ("Diese Artikel könnten dich ebenfalls
+    /// interessieren:", "Ähnliche Beiträge im Blog:", "Temas
+    /// relacionados:") introduces no list of the article; a plain intro
+    /// still does.
+    #[test]
+    fn list_under_i18n_link_header_dropped() {
+        for (l, intro, plain) in [
+            (
+                L::De,
+                "Diese Artikel könnten dich ebenfalls interessieren:",
+                "Die nächsten Termine:",
+            ),
+            (L::De, "Ähnliche Beiträge im Blog:", "Die nächsten Termine:"),
+            (L::Es, "Temas relacionados:", "Las próximas fechas:"),
+        ] {
+            let [a, b, c, d] = body(l);
+            let items = [
+                "Montag 3 März",
+                "Hafensaal, Kaistraße 14",
+                "Dienstag 4 März",
+                "Lesesaal, Mühlweg 2",
+            ];
+            for (head, want) in [(intro, Verdict::Drop(LowContent)), (plain, Verdict::Keep)] {
+                let mut blocks = vec![HEADLINE, a, b, c, d, head];
+                blocks.extend(items);
+                let doc = join(&blocks);
+                let cleaned = cleaner().clean(doc.as_bytes());
+                assert_verdict(&cleaned, "Montag 3 März", want);
+                assert_body_kept(&cleaned, l, head);
+            }
+        }
     }
 
     /// The lines of a verse after the last paragraph, each going on with
