@@ -2078,10 +2078,13 @@ impl Cleaner {
         // an address, a table row, a short list), whatever the context model
         // made of them: both ends must be prose the context model kept, not
         // headings or other short lines (kept by the rules above).
-        let kept_idx = indices(n, |i| keep[i]);
+        // Each two kept lines in a row, found as the walk goes down (no
+        // list of them is built: see [`next_kept`]).
         let paragraph = |i: usize| matches!(initial[i], Class::Good | Class::NearGood);
-        for w in kept_idx.windows(2) {
-            let (a, b) = (w[0] as usize, w[1] as usize);
+        let mut next = next_kept(&keep, 0);
+        while let Some(a) = next {
+            next = next_kept(&keep, a + 1);
+            let Some(b) = next else { break };
             if b - a < 2 || b - a - 1 > MAX_GAP_LINES || !paragraph(a) || !paragraph(b) {
                 continue;
             }
@@ -2101,13 +2104,17 @@ impl Cleaner {
         // already), but the region left out.
         // Only at the mode's own thresholds: relaxed ones make paragraphs
         // of headline lists.
-        let par_idx: Vec<u32> = if *t == p.thresholds {
-            indices(n, |i| keep[i] && paragraph(i))
+        // (Each two kept paragraphs in a row, as above.)
+        let kept_paragraph =
+            |keep: &[bool], from: usize| (from..n).find(|&i| keep[i] && paragraph(i));
+        let mut next = if *t == p.thresholds {
+            kept_paragraph(&keep, 0)
         } else {
-            Vec::new()
+            None
         };
-        for w in par_idx.windows(2) {
-            let (a, b) = (w[0] as usize, w[1] as usize);
+        while let Some(a) = next {
+            next = kept_paragraph(&keep, a + 1);
+            let Some(b) = next else { break };
             if b - a < 2 || b - a > MAX_LIST_LINES {
                 continue;
             }
@@ -2128,9 +2135,10 @@ impl Cleaner {
         // Lists inside the body: a run of lines between two kept lines that
         // is introduced by a colon ("Ingredients:", "They said the following:")
         // is a list of the article, however short or name-heavy its items.
-        let kept_idx = indices(n, |i| keep[i]);
-        for w in kept_idx.windows(2) {
-            let (a, b) = (w[0] as usize, w[1] as usize);
+        let mut next = next_kept(&keep, 0);
+        while let Some(a) = next {
+            next = next_kept(&keep, a + 1);
+            let Some(b) = next else { break };
             if b - a < 2 || b - a > MAX_LIST_LINES {
                 continue;
             }
@@ -2304,10 +2312,15 @@ impl Cleaner {
         // Each block of kept text after a gap gets its lead-in looked for,
         // so that an article below a first block of chrome prose (a reprint
         // notice, a teaser) still gets its headline.
-        let starts = indices(n, |k| {
-            keep[k] && (k.saturating_sub(LEAD_IN_GAP)..k).all(|j| !keep[j])
-        });
-        for first in starts.into_iter().map(|k| k as usize) {
+        // Found as the walk goes down: a lead-in only takes lines above its
+        // paragraph, and a kept line below within LEAD_IN_GAP has that
+        // paragraph above it anyway, so no later start changes.
+        let start_at = |keep: &[bool], from: usize| {
+            (from..n).find(|&k| keep[k] && (k.saturating_sub(LEAD_IN_GAP)..k).all(|j| !keep[j]))
+        };
+        let mut next = start_at(&keep, 0);
+        while let Some(first) = next {
+            next = start_at(&keep, first + 1);
             let mut taken = 0;
             // The chrome right above the paragraph (a byline, a date, a
             // share row of a dozen buttons) is stepped over first.
@@ -3212,9 +3225,12 @@ const TO_TOP_PHRASES: &[&str] = &[
 /// found, so that it moves no cut.
 fn keep_gaps(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
     let keep = &mut judgement.keep;
-    let kept_idx = indices(end.min(keep.len()), |i| keep[i]);
-    for w in kept_idx.windows(2) {
-        let (a, b) = (w[0] as usize, w[1] as usize);
+    // Each two kept lines in a row above `end` (see [`next_kept`]).
+    let end = end.min(keep.len());
+    let mut next = next_kept(&keep[..end], 0);
+    while let Some(a) = next {
+        next = next_kept(&keep[..end], a + 1);
+        let Some(b) = next else { break };
         if b - a < 2 || b - a - 1 > MAX_LIST_LINES {
             continue;
         }
@@ -3664,6 +3680,17 @@ fn after_widgets(evidence: EvidenceView<'_>, i: usize) -> bool {
         })
         .count()
         >= 2
+}
+
+/// The first line from `from` on that `keep` keeps. The passes that fill
+/// the gaps between two kept lines walk down the page with it, from one
+/// kept line to the next, instead of listing the kept lines first (twice
+/// over the page and a vector each): what such a pass keeps lies between
+/// the two lines it looks at, above the next it looks for, so the pairs are
+/// those of the kept lines the pass started with.
+#[inline]
+fn next_kept(keep: &[bool], from: usize) -> Option<usize> {
+    keep.get(from..)?.iter().position(|&k| k).map(|p| from + p)
 }
 
 /// The indices below `n` that `keep` says yes to, four bytes each, in a
