@@ -1465,7 +1465,7 @@ impl Cleaner {
             evidence,
             joined,
         };
-        let (cut, rejudge) = match self.article_end(p, measured, &judgement.keep) {
+        let (cut, rejudge) = match self.article_end(p, measured, &judgement.keep, reference) {
             Some((c, rejudge)) => (Some(c), rejudge),
             None => (None, false),
         };
@@ -1636,8 +1636,14 @@ impl Cleaner {
     /// The index of the line that ends the article, if any: nothing after it
     /// is kept. With it, whether the lines above are judged again as a page
     /// of their own (false: they keep their verdicts, as above a list of
-    /// other stories).
-    fn article_end(&self, p: &Params, page: Measured<'_>, keep: &[bool]) -> Option<(usize, bool)> {
+    /// other stories). `reference`: on the reference path (no shortcut).
+    fn article_end(
+        &self,
+        p: &Params,
+        page: Measured<'_>,
+        keep: &[bool],
+        reference: bool,
+    ) -> Option<(usize, bool)> {
         let Measured {
             texts,
             feats,
@@ -1699,6 +1705,17 @@ impl Cleaner {
                     && (is_author_line(feats, i) || is_linked_author_line(texts[i], feats, i))
             })
             .collect();
+        // The walk below ends the article only at a line with evidence that
+        // ends it, at a comment marker with two more below it or at a
+        // commenter's name with [`AUTHOR_RUN`] more (what `Ahead` counts is
+        // below the line): a page with fewer (most articles judged again on
+        // their own) has no end here, and the rest is not worked out. The
+        // reference walks anyway.
+        let count = |flags: &[bool]| flags.iter().filter(|&&f| f).count();
+        let ends = (0..n).any(|i| evidence[i].is_some_and(|e| e.ends_article));
+        if !reference && !ends && count(&marker) < 3 && count(&author) <= AUTHOR_RUN as usize {
+            return None;
+        }
         // Names are counted by lines: on a wrapped page, short name-like
         // lines (a picture's file name, a section label) head each teaser
         // of a list.
