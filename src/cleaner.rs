@@ -1664,7 +1664,10 @@ impl Cleaner {
         // forward in time: "7:00 AM  Breakfast", "9:00 AM  Classes". A
         // news ticker, newest first, still counts).
         let shapes = &self.inner.shapes;
-        let schedule = schedule_lines(texts, |i| shapes.has_calendar_date(texts[i]));
+        let schedule_of_page = || schedule_lines(texts, |i| shapes.has_calendar_date(texts[i]));
+        // Worked out for the whole page the first time a line with a date
+        // and a time asks (most pages have none) on the fast path.
+        let mut schedule = reference.then(schedule_of_page);
         // A commenter's name with a relative time ("Miles Taylor 12 days
         // ago") is one too: a short line with no stopword (a sentence says
         // "The storm hit three days ago").
@@ -1684,7 +1687,7 @@ impl Cleaner {
                         && feats[i].digits >= 3
                         && has_time(texts[i])
                         && shapes.has_date(texts[i])
-                        && !schedule[i])
+                        && !schedule.get_or_insert_with(schedule_of_page)[i])
             })
             .collect();
         // Widgets and metadata, as opposed to a bare timestamp: a run of
