@@ -2308,8 +2308,9 @@ impl Cleaner {
                 || doc.evidence.has(i)
                 || !doc.texts[i].ends_with(b":")
                 || doc.feats.get(i).words > p.heading_words
-                || names_a_list_of_links(doc.texts[i])
+                // (The rare "1." below before the intro's words are read.)
                 || list_marker(doc.texts[i + 1]) != Some(ListMarker::Number(1))
+                || names_a_list_of_links(doc.texts[i])
                 || !(i.saturating_sub(LEAD_IN_GAP)..i).any(|k| keep[k] && paragraph(k))
             {
                 continue;
