@@ -1305,7 +1305,7 @@ impl Cleaner {
                 features: f,
                 stops: c,
                 plain,
-                folded,
+                key,
                 normed,
             } = match naive {
                 // A plain short line's normalised form is written to `norm`
@@ -1317,7 +1317,7 @@ impl Cleaner {
                         features,
                         stops,
                         plain: false,
-                        folded: None,
+                        key: None,
                         normed: false,
                     }
                 }
@@ -1331,11 +1331,9 @@ impl Cleaner {
             feats.push(f);
             stops.push(c);
             evidence.push(e);
-            repeat_keys.push(match folded {
-                // An ASCII line's folded bytes were gathered as it was measured.
-                Some(folded) => repeat::packed_folded_key(folded.bytes()),
-                None => repeat::packed_start_key(t),
-            });
+            // An ASCII line's key was made from the folded bytes gathered
+            // as it was measured.
+            repeat_keys.push(key.unwrap_or_else(|| repeat::packed_start_key(t)));
         }
         let measures = LineMeasures {
             feats,
