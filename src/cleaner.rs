@@ -1651,7 +1651,6 @@ impl Cleaner {
         } = page;
         let n = feats.len();
         let weight = |i: usize| feats[i].weight as u64;
-        let total: u64 = (0..n).filter(|&i| keep[i]).map(weight).sum();
         // The windows below count paragraphs, not lines: a hard-wrapped
         // comment (lynx, w3m) takes several lines but is one paragraph.
         let markers_ahead = |flag, window| Ahead::new(flag, window, Some(joined));
@@ -1688,17 +1687,6 @@ impl Cleaner {
                         && !schedule.get_or_insert_with(schedule_of_page)[i])
             })
             .collect();
-        // Widgets and metadata, as opposed to a bare timestamp: a run of
-        // timestamps alone is also how multi-post blogs and forums look.
-        // A timestamp with its own reply link ("2004-09-16 21:49:53 jdoe
-        // [Reply | View]") is a comment's too: posts are not replied to
-        // one by one.
-        let strong: Vec<bool> = (0..n)
-            .map(|i| {
-                evidence[i].is_some_and(|e| e.comment_marker)
-                    || (marker[i] && has_reply_link(texts[i]))
-            })
-            .collect();
         let author: Vec<bool> = (0..n)
             .map(|i| {
                 !evidence.has(i)
@@ -1710,13 +1698,26 @@ impl Cleaner {
         // ends it, at a comment marker with two more below it or at a
         // commenter's name with [`AUTHOR_RUN`] more (what `Ahead` counts is
         // below the line): a page with fewer (most articles judged again on
-        // their own) has no end here, and the rest is not worked out. The
-        // reference walks anyway.
+        // their own) has no end here, and the rest (the kept weight, the
+        // other flags, the walk) is not worked out. The reference walks
+        // anyway.
         let count = |flags: &[bool]| flags.iter().filter(|&&f| f).count();
         let ends = (0..n).any(|i| evidence[i].is_some_and(|e| e.ends_article));
         if !reference && !ends && count(&marker) < 3 && count(&author) <= AUTHOR_RUN as usize {
             return None;
         }
+        let total: u64 = (0..n).filter(|&i| keep[i]).map(weight).sum();
+        // Widgets and metadata, as opposed to a bare timestamp: a run of
+        // timestamps alone is also how multi-post blogs and forums look.
+        // A timestamp with its own reply link ("2004-09-16 21:49:53 jdoe
+        // [Reply | View]") is a comment's too: posts are not replied to
+        // one by one.
+        let strong: Vec<bool> = (0..n)
+            .map(|i| {
+                evidence[i].is_some_and(|e| e.comment_marker)
+                    || (marker[i] && has_reply_link(texts[i]))
+            })
+            .collect();
         // Names are counted by lines: on a wrapped page, short name-like
         // lines (a picture's file name, a section label) head each teaser
         // of a list.
@@ -1983,7 +1984,9 @@ impl Cleaner {
             ..
         } = page;
         let weight = |i: usize| feats[i].weight as u64;
-        let total: u64 = (0..texts.len()).filter(|&i| keep[i]).map(weight).sum();
+        // The kept weight, worked out when a bio box is first weighed
+        // (most pages have none).
+        let mut total = None;
         let mut before = 0u64;
         // A bare name over a paragraph that opens with it is a bio box only
         // the first time: a page of profiles ("Jane Doe" / "Jane Doe runs
@@ -1993,6 +1996,12 @@ impl Cleaner {
             if let Some((j, bare)) = bio_box(texts, feats, density, keep, i) {
                 if before >= p.min_comment_cut && !(bare && bare_seen) {
                     let bio: u64 = (i..=j).filter(|&k| keep[k]).map(weight).sum();
+                    let total = *total.get_or_insert_with(|| {
+                        (0..texts.len())
+                            .filter(|&i| keep[i])
+                            .map(weight)
+                            .sum::<u64>()
+                    });
                     let after = total - before - bio;
                     if (after as f32) < p.sign_off_ratio * before as f32 {
                         return Some(i);
