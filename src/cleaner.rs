@@ -1305,7 +1305,7 @@ impl Cleaner {
                 features: f,
                 stops: c,
                 plain,
-                folded,
+                key,
                 normed,
             } = match naive {
                 // A plain short line's normalised form is written to `norm`
@@ -1317,7 +1317,7 @@ impl Cleaner {
                         features,
                         stops,
                         plain: false,
-                        folded: None,
+                        key: None,
                         normed: false,
                     }
                 }
@@ -1331,11 +1331,9 @@ impl Cleaner {
             feats.push(f);
             stops.push(c);
             evidence.push(e);
-            repeat_keys.push(match folded {
-                // An ASCII line's folded bytes were gathered as it was measured.
-                Some(folded) => repeat::packed_folded_key(folded.bytes()),
-                None => repeat::packed_start_key(t),
-            });
+            // An ASCII line's key was made from the folded bytes gathered
+            // as it was measured.
+            repeat_keys.push(key.unwrap_or_else(|| repeat::packed_start_key(t)));
         }
         let measures = LineMeasures {
             feats,
@@ -1465,7 +1463,7 @@ impl Cleaner {
             evidence,
             joined,
         };
-        let (cut, rejudge) = match self.article_end(p, measured, &judgement.keep) {
+        let (cut, rejudge) = match self.article_end(p, measured, &judgement.keep, reference) {
             Some((c, rejudge)) => (Some(c), rejudge),
             None => (None, false),
         };
@@ -1636,8 +1634,14 @@ impl Cleaner {
     /// The index of the line that ends the article, if any: nothing after it
     /// is kept. With it, whether the lines above are judged again as a page
     /// of their own (false: they keep their verdicts, as above a list of
-    /// other stories).
-    fn article_end(&self, p: &Params, page: Measured<'_>, keep: &[bool]) -> Option<(usize, bool)> {
+    /// other stories). `reference`: on the reference path (no shortcut).
+    fn article_end(
+        &self,
+        p: &Params,
+        page: Measured<'_>,
+        keep: &[bool],
+        reference: bool,
+    ) -> Option<(usize, bool)> {
         let Measured {
             texts,
             feats,
@@ -1647,7 +1651,6 @@ impl Cleaner {
         } = page;
         let n = feats.len();
         let weight = |i: usize| feats[i].weight as u64;
-        let total: u64 = (0..n).filter(|&i| keep[i]).map(weight).sum();
         // The windows below count paragraphs, not lines: a hard-wrapped
         // comment (lynx, w3m) takes several lines but is one paragraph.
         let markers_ahead = |flag, window| Ahead::new(flag, window, Some(joined));
@@ -1658,7 +1661,10 @@ impl Cleaner {
         // forward in time: "7:00 AM  Breakfast", "9:00 AM  Classes". A
         // news ticker, newest first, still counts).
         let shapes = &self.inner.shapes;
-        let schedule = schedule_lines(texts, |i| shapes.has_calendar_date(texts[i]));
+        let schedule_of_page = || schedule_lines(texts, |i| shapes.has_calendar_date(texts[i]));
+        // Worked out for the whole page the first time a line with a date
+        // and a time asks (most pages have none) on the fast path.
+        let mut schedule = reference.then(schedule_of_page);
         // A commenter's name with a relative time ("Miles Taylor 12 days
         // ago") is one too: a short line with no stopword (a sentence says
         // "The storm hit three days ago").
@@ -1678,9 +1684,29 @@ impl Cleaner {
                         && feats[i].digits >= 3
                         && has_time(texts[i])
                         && shapes.has_date(texts[i])
-                        && !schedule[i])
+                        && !schedule.get_or_insert_with(schedule_of_page)[i])
             })
             .collect();
+        let author: Vec<bool> = (0..n)
+            .map(|i| {
+                !evidence.has(i)
+                    && density[i] == 0.0
+                    && (is_author_line(feats, i) || is_linked_author_line(texts[i], feats, i))
+            })
+            .collect();
+        // The walk below ends the article only at a line with evidence that
+        // ends it, at a comment marker with two more below it or at a
+        // commenter's name with [`AUTHOR_RUN`] more (what `Ahead` counts is
+        // below the line): a page with fewer (most articles judged again on
+        // their own) has no end here, and the rest (the kept weight, the
+        // other flags, the walk) is not worked out. The reference walks
+        // anyway.
+        let count = |flags: &[bool]| flags.iter().filter(|&&f| f).count();
+        let ends = (0..n).any(|i| evidence[i].is_some_and(|e| e.ends_article));
+        if !reference && !ends && count(&marker) < 3 && count(&author) <= AUTHOR_RUN as usize {
+            return None;
+        }
+        let total: u64 = (0..n).filter(|&i| keep[i]).map(weight).sum();
         // Widgets and metadata, as opposed to a bare timestamp: a run of
         // timestamps alone is also how multi-post blogs and forums look.
         // A timestamp with its own reply link ("2004-09-16 21:49:53 jdoe
@@ -1690,13 +1716,6 @@ impl Cleaner {
             .map(|i| {
                 evidence[i].is_some_and(|e| e.comment_marker)
                     || (marker[i] && has_reply_link(texts[i]))
-            })
-            .collect();
-        let author: Vec<bool> = (0..n)
-            .map(|i| {
-                !evidence.has(i)
-                    && density[i] == 0.0
-                    && (is_author_line(feats, i) || is_linked_author_line(texts[i], feats, i))
             })
             .collect();
         // Names are counted by lines: on a wrapped page, short name-like
@@ -1965,7 +1984,9 @@ impl Cleaner {
             ..
         } = page;
         let weight = |i: usize| feats[i].weight as u64;
-        let total: u64 = (0..texts.len()).filter(|&i| keep[i]).map(weight).sum();
+        // The kept weight, worked out when a bio box is first weighed
+        // (most pages have none).
+        let mut total = None;
         let mut before = 0u64;
         // A bare name over a paragraph that opens with it is a bio box only
         // the first time: a page of profiles ("Jane Doe" / "Jane Doe runs
@@ -1975,6 +1996,12 @@ impl Cleaner {
             if let Some((j, bare)) = bio_box(texts, feats, density, keep, i) {
                 if before >= p.min_comment_cut && !(bare && bare_seen) {
                     let bio: u64 = (i..=j).filter(|&k| keep[k]).map(weight).sum();
+                    let total = *total.get_or_insert_with(|| {
+                        (0..texts.len())
+                            .filter(|&i| keep[i])
+                            .map(weight)
+                            .sum::<u64>()
+                    });
                     let after = total - before - bio;
                     if (after as f32) < p.sign_off_ratio * before as f32 {
                         return Some(i);
@@ -2078,10 +2105,13 @@ impl Cleaner {
         // an address, a table row, a short list), whatever the context model
         // made of them: both ends must be prose the context model kept, not
         // headings or other short lines (kept by the rules above).
-        let kept_idx = indices(n, |i| keep[i]);
+        // Each two kept lines in a row, found as the walk goes down (no
+        // list of them is built: see [`next_kept`]).
         let paragraph = |i: usize| matches!(initial[i], Class::Good | Class::NearGood);
-        for w in kept_idx.windows(2) {
-            let (a, b) = (w[0] as usize, w[1] as usize);
+        let mut next = next_kept(&keep, 0);
+        while let Some(a) = next {
+            next = next_kept(&keep, a + 1);
+            let Some(b) = next else { break };
             if b - a < 2 || b - a - 1 > MAX_GAP_LINES || !paragraph(a) || !paragraph(b) {
                 continue;
             }
@@ -2101,13 +2131,17 @@ impl Cleaner {
         // already), but the region left out.
         // Only at the mode's own thresholds: relaxed ones make paragraphs
         // of headline lists.
-        let par_idx: Vec<u32> = if *t == p.thresholds {
-            indices(n, |i| keep[i] && paragraph(i))
+        // (Each two kept paragraphs in a row, as above.)
+        let kept_paragraph =
+            |keep: &[bool], from: usize| (from..n).find(|&i| keep[i] && paragraph(i));
+        let mut next = if *t == p.thresholds {
+            kept_paragraph(&keep, 0)
         } else {
-            Vec::new()
+            None
         };
-        for w in par_idx.windows(2) {
-            let (a, b) = (w[0] as usize, w[1] as usize);
+        while let Some(a) = next {
+            next = kept_paragraph(&keep, a + 1);
+            let Some(b) = next else { break };
             if b - a < 2 || b - a > MAX_LIST_LINES {
                 continue;
             }
@@ -2128,9 +2162,10 @@ impl Cleaner {
         // Lists inside the body: a run of lines between two kept lines that
         // is introduced by a colon ("Ingredients:", "They said the following:")
         // is a list of the article, however short or name-heavy its items.
-        let kept_idx = indices(n, |i| keep[i]);
-        for w in kept_idx.windows(2) {
-            let (a, b) = (w[0] as usize, w[1] as usize);
+        let mut next = next_kept(&keep, 0);
+        while let Some(a) = next {
+            next = next_kept(&keep, a + 1);
+            let Some(b) = next else { break };
             if b - a < 2 || b - a > MAX_LIST_LINES {
                 continue;
             }
@@ -2280,8 +2315,9 @@ impl Cleaner {
                 || doc.evidence.has(i)
                 || !doc.texts[i].ends_with(b":")
                 || doc.feats.get(i).words > p.heading_words
-                || names_a_list_of_links(doc.texts[i])
+                // (The rare "1." below before the intro's words are read.)
                 || list_marker(doc.texts[i + 1]) != Some(ListMarker::Number(1))
+                || names_a_list_of_links(doc.texts[i])
                 || !(i.saturating_sub(LEAD_IN_GAP)..i).any(|k| keep[k] && paragraph(k))
             {
                 continue;
@@ -2304,10 +2340,15 @@ impl Cleaner {
         // Each block of kept text after a gap gets its lead-in looked for,
         // so that an article below a first block of chrome prose (a reprint
         // notice, a teaser) still gets its headline.
-        let starts = indices(n, |k| {
-            keep[k] && (k.saturating_sub(LEAD_IN_GAP)..k).all(|j| !keep[j])
-        });
-        for first in starts.into_iter().map(|k| k as usize) {
+        // Found as the walk goes down: a lead-in only takes lines above its
+        // paragraph, and a kept line below within LEAD_IN_GAP has that
+        // paragraph above it anyway, so no later start changes.
+        let start_at = |keep: &[bool], from: usize| {
+            (from..n).find(|&k| keep[k] && (k.saturating_sub(LEAD_IN_GAP)..k).all(|j| !keep[j]))
+        };
+        let mut next = start_at(&keep, 0);
+        while let Some(first) = next {
+            next = start_at(&keep, first + 1);
             let mut taken = 0;
             // The chrome right above the paragraph (a byline, a date, a
             // share row of a dozen buttons) is stepped over first.
@@ -3226,9 +3267,12 @@ const TO_TOP_PHRASES: &[&str] = &[
 /// found, so that it moves no cut.
 fn keep_gaps(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
     let keep = &mut judgement.keep;
-    let kept_idx = indices(end.min(keep.len()), |i| keep[i]);
-    for w in kept_idx.windows(2) {
-        let (a, b) = (w[0] as usize, w[1] as usize);
+    // Each two kept lines in a row above `end` (see [`next_kept`]).
+    let end = end.min(keep.len());
+    let mut next = next_kept(&keep[..end], 0);
+    while let Some(a) = next {
+        next = next_kept(&keep[..end], a + 1);
+        let Some(b) = next else { break };
         if b - a < 2 || b - a - 1 > MAX_LIST_LINES {
             continue;
         }
@@ -3820,6 +3864,17 @@ fn after_widgets(evidence: EvidenceView<'_>, i: usize) -> bool {
         })
         .count()
         >= 2
+}
+
+/// The first line from `from` on that `keep` keeps. The passes that fill
+/// the gaps between two kept lines walk down the page with it, from one
+/// kept line to the next, instead of listing the kept lines first (twice
+/// over the page and a vector each): what such a pass keeps lies between
+/// the two lines it looks at, above the next it looks for, so the pairs are
+/// those of the kept lines the pass started with.
+#[inline]
+fn next_kept(keep: &[bool], from: usize) -> Option<usize> {
+    keep.get(from..)?.iter().position(|&k| k).map(|p| from + p)
 }
 
 /// The indices below `n` that `keep` says yes to, four bytes each, in a

@@ -312,21 +312,11 @@ impl<'d> CtxFeats<'d> {
     /// Line `i`'s features.
     #[inline]
     pub fn get(&self, i: usize) -> Features {
-        let mut f = self.own[i];
-        if let Some(e) = self
-            .ends
-            .map(|ends| ends[i])
-            .filter(|&e| e != Paragraphs::OWN)
-        {
-            f.weight = e & Paragraphs::WEIGHT;
-            f.terminal = e & Paragraphs::TERMINAL != 0;
-            f.credit_end = e & Paragraphs::CREDIT_END != 0;
+        let f = self.own[i];
+        match self.ends {
+            Some(ends) => Self::with_end(f, ends[i]),
+            None => f,
         }
-        f
-    }
-
-    pub fn len(&self) -> usize {
-        self.own.len()
     }
 
     /// Line `i`'s own weight (never its paragraph's).
@@ -343,10 +333,26 @@ impl<'d> CtxFeats<'d> {
         }
     }
 
-    /// Each line's, in order.
+    /// Each line's, in order (the page's own features walked in step with
+    /// the paragraphs' ends, if it has any: no index checked twice a line).
     pub fn iter(&self) -> impl Iterator<Item = Features> + 'd {
-        let this = *self;
-        (0..self.len()).map(move |i| this.get(i))
+        let ends = self.ends;
+        self.own.iter().enumerate().map(move |(i, &f)| match ends {
+            Some(ends) => Self::with_end(f, ends[i]),
+            None => f,
+        })
+    }
+
+    /// `f` with the paragraph's weight and ending packed in `end`, if it is
+    /// not [`Paragraphs::OWN`].
+    #[inline]
+    fn with_end(mut f: Features, end: u32) -> Features {
+        if end != Paragraphs::OWN {
+            f.weight = end & Paragraphs::WEIGHT;
+            f.terminal = end & Paragraphs::TERMINAL != 0;
+            f.credit_end = end & Paragraphs::CREDIT_END != 0;
+        }
+        f
     }
 }
 
