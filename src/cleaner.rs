@@ -600,6 +600,10 @@ impl EvidenceTable {
     }
 }
 
+/// The kinds of evidence [`EvidenceTableBuilder`] makes room for at first
+/// (most pages have fewer: 56 fits a hash table of 64 buckets).
+const EVIDENCE_KINDS_ROOM: usize = 56;
+
 /// Builds an [`EvidenceTable`] line by line.
 struct EvidenceTableBuilder {
     table: EvidenceTable,
@@ -638,11 +642,17 @@ impl EvidenceId {
 impl EvidenceTableBuilder {
     fn with_capacity(n: usize) -> Self {
         EvidenceTableBuilder {
+            // Room for the kinds most pages have, so that the table and
+            // its index do not grow (and rehash) step by step.
             table: EvidenceTable {
-                kinds: vec![None],
+                kinds: {
+                    let mut kinds = Vec::with_capacity(EVIDENCE_KINDS_ROOM + 1);
+                    kinds.push(None);
+                    kinds
+                },
                 of: Vec::with_capacity(n),
             },
-            index: HashMap::new(),
+            index: HashMap::with_capacity(EVIDENCE_KINDS_ROOM),
         }
     }
 
@@ -1167,6 +1177,9 @@ impl Cleaner {
         let (mut roots, mut local, mut first) = (roots, Vec::new(), Vec::new());
         for _ in 0..MAX_PASSES {
             local.clear();
+            // Room for every line at once (the filter's size hint would
+            // grow it step by step).
+            local.reserve(at.len());
             local.extend((0..at.len()).filter(|&j| code::is_keep(decisions[at[j]])));
             let kept: Vec<usize> = local.iter().map(|&j| at[j]).collect();
             let sub_texts: Vec<&[u8]> = kept.iter().map(|&k| texts[k]).collect();
