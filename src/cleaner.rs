@@ -1448,19 +1448,21 @@ impl Cleaner {
         // Stage 4: repeats and alt-text fragments (adjacent lines only).
         // A line whose root is another is a copy of it.
         let copy = |i: usize| roots[i] as usize != i;
-        let alt: Vec<bool> = (0..n)
-            .map(|i| {
-                adjacent[i]
-                    && if reference {
-                        repeat::is_alt_prefix_plain(texts[i], texts[i + 1])
-                    } else {
-                        repeat::is_alt_prefix(texts[i], texts[i + 1])
-                    }
-            })
-            .collect();
-        let skip: Vec<bool> = (alt.iter().enumerate())
-            .map(|(i, &alt)| copy(i) || alt)
-            .collect();
+        // Three flags a line in one allocation: `alt`, `skip` and
+        // `phrase_head` (below).
+        let mut line_flags = vec![false; 3 * n];
+        let (alt, rest) = line_flags.split_at_mut(n);
+        let (skip, phrase_head) = rest.split_at_mut(n);
+        for i in 0..n {
+            alt[i] = adjacent[i]
+                && if reference {
+                    repeat::is_alt_prefix_plain(texts[i], texts[i + 1])
+                } else {
+                    repeat::is_alt_prefix(texts[i], texts[i + 1])
+                };
+            skip[i] = copy(i) || alt[i];
+        }
+        let (alt, skip) = (&*alt, &*skip);
 
         // Stage 5: the context model.
         let doc = Doc {
@@ -1468,8 +1470,8 @@ impl Cleaner {
             feats: ctx_feats,
             density: &ctx_density,
             evidence,
-            alt: &alt,
-            skip: &skip,
+            alt,
+            skip,
             joined,
             tabs: m.tabs,
         };
@@ -1546,16 +1548,16 @@ impl Cleaner {
         // Whether each line's evidence is a lexicon phrase ("Anzeige",
         // "Kontakt", "Articles les plus lus"), not a shape (a date, a
         // breadcrumb): only a phrase heads a list as a chrome header.
-        let phrase_head: Vec<bool> = (0..n)
-            .map(|i| matches!(evidence[i], Some(e) if matches!(e.rule, Rule::Phrase(_))))
-            .collect();
+        for (i, head) in phrase_head.iter_mut().enumerate() {
+            *head = matches!(evidence[i], Some(e) if matches!(e.rule, Rule::Phrase(_)));
+        }
         let list_start = teasers::teaser_end(
             texts,
             ctx_feats,
             &ctx_density,
             paras.as_ref(),
             &found,
-            &phrase_head,
+            phrase_head,
             &judgement.keep,
         )
         .filter(|&t| cut.map_or(true, |c| t <= c));
@@ -1592,10 +1594,13 @@ impl Cleaner {
         // What only the context model needed goes before the decisions are
         // built, so that the two are never held at once.
         drop((ctx_density, paras));
-        drop((skip, density));
+        drop(density);
 
-        // Stage 7: decisions, dropping second copies of kept lines.
-        let mut kept_root = vec![false; n];
+        // Stage 7: decisions, dropping second copies of kept lines. Which
+        // roots are kept takes the room of `skip`, done with.
+        let (alt, rest) = line_flags.split_at_mut(n);
+        let kept_root = &mut rest[..n];
+        kept_root.fill(false);
         let mut decisions = Vec::with_capacity(n);
         for i in 0..n {
             // A date line the article holds is its dateline, not a banner.
