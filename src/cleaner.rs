@@ -1697,32 +1697,31 @@ impl Cleaner {
         // A commenter's name with a relative time ("Miles Taylor 12 days
         // ago") is one too: a short line with no stopword (a sentence says
         // "The storm hit three days ago").
-        let marker: Vec<bool> = (0..n)
-            .map(|i| {
-                evidence[i].is_some_and(|e| e.comment_marker)
-                    || (!evidence.has(i)
-                        && feats[i].words <= NAMED_AGO_WORDS
-                        && !feats[i].terminal
-                        && density[i] == 0.0
-                        && named_ago(texts[i]))
-                    || (feats[i].words <= 16
-                        && feats[i].letters >= 2
-                        && !feats[i].terminal
-                        // A time of day has three digits or more (most
-                        // lines have fewer and skip the search).
-                        && feats[i].digits >= 3
-                        && has_time(texts[i])
-                        && shapes.has_date(texts[i])
-                        && !schedule.get_or_insert_with(schedule_of_page)[i])
-            })
-            .collect();
-        let author: Vec<bool> = (0..n)
-            .map(|i| {
-                !evidence.has(i)
+        // (With the commenters' names below: two flags a line, in one
+        // allocation.)
+        let mut flags = vec![false; 2 * n];
+        let (marker, author) = flags.split_at_mut(n);
+        for i in 0..n {
+            marker[i] = evidence[i].is_some_and(|e| e.comment_marker)
+                || (!evidence.has(i)
+                    && feats[i].words <= NAMED_AGO_WORDS
+                    && !feats[i].terminal
                     && density[i] == 0.0
-                    && (is_author_line(feats, i) || is_linked_author_line(texts[i], feats, i))
-            })
-            .collect();
+                    && named_ago(texts[i]))
+                || (feats[i].words <= 16
+                    && feats[i].letters >= 2
+                    && !feats[i].terminal
+                    // A time of day has three digits or more (most
+                    // lines have fewer and skip the search).
+                    && feats[i].digits >= 3
+                    && has_time(texts[i])
+                    && shapes.has_date(texts[i])
+                    && !schedule.get_or_insert_with(schedule_of_page)[i]);
+            author[i] = !evidence.has(i)
+                && density[i] == 0.0
+                && (is_author_line(feats, i) || is_linked_author_line(texts[i], feats, i));
+        }
+        let (marker, author) = (&*marker, &*author);
         // The walk below ends the article only at a line with evidence that
         // ends it, at a comment marker with two more below it or at a
         // commenter's name with [`AUTHOR_RUN`] more (what `Ahead` counts is
@@ -1732,7 +1731,7 @@ impl Cleaner {
         // anyway.
         let count = |flags: &[bool]| flags.iter().filter(|&&f| f).count();
         let ends = (0..n).any(|i| evidence[i].is_some_and(|e| e.ends_article));
-        if !reference && !ends && count(&marker) < 3 && count(&author) <= AUTHOR_RUN as usize {
+        if !reference && !ends && count(marker) < 3 && count(author) <= AUTHOR_RUN as usize {
             return None;
         }
         let total: u64 = (0..n).filter(|&i| keep[i]).map(weight).sum();
@@ -1750,7 +1749,7 @@ impl Cleaner {
         // Names are counted by lines: on a wrapped page, short name-like
         // lines (a picture's file name, a section label) head each teaser
         // of a list.
-        let mut author_ahead = Ahead::new(&author, COMMENT_WINDOW, None);
+        let mut author_ahead = Ahead::new(author, COMMENT_WINDOW, None);
         // Commenters' names right below a comments header, each over a
         // comment that ends as a sentence does (a teaser's headline or a
         // section label is over a summary or a list of links).
@@ -1758,7 +1757,7 @@ impl Cleaner {
             .map(|i| author[i] && feats.get(i + 1).is_some_and(|f| f.terminal))
             .collect();
         let mut names_ahead = Ahead::new(&commenter, HEADER_MARKER_WINDOW, None);
-        let mut ahead = markers_ahead(&marker, COMMENT_WINDOW);
+        let mut ahead = markers_ahead(marker, COMMENT_WINDOW);
         // Right below a comments header, a short line with a full date (no
         // time of day needed: "October 2, 2012 | Permalink") is a comment's
         // metadata too, and so is a bare numeric one ("10.29.2012"), or a
@@ -1781,7 +1780,7 @@ impl Cleaner {
             .collect();
         let mut header_ahead = markers_ahead(&dated, HEADER_MARKER_WINDOW);
         // A date or a commenter's name: what a comment is signed with.
-        let signed: Vec<bool> = (dated.iter().zip(&author))
+        let signed: Vec<bool> = (dated.iter().zip(author))
             .map(|(&dated, &author)| dated || author)
             .collect();
         // Short lines that count a post's comments: between timestamps they
@@ -1959,12 +1958,12 @@ impl Cleaner {
                 && ahead.at(i) >= 2
                 && (strong[i] || strong_ahead.at(i) >= 1 || ahead.at(i) >= 4)
                 && before >= min_before
-                && talk_between(&marker, density, evidence, i)
-                && !(posts_above.upto(i, counted) >= 2 && posts_between(&marker, counted, i))
+                && talk_between(marker, density, evidence, i)
+                && !(posts_above.upto(i, counted) >= 2 && posts_between(marker, counted, i))
                 && !quoting
-                && !one_voice(texts, &marker, &strong, i)
-                && !one_time(texts, &marker, i)
-                && !widget_run(texts, evidence, &marker, &signed, i)
+                && !one_voice(texts, marker, &strong, i)
+                && !one_time(texts, marker, i)
+                && !widget_run(texts, evidence, marker, &signed, i)
             {
                 let start = match last_header {
                     Some(h) if i - h <= 15 => h,
