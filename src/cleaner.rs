@@ -600,6 +600,10 @@ impl EvidenceTable {
     }
 }
 
+/// The kinds of evidence [`EvidenceTableBuilder`] makes room for at first
+/// (most pages have fewer: 56 fits a hash table of 64 buckets).
+const EVIDENCE_KINDS_ROOM: usize = 56;
+
 /// Builds an [`EvidenceTable`] line by line.
 struct EvidenceTableBuilder {
     table: EvidenceTable,
@@ -609,7 +613,7 @@ struct EvidenceTableBuilder {
 /// An [`Evidence`] value for [`EvidenceTableBuilder`]'s index, cheap to
 /// hash: a phrase or shape name by its address (two equal names at two
 /// addresses only give two entries of the same value).
-#[derive(PartialEq, Eq, Hash)]
+#[derive(PartialEq, Eq)]
 struct EvidenceId {
     /// The address and length of a phrase's or shape's name, and which.
     name: (usize, usize, bool),
@@ -617,6 +621,17 @@ struct EvidenceId {
     rule: Option<Rule>,
     category: Category,
     flags: [bool; 3],
+}
+
+/// Only the name's address is hashed (one word, where hashing each field
+/// costs several times as much): the few values that share it (a phrase
+/// with and without `short_chrome`, the rules with no name) are told
+/// apart by `Eq`.
+impl std::hash::Hash for EvidenceId {
+    #[inline]
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_usize(self.name.0);
+    }
 }
 
 impl EvidenceId {
@@ -638,11 +653,17 @@ impl EvidenceId {
 impl EvidenceTableBuilder {
     fn with_capacity(n: usize) -> Self {
         EvidenceTableBuilder {
+            // Room for the kinds most pages have, so that the table and
+            // its index do not grow (and rehash) step by step.
             table: EvidenceTable {
-                kinds: vec![None],
+                kinds: {
+                    let mut kinds = Vec::with_capacity(EVIDENCE_KINDS_ROOM + 1);
+                    kinds.push(None);
+                    kinds
+                },
                 of: Vec::with_capacity(n),
             },
-            index: HashMap::new(),
+            index: HashMap::with_capacity(EVIDENCE_KINDS_ROOM),
         }
     }
 
@@ -1167,6 +1188,9 @@ impl Cleaner {
         let (mut roots, mut local, mut first) = (roots, Vec::new(), Vec::new());
         for _ in 0..MAX_PASSES {
             local.clear();
+            // Room for every line at once (the filter's size hint would
+            // grow it step by step).
+            local.reserve(at.len());
             local.extend((0..at.len()).filter(|&j| code::is_keep(decisions[at[j]])));
             let kept: Vec<usize> = local.iter().map(|&j| at[j]).collect();
             let sub_texts: Vec<&[u8]> = kept.iter().map(|&k| texts[k]).collect();
@@ -1424,19 +1448,21 @@ impl Cleaner {
         // Stage 4: repeats and alt-text fragments (adjacent lines only).
         // A line whose root is another is a copy of it.
         let copy = |i: usize| roots[i] as usize != i;
-        let alt: Vec<bool> = (0..n)
-            .map(|i| {
-                adjacent[i]
-                    && if reference {
-                        repeat::is_alt_prefix_plain(texts[i], texts[i + 1])
-                    } else {
-                        repeat::is_alt_prefix(texts[i], texts[i + 1])
-                    }
-            })
-            .collect();
-        let skip: Vec<bool> = (alt.iter().enumerate())
-            .map(|(i, &alt)| copy(i) || alt)
-            .collect();
+        // Three flags a line in one allocation: `alt`, `skip` and
+        // `phrase_head` (below).
+        let mut line_flags = vec![false; 3 * n];
+        let (alt, rest) = line_flags.split_at_mut(n);
+        let (skip, phrase_head) = rest.split_at_mut(n);
+        for i in 0..n {
+            alt[i] = adjacent[i]
+                && if reference {
+                    repeat::is_alt_prefix_plain(texts[i], texts[i + 1])
+                } else {
+                    repeat::is_alt_prefix(texts[i], texts[i + 1])
+                };
+            skip[i] = copy(i) || alt[i];
+        }
+        let (alt, skip) = (&*alt, &*skip);
 
         // Stage 5: the context model.
         let doc = Doc {
@@ -1444,8 +1470,8 @@ impl Cleaner {
             feats: ctx_feats,
             density: &ctx_density,
             evidence,
-            alt: &alt,
-            skip: &skip,
+            alt,
+            skip,
             joined,
             tabs: m.tabs,
         };
@@ -1522,16 +1548,16 @@ impl Cleaner {
         // Whether each line's evidence is a lexicon phrase ("Anzeige",
         // "Kontakt", "Articles les plus lus"), not a shape (a date, a
         // breadcrumb): only a phrase heads a list as a chrome header.
-        let phrase_head: Vec<bool> = (0..n)
-            .map(|i| matches!(evidence[i], Some(e) if matches!(e.rule, Rule::Phrase(_))))
-            .collect();
+        for (i, head) in phrase_head.iter_mut().enumerate() {
+            *head = matches!(evidence[i], Some(e) if matches!(e.rule, Rule::Phrase(_)));
+        }
         let list_start = teasers::teaser_end(
             texts,
             ctx_feats,
             &ctx_density,
             paras.as_ref(),
             &found,
-            &phrase_head,
+            phrase_head,
             &judgement.keep,
         )
         .filter(|&t| cut.map_or(true, |c| t <= c));
@@ -1568,10 +1594,13 @@ impl Cleaner {
         // What only the context model needed goes before the decisions are
         // built, so that the two are never held at once.
         drop((ctx_density, paras));
-        drop((skip, density));
+        drop(density);
 
-        // Stage 7: decisions, dropping second copies of kept lines.
-        let mut kept_root = vec![false; n];
+        // Stage 7: decisions, dropping second copies of kept lines. Which
+        // roots are kept takes the room of `skip`, done with.
+        let (alt, rest) = line_flags.split_at_mut(n);
+        let kept_root = &mut rest[..n];
+        kept_root.fill(false);
         let mut decisions = Vec::with_capacity(n);
         for i in 0..n {
             // A date line the article holds is its dateline, not a banner.
@@ -1668,32 +1697,31 @@ impl Cleaner {
         // A commenter's name with a relative time ("Miles Taylor 12 days
         // ago") is one too: a short line with no stopword (a sentence says
         // "The storm hit three days ago").
-        let marker: Vec<bool> = (0..n)
-            .map(|i| {
-                evidence[i].is_some_and(|e| e.comment_marker)
-                    || (!evidence.has(i)
-                        && feats[i].words <= NAMED_AGO_WORDS
-                        && !feats[i].terminal
-                        && density[i] == 0.0
-                        && named_ago(texts[i]))
-                    || (feats[i].words <= 16
-                        && feats[i].letters >= 2
-                        && !feats[i].terminal
-                        // A time of day has three digits or more (most
-                        // lines have fewer and skip the search).
-                        && feats[i].digits >= 3
-                        && has_time(texts[i])
-                        && shapes.has_date(texts[i])
-                        && !schedule.get_or_insert_with(schedule_of_page)[i])
-            })
-            .collect();
-        let author: Vec<bool> = (0..n)
-            .map(|i| {
-                !evidence.has(i)
+        // (With the commenters' names below: two flags a line, in one
+        // allocation.)
+        let mut flags = vec![false; 2 * n];
+        let (marker, author) = flags.split_at_mut(n);
+        for i in 0..n {
+            marker[i] = evidence[i].is_some_and(|e| e.comment_marker)
+                || (!evidence.has(i)
+                    && feats[i].words <= NAMED_AGO_WORDS
+                    && !feats[i].terminal
                     && density[i] == 0.0
-                    && (is_author_line(feats, i) || is_linked_author_line(texts[i], feats, i))
-            })
-            .collect();
+                    && named_ago(texts[i]))
+                || (feats[i].words <= 16
+                    && feats[i].letters >= 2
+                    && !feats[i].terminal
+                    // A time of day has three digits or more (most
+                    // lines have fewer and skip the search).
+                    && feats[i].digits >= 3
+                    && has_time(texts[i])
+                    && shapes.has_date(texts[i])
+                    && !schedule.get_or_insert_with(schedule_of_page)[i]);
+            author[i] = !evidence.has(i)
+                && density[i] == 0.0
+                && (is_author_line(feats, i) || is_linked_author_line(texts[i], feats, i));
+        }
+        let (marker, author) = (&*marker, &*author);
         // The walk below ends the article only at a line with evidence that
         // ends it, at a comment marker with two more below it or at a
         // commenter's name with [`AUTHOR_RUN`] more (what `Ahead` counts is
@@ -1703,7 +1731,7 @@ impl Cleaner {
         // anyway.
         let count = |flags: &[bool]| flags.iter().filter(|&&f| f).count();
         let ends = (0..n).any(|i| evidence[i].is_some_and(|e| e.ends_article));
-        if !reference && !ends && count(&marker) < 3 && count(&author) <= AUTHOR_RUN as usize {
+        if !reference && !ends && count(marker) < 3 && count(author) <= AUTHOR_RUN as usize {
             return None;
         }
         let total: u64 = (0..n).filter(|&i| keep[i]).map(weight).sum();
@@ -1721,7 +1749,7 @@ impl Cleaner {
         // Names are counted by lines: on a wrapped page, short name-like
         // lines (a picture's file name, a section label) head each teaser
         // of a list.
-        let mut author_ahead = Ahead::new(&author, COMMENT_WINDOW, None);
+        let mut author_ahead = Ahead::new(author, COMMENT_WINDOW, None);
         // Commenters' names right below a comments header, each over a
         // comment that ends as a sentence does (a teaser's headline or a
         // section label is over a summary or a list of links).
@@ -1729,7 +1757,7 @@ impl Cleaner {
             .map(|i| author[i] && feats.get(i + 1).is_some_and(|f| f.terminal))
             .collect();
         let mut names_ahead = Ahead::new(&commenter, HEADER_MARKER_WINDOW, None);
-        let mut ahead = markers_ahead(&marker, COMMENT_WINDOW);
+        let mut ahead = markers_ahead(marker, COMMENT_WINDOW);
         // Right below a comments header, a short line with a full date (no
         // time of day needed: "October 2, 2012 | Permalink") is a comment's
         // metadata too, and so is a bare numeric one ("10.29.2012"), or a
@@ -1752,7 +1780,7 @@ impl Cleaner {
             .collect();
         let mut header_ahead = markers_ahead(&dated, HEADER_MARKER_WINDOW);
         // A date or a commenter's name: what a comment is signed with.
-        let signed: Vec<bool> = (dated.iter().zip(&author))
+        let signed: Vec<bool> = (dated.iter().zip(author))
             .map(|(&dated, &author)| dated || author)
             .collect();
         // Short lines that count a post's comments: between timestamps they
@@ -1930,12 +1958,12 @@ impl Cleaner {
                 && ahead.at(i) >= 2
                 && (strong[i] || strong_ahead.at(i) >= 1 || ahead.at(i) >= 4)
                 && before >= min_before
-                && talk_between(&marker, density, evidence, i)
-                && !(posts_above.upto(i, counted) >= 2 && posts_between(&marker, counted, i))
+                && talk_between(marker, density, evidence, i)
+                && !(posts_above.upto(i, counted) >= 2 && posts_between(marker, counted, i))
                 && !quoting
-                && !one_voice(texts, &marker, &strong, i)
-                && !one_time(texts, &marker, i)
-                && !widget_run(texts, evidence, &marker, &signed, i)
+                && !one_voice(texts, marker, &strong, i)
+                && !one_time(texts, marker, i)
+                && !widget_run(texts, evidence, marker, &signed, i)
             {
                 let start = match last_header {
                     Some(h) if i - h <= 15 => h,
@@ -2625,16 +2653,44 @@ fn is_table_row_in(t: &[u8], figures: bool, tabs: bool) -> bool {
     if !figures {
         return false;
     }
+    // The first two spaces of a run (at `p` and `p + 1`), after a cell's
+    // text (at `p - 1`).
+    let gap = |p: usize| !matches!(t[p - 1], b' ' | b'.' | b'?' | b'!' | b':' | b';');
     let mut gaps = 0;
-    for w in t.windows(3) {
-        // The first two spaces of a run, after a cell's text.
-        if w[2] == b' ' && w[1] == b' ' && !matches!(w[0], b' ' | b'.' | b'?' | b'!' | b':' | b';')
-        {
+    // Two spaces in a row are rare in a line of text: eight places at a
+    // time are tested for them (the bytes at `p` and at `p + 1`, as two
+    // words), and only those found are looked at one by one.
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each space byte of `x` (exactly: no carry between bytes).
+    let spaces = |x: u64| {
+        let z = x ^ 0x2020_2020_2020_2020;
+        !(((z & LOW7) + LOW7) | z) & HIGH
+    };
+    let load = |i: usize| u64::from_le_bytes(t[i..i + 8].try_into().expect("eight bytes"));
+    let mut p = 1;
+    while p + 9 <= t.len() {
+        let mut double = spaces(load(p)) & spaces(load(p + 1));
+        while double != 0 {
+            let k = double.trailing_zeros() as usize / 8;
+            double &= double - 1;
+            if gap(p + k) {
+                gaps += 1;
+                if gaps == 2 {
+                    return true;
+                }
+            }
+        }
+        p += 8;
+    }
+    while p + 2 <= t.len() {
+        if t[p] == b' ' && t[p + 1] == b' ' && gap(p) {
             gaps += 1;
             if gaps == 2 {
                 return true;
             }
         }
+        p += 1;
     }
     false
 }
@@ -4801,7 +4857,7 @@ mod table_row_tests {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
         #[test]
         fn table_row_is_exact(
-            t in proptest::collection::vec(proptest::sample::select(b" \t.:a1".to_vec()), 0..24),
+            t in proptest::collection::vec(proptest::sample::select(b" \t.:a1".to_vec()), 0..40),
             figures: bool,
         ) {
             proptest::prop_assert_eq!(is_table_row(&t, figures), is_table_row_naive(&t, figures));
@@ -4811,7 +4867,7 @@ mod table_row_tests {
         /// search for tabs changes nothing.
         #[test]
         fn table_row_without_tabs_is_exact(
-            t in proptest::collection::vec(proptest::sample::select(b" .:a1!".to_vec()), 0..24),
+            t in proptest::collection::vec(proptest::sample::select(b" .:a1!".to_vec()), 0..40),
             figures: bool,
         ) {
             proptest::prop_assert_eq!(is_table_row_in(&t, figures, false), is_table_row_naive(&t, figures));

@@ -378,8 +378,10 @@ pub(crate) fn teaser_end(
     // ahead!"), which is a paragraph's last sentence all the same (not
     // weighed as one: a thread of exclaiming comments below is no article
     // going on). Both from one look at each text line.
-    let mut prose = vec![false; n];
-    let mut closes = vec![false; n];
+    // Three flags a line, in one allocation (see `paired` below).
+    let mut flags = vec![false; 3 * n];
+    let (prose, rest) = flags.split_at_mut(n);
+    let (closes, paired) = rest.split_at_mut(n);
     for j in (0..n).filter(|&j| text(j)) {
         let f = feats.get(j);
         let words = paras.map_or(f.words, |p| p.words[j]);
@@ -389,7 +391,6 @@ pub(crate) fn teaser_end(
     // Paragraphs next to another paragraph (chrome and repeats between
     // them do not count); the lines of a hard-wrapped paragraph are one.
     let same = |a: usize, j: usize| paras.is_some_and(|p| p.first[a] == p.first[j]);
-    let mut paired = vec![false; n];
     let mut pair = |p: (usize, usize), c: (usize, usize)| {
         if prose[p.1] && prose[c.1] {
             for j in (p.0..=p.1).chain(c.0..=c.1).filter(|&j| text(j)) {
@@ -471,7 +472,7 @@ pub(crate) fn teaser_end(
         let chrome_head = found[h] == Found::ListChrome
             && tail < before_h
             && !comments_above
-            && (paired_after == 0 || !paired_within_gap(&paired, h));
+            && (paired_after == 0 || !paired_within_gap(paired, h));
         if before_h >= MIN_BEFORE && (tail_ok || chrome_head) && paired_after < before_h {
             // The line's own tests first; the paragraphs near it are
             // weighed only below a header or at the start of a run.
@@ -495,14 +496,14 @@ pub(crate) fn teaser_end(
                 && phrase_head[h]
                 && tail_lines <= 1
                 && last_kept.is_some_and(|k| (k + 1..h).all(|j| !text(j)))
-                && chrome_list_follows(texts, feats, found, &prose, h)
-                && list_follows(texts, feats, found, &prose, &same, h, &mut norm)
+                && chrome_list_follows(texts, feats, found, prose, h)
+                && list_follows(texts, feats, found, prose, &same, h, &mut norm)
                 && !under_intro(texts, keep, h)
-                && 2 * text_below(&prose, feats, keep, h) < before_h;
+                && 2 * text_below(prose, feats, keep, h) < before_h;
             let headed = (named
                 || chrome_only
                 || (share_row(found, h) && !(lone_only && printed.above(texts, h))))
-                && list_follows(texts, feats, found, &prose, &same, h, &mut norm);
+                && list_follows(texts, feats, found, prose, &same, h, &mut norm);
             // No header: a run of headlines right below the last paragraph.
             let run = keep[h]
                 && tail_ok
@@ -513,10 +514,10 @@ pub(crate) fn teaser_end(
             let announced = lone_only && last_prose.is_some_and(|p| announces_below(texts[p]));
             if (headed || run)
                 && !announced
-                && 2 * paired_near(&paired, feats, h) < before_h
+                && 2 * paired_near(paired, feats, h) < before_h
                 && (headed
                     || (!under_intro(texts, keep, h)
-                        && 2 * text_below(&prose, feats, keep, h) < before_h))
+                        && 2 * text_below(prose, feats, keep, h) < before_h))
             {
                 return Some(h);
             }
