@@ -441,6 +441,12 @@ const LEAD_IN_GAP: usize = 4;
 /// A line is cut by hard wrapping only from this many bytes.
 const WRAP_MIN_BYTES: usize = 40;
 
+/// At most this many short lines (a date, a name) between the first
+/// paragraph and its standfirst are stepped over by the lead-in.
+const LEAD_IN_STEPS: usize = 2;
+/// ... each of at most this many words.
+const LEAD_IN_STEP_WORDS: u32 = 4;
+
 /// At most this many lead-in lines are kept.
 const LEAD_IN_LINES: usize = 4;
 
@@ -2307,8 +2313,18 @@ impl Cleaner {
         let starts = indices(n, |k| {
             keep[k] && (k.saturating_sub(LEAD_IN_GAP)..k).all(|j| !keep[j])
         });
+        // Whether the line right above `i` reads as a headline, neither
+        // chrome nor kept.
+        let headline_above = |i: usize, keep: &[bool]| {
+            i > 0 && !doc.evidence.has(i - 1) && !doc.alt[i - 1] && !keep[i - 1] && {
+                let f = doc.feats.get(i - 1);
+                f.words >= 4 && f.weight >= 20 && !doc.texts[i - 1].ends_with(b":")
+            }
+        };
         for first in starts.into_iter().map(|k| k as usize) {
             let mut taken = 0;
+            // Short lines stepped over right above the paragraph (see below).
+            let mut stepped = 0;
             // The chrome right above the paragraph (a byline, a date, a
             // share row of a dozen buttons) is stepped over first.
             let top = (first.saturating_sub(LEAD_IN_REACH)..first)
@@ -2351,9 +2367,25 @@ impl Cleaner {
                 // standfirst (a print header's link, a credit line above
                 // them is no lead-in).
                 let far = i + LEAD_IN_WINDOW < first;
+                // A date or a name with no chrome evidence of its own
+                // ("24. April 2020", "Christoph von Ritter"), or a short
+                // label ("Zutaten"), between the standfirst and the first
+                // paragraph is stepped over (and stays out): the line above
+                // it is taken only if it is prose, a standfirst.
+                if taken == 0
+                    && stepped < LEAD_IN_STEPS
+                    && !keep[i]
+                    && !(headline_like || intro || split_title)
+                    && f.words <= LEAD_IN_STEP_WORDS
+                    && (f.digits > 0 || (f.words >= 2 && teasers::title_case(doc.texts[i])))
+                {
+                    stepped += 1;
+                    continue;
+                }
                 if !(headline_like || intro || split_title)
                     || taken == LEAD_IN_LINES
                     || (far && taken >= LEAD_IN_FAR_LINES)
+                    || (stepped > 0 && taken == 0 && !(paragraph(i) && headline_above(i, &keep)))
                 {
                     break;
                 }
