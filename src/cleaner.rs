@@ -131,6 +131,10 @@ struct Evidence {
 /// Below this share of stopwords among all words of the page, its language
 /// is taken as unknown.
 const UNKNOWN_LANGUAGE_RATIO: f32 = 0.15;
+/// A language with at least this share of the page language's stopword
+/// hits is the page's second language: each line is read in the one of the
+/// two it has more stopwords of.
+const SECOND_LANGUAGE_SHARE: f32 = 0.3;
 /// The stopword density a sentence is given on a page of unknown language.
 const UNKNOWN_LANGUAGE_SENTENCE_DENSITY: f32 = 0.34;
 
@@ -1409,12 +1413,27 @@ impl Cleaner {
         // sentence end stands in for it.
         let words: u64 = feats.iter().map(|f| f.words as u64).sum();
         let known = hits[lang as usize] as f32 >= UNKNOWN_LANGUAGE_RATIO * words as f32;
+        // A page written in two languages (a text and its translation, a
+        // quotation at length): a line is read in the one of the two it
+        // has more stopwords of.
+        let second = (0..NLANG)
+            .filter(|&l| l != lang as usize)
+            .max_by_key(|&l| (hits[l], std::cmp::Reverse(l)))
+            .filter(|&l| {
+                inner.lang.is_none()
+                    && hits[l] as f32 >= SECOND_LANGUAGE_SHARE * hits[lang as usize] as f32
+            })
+            .map(|l| Lang::ALL[l]);
         let density: Vec<f32> = feats
             .iter()
             .enumerate()
             .map(|(i, f)| {
                 if known {
-                    m.stops.count(i, lang) as f32 / f.words.max(1) as f32
+                    let own = m.stops.count(i, lang);
+                    let count = second
+                        .filter(|_| f.terminal)
+                        .map_or(own, |l| own.max(m.stops.count(i, l)));
+                    count as f32 / f.words.max(1) as f32
                 } else if f.terminal {
                     UNKNOWN_LANGUAGE_SENTENCE_DENSITY
                 } else {
