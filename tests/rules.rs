@@ -4237,6 +4237,31 @@ mod regressions {
         assert_body_kept(&cleaned, L::De, "standfirst above a name and a date");
     }
 
+    /// A page in two languages (a text and its translation): the
+    /// sentences of the second language are read in their own language,
+    /// not dropped for want of the first one's stopwords.
+    #[test]
+    fn second_language_sentences_kept() {
+        let en = body(L::En);
+        let de = body(L::De);
+        let mut blocks = vec!["Home", "News", "Local", HEADLINE];
+        blocks.extend(en);
+        blocks.push("Auf Deutsch");
+        blocks.extend(&de[..2]);
+        blocks.extend([
+            "Share this article",
+            "Facebook",
+            "Twitter",
+            "Privacy Policy",
+        ]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        for line in &de[..2] {
+            assert_verdict(&cleaned, line, Verdict::Keep);
+        }
+        assert_body_kept(&cleaned, L::En, "a page in two languages");
+    }
+
     /// A line the context model reads as text but drops outside the
     /// article's region is explained as such (`outside-region`), never as
     /// a context verdict that reads "good": a drop of `context:X->good`
