@@ -135,6 +135,8 @@ const UNKNOWN_LANGUAGE_RATIO: f32 = 0.15;
 /// hits is the page's second language: each line is read in the one of the
 /// two it has more stopwords of.
 const SECOND_LANGUAGE_SHARE: f32 = 0.3;
+/// ... for a sentence of at least this many words.
+const SECOND_LANGUAGE_WORDS: u32 = 10;
 /// The stopword density a sentence is given on a page of unknown language.
 const UNKNOWN_LANGUAGE_SENTENCE_DENSITY: f32 = 0.34;
 
@@ -1431,7 +1433,7 @@ impl Cleaner {
                 if known {
                     let own = m.stops.count(i, lang);
                     let count = second
-                        .filter(|_| f.terminal)
+                        .filter(|_| f.terminal && f.words >= SECOND_LANGUAGE_WORDS)
                         .map_or(own, |l| own.max(m.stops.count(i, l)));
                     count as f32 / f.words.max(1) as f32
                 } else if f.terminal {
