@@ -131,6 +131,12 @@ struct Evidence {
 /// Below this share of stopwords among all words of the page, its language
 /// is taken as unknown.
 const UNKNOWN_LANGUAGE_RATIO: f32 = 0.15;
+/// A language with at least this share of the page language's stopword
+/// hits is the page's second language: each line is read in the one of the
+/// two it has more stopwords of.
+const SECOND_LANGUAGE_SHARE: f32 = 0.3;
+/// ... for a sentence of at least this many words.
+const SECOND_LANGUAGE_WORDS: u32 = 10;
 /// The stopword density a sentence is given on a page of unknown language.
 const UNKNOWN_LANGUAGE_SENTENCE_DENSITY: f32 = 0.34;
 
@@ -440,6 +446,12 @@ const LEAD_IN_FAR_LINES: usize = 2;
 const LEAD_IN_GAP: usize = 4;
 /// A line is cut by hard wrapping only from this many bytes.
 const WRAP_MIN_BYTES: usize = 40;
+
+/// At most this many short lines (a date, a name) between the first
+/// paragraph and its standfirst are stepped over by the lead-in.
+const LEAD_IN_STEPS: usize = 2;
+/// ... each of at most this many words.
+const LEAD_IN_STEP_WORDS: u32 = 4;
 
 /// At most this many lead-in lines are kept.
 const LEAD_IN_LINES: usize = 4;
@@ -1425,12 +1437,27 @@ impl Cleaner {
         // sentence end stands in for it.
         let words: u64 = feats.iter().map(|f| f.words as u64).sum();
         let known = hits[lang as usize] as f32 >= UNKNOWN_LANGUAGE_RATIO * words as f32;
+        // A page written in two languages (a text and its translation, a
+        // quotation at length): a line is read in the one of the two it
+        // has more stopwords of.
+        let second = (0..NLANG)
+            .filter(|&l| l != lang as usize)
+            .max_by_key(|&l| (hits[l], std::cmp::Reverse(l)))
+            .filter(|&l| {
+                inner.lang.is_none()
+                    && hits[l] as f32 >= SECOND_LANGUAGE_SHARE * hits[lang as usize] as f32
+            })
+            .map(|l| Lang::ALL[l]);
         let density: Vec<f32> = feats
             .iter()
             .enumerate()
             .map(|(i, f)| {
                 if known {
-                    m.stops.count(i, lang) as f32 / f.words.max(1) as f32
+                    let own = m.stops.count(i, lang);
+                    let count = second
+                        .filter(|_| f.terminal && f.words >= SECOND_LANGUAGE_WORDS)
+                        .map_or(own, |l| own.max(m.stops.count(i, l)));
+                    count as f32 / f.words.max(1) as f32
                 } else if f.terminal {
                     UNKNOWN_LANGUAGE_SENTENCE_DENSITY
                 } else {
@@ -2374,10 +2401,20 @@ impl Cleaner {
         let start_at = |keep: &[bool], from: usize| {
             (from..n).find(|&k| keep[k] && (k.saturating_sub(LEAD_IN_GAP)..k).all(|j| !keep[j]))
         };
+        // Whether the line right above `i` reads as a headline, neither
+        // chrome nor kept.
+        let headline_above = |i: usize, keep: &[bool]| {
+            i > 0 && !doc.evidence.has(i - 1) && !doc.alt[i - 1] && !keep[i - 1] && {
+                let f = doc.feats.get(i - 1);
+                f.words >= 4 && f.weight >= 20 && !doc.texts[i - 1].ends_with(b":")
+            }
+        };
         let mut next = start_at(&keep, 0);
         while let Some(first) = next {
             next = start_at(&keep, first + 1);
             let mut taken = 0;
+            // Short lines stepped over right above the paragraph (see below).
+            let mut stepped = 0;
             // The chrome right above the paragraph (a byline, a date, a
             // share row of a dozen buttons) is stepped over first.
             let top = (first.saturating_sub(LEAD_IN_REACH)..first)
@@ -2420,9 +2457,25 @@ impl Cleaner {
                 // standfirst (a print header's link, a credit line above
                 // them is no lead-in).
                 let far = i + LEAD_IN_WINDOW < first;
+                // A date or a name with no chrome evidence of its own
+                // ("24. April 2020", "Christoph von Ritter"), or a short
+                // label ("Zutaten"), between the standfirst and the first
+                // paragraph is stepped over (and stays out): the line above
+                // it is taken only if it is prose, a standfirst.
+                if taken == 0
+                    && stepped < LEAD_IN_STEPS
+                    && !keep[i]
+                    && !(headline_like || intro || split_title)
+                    && f.words <= LEAD_IN_STEP_WORDS
+                    && (f.digits > 0 || (f.words >= 2 && teasers::title_case(doc.texts[i])))
+                {
+                    stepped += 1;
+                    continue;
+                }
                 if !(headline_like || intro || split_title)
                     || taken == LEAD_IN_LINES
                     || (far && taken >= LEAD_IN_FAR_LINES)
+                    || (stepped > 0 && taken == 0 && !(paragraph(i) && headline_above(i, &keep)))
                 {
                     break;
                 }

@@ -4190,6 +4190,78 @@ mod regressions {
         assert_body_kept(&cleaned, L::En, "lead-in above a share row");
     }
 
+    /// A standfirst under its headline, with the author's name and the
+    /// date (neither of them chrome evidence) and a share row between it
+    /// and the first paragraph, is the article's lead-in; the name and the date are
+    /// stepped over and stay out.
+    #[test]
+    fn standfirst_above_name_and_date_kept() {
+        let headline = "Warum wir jetzt mehr Geduld brauchen";
+        let standfirst = "Nicht nur die Ärzte, sondern auch die Politik muss lernen, mit einer Gefahr zu leben, die sich nicht ganz beseitigen lässt.";
+        let name = "Christoph von Ritter";
+        let date = "24. April 2020";
+        let menu = [
+            "Startseite",
+            "Politik",
+            "Familie",
+            "Bildung",
+            "Reise",
+            "Kultur",
+        ];
+        let mut blocks: Vec<&str> = menu.to_vec();
+        blocks.extend([headline, standfirst, name, date]);
+        // A share row between the date and the paragraph ends the region
+        // of the standfirst.
+        blocks.extend([
+            "08:30 Uhr",
+            "Lesen Sie auch",
+            "Facebook",
+            "Twitter",
+            "E-Mail",
+            "Drucken",
+        ]);
+        blocks.extend(body(L::De));
+        blocks.extend(["Weitere Artikel", "Impressum", "Datenschutz"]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        for line in [headline, standfirst] {
+            assert_verdict(&cleaned, line, Verdict::Keep);
+        }
+        for line in [name, date] {
+            assert!(
+                !decision_of(&cleaned, line).0.is_keep(),
+                "{line}\n{}",
+                explain(&cleaned)
+            );
+        }
+        assert_body_kept(&cleaned, L::De, "standfirst above a name and a date");
+    }
+
+    /// A page in two languages (a text and its translation): the
+    /// sentences of the second language are read in their own language,
+    /// not dropped for want of the first one's stopwords.
+    #[test]
+    fn second_language_sentences_kept() {
+        let en = body(L::En);
+        let de = body(L::De);
+        let mut blocks = vec!["Home", "News", "Local", HEADLINE];
+        blocks.extend(en);
+        blocks.push("Auf Deutsch");
+        blocks.extend(&de[..2]);
+        blocks.extend([
+            "Share this article",
+            "Facebook",
+            "Twitter",
+            "Privacy Policy",
+        ]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        for line in &de[..2] {
+            assert_verdict(&cleaned, line, Verdict::Keep);
+        }
+        assert_body_kept(&cleaned, L::En, "a page in two languages");
+    }
+
     /// A line the context model reads as text but drops outside the
     /// article's region is explained as such (`outside-region`), never as
     /// a context verdict that reads "good": a drop of `context:X->good`
