@@ -28,6 +28,7 @@ use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, MatchKind};
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use crate::verdict::Category;
 
@@ -745,6 +746,25 @@ fn whole_key(line: &[u8]) -> usize {
     (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
 }
 
+/// How many `~` scans a run makes with the NFA before it builds the DFA:
+/// some 1.8 MB of pages (about 570 scans a megabyte on the dev corpus). A
+/// run over a few pages (a filter in a shell pipeline, a process per
+/// document) never builds it and starts twice as fast; a large run pays at
+/// most some 1.6M instructions more than with the DFA from the start (the
+/// DFA saves some 1,600 instructions a scan).
+const DFA_AFTER: u32 = 1_024;
+
+/// A count shared by the threads of a run (a clone starts from the same
+/// count).
+#[derive(Debug, Default)]
+struct ScanCount(AtomicU32);
+
+impl Clone for ScanCount {
+    fn clone(&self) -> ScanCount {
+        ScanCount(AtomicU32::new(self.0.load(Ordering::Relaxed)))
+    }
+}
+
 /// The compiled lexicon.
 #[derive(Clone, Debug)]
 pub struct Lexicon {
@@ -754,10 +774,17 @@ pub struct Lexicon {
     automaton: std::sync::OnceLock<AhoCorasick>,
     /// Only the `~` phrases (ids into `anywhere_ids`): for lines that
     /// neither start with a `^` phrase nor end with a `$` phrase, scanned
-    /// only around the hits of `anywhere_grams`. A DFA: it is scanned most.
-    /// The other automata are contiguous NFAs, a tenth of a DFA's building
-    /// cost and memory (the DFAs cost some 120M instructions at start-up).
-    anywhere: DFA,
+    /// only around the hits of `anywhere_grams`. A contiguous NFA, as the
+    /// other automata are (a tenth of a DFA's building cost and memory),
+    /// until [`DFA_AFTER`] scans have been made: then `anywhere_dfa`.
+    anywhere: NFA,
+    /// The same automaton as a DFA, built once a run has scanned this much:
+    /// it steps faster, but costs some 32M instructions to build, more
+    /// than half of the start-up, which a run over one page would pay for
+    /// nothing.
+    anywhere_dfa: std::sync::OnceLock<DFA>,
+    /// The scans made with `anywhere` so far (over all threads).
+    anywhere_scans: ScanCount,
     /// The longest `~` phrase's length.
     anywhere_longest: usize,
     anywhere_ids: Vec<usize>,
@@ -796,7 +823,7 @@ impl Lexicon {
         let anywhere_ids: Vec<usize> = (0..phrases.len())
             .filter(|&i| phrases[i].anchor == Anchor::Anywhere)
             .collect();
-        let anywhere = DFA::builder()
+        let anywhere = NFA::builder()
             .match_kind(MatchKind::Standard)
             .build(anywhere_ids.iter().map(|&i| phrases[i].text))
             .expect("phrase automaton builds");
@@ -845,6 +872,8 @@ impl Lexicon {
             phrases,
             automaton: std::sync::OnceLock::new(),
             anywhere,
+            anywhere_dfa: std::sync::OnceLock::new(),
+            anywhere_scans: ScanCount::default(),
             anywhere_longest,
             anywhere_ids,
             anywhere_grams,
@@ -939,14 +968,7 @@ impl Lexicon {
         // finds them.
         let Some(grams) = &self.anywhere_grams else {
             return self
-                .scan(
-                    &self.anywhere,
-                    &self.anywhere_ids,
-                    norm,
-                    words,
-                    0,
-                    norm.len(),
-                )
+                .scan_anywhere(norm, words, 0, norm.len())
                 .unwrap_or_else(|best| best.map(|p| self.hit_of(p)));
         };
         // Only the stretches around the filter's hits can hold a `~`
@@ -955,13 +977,43 @@ impl Lexicon {
         // the whole line gives, in the same order: each match lies in one
         // stretch, and the stretches do not touch.
         for (from, to) in grams.windows(norm, self.anywhere_longest) {
-            match self.scan(&self.anywhere, &self.anywhere_ids, norm, words, from, to) {
+            match self.scan_anywhere(norm, words, from, to) {
                 Ok(hit) => return hit,
                 Err(Some(p)) => return Some(self.hit_of(p)),
                 Err(None) => {}
             }
         }
         None
+    }
+
+    /// [`scan`](Self::scan) for the `~` phrases, with the DFA once it is
+    /// worth building (both automata find the same matches in the same
+    /// order: a run's output does not depend on which one it used).
+    fn scan_anywhere(
+        &self,
+        norm: &[u8],
+        words: u32,
+        from: usize,
+        to: usize,
+    ) -> Result<Option<Hit>, Option<&Phrase>> {
+        let ids = &self.anywhere_ids;
+        if let Some(dfa) = self.anywhere_dfa.get() {
+            return self.scan(dfa, ids, norm, words, from, to);
+        }
+        if self.anywhere_scans.0.fetch_add(1, Ordering::Relaxed) < DFA_AFTER {
+            return self.scan(&self.anywhere, ids, norm, words, from, to);
+        }
+        let dfa = self.anywhere_dfa.get_or_init(|| self.build_anywhere_dfa());
+        self.scan(dfa, ids, norm, words, from, to)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn build_anywhere_dfa(&self) -> DFA {
+        DFA::builder()
+            .match_kind(MatchKind::Standard)
+            .build(self.anywhere_ids.iter().map(|&i| self.phrases[i].text))
+            .expect("phrase automaton builds")
     }
 
     /// [`find_in`](Self::find_in) with the automaton stepped here byte by byte:
@@ -1195,6 +1247,34 @@ mod tests {
                 proptest::prop_assert_eq!(
                     lex.find(norm, words).map(|h| (h.text, h.category)),
                     lex.find_reference(norm, words).map(|h| (h.text, h.category))
+                );
+            }
+        }
+
+        /// The `~` phrases' DFA, built for long runs, accepts what their
+        /// NFA accepts, first match first: a run's output does not depend
+        /// on when it switched.
+        #[test]
+        fn anywhere_automata_agree(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "this site uses cookies", "all rights reserved", "all right", "rights reserved", "we use cookies",
+            "does not", "to your inbox", "delivered to your inbox", "the", " ", " ", "x", "-", "é",
+            "may not be published broadcast rewritten or redistributed", "cookies", "reserved",
+            "is a registered trademark", "as an amazon associate", "trademark",
+        ]), 0..40)) {
+            static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+            let lex = LEX.get_or_init(|| Lexicon::builtin().unwrap());
+            let dfa = lex.anywhere_dfa.get_or_init(|| lex.build_anywhere_dfa());
+            let line = parts.concat();
+            let norm = line.as_bytes();
+            let text = |r: Result<Option<Hit>, Option<&Phrase>>| match r {
+                Ok(h) => (true, h.map(|h| h.text)),
+                Err(p) => (false, p.map(|p| p.text)),
+            };
+            for words in [3, 20, 80] {
+                let ids = &lex.anywhere_ids;
+                proptest::prop_assert_eq!(
+                    text(lex.scan(&lex.anywhere, ids, norm, words, 0, norm.len())),
+                    text(lex.scan(dfa, ids, norm, words, 0, norm.len()))
                 );
             }
         }
