@@ -489,8 +489,8 @@ enum Gate {
     Digits(u32),
     NameChars,
     /// For each last byte, the words (one bit each, by index) that end
-    /// with it in either case; and the words.
-    Suffix(Box<[u16; 256]>, &'static [&'static str]),
+    /// with it in either case; and the words as [`SuffixKey`]s.
+    Suffix(Box<[u16; 256]>, Box<[SuffixKey]>),
     MaxLetters(u32),
     Counted,
     CountedWord,
@@ -536,7 +536,7 @@ impl Gate {
                     ends[usize::from(l.to_ascii_lowercase())] |= 1 << k;
                     ends[usize::from(l.to_ascii_uppercase())] |= 1 << k;
                 }
-                Gate::Suffix(ends, words)
+                Gate::Suffix(ends, words.iter().map(|w| SuffixKey::of(w)).collect())
             }
             Needs::MaxLetters(n) => Gate::MaxLetters(n),
             Needs::Counted => Gate::Counted,
@@ -563,7 +563,7 @@ impl Gate {
             Gate::Agency => has_agency(line, probe.agency_pairs),
             Gate::Digits(n) => probe.digits >= *n,
             Gate::NameChars => !probe.not_name,
-            Gate::Suffix(ends, words) => ends_with_word(line, ends, words),
+            Gate::Suffix(ends, keys) => ends_with_word(line, ends, keys),
             Gate::MaxLetters(n) => probe.letters <= *n,
             Gate::Counted => counts_comments(line, false),
             Gate::CountedWord => counts_comments(line, true),
@@ -584,9 +584,80 @@ fn starts_with_word(rest: &[u8], key: usize, words: &[(usize, &str)]) -> bool {
     })
 }
 
-/// See [`Needs::Suffix`].
+/// A [`Needs::Suffix`] word of at most 16 bytes as a little-endian key:
+/// its bytes ASCII-lowercased, and the 0x20 bit of each of its ASCII
+/// letters. A line's last `len` bytes, read the same way, with `fold` ORed
+/// in, equal `value` exactly when they are the word in any ASCII case (the
+/// 0x20 bit is all that tells a letter's cases apart; the word's other
+/// bytes are compared as they are).
+#[derive(Clone, Copy, Debug)]
+struct SuffixKey {
+    value: u128,
+    fold: u128,
+    len: usize,
+}
+
+impl SuffixKey {
+    fn of(word: &str) -> SuffixKey {
+        let b = word.as_bytes();
+        assert!(
+            !b.is_empty() && b.len() <= 16,
+            "a Suffix word has 1 to 16 bytes: {word:?}"
+        );
+        let (mut value, mut fold) = (0u128, 0u128);
+        for (i, &c) in b.iter().enumerate() {
+            value |= u128::from(c.to_ascii_lowercase()) << (8 * i);
+            if c.is_ascii_alphabetic() {
+                fold |= 0x20 << (8 * i);
+            }
+        }
+        SuffixKey {
+            value,
+            fold,
+            len: b.len(),
+        }
+    }
+}
+
+/// See [`Needs::Suffix`]: [`ends_with_word_plain`], each word compared
+/// with the line's last 16 bytes, read once as a `u128` (a shift, an OR
+/// and a comparison a word, not a byte loop).
 #[inline(never)]
-fn ends_with_word(line: &[u8], ends: &[u16; 256], words: &[&str]) -> bool {
+fn ends_with_word(line: &[u8], ends: &[u16; 256], keys: &[SuffixKey]) -> bool {
+    let t = suffix_tail(line);
+    // The last byte first: most lines end with none of the words', and
+    // only the words that end with it (`ends`, in either case) are read.
+    let Some(&last) = t.last() else {
+        return false;
+    };
+    let mut left = ends[usize::from(last)];
+    if left == 0 {
+        return false;
+    }
+    // The last 16 bytes, zeros before a shorter tail (a word longer than
+    // the tail is ruled out by its length).
+    let tail = match t.len().checked_sub(16) {
+        Some(from) => u128::from_le_bytes(t[from..].try_into().expect("sixteen bytes")),
+        None => {
+            let mut b = [0u8; 16];
+            b[16 - t.len()..].copy_from_slice(t);
+            u128::from_le_bytes(b)
+        }
+    };
+    while left != 0 {
+        let k = &keys[left.trailing_zeros() as usize];
+        if t.len() >= k.len && (tail >> (8 * (16 - k.len)) | k.fold) == k.value {
+            return true;
+        }
+        left &= left - 1;
+    }
+    false
+}
+
+/// The line without one `:`, `,` or `.` at its end, and then without its
+/// trailing ASCII whitespace (what [`Needs::Suffix`] reads).
+#[inline(always)]
+fn suffix_tail(line: &[u8]) -> &[u8] {
     let mut t = line;
     if let [rest @ .., b':' | b',' | b'.'] = t {
         t = rest;
@@ -594,20 +665,18 @@ fn ends_with_word(line: &[u8], ends: &[u16; 256], words: &[&str]) -> bool {
     while let [rest @ .., b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '] = t {
         t = rest;
     }
-    // The last byte first: most lines end with none of the words', and
-    // only the words that end with it (`ends`, in either case) are read.
-    let Some(&last) = t.last() else {
-        return false;
-    };
-    let mut left = ends[usize::from(last)];
-    while left != 0 {
-        let w = words[left.trailing_zeros() as usize].as_bytes();
-        if t.len() >= w.len() && t[t.len() - w.len()..].eq_ignore_ascii_case(w) {
-            return true;
-        }
-        left &= left - 1;
-    }
-    false
+    t
+}
+
+/// [`Needs::Suffix`] word by word, byte by byte (the reference for
+/// [`ends_with_word`]).
+#[cfg(test)]
+fn ends_with_word_plain(line: &[u8], words: &[&str]) -> bool {
+    let t = suffix_tail(line);
+    words.iter().any(|w| {
+        let w = w.as_bytes();
+        t.len() >= w.len() && t[t.len() - w.len()..].eq_ignore_ascii_case(w)
+    })
 }
 
 /// A news agency's name (ASCII case-insensitive) within the first
@@ -2036,6 +2105,42 @@ mod tests {
             own_gates_pass(t)?;
             let line = format!("{name}{said}");
             own_gates_pass(line.trim().as_bytes())?;
+        }
+
+        /// The `u128` suffix test is the byte-by-byte one, on lines that
+        /// end with the gates' words in any case, cut, glued or followed
+        /// by punctuation and spaces, short and long.
+        #[test]
+        fn suffix_gate_is_exact(
+            head in "[ a-zA-Z.\u{e9}]{0,20}",
+            word in proptest::sample::select(vec![
+                "comments", "Comment", "RESPONSES", "replies", "yet", "far", "About", "post",
+                "article", "story", "entry", "writer", "Correspondent", "reporter", "editor",
+                "columnist", "says", "SAID", "wrote", "writes", "commented", "replied", "..",
+                "\u{2026}", "omments", "t", "s", ".", "ye", "rites", "said.", "sai",
+                "correspondenT", "\u{e2}\u{80}", "@rite", "{ays",
+            ]),
+            end in proptest::sample::select(vec!["", ".", ":", ",", " ", " .", ". ", "\t", "..", " :", "!"]),
+        ) {
+            let line = format!("{head}{word}{end}");
+            let t = line.as_bytes();
+            for needs in table().iter().map(|s| s.needs) {
+                let mut gates = Vec::new();
+                Gate::compile(needs, &mut gates);
+                for g in &gates {
+                    if let (Gate::Suffix(ends, keys), Needs::All(all)) = (g, needs) {
+                        let words = all.iter().find_map(|n| match n {
+                            Needs::Suffix(w) => Some(*w),
+                            _ => None,
+                        }).expect("the Suffix need");
+                        proptest::prop_assert_eq!(
+                            ends_with_word(t, ends, keys),
+                            ends_with_word_plain(t, words),
+                            "{:?} {:?}", line, words
+                        );
+                    }
+                }
+            }
         }
 
         /// The letter bounds never hide a match, on dates, times and
