@@ -52,6 +52,12 @@ pub enum Needs {
     Prefix(&'static [&'static str]),
     /// Every one of these.
     All(&'static [Needs]),
+    /// After an optional `(` or `[` and ASCII whitespace, the line's first
+    /// two bytes have the [`pair_key`] of a byte of the first set of one
+    /// of these and a byte of its second set (ASCII case folded, and a few
+    /// more bytes with them: a superset). Tested whole in the candidates'
+    /// masks, never again: cheaper than [`Needs::Prefix`] for many starts.
+    Pairs(&'static [(&'static [u8], &'static [u8])]),
     /// A news agency's name (see [`AGENCIES`]) within the first
     /// [`AGENCY_WITHIN`] bytes, ASCII case-insensitive, at the start of the
     /// line or after `(`, `/` or whitespace.
@@ -443,6 +449,21 @@ impl PairSet {
         set
     }
 
+    /// The keys of every byte of each first set with every byte of its
+    /// second set.
+    fn of_pairs(pairs: &[(&[u8], &[u8])]) -> PairSet {
+        let mut set = PairSet::default();
+        for &(firsts, seconds) in pairs {
+            for &a in firsts {
+                for &b in seconds {
+                    let k = pair_key(a, b);
+                    set.0[k >> 6] |= 1 << (k & 63);
+                }
+            }
+        }
+        set
+    }
+
     #[inline]
     fn has(&self, k: usize) -> bool {
         self.0[k >> 6] >> (k & 63) & 1 != 0
@@ -485,6 +506,8 @@ enum Gate {
     /// The [`pair_key`]s the words can start with, and the words with
     /// their keys.
     Prefix(PairSet, Box<[(usize, &'static str)]>),
+    /// See [`Needs::Pairs`].
+    Pairs(PairSet),
     Agency,
     Digits(u32),
     NameChars,
@@ -525,6 +548,7 @@ impl Gate {
                     .map(|w| (pair_key(w.as_bytes()[0], w.as_bytes()[1]), *w))
                     .collect(),
             ),
+            Needs::Pairs(pairs) => Gate::Pairs(PairSet::of_pairs(pairs)),
             Needs::Agency => Gate::Agency,
             Needs::Digits(n) => Gate::Digits(n),
             Needs::NameChars => Gate::NameChars,
@@ -560,6 +584,7 @@ impl Gate {
             Gate::Prefix(first, words) => probe
                 .lead_key
                 .is_some_and(|k| first.has(k) && starts_with_word(&line[probe.lead..], k, words)),
+            Gate::Pairs(set) => probe.lead_key.is_some_and(|k| set.has(k)),
             Gate::Agency => has_agency(line, probe.agency_pairs),
             Gate::Digits(n) => probe.digits >= *n,
             Gate::NameChars => !probe.not_name,
@@ -779,6 +804,25 @@ const LETTER: &str = r"[A-Za-z\x80-\xff'.-]";
 /// A time of day (the space before am/pm may be a no-break space).
 const TIME: &str = r"(?:\d{1,2}[:.]\d\d(?::\d\d)?(?:\s|\xc2\xa0)*(?:[ap]\.?m\.?)?|\d{1,2}(?:\s|\xc2\xa0)*[ap]\.?m\.?)(?:\s*\(?(?:[a-z]{2,5}|utc[+-]?\d*|gmt[+-]?\d*)\)?)?";
 
+/// The first two bytes a `date` line can start with (see [`Needs::Pairs`]).
+const DATE_STARTS: &[(&[u8], &[u8])] = &[
+    (b"0123456789", b"0123456789./-:snrtap \t\n\x0b\x0c\r\xc2"),
+    (b"l", b"a"),
+    (b"u", b"p"),
+    (b"p", b"uo"),
+    (b"m", b"oa"),
+    (b"c", b"r"),
+    (b"f", b"ire"),
+    (b"d", b"ae"),
+    (b"t", b"uh"),
+    (b"w", b"e"),
+    (b"s", b"aue"),
+    (b"j", b"au"),
+    (b"a", b"pu"),
+    (b"o", b"c"),
+    (b"n", b"o"),
+];
+
 /// The shape table. Order matters only for which name `--explain` shows
 /// when several match (the first wins).
 pub fn table() -> Vec<Shape> {
@@ -878,7 +922,17 @@ pub fn table() -> Vec<Shape> {
         s(
             "read-more-link",
             Category::Banner,
-            Needs::All(&[Needs::Byte(b':'), Needs::First(b"lvtarsmw\xc3")]),
+            // The labels' first words ("le" for lea, lee, lesen, le puede;
+            // "a" before whitespace for "a lire").
+            Needs::All(&[
+                Needs::Byte(b':'),
+                Needs::First(b"lvtarsmw\xc3"),
+                Needs::Prefix(&[
+                    "le", "te", "tambi", "vea", "veja", "voir", "video", "lies", "lire", "mehr",
+                    "more", "wir", "read", "also", "see", "\u{e0}", "\u{c0}", "a ", "a\t", "a\n",
+                    "a\u{b}", "a\u{c}", "a\r",
+                ]),
+            ]),
             r"(?i-u)^(?:lea\s+(?:m(?:\xc3\xa1|\xc3\x81)s|tambi(?:\xc3\xa9|\xc3\x89)n)|lee\s+tambi(?:\xc3\xa9|\xc3\x89)n|vea\s+tambi(?:\xc3\xa9|\xc3\x89)n|(?:tambi(?:\xc3\xa9|\xc3\x89)n\s+)?(?:le|te)\s+puede\s+interesar|lesen\s+sie\s+(?:auch|mehr)|lies\s+auch|mehr\s+zum\s+thema|(?:(?:\xc3\xa0|\xc3\x80|a)\s+)?lire\s+(?:aussi|(?:\xc3\xa9|\xc3\x89)galement)|voir\s+aussi|leia\s+(?:tamb(?:\xc3\xa9|\xc3\x89)m|mais)|veja\s+tamb(?:\xc3\xa9|\xc3\x89)m|read\s+(?:more|also|next)|also\s+read|see\s+also|video\s+recomendado|te\s+recomendamos|(?-i:MORE|WIR\s+EMPFEHLEN))(?:\s|\xc2\xa0)*:(?:\s|\xc2\xa0)*\S.*$".into(),
         ),
         // A link to the previous or next post, its label and maybe the
@@ -907,7 +961,11 @@ pub fn table() -> Vec<Shape> {
         // Its first byte: a label's ("last", "updated", ...), a weekday's, a
         // month's or a digit; its last: a date's or a time's digit, "am",
         // "p.m.", a zone ("EDT", "(GMT)", "UTC+"), a label ("updated").
-        s("date", Category::Banner, Needs::All(&[Needs::Digit, Needs::First(b"0123456789lupmcfdtwsjaon"), Needs::Last(b"0123456789abcdefghijklmnopqrstuvwxyz.)+-"), Needs::MaxLetters(60)]), format!(r"(?i-u)^(?:(?:last\s+)?(?:updated|published|posted|modified|created|first\s+published|date)(?:\s+on)?\s*:?\s*)?{dated}(?:\s*(?:\||-|,)?\s*(?:updated|edt|est|bst|gmt|utc|permalink))?$")),
+        // Its first two bytes: a label's (la, up, pu, po, mo, cr, fi, da), a
+        // weekday's, a month's, or a digit and what can follow it in a date
+        // or a time (a digit, . / - :, st nd rd th, whitespace or a
+        // no-break space, am/pm).
+        s("date", Category::Banner, Needs::All(&[Needs::Digit, Needs::First(b"0123456789lupmcfdtwsjaon"), Needs::Last(b"0123456789abcdefghijklmnopqrstuvwxyz.)+-"), Needs::MaxLetters(60), Needs::Pairs(DATE_STARTS)]), format!(r"(?i-u)^(?:(?:last\s+)?(?:updated|published|posted|modified|created|first\s+published|date)(?:\s+on)?\s*:?\s*)?{dated}(?:\s*(?:\||-|,)?\s*(?:updated|edt|est|bst|gmt|utc|permalink))?$")),
         s("updated", Category::Banner, Needs::All(&[Needs::Digit, Needs::Prefix(&["last", "updated", "published", "posted", "modified"]), Needs::MaxLetters(108)]), format!(r"(?i-u)^(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?\s*:?\s*(?:{dated}|{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s*(?:at\s+)?{TIME}|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago)(?:\s*(?:[|/,;]|-|by|in)\s*[^.!?]{{0,60}})?$")),
         s("ago", Category::Banner, Needs::All(&[Needs::Last(b"o"), Needs::MaxLetters(19)]), r"(?i-u)^(?:about\s+|updated\s+)?(?:\d+\s*(?:seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y)|(?:a|an|one)\s+(?:minute|hour|day|week|month|year))\s+ago$".into()),
         // "(c) 2019 ACME", "© ACME Ltd", "Copyright 2012 ..."
@@ -1063,7 +1121,7 @@ impl Candidates {
             let prefixes: Vec<&PairSet> = gates
                 .iter()
                 .filter_map(|g| match g {
-                    Gate::Prefix(set, _) => Some(set),
+                    Gate::Prefix(set, _) | Gate::Pairs(set) => Some(set),
                     _ => None,
                 })
                 .collect();
@@ -1106,9 +1164,12 @@ impl Candidates {
         gates
             .iter()
             .filter(|g| match g {
-                Gate::Digit | Gate::Colon | Gate::At | Gate::NameChars | Gate::MaxLetters(_) => {
-                    false
-                }
+                Gate::Digit
+                | Gate::Colon
+                | Gate::At
+                | Gate::NameChars
+                | Gate::MaxLetters(_)
+                | Gate::Pairs(_) => false,
                 Gate::First(_) if !first => {
                     first = true;
                     false
@@ -2105,6 +2166,47 @@ mod tests {
             own_gates_pass(t)?;
             let line = format!("{name}{said}");
             own_gates_pass(line.trim().as_bytes())?;
+        }
+
+        /// The read-more labels' prefix gate never hides a match: each
+        /// label in any case, with its colon and a headline.
+        #[test]
+        fn read_more_prefixes_pass(
+            label in proptest::sample::select(vec![
+                "Lea m\u{e1}s", "LEA TAMBI\u{c9}N", "lee tambi\u{e9}n", "Vea tambi\u{e9}n",
+                "Tambi\u{e9}n le puede interesar", "te puede interesar", "Lesen Sie auch",
+                "lies auch", "Mehr zum Thema", "\u{c0} lire aussi", "\u{e0}\tlire \u{e9}galement",
+                "a lire aussi", "A\u{b}lire aussi", "Lire aussi", "Voir aussi", "Leia mais",
+                "Veja tamb\u{e9}m", "Read more", "ALSO READ", "See also", "Video recomendado",
+                "Te recomendamos", "MORE", "WIR EMPFEHLEN", "read NEXT",
+            ]),
+            gap in proptest::sample::select(vec!["", " ", "\u{a0}", " \u{a0}", "\t"]),
+            rest in "[A-Za-z ]{0,12}[A-Za-z]",
+        ) {
+            own_gates_pass(format!("{label}{gap}:{gap}{rest}").as_bytes())?;
+        }
+
+        /// The date's first-two-bytes gate never hides a match: dates and
+        /// times after each label, weekday or none, in any case.
+        #[test]
+        fn date_starts_pass(
+            lead in proptest::sample::select(vec![
+                "", "Last updated on ", "UPDATED: ", "Published ", "posted on ", "Modified ",
+                "Created ", "First published ", "Date: ", "Wednesday, ", "THU ", "Fri. ", "sat ",
+                "Sun ", "Mon ", "Tuesday ", "Sept ", "September ",
+            ]),
+            body in proptest::sample::select(vec![
+                "January 5, 2012", "5 Jan 2012", "5th March, 2012", "Sept 2012", "2012-03-05",
+                "5/3/12", "12.03.2012", "3-5-2012", "10:45", "9.30 am", "3pm", "3 p.m.",
+                "11\u{a0}AM", "1\u{a0}am", "21st June 2011", "2nd May 2010", "3rd Oct 2010", "4th Dec 2010",
+                "Aug 3, 2011 at 4:15 PM", "10:15 PM (EDT) on Nov 2 2011", "7 a.m.", "12\tpm",
+                "May 2012", "june 2012", "Feb 2 2011", "Apr 3 2011", "oct 12 2010", "Nov 1 2012",
+                "dec 25 2012", "Jul 4 2012", "8\npm", "1\u{b}am", "2\u{c}pm", "6\rAM",
+                "5 \u{a0}pm", "14:30 on 12/3/2012",
+            ]),
+            tail in proptest::sample::select(vec!["", " | Updated", " EDT", ", permalink", " gmt"]),
+        ) {
+            own_gates_pass(format!("{lead}{body}{tail}").as_bytes())?;
         }
 
         /// The `u128` suffix test is the byte-by-byte one, on lines that
