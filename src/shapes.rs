@@ -85,6 +85,11 @@ pub enum Needs {
     /// whitespace between the count and the word that starts with c, r, t
     /// or p ("8 appreciated comments").
     CountedWord,
+    /// A count at the start of the line as in [`Needs::Counted`], then a
+    /// word that starts with one of these bytes (ASCII case-insensitive):
+    /// the comments' word in other languages ("2 Kommentare zu",
+    /// "3 réponses à").
+    CountedThen(&'static [u8]),
 }
 
 /// See [`Needs::Counted`] (`word`: [`Needs::CountedWord`]).
@@ -96,6 +101,12 @@ fn counts_comments(line: &[u8], word: bool) -> bool {
             Some(b'c' | b'C' | b'r' | b'R' | b't' | b'T' | b'p' | b'P')
         )
     })
+}
+
+/// See [`Needs::CountedThen`].
+#[inline(never)]
+fn counted_then(line: &[u8], set: ByteSet) -> bool {
+    counted_rest(line, false).is_some_and(|rest| rest.first().is_some_and(|&b| set.has(b)))
 }
 
 /// What follows the count (and with `word`, the word after it) in a
@@ -517,6 +528,8 @@ enum Gate {
     MaxLetters(u32),
     Counted,
     CountedWord,
+    /// See [`Needs::CountedThen`]: the bytes, in either case.
+    CountedThen(ByteSet),
 }
 
 impl Gate {
@@ -565,6 +578,9 @@ impl Gate {
             Needs::MaxLetters(n) => Gate::MaxLetters(n),
             Needs::Counted => Gate::Counted,
             Needs::CountedWord => Gate::CountedWord,
+            Needs::CountedThen(set) => {
+                Gate::CountedThen(ByteSet::of(|b| set.contains(&b.to_ascii_lowercase())))
+            }
         };
         out.push(gate);
     }
@@ -592,6 +608,7 @@ impl Gate {
             Gate::MaxLetters(n) => probe.letters <= *n,
             Gate::Counted => counts_comments(line, false),
             Gate::CountedWord => counts_comments(line, true),
+            Gate::CountedThen(set) => counted_then(line, *set),
         }
     }
 }
@@ -903,7 +920,7 @@ pub fn table() -> Vec<Shape> {
         // die Fragen der Leser" may head a section), "3 réponses à « Title »".
         end(
             "comment-count",
-            Category::Social, Needs::All(&[Needs::First(b"0123456789"), Needs::MaxLetters(221)]),
+            Category::Social, Needs::All(&[Needs::First(b"0123456789"), Needs::MaxLetters(221), Needs::CountedThen(b"kcar")]),
             r"(?i-u)^\d[\d.,]*\s+(?:kommentare?\s+(?:zu|f(?:\xc3\xbc|\xc3\x9c)r)\s+[^.!?\s](?:[^.]{0,199}[^.!?])?|(?:kommentare?|commentaires?|comentarios?|coment(?:\xc3\xa1|\xc3\x81)rios?)\s+(?:zu|f(?:\xc3\xbc|\xc3\x9c)r|sur|pour|\xc3\xa0|\xc3\x80|en|a|para|sobre|em)\s+(?:[\x22'\xe2\xc2]|&quot;).{1,200}|(?:antworten|r(?:\xc3\xa9|\xc3\x89)ponses?|respuestas?|respostas?)\s+(?:zu|auf|sur|\xc3\xa0|\xc3\x80|a|en|para|em)\s+(?:[\x22'\xe2\xc2]|&quot;).{1,200})$",
         ),
         // "120 Kommentare", "12 commentaires", "5 comentarios"
@@ -2207,6 +2224,25 @@ mod tests {
             tail in proptest::sample::select(vec!["", " | Updated", " EDT", ", permalink", " gmt"]),
         ) {
             own_gates_pass(format!("{lead}{body}{tail}").as_bytes())?;
+        }
+
+        /// The count-then-word gate of the comment counts in other
+        /// languages never hides a match.
+        #[test]
+        fn counted_then_passes(
+            count in proptest::sample::select(vec!["2", "142", "1.204", "3,5"]),
+            gap in proptest::sample::select(vec![" ", "\t", "  ", "\u{b}", "\u{c}", "\r", "\n"]),
+            word in proptest::sample::select(vec![
+                "Kommentare zu", "KOMMENTAR f\u{fc}r", "kommentare F\u{dc}R", "Commentaires sur",
+                "commentaire pour", "Comentarios en", "coment\u{e1}rios para", "COMENT\u{c1}RIOS em",
+                "Antworten auf", "antworten zu", "r\u{e9}ponses \u{e0}", "R\u{c9}PONSE sur",
+                "Respuestas a", "respostas em", "comentario sobre",
+            ]),
+            quote in proptest::sample::select(vec!["", "\"", "'", "\u{201e}", "\u{ab} ", "&quot;"]),
+            title in "[A-Za-z ]{0,20}[A-Za-z]",
+        ) {
+            let line = format!("{count}{gap}{word} {quote}{title}{quote}");
+            own_gates_pass(line.as_bytes())?;
         }
 
         /// The `u128` suffix test is the byte-by-byte one, on lines that
