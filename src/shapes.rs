@@ -52,6 +52,12 @@ pub enum Needs {
     Prefix(&'static [&'static str]),
     /// Every one of these.
     All(&'static [Needs]),
+    /// After an optional `(` or `[` and ASCII whitespace, the line's first
+    /// two bytes have the [`pair_key`] of a byte of the first set of one
+    /// of these and a byte of its second set (ASCII case folded, and a few
+    /// more bytes with them: a superset). Tested whole in the candidates'
+    /// masks, never again: cheaper than [`Needs::Prefix`] for many starts.
+    Pairs(&'static [(&'static [u8], &'static [u8])]),
     /// A news agency's name (see [`AGENCIES`]) within the first
     /// [`AGENCY_WITHIN`] bytes, ASCII case-insensitive, at the start of the
     /// line or after `(`, `/` or whitespace.
@@ -79,6 +85,11 @@ pub enum Needs {
     /// whitespace between the count and the word that starts with c, r, t
     /// or p ("8 appreciated comments").
     CountedWord,
+    /// A count at the start of the line as in [`Needs::Counted`], then a
+    /// word that starts with one of these bytes (ASCII case-insensitive):
+    /// the comments' word in other languages ("2 Kommentare zu",
+    /// "3 réponses à").
+    CountedThen(&'static [u8]),
 }
 
 /// See [`Needs::Counted`] (`word`: [`Needs::CountedWord`]).
@@ -90,6 +101,12 @@ fn counts_comments(line: &[u8], word: bool) -> bool {
             Some(b'c' | b'C' | b'r' | b'R' | b't' | b'T' | b'p' | b'P')
         )
     })
+}
+
+/// See [`Needs::CountedThen`].
+#[inline(never)]
+fn counted_then(line: &[u8], set: ByteSet) -> bool {
+    counted_rest(line, false).is_some_and(|rest| rest.first().is_some_and(|&b| set.has(b)))
 }
 
 /// What follows the count (and with `word`, the word after it) in a
@@ -443,6 +460,21 @@ impl PairSet {
         set
     }
 
+    /// The keys of every byte of each first set with every byte of its
+    /// second set.
+    fn of_pairs(pairs: &[(&[u8], &[u8])]) -> PairSet {
+        let mut set = PairSet::default();
+        for &(firsts, seconds) in pairs {
+            for &a in firsts {
+                for &b in seconds {
+                    let k = pair_key(a, b);
+                    set.0[k >> 6] |= 1 << (k & 63);
+                }
+            }
+        }
+        set
+    }
+
     #[inline]
     fn has(&self, k: usize) -> bool {
         self.0[k >> 6] >> (k & 63) & 1 != 0
@@ -485,15 +517,19 @@ enum Gate {
     /// The [`pair_key`]s the words can start with, and the words with
     /// their keys.
     Prefix(PairSet, Box<[(usize, &'static str)]>),
+    /// See [`Needs::Pairs`].
+    Pairs(PairSet),
     Agency,
     Digits(u32),
     NameChars,
     /// For each last byte, the words (one bit each, by index) that end
-    /// with it in either case; and the words.
-    Suffix(Box<[u16; 256]>, &'static [&'static str]),
+    /// with it in either case; and the words as [`SuffixKey`]s.
+    Suffix(Box<[u16; 256]>, Box<[SuffixKey]>),
     MaxLetters(u32),
     Counted,
     CountedWord,
+    /// See [`Needs::CountedThen`]: the bytes, in either case.
+    CountedThen(ByteSet),
 }
 
 impl Gate {
@@ -525,6 +561,7 @@ impl Gate {
                     .map(|w| (pair_key(w.as_bytes()[0], w.as_bytes()[1]), *w))
                     .collect(),
             ),
+            Needs::Pairs(pairs) => Gate::Pairs(PairSet::of_pairs(pairs)),
             Needs::Agency => Gate::Agency,
             Needs::Digits(n) => Gate::Digits(n),
             Needs::NameChars => Gate::NameChars,
@@ -536,11 +573,14 @@ impl Gate {
                     ends[usize::from(l.to_ascii_lowercase())] |= 1 << k;
                     ends[usize::from(l.to_ascii_uppercase())] |= 1 << k;
                 }
-                Gate::Suffix(ends, words)
+                Gate::Suffix(ends, words.iter().map(|w| SuffixKey::of(w)).collect())
             }
             Needs::MaxLetters(n) => Gate::MaxLetters(n),
             Needs::Counted => Gate::Counted,
             Needs::CountedWord => Gate::CountedWord,
+            Needs::CountedThen(set) => {
+                Gate::CountedThen(ByteSet::of(|b| set.contains(&b.to_ascii_lowercase())))
+            }
         };
         out.push(gate);
     }
@@ -560,13 +600,15 @@ impl Gate {
             Gate::Prefix(first, words) => probe
                 .lead_key
                 .is_some_and(|k| first.has(k) && starts_with_word(&line[probe.lead..], k, words)),
+            Gate::Pairs(set) => probe.lead_key.is_some_and(|k| set.has(k)),
             Gate::Agency => has_agency(line, probe.agency_pairs),
             Gate::Digits(n) => probe.digits >= *n,
             Gate::NameChars => !probe.not_name,
-            Gate::Suffix(ends, words) => ends_with_word(line, ends, words),
+            Gate::Suffix(ends, keys) => ends_with_word(line, ends, keys),
             Gate::MaxLetters(n) => probe.letters <= *n,
             Gate::Counted => counts_comments(line, false),
             Gate::CountedWord => counts_comments(line, true),
+            Gate::CountedThen(set) => counted_then(line, *set),
         }
     }
 }
@@ -584,9 +626,80 @@ fn starts_with_word(rest: &[u8], key: usize, words: &[(usize, &str)]) -> bool {
     })
 }
 
-/// See [`Needs::Suffix`].
+/// A [`Needs::Suffix`] word of at most 16 bytes as a little-endian key:
+/// its bytes ASCII-lowercased, and the 0x20 bit of each of its ASCII
+/// letters. A line's last `len` bytes, read the same way, with `fold` ORed
+/// in, equal `value` exactly when they are the word in any ASCII case (the
+/// 0x20 bit is all that tells a letter's cases apart; the word's other
+/// bytes are compared as they are).
+#[derive(Clone, Copy, Debug)]
+struct SuffixKey {
+    value: u128,
+    fold: u128,
+    len: usize,
+}
+
+impl SuffixKey {
+    fn of(word: &str) -> SuffixKey {
+        let b = word.as_bytes();
+        assert!(
+            !b.is_empty() && b.len() <= 16,
+            "a Suffix word has 1 to 16 bytes: {word:?}"
+        );
+        let (mut value, mut fold) = (0u128, 0u128);
+        for (i, &c) in b.iter().enumerate() {
+            value |= u128::from(c.to_ascii_lowercase()) << (8 * i);
+            if c.is_ascii_alphabetic() {
+                fold |= 0x20 << (8 * i);
+            }
+        }
+        SuffixKey {
+            value,
+            fold,
+            len: b.len(),
+        }
+    }
+}
+
+/// See [`Needs::Suffix`]: [`ends_with_word_plain`], each word compared
+/// with the line's last 16 bytes, read once as a `u128` (a shift, an OR
+/// and a comparison a word, not a byte loop).
 #[inline(never)]
-fn ends_with_word(line: &[u8], ends: &[u16; 256], words: &[&str]) -> bool {
+fn ends_with_word(line: &[u8], ends: &[u16; 256], keys: &[SuffixKey]) -> bool {
+    let t = suffix_tail(line);
+    // The last byte first: most lines end with none of the words', and
+    // only the words that end with it (`ends`, in either case) are read.
+    let Some(&last) = t.last() else {
+        return false;
+    };
+    let mut left = ends[usize::from(last)];
+    if left == 0 {
+        return false;
+    }
+    // The last 16 bytes, zeros before a shorter tail (a word longer than
+    // the tail is ruled out by its length).
+    let tail = match t.len().checked_sub(16) {
+        Some(from) => u128::from_le_bytes(t[from..].try_into().expect("sixteen bytes")),
+        None => {
+            let mut b = [0u8; 16];
+            b[16 - t.len()..].copy_from_slice(t);
+            u128::from_le_bytes(b)
+        }
+    };
+    while left != 0 {
+        let k = &keys[left.trailing_zeros() as usize];
+        if t.len() >= k.len && (tail >> (8 * (16 - k.len)) | k.fold) == k.value {
+            return true;
+        }
+        left &= left - 1;
+    }
+    false
+}
+
+/// The line without one `:`, `,` or `.` at its end, and then without its
+/// trailing ASCII whitespace (what [`Needs::Suffix`] reads).
+#[inline(always)]
+fn suffix_tail(line: &[u8]) -> &[u8] {
     let mut t = line;
     if let [rest @ .., b':' | b',' | b'.'] = t {
         t = rest;
@@ -594,20 +707,18 @@ fn ends_with_word(line: &[u8], ends: &[u16; 256], words: &[&str]) -> bool {
     while let [rest @ .., b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '] = t {
         t = rest;
     }
-    // The last byte first: most lines end with none of the words', and
-    // only the words that end with it (`ends`, in either case) are read.
-    let Some(&last) = t.last() else {
-        return false;
-    };
-    let mut left = ends[usize::from(last)];
-    while left != 0 {
-        let w = words[left.trailing_zeros() as usize].as_bytes();
-        if t.len() >= w.len() && t[t.len() - w.len()..].eq_ignore_ascii_case(w) {
-            return true;
-        }
-        left &= left - 1;
-    }
-    false
+    t
+}
+
+/// [`Needs::Suffix`] word by word, byte by byte (the reference for
+/// [`ends_with_word`]).
+#[cfg(test)]
+fn ends_with_word_plain(line: &[u8], words: &[&str]) -> bool {
+    let t = suffix_tail(line);
+    words.iter().any(|w| {
+        let w = w.as_bytes();
+        t.len() >= w.len() && t[t.len() - w.len()..].eq_ignore_ascii_case(w)
+    })
 }
 
 /// A news agency's name (ASCII case-insensitive) within the first
@@ -710,6 +821,25 @@ const LETTER: &str = r"[A-Za-z\x80-\xff'.-]";
 /// A time of day (the space before am/pm may be a no-break space).
 const TIME: &str = r"(?:\d{1,2}[:.]\d\d(?::\d\d)?(?:\s|\xc2\xa0)*(?:[ap]\.?m\.?)?|\d{1,2}(?:\s|\xc2\xa0)*[ap]\.?m\.?)(?:\s*\(?(?:[a-z]{2,5}|utc[+-]?\d*|gmt[+-]?\d*)\)?)?";
 
+/// The first two bytes a `date` line can start with (see [`Needs::Pairs`]).
+const DATE_STARTS: &[(&[u8], &[u8])] = &[
+    (b"0123456789", b"0123456789./-:snrtap \t\n\x0b\x0c\r\xc2"),
+    (b"l", b"a"),
+    (b"u", b"p"),
+    (b"p", b"uo"),
+    (b"m", b"oa"),
+    (b"c", b"r"),
+    (b"f", b"ire"),
+    (b"d", b"ae"),
+    (b"t", b"uh"),
+    (b"w", b"e"),
+    (b"s", b"aue"),
+    (b"j", b"au"),
+    (b"a", b"pu"),
+    (b"o", b"c"),
+    (b"n", b"o"),
+];
+
 /// The shape table. Order matters only for which name `--explain` shows
 /// when several match (the first wins).
 pub fn table() -> Vec<Shape> {
@@ -790,7 +920,7 @@ pub fn table() -> Vec<Shape> {
         // die Fragen der Leser" may head a section), "3 réponses à « Title »".
         end(
             "comment-count",
-            Category::Social, Needs::All(&[Needs::First(b"0123456789"), Needs::MaxLetters(221)]),
+            Category::Social, Needs::All(&[Needs::First(b"0123456789"), Needs::MaxLetters(221), Needs::CountedThen(b"kcar")]),
             r"(?i-u)^\d[\d.,]*\s+(?:kommentare?\s+(?:zu|f(?:\xc3\xbc|\xc3\x9c)r)\s+[^.!?\s](?:[^.]{0,199}[^.!?])?|(?:kommentare?|commentaires?|comentarios?|coment(?:\xc3\xa1|\xc3\x81)rios?)\s+(?:zu|f(?:\xc3\xbc|\xc3\x9c)r|sur|pour|\xc3\xa0|\xc3\x80|en|a|para|sobre|em)\s+(?:[\x22'\xe2\xc2]|&quot;).{1,200}|(?:antworten|r(?:\xc3\xa9|\xc3\x89)ponses?|respuestas?|respostas?)\s+(?:zu|auf|sur|\xc3\xa0|\xc3\x80|a|en|para|em)\s+(?:[\x22'\xe2\xc2]|&quot;).{1,200})$",
         ),
         // "120 Kommentare", "12 commentaires", "5 comentarios"
@@ -809,7 +939,17 @@ pub fn table() -> Vec<Shape> {
         s(
             "read-more-link",
             Category::Banner,
-            Needs::All(&[Needs::Byte(b':'), Needs::First(b"lvtarsmw\xc3")]),
+            // The labels' first words ("le" for lea, lee, lesen, le puede;
+            // "a" before whitespace for "a lire").
+            Needs::All(&[
+                Needs::Byte(b':'),
+                Needs::First(b"lvtarsmw\xc3"),
+                Needs::Prefix(&[
+                    "le", "te", "tambi", "vea", "veja", "voir", "video", "lies", "lire", "mehr",
+                    "more", "wir", "read", "also", "see", "\u{e0}", "\u{c0}", "a ", "a\t", "a\n",
+                    "a\u{b}", "a\u{c}", "a\r",
+                ]),
+            ]),
             r"(?i-u)^(?:lea\s+(?:m(?:\xc3\xa1|\xc3\x81)s|tambi(?:\xc3\xa9|\xc3\x89)n)|lee\s+tambi(?:\xc3\xa9|\xc3\x89)n|vea\s+tambi(?:\xc3\xa9|\xc3\x89)n|(?:tambi(?:\xc3\xa9|\xc3\x89)n\s+)?(?:le|te)\s+puede\s+interesar|lesen\s+sie\s+(?:auch|mehr)|lies\s+auch|mehr\s+zum\s+thema|(?:(?:\xc3\xa0|\xc3\x80|a)\s+)?lire\s+(?:aussi|(?:\xc3\xa9|\xc3\x89)galement)|voir\s+aussi|leia\s+(?:tamb(?:\xc3\xa9|\xc3\x89)m|mais)|veja\s+tamb(?:\xc3\xa9|\xc3\x89)m|read\s+(?:more|also|next)|also\s+read|see\s+also|video\s+recomendado|te\s+recomendamos|(?-i:MORE|WIR\s+EMPFEHLEN))(?:\s|\xc2\xa0)*:(?:\s|\xc2\xa0)*\S.*$".into(),
         ),
         // A link to the previous or next post, its label and maybe the
@@ -838,7 +978,11 @@ pub fn table() -> Vec<Shape> {
         // Its first byte: a label's ("last", "updated", ...), a weekday's, a
         // month's or a digit; its last: a date's or a time's digit, "am",
         // "p.m.", a zone ("EDT", "(GMT)", "UTC+"), a label ("updated").
-        s("date", Category::Banner, Needs::All(&[Needs::Digit, Needs::First(b"0123456789lupmcfdtwsjaon"), Needs::Last(b"0123456789abcdefghijklmnopqrstuvwxyz.)+-"), Needs::MaxLetters(60)]), format!(r"(?i-u)^(?:(?:last\s+)?(?:updated|published|posted|modified|created|first\s+published|date)(?:\s+on)?\s*:?\s*)?{dated}(?:\s*(?:\||-|,)?\s*(?:updated|edt|est|bst|gmt|utc|permalink))?$")),
+        // Its first two bytes: a label's (la, up, pu, po, mo, cr, fi, da), a
+        // weekday's, a month's, or a digit and what can follow it in a date
+        // or a time (a digit, . / - :, st nd rd th, whitespace or a
+        // no-break space, am/pm).
+        s("date", Category::Banner, Needs::All(&[Needs::Digit, Needs::First(b"0123456789lupmcfdtwsjaon"), Needs::Last(b"0123456789abcdefghijklmnopqrstuvwxyz.)+-"), Needs::MaxLetters(60), Needs::Pairs(DATE_STARTS)]), format!(r"(?i-u)^(?:(?:last\s+)?(?:updated|published|posted|modified|created|first\s+published|date)(?:\s+on)?\s*:?\s*)?{dated}(?:\s*(?:\||-|,)?\s*(?:updated|edt|est|bst|gmt|utc|permalink))?$")),
         s("updated", Category::Banner, Needs::All(&[Needs::Digit, Needs::Prefix(&["last", "updated", "published", "posted", "modified"]), Needs::MaxLetters(108)]), format!(r"(?i-u)^(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?\s*:?\s*(?:{dated}|{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s*(?:at\s+)?{TIME}|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago)(?:\s*(?:[|/,;]|-|by|in)\s*[^.!?]{{0,60}})?$")),
         s("ago", Category::Banner, Needs::All(&[Needs::Last(b"o"), Needs::MaxLetters(19)]), r"(?i-u)^(?:about\s+|updated\s+)?(?:\d+\s*(?:seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y)|(?:a|an|one)\s+(?:minute|hour|day|week|month|year))\s+ago$".into()),
         // "(c) 2019 ACME", "© ACME Ltd", "Copyright 2012 ..."
@@ -994,7 +1138,7 @@ impl Candidates {
             let prefixes: Vec<&PairSet> = gates
                 .iter()
                 .filter_map(|g| match g {
-                    Gate::Prefix(set, _) => Some(set),
+                    Gate::Prefix(set, _) | Gate::Pairs(set) => Some(set),
                     _ => None,
                 })
                 .collect();
@@ -1037,9 +1181,12 @@ impl Candidates {
         gates
             .iter()
             .filter(|g| match g {
-                Gate::Digit | Gate::Colon | Gate::At | Gate::NameChars | Gate::MaxLetters(_) => {
-                    false
-                }
+                Gate::Digit
+                | Gate::Colon
+                | Gate::At
+                | Gate::NameChars
+                | Gate::MaxLetters(_)
+                | Gate::Pairs(_) => false,
                 Gate::First(_) if !first => {
                     first = true;
                     false
@@ -2036,6 +2183,102 @@ mod tests {
             own_gates_pass(t)?;
             let line = format!("{name}{said}");
             own_gates_pass(line.trim().as_bytes())?;
+        }
+
+        /// The read-more labels' prefix gate never hides a match: each
+        /// label in any case, with its colon and a headline.
+        #[test]
+        fn read_more_prefixes_pass(
+            label in proptest::sample::select(vec![
+                "Lea m\u{e1}s", "LEA TAMBI\u{c9}N", "lee tambi\u{e9}n", "Vea tambi\u{e9}n",
+                "Tambi\u{e9}n le puede interesar", "te puede interesar", "Lesen Sie auch",
+                "lies auch", "Mehr zum Thema", "\u{c0} lire aussi", "\u{e0}\tlire \u{e9}galement",
+                "a lire aussi", "A\u{b}lire aussi", "Lire aussi", "Voir aussi", "Leia mais",
+                "Veja tamb\u{e9}m", "Read more", "ALSO READ", "See also", "Video recomendado",
+                "Te recomendamos", "MORE", "WIR EMPFEHLEN", "read NEXT",
+            ]),
+            gap in proptest::sample::select(vec!["", " ", "\u{a0}", " \u{a0}", "\t"]),
+            rest in "[A-Za-z ]{0,12}[A-Za-z]",
+        ) {
+            own_gates_pass(format!("{label}{gap}:{gap}{rest}").as_bytes())?;
+        }
+
+        /// The date's first-two-bytes gate never hides a match: dates and
+        /// times after each label, weekday or none, in any case.
+        #[test]
+        fn date_starts_pass(
+            lead in proptest::sample::select(vec![
+                "", "Last updated on ", "UPDATED: ", "Published ", "posted on ", "Modified ",
+                "Created ", "First published ", "Date: ", "Wednesday, ", "THU ", "Fri. ", "sat ",
+                "Sun ", "Mon ", "Tuesday ", "Sept ", "September ",
+            ]),
+            body in proptest::sample::select(vec![
+                "January 5, 2012", "5 Jan 2012", "5th March, 2012", "Sept 2012", "2012-03-05",
+                "5/3/12", "12.03.2012", "3-5-2012", "10:45", "9.30 am", "3pm", "3 p.m.",
+                "11\u{a0}AM", "1\u{a0}am", "21st June 2011", "2nd May 2010", "3rd Oct 2010", "4th Dec 2010",
+                "Aug 3, 2011 at 4:15 PM", "10:15 PM (EDT) on Nov 2 2011", "7 a.m.", "12\tpm",
+                "May 2012", "june 2012", "Feb 2 2011", "Apr 3 2011", "oct 12 2010", "Nov 1 2012",
+                "dec 25 2012", "Jul 4 2012", "8\npm", "1\u{b}am", "2\u{c}pm", "6\rAM",
+                "5 \u{a0}pm", "14:30 on 12/3/2012",
+            ]),
+            tail in proptest::sample::select(vec!["", " | Updated", " EDT", ", permalink", " gmt"]),
+        ) {
+            own_gates_pass(format!("{lead}{body}{tail}").as_bytes())?;
+        }
+
+        /// The count-then-word gate of the comment counts in other
+        /// languages never hides a match.
+        #[test]
+        fn counted_then_passes(
+            count in proptest::sample::select(vec!["2", "142", "1.204", "3,5"]),
+            gap in proptest::sample::select(vec![" ", "\t", "  ", "\u{b}", "\u{c}", "\r", "\n"]),
+            word in proptest::sample::select(vec![
+                "Kommentare zu", "KOMMENTAR f\u{fc}r", "kommentare F\u{dc}R", "Commentaires sur",
+                "commentaire pour", "Comentarios en", "coment\u{e1}rios para", "COMENT\u{c1}RIOS em",
+                "Antworten auf", "antworten zu", "r\u{e9}ponses \u{e0}", "R\u{c9}PONSE sur",
+                "Respuestas a", "respostas em", "comentario sobre",
+            ]),
+            quote in proptest::sample::select(vec!["", "\"", "'", "\u{201e}", "\u{ab} ", "&quot;"]),
+            title in "[A-Za-z ]{0,20}[A-Za-z]",
+        ) {
+            let line = format!("{count}{gap}{word} {quote}{title}{quote}");
+            own_gates_pass(line.as_bytes())?;
+        }
+
+        /// The `u128` suffix test is the byte-by-byte one, on lines that
+        /// end with the gates' words in any case, cut, glued or followed
+        /// by punctuation and spaces, short and long.
+        #[test]
+        fn suffix_gate_is_exact(
+            head in "[ a-zA-Z.\u{e9}]{0,20}",
+            word in proptest::sample::select(vec![
+                "comments", "Comment", "RESPONSES", "replies", "yet", "far", "About", "post",
+                "article", "story", "entry", "writer", "Correspondent", "reporter", "editor",
+                "columnist", "says", "SAID", "wrote", "writes", "commented", "replied", "..",
+                "\u{2026}", "omments", "t", "s", ".", "ye", "rites", "said.", "sai",
+                "correspondenT", "\u{e2}\u{80}", "@rite", "{ays",
+            ]),
+            end in proptest::sample::select(vec!["", ".", ":", ",", " ", " .", ". ", "\t", "..", " :", "!"]),
+        ) {
+            let line = format!("{head}{word}{end}");
+            let t = line.as_bytes();
+            for needs in table().iter().map(|s| s.needs) {
+                let mut gates = Vec::new();
+                Gate::compile(needs, &mut gates);
+                for g in &gates {
+                    if let (Gate::Suffix(ends, keys), Needs::All(all)) = (g, needs) {
+                        let words = all.iter().find_map(|n| match n {
+                            Needs::Suffix(w) => Some(*w),
+                            _ => None,
+                        }).expect("the Suffix need");
+                        proptest::prop_assert_eq!(
+                            ends_with_word(t, ends, keys),
+                            ends_with_word_plain(t, words),
+                            "{:?} {:?}", line, words
+                        );
+                    }
+                }
+            }
         }
 
         /// The letter bounds never hide a match, on dates, times and
