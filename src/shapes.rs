@@ -53,7 +53,7 @@ pub enum Needs {
     /// Every one of these.
     All(&'static [Needs]),
     /// After an optional `(` or `[` and ASCII whitespace, the line's first
-    /// two bytes have the [`pair_key`] of a byte of the first set of one
+    /// two bytes have the pair key (`pair_key`) of a byte of the first set of one
     /// of these and a byte of its second set (ASCII case folded, and a few
     /// more bytes with them: a superset). Tested whole in the candidates'
     /// masks, never again: cheaper than [`Needs::Prefix`] for many starts.
