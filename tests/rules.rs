@@ -145,6 +145,12 @@ fn assert_verdict(c: &Cleaned<'_>, line: &str, want: Verdict) {
     assert_eq!(decisions_of(c, line), vec![want], "{line}\n{}", explain(c));
 }
 
+/// `line` is dropped, whatever the category (with the explain table in
+/// the failure message).
+fn assert_dropped(c: &Cleaned<'_>, line: &str) {
+    assert!(!decision_of(c, line).0.is_keep(), "{line}\n{}", explain(c));
+}
+
 /// Cleaning the rendered output again changes nothing.
 fn assert_idempotent(c: &Cleaned<'_>) {
     let out = c.render();
@@ -4181,11 +4187,7 @@ mod regressions {
             assert_verdict(&cleaned, line, Verdict::Keep);
         }
         for line in chrome {
-            assert!(
-                !decision_of(&cleaned, line).0.is_keep(),
-                "{line}\n{}",
-                explain(&cleaned)
-            );
+            assert_dropped(&cleaned, line);
         }
         assert_body_kept(&cleaned, L::En, "lead-in above a share row");
     }
@@ -4228,11 +4230,7 @@ mod regressions {
             assert_verdict(&cleaned, line, Verdict::Keep);
         }
         for line in [name, date] {
-            assert!(
-                !decision_of(&cleaned, line).0.is_keep(),
-                "{line}\n{}",
-                explain(&cleaned)
-            );
+            assert_dropped(&cleaned, line);
         }
         assert_body_kept(&cleaned, L::De, "standfirst above a name and a date");
     }
