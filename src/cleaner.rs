@@ -4337,10 +4337,25 @@ fn wraps_at(prev: &[u8], next: &[u8], width: usize) -> bool {
     if cols + 1 + columns(&next[..first_word]) + WRAP_INDENT <= width {
         return false;
     }
-    let last = last_char(prev);
     let first = first_char(next);
-    last.is_some_and(|c| c.is_alphanumeric() || c == ',' || c == '-')
+    ends_mid_sentence(prev)
         && first.is_some_and(|c| c.is_alphanumeric() || matches!(c, '"' | '“' | '‘' | '(' | '«'))
+}
+
+/// Does the line stop in the middle of a sentence or clause: on a letter,
+/// a digit, a comma, a hyphen or a per cent sign, also inside closing
+/// quotes or brackets ("... this issue,\"" above "said Della."; "... for
+/// Germany (AfD)")? Not after a sentence end (`."`, `?)`).
+fn ends_mid_sentence(t: &[u8]) -> bool {
+    let mut t = t;
+    // At most two closing marks (`,'"`, `)"`).
+    for _ in 0..2 {
+        match last_char(t) {
+            Some(c @ ('"' | '”' | '’' | '\'' | ')' | '»')) => t = &t[..t.len() - c.len_utf8()],
+            _ => break,
+        }
+    }
+    last_char(t).is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | '-' | '%'))
 }
 
 /// Does `next`, printed on the line right below `prev`, continue the same

@@ -3336,6 +3336,43 @@ mod regressions {
         assert_rendered_together(&cleaned, &wrapped);
     }
 
+    /// On a page a text-mode browser wrapped, a line cut inside closing
+    /// quotes or brackets after a word or a comma (`issue,"` above "said
+    /// Ann Price.") goes on on the next: the paragraph is one, kept and
+    /// printed whole, and the lines under a "Read more:" link between two
+    /// such paragraphs are the article going on, not a list of other
+    /// stories.
+    #[test]
+    fn text_browser_line_cut_inside_quotes_goes_on() {
+        let quoted = "\"This is the best thing that has happened to the old town in years,\"\n\
+                      said Ann Price, who has run the bakery on the corner of the square for\n\
+                      more than thirty years. \"People will come back to the centre at last\n\
+                      (and stay for lunch),\" she said, before the meeting went on late.";
+        let first = quoted.lines().next().unwrap();
+        assert!(
+            first.ends_with(",\"") && first.chars().count() > 66,
+            "{first}"
+        );
+        let [a, b, c, d] = body(L::En).map(|p| wrap(p, 72));
+        let doc = join(&[
+            HEADLINE,
+            &a,
+            &b,
+            "Read more: Council approves new library for Riverside",
+            "Opposition on the council",
+            quoted,
+            &c,
+            &d,
+            "Share this article",
+        ]);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        for line in quoted.lines().chain(c.lines()).chain(d.lines()) {
+            assert_verdict(&cleaned, line, Verdict::Keep);
+        }
+        assert_no_after_teasers(&cleaned, "a paragraph cut inside quotes");
+        assert_rendered_together(&cleaned, quoted);
+    }
+
     /// On a page wrapped at one width, each comment takes several lines:
     /// the comment markers below a comments header are counted by
     /// paragraph, not by line, so the wrapped comments are still cut.
