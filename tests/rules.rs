@@ -281,6 +281,12 @@ mod navigation {
     use super::*;
 
     t!(skip_to_content, En, "Skip to content", Drop(Navigation));
+    t!(
+        external_links_note,
+        En,
+        "These are external links and will open in a new window",
+        Drop(Navigation)
+    );
     t!(breadcrumb_gt, En, "Home > World > Europe", Drop(Navigation));
     t!(
         breadcrumb_slash,
