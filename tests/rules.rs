@@ -1250,6 +1250,31 @@ mod legal {
         "We use cookies to improve your experience on our site.",
         Drop(Legal)
     );
+    // A publisher's own cookie banner, written without "we use cookies".
+    t!(
+        cookies_publisher,
+        En,
+        "Example Media uses cookies for personalization and to customize its advertisements. Learn more or change your cookie preferences.",
+        Drop(Legal)
+    );
+    t!(
+        cookies_agree,
+        En,
+        "By choosing I Accept, you consent to our use of cookies and other tracking technologies.",
+        Drop(Legal)
+    );
+    t!(
+        affiliate_commission,
+        En,
+        "The Example Review is supported by its readers. When you buy through links on our site, we may earn an affiliate commission.",
+        Drop(Legal)
+    );
+    t!(
+        market_data_delay,
+        En,
+        "Quotes delayed at least 15 minutes. Market data provided by Example Data Services.",
+        Drop(Legal)
+    );
     t!(
         no_redistribution,
         En,
@@ -1317,6 +1342,12 @@ mod legal {
         keep_cookies,
         En,
         "The library will not use cookies or track what its visitors read, the council said.",
+        Keep
+    );
+    t!(
+        keep_delayed_train,
+        En,
+        "Trains to the coast are delayed at least until Monday, when the repairs to the bridge are due to finish.",
         Keep
     );
     t!(
