@@ -734,6 +734,7 @@ mod banner {
     t!(hours_ago_abbreviated, En, "14H ago", Drop(Banner));
     t!(minutes_ago_abbreviated, En, "updated 32m ago", Drop(Banner));
     t!(an_hour_ago, En, "an hour ago", Drop(Banner));
+    t!(days_ago_at_time, En, "2 days ago at 07:54 am", Drop(Banner));
     t!(ago_in_a_sentence, En, "He left 3 hours ago.", Keep);
     t!(de_anzeige, De, "Anzeige", Drop(Banner));
     t!(de_eilmeldung, De, "Eilmeldung", Drop(Banner));
@@ -874,6 +875,18 @@ mod social {
     );
 
     t!(share_row, En, "SHARE THIS ARTICLE", Drop(Social));
+    t!(
+        comment_guidelines,
+        En,
+        "All comments are moderated so you may see a short delay before yours appears. Comments should be respectful of other readers.",
+        Drop(Social)
+    );
+    t!(
+        keep_respectful_visitors,
+        En,
+        "Organisers asked visitors to please be respectful of the residents and to leave the square by ten.",
+        Keep
+    );
     t!(add_comment_de, De, "Kommentar hinzufügen", Drop(Social));
     // A follow or subscribe row written out as a sentence: a call's verb
     // first, a channel (a network, a newsletter, an inbox) in the line.
