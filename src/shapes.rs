@@ -1812,6 +1812,11 @@ fn segments_ok(line: &[u8], next: fn(&str) -> Option<(usize, usize)>) -> bool {
     };
     let b = s.as_bytes();
     let mut segments = 0usize;
+    // Segments with letters, and years (an archive's: "News > 2015 >
+    // Week 15 > Title"; two with letters needed, so that a date,
+    // "12/05/2012", is none; not other numbers: "Ann • 29 minutes ago •
+    // 1" is a comment's head).
+    let mut worded = 0usize;
     let mut ok = true;
     // The segment starts at `start`; separators are searched for from `from`
     // (past a slash, `>` or `::` set tight inside a word, which is a URL,
@@ -1834,10 +1839,12 @@ fn segments_ok(line: &[u8], next: fn(&str) -> Option<(usize, usize)>) -> bool {
         if !seg.is_empty() {
             let words = seg.split_whitespace().count();
             let has_letter = seg.chars().any(char::is_alphabetic);
-            if words > 5 || !has_letter || seg.ends_with(['.', '!', '?']) {
+            let year = seg.len() == 4 && seg.bytes().all(|c| c.is_ascii_digit());
+            if words > 5 || !(has_letter || year) || seg.ends_with(['.', '!', '?']) {
                 ok = false;
             }
             segments += 1;
+            worded += usize::from(has_letter);
         }
         match tail {
             Some(t) => {
@@ -1847,7 +1854,7 @@ fn segments_ok(line: &[u8], next: fn(&str) -> Option<(usize, usize)>) -> bool {
             None => break,
         }
     }
-    ok && segments >= 3
+    ok && segments >= 3 && worded >= 2
 }
 
 #[cfg(test)]
@@ -1881,6 +1888,12 @@ mod tests {
         assert!(!is_breadcrumb(b"RFE/RL"));
         assert!(is_breadcrumb(b"Accueil > Actualit\xe9s > R\xe9gion"));
         assert!(!is_breadcrumb(b"12/05/2012"));
+        assert!(is_breadcrumb(
+            b"Blog > News > 2015 > Week 15 > Passwords for Mac"
+        ));
+        assert!(!is_breadcrumb(b"Page 1 | 2 | 3"));
+        assert!(!is_breadcrumb(b"10 / 20 / 30"));
+        assert!(!is_breadcrumb("Ann Lee • 29 minutes ago • 1".as_bytes()));
         assert!(!is_breadcrumb(
             b"MOSCOW/VLADIVOSTOK, Russia (Reuters) - North Korean leader Kim Jong Un and Russian President"
         ));

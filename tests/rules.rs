@@ -281,6 +281,13 @@ mod navigation {
     use super::*;
 
     t!(skip_to_content, En, "Skip to content", Drop(Navigation));
+    // An archive's breadcrumb, with the year among its steps.
+    t!(
+        breadcrumb_with_year,
+        En,
+        "Home > News > 2015 > Week 15 > New passwords for the Mac",
+        Drop(Navigation)
+    );
     t!(
         external_links_note,
         En,
@@ -485,6 +492,11 @@ mod navigation_i18n {
 
 mod interface {
     use super::*;
+
+    // A pager's or tool row's labels in the page's own language.
+    t!(pager_de, De, "Vorheriges Weiter", Drop(Interface));
+    t!(pager_fr, Fr, "« Précédent | Suivant »", Drop(Interface));
+    t!(pager_es, Es, "Anterior Siguiente", Drop(Interface));
 
     // The Video.js player's controls and caption dialog, as a text dump
     // prints them at page load.
