@@ -158,19 +158,6 @@ fn add_mask(counts: &mut StopCounts, mut m: LangMask) {
     }
 }
 
-/// [`add_mask`] for the counts of one piece of a line (at most
-/// [`MEASURE_LIMIT`] bytes, so at most half as many words, started from
-/// zero): they cannot reach `u16::MAX`, and are added without saturating.
-#[inline]
-fn add_mask_piece(counts: &mut StopCounts, mut m: LangMask) {
-    while m != 0 {
-        let i = m.trailing_zeros() as usize;
-        debug_assert!(counts[i] < u16::MAX);
-        counts[i] += 1;
-        m &= m - 1;
-    }
-}
-
 /// Measures one (trimmed, non-empty) line.
 pub fn measure(line: &[u8], stop: &Stopwords) -> (Features, StopCounts) {
     let (f, counts, _) = measure_plain(line, stop);
@@ -742,15 +729,47 @@ fn measure_ascii_in<const N: usize, const G: usize>(
         }
     }
 
-    // Words: runs of set bits. Each starts at a set bit whose bit before
-    // is clear, and runs up to the next clear bit (in a later group when
-    // it reaches the end of its own). The bytes past the text are zero, so
-    // every word starts in one of the first `groups` groups and ends in
-    // group `groups` at the latest.
+    f.words = walk_words(&buf, &alnum[..], groups, stop, counts, folded);
+}
+
+/// The words of [`measure_ascii_in`]'s copy `buf` (lower-cased, at least
+/// 16 zero bytes after the text), the runs of set bits of `alnum` in its
+/// first `groups` groups: their stopword languages added to `counts`, the
+/// first words' bytes appended to `folded` until it holds
+/// [`crate::repeat::KEY_PREFIX`] bytes; returns how many there are.
+///
+/// Nothing in the loop calls a function (a word of more than 16 bytes is
+/// looked up after it, a word's bytes are copied to `folded` sixteen at a
+/// time): a call would take the loop's registers, and its values were kept
+/// on the stack instead, some ten loads and stores a word.
+#[inline(always)]
+fn walk_words(
+    buf: &[u8],
+    alnum: &[u64],
+    groups: usize,
+    stop: &Stopwords,
+    counts: &mut StopCounts,
+    folded: &mut Folded,
+) -> u32 {
+    // Each word starts at a set bit whose bit before is clear, and runs up
+    // to the next clear bit (in a later group when it reaches the end of
+    // its own). The bytes past the text are zero, so every word starts in
+    // one of the first `groups` groups and ends in group `groups` at the
+    // latest.
+    let load =
+        |buf: &[u8], i: usize| u64::from_le_bytes(buf[i..i + 8].try_into().expect("eight bytes"));
     let mut count = 0;
     let mut carry = 0;
     // The first words' bytes go to `folded` until it is full.
     let mut flen = folded.len;
+    // Per language, indexed by a bit of a mask (below 16: no bounds test).
+    let mut hits = [0u16; 16];
+    // Words of 17 to 32 bytes that may be stopwords, looked up after the
+    // loop: where they start and how long they are. A piece of at most
+    // MEASURE_LIMIT bytes holds fewer than 64 (each takes 18 bytes with
+    // the byte after it).
+    let mut long = [(0u16, 0u16); LONG_WORDS];
+    let mut nlong = 0;
     for w in 0..groups {
         let a = alnum[w];
         let mut starts = a & !(a << 1 | carry);
@@ -769,23 +788,70 @@ fn measure_ascii_in<const N: usize, const G: usize>(
                 end += (!alnum[v]).trailing_zeros() as usize;
                 v += 1;
             }
+            let len = end - start;
             if flen < crate::repeat::KEY_PREFIX {
-                let len = end - start;
+                // Sixteen bytes at a time: those after the word (or after
+                // the prefix's end) are overwritten or never read. The
+                // copy stays in `folded` (flen + k < KEY_PREFIX) and in
+                // `buf` (start + k < end, 16 zero bytes after the text).
                 let take = len.min(crate::repeat::KEY_PREFIX - flen);
-                if len <= 16 {
-                    // Sixteen bytes copied whole; those after the word are
-                    // overwritten or never read.
-                    folded.bytes[flen..flen + 16].copy_from_slice(&buf[start..start + 16]);
-                } else {
-                    folded.bytes[flen..flen + take].copy_from_slice(&buf[start..start + take]);
+                let mut k = 0;
+                while k < take {
+                    folded.bytes[flen + k..flen + k + 16]
+                        .copy_from_slice(&buf[start + k..start + k + 16]);
+                    k += 16;
                 }
                 flen += take;
             }
-            word_stops(&buf, text, start, end, stop, counts);
+            let m = if len <= 8 {
+                // Already lower-cased; the bytes after the word masked
+                // off (and no zero byte in it).
+                stop.lookup_short_nonzero(load(buf, start) & KEY_LO[len])
+            } else if !stop.ascii_len_may_match(len) {
+                // The word (ASCII letters and digits) has a length no
+                // ASCII stopword has: no lookup.
+                0
+            } else if len <= 16 {
+                let lo = load(buf, start) & KEY_LO[len];
+                let hi = load(buf, start + 8) & KEY_HI[len];
+                stop.lookup_key((lo as u128) | ((hi as u128) << 64), len)
+            } else {
+                if len <= MAX_STOPWORD {
+                    long[nlong] = (start as u16, len as u16);
+                    nlong += 1;
+                }
+                0
+            };
+            add_hits(&mut hits, m);
         }
     }
     folded.len = flen;
-    f.words = count;
+    for &(start, len) in &long[..nlong] {
+        let start = usize::from(start);
+        add_hits(
+            &mut hits,
+            stop.lookup(&buf[start..start + usize::from(len)]),
+        );
+    }
+    for (c, h) in counts.iter_mut().zip(hits) {
+        *c += h;
+    }
+    count
+}
+
+/// Room for the long words of one piece in [`walk_words`].
+const LONG_WORDS: usize = MEASURE_LIMIT.div_ceil(MAX_STOPWORD / 2 + 2);
+
+/// Adds a word's stopword languages to the counts of one piece of a line
+/// (at most [`MEASURE_LIMIT`] bytes, so at most half as many words: they
+/// cannot overflow), kept for 16 languages so that a bit of the mask
+/// indexes them without a bounds test.
+#[inline(always)]
+fn add_hits(hits: &mut [u16; 16], mut m: LangMask) {
+    while m != 0 {
+        hits[(m.trailing_zeros() & 15) as usize] += 1;
+        m &= m - 1;
+    }
 }
 
 /// Appends `core` (lower-cased already) to `out` with each run of ASCII
@@ -834,44 +900,6 @@ fn squeeze_byte(dst: &mut [u8], k: &mut usize, space: &mut bool, b: u8) {
     dst[*k] = if ws { b' ' } else { b };
     *k += usize::from(!(ws && *space));
     *space = ws;
-}
-
-/// Adds the stopword languages of the word `start..end` (its bytes
-/// lower-cased in `buf`, which has 16 more bytes after the text; `text` the
-/// original) to `counts`.
-#[inline(always)]
-fn word_stops(
-    buf: &[u8],
-    text: &[u8],
-    start: usize,
-    end: usize,
-    stop: &Stopwords,
-    counts: &mut StopCounts,
-) {
-    debug_assert!(start < end && end <= text.len());
-    let load =
-        |buf: &[u8], i: usize| u64::from_le_bytes(buf[i..i + 8].try_into().expect("eight bytes"));
-    let len = end - start;
-    if len <= 8 {
-        // Already lower-cased (above); the bytes after the word
-        // masked off.
-        let key = load(buf, start) & KEY_LO[len];
-        add_mask_piece(counts, stop.lookup_short(key, len));
-    } else if !stop.ascii_len_may_match(len) {
-        // The word (ASCII letters and digits) has a length no ASCII
-        // stopword has: no lookup.
-    } else if len <= 16 {
-        let lo = load(buf, start) & KEY_LO[len];
-        let hi = load(buf, start + 8) & KEY_HI[len];
-        let key = (lo as u128) | ((hi as u128) << 64);
-        add_mask_piece(counts, stop.lookup_key(key, len));
-    } else if len <= MAX_STOPWORD {
-        let mut word = [0u8; MAX_STOPWORD];
-        for (d, s) in word.iter_mut().zip(&text[start..end]) {
-            *d = s.to_ascii_lowercase();
-        }
-        add_mask_piece(counts, stop.lookup(&word[..len]));
-    }
 }
 
 /// The low 8 bytes of a word key of each length (0..=16): the word's own.
