@@ -229,6 +229,9 @@ struct Probe<'s> {
     /// Bit i: byte i (of the first 128) is a `y` or `Y` (which
     /// "copyright" holds).
     y_at: u128,
+    /// Bit i: byte i (of the first [`AGENCY_WITHIN`]) is an
+    /// [`agency_break`].
+    breaks: u64,
     /// Where the first word starts: after an optional `(` or `[` and ASCII
     /// whitespace (see [`Needs::Prefix`]).
     lead: usize,
@@ -287,19 +290,29 @@ static PROBE: [u8; 256] = {
     t
 };
 
-/// The [`PROBE`] flags of a line's bytes ORed, its digits, its one-byte
-/// separators and its ASCII letters.
+/// What [`probe_bytes`] finds: the [`PROBE`] flags of a line's bytes
+/// ORed, its digits, its one-byte separators, its ASCII letters, the
+/// places of its `y` and `Y` bytes (bit i: byte i, of the first 128) and
+/// of its agency breaks (bit i: byte i, of the first [`AGENCY_WITHIN`], is
+/// an [`agency_break`]).
+type ProbeBytes = (u8, u32, usize, u32, u128, u64);
+
+/// The [`ProbeBytes`] of a line.
 #[cfg(not(target_arch = "x86_64"))]
-fn probe_bytes(line: &[u8]) -> (u8, u32, usize, u32, u128) {
+fn probe_bytes(line: &[u8]) -> ProbeBytes {
     probe_bytes_table(line)
 }
 
 /// [`probe_bytes`] a byte at a time through [`PROBE`].
 #[cfg(any(test, not(target_arch = "x86_64")))]
-fn probe_bytes_table(line: &[u8]) -> (u8, u32, usize, u32, u128) {
+fn probe_bytes_table(line: &[u8]) -> ProbeBytes {
     let (mut flags, mut digits, mut separators, mut letters) = (0u8, 0u32, 0usize, 0u32);
     let mut y_at = 0u128;
+    let mut breaks = 0u64;
     for (i, &b) in line.iter().enumerate() {
+        if i < AGENCY_WITHIN && agency_break(b) {
+            breaks |= 1 << i;
+        }
         let f = PROBE[b as usize];
         flags |= f;
         digits += u32::from(f & P_DIGIT);
@@ -310,7 +323,14 @@ fn probe_bytes_table(line: &[u8]) -> (u8, u32, usize, u32, u128) {
         }
     }
     // Letters are counted, the places of `y` kept, not flagged.
-    (flags & !(P_LETTER | P_Y), digits, separators, letters, y_at)
+    (
+        flags & !(P_LETTER | P_Y),
+        digits,
+        separators,
+        letters,
+        y_at,
+        breaks,
+    )
 }
 
 /// [`probe_bytes`] sixteen bytes at a time (SSE2): the same tests as
@@ -318,7 +338,7 @@ fn probe_bytes_table(line: &[u8]) -> (u8, u32, usize, u32, u128) {
 /// added at the end (a line of at most [`MAX_SHAPE_BYTES`] bytes has fewer
 /// than 255 blocks).
 #[cfg(target_arch = "x86_64")]
-fn probe_bytes(line: &[u8]) -> (u8, u32, usize, u32, u128) {
+fn probe_bytes(line: &[u8]) -> ProbeBytes {
     use std::arch::x86_64::{
         __m128i, _mm_add_epi8, _mm_and_si128, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_extract_epi16,
         _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_sad_epu8, _mm_set1_epi8,
@@ -335,6 +355,8 @@ fn probe_bytes(line: &[u8]) -> (u8, u32, usize, u32, u128) {
         // The `y` masks of the first eight blocks, two bytes each, read as
         // one u128 at the end (no wide shift per block).
         let (mut ys, mut at_block) = ([0u8; 16], 0usize);
+        // The agency breaks of the first three blocks (48 bytes).
+        let mut breaks = 0u64;
         let mut name = _mm_cmpeq_epi8(zero, zero);
         let mut block = |x: __m128i| {
             let eq = |b: u8| _mm_cmpeq_epi8(x, set(b));
@@ -352,6 +374,7 @@ fn probe_bytes(line: &[u8]) -> (u8, u32, usize, u32, u128) {
             // Bytes of 0x80 and above are negative.
             let high = _mm_cmplt_epi8(x, zero);
             let space = _mm_or_si128(range(x, b'\t', 5), eq(b' '));
+            let slash = eq(b'/');
             // & ' ( ) and - . /
             let punct = _mm_or_si128(range(x, b'&', 4), range(x, b'-', 3));
             let ok = _mm_or_si128(
@@ -362,7 +385,7 @@ fn probe_bytes(line: &[u8]) -> (u8, u32, usize, u32, u128) {
             digits = _mm_sub_epi8(digits, digit);
             letters = _mm_sub_epi8(letters, letter);
             let sep = _mm_or_si128(
-                _mm_or_si128(_mm_or_si128(eq(b'>'), eq(b'/')), eq(b'|')),
+                _mm_or_si128(_mm_or_si128(eq(b'>'), slash), eq(b'|')),
                 _mm_or_si128(eq(0xbb), eq(0xb7)),
             );
             seps = _mm_sub_epi8(seps, sep);
@@ -372,6 +395,10 @@ fn probe_bytes(line: &[u8]) -> (u8, u32, usize, u32, u128) {
             if at_block < 8 {
                 let y = _mm_movemask_epi8(_mm_cmpeq_epi8(folded, set(b'y'))) as u16;
                 ys[2 * at_block..2 * at_block + 2].copy_from_slice(&y.to_le_bytes());
+                if at_block < 3 {
+                    let brk = _mm_or_si128(space, _mm_or_si128(slash, eq(b'(')));
+                    breaks |= u64::from(_mm_movemask_epi8(brk) as u16) << (16 * at_block);
+                }
                 at_block += 1;
             }
         };
@@ -381,10 +408,9 @@ fn probe_bytes(line: &[u8]) -> (u8, u32, usize, u32, u128) {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            // Padded with spaces: a name byte and nothing else.
-            let mut pad = [b' '; 16];
-            pad[..rest.len()].copy_from_slice(rest);
-            block(_mm_loadu_si128(pad.as_ptr().cast::<__m128i>()));
+            // Padded with spaces: a name byte and nothing else (an agency
+            // break too, cleared below).
+            block(_mm_loadu_si128(pad16(rest).as_ptr().cast::<__m128i>()));
         }
         let sum = |v: __m128i| {
             let s = _mm_sad_epu8(v, zero);
@@ -402,13 +428,46 @@ fn probe_bytes(line: &[u8]) -> (u8, u32, usize, u32, u128) {
             | if sum(seps) > 0 { P_SEPARATOR } else { 0 }
             | if any(e2) { P_E2 } else { 0 };
         let y_at = u128::from_le_bytes(ys);
-        (flags, sum(digits), sum(seps) as usize, sum(letters), y_at)
+        // The breaks in the line only (not in its padding).
+        let breaks = breaks & ((1 << line.len().min(AGENCY_WITHIN)) - 1);
+        (
+            flags,
+            sum(digits),
+            sum(seps) as usize,
+            sum(letters),
+            y_at,
+            breaks,
+        )
     }
+}
+
+/// `rest` (fewer than 16 bytes) padded with spaces to 16, copied in at
+/// most two loads of 8, 4 or 1 bytes (no call to `memcpy`, around which
+/// [`probe_bytes`] kept its sixteen-byte counts on the stack).
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn pad16(rest: &[u8]) -> [u8; 16] {
+    debug_assert!(rest.len() < 16);
+    let mut pad = [b' '; 16];
+    let n = rest.len();
+    if n >= 8 {
+        // Two overlapping copies of 8.
+        pad[..8].copy_from_slice(&rest[..8]);
+        pad[n - 8..n].copy_from_slice(&rest[n - 8..]);
+    } else if n >= 4 {
+        pad[..4].copy_from_slice(&rest[..4]);
+        pad[n - 4..n].copy_from_slice(&rest[n - 4..]);
+    } else {
+        for (d, &b) in pad.iter_mut().zip(rest) {
+            *d = b;
+        }
+    }
+    pad
 }
 
 impl Probe<'_> {
     fn of<'s>(line: &[u8], shapes: &'s Shapes) -> Probe<'s> {
-        let (flags, digits, separators, letters, y_at) = probe_bytes(line);
+        let (flags, digits, separators, letters, y_at, breaks) = probe_bytes(line);
         let mut lead = usize::from(matches!(line.first(), Some(b'(' | b'[')));
         while line
             .get(lead)
@@ -430,6 +489,7 @@ impl Probe<'_> {
             separators,
             e2: flags & P_E2 != 0,
             y_at,
+            breaks,
             lead,
             agency_pairs: &shapes.agency_pairs,
         }
@@ -601,7 +661,7 @@ impl Gate {
                 .lead_key
                 .is_some_and(|k| first.has(k) && starts_with_word(&line[probe.lead..], k, words)),
             Gate::Pairs(set) => probe.lead_key.is_some_and(|k| set.has(k)),
-            Gate::Agency => has_agency(line, probe.agency_pairs),
+            Gate::Agency => has_agency(line, probe.agency_pairs, probe.breaks),
             Gate::Digits(n) => probe.digits >= *n,
             Gate::NameChars => !probe.not_name,
             Gate::Suffix(ends, keys) => ends_with_word(line, ends, keys),
@@ -724,16 +784,18 @@ fn ends_with_word_plain(line: &[u8], words: &[&str]) -> bool {
 /// A news agency's name (ASCII case-insensitive) within the first
 /// [`AGENCY_WITHIN`] bytes, where the `photo-credit` shape can have it: at
 /// the start of the line or after `(`, `/` or whitespace (`pairs`: the
-/// agencies with each [`pair_key`] of first two bytes, one bit each).
+/// agencies with each [`pair_key`] of first two bytes, one bit each;
+/// `breaks`: [`breaks_before`] of the window, found by [`probe_bytes`]).
 #[inline(never)]
-fn has_agency(line: &[u8], pairs: &[u32; 1024]) -> bool {
+fn has_agency(line: &[u8], pairs: &[u32; 1024], breaks: u64) -> bool {
     let window = &line[..line.len().min(AGENCY_WITHIN)];
     if window.len() < 2 {
         return false;
     }
+    debug_assert_eq!(breaks, breaks_before(window));
     // The places a name can start (the first byte, and each byte after a
     // separator) that have a byte after them.
-    let mut starts = (breaks_before(window) << 1 | 1) & ((1 << (window.len() - 1)) - 1);
+    let mut starts = (breaks << 1 | 1) & ((1 << (window.len() - 1)) - 1);
     while starts != 0 {
         let p = starts.trailing_zeros() as usize;
         let mut agencies = pairs[pair_key(window[p], window[p + 1])];
@@ -2078,6 +2140,8 @@ mod tests {
             let line = parts.concat();
             let line = &line.as_bytes()[..line.len().min(MAX_SHAPE_BYTES)];
             proptest::prop_assert_eq!(has_copyright_at(line, probe_bytes(line).4), has_copyright(line));
+            let window = &line[..line.len().min(AGENCY_WITHIN)];
+            proptest::prop_assert_eq!(probe_bytes(line).5, breaks_before(window));
         }
 
         /// The byte gates never hide a match: gated == every regex tried.
