@@ -574,9 +574,9 @@ enum Gate {
     First(ByteSet),
     Last(ByteSet),
     MaxLen(usize),
-    /// The [`pair_key`]s the words can start with, and the words with
+    /// The [`pair_key`]s the words can start with, and the words by
     /// their keys.
-    Prefix(PairSet, Box<[(usize, &'static str)]>),
+    Prefix(PairSet, Box<PrefixWords>),
     /// See [`Needs::Pairs`].
     Pairs(PairSet),
     Agency,
@@ -614,13 +614,7 @@ impl Gate {
             }
             Needs::Last(set) => Gate::Last(ByteSet::of(|b| set.contains(&b.to_ascii_lowercase()))),
             Needs::MaxLen(n) => Gate::MaxLen(n),
-            Needs::Prefix(words) => Gate::Prefix(
-                PairSet::of(words),
-                words
-                    .iter()
-                    .map(|w| (pair_key(w.as_bytes()[0], w.as_bytes()[1]), *w))
-                    .collect(),
-            ),
+            Needs::Prefix(words) => Gate::Prefix(PairSet::of(words), PrefixWords::of(words)),
             Needs::Pairs(pairs) => Gate::Pairs(PairSet::of_pairs(pairs)),
             Needs::Agency => Gate::Agency,
             Needs::Digits(n) => Gate::Digits(n),
@@ -659,7 +653,7 @@ impl Gate {
             Gate::MaxLen(n) => line.len() <= *n,
             Gate::Prefix(first, words) => probe
                 .lead_key
-                .is_some_and(|k| first.has(k) && starts_with_word(&line[probe.lead..], k, words)),
+                .is_some_and(|k| first.has(k) && words.starts(&line[probe.lead..], k)),
             Gate::Pairs(set) => probe.lead_key.is_some_and(|k| set.has(k)),
             Gate::Agency => has_agency(line, probe.agency_pairs, probe.breaks),
             Gate::Digits(n) => probe.digits >= *n,
@@ -673,17 +667,49 @@ impl Gate {
     }
 }
 
-/// Does `rest` (the line from its first word, see [`Probe::lead`]) start
-/// with one of `words` (ASCII case-insensitive)? `key` is the [`pair_key`]
-/// of its first two bytes: only the words with that key can.
-#[inline(never)]
-fn starts_with_word(rest: &[u8], key: usize, words: &[(usize, &str)]) -> bool {
-    words.iter().any(|&(k, w)| {
-        k == key
-            && rest
+/// The words of a [`Needs::Prefix`], by the [`pair_key`] of their first
+/// two bytes (one bit a word): a line's first two bytes point at the few
+/// words it can start with (the gate walked all of them, some twenty a
+/// line for the bylines' list).
+#[derive(Clone, Debug)]
+struct PrefixWords {
+    by_key: Box<[u32; 1024]>,
+    words: Box<[&'static str]>,
+}
+
+impl PrefixWords {
+    fn of(words: &[&'static str]) -> Box<PrefixWords> {
+        assert!(words.len() <= 32, "one bit a word");
+        let mut by_key = Box::new([0u32; 1024]);
+        for (i, w) in words.iter().enumerate() {
+            let b = w.as_bytes();
+            by_key[pair_key(b[0], b[1])] |= 1 << i;
+        }
+        Box::new(PrefixWords {
+            by_key,
+            words: words.into(),
+        })
+    }
+
+    /// Does `rest` (the line from its first word, see [`Probe::lead`])
+    /// start with one of the words (ASCII case-insensitive)? `key` is the
+    /// [`pair_key`] of its first two bytes: only the words with that key
+    /// can.
+    #[inline(never)]
+    fn starts(&self, rest: &[u8], key: usize) -> bool {
+        let mut m = self.by_key[key];
+        while m != 0 {
+            let w = self.words[m.trailing_zeros() as usize].as_bytes();
+            if rest
                 .get(..w.len())
-                .is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes()))
-    })
+                .is_some_and(|p| p.eq_ignore_ascii_case(w))
+            {
+                return true;
+            }
+            m &= m - 1;
+        }
+        false
+    }
 }
 
 /// A [`Needs::Suffix`] word of at most 16 bytes as a little-endian key:
