@@ -295,11 +295,39 @@ static PROBE: [u8; 256] = {
 /// places of its `y` and `Y` bytes (bit i: byte i, of the first 128) and
 /// of its agency breaks (bit i: byte i, of the first [`AGENCY_WITHIN`], is
 /// an [`agency_break`]).
-type ProbeBytes = (u8, u32, usize, u32, u128, u64);
+pub(crate) type ProbeBytes = (u8, u32, usize, u32, u128, u64);
+
+/// The [`ProbeBytes`] of a line from what was found of its bytes
+/// elsewhere (by [`crate::features`], as it measured the line): its
+/// digits and ASCII letters, whether it holds a `:`, an `@`, a byte that
+/// [`Needs::NameChars`] rules out, a 0xe2 byte, its one-byte separators,
+/// the places of its `y` and `Y` bytes and of its agency breaks (see
+/// [`ProbeBytes`]).
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+pub(crate) fn probe_of_parts(
+    digits: u32,
+    letters: u32,
+    colon: bool,
+    at: bool,
+    not_name: bool,
+    e2: bool,
+    separators: usize,
+    y_at: u128,
+    breaks: u64,
+) -> ProbeBytes {
+    let flags = if digits > 0 { P_DIGIT } else { 0 }
+        | if colon { P_COLON } else { 0 }
+        | if at { P_AT } else { 0 }
+        | if not_name { P_NOT_NAME } else { 0 }
+        | if separators > 0 { P_SEPARATOR } else { 0 }
+        | if e2 { P_E2 } else { 0 };
+    (flags, digits, separators, letters, y_at, breaks)
+}
 
 /// The [`ProbeBytes`] of a line.
 #[cfg(not(target_arch = "x86_64"))]
-fn probe_bytes(line: &[u8]) -> ProbeBytes {
+pub(crate) fn probe_bytes(line: &[u8]) -> ProbeBytes {
     probe_bytes_table(line)
 }
 
@@ -338,7 +366,7 @@ fn probe_bytes_table(line: &[u8]) -> ProbeBytes {
 /// added at the end (a line of at most [`MAX_SHAPE_BYTES`] bytes has fewer
 /// than 255 blocks).
 #[cfg(target_arch = "x86_64")]
-fn probe_bytes(line: &[u8]) -> ProbeBytes {
+pub(crate) fn probe_bytes(line: &[u8]) -> ProbeBytes {
     use std::arch::x86_64::{
         __m128i, _mm_add_epi8, _mm_and_si128, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_extract_epi16,
         _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_sad_epu8, _mm_set1_epi8,
@@ -466,8 +494,12 @@ fn pad16(rest: &[u8]) -> [u8; 16] {
 }
 
 impl Probe<'_> {
-    fn of<'s>(line: &[u8], shapes: &'s Shapes) -> Probe<'s> {
-        let (flags, digits, separators, letters, y_at, breaks) = probe_bytes(line);
+    /// The probe of `line`, from its [`ProbeBytes`] when they were found
+    /// already.
+    #[inline(always)]
+    fn of<'s>(line: &[u8], bytes: Option<ProbeBytes>, shapes: &'s Shapes) -> Probe<'s> {
+        let (flags, digits, separators, letters, y_at, breaks) =
+            bytes.unwrap_or_else(|| probe_bytes(line));
         let mut lead = usize::from(matches!(line.first(), Some(b'(' | b'[')));
         while line
             .get(lead)
@@ -1680,10 +1712,23 @@ impl Shapes {
     /// breadcrumb); past two, possibly fewer than all of them (only two or
     /// more matters, see [`is_breadcrumb_counted`]).
     pub fn find_and_separators(&self, line: &[u8]) -> (Option<ShapeHit>, Option<usize>) {
+        self.find_and_separators_probed(line, None)
+    }
+
+    /// [`find_and_separators`](Self::find_and_separators) with the
+    /// line's [`ProbeBytes`] when they were found already (`probe_bytes`
+    /// of the line).
+    #[inline(always)]
+    pub(crate) fn find_and_separators_probed(
+        &self,
+        line: &[u8],
+        bytes: Option<ProbeBytes>,
+    ) -> (Option<ShapeHit>, Option<usize>) {
         if line.len() > MAX_SHAPE_BYTES || line.is_empty() {
             return (None, None);
         }
-        let probe = Probe::of(line, self);
+        debug_assert!(bytes.map_or(true, |b| b == probe_bytes(line)));
+        let probe = Probe::of(line, bytes, self);
         // Only a breadcrumb's length (see `is_breadcrumb`) needs them.
         // Only whether there are two or more matters: the separators of
         // more than one byte are not counted when the others make two.
@@ -2063,7 +2108,7 @@ mod tests {
     /// the line `t` when its own regex matches it.
     fn own_gates_pass(t: &[u8]) -> Result<(), proptest::test_runner::TestCaseError> {
         let shapes = builtin();
-        let probe = Probe::of(t, shapes);
+        let probe = Probe::of(t, None, shapes);
         let candidates = shapes.candidates.of_line(t, &probe);
         for (k, (re, gates, hit)) in shapes.shapes.iter().enumerate() {
             if re.is_match(t) {
