@@ -551,8 +551,9 @@ fn gather(high: u64) -> u64 {
     ((high >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
 }
 
-/// Classifies the first `n` bytes of `buf` (zero-padded to a multiple of
-/// 16 past them): the bits of ASCII letters and digits into `alnum`, the
+/// Classifies the first `n` bytes of `buf` (padded to a multiple of 16
+/// past them with bytes that are no letter or digit; with `P`, spaces):
+/// the bits of ASCII letters and digits into `alnum`, the
 /// bytes lower-cased in place; returns the counts of digits, upper-case
 /// letters and letters, and whether the first letter is upper-case.
 ///
@@ -587,7 +588,7 @@ fn classify<const P: bool>(
         // `:`, `@` and 0xe2 found, the bits of bytes that are no name's,
         // of `y` (first 128 bytes) and of agency breaks (first 48).
         let (mut seps, mut colon, mut at, mut e2) = (zero, zero, zero, zero);
-        let (mut not_name, mut y_at, mut breaks) = (0u32, 0u128, 0u64);
+        let (mut name, mut y_at, mut breaks) = (_mm_cmpeq_epi8(zero, zero), 0u128, 0u64);
         let mut i = 0;
         while i < n {
             let block: &mut [u8; 16] = (&mut buf[i..i + 16]).try_into().expect("sixteen bytes");
@@ -619,13 +620,10 @@ fn classify<const P: bool>(
                     _mm_or_si128(_mm_or_si128(d, ul), _mm_or_si128(high, space)),
                     punct,
                 );
-                // The zeros past the text are none of its bytes.
-                let valid = if n - i >= 16 {
-                    0xffff
-                } else {
-                    (1u32 << (n - i)) - 1
-                };
-                not_name |= !(_mm_movemask_epi8(ok) as u32) & valid;
+                // The spaces past the text are name bytes and nothing else
+                // the probe looks for (but agency breaks, kept to the
+                // text below).
+                name = _mm_and_si128(name, ok);
                 let slash = eq(b'/');
                 let sep = _mm_or_si128(
                     _mm_or_si128(_mm_or_si128(eq(b'>'), slash), eq(b'|')),
@@ -666,7 +664,7 @@ fn classify<const P: bool>(
                 letters,
                 any(colon),
                 any(at),
-                not_name != 0,
+                _mm_movemask_epi8(name) != 0xffff,
                 any(e2),
                 sum(seps) as usize,
                 y_at,
@@ -756,7 +754,7 @@ fn measure_ascii(
     norm: Option<&mut Vec<u8>>,
 ) -> Option<ProbeBytes> {
     const SHAPE_BUF: usize = crate::shapes::MAX_SHAPE_BYTES + 24;
-    // Most lines are short: their copy (below) is zeroed in a small buffer.
+    // Most lines are short: their copy (below) is filled in a small buffer.
     if text.len() + 24 <= SHORT_BUF {
         const _: () = assert!(SHORT_BUF - 24 <= crate::shapes::MAX_SHAPE_BYTES);
         measure_ascii_in::<SHORT_BUF, { SHORT_BUF / 64 + 1 }, true>(
@@ -793,9 +791,10 @@ fn measure_ascii_in<const N: usize, const G: usize, const P: bool>(
     debug_assert!(n <= MEASURE_LIMIT && n + 24 <= N && n.div_ceil(64) < G);
     f.chars = n as u32;
     f.weight = n as u32;
-    // A copy with 16 zero bytes after the text, so that every 8-byte lane
-    // and 16-byte word key can be loaded whole.
-    let mut buf = [0u8; N];
+    // A copy with 16 bytes after the text, so that every 8-byte lane and
+    // 16-byte word key can be loaded whole: spaces, which are no letter
+    // or digit (and a name's byte for the shapes' probe, see `classify`).
+    let mut buf = [b' '; N];
     buf[..n].copy_from_slice(text);
     // Bit i of `alnum[i / 64]`: byte i is an ASCII letter or digit.
     let mut alnum = [0u64; G];
@@ -829,7 +828,7 @@ fn measure_ascii_in<const N: usize, const G: usize, const P: bool>(
 }
 
 /// The words of [`measure_ascii_in`]'s copy `buf` (lower-cased, at least
-/// 16 zero bytes after the text), the runs of set bits of `alnum` in its
+/// 16 bytes that are no letter or digit after the text), the runs of set bits of `alnum` in its
 /// first `groups` groups: their stopword languages added to `counts`, the
 /// first words' bytes appended to `folded` until it holds
 /// [`crate::repeat::KEY_PREFIX`] bytes; returns how many there are.
@@ -849,7 +848,7 @@ fn walk_words(
 ) -> u32 {
     // Each word starts at a set bit whose bit before is clear, and runs up
     // to the next clear bit (in a later group when it reaches the end of
-    // its own). The bytes past the text are zero, so every word starts in
+    // its own). The bytes past the text are no letters or digits, so every word starts in
     // one of the first `groups` groups and ends in group `groups` at the
     // latest.
     let load =
@@ -889,7 +888,7 @@ fn walk_words(
                 // Sixteen bytes at a time: those after the word (or after
                 // the prefix's end) are overwritten or never read. The
                 // copy stays in `folded` (flen + k < KEY_PREFIX) and in
-                // `buf` (start + k < end, 16 zero bytes after the text).
+                // `buf` (start + k < end, 16 bytes after the text).
                 let take = len.min(crate::repeat::KEY_PREFIX - flen);
                 let mut k = 0;
                 while k < take {
