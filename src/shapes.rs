@@ -614,9 +614,10 @@ enum Gate {
     Agency,
     Digits(u32),
     NameChars,
-    /// For each last byte, the words (one bit each, by index) that end
-    /// with it in either case; and the words as [`SuffixKey`]s.
-    Suffix(Box<[u16; 256]>, Box<[SuffixKey]>),
+    /// By the [`pair_key`] of the last two bytes, the words (one bit each,
+    /// by index) that can end with them (in either case); and the words as
+    /// [`SuffixKey`]s.
+    Suffix(Box<[u16; 1024]>, Box<[SuffixKey]>),
     MaxLetters(u32),
     Counted,
     CountedWord,
@@ -653,11 +654,13 @@ impl Gate {
             Needs::NameChars => Gate::NameChars,
             Needs::Suffix(words) => {
                 assert!(words.len() <= 16, "a Suffix gate takes at most 16 words");
-                let mut ends = Box::new([0u16; 256]);
+                let mut ends = Box::new([0u16; 1024]);
                 for (k, w) in words.iter().enumerate() {
-                    let l = *w.as_bytes().last().expect("a Suffix word is not empty");
-                    ends[usize::from(l.to_ascii_lowercase())] |= 1 << k;
-                    ends[usize::from(l.to_ascii_uppercase())] |= 1 << k;
+                    let [.., a, b] = *w.as_bytes() else {
+                        panic!("a Suffix word has two bytes at least: {w:?}");
+                    };
+                    // The key folds ASCII case (and more: a superset).
+                    ends[pair_key(a, b)] |= 1 << k;
                 }
                 Gate::Suffix(ends, words.iter().map(|w| SuffixKey::of(w)).collect())
             }
@@ -783,14 +786,15 @@ impl SuffixKey {
 /// with the line's last 16 bytes, read once as a `u128` (a shift, an OR
 /// and a comparison a word, not a byte loop).
 #[inline(never)]
-fn ends_with_word(line: &[u8], ends: &[u16; 256], keys: &[SuffixKey]) -> bool {
+fn ends_with_word(line: &[u8], ends: &[u16; 1024], keys: &[SuffixKey]) -> bool {
     let t = suffix_tail(line);
-    // The last byte first: most lines end with none of the words', and
-    // only the words that end with it (`ends`, in either case) are read.
-    let Some(&last) = t.last() else {
+    // The last two bytes first: most lines end with none of the words'
+    // (every word has two bytes at least), and only the words that can
+    // end with them (`ends`) are read.
+    let [.., a, b] = *t else {
         return false;
     };
-    let mut left = ends[usize::from(last)];
+    let mut left = ends[pair_key(a, b)];
     if left == 0 {
         return false;
     }
