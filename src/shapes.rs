@@ -156,12 +156,15 @@ fn has_copyright(line: &[u8]) -> bool {
     })
 }
 
+/// Where the `y` of a "copyright" that starts within the first 81 bytes
+/// can be: 3 bytes in, bits 3..84 of a line's `y` places.
+const COPYRIGHT_YS: u128 = ((1u128 << (81 + 3)) - 1) & !0b111;
+
 /// [`has_copyright`] from the places of the line's `y` and `Y` bytes
 /// (bit i: byte i, for the first 128 bytes).
 #[inline]
 fn has_copyright_at(line: &[u8], y_at: u128) -> bool {
-    // The word's "y" is 3 bytes in: bits 3..84.
-    let mut m = y_at & ((1u128 << (81 + 3)) - 1) & !0b111;
+    let mut m = y_at & COPYRIGHT_YS;
     while m != 0 {
         let i = m.trailing_zeros() as usize;
         if line
@@ -1215,6 +1218,9 @@ struct Candidates {
     colon: u64,
     at: u64,
     name: u64,
+    /// The shapes with a [`Gate::Copyright`], which no line without a `y`
+    /// where the word's can be passes (the gate itself is tried again).
+    copyright: u64,
     /// By the [`pair_key`] of the line's first two bytes after its lead
     /// ([`Probe::lead_key`]): the shapes whose [`Gate::Prefix`]es all hold
     /// it (and those without one).
@@ -1237,6 +1243,7 @@ impl Candidates {
             colon: 0,
             at: 0,
             name: 0,
+            copyright: 0,
             prefix: Box::new([0; 1024]),
             unprefixed: 0,
             letters: Box::new([0; MAX_SHAPE_BYTES + 1]),
@@ -1289,6 +1296,7 @@ impl Candidates {
                     Gate::Colon => c.colon |= bit,
                     Gate::At => c.at |= bit,
                     Gate::NameChars => c.name |= bit,
+                    Gate::Copyright => c.copyright |= bit,
                     _ => {}
                 }
             }
@@ -1341,6 +1349,9 @@ impl Candidates {
         }
         if probe.not_name {
             m &= !self.name;
+        }
+        if probe.y_at & COPYRIGHT_YS == 0 {
+            m &= !self.copyright;
         }
         m &= self.letters[(probe.letters as usize).min(MAX_SHAPE_BYTES)];
         m & match probe.lead_key {
