@@ -827,11 +827,12 @@ fn measure_ascii_in<const N: usize, const G: usize, const P: bool>(
     probe
 }
 
-/// The words of [`measure_ascii_in`]'s copy `buf` (lower-cased, at least
-/// 16 bytes that are no letter or digit after the text), the runs of set bits of `alnum` in its
-/// first `groups` groups: their stopword languages added to `counts`, the
-/// first words' bytes appended to `folded` until it holds
-/// [`crate::repeat::KEY_PREFIX`] bytes; returns how many there are.
+/// The words of [`measure_ascii_in`]'s copy `buf` (lower-cased, with at
+/// least 16 bytes that are no letter or digit after the text), the runs of
+/// set bits of `alnum` in its first `groups` groups: their stopword
+/// languages added to `counts`, the first words' bytes appended to
+/// `folded` until it holds [`crate::repeat::KEY_PREFIX`] bytes; returns
+/// how many there are.
 ///
 /// Nothing in the loop calls a function (a word of more than 16 bytes is
 /// looked up after it, a word's bytes are copied to `folded` sixteen at a
@@ -848,9 +849,9 @@ fn walk_words(
 ) -> u32 {
     // Each word starts at a set bit whose bit before is clear, and runs up
     // to the next clear bit (in a later group when it reaches the end of
-    // its own). The bytes past the text are no letters or digits, so every word starts in
-    // one of the first `groups` groups and ends in group `groups` at the
-    // latest.
+    // its own). The bytes past the text are no letters or digits, so
+    // every word starts in one of the first `groups` groups and ends in
+    // group `groups` at the latest.
     let load =
         |buf: &[u8], i: usize| u64::from_le_bytes(buf[i..i + 8].try_into().expect("eight bytes"));
     let mut count = 0;
@@ -861,8 +862,8 @@ fn walk_words(
     let mut hits = [0u16; 16];
     // Words of 17 to 32 bytes that may be stopwords, looked up after the
     // loop: where they start and how long they are. A piece of at most
-    // MEASURE_LIMIT bytes holds fewer than 64 (each takes 18 bytes with
-    // the byte after it).
+    // MEASURE_LIMIT bytes holds at most LONG_WORDS of them (each takes 17
+    // bytes and one more before the next).
     let mut long = [(0u16, 0u16); LONG_WORDS];
     let mut nlong = 0;
     for w in 0..groups {
