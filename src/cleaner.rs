@@ -1343,6 +1343,7 @@ impl Cleaner {
                 plain,
                 key,
                 normed,
+                probe,
             } = match naive {
                 // A plain short line's normalised form is written to `norm`
                 // as it is measured.
@@ -1355,11 +1356,12 @@ impl Cleaner {
                         plain: false,
                         key: None,
                         normed: false,
+                        probe: None,
                     }
                 }
             };
             let e = self
-                .evidence(t, &f, plain, normed, &mut norm, naive.is_some())
+                .evidence(t, &f, plain, normed, probe, &mut norm, naive.is_some())
                 .map(|e| Evidence {
                     short_chrome: f.words <= SHORT_CHROME_WORDS,
                     ..e
@@ -2500,12 +2502,14 @@ impl Cleaner {
     }
 
     /// Phrase, shape and breadcrumb evidence for one line.
+    #[allow(clippy::too_many_arguments)]
     fn evidence(
         &self,
         text: &[u8],
         f: &Features,
         plain: bool,
         normed: bool,
+        probe: Option<shapes::ProbeBytes>,
         norm: &mut Vec<u8>,
         reference: bool,
     ) -> Option<Evidence> {
@@ -2589,7 +2593,10 @@ impl Cleaner {
         let (shape, separators) = if reference {
             (inner.shapes.find_ungated(core), None)
         } else {
-            let (shape, separators) = inner.shapes.find_and_separators(core);
+            // The bytes the shapes' gates look at, found as the line was
+            // measured (when the core is the whole line).
+            let probe = probe.filter(|_| core.len() == text.len());
+            let (shape, separators) = inner.shapes.find_and_separators_probed(core, probe);
             // Separators were counted on the line's core.
             (shape, separators.filter(|_| core.len() == text.len()))
         };

@@ -7,6 +7,7 @@
 //! it starts with.
 
 use crate::lang::{LangMask, StopLookup, Stopwords, MAX_STOPWORD, NLANG};
+use crate::shapes::ProbeBytes;
 
 /// Lines longer than this are measured in pieces of at most this many bytes.
 pub const MEASURE_LIMIT: usize = 1024;
@@ -158,19 +159,6 @@ fn add_mask(counts: &mut StopCounts, mut m: LangMask) {
     }
 }
 
-/// [`add_mask`] for the counts of one piece of a line (at most
-/// [`MEASURE_LIMIT`] bytes, so at most half as many words, started from
-/// zero): they cannot reach `u16::MAX`, and are added without saturating.
-#[inline]
-fn add_mask_piece(counts: &mut StopCounts, mut m: LangMask) {
-    while m != 0 {
-        let i = m.trailing_zeros() as usize;
-        debug_assert!(counts[i] < u16::MAX);
-        counts[i] += 1;
-        m &= m - 1;
-    }
-}
-
 /// Measures one (trimmed, non-empty) line.
 pub fn measure(line: &[u8], stop: &Stopwords) -> (Features, StopCounts) {
     let (f, counts, _) = measure_plain(line, stop);
@@ -236,6 +224,10 @@ pub struct Measured {
     pub key: Option<u64>,
     /// The line's normalised form was written to the buffer.
     pub normed: bool,
+    /// For a plain line of at most [`crate::shapes::MAX_SHAPE_BYTES`]
+    /// bytes, what the shapes' probe finds in its bytes (found as it was
+    /// measured).
+    pub(crate) probe: Option<ProbeBytes>,
 }
 
 /// [`measure_keyed`], and for a plain line of at most
@@ -273,10 +265,11 @@ fn measure_with(
     let mut counts: StopCounts = [0; NLANG];
     let mut plain = line.len() <= MEASURE_LIMIT;
     let mut ascii = plain;
+    let mut probe = None;
     if line.len() <= MEASURE_LIMIT {
         // One piece, measured straight into the line's measures (adding
         // it to zeros would give the same).
-        measure_piece(
+        probe = measure_piece(
             line,
             stop,
             &mut f,
@@ -290,7 +283,8 @@ fn measure_with(
         for text in chunks(line) {
             let mut cf = Features::default();
             let mut cc: StopCounts = [0; NLANG];
-            measure_piece(
+            // Pieces of long lines: no shape reads them.
+            let _ = measure_piece(
                 text,
                 stop,
                 &mut cf,
@@ -311,12 +305,14 @@ fn measure_with(
         plain,
         key: None,
         normed: want_norm.is_some(),
+        probe,
     };
     (m, ascii)
 }
 
 /// Measures one piece of a line (see [`chunks`]) into `cf` and `cc`
-/// (zero), clearing `plain`, `ascii` and `want_norm` when it is not plain.
+/// (zero), clearing `plain`, `ascii` and `want_norm` when it is not plain;
+/// returns a plain piece's [`ProbeBytes`] (see [`measure_ascii`]).
 #[inline(always)]
 #[allow(clippy::too_many_arguments)]
 fn measure_piece(
@@ -328,10 +324,10 @@ fn measure_piece(
     want_norm: &mut Option<&mut Vec<u8>>,
     plain: &mut bool,
     ascii: &mut bool,
-) {
+) -> Option<ProbeBytes> {
     let is_ascii = all_ascii(text);
     if is_ascii || ascii_like(text) {
-        measure_ascii(text, stop, cf, cc, folded, want_norm.as_deref_mut());
+        let probe = measure_ascii(text, stop, cf, cc, folded, want_norm.as_deref_mut());
         if !is_ascii {
             // Punctuation outside ASCII separates words like ASCII
             // punctuation does; each such character counts once.
@@ -340,11 +336,13 @@ fn measure_piece(
             cf.chars = chars;
             cf.weight = chars;
         }
+        probe
     } else {
         *plain = false;
         *ascii = false;
         *want_norm = None;
         measure_any(text, stop, cf, cc);
+        None
     }
 }
 
@@ -553,28 +551,44 @@ fn gather(high: u64) -> u64 {
     ((high >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
 }
 
-/// Classifies the first `n` bytes of `buf` (zero-padded to a multiple of
-/// 16 past them): the bits of ASCII letters and digits into `alnum`, the
+/// Classifies the first `n` bytes of `buf` (padded to a multiple of 16
+/// past them with bytes that are no letter or digit; with `P`, spaces):
+/// the bits of ASCII letters and digits into `alnum`, the
 /// bytes lower-cased in place; returns the counts of digits, upper-case
 /// letters and letters, and whether the first letter is upper-case.
 ///
 /// Sixteen bytes at a time with SSE2; the counts are kept per byte lane
 /// (at most 64 blocks, fewer than 255) and added once at the end.
+///
+/// With `P` (a line of at most [`crate::shapes::MAX_SHAPE_BYTES`] bytes),
+/// the same pass finds the line's [`crate::shapes::ProbeBytes`] (the
+/// bytes the shapes' gates look at, which their probe found in a pass of
+/// its own), from the bytes as they were before lower-casing.
 #[cfg(target_arch = "x86_64")]
 #[inline(always)]
-fn classify(buf: &mut [u8], n: usize, alnum: &mut [u64]) -> (u32, u32, u32, bool) {
+fn classify<const P: bool>(
+    buf: &mut [u8],
+    n: usize,
+    alnum: &mut [u64],
+) -> (u32, u32, u32, bool, Option<ProbeBytes>) {
     use std::arch::x86_64::{
-        __m128i, _mm_add_epi8, _mm_and_si128, _mm_cmplt_epi8, _mm_extract_epi16, _mm_loadu_si128,
-        _mm_movemask_epi8, _mm_or_si128, _mm_sad_epu8, _mm_set1_epi8, _mm_setzero_si128,
-        _mm_storeu_si128, _mm_sub_epi8,
+        __m128i, _mm_add_epi8, _mm_and_si128, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_extract_epi16,
+        _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_sad_epu8, _mm_set1_epi8,
+        _mm_setzero_si128, _mm_storeu_si128, _mm_sub_epi8,
     };
     debug_assert!(n <= MEASURE_LIMIT && buf.len() >= n.div_ceil(16) * 16);
+    debug_assert!(!P || n <= crate::shapes::MAX_SHAPE_BYTES);
     // SAFETY: SSE2 is part of x86_64; each block is 16 bytes of `buf`
     // (bounds-checked slices), loaded and stored unaligned.
     unsafe {
         let zero = _mm_setzero_si128();
         let (mut dc, mut uc, mut lc) = (zero, zero, zero);
         let mut first_upper = None;
+        // The probe's: separators counted per lane (at most 15 blocks),
+        // `:`, `@` and 0xe2 found, the bits of bytes that are no name's,
+        // of `y` (first 128 bytes) and of agency breaks (first 48).
+        let (mut seps, mut colon, mut at, mut e2) = (zero, zero, zero, zero);
+        let (mut name, mut y_at, mut breaks) = (_mm_cmpeq_epi8(zero, zero), 0u128, 0u64);
         let mut i = 0;
         while i < n {
             let block: &mut [u8; 16] = (&mut buf[i..i + 16]).try_into().expect("sixteen bytes");
@@ -596,6 +610,38 @@ fn classify(buf: &mut [u8], n: usize, alnum: &mut [u64]) -> (u32, u32, u32, bool
             let ul = _mm_or_si128(u, l);
             let a = _mm_movemask_epi8(_mm_or_si128(ul, d)) as u32 as u64;
             alnum[i / 64] |= a << (i % 64);
+            if P {
+                // As `shapes::probe_bytes` tests them (see there).
+                let eq = |b: u8| _mm_cmpeq_epi8(x, _mm_set1_epi8(b as i8));
+                let high = _mm_cmplt_epi8(x, zero);
+                let space = _mm_or_si128(range(b'\t', 5), eq(b' '));
+                let punct = _mm_or_si128(range(b'&', 4), range(b'-', 3));
+                let ok = _mm_or_si128(
+                    _mm_or_si128(_mm_or_si128(d, ul), _mm_or_si128(high, space)),
+                    punct,
+                );
+                // The spaces past the text are name bytes and nothing else
+                // the probe looks for (but agency breaks, kept to the
+                // text below).
+                name = _mm_and_si128(name, ok);
+                let slash = eq(b'/');
+                let sep = _mm_or_si128(
+                    _mm_or_si128(_mm_or_si128(eq(b'>'), slash), eq(b'|')),
+                    _mm_or_si128(eq(0xbb), eq(0xb7)),
+                );
+                seps = _mm_sub_epi8(seps, sep);
+                colon = _mm_or_si128(colon, eq(b':'));
+                at = _mm_or_si128(at, eq(b'@'));
+                e2 = _mm_or_si128(e2, eq(0xe2));
+                if i < 128 {
+                    let y = _mm_cmpeq_epi8(lowered, _mm_set1_epi8(b'y' as i8));
+                    y_at |= u128::from(_mm_movemask_epi8(y) as u16) << i;
+                }
+                if i < 48 {
+                    let brk = _mm_or_si128(space, _mm_or_si128(slash, eq(b'(')));
+                    breaks |= u64::from(_mm_movemask_epi8(brk) as u16) << i;
+                }
+            }
             if first_upper.is_none() {
                 let letters = _mm_movemask_epi8(ul) as u32;
                 if letters != 0 {
@@ -610,14 +656,36 @@ fn classify(buf: &mut [u8], n: usize, alnum: &mut [u64]) -> (u32, u32, u32, bool
             (_mm_extract_epi16::<0>(s) + _mm_extract_epi16::<4>(s)) as u32
         };
         let (digits, upper) = (sum(dc), sum(uc));
-        (digits, upper, upper + sum(lc), first_upper.unwrap_or(false))
+        let letters = upper + sum(lc);
+        let probe = P.then(|| {
+            let any = |v: __m128i| _mm_movemask_epi8(v) != 0;
+            crate::shapes::probe_of_parts(
+                digits,
+                letters,
+                any(colon),
+                any(at),
+                _mm_movemask_epi8(name) != 0xffff,
+                any(e2),
+                sum(seps) as usize,
+                y_at,
+                breaks & ((1 << n.min(crate::shapes::AGENCY_WITHIN)) - 1),
+            )
+        });
+        (digits, upper, letters, first_upper.unwrap_or(false), probe)
     }
 }
 
-/// [`classify`] where SSE2 is not.
+/// [`classify`] where SSE2 is not (the probe from the bytes before they
+/// are lower-cased, in a pass of its own).
 #[cfg(not(target_arch = "x86_64"))]
-fn classify(buf: &mut [u8], n: usize, alnum: &mut [u64]) -> (u32, u32, u32, bool) {
-    classify_swar(buf, n, alnum)
+fn classify<const P: bool>(
+    buf: &mut [u8],
+    n: usize,
+    alnum: &mut [u64],
+) -> (u32, u32, u32, bool, Option<ProbeBytes>) {
+    let probe = P.then(|| crate::shapes::probe_bytes(&buf[..n]));
+    let (digits, upper, letters, first_upper) = classify_swar(buf, n, alnum);
+    (digits, upper, letters, first_upper, probe)
 }
 
 /// [`classify`] eight bytes at a time in a `u64` (SWAR).
@@ -674,6 +742,9 @@ fn classify16(block: &mut [u8]) -> (u64, u64, u64) {
 /// holds [`crate::repeat::KEY_PREFIX`] bytes.
 ///
 /// With `norm`, the text's normalised form is written there.
+///
+/// A text of at most [`crate::shapes::MAX_SHAPE_BYTES`] bytes gets its
+/// [`ProbeBytes`] (see [`classify`]), for the shapes; a longer one `None`.
 fn measure_ascii(
     text: &[u8],
     stop: &Stopwords,
@@ -681,14 +752,22 @@ fn measure_ascii(
     counts: &mut StopCounts,
     folded: &mut Folded,
     norm: Option<&mut Vec<u8>>,
-) {
-    // Most lines are short: their copy (below) is zeroed in a small buffer.
+) -> Option<ProbeBytes> {
+    const SHAPE_BUF: usize = crate::shapes::MAX_SHAPE_BYTES + 24;
+    // Most lines are short: their copy (below) is filled in a small buffer.
     if text.len() + 24 <= SHORT_BUF {
-        measure_ascii_in::<SHORT_BUF, { SHORT_BUF / 64 + 1 }>(text, stop, f, counts, folded, norm);
-    } else {
-        measure_ascii_in::<{ MEASURE_LIMIT + 24 }, { MEASURE_LIMIT / 64 + 1 }>(
+        const _: () = assert!(SHORT_BUF - 24 <= crate::shapes::MAX_SHAPE_BYTES);
+        measure_ascii_in::<SHORT_BUF, { SHORT_BUF / 64 + 1 }, true>(
             text, stop, f, counts, folded, norm,
-        );
+        )
+    } else if text.len() <= crate::shapes::MAX_SHAPE_BYTES {
+        measure_ascii_in::<SHAPE_BUF, { SHAPE_BUF / 64 + 1 }, true>(
+            text, stop, f, counts, folded, norm,
+        )
+    } else {
+        measure_ascii_in::<{ MEASURE_LIMIT + 24 }, { MEASURE_LIMIT / 64 + 1 }, false>(
+            text, stop, f, counts, folded, norm,
+        )
     }
 }
 
@@ -697,27 +776,29 @@ const SHORT_BUF: usize = 128;
 
 /// [`measure_ascii`] with a buffer of `N` bytes (at least the text's
 /// length + 24) and bit masks of `G` words of 64 bits (more than the text's
-/// length / 64: short lines zero fewer).
+/// length / 64: short lines zero fewer); with `P`, the text's
+/// [`ProbeBytes`].
 #[inline(always)]
-fn measure_ascii_in<const N: usize, const G: usize>(
+fn measure_ascii_in<const N: usize, const G: usize, const P: bool>(
     text: &[u8],
     stop: &Stopwords,
     f: &mut Features,
     counts: &mut StopCounts,
     folded: &mut Folded,
     norm: Option<&mut Vec<u8>>,
-) {
+) -> Option<ProbeBytes> {
     let n = text.len();
     debug_assert!(n <= MEASURE_LIMIT && n + 24 <= N && n.div_ceil(64) < G);
     f.chars = n as u32;
     f.weight = n as u32;
-    // A copy with 16 zero bytes after the text, so that every 8-byte lane
-    // and 16-byte word key can be loaded whole.
-    let mut buf = [0u8; N];
+    // A copy with 16 bytes after the text, so that every 8-byte lane and
+    // 16-byte word key can be loaded whole: spaces, which are no letter
+    // or digit (and a name's byte for the shapes' probe, see `classify`).
+    let mut buf = [b' '; N];
     buf[..n].copy_from_slice(text);
     // Bit i of `alnum[i / 64]`: byte i is an ASCII letter or digit.
     let mut alnum = [0u64; G];
-    let (digits, upper, letters, first_upper) = classify(&mut buf, n, &mut alnum);
+    let (digits, upper, letters, first_upper, probe) = classify::<P>(&mut buf, n, &mut alnum);
     f.digits = digits;
     f.upper = upper;
     f.letters = letters;
@@ -742,15 +823,49 @@ fn measure_ascii_in<const N: usize, const G: usize>(
         }
     }
 
-    // Words: runs of set bits. Each starts at a set bit whose bit before
-    // is clear, and runs up to the next clear bit (in a later group when
-    // it reaches the end of its own). The bytes past the text are zero, so
+    f.words = walk_words(&buf, &alnum[..], groups, stop, counts, folded);
+    probe
+}
+
+/// The words of [`measure_ascii_in`]'s copy `buf` (lower-cased, with at
+/// least 16 bytes that are no letter or digit after the text), the runs of
+/// set bits of `alnum` in its first `groups` groups: their stopword
+/// languages added to `counts`, the first words' bytes appended to
+/// `folded` until it holds [`crate::repeat::KEY_PREFIX`] bytes; returns
+/// how many there are.
+///
+/// Nothing in the loop calls a function (a word of more than 16 bytes is
+/// looked up after it, a word's bytes are copied to `folded` sixteen at a
+/// time): a call would take the loop's registers, and its values were kept
+/// on the stack instead, some ten loads and stores a word.
+#[inline(always)]
+fn walk_words(
+    buf: &[u8],
+    alnum: &[u64],
+    groups: usize,
+    stop: &Stopwords,
+    counts: &mut StopCounts,
+    folded: &mut Folded,
+) -> u32 {
+    // Each word starts at a set bit whose bit before is clear, and runs up
+    // to the next clear bit (in a later group when it reaches the end of
+    // its own). The bytes past the text are no letters or digits, so
     // every word starts in one of the first `groups` groups and ends in
     // group `groups` at the latest.
+    let load =
+        |buf: &[u8], i: usize| u64::from_le_bytes(buf[i..i + 8].try_into().expect("eight bytes"));
     let mut count = 0;
     let mut carry = 0;
     // The first words' bytes go to `folded` until it is full.
     let mut flen = folded.len;
+    // Per language, indexed by a bit of a mask (below 16: no bounds test).
+    let mut hits = [0u16; 16];
+    // Words of 17 to 32 bytes that may be stopwords, looked up after the
+    // loop: where they start and how long they are. A piece of at most
+    // MEASURE_LIMIT bytes holds at most LONG_WORDS of them (each takes 17
+    // bytes and one more before the next).
+    let mut long = [(0u16, 0u16); LONG_WORDS];
+    let mut nlong = 0;
     for w in 0..groups {
         let a = alnum[w];
         let mut starts = a & !(a << 1 | carry);
@@ -769,23 +884,70 @@ fn measure_ascii_in<const N: usize, const G: usize>(
                 end += (!alnum[v]).trailing_zeros() as usize;
                 v += 1;
             }
+            let len = end - start;
             if flen < crate::repeat::KEY_PREFIX {
-                let len = end - start;
+                // Sixteen bytes at a time: those after the word (or after
+                // the prefix's end) are overwritten or never read. The
+                // copy stays in `folded` (flen + k < KEY_PREFIX) and in
+                // `buf` (start + k < end, 16 bytes after the text).
                 let take = len.min(crate::repeat::KEY_PREFIX - flen);
-                if len <= 16 {
-                    // Sixteen bytes copied whole; those after the word are
-                    // overwritten or never read.
-                    folded.bytes[flen..flen + 16].copy_from_slice(&buf[start..start + 16]);
-                } else {
-                    folded.bytes[flen..flen + take].copy_from_slice(&buf[start..start + take]);
+                let mut k = 0;
+                while k < take {
+                    folded.bytes[flen + k..flen + k + 16]
+                        .copy_from_slice(&buf[start + k..start + k + 16]);
+                    k += 16;
                 }
                 flen += take;
             }
-            word_stops(&buf, text, start, end, stop, counts);
+            let m = if len <= 8 {
+                // Already lower-cased; the bytes after the word masked
+                // off (and no zero byte in it).
+                stop.lookup_short_nonzero(load(buf, start) & KEY_LO[len])
+            } else if !stop.ascii_len_may_match(len) {
+                // The word (ASCII letters and digits) has a length no
+                // ASCII stopword has: no lookup.
+                0
+            } else if len <= 16 {
+                let lo = load(buf, start) & KEY_LO[len];
+                let hi = load(buf, start + 8) & KEY_HI[len];
+                stop.lookup_key((lo as u128) | ((hi as u128) << 64), len)
+            } else {
+                if len <= MAX_STOPWORD {
+                    long[nlong] = (start as u16, len as u16);
+                    nlong += 1;
+                }
+                0
+            };
+            add_hits(&mut hits, m);
         }
     }
     folded.len = flen;
-    f.words = count;
+    for &(start, len) in &long[..nlong] {
+        let start = usize::from(start);
+        add_hits(
+            &mut hits,
+            stop.lookup(&buf[start..start + usize::from(len)]),
+        );
+    }
+    for (c, h) in counts.iter_mut().zip(hits) {
+        *c += h;
+    }
+    count
+}
+
+/// Room for the long words of one piece in [`walk_words`].
+const LONG_WORDS: usize = MEASURE_LIMIT.div_ceil(MAX_STOPWORD / 2 + 2);
+
+/// Adds a word's stopword languages to the counts of one piece of a line
+/// (at most [`MEASURE_LIMIT`] bytes, so at most half as many words: they
+/// cannot overflow), kept for 16 languages so that a bit of the mask
+/// indexes them without a bounds test.
+#[inline(always)]
+fn add_hits(hits: &mut [u16; 16], mut m: LangMask) {
+    while m != 0 {
+        hits[(m.trailing_zeros() & 15) as usize] += 1;
+        m &= m - 1;
+    }
 }
 
 /// Appends `core` (lower-cased already) to `out` with each run of ASCII
@@ -834,44 +996,6 @@ fn squeeze_byte(dst: &mut [u8], k: &mut usize, space: &mut bool, b: u8) {
     dst[*k] = if ws { b' ' } else { b };
     *k += usize::from(!(ws && *space));
     *space = ws;
-}
-
-/// Adds the stopword languages of the word `start..end` (its bytes
-/// lower-cased in `buf`, which has 16 more bytes after the text; `text` the
-/// original) to `counts`.
-#[inline(always)]
-fn word_stops(
-    buf: &[u8],
-    text: &[u8],
-    start: usize,
-    end: usize,
-    stop: &Stopwords,
-    counts: &mut StopCounts,
-) {
-    debug_assert!(start < end && end <= text.len());
-    let load =
-        |buf: &[u8], i: usize| u64::from_le_bytes(buf[i..i + 8].try_into().expect("eight bytes"));
-    let len = end - start;
-    if len <= 8 {
-        // Already lower-cased (above); the bytes after the word
-        // masked off.
-        let key = load(buf, start) & KEY_LO[len];
-        add_mask_piece(counts, stop.lookup_short(key, len));
-    } else if !stop.ascii_len_may_match(len) {
-        // The word (ASCII letters and digits) has a length no ASCII
-        // stopword has: no lookup.
-    } else if len <= 16 {
-        let lo = load(buf, start) & KEY_LO[len];
-        let hi = load(buf, start + 8) & KEY_HI[len];
-        let key = (lo as u128) | ((hi as u128) << 64);
-        add_mask_piece(counts, stop.lookup_key(key, len));
-    } else if len <= MAX_STOPWORD {
-        let mut word = [0u8; MAX_STOPWORD];
-        for (d, s) in word.iter_mut().zip(&text[start..end]) {
-            *d = s.to_ascii_lowercase();
-        }
-        add_mask_piece(counts, stop.lookup(&word[..len]));
-    }
 }
 
 /// The low 8 bytes of a word key of each length (0..=16): the word's own.
@@ -1187,8 +1311,13 @@ mod tests {
             let t = parts.concat();
             let line = t.as_bytes();
             let mut norm = b"stale".to_vec();
-            let Measured { features: f, stops: c, plain, key, normed } =
+            let Measured { features: f, stops: c, plain, key, normed, probe } =
                 measure_normed(line, s, &mut norm);
+            proptest::prop_assert_eq!(
+                probe,
+                (plain && line.len() <= crate::shapes::MAX_SHAPE_BYTES)
+                    .then(|| crate::shapes::probe_bytes(line))
+            );
             let (f2, c2, plain2, folded2) = measure_keyed(line, s);
             proptest::prop_assert_eq!((f, c, plain), (f2, c2, plain2));
             proptest::prop_assert_eq!(key, folded2.map(|f| crate::repeat::packed_folded_key(f.bytes())));
@@ -1201,6 +1330,26 @@ mod tests {
                 crate::lexicon::normalise(line, &mut want);
                 proptest::prop_assert_eq!(norm, want);
             }
+        }
+
+        /// What the shapes' probe finds in a plain line's bytes is found as
+        /// the line is measured (short, medium and long lines; every byte
+        /// the probe tests).
+        #[test]
+        fn shape_probe_is_exact(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "The", "y", "Y", "x", "7", "09", " ", "\t", "\r", "\x0b", ":", "@", ">", "/", "|", "(", ")",
+            "&", "'", "-", ".", ",", "!", "[", "`", "{", "~", "_", "*", "+", "\\", "\x7f", "\x01",
+            "\u{bb}", "\u{b7}", "\u{2022}", "\u{203a}", "\u{2019}", "\u{a0}", "\u{e9}",
+            "abcdefghijklmnopqrstuvwxyz0123456789 ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+        ]), 0..60)) {
+            static S: std::sync::OnceLock<Stopwords> = std::sync::OnceLock::new();
+            let s = S.get_or_init(Stopwords::builtin);
+            let t = parts.concat();
+            let line = t.as_bytes();
+            let m = measure_normed(line, s, &mut Vec::new());
+            let want = (m.plain && line.len() <= crate::shapes::MAX_SHAPE_BYTES)
+                .then(|| crate::shapes::probe_bytes(line));
+            proptest::prop_assert_eq!(m.probe, want);
         }
 
         /// The folded prefix gathered word by word keys an ASCII line as
@@ -1252,9 +1401,9 @@ mod tests {
             a[..n].copy_from_slice(&text);
             let mut b = a.clone();
             let (mut ma, mut mb) = ([0u64; MEASURE_LIMIT / 64 + 1], [0u64; MEASURE_LIMIT / 64 + 1]);
-            let ca = classify(&mut a, n, &mut ma);
+            let ca = classify::<false>(&mut a, n, &mut ma);
             let cb = classify_swar(&mut b, n, &mut mb);
-            proptest::prop_assert_eq!(ca, cb);
+            proptest::prop_assert_eq!((ca.0, ca.1, ca.2, ca.3), cb);
             proptest::prop_assert_eq!(ma, mb);
             proptest::prop_assert_eq!(&a[..n], &b[..n]);
         }

@@ -341,6 +341,26 @@ impl Stopwords {
         }
     }
 
+    /// [`lookup_short`](Self::lookup_short) for a word without a zero
+    /// byte (ASCII letters and digits): its key holds its length (its
+    /// bytes, then zeros), and so does every slot's (no stopword has a
+    /// zero byte, see `no_stopword_has_a_zero_byte`), so equal keys are
+    /// equal words, and an empty slot is one whose key is zero.
+    #[inline]
+    pub fn lookup_short_nonzero(&self, key: u64) -> LangMask {
+        let mut i = short_hash(key);
+        loop {
+            let s = &self.short[i];
+            if s.key == key {
+                return s.langs;
+            }
+            if s.key == 0 {
+                return 0;
+            }
+            i = (i + 1) & (SHORT_SLOTS - 1);
+        }
+    }
+
     /// Every stopword with its languages (for tests).
     pub fn entries(&self) -> impl Iterator<Item = (&[u8], LangMask)> + '_ {
         self.slots.iter().filter(|s| s.len != 0).map(|s| {
@@ -441,6 +461,18 @@ mod tests {
             proptest::prop_assert_eq!(s.lookup(w.as_bytes()), m.langs(w.as_bytes()));
         }
 
+        /// `lookup_short_nonzero` (keys alone) on words of ASCII letters
+        /// and digits gets what the naive map says.
+        #[test]
+        fn lookup_short_nonzero_is_exact(w in proptest::string::string_regex("[a-z0-9]{1,8}|the|and|der|de|a").unwrap()) {
+            static M: std::sync::OnceLock<NaiveStopwords> = std::sync::OnceLock::new();
+            static S: std::sync::OnceLock<Stopwords> = std::sync::OnceLock::new();
+            let m = M.get_or_init(NaiveStopwords::builtin);
+            let s = S.get_or_init(Stopwords::builtin);
+            let b = w.as_bytes();
+            proptest::prop_assert_eq!(s.lookup_short_nonzero(key16(b) as u64), m.langs(b));
+        }
+
         /// `lookup_key` (no test of the word's length) on keys of words of
         /// 0 to 16 bytes, stopwords, words longer than the longest, and
         /// others, gets what the naive map says.
@@ -476,6 +508,26 @@ mod tests {
             for len in 0..=w.len() {
                 let p = &w[..len];
                 assert_eq!(s.lookup_key(key16(p), len), m.langs(p));
+            }
+        }
+    }
+
+    /// No stopword has a zero byte (`lookup_short_nonzero` tells words
+    /// apart by their keys alone), and a word of ASCII letters and digits
+    /// gets what the naive map says from it.
+    #[test]
+    fn no_stopword_has_a_zero_byte() {
+        let s = Stopwords::builtin();
+        let m = NaiveStopwords::builtin();
+        for (w, _) in s.entries() {
+            assert!(!w.contains(&0), "{w:?}");
+        }
+        for w in m.0.keys().filter(|w| w.len() <= 8) {
+            for len in 1..=w.len() {
+                let p = &w[..len];
+                if p.iter().all(u8::is_ascii_alphanumeric) {
+                    assert_eq!(s.lookup_short_nonzero(key16(p) as u64), m.langs(p));
+                }
             }
         }
     }

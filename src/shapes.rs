@@ -156,12 +156,15 @@ fn has_copyright(line: &[u8]) -> bool {
     })
 }
 
+/// Where the `y` of a "copyright" that starts within the first 81 bytes
+/// can be: 3 bytes in, bits 3..84 of a line's `y` places.
+const COPYRIGHT_YS: u128 = ((1u128 << (81 + 3)) - 1) & !0b111;
+
 /// [`has_copyright`] from the places of the line's `y` and `Y` bytes
 /// (bit i: byte i, for the first 128 bytes).
 #[inline]
 fn has_copyright_at(line: &[u8], y_at: u128) -> bool {
-    // The word's "y" is 3 bytes in: bits 3..84.
-    let mut m = y_at & ((1u128 << (81 + 3)) - 1) & !0b111;
+    let mut m = y_at & COPYRIGHT_YS;
     while m != 0 {
         let i = m.trailing_zeros() as usize;
         if line
@@ -229,6 +232,9 @@ struct Probe<'s> {
     /// Bit i: byte i (of the first 128) is a `y` or `Y` (which
     /// "copyright" holds).
     y_at: u128,
+    /// Bit i: byte i (of the first [`AGENCY_WITHIN`]) is an
+    /// [`agency_break`].
+    breaks: u64,
     /// Where the first word starts: after an optional `(` or `[` and ASCII
     /// whitespace (see [`Needs::Prefix`]).
     lead: usize,
@@ -287,19 +293,57 @@ static PROBE: [u8; 256] = {
     t
 };
 
-/// The [`PROBE`] flags of a line's bytes ORed, its digits, its one-byte
-/// separators and its ASCII letters.
+/// What [`probe_bytes`] finds: the [`PROBE`] flags of a line's bytes
+/// ORed, its digits, its one-byte separators, its ASCII letters, the
+/// places of its `y` and `Y` bytes (bit i: byte i, of the first 128) and
+/// of its agency breaks (bit i: byte i, of the first [`AGENCY_WITHIN`], is
+/// an [`agency_break`]).
+pub(crate) type ProbeBytes = (u8, u32, usize, u32, u128, u64);
+
+/// The [`ProbeBytes`] of a line from what was found of its bytes
+/// elsewhere (by [`crate::features`], as it measured the line): its
+/// digits and ASCII letters, whether it holds a `:`, an `@`, a byte that
+/// [`Needs::NameChars`] rules out, a 0xe2 byte, its one-byte separators,
+/// the places of its `y` and `Y` bytes and of its agency breaks (see
+/// [`ProbeBytes`]).
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+pub(crate) fn probe_of_parts(
+    digits: u32,
+    letters: u32,
+    colon: bool,
+    at: bool,
+    not_name: bool,
+    e2: bool,
+    separators: usize,
+    y_at: u128,
+    breaks: u64,
+) -> ProbeBytes {
+    let flags = if digits > 0 { P_DIGIT } else { 0 }
+        | if colon { P_COLON } else { 0 }
+        | if at { P_AT } else { 0 }
+        | if not_name { P_NOT_NAME } else { 0 }
+        | if separators > 0 { P_SEPARATOR } else { 0 }
+        | if e2 { P_E2 } else { 0 };
+    (flags, digits, separators, letters, y_at, breaks)
+}
+
+/// The [`ProbeBytes`] of a line.
 #[cfg(not(target_arch = "x86_64"))]
-fn probe_bytes(line: &[u8]) -> (u8, u32, usize, u32, u128) {
+pub(crate) fn probe_bytes(line: &[u8]) -> ProbeBytes {
     probe_bytes_table(line)
 }
 
 /// [`probe_bytes`] a byte at a time through [`PROBE`].
 #[cfg(any(test, not(target_arch = "x86_64")))]
-fn probe_bytes_table(line: &[u8]) -> (u8, u32, usize, u32, u128) {
+fn probe_bytes_table(line: &[u8]) -> ProbeBytes {
     let (mut flags, mut digits, mut separators, mut letters) = (0u8, 0u32, 0usize, 0u32);
     let mut y_at = 0u128;
+    let mut breaks = 0u64;
     for (i, &b) in line.iter().enumerate() {
+        if i < AGENCY_WITHIN && agency_break(b) {
+            breaks |= 1 << i;
+        }
         let f = PROBE[b as usize];
         flags |= f;
         digits += u32::from(f & P_DIGIT);
@@ -310,7 +354,14 @@ fn probe_bytes_table(line: &[u8]) -> (u8, u32, usize, u32, u128) {
         }
     }
     // Letters are counted, the places of `y` kept, not flagged.
-    (flags & !(P_LETTER | P_Y), digits, separators, letters, y_at)
+    (
+        flags & !(P_LETTER | P_Y),
+        digits,
+        separators,
+        letters,
+        y_at,
+        breaks,
+    )
 }
 
 /// [`probe_bytes`] sixteen bytes at a time (SSE2): the same tests as
@@ -318,7 +369,7 @@ fn probe_bytes_table(line: &[u8]) -> (u8, u32, usize, u32, u128) {
 /// added at the end (a line of at most [`MAX_SHAPE_BYTES`] bytes has fewer
 /// than 255 blocks).
 #[cfg(target_arch = "x86_64")]
-fn probe_bytes(line: &[u8]) -> (u8, u32, usize, u32, u128) {
+pub(crate) fn probe_bytes(line: &[u8]) -> ProbeBytes {
     use std::arch::x86_64::{
         __m128i, _mm_add_epi8, _mm_and_si128, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_extract_epi16,
         _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_sad_epu8, _mm_set1_epi8,
@@ -335,6 +386,8 @@ fn probe_bytes(line: &[u8]) -> (u8, u32, usize, u32, u128) {
         // The `y` masks of the first eight blocks, two bytes each, read as
         // one u128 at the end (no wide shift per block).
         let (mut ys, mut at_block) = ([0u8; 16], 0usize);
+        // The agency breaks of the first three blocks (48 bytes).
+        let mut breaks = 0u64;
         let mut name = _mm_cmpeq_epi8(zero, zero);
         let mut block = |x: __m128i| {
             let eq = |b: u8| _mm_cmpeq_epi8(x, set(b));
@@ -352,6 +405,7 @@ fn probe_bytes(line: &[u8]) -> (u8, u32, usize, u32, u128) {
             // Bytes of 0x80 and above are negative.
             let high = _mm_cmplt_epi8(x, zero);
             let space = _mm_or_si128(range(x, b'\t', 5), eq(b' '));
+            let slash = eq(b'/');
             // & ' ( ) and - . /
             let punct = _mm_or_si128(range(x, b'&', 4), range(x, b'-', 3));
             let ok = _mm_or_si128(
@@ -362,7 +416,7 @@ fn probe_bytes(line: &[u8]) -> (u8, u32, usize, u32, u128) {
             digits = _mm_sub_epi8(digits, digit);
             letters = _mm_sub_epi8(letters, letter);
             let sep = _mm_or_si128(
-                _mm_or_si128(_mm_or_si128(eq(b'>'), eq(b'/')), eq(b'|')),
+                _mm_or_si128(_mm_or_si128(eq(b'>'), slash), eq(b'|')),
                 _mm_or_si128(eq(0xbb), eq(0xb7)),
             );
             seps = _mm_sub_epi8(seps, sep);
@@ -372,6 +426,10 @@ fn probe_bytes(line: &[u8]) -> (u8, u32, usize, u32, u128) {
             if at_block < 8 {
                 let y = _mm_movemask_epi8(_mm_cmpeq_epi8(folded, set(b'y'))) as u16;
                 ys[2 * at_block..2 * at_block + 2].copy_from_slice(&y.to_le_bytes());
+                if at_block < 3 {
+                    let brk = _mm_or_si128(space, _mm_or_si128(slash, eq(b'(')));
+                    breaks |= u64::from(_mm_movemask_epi8(brk) as u16) << (16 * at_block);
+                }
                 at_block += 1;
             }
         };
@@ -381,10 +439,9 @@ fn probe_bytes(line: &[u8]) -> (u8, u32, usize, u32, u128) {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            // Padded with spaces: a name byte and nothing else.
-            let mut pad = [b' '; 16];
-            pad[..rest.len()].copy_from_slice(rest);
-            block(_mm_loadu_si128(pad.as_ptr().cast::<__m128i>()));
+            // Padded with spaces: a name byte and nothing else (an agency
+            // break too, cleared below).
+            block(_mm_loadu_si128(pad16(rest).as_ptr().cast::<__m128i>()));
         }
         let sum = |v: __m128i| {
             let s = _mm_sad_epu8(v, zero);
@@ -402,13 +459,50 @@ fn probe_bytes(line: &[u8]) -> (u8, u32, usize, u32, u128) {
             | if sum(seps) > 0 { P_SEPARATOR } else { 0 }
             | if any(e2) { P_E2 } else { 0 };
         let y_at = u128::from_le_bytes(ys);
-        (flags, sum(digits), sum(seps) as usize, sum(letters), y_at)
+        // The breaks in the line only (not in its padding).
+        let breaks = breaks & ((1 << line.len().min(AGENCY_WITHIN)) - 1);
+        (
+            flags,
+            sum(digits),
+            sum(seps) as usize,
+            sum(letters),
+            y_at,
+            breaks,
+        )
     }
 }
 
+/// `rest` (fewer than 16 bytes) padded with spaces to 16, copied in at
+/// most two loads of 8, 4 or 1 bytes (no call to `memcpy`, around which
+/// [`probe_bytes`] kept its sixteen-byte counts on the stack).
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn pad16(rest: &[u8]) -> [u8; 16] {
+    debug_assert!(rest.len() < 16);
+    let mut pad = [b' '; 16];
+    let n = rest.len();
+    if n >= 8 {
+        // Two overlapping copies of 8.
+        pad[..8].copy_from_slice(&rest[..8]);
+        pad[n - 8..n].copy_from_slice(&rest[n - 8..]);
+    } else if n >= 4 {
+        pad[..4].copy_from_slice(&rest[..4]);
+        pad[n - 4..n].copy_from_slice(&rest[n - 4..]);
+    } else {
+        for (d, &b) in pad.iter_mut().zip(rest) {
+            *d = b;
+        }
+    }
+    pad
+}
+
 impl Probe<'_> {
-    fn of<'s>(line: &[u8], shapes: &'s Shapes) -> Probe<'s> {
-        let (flags, digits, separators, letters, y_at) = probe_bytes(line);
+    /// The probe of `line`, from its [`ProbeBytes`] when they were found
+    /// already.
+    #[inline(always)]
+    fn of<'s>(line: &[u8], bytes: Option<ProbeBytes>, shapes: &'s Shapes) -> Probe<'s> {
+        let (flags, digits, separators, letters, y_at, breaks) =
+            bytes.unwrap_or_else(|| probe_bytes(line));
         let mut lead = usize::from(matches!(line.first(), Some(b'(' | b'[')));
         while line
             .get(lead)
@@ -430,6 +524,7 @@ impl Probe<'_> {
             separators,
             e2: flags & P_E2 != 0,
             y_at,
+            breaks,
             lead,
             agency_pairs: &shapes.agency_pairs,
         }
@@ -514,17 +609,18 @@ enum Gate {
     First(ByteSet),
     Last(ByteSet),
     MaxLen(usize),
-    /// The [`pair_key`]s the words can start with, and the words with
+    /// The [`pair_key`]s the words can start with, and the words by
     /// their keys.
-    Prefix(PairSet, Box<[(usize, &'static str)]>),
+    Prefix(PairSet, Box<PrefixWords>),
     /// See [`Needs::Pairs`].
     Pairs(PairSet),
     Agency,
     Digits(u32),
     NameChars,
-    /// For each last byte, the words (one bit each, by index) that end
-    /// with it in either case; and the words as [`SuffixKey`]s.
-    Suffix(Box<[u16; 256]>, Box<[SuffixKey]>),
+    /// By the [`pair_key`] of the last two bytes, the words (one bit each,
+    /// by index) that can end with them (in either case); and the words as
+    /// [`SuffixKey`]s.
+    Suffix(Box<[u16; 1024]>, Box<[SuffixKey]>),
     MaxLetters(u32),
     Counted,
     CountedWord,
@@ -554,24 +650,20 @@ impl Gate {
             }
             Needs::Last(set) => Gate::Last(ByteSet::of(|b| set.contains(&b.to_ascii_lowercase()))),
             Needs::MaxLen(n) => Gate::MaxLen(n),
-            Needs::Prefix(words) => Gate::Prefix(
-                PairSet::of(words),
-                words
-                    .iter()
-                    .map(|w| (pair_key(w.as_bytes()[0], w.as_bytes()[1]), *w))
-                    .collect(),
-            ),
+            Needs::Prefix(words) => Gate::Prefix(PairSet::of(words), PrefixWords::of(words)),
             Needs::Pairs(pairs) => Gate::Pairs(PairSet::of_pairs(pairs)),
             Needs::Agency => Gate::Agency,
             Needs::Digits(n) => Gate::Digits(n),
             Needs::NameChars => Gate::NameChars,
             Needs::Suffix(words) => {
                 assert!(words.len() <= 16, "a Suffix gate takes at most 16 words");
-                let mut ends = Box::new([0u16; 256]);
+                let mut ends = Box::new([0u16; 1024]);
                 for (k, w) in words.iter().enumerate() {
-                    let l = *w.as_bytes().last().expect("a Suffix word is not empty");
-                    ends[usize::from(l.to_ascii_lowercase())] |= 1 << k;
-                    ends[usize::from(l.to_ascii_uppercase())] |= 1 << k;
+                    let [.., a, b] = *w.as_bytes() else {
+                        panic!("a Suffix word has two bytes at least: {w:?}");
+                    };
+                    // The key folds ASCII case (and more: a superset).
+                    ends[pair_key(a, b)] |= 1 << k;
                 }
                 Gate::Suffix(ends, words.iter().map(|w| SuffixKey::of(w)).collect())
             }
@@ -599,9 +691,9 @@ impl Gate {
             Gate::MaxLen(n) => line.len() <= *n,
             Gate::Prefix(first, words) => probe
                 .lead_key
-                .is_some_and(|k| first.has(k) && starts_with_word(&line[probe.lead..], k, words)),
+                .is_some_and(|k| first.has(k) && words.starts(&line[probe.lead..], k)),
             Gate::Pairs(set) => probe.lead_key.is_some_and(|k| set.has(k)),
-            Gate::Agency => has_agency(line, probe.agency_pairs),
+            Gate::Agency => has_agency(line, probe.agency_pairs, probe.breaks),
             Gate::Digits(n) => probe.digits >= *n,
             Gate::NameChars => !probe.not_name,
             Gate::Suffix(ends, keys) => ends_with_word(line, ends, keys),
@@ -613,17 +705,49 @@ impl Gate {
     }
 }
 
-/// Does `rest` (the line from its first word, see [`Probe::lead`]) start
-/// with one of `words` (ASCII case-insensitive)? `key` is the [`pair_key`]
-/// of its first two bytes: only the words with that key can.
-#[inline(never)]
-fn starts_with_word(rest: &[u8], key: usize, words: &[(usize, &str)]) -> bool {
-    words.iter().any(|&(k, w)| {
-        k == key
-            && rest
+/// The words of a [`Needs::Prefix`], by the [`pair_key`] of their first
+/// two bytes (one bit a word): a line's first two bytes point at the few
+/// words it can start with (the gate walked all of them, some twenty a
+/// line for the bylines' list).
+#[derive(Clone, Debug)]
+struct PrefixWords {
+    by_key: Box<[u32; 1024]>,
+    words: Box<[&'static str]>,
+}
+
+impl PrefixWords {
+    fn of(words: &[&'static str]) -> Box<PrefixWords> {
+        assert!(words.len() <= 32, "one bit a word");
+        let mut by_key = Box::new([0u32; 1024]);
+        for (i, w) in words.iter().enumerate() {
+            let b = w.as_bytes();
+            by_key[pair_key(b[0], b[1])] |= 1 << i;
+        }
+        Box::new(PrefixWords {
+            by_key,
+            words: words.into(),
+        })
+    }
+
+    /// Does `rest` (the line from its first word, see [`Probe::lead`])
+    /// start with one of the words (ASCII case-insensitive)? `key` is the
+    /// [`pair_key`] of its first two bytes: only the words with that key
+    /// can.
+    #[inline(never)]
+    fn starts(&self, rest: &[u8], key: usize) -> bool {
+        let mut m = self.by_key[key];
+        while m != 0 {
+            let w = self.words[m.trailing_zeros() as usize].as_bytes();
+            if rest
                 .get(..w.len())
-                .is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes()))
-    })
+                .is_some_and(|p| p.eq_ignore_ascii_case(w))
+            {
+                return true;
+            }
+            m &= m - 1;
+        }
+        false
+    }
 }
 
 /// A [`Needs::Suffix`] word of at most 16 bytes as a little-endian key:
@@ -665,14 +789,15 @@ impl SuffixKey {
 /// with the line's last 16 bytes, read once as a `u128` (a shift, an OR
 /// and a comparison a word, not a byte loop).
 #[inline(never)]
-fn ends_with_word(line: &[u8], ends: &[u16; 256], keys: &[SuffixKey]) -> bool {
+fn ends_with_word(line: &[u8], ends: &[u16; 1024], keys: &[SuffixKey]) -> bool {
     let t = suffix_tail(line);
-    // The last byte first: most lines end with none of the words', and
-    // only the words that end with it (`ends`, in either case) are read.
-    let Some(&last) = t.last() else {
+    // The last two bytes first: most lines end with none of the words'
+    // (every word has two bytes at least), and only the words that can
+    // end with them (`ends`) are read.
+    let [.., a, b] = *t else {
         return false;
     };
-    let mut left = ends[usize::from(last)];
+    let mut left = ends[pair_key(a, b)];
     if left == 0 {
         return false;
     }
@@ -724,16 +849,18 @@ fn ends_with_word_plain(line: &[u8], words: &[&str]) -> bool {
 /// A news agency's name (ASCII case-insensitive) within the first
 /// [`AGENCY_WITHIN`] bytes, where the `photo-credit` shape can have it: at
 /// the start of the line or after `(`, `/` or whitespace (`pairs`: the
-/// agencies with each [`pair_key`] of first two bytes, one bit each).
+/// agencies with each [`pair_key`] of first two bytes, one bit each;
+/// `breaks`: [`breaks_before`] of the window, found by [`probe_bytes`]).
 #[inline(never)]
-fn has_agency(line: &[u8], pairs: &[u32; 1024]) -> bool {
+fn has_agency(line: &[u8], pairs: &[u32; 1024], breaks: u64) -> bool {
     let window = &line[..line.len().min(AGENCY_WITHIN)];
     if window.len() < 2 {
         return false;
     }
+    debug_assert_eq!(breaks, breaks_before(window));
     // The places a name can start (the first byte, and each byte after a
     // separator) that have a byte after them.
-    let mut starts = (breaks_before(window) << 1 | 1) & ((1 << (window.len() - 1)) - 1);
+    let mut starts = (breaks << 1 | 1) & ((1 << (window.len() - 1)) - 1);
     while starts != 0 {
         let p = starts.trailing_zeros() as usize;
         let mut agencies = pairs[pair_key(window[p], window[p + 1])];
@@ -1092,6 +1219,9 @@ struct Candidates {
     colon: u64,
     at: u64,
     name: u64,
+    /// The shapes with a [`Gate::Copyright`], which no line without a `y`
+    /// where the word's can be passes (the gate itself is tried again).
+    copyright: u64,
     /// By the [`pair_key`] of the line's first two bytes after its lead
     /// ([`Probe::lead_key`]): the shapes whose [`Gate::Prefix`]es all hold
     /// it (and those without one).
@@ -1114,6 +1244,7 @@ impl Candidates {
             colon: 0,
             at: 0,
             name: 0,
+            copyright: 0,
             prefix: Box::new([0; 1024]),
             unprefixed: 0,
             letters: Box::new([0; MAX_SHAPE_BYTES + 1]),
@@ -1166,6 +1297,7 @@ impl Candidates {
                     Gate::Colon => c.colon |= bit,
                     Gate::At => c.at |= bit,
                     Gate::NameChars => c.name |= bit,
+                    Gate::Copyright => c.copyright |= bit,
                     _ => {}
                 }
             }
@@ -1218,6 +1350,9 @@ impl Candidates {
         }
         if probe.not_name {
             m &= !self.name;
+        }
+        if probe.y_at & COPYRIGHT_YS == 0 {
+            m &= !self.copyright;
         }
         m &= self.letters[(probe.letters as usize).min(MAX_SHAPE_BYTES)];
         m & match probe.lead_key {
@@ -1593,10 +1728,23 @@ impl Shapes {
     /// breadcrumb); past two, possibly fewer than all of them (only two or
     /// more matters, see [`is_breadcrumb_counted`]).
     pub fn find_and_separators(&self, line: &[u8]) -> (Option<ShapeHit>, Option<usize>) {
+        self.find_and_separators_probed(line, None)
+    }
+
+    /// [`find_and_separators`](Self::find_and_separators) with the
+    /// line's [`ProbeBytes`] when they were found already (`probe_bytes`
+    /// of the line).
+    #[inline(always)]
+    pub(crate) fn find_and_separators_probed(
+        &self,
+        line: &[u8],
+        bytes: Option<ProbeBytes>,
+    ) -> (Option<ShapeHit>, Option<usize>) {
         if line.len() > MAX_SHAPE_BYTES || line.is_empty() {
             return (None, None);
         }
-        let probe = Probe::of(line, self);
+        debug_assert!(bytes.map_or(true, |b| b == probe_bytes(line)));
+        let probe = Probe::of(line, bytes, self);
         // Only a breadcrumb's length (see `is_breadcrumb`) needs them.
         // Only whether there are two or more matters: the separators of
         // more than one byte are not counted when the others make two.
@@ -1989,7 +2137,7 @@ mod tests {
     /// the line `t` when its own regex matches it.
     fn own_gates_pass(t: &[u8]) -> Result<(), proptest::test_runner::TestCaseError> {
         let shapes = builtin();
-        let probe = Probe::of(t, shapes);
+        let probe = Probe::of(t, None, shapes);
         let candidates = shapes.candidates.of_line(t, &probe);
         for (k, (re, gates, hit)) in shapes.shapes.iter().enumerate() {
             if re.is_match(t) {
@@ -2092,6 +2240,8 @@ mod tests {
             let line = parts.concat();
             let line = &line.as_bytes()[..line.len().min(MAX_SHAPE_BYTES)];
             proptest::prop_assert_eq!(has_copyright_at(line, probe_bytes(line).4), has_copyright(line));
+            let window = &line[..line.len().min(AGENCY_WITHIN)];
+            proptest::prop_assert_eq!(probe_bytes(line).5, breaks_before(window));
         }
 
         /// The byte gates never hide a match: gated == every regex tried.

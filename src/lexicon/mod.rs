@@ -592,7 +592,7 @@ fn anchored_match(dfa: &impl Automaton, bytes: impl Iterator<Item = u8>) -> bool
 
 /// A filter for a set of phrases of at least `GRAM + 1` bytes each: the
 /// 8-byte pieces of each phrase that start at its first `stride` bytes, in
-/// a Bloom filter (two bits a piece). Any occurrence of a phrase in a line
+/// a Bloom filter (one bit a piece). Any occurrence of a phrase in a line
 /// covers a multiple of `stride` among its first `stride` bytes, where one
 /// of those pieces starts; so a line whose pieces at the multiples of
 /// `stride` are all absent holds none of the phrases.
@@ -618,21 +618,21 @@ impl Grams {
         };
         for p in phrases {
             for off in 0..stride {
-                for bit in Grams::hashes(&p[off..off + GRAM]) {
-                    grams.bits[bit / 64] |= 1 << (bit % 64);
-                }
+                let bit = Grams::hash(&p[off..off + GRAM]);
+                grams.bits[bit / 64] |= 1 << (bit % 64);
             }
         }
         Some(grams)
     }
 
-    /// The two filter bits of a piece.
+    /// The filter bit of a piece: one, not two (a false hit only costs a
+    /// scan of its window, and the pieces are few: the `~` phrases set
+    /// some 800 bits of 131,072).
     #[inline]
-    fn hashes(piece: &[u8]) -> [usize; 2] {
+    fn hash(piece: &[u8]) -> usize {
         let x = u64::from_le_bytes(piece.try_into().expect("a piece"));
-        // Two 17-bit pieces of one product.
-        let h = x.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        [(h >> 47) as usize, (h >> 30) as usize & (GRAM_BITS - 1)]
+        // The top 17 bits of the product (the best mixed).
+        (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 47) as usize
     }
 
     /// Can `line` hold one of the phrases?
@@ -651,8 +651,8 @@ impl Grams {
             return None;
         }
         while q + GRAM <= line.len() {
-            let [a, b] = Grams::hashes(&line[q..q + GRAM]);
-            if self.bits[a / 64] >> (a % 64) & self.bits[b / 64] >> (b % 64) & 1 != 0 {
+            let a = Grams::hash(&line[q..q + GRAM]);
+            if self.bits[a / 64] >> (a % 64) & 1 != 0 {
                 return Some(q);
             }
             q += self.stride;
