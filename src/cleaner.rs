@@ -716,12 +716,6 @@ impl<'d> EvidenceView<'d> {
         self.of[i] != 0
     }
 
-    /// [`has`](Self::has) for each line in turn.
-    #[inline]
-    fn has_each(&self) -> impl Iterator<Item = bool> + 'd {
-        self.of.iter().map(|&k| k != 0)
-    }
-
     #[inline]
     fn slice<R: std::slice::SliceIndex<[u32], Output = [u32]>>(&self, r: R) -> EvidenceView<'d> {
         EvidenceView {
@@ -1594,7 +1588,7 @@ impl Cleaner {
         }
         // An author's bio box before that end ends the article too.
         let bio_start = self
-            .bio_end(p, measured, &judgement.keep)
+            .bio_end(p, measured, &judgement.keep, reference)
             .filter(|&b| list_start.or(cut).map_or(true, |e| b < e));
         // The article ends at the cut, at a list of other stories or at a
         // bio box.
@@ -2031,7 +2025,15 @@ impl Cleaner {
     /// Unlike a sign-off, the lines above keep their verdicts (a list of
     /// the site's other stories between the article and the bio may be
     /// what a reader counts as part of the page).
-    fn bio_end(&self, p: &Params, page: Measured<'_>, keep: &[bool]) -> Option<usize> {
+    ///
+    /// `reference`: on the reference path (every line asked [`bio_box`]).
+    fn bio_end(
+        &self,
+        p: &Params,
+        page: Measured<'_>,
+        keep: &[bool],
+        reference: bool,
+    ) -> Option<usize> {
         let Measured {
             texts,
             feats,
@@ -2047,8 +2049,29 @@ impl Cleaner {
         // the first time: a page of profiles ("Jane Doe" / "Jane Doe runs
         // the farm ...") has several.
         let mut bare_seen = false;
-        for i in 0..texts.len() {
-            if let Some((j, bare)) = bio_box(texts, feats, density, keep, i) {
+        let n = texts.len();
+        // The first line below the current one that may be a bio (kept, of
+        // [`BIO_WORDS`] words or more; `n`: none), found once for all the
+        // lines above it. A box needs one within [`BIO_WINDOW`] lines, and
+        // a header [`bio_box`]'s first test lets by: other lines are not
+        // asked (on the fast path).
+        let mut below = 0;
+        for i in 0..n {
+            let asked = reference || {
+                let f = &feats[i];
+                bio_header_shape(f) && {
+                    if below <= i {
+                        below = i + 1;
+                        while below < n && !(keep[below] && feats[below].words >= BIO_WORDS) {
+                            below += 1;
+                        }
+                    }
+                    below < (i + 1 + BIO_WINDOW).min(n)
+                }
+            };
+            if !asked {
+                debug_assert!(bio_box(texts, feats, density, keep, i).is_none());
+            } else if let Some((j, bare)) = bio_box(texts, feats, density, keep, i) {
                 if before >= p.min_comment_cut && !(bare && bare_seen) {
                     let bio: u64 = (i..=j).filter(|&k| keep[k]).map(weight).sum();
                     let total = *total.get_or_insert_with(|| {
@@ -2090,24 +2113,35 @@ impl Cleaner {
     /// The context model, the region and headings, at one set of thresholds.
     fn judge(&self, p: &Params, doc: &Doc<'_>, t: &Thresholds) -> Judgement {
         let n = doc.texts.len();
-        let initial: Vec<Class> = (doc.feats.iter().zip(doc.density))
-            .zip(doc.evidence.has_each())
-            .map(|((f, &density), chrome)| context::initial_class(&f, density, chrome, t))
-            .collect();
+        // Each line's class, whether it is invisible to its neighbours and
+        // its score for the regions, in one pass over the lines.
         // Chrome found by a phrase or shape (a photo credit, a date, a
         // byline) sits between paragraphs all the time: it is dropped, but it
         // says nothing about its neighbours, so it is invisible to them.
-        let invisible: Vec<bool> = (doc.skip.iter().zip(doc.evidence.iter()))
-            .map(|(&skip, e)| skip || e.is_some_and(|e| e.short_chrome))
-            .collect();
+        let mut initial: Vec<Class> = vec![Class::Bad; n];
+        let mut invisible: Vec<bool> = vec![false; n];
+        let mut scores: Vec<f32> = vec![0.0; n];
+        for (((((text, f), &density), e), &skip), ((class, invisible), score)) in doc
+            .texts
+            .iter()
+            .zip(doc.feats.iter())
+            .zip(doc.density)
+            .zip(doc.evidence.iter())
+            .zip(doc.skip)
+            .zip(
+                initial
+                    .iter_mut()
+                    .zip(invisible.iter_mut())
+                    .zip(scores.iter_mut()),
+            )
+        {
+            let chrome = e.is_some();
+            *class = context::initial_class(&f, density, chrome, t);
+            *invisible = skip || e.is_some_and(|e| e.short_chrome);
+            *score = region_score(text, &f, density, *class, chrome, skip, doc.tabs);
+        }
         let resolved = context::resolve(&initial, &invisible);
         drop(invisible);
-        let scores: Vec<f32> = (doc.texts.iter().zip(doc.feats.iter()).zip(doc.density))
-            .zip(initial.iter().zip(doc.evidence.has_each()).zip(doc.skip))
-            .map(|(((t, f), &density), ((&class, chrome), &skip))| {
-                region_score(t, &f, density, class, chrome, skip, doc.tabs)
-            })
-            .collect();
         let mut inside_mask = vec![false; n];
         for (a, b) in context::regions(&scores, p.region_share) {
             inside_mask[a..b].iter_mut().for_each(|x| *x = true);
@@ -3781,6 +3815,13 @@ fn name_words(t: &[u8]) -> impl Iterator<Item = &[u8]> + Clone {
         .filter(|w| !w.is_empty())
 }
 
+/// A bio box's header has two to five words, starts with a capital and
+/// ends no sentence ([`bio_box`]'s first test).
+#[inline]
+fn bio_header_shape(f: &Features) -> bool {
+    (2..=5).contains(&f.words) && !f.terminal && f.first_upper
+}
+
 /// Is line `i` the header of an author's bio box with the bio kept right
 /// below it, a paragraph (at least [`BIO_WORDS`] words) that starts with
 /// the person of the header ("About Evan Gough" / "Evan Gough lives on the
@@ -3794,7 +3835,7 @@ fn bio_box(
     i: usize,
 ) -> Option<(usize, bool)> {
     let f = &feats[i];
-    if !(2..=5).contains(&f.words) || f.terminal || !f.first_upper {
+    if !bio_header_shape(f) {
         return None;
     }
     // One stopword: "about" itself.
