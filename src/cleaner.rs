@@ -2838,18 +2838,27 @@ fn keep_continuations(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
 /// so that it moves no cut.
 fn keep_citations(doc: &Doc<'_>, judgement: &mut Judgement, end: usize, shapes: &Shapes) {
     let keep = &mut judgement.keep;
+    // The last kept line above (as the walk goes down: the window above a
+    // line is looked at once, not line by line).
+    let mut last_kept = keep.first().is_some_and(|&k| k).then_some(0);
     for i in 1..end {
-        if keep[i]
-            || doc.evidence[i].is_some()
+        debug_assert_eq!(
+            last_kept.is_some_and(|k| k >= i.saturating_sub(CITATION_GAP)),
+            (i.saturating_sub(CITATION_GAP)..i).any(|k| keep[k])
+        );
+        if !(keep[i]
+            || doc.evidence.has(i)
             || doc.skip[i]
             || doc.alt[i]
-            || !(i.saturating_sub(CITATION_GAP)..i).any(|k| keep[k])
-            || !shapes.is_citation(doc.texts[i])
+            || !last_kept.is_some_and(|k| k >= i.saturating_sub(CITATION_GAP))
+            || !shapes.is_citation(doc.texts[i]))
         {
-            continue;
+            keep[i] = true;
+            judgement.heading[i] = Some(KeptBy::Citation);
         }
-        keep[i] = true;
-        judgement.heading[i] = Some(KeptBy::Citation);
+        if keep[i] {
+            last_kept = Some(i);
+        }
     }
 }
 
