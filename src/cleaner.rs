@@ -128,6 +128,35 @@ struct Evidence {
     comment_marker: bool,
 }
 
+/// Bits of a line's evidence flags ([`EvidenceView::flags`]): it has
+/// evidence at all; it ends the article; a comment marker; a short line;
+/// a lexicon phrase; the `comment-total` shape; a credit that ends the
+/// article.
+const E_HAS: u8 = 1;
+const E_ENDS: u8 = 2;
+const E_MARKER: u8 = 4;
+const E_SHORT: u8 = 8;
+const E_PHRASE: u8 = 16;
+const E_TOTAL: u8 = 32;
+const E_CREDIT_END: u8 = 64;
+
+impl Evidence {
+    /// The value's `E_*` bits.
+    fn flags(&self) -> u8 {
+        let bit = |b: bool, f: u8| if b { f } else { 0 };
+        E_HAS
+            | bit(self.ends_article, E_ENDS)
+            | bit(self.comment_marker, E_MARKER)
+            | bit(self.short_chrome, E_SHORT)
+            | bit(matches!(self.rule, Rule::Phrase(_)), E_PHRASE)
+            | bit(self.rule == Rule::Shape("comment-total"), E_TOTAL)
+            | bit(
+                self.ends_article && self.category == Category::Credit,
+                E_CREDIT_END,
+            )
+    }
+}
+
 /// Below this share of stopwords among all words of the page, its language
 /// is taken as unknown.
 const UNKNOWN_LANGUAGE_RATIO: f32 = 0.15;
@@ -546,6 +575,8 @@ struct Measured<'d> {
     feats: &'d [Features],
     density: &'d [f32],
     evidence: EvidenceView<'d>,
+    /// Each line's [`EvidenceView::flags`].
+    eflags: &'d [u8],
     /// `joined[i]`: line `i + 1` goes on with line `i`'s paragraph.
     joined: &'d [bool],
 }
@@ -559,6 +590,8 @@ struct Doc<'d> {
     feats: CtxFeats<'d>,
     density: &'d [f32],
     evidence: EvidenceView<'d>,
+    /// Each line's [`EvidenceView::flags`].
+    eflags: &'d [u8],
     alt: &'d [bool],
     skip: &'d [bool],
     /// `joined[i]`: line `i + 1` goes on with line `i`'s paragraph.
@@ -714,6 +747,18 @@ impl<'d> EvidenceView<'d> {
     #[inline]
     fn has(&self, i: usize) -> bool {
         self.of[i] != 0
+    }
+
+    /// Each line's [`Evidence::flags`] (0: no evidence), worked out once
+    /// for each distinct value: the page-level passes test a byte a line
+    /// instead of reading the line's evidence.
+    fn flags(&self) -> Vec<u8> {
+        let kinds: Vec<u8> = self
+            .kinds
+            .iter()
+            .map(|k| k.map_or(0, |e| e.flags()))
+            .collect();
+        self.of.iter().map(|&k| kinds[k as usize]).collect()
     }
 
     #[inline]
@@ -887,6 +932,7 @@ impl Doc<'_> {
             feats: self.feats.prefix(end),
             density: &self.density[..end],
             evidence: self.evidence.slice(..end),
+            eflags: &self.eflags[..end],
             alt: &self.alt[..end],
             skip: &self.skip[..end],
             joined: &self.joined[..end],
@@ -1486,11 +1532,13 @@ impl Cleaner {
         let (alt, skip) = (&*alt, &*skip);
 
         // Stage 5: the context model.
+        let eflags = evidence.flags();
         let doc = Doc {
             texts,
             feats: ctx_feats,
             density: &ctx_density,
             evidence,
+            eflags: &eflags,
             alt,
             skip,
             joined,
@@ -1508,6 +1556,7 @@ impl Cleaner {
             feats,
             density: &density,
             evidence,
+            eflags: &eflags,
             joined,
         };
         let (cut, rejudge) = match self.article_end(p, measured, &judgement.keep, reference) {
@@ -1569,8 +1618,8 @@ impl Cleaner {
         // Whether each line's evidence is a lexicon phrase ("Anzeige",
         // "Kontakt", "Articles les plus lus"), not a shape (a date, a
         // breadcrumb): only a phrase heads a list as a chrome header.
-        for (i, head) in phrase_head.iter_mut().enumerate() {
-            *head = matches!(evidence[i], Some(e) if matches!(e.rule, Rule::Phrase(_)));
+        for (head, &f) in phrase_head.iter_mut().zip(&eflags) {
+            *head = f & E_PHRASE != 0;
         }
         let list_start = teasers::teaser_end(
             texts,
@@ -1697,6 +1746,7 @@ impl Cleaner {
             feats,
             density,
             evidence,
+            eflags,
             joined,
         } = page;
         let n = feats.len();
@@ -1723,7 +1773,7 @@ impl Cleaner {
         let mut flags = vec![false; 2 * n];
         let (marker, author) = flags.split_at_mut(n);
         for i in 0..n {
-            marker[i] = evidence[i].is_some_and(|e| e.comment_marker)
+            marker[i] = eflags[i] & E_MARKER != 0
                 || (!evidence.has(i)
                     && feats[i].words <= NAMED_AGO_WORDS
                     && !feats[i].terminal
@@ -1751,7 +1801,7 @@ impl Cleaner {
         // other flags, the walk) is not worked out. The reference walks
         // anyway.
         let count = |flags: &[bool]| flags.iter().filter(|&&f| f).count();
-        let ends = (0..n).any(|i| evidence[i].is_some_and(|e| e.ends_article));
+        let ends = eflags.iter().any(|&f| f & E_ENDS != 0);
         if !reference && !ends && count(marker) < 3 && count(author) <= AUTHOR_RUN as usize {
             return None;
         }
@@ -1762,10 +1812,7 @@ impl Cleaner {
         // [Reply | View]") is a comment's too: posts are not replied to
         // one by one.
         let strong: Vec<bool> = (0..n)
-            .map(|i| {
-                evidence[i].is_some_and(|e| e.comment_marker)
-                    || (marker[i] && has_reply_link(texts[i]))
-            })
+            .map(|i| eflags[i] & E_MARKER != 0 || (marker[i] && has_reply_link(texts[i])))
             .collect();
         // Names are counted by lines: on a wrapped page, short name-like
         // lines (a picture's file name, a section label) head each teaser
@@ -1811,7 +1858,10 @@ impl Cleaner {
         // Comment headers printed three times or more (the same phrase or
         // shape) stand under each post of a blog page: they end nothing.
         let mut headers: Vec<(Rule, u32)> = Vec::new();
-        for e in evidence.iter().flatten().filter(|e| e.ends_article) {
+        for e in (0..n)
+            .filter(|&i| eflags[i] & E_ENDS != 0)
+            .filter_map(|i| evidence[i])
+        {
             match headers.iter_mut().find(|(r, _)| *r == e.rule) {
                 Some((_, count)) => *count += 1,
                 None => headers.push((e.rule, 1)),
@@ -1819,9 +1869,7 @@ impl Cleaner {
         }
         let per_post = |rule: Rule| headers.iter().any(|&(r, c)| r == rule && c >= 3);
         // The page's last count of comments (see below).
-        let last_total = (0..n)
-            .rev()
-            .find(|&i| evidence[i].is_some_and(|e| e.rule == Rule::Shape("comment-total")));
+        let last_total = (0..n).rev().find(|&i| eflags[i] & E_TOTAL != 0);
         // A credit printed again further down ("Source: ..." under each
         // picture) was not the article's end: only its last copy may be.
         // Dated ones ("Posted by Ann on May 2, 2012 at 9:14 am") are not
@@ -1830,8 +1878,8 @@ impl Cleaner {
             e.ends_article && e.category == Category::Credit && !shapes.has_date(texts[i])
         };
         let mut credits: Vec<(Rule, u32)> = Vec::new();
-        for (i, e) in evidence.iter().enumerate() {
-            if let Some(e) = e.filter(|e| undated_credit(i, e)) {
+        for i in (0..n).filter(|&i| eflags[i] & E_CREDIT_END != 0) {
+            if let Some(e) = evidence[i].filter(|e| undated_credit(i, e)) {
                 match credits.iter_mut().find(|(r, _)| *r == e.rule) {
                     Some((_, count)) => *count += 1,
                     None => credits.push((e.rule, 1)),
@@ -1862,7 +1910,9 @@ impl Cleaner {
             if keep[i] {
                 before += weight(i);
             }
-            if let Some(e) = evidence[i] {
+            // Only evidence that ends the article does anything here (an
+            // undated credit ends it too).
+            if let Some(e) = evidence[i].filter(|_| eflags[i] & E_ENDS != 0) {
                 let again = undated_credit(i, &e) && {
                     let seen = match seen_credits.iter_mut().find(|(r, _)| *r == e.rule) {
                         Some((_, seen)) => {
@@ -2121,12 +2171,12 @@ impl Cleaner {
         let mut initial: Vec<Class> = vec![Class::Bad; n];
         let mut invisible: Vec<bool> = vec![false; n];
         let mut scores: Vec<f32> = vec![0.0; n];
-        for (((((text, f), &density), e), &skip), ((class, invisible), score)) in doc
+        for (((((text, f), &density), &e), &skip), ((class, invisible), score)) in doc
             .texts
             .iter()
             .zip(doc.feats.iter())
             .zip(doc.density)
-            .zip(doc.evidence.iter())
+            .zip(doc.eflags)
             .zip(doc.skip)
             .zip(
                 initial
@@ -2135,9 +2185,9 @@ impl Cleaner {
                     .zip(scores.iter_mut()),
             )
         {
-            let chrome = e.is_some();
+            let chrome = e & E_HAS != 0;
             *class = context::initial_class(&f, density, chrome, t);
-            *invisible = skip || e.is_some_and(|e| e.short_chrome);
+            *invisible = skip || e & E_SHORT != 0;
             *score = region_score(text, &f, density, *class, chrome, skip, doc.tabs);
         }
         let resolved = context::resolve(&initial, &invisible);
@@ -5188,5 +5238,119 @@ mod amount_line_tests {
         }
         let long = format!("2 cups {}", "flour ".repeat(30));
         assert_eq!(amount_line(long.as_bytes()), None);
+    }
+}
+
+#[cfg(test)]
+mod page_pass_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Each bit of [`Evidence::flags`] says what the value's fields say.
+    #[test]
+    fn evidence_flags_are_the_fields() {
+        let rules = [
+            Rule::Phrase("comments"),
+            Rule::Shape("comment-total"),
+            Rule::Shape("date"),
+        ];
+        let categories = [Category::Credit, Category::Social, Category::Banner];
+        for rule in rules {
+            for category in categories {
+                for bits in 0..8u8 {
+                    let e = Evidence {
+                        category,
+                        rule,
+                        ends_article: bits & 1 != 0,
+                        short_chrome: bits & 2 != 0,
+                        comment_marker: bits & 4 != 0,
+                    };
+                    let f = e.flags();
+                    assert_ne!(f & E_HAS, 0);
+                    assert_eq!(f & E_ENDS != 0, e.ends_article);
+                    assert_eq!(f & E_SHORT != 0, e.short_chrome);
+                    assert_eq!(f & E_MARKER != 0, e.comment_marker);
+                    assert_eq!(f & E_PHRASE != 0, matches!(e.rule, Rule::Phrase(_)));
+                    assert_eq!(f & E_TOTAL != 0, e.rule == Rule::Shape("comment-total"));
+                    assert_eq!(
+                        f & E_CREDIT_END != 0,
+                        e.ends_article && e.category == Category::Credit
+                    );
+                }
+            }
+        }
+        let table = EvidenceTable {
+            kinds: vec![
+                None,
+                Some(Evidence {
+                    category: Category::Social,
+                    rule: Rule::Phrase("comments"),
+                    ends_article: true,
+                    short_chrome: true,
+                    comment_marker: false,
+                }),
+            ],
+            of: vec![0, 1, 0, 1, 1],
+        };
+        let flags = table.view().flags();
+        assert_eq!(flags.len(), 5);
+        for (i, f) in flags.iter().enumerate() {
+            assert_eq!(*f != 0, table.view().has(i));
+            assert_eq!(
+                f & E_ENDS != 0,
+                table.view()[i].is_some_and(|e| e.ends_article)
+            );
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+        /// `bio_end` asks [`bio_box`] only about lines of a header's shape
+        /// with a kept line of [`BIO_WORDS`] words within [`BIO_WINDOW`]
+        /// below: it decides as the reference, which asks about every line.
+        #[test]
+        fn bio_gate_is_exact(lines in proptest::collection::vec((
+            proptest::sample::select(vec![
+                "About Jane Doe", "Jane Doe", "Jane Doe writes about farming and she lives here with her dogs.",
+                "Evan Gough lives on the coast, where he writes about the sea and its history.",
+                "About", "Menu", "A paragraph of the article that goes on for a while, as they do.",
+                "I am Becky and I write this blog about my garden and my cooking.",
+                "About Becky", "Posts by Jane Doe", "Jane Doe 12 posts",
+            ]),
+            proptest::bool::ANY,
+            0u32..3,
+        ), 0..24)) {
+            let cleaner = Cleaner::new();
+            let p = Params::for_mode(crate::Mode::Balanced);
+            let texts: Vec<&[u8]> = lines.iter().map(|(t, _, _)| t.as_bytes()).collect();
+            let feats: Vec<Features> = texts
+                .iter()
+                .map(|t| features::measure(t, &cleaner.inner.stopwords).0)
+                .collect();
+            let keep: Vec<bool> = lines.iter().map(|l| l.1).collect();
+            let density: Vec<f32> = lines.iter().map(|l| l.2 as f32 * 0.1).collect();
+            let table = EvidenceTable { kinds: vec![None], of: vec![0; texts.len()] };
+            let joined = vec![false; texts.len()];
+            let eflags = vec![0; texts.len()];
+            let page = Measured {
+                texts: &texts,
+                feats: &feats,
+                density: &density,
+                evidence: table.view(),
+                eflags: &eflags,
+                joined: &joined,
+            };
+            prop_assert_eq!(
+                cleaner.bio_end(&p, page, &keep, false),
+                cleaner.bio_end(&p, page, &keep, true)
+            );
+            // And line by line: every line the gate passes over has no box.
+            let mut params = p;
+            params.min_comment_cut = 0;
+            prop_assert_eq!(
+                cleaner.bio_end(&params, page, &keep, false),
+                cleaner.bio_end(&params, page, &keep, true)
+            );
+        }
     }
 }
