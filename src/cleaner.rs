@@ -2482,8 +2482,21 @@ impl Cleaner {
         // Found as the walk goes down: a lead-in only takes lines above its
         // paragraph, and a kept line below within LEAD_IN_GAP has that
         // paragraph above it anyway, so no later start changes.
+        // (The last kept line above is carried down the lines looked at,
+        // rather than the LEAD_IN_GAP lines above each looked at again.)
         let start_at = |keep: &[bool], from: usize| {
-            (from..n).find(|&k| keep[k] && (k.saturating_sub(LEAD_IN_GAP)..k).all(|j| !keep[j]))
+            let mut last = (from.saturating_sub(LEAD_IN_GAP)..from)
+                .rev()
+                .find(|&j| keep[j]);
+            (from..n).find(|&k| {
+                if !keep[k] {
+                    return false;
+                }
+                let start = last.map_or(true, |l| k - l > LEAD_IN_GAP);
+                debug_assert_eq!(start, (k.saturating_sub(LEAD_IN_GAP)..k).all(|j| !keep[j]));
+                last = Some(k);
+                start
+            })
         };
         // Whether the line right above `i` reads as a headline, neither
         // chrome nor kept.
