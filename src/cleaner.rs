@@ -2217,6 +2217,7 @@ impl Cleaner {
             })
             .collect();
         let mut heading: Vec<Option<KeptBy>> = vec![None; n];
+        let mut visible = 0;
         for i in 0..n {
             if keep[i] || doc.evidence.has(i) || doc.skip[i] || initial[i] != Class::Short {
                 continue;
@@ -2229,9 +2230,20 @@ impl Cleaner {
                 continue;
             }
             // The next line that is not chrome or a repeat must be article text.
-            let next = (i + 1..n)
-                .take(6)
-                .find(|&j| !doc.evidence.has(j) && !doc.skip[j]);
+            // (Found once for all the lines above it: `visible` moves down.)
+            if visible <= i {
+                visible = i + 1;
+                while visible < n && (doc.evidence.has(visible) || doc.skip[visible]) {
+                    visible += 1;
+                }
+            }
+            let next = Some(visible).filter(|&j| j < n && j <= i + 6);
+            debug_assert_eq!(
+                next,
+                (i + 1..n)
+                    .take(6)
+                    .find(|&j| !doc.evidence.has(j) && !doc.skip[j])
+            );
             if let Some(j) = next {
                 if keep[j] && initial[j] != Class::Short {
                     heading[i] = Some(KeptBy::Heading);
