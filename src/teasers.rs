@@ -383,8 +383,13 @@ pub(crate) fn teaser_end(
     let (prose, rest) = flags.split_at_mut(n);
     let (closes, paired) = rest.split_at_mut(n);
     for j in (0..n).filter(|&j| text(j)) {
+        let words = paras.map_or(feats.own[j].words, |p| p.words[j]);
+        // Both need eight words and some stopwords (most lines have fewer:
+        // their flags stay false without a look at the rest).
+        if words < 8 || density[j] < 0.1 {
+            continue;
+        }
         let f = feats.get(j);
-        let words = paras.map_or(f.words, |p| p.words[j]);
         prose[j] = is_prose(texts[j], words, &f, density[j]);
         closes[j] = prose[j] || (words > TITLE_WORDS && f.terminal && density[j] >= 0.1);
     }
