@@ -816,9 +816,17 @@ impl StopTable {
 
     /// Adds every line's counts to `hits`.
     fn add_all(&self, hits: &mut [u32; NLANG]) {
-        for s in &self.small {
-            // A line in `big` adds [BIG; NLANG] here, taken back below.
-            for (h, &c) in hits.iter_mut().zip(s) {
+        // A line in `big` adds [BIG; NLANG] here, taken back below. The
+        // counts are summed in 16 bits, 257 lines at a time (255 x 257
+        // fits), then added to `hits`.
+        for chunk in self.small.chunks(257) {
+            let mut sum = [0u16; NLANG];
+            for s in chunk {
+                for (h, &c) in sum.iter_mut().zip(s) {
+                    *h += u16::from(c);
+                }
+            }
+            for (h, c) in hits.iter_mut().zip(sum) {
                 *h += u32::from(c);
             }
         }
@@ -5325,6 +5333,31 @@ mod page_pass_tests {
                 f & E_ENDS != 0,
                 table.view()[i].is_some_and(|e| e.ends_article)
             );
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1_000))]
+        /// [`StopTable::add_all`]'s 16-bit sums add up what each line's
+        /// counts do (every line at 254 or 255: the largest sums).
+        #[test]
+        fn stop_sums_are_exact(lines in proptest::collection::vec(
+            (proptest::sample::select(vec![0u16, 1, 7, 254, 255, 256, 1000]), 0..NLANG),
+            0..800,
+        ), fill in proptest::sample::select(vec![0u16, 254])) {
+            let mut table = StopTable::with_capacity(lines.len());
+            let mut naive = [0u32; NLANG];
+            for &(count, lang) in &lines {
+                let mut c = [fill; NLANG];
+                c[lang] = count;
+                for (h, &x) in naive.iter_mut().zip(&c) {
+                    *h += u32::from(x);
+                }
+                table.push(c);
+            }
+            let mut hits = [0u32; NLANG];
+            table.add_all(&mut hits);
+            prop_assert_eq!(hits, naive);
         }
     }
 
