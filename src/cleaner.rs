@@ -1865,19 +1865,6 @@ impl Cleaner {
         let mut strong_ahead = markers_ahead(&strong, COMMENT_WINDOW);
         // Comment headers printed three times or more (the same phrase or
         // shape) stand under each post of a blog page: they end nothing.
-        let mut headers: Vec<(Rule, u32)> = Vec::new();
-        for e in (0..n)
-            .filter(|&i| eflags[i] & E_ENDS != 0)
-            .filter_map(|i| evidence[i])
-        {
-            match headers.iter_mut().find(|(r, _)| *r == e.rule) {
-                Some((_, count)) => *count += 1,
-                None => headers.push((e.rule, 1)),
-            }
-        }
-        let per_post = |rule: Rule| headers.iter().any(|&(r, c)| r == rule && c >= 3);
-        // The page's last count of comments (see below).
-        let last_total = (0..n).rev().find(|&i| eflags[i] & E_TOTAL != 0);
         // A credit printed again further down ("Source: ..." under each
         // picture) was not the article's end: only its last copy may be.
         // Dated ones ("Posted by Ann on May 2, 2012 at 9:14 am") are not
@@ -1885,15 +1872,34 @@ impl Cleaner {
         let undated_credit = |i: usize, e: &Evidence| {
             e.ends_article && e.category == Category::Credit && !shapes.has_date(texts[i])
         };
+        // How often each header and each undated credit stands on the page,
+        // and the page's last count of comments (see below): one walk over
+        // the lines flagged for them.
+        let mut headers: Vec<(Rule, u32)> = Vec::new();
         let mut credits: Vec<(Rule, u32)> = Vec::new();
-        for i in (0..n).filter(|&i| eflags[i] & E_CREDIT_END != 0) {
-            if let Some(e) = evidence[i].filter(|e| undated_credit(i, e)) {
+        let mut last_total = None;
+        for (i, &f) in eflags.iter().enumerate() {
+            if f & (E_ENDS | E_TOTAL) == 0 {
+                continue;
+            }
+            if f & E_TOTAL != 0 {
+                last_total = Some(i);
+            }
+            let Some(e) = evidence[i].filter(|_| f & E_ENDS != 0) else {
+                continue;
+            };
+            match headers.iter_mut().find(|(r, _)| *r == e.rule) {
+                Some((_, count)) => *count += 1,
+                None => headers.push((e.rule, 1)),
+            }
+            if f & E_CREDIT_END != 0 && undated_credit(i, &e) {
                 match credits.iter_mut().find(|(r, _)| *r == e.rule) {
                     Some((_, count)) => *count += 1,
                     None => credits.push((e.rule, 1)),
                 }
             }
         }
+        let per_post = |rule: Rule| headers.iter().any(|&(r, c)| r == rule && c >= 3);
         let mut seen_credits: Vec<(Rule, u32)> = Vec::new();
         let mut before = 0u64;
         let mut last_header = None;
