@@ -1780,25 +1780,34 @@ impl Cleaner {
         // allocation.)
         let mut flags = vec![false; 2 * n];
         let (marker, author) = flags.split_at_mut(n);
+        // (Counted as they are found, with whether some line ends the
+        // article: see below.)
+        let (mut markers, mut authors, mut ends) = (0usize, 0usize, false);
         for i in 0..n {
-            marker[i] = eflags[i] & E_MARKER != 0
-                || (!evidence.has(i)
-                    && feats[i].words <= NAMED_AGO_WORDS
-                    && !feats[i].terminal
+            let (f, ev) = (&feats[i], eflags[i]);
+            // No evidence at all.
+            let free = ev == 0;
+            marker[i] = ev & E_MARKER != 0
+                || (free
+                    && f.words <= NAMED_AGO_WORDS
+                    && !f.terminal
                     && density[i] == 0.0
                     && named_ago(texts[i]))
-                || (feats[i].words <= 16
-                    && feats[i].letters >= 2
-                    && !feats[i].terminal
+                || (f.words <= 16
+                    && f.letters >= 2
+                    && !f.terminal
                     // A time of day has three digits or more (most
                     // lines have fewer and skip the search).
-                    && feats[i].digits >= 3
+                    && f.digits >= 3
                     && has_time(texts[i])
                     && shapes.has_date(texts[i])
                     && !schedule.get_or_insert_with(schedule_of_page)[i]);
-            author[i] = !evidence.has(i)
+            author[i] = free
                 && density[i] == 0.0
                 && (is_author_line(feats, i) || is_linked_author_line(texts[i], feats, i));
+            markers += usize::from(marker[i]);
+            authors += usize::from(author[i]);
+            ends |= ev & E_ENDS != 0;
         }
         let (marker, author) = (&*marker, &*author);
         // The walk below ends the article only at a line with evidence that
@@ -1808,9 +1817,7 @@ impl Cleaner {
         // their own) has no end here, and the rest (the kept weight, the
         // other flags, the walk) is not worked out. The reference walks
         // anyway.
-        let count = |flags: &[bool]| flags.iter().filter(|&&f| f).count();
-        let ends = eflags.iter().any(|&f| f & E_ENDS != 0);
-        if !reference && !ends && count(marker) < 3 && count(author) <= AUTHOR_RUN as usize {
+        if !reference && !ends && markers < 3 && authors <= AUTHOR_RUN as usize {
             return None;
         }
         let total: u64 = (0..n).filter(|&i| keep[i]).map(weight).sum();
