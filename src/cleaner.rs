@@ -4778,6 +4778,7 @@ fn after_bullet(t: &[u8]) -> &[u8] {
 /// this many spaces (words, less one).
 const BRACKET_ITEM_SPACES: usize = 3;
 
+#[inline]
 fn list_marker(t: &[u8]) -> Option<ListMarker> {
     // Every marker starts with a bullet's first byte (the others' UTF-8
     // leads), a bracket or a digit: most lines start with none.
