@@ -2826,6 +2826,17 @@ fn is_table_row(t: &[u8], figures: bool) -> bool {
 /// (the page has none): the search for two tabs is skipped then.
 #[inline]
 fn is_table_row_in(t: &[u8], figures: bool, tabs: bool) -> bool {
+    // On a page without a tab, a line without a figure is no row (a test
+    // in the caller's loop; the rest is called).
+    if !tabs && !figures {
+        debug_assert!(!t.contains(&b'\t'));
+        return false;
+    }
+    table_row_search(t, figures, tabs)
+}
+
+/// [`is_table_row_in`] past its test for a page without a tab.
+fn table_row_search(t: &[u8], figures: bool, tabs: bool) -> bool {
     if !tabs {
         debug_assert!(!t.contains(&b'\t'));
     } else if let Some(tab) = memchr::memchr(b'\t', t) {
