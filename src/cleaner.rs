@@ -3407,13 +3407,18 @@ fn keep_datelines(
             matches!(e.category, Category::Credit | Category::Interface)
         }) || date(j)
     };
-    let dates = indices(paragraph, |i| {
-        i + DATELINE_REACH >= first && !keep[i] && date(i) && (i + 1..first).all(passed)
-    });
+    // (Only the lines from DATELINE_REACH above the first kept one on are
+    // looked at: no line above them is near enough.)
+    let dates: Vec<usize> = (first.saturating_sub(DATELINE_REACH)..paragraph)
+        .filter(|&i| {
+            debug_assert!(i + DATELINE_REACH >= first);
+            !keep[i] && date(i) && (i + 1..first).all(passed)
+        })
+        .collect();
     if dates.len() > MAX_DATELINES {
         return;
     }
-    for i in dates.into_iter().map(|i| i as usize) {
+    for i in dates {
         keep[i] = true;
         judgement.heading[i] = Some(KeptBy::Dateline);
     }
@@ -4141,16 +4146,6 @@ fn after_widgets(evidence: EvidenceView<'_>, i: usize) -> bool {
 #[inline]
 fn next_kept(keep: &[bool], from: usize) -> Option<usize> {
     keep.get(from..)?.iter().position(|&k| k).map(|p| from + p)
-}
-
-/// The indices below `n` that `keep` says yes to, four bytes each, in a
-/// vector of exactly their number: they are counted first (collected
-/// straight away, the vector grows step by step, which costs more than
-/// asking `keep` twice).
-fn indices(n: usize, keep: impl Fn(usize) -> bool) -> Vec<u32> {
-    let mut v = Vec::with_capacity((0..n).filter(|&i| keep(i)).count());
-    v.extend((0..n).filter(|&i| keep(i)).map(|i| i as u32));
-    v
 }
 
 /// For each line in turn, down the page, how many lines below it are
