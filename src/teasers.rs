@@ -411,7 +411,9 @@ pub(crate) fn teaser_end(
             Some((a, _)) if same(a, j) => cur = Some((a, j)),
             _ => {
                 if let (Some(p), Some(c)) = (prev, cur) {
-                    pair(p, c);
+                    if prose[p.1] && prose[c.1] {
+                        pair(p, c);
+                    }
                 }
                 prev = cur;
                 cur = Some((j, j));
@@ -779,7 +781,24 @@ fn link_after_sentence(t: &[u8]) -> Option<&[u8]> {
 
 /// A short line that starts with one of [`HEADER_STARTS`], not chrome of
 /// another kind and not a piece of a sentence.
+#[inline]
 fn is_header(t: &[u8], f: &Features, found: Found, norm: &mut Vec<u8>) -> bool {
+    // Most lines fail the counts and kinds `is_header_with` tests first:
+    // tested where it is asked (the rest is called).
+    if !(1..=HEADER_WORDS).contains(&f.words)
+        || matches!(
+            found,
+            Found::Chrome | Found::Share | Found::ShareRow | Found::Comments
+        )
+        || !f.first_upper
+    {
+        return false;
+    }
+    is_header_gated(t, f, found, norm)
+}
+
+/// [`is_header_with`] with its gates.
+fn is_header_gated(t: &[u8], f: &Features, found: Found, norm: &mut Vec<u8>) -> bool {
     is_header_with(t, f, found, norm, true)
 }
 
