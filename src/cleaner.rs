@@ -3597,8 +3597,10 @@ fn is_author_line(feats: &[Features], i: usize) -> bool {
 fn has_reply_link(t: &[u8]) -> bool {
     const WORD: &[u8] = b"reply";
     let alnum = |j: usize| t.get(j).is_some_and(u8::is_ascii_alphanumeric);
-    (0..t.len().saturating_sub(WORD.len() - 1)).any(|i| {
-        t[i..i + WORD.len()].eq_ignore_ascii_case(WORD)
+    // Where an 'r' is (the word starts with one).
+    memchr::memchr2_iter(b'r', b'R', t).any(|i| {
+        i + WORD.len() <= t.len()
+            && t[i..i + WORD.len()].eq_ignore_ascii_case(WORD)
             && (i == 0 || !alnum(i - 1))
             && !alnum(i + WORD.len())
     })
@@ -5353,6 +5355,23 @@ mod page_pass_tests {
                 f & E_ENDS != 0,
                 table.view()[i].is_some_and(|e| e.ends_article)
             );
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(10_000))]
+        /// [`has_reply_link`], which looks only where an 'r' is, finds
+        /// what a look at every place finds.
+        #[test]
+        fn reply_gate_is_exact(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "reply", "Reply", "REPLY", "r", "R", "eply", "replying", " ", "|", "[", "]", "x", "1", "\u{e9}",
+        ]), 0..8)) {
+            let t = parts.concat().into_bytes();
+            let alnum = |j: usize| t.get(j).is_some_and(u8::is_ascii_alphanumeric);
+            let naive = (0..t.len().saturating_sub(4)).any(|i| {
+                t[i..i + 5].eq_ignore_ascii_case(b"reply") && (i == 0 || !alnum(i - 1)) && !alnum(i + 5)
+            });
+            prop_assert_eq!(has_reply_link(&t), naive);
         }
     }
 
