@@ -4704,11 +4704,24 @@ const LINK_LIST_WORDS_I18N: &[&str] = &[
 
 /// Does the line hold one of [`LINK_LIST_WORDS`] or
 /// [`LINK_LIST_WORDS_I18N`] (ASCII case-insensitive)?
+/// Can the word be one of [`LINK_LIST_WORDS`]: as long as one of them
+/// (3 to 11 bytes), starting with one of their first letters? (A test
+/// checks every word passes.)
+#[inline]
+fn may_be_link_list_word(w: &[u8]) -> bool {
+    (3..=11).contains(&w.len())
+        && matches!(
+            w[0].to_ascii_lowercase(),
+            b'a' | b'c' | b'f' | b'l' | b'm' | b'n' | b'o' | b'p' | b'r' | b's' | b't'
+        )
+}
+
 fn names_a_list_of_links(t: &[u8]) -> bool {
     t.split(|b| !b.is_ascii_alphanumeric()).any(|w| {
-        LINK_LIST_WORDS
-            .iter()
-            .any(|k| w.eq_ignore_ascii_case(k.as_bytes()))
+        may_be_link_list_word(w)
+            && LINK_LIST_WORDS
+                .iter()
+                .any(|k| w.eq_ignore_ascii_case(k.as_bytes()))
     }) || t
         .split(|&b| b < 0x80 && !b.is_ascii_alphanumeric())
         .any(|w| {
@@ -5354,6 +5367,19 @@ mod page_pass_tests {
             assert_eq!(
                 f & E_ENDS != 0,
                 table.view()[i].is_some_and(|e| e.ends_article)
+            );
+        }
+    }
+
+    /// Every word of [`LINK_LIST_WORDS`] passes [`may_be_link_list_word`],
+    /// in any case.
+    #[test]
+    fn link_list_gate_passes_every_word() {
+        for w in LINK_LIST_WORDS {
+            assert!(may_be_link_list_word(w.as_bytes()), "{w}");
+            assert!(
+                may_be_link_list_word(w.to_ascii_uppercase().as_bytes()),
+                "{w}"
             );
         }
     }
