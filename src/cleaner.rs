@@ -837,6 +837,7 @@ impl StopTable {
         }
     }
 
+    #[inline]
     fn count(&self, i: usize, lang: Lang) -> u16 {
         let s = &self.small[i];
         if s[0] == Self::BIG {
