@@ -1850,15 +1850,16 @@ impl Cleaner {
         let dated: Vec<bool> = (0..n)
             .map(|i| {
                 marker[i]
-                    || (evidence[i].map_or(true, |e| {
-                        e.rule == Rule::Shape("date")
-                            || e.rule == Rule::Shape("no-letters")
-                            || e.rule == Rule::Shape("byline")
-                    }) && feats[i].words <= 16
+                    || (feats[i].words <= 16
                         && (feats[i].letters >= 2 || feats[i].letters == 0)
                         && !feats[i].terminal
                         // Every full date has four digits or more.
                         && feats[i].digits >= 4
+                        && evidence[i].map_or(true, |e| {
+                            e.rule == Rule::Shape("date")
+                                || e.rule == Rule::Shape("no-letters")
+                                || e.rule == Rule::Shape("byline")
+                        })
                         && self.inner.shapes.has_day_date(texts[i]))
             })
             .collect();
