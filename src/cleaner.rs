@@ -188,7 +188,7 @@ fn talk_between(marker: &[bool], density: &[f32], evidence: EvidenceView<'_>, i:
             if seen == 2 {
                 return false;
             }
-        } else if evidence[j].is_none() && density[j] > 0.0 {
+        } else if !evidence.has(j) && density[j] > 0.0 {
             return true;
         }
     }
@@ -2982,7 +2982,7 @@ fn keep_captions(doc: &Doc<'_>, judgement: &mut Judgement, end: usize, shapes: &
     };
     for (i, kept) in keep.iter_mut().enumerate().take(end).skip(first + 1) {
         if !*kept
-            && doc.evidence[i].is_none()
+            && !doc.evidence.has(i)
             && !doc.skip[i]
             && !doc.alt[i]
             && shapes.is_caption(doc.texts[i])
