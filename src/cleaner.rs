@@ -128,6 +128,35 @@ struct Evidence {
     comment_marker: bool,
 }
 
+/// Bits of a line's evidence flags ([`EvidenceView::flags`]): it has
+/// evidence at all; it ends the article; a comment marker; a short line;
+/// a lexicon phrase; the `comment-total` shape; a credit that ends the
+/// article.
+const E_HAS: u8 = 1;
+const E_ENDS: u8 = 2;
+const E_MARKER: u8 = 4;
+const E_SHORT: u8 = 8;
+const E_PHRASE: u8 = 16;
+const E_TOTAL: u8 = 32;
+const E_CREDIT_END: u8 = 64;
+
+impl Evidence {
+    /// The value's `E_*` bits.
+    fn flags(&self) -> u8 {
+        let bit = |b: bool, f: u8| if b { f } else { 0 };
+        E_HAS
+            | bit(self.ends_article, E_ENDS)
+            | bit(self.comment_marker, E_MARKER)
+            | bit(self.short_chrome, E_SHORT)
+            | bit(matches!(self.rule, Rule::Phrase(_)), E_PHRASE)
+            | bit(self.rule == Rule::Shape("comment-total"), E_TOTAL)
+            | bit(
+                self.ends_article && self.category == Category::Credit,
+                E_CREDIT_END,
+            )
+    }
+}
+
 /// Below this share of stopwords among all words of the page, its language
 /// is taken as unknown.
 const UNKNOWN_LANGUAGE_RATIO: f32 = 0.15;
@@ -159,7 +188,7 @@ fn talk_between(marker: &[bool], density: &[f32], evidence: EvidenceView<'_>, i:
             if seen == 2 {
                 return false;
             }
-        } else if evidence[j].is_none() && density[j] > 0.0 {
+        } else if !evidence.has(j) && density[j] > 0.0 {
             return true;
         }
     }
@@ -546,6 +575,8 @@ struct Measured<'d> {
     feats: &'d [Features],
     density: &'d [f32],
     evidence: EvidenceView<'d>,
+    /// Each line's [`EvidenceView::flags`].
+    eflags: &'d [u8],
     /// `joined[i]`: line `i + 1` goes on with line `i`'s paragraph.
     joined: &'d [bool],
 }
@@ -559,6 +590,8 @@ struct Doc<'d> {
     feats: CtxFeats<'d>,
     density: &'d [f32],
     evidence: EvidenceView<'d>,
+    /// Each line's [`EvidenceView::flags`].
+    eflags: &'d [u8],
     alt: &'d [bool],
     skip: &'d [bool],
     /// `joined[i]`: line `i + 1` goes on with line `i`'s paragraph.
@@ -716,10 +749,16 @@ impl<'d> EvidenceView<'d> {
         self.of[i] != 0
     }
 
-    /// [`has`](Self::has) for each line in turn.
-    #[inline]
-    fn has_each(&self) -> impl Iterator<Item = bool> + 'd {
-        self.of.iter().map(|&k| k != 0)
+    /// Each line's [`Evidence::flags`] (0: no evidence), worked out once
+    /// for each distinct value: the page-level passes test a byte a line
+    /// instead of reading the line's evidence.
+    fn flags(&self) -> Vec<u8> {
+        let kinds: Vec<u8> = self
+            .kinds
+            .iter()
+            .map(|k| k.map_or(0, |e| e.flags()))
+            .collect();
+        self.of.iter().map(|&k| kinds[k as usize]).collect()
     }
 
     #[inline]
@@ -777,9 +816,17 @@ impl StopTable {
 
     /// Adds every line's counts to `hits`.
     fn add_all(&self, hits: &mut [u32; NLANG]) {
-        for s in &self.small {
-            // A line in `big` adds [BIG; NLANG] here, taken back below.
-            for (h, &c) in hits.iter_mut().zip(s) {
+        // A line in `big` adds [BIG; NLANG] here, taken back below. The
+        // counts are summed in 16 bits, 257 lines at a time (255 x 257
+        // fits), then added to `hits`.
+        for chunk in self.small.chunks(257) {
+            let mut sum = [0u16; NLANG];
+            for s in chunk {
+                for (h, &c) in sum.iter_mut().zip(s) {
+                    *h += u16::from(c);
+                }
+            }
+            for (h, c) in hits.iter_mut().zip(sum) {
                 *h += u32::from(c);
             }
         }
@@ -790,6 +837,7 @@ impl StopTable {
         }
     }
 
+    #[inline]
     fn count(&self, i: usize, lang: Lang) -> u16 {
         let s = &self.small[i];
         if s[0] == Self::BIG {
@@ -893,6 +941,7 @@ impl Doc<'_> {
             feats: self.feats.prefix(end),
             density: &self.density[..end],
             evidence: self.evidence.slice(..end),
+            eflags: &self.eflags[..end],
             alt: &self.alt[..end],
             skip: &self.skip[..end],
             joined: &self.joined[..end],
@@ -1494,11 +1543,13 @@ impl Cleaner {
         let (alt, skip) = (&*alt, &*skip);
 
         // Stage 5: the context model.
+        let eflags = evidence.flags();
         let doc = Doc {
             texts,
             feats: ctx_feats,
             density: &ctx_density,
             evidence,
+            eflags: &eflags,
             alt,
             skip,
             joined,
@@ -1516,6 +1567,7 @@ impl Cleaner {
             feats,
             density: &density,
             evidence,
+            eflags: &eflags,
             joined,
         };
         let (cut, rejudge) = match self.article_end(p, measured, &judgement.keep, reference) {
@@ -1577,8 +1629,8 @@ impl Cleaner {
         // Whether each line's evidence is a lexicon phrase ("Anzeige",
         // "Kontakt", "Articles les plus lus"), not a shape (a date, a
         // breadcrumb): only a phrase heads a list as a chrome header.
-        for (i, head) in phrase_head.iter_mut().enumerate() {
-            *head = matches!(evidence[i], Some(e) if matches!(e.rule, Rule::Phrase(_)));
+        for (head, &f) in phrase_head.iter_mut().zip(&eflags) {
+            *head = f & E_PHRASE != 0;
         }
         let list_start = teasers::teaser_end(
             texts,
@@ -1596,7 +1648,7 @@ impl Cleaner {
         }
         // An author's bio box before that end ends the article too.
         let bio_start = self
-            .bio_end(p, measured, &judgement.keep)
+            .bio_end(p, measured, &judgement.keep, reference)
             .filter(|&b| list_start.or(cut).map_or(true, |e| b < e));
         // The article ends at the cut, at a list of other stories or at a
         // bio box.
@@ -1705,6 +1757,7 @@ impl Cleaner {
             feats,
             density,
             evidence,
+            eflags,
             joined,
         } = page;
         let n = feats.len();
@@ -1730,25 +1783,34 @@ impl Cleaner {
         // allocation.)
         let mut flags = vec![false; 2 * n];
         let (marker, author) = flags.split_at_mut(n);
+        // (Counted as they are found, with whether some line ends the
+        // article: see below.)
+        let (mut markers, mut authors, mut ends) = (0usize, 0usize, false);
         for i in 0..n {
-            marker[i] = evidence[i].is_some_and(|e| e.comment_marker)
-                || (!evidence.has(i)
-                    && feats[i].words <= NAMED_AGO_WORDS
-                    && !feats[i].terminal
+            let (f, ev) = (&feats[i], eflags[i]);
+            // No evidence at all.
+            let free = ev == 0;
+            marker[i] = ev & E_MARKER != 0
+                || (free
+                    && f.words <= NAMED_AGO_WORDS
+                    && !f.terminal
                     && density[i] == 0.0
                     && named_ago(texts[i]))
-                || (feats[i].words <= 16
-                    && feats[i].letters >= 2
-                    && !feats[i].terminal
+                || (f.words <= 16
+                    && f.letters >= 2
+                    && !f.terminal
                     // A time of day has three digits or more (most
                     // lines have fewer and skip the search).
-                    && feats[i].digits >= 3
+                    && f.digits >= 3
                     && has_time(texts[i])
                     && shapes.has_date(texts[i])
                     && !schedule.get_or_insert_with(schedule_of_page)[i]);
-            author[i] = !evidence.has(i)
+            author[i] = free
                 && density[i] == 0.0
                 && (is_author_line(feats, i) || is_linked_author_line(texts[i], feats, i));
+            markers += usize::from(marker[i]);
+            authors += usize::from(author[i]);
+            ends |= ev & E_ENDS != 0;
         }
         let (marker, author) = (&*marker, &*author);
         // The walk below ends the article only at a line with evidence that
@@ -1758,9 +1820,7 @@ impl Cleaner {
         // their own) has no end here, and the rest (the kept weight, the
         // other flags, the walk) is not worked out. The reference walks
         // anyway.
-        let count = |flags: &[bool]| flags.iter().filter(|&&f| f).count();
-        let ends = (0..n).any(|i| evidence[i].is_some_and(|e| e.ends_article));
-        if !reference && !ends && count(marker) < 3 && count(author) <= AUTHOR_RUN as usize {
+        if !reference && !ends && markers < 3 && authors <= AUTHOR_RUN as usize {
             return None;
         }
         let total: u64 = (0..n).filter(|&i| keep[i]).map(weight).sum();
@@ -1770,10 +1830,7 @@ impl Cleaner {
         // [Reply | View]") is a comment's too: posts are not replied to
         // one by one.
         let strong: Vec<bool> = (0..n)
-            .map(|i| {
-                evidence[i].is_some_and(|e| e.comment_marker)
-                    || (marker[i] && has_reply_link(texts[i]))
-            })
+            .map(|i| eflags[i] & E_MARKER != 0 || (marker[i] && has_reply_link(texts[i])))
             .collect();
         // Names are counted by lines: on a wrapped page, short name-like
         // lines (a picture's file name, a section label) head each teaser
@@ -1795,15 +1852,16 @@ impl Cleaner {
         let dated: Vec<bool> = (0..n)
             .map(|i| {
                 marker[i]
-                    || (evidence[i].map_or(true, |e| {
-                        e.rule == Rule::Shape("date")
-                            || e.rule == Rule::Shape("no-letters")
-                            || e.rule == Rule::Shape("byline")
-                    }) && feats[i].words <= 16
+                    || (feats[i].words <= 16
                         && (feats[i].letters >= 2 || feats[i].letters == 0)
                         && !feats[i].terminal
                         // Every full date has four digits or more.
                         && feats[i].digits >= 4
+                        && evidence[i].map_or(true, |e| {
+                            e.rule == Rule::Shape("date")
+                                || e.rule == Rule::Shape("no-letters")
+                                || e.rule == Rule::Shape("byline")
+                        })
                         && self.inner.shapes.has_day_date(texts[i]))
             })
             .collect();
@@ -1818,18 +1876,6 @@ impl Cleaner {
         let mut strong_ahead = markers_ahead(&strong, COMMENT_WINDOW);
         // Comment headers printed three times or more (the same phrase or
         // shape) stand under each post of a blog page: they end nothing.
-        let mut headers: Vec<(Rule, u32)> = Vec::new();
-        for e in evidence.iter().flatten().filter(|e| e.ends_article) {
-            match headers.iter_mut().find(|(r, _)| *r == e.rule) {
-                Some((_, count)) => *count += 1,
-                None => headers.push((e.rule, 1)),
-            }
-        }
-        let per_post = |rule: Rule| headers.iter().any(|&(r, c)| r == rule && c >= 3);
-        // The page's last count of comments (see below).
-        let last_total = (0..n)
-            .rev()
-            .find(|&i| evidence[i].is_some_and(|e| e.rule == Rule::Shape("comment-total")));
         // A credit printed again further down ("Source: ..." under each
         // picture) was not the article's end: only its last copy may be.
         // Dated ones ("Posted by Ann on May 2, 2012 at 9:14 am") are not
@@ -1837,15 +1883,34 @@ impl Cleaner {
         let undated_credit = |i: usize, e: &Evidence| {
             e.ends_article && e.category == Category::Credit && !shapes.has_date(texts[i])
         };
+        // How often each header and each undated credit stands on the page,
+        // and the page's last count of comments (see below): one walk over
+        // the lines flagged for them.
+        let mut headers: Vec<(Rule, u32)> = Vec::new();
         let mut credits: Vec<(Rule, u32)> = Vec::new();
-        for (i, e) in evidence.iter().enumerate() {
-            if let Some(e) = e.filter(|e| undated_credit(i, e)) {
+        let mut last_total = None;
+        for (i, &f) in eflags.iter().enumerate() {
+            if f & (E_ENDS | E_TOTAL) == 0 {
+                continue;
+            }
+            if f & E_TOTAL != 0 {
+                last_total = Some(i);
+            }
+            let Some(e) = evidence[i].filter(|_| f & E_ENDS != 0) else {
+                continue;
+            };
+            match headers.iter_mut().find(|(r, _)| *r == e.rule) {
+                Some((_, count)) => *count += 1,
+                None => headers.push((e.rule, 1)),
+            }
+            if f & E_CREDIT_END != 0 && undated_credit(i, &e) {
                 match credits.iter_mut().find(|(r, _)| *r == e.rule) {
                     Some((_, count)) => *count += 1,
                     None => credits.push((e.rule, 1)),
                 }
             }
         }
+        let per_post = |rule: Rule| headers.iter().any(|&(r, c)| r == rule && c >= 3);
         let mut seen_credits: Vec<(Rule, u32)> = Vec::new();
         let mut before = 0u64;
         let mut last_header = None;
@@ -1870,7 +1935,9 @@ impl Cleaner {
             if keep[i] {
                 before += weight(i);
             }
-            if let Some(e) = evidence[i] {
+            // Only evidence that ends the article does anything here (an
+            // undated credit ends it too).
+            if let Some(e) = evidence[i].filter(|_| eflags[i] & E_ENDS != 0) {
                 let again = undated_credit(i, &e) && {
                     let seen = match seen_credits.iter_mut().find(|(r, _)| *r == e.rule) {
                         Some((_, seen)) => {
@@ -2033,7 +2100,15 @@ impl Cleaner {
     /// Unlike a sign-off, the lines above keep their verdicts (a list of
     /// the site's other stories between the article and the bio may be
     /// what a reader counts as part of the page).
-    fn bio_end(&self, p: &Params, page: Measured<'_>, keep: &[bool]) -> Option<usize> {
+    ///
+    /// `reference`: on the reference path (every line asked [`bio_box`]).
+    fn bio_end(
+        &self,
+        p: &Params,
+        page: Measured<'_>,
+        keep: &[bool],
+        reference: bool,
+    ) -> Option<usize> {
         let Measured {
             texts,
             feats,
@@ -2049,8 +2124,29 @@ impl Cleaner {
         // the first time: a page of profiles ("Jane Doe" / "Jane Doe runs
         // the farm ...") has several.
         let mut bare_seen = false;
-        for i in 0..texts.len() {
-            if let Some((j, bare)) = bio_box(texts, feats, density, keep, i) {
+        let n = texts.len();
+        // The first line below the current one that may be a bio (kept, of
+        // [`BIO_WORDS`] words or more; `n`: none), found once for all the
+        // lines above it. A box needs one within [`BIO_WINDOW`] lines, and
+        // a header [`bio_box`]'s first test lets by: other lines are not
+        // asked (on the fast path).
+        let mut below = 0;
+        for i in 0..n {
+            let asked = reference || {
+                let f = &feats[i];
+                bio_header_shape(f) && {
+                    if below <= i {
+                        below = i + 1;
+                        while below < n && !(keep[below] && feats[below].words >= BIO_WORDS) {
+                            below += 1;
+                        }
+                    }
+                    below < (i + 1 + BIO_WINDOW).min(n)
+                }
+            };
+            if !asked {
+                debug_assert!(bio_box(texts, feats, density, keep, i).is_none());
+            } else if let Some((j, bare)) = bio_box(texts, feats, density, keep, i) {
                 if before >= p.min_comment_cut && !(bare && bare_seen) {
                     let bio: u64 = (i..=j).filter(|&k| keep[k]).map(weight).sum();
                     let total = *total.get_or_insert_with(|| {
@@ -2092,24 +2188,35 @@ impl Cleaner {
     /// The context model, the region and headings, at one set of thresholds.
     fn judge(&self, p: &Params, doc: &Doc<'_>, t: &Thresholds) -> Judgement {
         let n = doc.texts.len();
-        let initial: Vec<Class> = (doc.feats.iter().zip(doc.density))
-            .zip(doc.evidence.has_each())
-            .map(|((f, &density), chrome)| context::initial_class(&f, density, chrome, t))
-            .collect();
+        // Each line's class, whether it is invisible to its neighbours and
+        // its score for the regions, in one pass over the lines.
         // Chrome found by a phrase or shape (a photo credit, a date, a
         // byline) sits between paragraphs all the time: it is dropped, but it
         // says nothing about its neighbours, so it is invisible to them.
-        let invisible: Vec<bool> = (doc.skip.iter().zip(doc.evidence.iter()))
-            .map(|(&skip, e)| skip || e.is_some_and(|e| e.short_chrome))
-            .collect();
+        let mut initial: Vec<Class> = vec![Class::Bad; n];
+        let mut invisible: Vec<bool> = vec![false; n];
+        let mut scores: Vec<f32> = vec![0.0; n];
+        for (((((text, f), &density), &e), &skip), ((class, invisible), score)) in doc
+            .texts
+            .iter()
+            .zip(doc.feats.iter())
+            .zip(doc.density)
+            .zip(doc.eflags)
+            .zip(doc.skip)
+            .zip(
+                initial
+                    .iter_mut()
+                    .zip(invisible.iter_mut())
+                    .zip(scores.iter_mut()),
+            )
+        {
+            let chrome = e & E_HAS != 0;
+            *class = context::initial_class(&f, density, chrome, t);
+            *invisible = skip || e & E_SHORT != 0;
+            *score = region_score(text, &f, density, *class, chrome, skip, doc.tabs);
+        }
         let resolved = context::resolve(&initial, &invisible);
         drop(invisible);
-        let scores: Vec<f32> = (doc.texts.iter().zip(doc.feats.iter()).zip(doc.density))
-            .zip(initial.iter().zip(doc.evidence.has_each()).zip(doc.skip))
-            .map(|(((t, f), &density), ((&class, chrome), &skip))| {
-                region_score(t, &f, density, class, chrome, skip, doc.tabs)
-            })
-            .collect();
         let mut inside_mask = vec![false; n];
         for (a, b) in context::regions(&scores, p.region_share) {
             inside_mask[a..b].iter_mut().for_each(|x| *x = true);
@@ -2135,6 +2242,7 @@ impl Cleaner {
             })
             .collect();
         let mut heading: Vec<Option<KeptBy>> = vec![None; n];
+        let mut visible = 0;
         for i in 0..n {
             if keep[i] || doc.evidence.has(i) || doc.skip[i] || initial[i] != Class::Short {
                 continue;
@@ -2147,9 +2255,20 @@ impl Cleaner {
                 continue;
             }
             // The next line that is not chrome or a repeat must be article text.
-            let next = (i + 1..n)
-                .take(6)
-                .find(|&j| !doc.evidence.has(j) && !doc.skip[j]);
+            // (Found once for all the lines above it: `visible` moves down.)
+            if visible <= i {
+                visible = i + 1;
+                while visible < n && (doc.evidence.has(visible) || doc.skip[visible]) {
+                    visible += 1;
+                }
+            }
+            let next = Some(visible).filter(|&j| j < n && j <= i + 6);
+            debug_assert_eq!(
+                next,
+                (i + 1..n)
+                    .take(6)
+                    .find(|&j| !doc.evidence.has(j) && !doc.skip[j])
+            );
             if let Some(j) = next {
                 if keep[j] && initial[j] != Class::Short {
                     heading[i] = Some(KeptBy::Heading);
@@ -2400,8 +2519,21 @@ impl Cleaner {
         // Found as the walk goes down: a lead-in only takes lines above its
         // paragraph, and a kept line below within LEAD_IN_GAP has that
         // paragraph above it anyway, so no later start changes.
+        // (The last kept line above is carried down the lines looked at,
+        // rather than the LEAD_IN_GAP lines above each looked at again.)
         let start_at = |keep: &[bool], from: usize| {
-            (from..n).find(|&k| keep[k] && (k.saturating_sub(LEAD_IN_GAP)..k).all(|j| !keep[j]))
+            let mut last = (from.saturating_sub(LEAD_IN_GAP)..from)
+                .rev()
+                .find(|&j| keep[j]);
+            (from..n).find(|&k| {
+                if !keep[k] {
+                    return false;
+                }
+                let start = last.map_or(true, |l| k - l > LEAD_IN_GAP);
+                debug_assert_eq!(start, (k.saturating_sub(LEAD_IN_GAP)..k).all(|j| !keep[j]));
+                last = Some(k);
+                start
+            })
         };
         // Whether the line right above `i` reads as a headline, neither
         // chrome nor kept.
@@ -2703,6 +2835,17 @@ fn is_table_row(t: &[u8], figures: bool) -> bool {
 /// (the page has none): the search for two tabs is skipped then.
 #[inline]
 fn is_table_row_in(t: &[u8], figures: bool, tabs: bool) -> bool {
+    // On a page without a tab, a line without a figure is no row (a test
+    // in the caller's loop; the rest is called).
+    if !tabs && !figures {
+        debug_assert!(!t.contains(&b'\t'));
+        return false;
+    }
+    table_row_search(t, figures, tabs)
+}
+
+/// [`is_table_row_in`] past its test for a page without a tab.
+fn table_row_search(t: &[u8], figures: bool, tabs: bool) -> bool {
     if !tabs {
         debug_assert!(!t.contains(&b'\t'));
     } else if let Some(tab) = memchr::memchr(b'\t', t) {
@@ -2811,18 +2954,27 @@ fn keep_continuations(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
 /// so that it moves no cut.
 fn keep_citations(doc: &Doc<'_>, judgement: &mut Judgement, end: usize, shapes: &Shapes) {
     let keep = &mut judgement.keep;
+    // The last kept line above (as the walk goes down: the window above a
+    // line is looked at once, not line by line).
+    let mut last_kept = keep.first().is_some_and(|&k| k).then_some(0);
     for i in 1..end {
-        if keep[i]
-            || doc.evidence[i].is_some()
+        debug_assert_eq!(
+            last_kept.is_some_and(|k| k >= i.saturating_sub(CITATION_GAP)),
+            (i.saturating_sub(CITATION_GAP)..i).any(|k| keep[k])
+        );
+        if !(keep[i]
+            || doc.evidence.has(i)
             || doc.skip[i]
             || doc.alt[i]
-            || !(i.saturating_sub(CITATION_GAP)..i).any(|k| keep[k])
-            || !shapes.is_citation(doc.texts[i])
+            || !last_kept.is_some_and(|k| k >= i.saturating_sub(CITATION_GAP))
+            || !shapes.is_citation(doc.texts[i]))
         {
-            continue;
+            keep[i] = true;
+            judgement.heading[i] = Some(KeptBy::Citation);
         }
-        keep[i] = true;
-        judgement.heading[i] = Some(KeptBy::Citation);
+        if keep[i] {
+            last_kept = Some(i);
+        }
     }
 }
 
@@ -2837,7 +2989,7 @@ fn keep_captions(doc: &Doc<'_>, judgement: &mut Judgement, end: usize, shapes: &
     };
     for (i, kept) in keep.iter_mut().enumerate().take(end).skip(first + 1) {
         if !*kept
-            && doc.evidence[i].is_none()
+            && !doc.evidence.has(i)
             && !doc.skip[i]
             && !doc.alt[i]
             && shapes.is_caption(doc.texts[i])
@@ -3264,13 +3416,18 @@ fn keep_datelines(
             matches!(e.category, Category::Credit | Category::Interface)
         }) || date(j)
     };
-    let dates = indices(paragraph, |i| {
-        i + DATELINE_REACH >= first && !keep[i] && date(i) && (i + 1..first).all(passed)
-    });
+    // (Only the lines from DATELINE_REACH above the first kept one on are
+    // looked at: no line above them is near enough.)
+    let dates: Vec<usize> = (first.saturating_sub(DATELINE_REACH)..paragraph)
+        .filter(|&i| {
+            debug_assert!(i + DATELINE_REACH >= first);
+            !keep[i] && date(i) && (i + 1..first).all(passed)
+        })
+        .collect();
     if dates.len() > MAX_DATELINES {
         return;
     }
-    for i in dates.into_iter().map(|i| i as usize) {
+    for i in dates {
         keep[i] = true;
         judgement.heading[i] = Some(KeptBy::Dateline);
     }
@@ -3449,8 +3606,10 @@ fn is_author_line(feats: &[Features], i: usize) -> bool {
 fn has_reply_link(t: &[u8]) -> bool {
     const WORD: &[u8] = b"reply";
     let alnum = |j: usize| t.get(j).is_some_and(u8::is_ascii_alphanumeric);
-    (0..t.len().saturating_sub(WORD.len() - 1)).any(|i| {
-        t[i..i + WORD.len()].eq_ignore_ascii_case(WORD)
+    // Where an 'r' is (the word starts with one).
+    memchr::memchr2_iter(b'r', b'R', t).any(|i| {
+        i + WORD.len() <= t.len()
+            && t[i..i + WORD.len()].eq_ignore_ascii_case(WORD)
             && (i == 0 || !alnum(i - 1))
             && !alnum(i + WORD.len())
     })
@@ -3788,6 +3947,13 @@ fn name_words(t: &[u8]) -> impl Iterator<Item = &[u8]> + Clone {
         .filter(|w| !w.is_empty())
 }
 
+/// A bio box's header has two to five words, starts with a capital and
+/// ends no sentence ([`bio_box`]'s first test).
+#[inline]
+fn bio_header_shape(f: &Features) -> bool {
+    (2..=5).contains(&f.words) && !f.terminal && f.first_upper
+}
+
 /// Is line `i` the header of an author's bio box with the bio kept right
 /// below it, a paragraph (at least [`BIO_WORDS`] words) that starts with
 /// the person of the header ("About Evan Gough" / "Evan Gough lives on the
@@ -3801,7 +3967,7 @@ fn bio_box(
     i: usize,
 ) -> Option<(usize, bool)> {
     let f = &feats[i];
-    if !(2..=5).contains(&f.words) || f.terminal || !f.first_upper {
+    if !bio_header_shape(f) {
         return None;
     }
     // One stopword: "about" itself.
@@ -3991,16 +4157,6 @@ fn after_widgets(evidence: EvidenceView<'_>, i: usize) -> bool {
 #[inline]
 fn next_kept(keep: &[bool], from: usize) -> Option<usize> {
     keep.get(from..)?.iter().position(|&k| k).map(|p| from + p)
-}
-
-/// The indices below `n` that `keep` says yes to, four bytes each, in a
-/// vector of exactly their number: they are counted first (collected
-/// straight away, the vector grows step by step, which costs more than
-/// asking `keep` twice).
-fn indices(n: usize, keep: impl Fn(usize) -> bool) -> Vec<u32> {
-    let mut v = Vec::with_capacity((0..n).filter(|&i| keep(i)).count());
-    v.extend((0..n).filter(|&i| keep(i)).map(|i| i as u32));
-    v
 }
 
 /// For each line in turn, down the page, how many lines below it are
@@ -4572,11 +4728,24 @@ const LINK_LIST_WORDS_I18N: &[&str] = &[
 
 /// Does the line hold one of [`LINK_LIST_WORDS`] or
 /// [`LINK_LIST_WORDS_I18N`] (ASCII case-insensitive)?
+/// Can the word be one of [`LINK_LIST_WORDS`]: as long as one of them
+/// (3 to 11 bytes), starting with one of their first letters? (A test
+/// checks every word passes.)
+#[inline]
+fn may_be_link_list_word(w: &[u8]) -> bool {
+    (3..=11).contains(&w.len())
+        && matches!(
+            w[0].to_ascii_lowercase(),
+            b'a' | b'c' | b'f' | b'l' | b'm' | b'n' | b'o' | b'p' | b'r' | b's' | b't'
+        )
+}
+
 fn names_a_list_of_links(t: &[u8]) -> bool {
     t.split(|b| !b.is_ascii_alphanumeric()).any(|w| {
-        LINK_LIST_WORDS
-            .iter()
-            .any(|k| w.eq_ignore_ascii_case(k.as_bytes()))
+        may_be_link_list_word(w)
+            && LINK_LIST_WORDS
+                .iter()
+                .any(|k| w.eq_ignore_ascii_case(k.as_bytes()))
     }) || t
         .split(|&b| b < 0x80 && !b.is_ascii_alphanumeric())
         .any(|w| {
@@ -4654,6 +4823,7 @@ fn after_bullet(t: &[u8]) -> &[u8] {
 /// this many spaces (words, less one).
 const BRACKET_ITEM_SPACES: usize = 3;
 
+#[inline]
 fn list_marker(t: &[u8]) -> Option<ListMarker> {
     // Every marker starts with a bullet's first byte (the others' UTF-8
     // leads), a bracket or a digit: most lines start with none.
@@ -5160,5 +5330,174 @@ mod amount_line_tests {
         }
         let long = format!("2 cups {}", "flour ".repeat(30));
         assert_eq!(amount_line(long.as_bytes()), None);
+    }
+}
+
+#[cfg(test)]
+mod page_pass_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Each bit of [`Evidence::flags`] says what the value's fields say.
+    #[test]
+    fn evidence_flags_are_the_fields() {
+        let rules = [
+            Rule::Phrase("comments"),
+            Rule::Shape("comment-total"),
+            Rule::Shape("date"),
+        ];
+        let categories = [Category::Credit, Category::Social, Category::Banner];
+        for rule in rules {
+            for category in categories {
+                for bits in 0..8u8 {
+                    let e = Evidence {
+                        category,
+                        rule,
+                        ends_article: bits & 1 != 0,
+                        short_chrome: bits & 2 != 0,
+                        comment_marker: bits & 4 != 0,
+                    };
+                    let f = e.flags();
+                    assert_ne!(f & E_HAS, 0);
+                    assert_eq!(f & E_ENDS != 0, e.ends_article);
+                    assert_eq!(f & E_SHORT != 0, e.short_chrome);
+                    assert_eq!(f & E_MARKER != 0, e.comment_marker);
+                    assert_eq!(f & E_PHRASE != 0, matches!(e.rule, Rule::Phrase(_)));
+                    assert_eq!(f & E_TOTAL != 0, e.rule == Rule::Shape("comment-total"));
+                    assert_eq!(
+                        f & E_CREDIT_END != 0,
+                        e.ends_article && e.category == Category::Credit
+                    );
+                }
+            }
+        }
+        let table = EvidenceTable {
+            kinds: vec![
+                None,
+                Some(Evidence {
+                    category: Category::Social,
+                    rule: Rule::Phrase("comments"),
+                    ends_article: true,
+                    short_chrome: true,
+                    comment_marker: false,
+                }),
+            ],
+            of: vec![0, 1, 0, 1, 1],
+        };
+        let flags = table.view().flags();
+        assert_eq!(flags.len(), 5);
+        for (i, f) in flags.iter().enumerate() {
+            assert_eq!(*f != 0, table.view().has(i));
+            assert_eq!(
+                f & E_ENDS != 0,
+                table.view()[i].is_some_and(|e| e.ends_article)
+            );
+        }
+    }
+
+    /// Every word of [`LINK_LIST_WORDS`] passes [`may_be_link_list_word`],
+    /// in any case.
+    #[test]
+    fn link_list_gate_passes_every_word() {
+        for w in LINK_LIST_WORDS {
+            assert!(may_be_link_list_word(w.as_bytes()), "{w}");
+            assert!(
+                may_be_link_list_word(w.to_ascii_uppercase().as_bytes()),
+                "{w}"
+            );
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(10_000))]
+        /// [`has_reply_link`], which looks only where an 'r' is, finds
+        /// what a look at every place finds.
+        #[test]
+        fn reply_gate_is_exact(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "reply", "Reply", "REPLY", "r", "R", "eply", "replying", " ", "|", "[", "]", "x", "1", "\u{e9}",
+        ]), 0..8)) {
+            let t = parts.concat().into_bytes();
+            let alnum = |j: usize| t.get(j).is_some_and(u8::is_ascii_alphanumeric);
+            let naive = (0..t.len().saturating_sub(4)).any(|i| {
+                t[i..i + 5].eq_ignore_ascii_case(b"reply") && (i == 0 || !alnum(i - 1)) && !alnum(i + 5)
+            });
+            prop_assert_eq!(has_reply_link(&t), naive);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1_000))]
+        /// [`StopTable::add_all`]'s 16-bit sums add up what each line's
+        /// counts do (every line at 254 or 255: the largest sums).
+        #[test]
+        fn stop_sums_are_exact(lines in proptest::collection::vec(
+            (proptest::sample::select(vec![0u16, 1, 7, 254, 255, 256, 1000]), 0..NLANG),
+            0..800,
+        ), fill in proptest::sample::select(vec![0u16, 254])) {
+            let mut table = StopTable::with_capacity(lines.len());
+            let mut naive = [0u32; NLANG];
+            for &(count, lang) in &lines {
+                let mut c = [fill; NLANG];
+                c[lang] = count;
+                for (h, &x) in naive.iter_mut().zip(&c) {
+                    *h += u32::from(x);
+                }
+                table.push(c);
+            }
+            let mut hits = [0u32; NLANG];
+            table.add_all(&mut hits);
+            prop_assert_eq!(hits, naive);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+        /// `bio_end` asks [`bio_box`] only about lines of a header's shape
+        /// with a kept line of [`BIO_WORDS`] words within [`BIO_WINDOW`]
+        /// below: it decides as the reference, which asks about every line.
+        #[test]
+        fn bio_gate_is_exact(lines in proptest::collection::vec((
+            proptest::sample::select(vec![
+                "About Jane Doe", "Jane Doe", "Jane Doe writes about farming and she lives here with her dogs.",
+                "Evan Gough lives on the coast, where he writes about the sea and its history.",
+                "About", "Menu", "A paragraph of the article that goes on for a while, as they do.",
+                "I am Becky and I write this blog about my garden and my cooking.",
+                "About Becky", "Posts by Jane Doe", "Jane Doe 12 posts",
+            ]),
+            proptest::bool::ANY,
+            0u32..3,
+        ), 0..24)) {
+            let cleaner = Cleaner::new();
+            let p = Params::for_mode(crate::Mode::Balanced);
+            let texts: Vec<&[u8]> = lines.iter().map(|(t, _, _)| t.as_bytes()).collect();
+            let feats: Vec<Features> = texts
+                .iter()
+                .map(|t| features::measure(t, &cleaner.inner.stopwords).0)
+                .collect();
+            let keep: Vec<bool> = lines.iter().map(|l| l.1).collect();
+            let density: Vec<f32> = lines.iter().map(|l| l.2 as f32 * 0.1).collect();
+            let table = EvidenceTable { kinds: vec![None], of: vec![0; texts.len()] };
+            let joined = vec![false; texts.len()];
+            let eflags = vec![0; texts.len()];
+            let page = Measured {
+                texts: &texts,
+                feats: &feats,
+                density: &density,
+                evidence: table.view(),
+                eflags: &eflags,
+                joined: &joined,
+            };
+            prop_assert_eq!(
+                cleaner.bio_end(&p, page, &keep, false),
+                cleaner.bio_end(&p, page, &keep, true)
+            );
+            // And line by line: every line the gate passes over has no box.
+            let mut params = p;
+            params.min_comment_cut = 0;
+            prop_assert_eq!(
+                cleaner.bio_end(&params, page, &keep, false),
+                cleaner.bio_end(&params, page, &keep, true)
+            );
+        }
     }
 }

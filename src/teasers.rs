@@ -383,8 +383,13 @@ pub(crate) fn teaser_end(
     let (prose, rest) = flags.split_at_mut(n);
     let (closes, paired) = rest.split_at_mut(n);
     for j in (0..n).filter(|&j| text(j)) {
+        let words = paras.map_or(feats.own[j].words, |p| p.words[j]);
+        // Both need eight words and some stopwords (most lines have fewer:
+        // their flags stay false without a look at the rest).
+        if words < 8 || density[j] < 0.1 {
+            continue;
+        }
         let f = feats.get(j);
-        let words = paras.map_or(f.words, |p| p.words[j]);
         prose[j] = is_prose(texts[j], words, &f, density[j]);
         closes[j] = prose[j] || (words > TITLE_WORDS && f.terminal && density[j] >= 0.1);
     }
@@ -406,7 +411,9 @@ pub(crate) fn teaser_end(
             Some((a, _)) if same(a, j) => cur = Some((a, j)),
             _ => {
                 if let (Some(p), Some(c)) = (prev, cur) {
-                    pair(p, c);
+                    if prose[p.1] && prose[c.1] {
+                        pair(p, c);
+                    }
                 }
                 prev = cur;
                 cur = Some((j, j));
@@ -774,7 +781,24 @@ fn link_after_sentence(t: &[u8]) -> Option<&[u8]> {
 
 /// A short line that starts with one of [`HEADER_STARTS`], not chrome of
 /// another kind and not a piece of a sentence.
+#[inline]
 fn is_header(t: &[u8], f: &Features, found: Found, norm: &mut Vec<u8>) -> bool {
+    // Most lines fail the counts and kinds `is_header_with` tests first:
+    // tested where it is asked (the rest is called).
+    if !(1..=HEADER_WORDS).contains(&f.words)
+        || matches!(
+            found,
+            Found::Chrome | Found::Share | Found::ShareRow | Found::Comments
+        )
+        || !f.first_upper
+    {
+        return false;
+    }
+    is_header_gated(t, f, found, norm)
+}
+
+/// [`is_header_with`] with its gates.
+fn is_header_gated(t: &[u8], f: &Features, found: Found, norm: &mut Vec<u8>) -> bool {
     is_header_with(t, f, found, norm, true)
 }
 
