@@ -1438,11 +1438,17 @@ impl Cleaner {
     /// line the default keeps; a second copy of a kept line still goes.
     fn decide_floored(&self, page: Page<'_, '_>) -> (Vec<u32>, Lang) {
         let inner = &*self.inner;
-        let (mut codes, lang) = self.decide(&inner.params, page);
+        // What does not depend on the settings is worked out once for both.
+        let mut prep = self.prepare(page, inner.floor.is_some());
+        let lang = prep.lang;
         let Some(floor) = &inner.floor else {
-            return (codes, lang);
+            return (self.decide(&inner.params, page, &mut prep, true), lang);
         };
-        for (c, k) in codes.iter_mut().zip(self.decide(floor, page).0) {
+        let mut codes = self.decide(&inner.params, page, &mut prep, false);
+        for (c, k) in codes
+            .iter_mut()
+            .zip(self.decide(floor, page, &mut prep, true))
+        {
             if !code::is_keep(*c) && code::is_keep(k) {
                 *c = k;
             }
@@ -1464,17 +1470,19 @@ impl Cleaner {
         (codes, lang)
     }
 
-    /// The stages that look at the whole page (language, repeats, the
-    /// context model, the article's end) over lines already analysed, at
-    /// the settings `p` (see [`decide_floored`](Self::decide_floored)).
-    fn decide(&self, p: &Params, page: Page<'_, '_>) -> (Vec<u32>, Lang) {
+    /// What [`decide`](Self::decide) reads of a page whatever its
+    /// settings: the language, the stopword densities, the hard-wrapped
+    /// paragraphs, alt-text fragments and repeats, each line's evidence
+    /// flags. `both`: for a mode and its floor (room for stage 7's kept
+    /// roots apart).
+    fn prepare(&self, page: Page<'_, '_>, both: bool) -> Prepared {
         let Page {
             texts,
             m,
             roots,
             adjacent,
             joined,
-            layout,
+            layout: _,
             reference,
         } = page;
         let inner = &*self.inner;
@@ -1521,16 +1529,21 @@ impl Cleaner {
         // `<pre>` block) is judged as one: each of its lines gets the
         // paragraph's length, stopword density and ending.
         let (ctx_density, paras) = wrapped_paragraphs(feats, &density, joined, known);
-        let ctx_feats = CtxFeats::new(feats, paras.as_ref());
+        let wrapped = match ctx_density {
+            Cow::Owned(d) => Some(d),
+            Cow::Borrowed(_) => None,
+        };
 
         // Stage 4: repeats and alt-text fragments (adjacent lines only).
         // A line whose root is another is a copy of it.
         let copy = |i: usize| roots[i] as usize != i;
         // Three flags a line in one allocation: `alt`, `skip` and
-        // `phrase_head` (below).
-        let mut line_flags = vec![false; 3 * n];
-        let (alt, rest) = line_flags.split_at_mut(n);
-        let (skip, phrase_head) = rest.split_at_mut(n);
+        // `phrase_head` (below); for a mode and its floor, a fourth for
+        // stage 7's kept roots (see [`Prepared::flags`]).
+        let mut flags = vec![false; if both { 4 } else { 3 } * n];
+        let (alt, rest) = flags.split_at_mut(n);
+        let (skip, rest) = rest.split_at_mut(n);
+        let phrase_head = &mut rest[..n];
         for i in 0..n {
             alt[i] = adjacent[i]
                 && if reference {
@@ -1540,16 +1553,61 @@ impl Cleaner {
                 };
             skip[i] = copy(i) || alt[i];
         }
-        let (alt, skip) = (&*alt, &*skip);
+        let eflags = evidence.flags();
+        // Whether each line's evidence is a lexicon phrase ("Anzeige",
+        // "Kontakt", "Articles les plus lus"), not a shape (a date, a
+        // breadcrumb): only a phrase heads a list as a chrome header.
+        for (head, &f) in phrase_head.iter_mut().zip(&eflags) {
+            *head = f & E_PHRASE != 0;
+        }
+        Prepared {
+            lang,
+            density,
+            wrapped,
+            paras,
+            eflags,
+            found: None,
+            text_lines: None,
+            flags,
+        }
+    }
+
+    /// The stages that look at the whole page (language, repeats, the
+    /// context model, the article's end) over lines already analysed, at
+    /// the settings `p` (see [`decide_floored`](Self::decide_floored)),
+    /// with what [`prepare`](Self::prepare) found of the page. `last`: the
+    /// last call on `prep` (what only the context model needs goes before
+    /// the decisions are built, and stage 7 takes the room of `skip`).
+    fn decide(&self, p: &Params, page: Page<'_, '_>, prep: &mut Prepared, last: bool) -> Vec<u32> {
+        let Page {
+            texts,
+            m,
+            roots,
+            adjacent,
+            layout,
+            reference,
+            ..
+        } = page;
+        let inner = &*self.inner;
+        let n = texts.len();
+        let (feats, evidence) = (&m.feats, m.evidence.view());
+        let copy = |i: usize| roots[i] as usize != i;
+        let joined = page.joined;
+        let (density, eflags) = (&prep.density[..], &prep.eflags[..]);
+        let ctx_density = prep.wrapped.as_deref().unwrap_or(density);
+        let paras = prep.paras.as_ref();
+        let ctx_feats = CtxFeats::new(feats, paras);
+        let (alt, rest) = prep.flags.split_at(n);
+        let (skip, rest) = rest.split_at(n);
+        let phrase_head = &rest[..n];
 
         // Stage 5: the context model.
-        let eflags = evidence.flags();
         let doc = Doc {
             texts,
             feats: ctx_feats,
-            density: &ctx_density,
+            density: ctx_density,
             evidence,
-            eflags: &eflags,
+            eflags,
             alt,
             skip,
             joined,
@@ -1565,9 +1623,9 @@ impl Cleaner {
         let measured = Measured {
             texts,
             feats,
-            density: &density,
+            density,
             evidence,
-            eflags: &eflags,
+            eflags,
             joined,
         };
         let (cut, rejudge) = match self.article_end(p, measured, &judgement.keep, reference) {
@@ -1579,65 +1637,67 @@ impl Cleaner {
         // comes before the sign-off ([`teasers`]). The lines above it keep
         // their verdicts: the passes over the article alone judge them
         // again, without the chrome around them.
-        let found: Vec<teasers::Found> = (0..n)
-            .map(|i| match evidence[i] {
-                Some(e)
-                    if matches!(e.rule, Rule::Phrase(t) if teasers::is_foot_phrase(t))
-                        || e.rule == Rule::Shape("photo-credit") =>
-                {
-                    teasers::Found::ShareRow
-                }
-                Some(e)
-                    if matches!(e.category, Category::Banner | Category::Navigation)
-                        && !e.ends_article =>
-                {
-                    teasers::Found::ListChrome
-                }
-                Some(e)
-                    if e.category == Category::Social && !e.ends_article && !e.comment_marker =>
-                {
-                    let row = match e.rule {
-                        Rule::Shape(name) => name == "label-row",
-                        // A widget's label is capitalised ("Share this:",
-                        // "Follow us"); "like this:" ends a line of text.
-                        Rule::Phrase(text) => {
-                            feats[i].first_upper && inner.labels.names_social(text)
-                        }
-                        _ => false,
-                    };
-                    if row {
+        // (The same at every setting: worked out for the first.)
+        let found = prep.found.get_or_insert_with(|| {
+            (0..n)
+                .map(|i| match evidence[i] {
+                    Some(e)
+                        if matches!(e.rule, Rule::Phrase(t) if teasers::is_foot_phrase(t))
+                            || e.rule == Rule::Shape("photo-credit") =>
+                    {
                         teasers::Found::ShareRow
-                    } else {
-                        teasers::Found::Share
                     }
-                }
-                Some(e) if e.category == Category::Social && e.ends_article => {
-                    teasers::Found::Comments
-                }
-                Some(_) => teasers::Found::Chrome,
-                None if skip[i] => teasers::Found::Chrome,
-                // The post's tags line sits at its foot like a share row.
-                None if reference && inner.shapes.is_tags_line_plain(texts[i]) => {
-                    teasers::Found::ShareRow
-                }
-                None if !reference && inner.shapes.is_tags_line(texts[i]) => {
-                    teasers::Found::ShareRow
-                }
-                None => teasers::Found::Text,
-            })
-            .collect();
-        // Whether each line's evidence is a lexicon phrase ("Anzeige",
-        // "Kontakt", "Articles les plus lus"), not a shape (a date, a
-        // breadcrumb): only a phrase heads a list as a chrome header.
-        for (head, &f) in phrase_head.iter_mut().zip(&eflags) {
-            *head = f & E_PHRASE != 0;
-        }
+                    Some(e)
+                        if matches!(e.category, Category::Banner | Category::Navigation)
+                            && !e.ends_article =>
+                    {
+                        teasers::Found::ListChrome
+                    }
+                    Some(e)
+                        if e.category == Category::Social
+                            && !e.ends_article
+                            && !e.comment_marker =>
+                    {
+                        let row = match e.rule {
+                            Rule::Shape(name) => name == "label-row",
+                            // A widget's label is capitalised ("Share this:",
+                            // "Follow us"); "like this:" ends a line of text.
+                            Rule::Phrase(text) => {
+                                feats[i].first_upper && inner.labels.names_social(text)
+                            }
+                            _ => false,
+                        };
+                        if row {
+                            teasers::Found::ShareRow
+                        } else {
+                            teasers::Found::Share
+                        }
+                    }
+                    Some(e) if e.category == Category::Social && e.ends_article => {
+                        teasers::Found::Comments
+                    }
+                    Some(_) => teasers::Found::Chrome,
+                    None if skip[i] => teasers::Found::Chrome,
+                    // The post's tags line sits at its foot like a share row.
+                    None if reference && inner.shapes.is_tags_line_plain(texts[i]) => {
+                        teasers::Found::ShareRow
+                    }
+                    None if !reference && inner.shapes.is_tags_line(texts[i]) => {
+                        teasers::Found::ShareRow
+                    }
+                    None => teasers::Found::Text,
+                })
+                .collect()
+        });
+        let text_lines = prep.text_lines.get_or_insert_with(|| {
+            teasers::TextLines::new(texts, ctx_feats, ctx_density, paras, found)
+        });
         let list_start = teasers::teaser_end(
             texts,
             ctx_feats,
-            &ctx_density,
-            paras.as_ref(),
-            &found,
+            paras,
+            found,
+            text_lines,
             phrase_head,
             &judgement.keep,
         )
@@ -1665,7 +1725,7 @@ impl Cleaner {
         keep_amounts(&doc, &mut judgement, end);
         keep_list_starts(&doc, &mut judgement, end);
         // Last, so that no other step reads the story's dates as text.
-        keep_datelines(&doc, &mut judgement, end, paras.as_ref(), &inner.shapes);
+        keep_datelines(&doc, &mut judgement, end, paras, &inner.shapes);
         let Judgement {
             initial,
             resolved,
@@ -1674,13 +1734,22 @@ impl Cleaner {
         } = judgement;
         // What only the context model needed goes before the decisions are
         // built, so that the two are never held at once.
-        drop((ctx_density, paras));
-        drop(density);
+        if last {
+            prep.density = Vec::new();
+            prep.wrapped = None;
+            prep.paras = None;
+            prep.text_lines = None;
+        }
 
         // Stage 7: decisions, dropping second copies of kept lines. Which
-        // roots are kept takes the room of `skip`, done with.
-        let (alt, rest) = line_flags.split_at_mut(n);
-        let kept_root = &mut rest[..n];
+        // roots are kept takes the room of `skip` when it is done with (at
+        // the last call), else the fourth flag's.
+        let (alt, rest) = prep.flags.split_at_mut(n);
+        let kept_root = if last {
+            &mut rest[..n]
+        } else {
+            &mut rest[2 * n..3 * n]
+        };
         kept_root.fill(false);
         let mut decisions = Vec::with_capacity(n);
         for i in 0..n {
@@ -1738,7 +1807,7 @@ impl Cleaner {
             };
             decisions.push(d);
         }
-        (decisions, lang)
+        decisions
     }
 
     /// The index of the line that ends the article, if any: nothing after it
@@ -4315,6 +4384,29 @@ struct Page<'p, 'a> {
     layout: Layout,
     /// Every stage on its plain path (the reference pipeline).
     reference: bool,
+}
+
+/// What [`Cleaner::prepare`] works out of a page for
+/// [`Cleaner::decide`]: the same at every mode's settings (a mode and its
+/// floor read it both).
+struct Prepared {
+    lang: Lang,
+    /// Each line's stopword density (as measured: not its paragraph's).
+    density: Vec<f32>,
+    /// The densities the context model sees, on a page with hard-wrapped
+    /// paragraphs ([`wrapped_paragraphs`]; `None`: `density`).
+    wrapped: Option<Vec<f32>>,
+    paras: Option<teasers::Paragraphs>,
+    /// Each line's [`EvidenceView::flags`].
+    eflags: Vec<u8>,
+    /// What the teasers' stage reads of each line, worked out by the first
+    /// call of [`Cleaner::decide`] that looks for the teasers.
+    found: Option<Vec<teasers::Found>>,
+    text_lines: Option<teasers::TextLines>,
+    /// `alt`, `skip` and `phrase_head`, `n` flags each, in one allocation;
+    /// for a mode and its floor, `n` more for the first call's kept roots
+    /// (stage 7).
+    flags: Vec<bool>,
 }
 
 /// How the converter laid out the page's paragraphs, beyond one per line.
