@@ -1682,7 +1682,12 @@ impl Cleaner {
                     None if reference && inner.shapes.is_tags_line_plain(texts[i]) => {
                         teasers::Found::ShareRow
                     }
-                    None if !reference && inner.shapes.is_tags_line(texts[i]) => {
+                    // (A tags line starts with a t or an f: other lines
+                    // are not asked, see `may_be_tags_line`.)
+                    None if !reference
+                        && may_be_tags_line(texts[i])
+                        && inner.shapes.is_tags_line(texts[i]) =>
+                    {
                         teasers::Found::ShareRow
                     }
                     None => teasers::Found::Text,
@@ -2889,6 +2894,14 @@ fn region_score(
         Class::Bad if f.terminal && density >= 0.15 => 0.0,
         Class::Bad => -w.max(2.0) * 0.5,
     }
+}
+
+/// Can [`Shapes::is_tags_line`] hold for the line: does it start with a
+/// t or an f (its pattern starts with "tag" or "fil", any case)? A test
+/// of the first byte in the caller's loop, most lines pass no further.
+#[inline]
+fn may_be_tags_line(t: &[u8]) -> bool {
+    matches!(t.first(), Some(b't' | b'T' | b'f' | b'F'))
 }
 
 /// Is the line a table row: three cells or more, split by tabs, or by runs
@@ -5321,6 +5334,35 @@ mod size_tests {
         assert_eq!(std::mem::size_of::<KeptBy>(), 1);
         // The stopword counts: one byte a language.
         assert_eq!(NLANG, 13);
+    }
+}
+
+#[cfg(test)]
+mod tags_gate_tests {
+    use super::may_be_tags_line;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
+        /// The first-byte gate turns away no tags line.
+        #[test]
+        fn tags_first_byte_gate_is_exact(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "Tags", "tags", "TAGS", "Tag", "Tagged", "tagged with", "Filed", "filed under", "FILED UNDER",
+            "Filed in", "Files", ":", ": ", " ", ",", ", ", "news", "Politics", "sport", "a", "-", "|",
+            "\u{a0}", "é", "*", "#", "1", "\t", "under", "in", "with", "Categories", "Labels",
+        ]), 0..8)) {
+            let line = parts.concat();
+            static CLEANER: std::sync::OnceLock<crate::Cleaner> = std::sync::OnceLock::new();
+            let shapes = &CLEANER.get_or_init(crate::Cleaner::new).inner.shapes;
+            if shapes.is_tags_line(line.as_bytes()) {
+                proptest::prop_assert!(may_be_tags_line(line.as_bytes()), "{line:?}");
+            }
+            let plain = shapes.is_tags_line_plain(line.as_bytes());
+            proptest::prop_assert_eq!(
+                plain,
+                may_be_tags_line(line.as_bytes()) && shapes.is_tags_line(line.as_bytes()),
+                "{:?}", line
+            );
+        }
     }
 }
 
