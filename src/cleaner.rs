@@ -1568,6 +1568,7 @@ impl Cleaner {
             eflags,
             found: None,
             text_lines: None,
+            comments: None,
             flags,
         }
     }
@@ -1628,10 +1629,14 @@ impl Cleaner {
             eflags,
             joined,
         };
-        let (cut, rejudge) = match self.article_end(p, measured, &judgement.keep, reference) {
+        let end = self.article_end(p, measured, &judgement.keep, reference, &mut prep.comments);
+        let (cut, rejudge) = match end {
             Some((c, rejudge)) => (Some(c), rejudge),
             None => (None, false),
         };
+        if last {
+            prep.comments = None;
+        }
         // A list of other stories under its header ("More from ...", "Most
         // read") after the article ends it too, header included, when it
         // comes before the sign-off ([`teasers`]). The lines above it keep
@@ -1815,30 +1820,17 @@ impl Cleaner {
         decisions
     }
 
-    /// The index of the line that ends the article, if any: nothing after it
-    /// is kept. With it, whether the lines above are judged again as a page
-    /// of their own (false: they keep their verdicts, as above a list of
-    /// other stories). `reference`: on the reference path (no shortcut).
-    fn article_end(
-        &self,
-        p: &Params,
-        page: Measured<'_>,
-        keep: &[bool],
-        reference: bool,
-    ) -> Option<(usize, bool)> {
+    /// The comment markers and commenters' names of [`article_end`](Self::article_end)
+    /// (what it needs to know whether to walk the page), counted.
+    fn comment_lines(&self, page: Measured<'_>, reference: bool) -> CommentLines {
         let Measured {
             texts,
             feats,
             density,
-            evidence,
             eflags,
-            joined,
+            ..
         } = page;
         let n = feats.len();
-        let weight = |i: usize| feats[i].weight as u64;
-        // The windows below count paragraphs, not lines: a hard-wrapped
-        // comment (lynx, w3m) takes several lines but is one paragraph.
-        let markers_ahead = |flag, window| Ahead::new(flag, window, Some(joined));
         // Comment markers: per-comment widgets and metadata, and short
         // lines with a date and a time of day ("Maria, 7 July 2012 at
         // 2:31 pm"; a time alone is a schedule or a race split, and so are
@@ -1858,7 +1850,7 @@ impl Cleaner {
         let mut flags = vec![false; 2 * n];
         let (marker, author) = flags.split_at_mut(n);
         // (Counted as they are found, with whether some line ends the
-        // article: see below.)
+        // article: see [`article_end`](Self::article_end).)
         let (mut markers, mut authors, mut ends) = (0usize, 0usize, false);
         for i in 0..n {
             let (f, ev) = (&feats[i], eflags[i]);
@@ -1886,18 +1878,27 @@ impl Cleaner {
             authors += usize::from(author[i]);
             ends |= ev & E_ENDS != 0;
         }
-        let (marker, author) = (&*marker, &*author);
-        // The walk below ends the article only at a line with evidence that
-        // ends it, at a comment marker with two more below it or at a
-        // commenter's name with [`AUTHOR_RUN`] more (what `Ahead` counts is
-        // below the line): a page with fewer (most articles judged again on
-        // their own) has no end here, and the rest (the kept weight, the
-        // other flags, the walk) is not worked out. The reference walks
-        // anyway.
-        if !reference && !ends && markers < 3 && authors <= AUTHOR_RUN as usize {
-            return None;
+        CommentLines {
+            flags,
+            markers,
+            authors,
+            ends,
+            rest: None,
         }
-        let total: u64 = (0..n).filter(|&i| keep[i]).map(weight).sum();
+    }
+
+    /// The other flags and counts [`article_end`](Self::article_end)'s
+    /// walk reads, from the comment markers and commenters' names.
+    fn comment_rest(&self, page: Measured<'_>, marker: &[bool], author: &[bool]) -> CommentRest {
+        let Measured {
+            texts,
+            feats,
+            evidence,
+            eflags,
+            ..
+        } = page;
+        let n = feats.len();
+        let shapes = &self.inner.shapes;
         // Widgets and metadata, as opposed to a bare timestamp: a run of
         // timestamps alone is also how multi-post blogs and forums look.
         // A timestamp with its own reply link ("2004-09-16 21:49:53 jdoe
@@ -1906,18 +1907,12 @@ impl Cleaner {
         let strong: Vec<bool> = (0..n)
             .map(|i| eflags[i] & E_MARKER != 0 || (marker[i] && has_reply_link(texts[i])))
             .collect();
-        // Names are counted by lines: on a wrapped page, short name-like
-        // lines (a picture's file name, a section label) head each teaser
-        // of a list.
-        let mut author_ahead = Ahead::new(author, COMMENT_WINDOW, None);
         // Commenters' names right below a comments header, each over a
         // comment that ends as a sentence does (a teaser's headline or a
         // section label is over a summary or a list of links).
         let commenter: Vec<bool> = (0..n)
             .map(|i| author[i] && feats.get(i + 1).is_some_and(|f| f.terminal))
             .collect();
-        let mut names_ahead = Ahead::new(&commenter, HEADER_MARKER_WINDOW, None);
-        let mut ahead = markers_ahead(marker, COMMENT_WINDOW);
         // Right below a comments header, a short line with a full date (no
         // time of day needed: "October 2, 2012 | Permalink") is a comment's
         // metadata too, and so is a bare numeric one ("10.29.2012"), or a
@@ -1936,30 +1931,16 @@ impl Cleaner {
                                 || e.rule == Rule::Shape("no-letters")
                                 || e.rule == Rule::Shape("byline")
                         })
-                        && self.inner.shapes.has_day_date(texts[i]))
+                        && shapes.has_day_date(texts[i]))
             })
             .collect();
-        let mut header_ahead = markers_ahead(&dated, HEADER_MARKER_WINDOW);
         // A date or a commenter's name: what a comment is signed with.
         let signed: Vec<bool> = (dated.iter().zip(author))
             .map(|(&dated, &author)| dated || author)
             .collect();
-        // Short lines that count a post's comments: between timestamps they
-        // make the timestamps posts' footers or headers, not comments'.
-        let counted = |i: usize| feats[i].words <= 16 && shapes.has_post_count(texts[i]);
-        let mut strong_ahead = markers_ahead(&strong, COMMENT_WINDOW);
-        // Comment headers printed three times or more (the same phrase or
-        // shape) stand under each post of a blog page: they end nothing.
-        // A credit printed again further down ("Source: ..." under each
-        // picture) was not the article's end: only its last copy may be.
-        // Dated ones ("Posted by Ann on May 2, 2012 at 9:14 am") are not
-        // looked at: they head each comment.
-        let undated_credit = |i: usize, e: &Evidence| {
-            e.ends_article && e.category == Category::Credit && !shapes.has_date(texts[i])
-        };
         // How often each header and each undated credit stands on the page,
-        // and the page's last count of comments (see below): one walk over
-        // the lines flagged for them.
+        // and the page's last count of comments (see the walk): one walk
+        // over the lines flagged for them.
         let mut headers: Vec<(Rule, u32)> = Vec::new();
         let mut credits: Vec<(Rule, u32)> = Vec::new();
         let mut last_total = None;
@@ -1977,13 +1958,89 @@ impl Cleaner {
                 Some((_, count)) => *count += 1,
                 None => headers.push((e.rule, 1)),
             }
-            if f & E_CREDIT_END != 0 && undated_credit(i, &e) {
+            if f & E_CREDIT_END != 0 && undated_credit(shapes, texts, i, &e) {
                 match credits.iter_mut().find(|(r, _)| *r == e.rule) {
                     Some((_, count)) => *count += 1,
                     None => credits.push((e.rule, 1)),
                 }
             }
         }
+        CommentRest {
+            strong,
+            commenter,
+            dated,
+            signed,
+            headers,
+            credits,
+            last_total,
+        }
+    }
+
+    /// The index of the line that ends the article, if any: nothing after it
+    /// is kept. With it, whether the lines above are judged again as a page
+    /// of their own (false: they keep their verdicts, as above a list of
+    /// other stories). `reference`: on the reference path (no shortcut).
+    fn article_end(
+        &self,
+        p: &Params,
+        page: Measured<'_>,
+        keep: &[bool],
+        reference: bool,
+        lines: &mut Option<CommentLines>,
+    ) -> Option<(usize, bool)> {
+        let Measured {
+            texts,
+            feats,
+            density,
+            evidence,
+            eflags,
+            joined,
+        } = page;
+        let n = feats.len();
+        let weight = |i: usize| feats[i].weight as u64;
+        // The windows below count paragraphs, not lines: a hard-wrapped
+        // comment (lynx, w3m) takes several lines but is one paragraph.
+        let markers_ahead = |flag, window| Ahead::new(flag, window, Some(joined));
+        let shapes = &self.inner.shapes;
+        // What the walk reads of the lines whatever the settings: worked
+        // out by the first call on the page (a mode and its floor share it).
+        let lines = lines.get_or_insert_with(|| self.comment_lines(page, reference));
+        let (marker, author) = lines.flags.split_at(n);
+        // The walk below ends the article only at a line with evidence that
+        // ends it, at a comment marker with two more below it or at a
+        // commenter's name with [`AUTHOR_RUN`] more (what `Ahead` counts is
+        // below the line): a page with fewer (most articles judged again on
+        // their own) has no end here, and the rest (the kept weight, the
+        // other flags, the walk) is not worked out. The reference walks
+        // anyway.
+        if !reference && !lines.ends && lines.markers < 3 && lines.authors <= AUTHOR_RUN as usize {
+            return None;
+        }
+        let total: u64 = (0..n).filter(|&i| keep[i]).map(weight).sum();
+        let CommentRest {
+            strong,
+            commenter,
+            dated,
+            signed,
+            headers,
+            credits,
+            last_total,
+        } = &*lines
+            .rest
+            .get_or_insert_with(|| self.comment_rest(page, marker, author));
+        let last_total = *last_total;
+        // Names are counted by lines: on a wrapped page, short name-like
+        // lines (a picture's file name, a section label) head each teaser
+        // of a list.
+        let mut author_ahead = Ahead::new(author, COMMENT_WINDOW, None);
+        let mut names_ahead = Ahead::new(commenter, HEADER_MARKER_WINDOW, None);
+        let mut ahead = markers_ahead(marker, COMMENT_WINDOW);
+        let mut header_ahead = markers_ahead(dated, HEADER_MARKER_WINDOW);
+        // Short lines that count a post's comments: between timestamps they
+        // make the timestamps posts' footers or headers, not comments'.
+        let counted = |i: usize| feats[i].words <= 16 && shapes.has_post_count(texts[i]);
+        let mut strong_ahead = markers_ahead(strong, COMMENT_WINDOW);
+        let undated_credit = |i: usize, e: &Evidence| undated_credit(shapes, texts, i, e);
         let per_post = |rule: Rule| headers.iter().any(|&(r, c)| r == rule && c >= 3);
         let mut seen_credits: Vec<(Rule, u32)> = Vec::new();
         let mut before = 0u64;
@@ -4416,10 +4473,57 @@ struct Prepared {
     /// call of [`Cleaner::decide`] that looks for the teasers.
     found: Option<Vec<teasers::Found>>,
     text_lines: Option<teasers::TextLines>,
+    /// What [`Cleaner::article_end`] reads whatever the settings, worked
+    /// out by its first call.
+    comments: Option<CommentLines>,
     /// `alt`, `skip` and `phrase_head`, `n` flags each, in one allocation;
     /// for a mode and its floor, `n` more for the first call's kept roots
     /// (stage 7).
     flags: Vec<bool>,
+}
+
+/// Comment headers printed three times or more (the same phrase or
+/// shape) stand under each post of a blog page: they end nothing. A
+/// credit printed again further down ("Source: ..." under each picture)
+/// was not the article's end: only its last copy may be. Dated ones
+/// ("Posted by Ann on May 2, 2012 at 9:14 am") are not looked at: they
+/// head each comment. Is line `i`, with evidence `e`, an undated credit
+/// that ends the article?
+fn undated_credit(shapes: &Shapes, texts: &[&[u8]], i: usize, e: &Evidence) -> bool {
+    e.ends_article && e.category == Category::Credit && !shapes.has_date(texts[i])
+}
+
+/// The comment markers and commenters' names of a page
+/// ([`Cleaner::comment_lines`]), the same at every setting.
+struct CommentLines {
+    /// Whether each line is a comment marker, then whether it is a
+    /// commenter's name: `n` flags each.
+    flags: Vec<bool>,
+    /// How many lines are markers; names.
+    markers: usize,
+    authors: usize,
+    /// Some line's evidence ends the article.
+    ends: bool,
+    /// The rest, worked out by the first walk ([`Cleaner::comment_rest`]).
+    rest: Option<CommentRest>,
+}
+
+/// What [`Cleaner::article_end`]'s walk reads besides [`CommentLines`].
+struct CommentRest {
+    /// Comment widgets and metadata, and markers with a reply link.
+    strong: Vec<bool>,
+    /// Commenters' names over a line that ends a sentence.
+    commenter: Vec<bool>,
+    /// Markers and short lines with a full date.
+    dated: Vec<bool>,
+    /// Dated lines and commenters' names.
+    signed: Vec<bool>,
+    /// How often each rule that ends the article stands on the page.
+    headers: Vec<(Rule, u32)>,
+    /// How often each undated credit that ends the article does.
+    credits: Vec<(Rule, u32)>,
+    /// The page's last count of comments.
+    last_total: Option<usize>,
 }
 
 /// How the converter laid out the page's paragraphs, beyond one per line.
