@@ -2347,8 +2347,9 @@ impl Cleaner {
             *score = region_score(text, &f, density, *class, chrome, skip, doc.tabs);
         }
         let resolved = context::resolve(&initial, &invisible);
-        drop(invisible);
-        let mut inside_mask = vec![false; n];
+        // The regions' lines take the room of `invisible`, done with.
+        let mut inside_mask = invisible;
+        inside_mask.fill(false);
         for (a, b) in context::regions(&scores, p.region_share) {
             inside_mask[a..b].iter_mut().for_each(|x| *x = true);
         }
