@@ -2188,9 +2188,9 @@ impl Cleaner {
                 && talk_between(marker, density, evidence, i)
                 && !(posts_above.upto(i, counted) >= 2 && posts_between(marker, counted, i))
                 && !quoting
-                && !one_voice(texts, marker, &strong, i)
+                && !one_voice(texts, marker, strong, i)
                 && !one_time(texts, marker, i)
-                && !widget_run(texts, evidence, marker, &signed, i)
+                && !widget_run(texts, evidence, marker, signed, i)
             {
                 let start = match last_header {
                     Some(h) if i - h <= 15 => h,
