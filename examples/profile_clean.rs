@@ -1,7 +1,8 @@
 //! Cleans every page of a directory once to warm up (lazy DFA caches), then
 //! `ROUNDS` more times inside `measured_rounds`, for instruction counts:
 //! `valgrind --tool=callgrind --toggle-collect='*measured_rounds*'
-//!  target/release/examples/profile_clean DIR [ROUNDS]`
+//!  target/release/examples/profile_clean DIR [ROUNDS] [precision|balanced|recall]`
+//! (the mode balanced unless given).
 use std::{env, fs};
 
 #[inline(never)]
@@ -19,6 +20,12 @@ fn main() -> anyhow::Result<()> {
         .get(1)
         .map_or("../shared/dev-corpus/input", String::as_str);
     let rounds: usize = args.get(2).map_or(Ok(1), |s| s.parse())?;
+    let mode = match args.get(3).map(String::as_str) {
+        None | Some("balanced") => dechrome::Mode::Balanced,
+        Some("precision") => dechrome::Mode::Precision,
+        Some("recall") => dechrome::Mode::Recall,
+        Some(other) => anyhow::bail!("unknown mode {other}"),
+    };
     let mut names: Vec<_> = fs::read_dir(dir)?
         .map(|e| e.map(|e| e.path()))
         .collect::<Result<_, _>>()?;
@@ -28,7 +35,7 @@ fn main() -> anyhow::Result<()> {
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .map(fs::read)
         .collect::<Result<_, _>>()?;
-    let cleaner = dechrome::Cleaner::new();
+    let cleaner = dechrome::CleanerBuilder::new().mode(mode).build()?;
     let warm: usize = pages.iter().map(|p| cleaner.clean(p).kept()).sum();
     let kept = measured_rounds(&cleaner, &pages, rounds);
     println!(

@@ -1438,11 +1438,17 @@ impl Cleaner {
     /// line the default keeps; a second copy of a kept line still goes.
     fn decide_floored(&self, page: Page<'_, '_>) -> (Vec<u32>, Lang) {
         let inner = &*self.inner;
-        let (mut codes, lang) = self.decide(&inner.params, page);
+        // What does not depend on the settings is worked out once for both.
+        let mut prep = self.prepare(page, inner.floor.is_some());
+        let lang = prep.lang;
         let Some(floor) = &inner.floor else {
-            return (codes, lang);
+            return (self.decide(&inner.params, page, &mut prep, true), lang);
         };
-        for (c, k) in codes.iter_mut().zip(self.decide(floor, page).0) {
+        let mut codes = self.decide(&inner.params, page, &mut prep, false);
+        for (c, k) in codes
+            .iter_mut()
+            .zip(self.decide(floor, page, &mut prep, true))
+        {
             if !code::is_keep(*c) && code::is_keep(k) {
                 *c = k;
             }
@@ -1464,17 +1470,19 @@ impl Cleaner {
         (codes, lang)
     }
 
-    /// The stages that look at the whole page (language, repeats, the
-    /// context model, the article's end) over lines already analysed, at
-    /// the settings `p` (see [`decide_floored`](Self::decide_floored)).
-    fn decide(&self, p: &Params, page: Page<'_, '_>) -> (Vec<u32>, Lang) {
+    /// What [`decide`](Self::decide) reads of a page whatever its
+    /// settings: the language, the stopword densities, the hard-wrapped
+    /// paragraphs, alt-text fragments and repeats, each line's evidence
+    /// flags. `both`: for a mode and its floor (room for stage 7's kept
+    /// roots apart).
+    fn prepare(&self, page: Page<'_, '_>, both: bool) -> Prepared {
         let Page {
             texts,
             m,
             roots,
             adjacent,
             joined,
-            layout,
+            layout: _,
             reference,
         } = page;
         let inner = &*self.inner;
@@ -1521,16 +1529,21 @@ impl Cleaner {
         // `<pre>` block) is judged as one: each of its lines gets the
         // paragraph's length, stopword density and ending.
         let (ctx_density, paras) = wrapped_paragraphs(feats, &density, joined, known);
-        let ctx_feats = CtxFeats::new(feats, paras.as_ref());
+        let wrapped = match ctx_density {
+            Cow::Owned(d) => Some(d),
+            Cow::Borrowed(_) => None,
+        };
 
         // Stage 4: repeats and alt-text fragments (adjacent lines only).
         // A line whose root is another is a copy of it.
         let copy = |i: usize| roots[i] as usize != i;
         // Three flags a line in one allocation: `alt`, `skip` and
-        // `phrase_head` (below).
-        let mut line_flags = vec![false; 3 * n];
-        let (alt, rest) = line_flags.split_at_mut(n);
-        let (skip, phrase_head) = rest.split_at_mut(n);
+        // `phrase_head` (below); for a mode and its floor, a fourth for
+        // stage 7's kept roots (see [`Prepared::flags`]).
+        let mut flags = vec![false; if both { 4 } else { 3 } * n];
+        let (alt, rest) = flags.split_at_mut(n);
+        let (skip, rest) = rest.split_at_mut(n);
+        let phrase_head = &mut rest[..n];
         for i in 0..n {
             alt[i] = adjacent[i]
                 && if reference {
@@ -1540,16 +1553,62 @@ impl Cleaner {
                 };
             skip[i] = copy(i) || alt[i];
         }
-        let (alt, skip) = (&*alt, &*skip);
+        let eflags = evidence.flags();
+        // Whether each line's evidence is a lexicon phrase ("Anzeige",
+        // "Kontakt", "Articles les plus lus"), not a shape (a date, a
+        // breadcrumb): only a phrase heads a list as a chrome header.
+        for (head, &f) in phrase_head.iter_mut().zip(&eflags) {
+            *head = f & E_PHRASE != 0;
+        }
+        Prepared {
+            lang,
+            density,
+            wrapped,
+            paras,
+            eflags,
+            found: None,
+            text_lines: None,
+            comments: None,
+            flags,
+        }
+    }
+
+    /// The stages that look at the whole page (language, repeats, the
+    /// context model, the article's end) over lines already analysed, at
+    /// the settings `p` (see [`decide_floored`](Self::decide_floored)),
+    /// with what [`prepare`](Self::prepare) found of the page. `last`: the
+    /// last call on `prep` (what only the context model needs goes before
+    /// the decisions are built, and stage 7 takes the room of `skip`).
+    fn decide(&self, p: &Params, page: Page<'_, '_>, prep: &mut Prepared, last: bool) -> Vec<u32> {
+        let Page {
+            texts,
+            m,
+            roots,
+            adjacent,
+            layout,
+            reference,
+            ..
+        } = page;
+        let inner = &*self.inner;
+        let n = texts.len();
+        let (feats, evidence) = (&m.feats, m.evidence.view());
+        let copy = |i: usize| roots[i] as usize != i;
+        let joined = page.joined;
+        let (density, eflags) = (&prep.density[..], &prep.eflags[..]);
+        let ctx_density = prep.wrapped.as_deref().unwrap_or(density);
+        let paras = prep.paras.as_ref();
+        let ctx_feats = CtxFeats::new(feats, paras);
+        let (alt, rest) = prep.flags.split_at(n);
+        let (skip, rest) = rest.split_at(n);
+        let phrase_head = &rest[..n];
 
         // Stage 5: the context model.
-        let eflags = evidence.flags();
         let doc = Doc {
             texts,
             feats: ctx_feats,
-            density: &ctx_density,
+            density: ctx_density,
             evidence,
-            eflags: &eflags,
+            eflags,
             alt,
             skip,
             joined,
@@ -1565,79 +1624,90 @@ impl Cleaner {
         let measured = Measured {
             texts,
             feats,
-            density: &density,
+            density,
             evidence,
-            eflags: &eflags,
+            eflags,
             joined,
         };
-        let (cut, rejudge) = match self.article_end(p, measured, &judgement.keep, reference) {
+        let end = self.article_end(p, measured, &judgement.keep, reference, &mut prep.comments);
+        let (cut, rejudge) = match end {
             Some((c, rejudge)) => (Some(c), rejudge),
             None => (None, false),
         };
+        if last {
+            prep.comments = None;
+        }
         // A list of other stories under its header ("More from ...", "Most
         // read") after the article ends it too, header included, when it
         // comes before the sign-off ([`teasers`]). The lines above it keep
         // their verdicts: the passes over the article alone judge them
         // again, without the chrome around them.
-        let found: Vec<teasers::Found> = (0..n)
-            .map(|i| match evidence[i] {
-                Some(e)
-                    if matches!(e.rule, Rule::Phrase(t) if teasers::is_foot_phrase(t))
-                        || e.rule == Rule::Shape("photo-credit") =>
-                {
-                    teasers::Found::ShareRow
-                }
-                Some(e)
-                    if matches!(e.category, Category::Banner | Category::Navigation)
-                        && !e.ends_article =>
-                {
-                    teasers::Found::ListChrome
-                }
-                Some(e)
-                    if e.category == Category::Social && !e.ends_article && !e.comment_marker =>
-                {
-                    let row = match e.rule {
-                        Rule::Shape(name) => name == "label-row",
-                        // A widget's label is capitalised ("Share this:",
-                        // "Follow us"); "like this:" ends a line of text.
-                        Rule::Phrase(text) => {
-                            feats[i].first_upper && inner.labels.names_social(text)
-                        }
-                        _ => false,
-                    };
-                    if row {
+        // (The same at every setting: worked out for the first.)
+        let found = prep.found.get_or_insert_with(|| {
+            (0..n)
+                .map(|i| match evidence[i] {
+                    Some(e)
+                        if matches!(e.rule, Rule::Phrase(t) if teasers::is_foot_phrase(t))
+                            || e.rule == Rule::Shape("photo-credit") =>
+                    {
                         teasers::Found::ShareRow
-                    } else {
-                        teasers::Found::Share
                     }
-                }
-                Some(e) if e.category == Category::Social && e.ends_article => {
-                    teasers::Found::Comments
-                }
-                Some(_) => teasers::Found::Chrome,
-                None if skip[i] => teasers::Found::Chrome,
-                // The post's tags line sits at its foot like a share row.
-                None if reference && inner.shapes.is_tags_line_plain(texts[i]) => {
-                    teasers::Found::ShareRow
-                }
-                None if !reference && inner.shapes.is_tags_line(texts[i]) => {
-                    teasers::Found::ShareRow
-                }
-                None => teasers::Found::Text,
-            })
-            .collect();
-        // Whether each line's evidence is a lexicon phrase ("Anzeige",
-        // "Kontakt", "Articles les plus lus"), not a shape (a date, a
-        // breadcrumb): only a phrase heads a list as a chrome header.
-        for (head, &f) in phrase_head.iter_mut().zip(&eflags) {
-            *head = f & E_PHRASE != 0;
-        }
+                    Some(e)
+                        if matches!(e.category, Category::Banner | Category::Navigation)
+                            && !e.ends_article =>
+                    {
+                        teasers::Found::ListChrome
+                    }
+                    Some(e)
+                        if e.category == Category::Social
+                            && !e.ends_article
+                            && !e.comment_marker =>
+                    {
+                        let row = match e.rule {
+                            Rule::Shape(name) => name == "label-row",
+                            // A widget's label is capitalised ("Share this:",
+                            // "Follow us"); "like this:" ends a line of text.
+                            Rule::Phrase(text) => {
+                                feats[i].first_upper && inner.labels.names_social(text)
+                            }
+                            _ => false,
+                        };
+                        if row {
+                            teasers::Found::ShareRow
+                        } else {
+                            teasers::Found::Share
+                        }
+                    }
+                    Some(e) if e.category == Category::Social && e.ends_article => {
+                        teasers::Found::Comments
+                    }
+                    Some(_) => teasers::Found::Chrome,
+                    None if skip[i] => teasers::Found::Chrome,
+                    // The post's tags line sits at its foot like a share row.
+                    None if reference && inner.shapes.is_tags_line_plain(texts[i]) => {
+                        teasers::Found::ShareRow
+                    }
+                    // (A tags line starts with a t or an f: other lines
+                    // are not asked, see `may_be_tags_line`.)
+                    None if !reference
+                        && may_be_tags_line(texts[i])
+                        && inner.shapes.is_tags_line(texts[i]) =>
+                    {
+                        teasers::Found::ShareRow
+                    }
+                    None => teasers::Found::Text,
+                })
+                .collect()
+        });
+        let text_lines = prep.text_lines.get_or_insert_with(|| {
+            teasers::TextLines::new(texts, ctx_feats, ctx_density, paras, found)
+        });
         let list_start = teasers::teaser_end(
             texts,
             ctx_feats,
-            &ctx_density,
-            paras.as_ref(),
-            &found,
+            paras,
+            found,
+            text_lines,
             phrase_head,
             &judgement.keep,
         )
@@ -1665,7 +1735,7 @@ impl Cleaner {
         keep_amounts(&doc, &mut judgement, end);
         keep_list_starts(&doc, &mut judgement, end);
         // Last, so that no other step reads the story's dates as text.
-        keep_datelines(&doc, &mut judgement, end, paras.as_ref(), &inner.shapes);
+        keep_datelines(&doc, &mut judgement, end, paras, &inner.shapes);
         let Judgement {
             initial,
             resolved,
@@ -1674,13 +1744,22 @@ impl Cleaner {
         } = judgement;
         // What only the context model needed goes before the decisions are
         // built, so that the two are never held at once.
-        drop((ctx_density, paras));
-        drop(density);
+        if last {
+            prep.density = Vec::new();
+            prep.wrapped = None;
+            prep.paras = None;
+            prep.text_lines = None;
+        }
 
         // Stage 7: decisions, dropping second copies of kept lines. Which
-        // roots are kept takes the room of `skip`, done with.
-        let (alt, rest) = line_flags.split_at_mut(n);
-        let kept_root = &mut rest[..n];
+        // roots are kept takes the room of `skip` when it is done with (at
+        // the last call), else the fourth flag's.
+        let (alt, rest) = prep.flags.split_at_mut(n);
+        let kept_root = if last {
+            &mut rest[..n]
+        } else {
+            &mut rest[2 * n..3 * n]
+        };
         kept_root.fill(false);
         let mut decisions = Vec::with_capacity(n);
         for i in 0..n {
@@ -1738,33 +1817,20 @@ impl Cleaner {
             };
             decisions.push(d);
         }
-        (decisions, lang)
+        decisions
     }
 
-    /// The index of the line that ends the article, if any: nothing after it
-    /// is kept. With it, whether the lines above are judged again as a page
-    /// of their own (false: they keep their verdicts, as above a list of
-    /// other stories). `reference`: on the reference path (no shortcut).
-    fn article_end(
-        &self,
-        p: &Params,
-        page: Measured<'_>,
-        keep: &[bool],
-        reference: bool,
-    ) -> Option<(usize, bool)> {
+    /// The comment markers and commenters' names of [`article_end`](Self::article_end)
+    /// (what it needs to know whether to walk the page), counted.
+    fn comment_lines(&self, page: Measured<'_>, reference: bool) -> CommentLines {
         let Measured {
             texts,
             feats,
             density,
-            evidence,
             eflags,
-            joined,
+            ..
         } = page;
         let n = feats.len();
-        let weight = |i: usize| feats[i].weight as u64;
-        // The windows below count paragraphs, not lines: a hard-wrapped
-        // comment (lynx, w3m) takes several lines but is one paragraph.
-        let markers_ahead = |flag, window| Ahead::new(flag, window, Some(joined));
         // Comment markers: per-comment widgets and metadata, and short
         // lines with a date and a time of day ("Maria, 7 July 2012 at
         // 2:31 pm"; a time alone is a schedule or a race split, and so are
@@ -1784,7 +1850,7 @@ impl Cleaner {
         let mut flags = vec![false; 2 * n];
         let (marker, author) = flags.split_at_mut(n);
         // (Counted as they are found, with whether some line ends the
-        // article: see below.)
+        // article: see [`article_end`](Self::article_end).)
         let (mut markers, mut authors, mut ends) = (0usize, 0usize, false);
         for i in 0..n {
             let (f, ev) = (&feats[i], eflags[i]);
@@ -1812,18 +1878,27 @@ impl Cleaner {
             authors += usize::from(author[i]);
             ends |= ev & E_ENDS != 0;
         }
-        let (marker, author) = (&*marker, &*author);
-        // The walk below ends the article only at a line with evidence that
-        // ends it, at a comment marker with two more below it or at a
-        // commenter's name with [`AUTHOR_RUN`] more (what `Ahead` counts is
-        // below the line): a page with fewer (most articles judged again on
-        // their own) has no end here, and the rest (the kept weight, the
-        // other flags, the walk) is not worked out. The reference walks
-        // anyway.
-        if !reference && !ends && markers < 3 && authors <= AUTHOR_RUN as usize {
-            return None;
+        CommentLines {
+            flags,
+            markers,
+            authors,
+            ends,
+            rest: None,
         }
-        let total: u64 = (0..n).filter(|&i| keep[i]).map(weight).sum();
+    }
+
+    /// The other flags and counts [`article_end`](Self::article_end)'s
+    /// walk reads, from the comment markers and commenters' names.
+    fn comment_rest(&self, page: Measured<'_>, marker: &[bool], author: &[bool]) -> CommentRest {
+        let Measured {
+            texts,
+            feats,
+            evidence,
+            eflags,
+            ..
+        } = page;
+        let n = feats.len();
+        let shapes = &self.inner.shapes;
         // Widgets and metadata, as opposed to a bare timestamp: a run of
         // timestamps alone is also how multi-post blogs and forums look.
         // A timestamp with its own reply link ("2004-09-16 21:49:53 jdoe
@@ -1832,18 +1907,12 @@ impl Cleaner {
         let strong: Vec<bool> = (0..n)
             .map(|i| eflags[i] & E_MARKER != 0 || (marker[i] && has_reply_link(texts[i])))
             .collect();
-        // Names are counted by lines: on a wrapped page, short name-like
-        // lines (a picture's file name, a section label) head each teaser
-        // of a list.
-        let mut author_ahead = Ahead::new(author, COMMENT_WINDOW, None);
         // Commenters' names right below a comments header, each over a
         // comment that ends as a sentence does (a teaser's headline or a
         // section label is over a summary or a list of links).
         let commenter: Vec<bool> = (0..n)
             .map(|i| author[i] && feats.get(i + 1).is_some_and(|f| f.terminal))
             .collect();
-        let mut names_ahead = Ahead::new(&commenter, HEADER_MARKER_WINDOW, None);
-        let mut ahead = markers_ahead(marker, COMMENT_WINDOW);
         // Right below a comments header, a short line with a full date (no
         // time of day needed: "October 2, 2012 | Permalink") is a comment's
         // metadata too, and so is a bare numeric one ("10.29.2012"), or a
@@ -1862,30 +1931,16 @@ impl Cleaner {
                                 || e.rule == Rule::Shape("no-letters")
                                 || e.rule == Rule::Shape("byline")
                         })
-                        && self.inner.shapes.has_day_date(texts[i]))
+                        && shapes.has_day_date(texts[i]))
             })
             .collect();
-        let mut header_ahead = markers_ahead(&dated, HEADER_MARKER_WINDOW);
         // A date or a commenter's name: what a comment is signed with.
         let signed: Vec<bool> = (dated.iter().zip(author))
             .map(|(&dated, &author)| dated || author)
             .collect();
-        // Short lines that count a post's comments: between timestamps they
-        // make the timestamps posts' footers or headers, not comments'.
-        let counted = |i: usize| feats[i].words <= 16 && shapes.has_post_count(texts[i]);
-        let mut strong_ahead = markers_ahead(&strong, COMMENT_WINDOW);
-        // Comment headers printed three times or more (the same phrase or
-        // shape) stand under each post of a blog page: they end nothing.
-        // A credit printed again further down ("Source: ..." under each
-        // picture) was not the article's end: only its last copy may be.
-        // Dated ones ("Posted by Ann on May 2, 2012 at 9:14 am") are not
-        // looked at: they head each comment.
-        let undated_credit = |i: usize, e: &Evidence| {
-            e.ends_article && e.category == Category::Credit && !shapes.has_date(texts[i])
-        };
         // How often each header and each undated credit stands on the page,
-        // and the page's last count of comments (see below): one walk over
-        // the lines flagged for them.
+        // and the page's last count of comments (see the walk): one walk
+        // over the lines flagged for them.
         let mut headers: Vec<(Rule, u32)> = Vec::new();
         let mut credits: Vec<(Rule, u32)> = Vec::new();
         let mut last_total = None;
@@ -1903,13 +1958,89 @@ impl Cleaner {
                 Some((_, count)) => *count += 1,
                 None => headers.push((e.rule, 1)),
             }
-            if f & E_CREDIT_END != 0 && undated_credit(i, &e) {
+            if f & E_CREDIT_END != 0 && undated_credit(shapes, texts, i, &e) {
                 match credits.iter_mut().find(|(r, _)| *r == e.rule) {
                     Some((_, count)) => *count += 1,
                     None => credits.push((e.rule, 1)),
                 }
             }
         }
+        CommentRest {
+            strong,
+            commenter,
+            dated,
+            signed,
+            headers,
+            credits,
+            last_total,
+        }
+    }
+
+    /// The index of the line that ends the article, if any: nothing after it
+    /// is kept. With it, whether the lines above are judged again as a page
+    /// of their own (false: they keep their verdicts, as above a list of
+    /// other stories). `reference`: on the reference path (no shortcut).
+    fn article_end(
+        &self,
+        p: &Params,
+        page: Measured<'_>,
+        keep: &[bool],
+        reference: bool,
+        lines: &mut Option<CommentLines>,
+    ) -> Option<(usize, bool)> {
+        let Measured {
+            texts,
+            feats,
+            density,
+            evidence,
+            eflags,
+            joined,
+        } = page;
+        let n = feats.len();
+        let weight = |i: usize| feats[i].weight as u64;
+        // The windows below count paragraphs, not lines: a hard-wrapped
+        // comment (lynx, w3m) takes several lines but is one paragraph.
+        let markers_ahead = |flag, window| Ahead::new(flag, window, Some(joined));
+        let shapes = &self.inner.shapes;
+        // What the walk reads of the lines whatever the settings: worked
+        // out by the first call on the page (a mode and its floor share it).
+        let lines = lines.get_or_insert_with(|| self.comment_lines(page, reference));
+        let (marker, author) = lines.flags.split_at(n);
+        // The walk below ends the article only at a line with evidence that
+        // ends it, at a comment marker with two more below it or at a
+        // commenter's name with [`AUTHOR_RUN`] more (what `Ahead` counts is
+        // below the line): a page with fewer (most articles judged again on
+        // their own) has no end here, and the rest (the kept weight, the
+        // other flags, the walk) is not worked out. The reference walks
+        // anyway.
+        if !reference && !lines.ends && lines.markers < 3 && lines.authors <= AUTHOR_RUN as usize {
+            return None;
+        }
+        let total: u64 = (0..n).filter(|&i| keep[i]).map(weight).sum();
+        let CommentRest {
+            strong,
+            commenter,
+            dated,
+            signed,
+            headers,
+            credits,
+            last_total,
+        } = &*lines
+            .rest
+            .get_or_insert_with(|| self.comment_rest(page, marker, author));
+        let last_total = *last_total;
+        // Names are counted by lines: on a wrapped page, short name-like
+        // lines (a picture's file name, a section label) head each teaser
+        // of a list.
+        let mut author_ahead = Ahead::new(author, COMMENT_WINDOW, None);
+        let mut names_ahead = Ahead::new(commenter, HEADER_MARKER_WINDOW, None);
+        let mut ahead = markers_ahead(marker, COMMENT_WINDOW);
+        let mut header_ahead = markers_ahead(dated, HEADER_MARKER_WINDOW);
+        // Short lines that count a post's comments: between timestamps they
+        // make the timestamps posts' footers or headers, not comments'.
+        let counted = |i: usize| feats[i].words <= 16 && shapes.has_post_count(texts[i]);
+        let mut strong_ahead = markers_ahead(strong, COMMENT_WINDOW);
+        let undated_credit = |i: usize, e: &Evidence| undated_credit(shapes, texts, i, e);
         let per_post = |rule: Rule| headers.iter().any(|&(r, c)| r == rule && c >= 3);
         let mut seen_credits: Vec<(Rule, u32)> = Vec::new();
         let mut before = 0u64;
@@ -2057,9 +2188,9 @@ impl Cleaner {
                 && talk_between(marker, density, evidence, i)
                 && !(posts_above.upto(i, counted) >= 2 && posts_between(marker, counted, i))
                 && !quoting
-                && !one_voice(texts, marker, &strong, i)
+                && !one_voice(texts, marker, strong, i)
                 && !one_time(texts, marker, i)
-                && !widget_run(texts, evidence, marker, &signed, i)
+                && !widget_run(texts, evidence, marker, signed, i)
             {
                 let start = match last_header {
                     Some(h) if i - h <= 15 => h,
@@ -2216,8 +2347,9 @@ impl Cleaner {
             *score = region_score(text, &f, density, *class, chrome, skip, doc.tabs);
         }
         let resolved = context::resolve(&initial, &invisible);
-        drop(invisible);
-        let mut inside_mask = vec![false; n];
+        // The regions' lines take the room of `invisible`, done with.
+        let mut inside_mask = invisible;
+        inside_mask.fill(false);
         for (a, b) in context::regions(&scores, p.region_share) {
             inside_mask[a..b].iter_mut().for_each(|x| *x = true);
         }
@@ -2820,6 +2952,14 @@ fn region_score(
         Class::Bad if f.terminal && density >= 0.15 => 0.0,
         Class::Bad => -w.max(2.0) * 0.5,
     }
+}
+
+/// Can [`Shapes::is_tags_line`] hold for the line: does it start with a
+/// t or an f (its pattern starts with "tag" or "fil", any case)? A test
+/// of the first byte in the caller's loop, most lines pass no further.
+#[inline]
+fn may_be_tags_line(t: &[u8]) -> bool {
+    matches!(t.first(), Some(b't' | b'T' | b'f' | b'F'))
 }
 
 /// Is the line a table row: three cells or more, split by tabs, or by runs
@@ -4317,6 +4457,76 @@ struct Page<'p, 'a> {
     reference: bool,
 }
 
+/// What [`Cleaner::prepare`] works out of a page for
+/// [`Cleaner::decide`]: the same at every mode's settings (a mode and its
+/// floor read it both).
+struct Prepared {
+    lang: Lang,
+    /// Each line's stopword density (as measured: not its paragraph's).
+    density: Vec<f32>,
+    /// The densities the context model sees, on a page with hard-wrapped
+    /// paragraphs ([`wrapped_paragraphs`]; `None`: `density`).
+    wrapped: Option<Vec<f32>>,
+    paras: Option<teasers::Paragraphs>,
+    /// Each line's [`EvidenceView::flags`].
+    eflags: Vec<u8>,
+    /// What the teasers' stage reads of each line, worked out by the first
+    /// call of [`Cleaner::decide`] that looks for the teasers.
+    found: Option<Vec<teasers::Found>>,
+    text_lines: Option<teasers::TextLines>,
+    /// What [`Cleaner::article_end`] reads whatever the settings, worked
+    /// out by its first call.
+    comments: Option<CommentLines>,
+    /// `alt`, `skip` and `phrase_head`, `n` flags each, in one allocation;
+    /// for a mode and its floor, `n` more for the first call's kept roots
+    /// (stage 7).
+    flags: Vec<bool>,
+}
+
+/// Comment headers printed three times or more (the same phrase or
+/// shape) stand under each post of a blog page: they end nothing. A
+/// credit printed again further down ("Source: ..." under each picture)
+/// was not the article's end: only its last copy may be. Dated ones
+/// ("Posted by Ann on May 2, 2012 at 9:14 am") are not looked at: they
+/// head each comment. Is line `i`, with evidence `e`, an undated credit
+/// that ends the article?
+fn undated_credit(shapes: &Shapes, texts: &[&[u8]], i: usize, e: &Evidence) -> bool {
+    e.ends_article && e.category == Category::Credit && !shapes.has_date(texts[i])
+}
+
+/// The comment markers and commenters' names of a page
+/// ([`Cleaner::comment_lines`]), the same at every setting.
+struct CommentLines {
+    /// Whether each line is a comment marker, then whether it is a
+    /// commenter's name: `n` flags each.
+    flags: Vec<bool>,
+    /// How many lines are markers; names.
+    markers: usize,
+    authors: usize,
+    /// Some line's evidence ends the article.
+    ends: bool,
+    /// The rest, worked out by the first walk ([`Cleaner::comment_rest`]).
+    rest: Option<CommentRest>,
+}
+
+/// What [`Cleaner::article_end`]'s walk reads besides [`CommentLines`].
+struct CommentRest {
+    /// Comment widgets and metadata, and markers with a reply link.
+    strong: Vec<bool>,
+    /// Commenters' names over a line that ends a sentence.
+    commenter: Vec<bool>,
+    /// Markers and short lines with a full date.
+    dated: Vec<bool>,
+    /// Dated lines and commenters' names.
+    signed: Vec<bool>,
+    /// How often each rule that ends the article stands on the page.
+    headers: Vec<(Rule, u32)>,
+    /// How often each undated credit that ends the article does.
+    credits: Vec<(Rule, u32)>,
+    /// The page's last count of comments.
+    last_total: Option<usize>,
+}
+
 /// How the converter laid out the page's paragraphs, beyond one per line.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Layout {
@@ -5229,6 +5439,35 @@ mod size_tests {
         assert_eq!(std::mem::size_of::<KeptBy>(), 1);
         // The stopword counts: one byte a language.
         assert_eq!(NLANG, 13);
+    }
+}
+
+#[cfg(test)]
+mod tags_gate_tests {
+    use super::may_be_tags_line;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
+        /// The first-byte gate turns away no tags line.
+        #[test]
+        fn tags_first_byte_gate_is_exact(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "Tags", "tags", "TAGS", "Tag", "Tagged", "tagged with", "Filed", "filed under", "FILED UNDER",
+            "Filed in", "Files", ":", ": ", " ", ",", ", ", "news", "Politics", "sport", "a", "-", "|",
+            "\u{a0}", "é", "*", "#", "1", "\t", "under", "in", "with", "Categories", "Labels",
+        ]), 0..8)) {
+            let line = parts.concat();
+            static CLEANER: std::sync::OnceLock<crate::Cleaner> = std::sync::OnceLock::new();
+            let shapes = &CLEANER.get_or_init(crate::Cleaner::new).inner.shapes;
+            if shapes.is_tags_line(line.as_bytes()) {
+                proptest::prop_assert!(may_be_tags_line(line.as_bytes()), "{line:?}");
+            }
+            let plain = shapes.is_tags_line_plain(line.as_bytes());
+            proptest::prop_assert_eq!(
+                plain,
+                may_be_tags_line(line.as_bytes()) && shapes.is_tags_line(line.as_bytes()),
+                "{:?}", line
+            );
+        }
     }
 }
 

@@ -356,73 +356,106 @@ impl<'d> CtxFeats<'d> {
     }
 }
 
+/// What [`teaser_end`] reads of each text line whatever the context
+/// model keeps (the same at every mode's settings: worked out once for a
+/// mode and its floor): three flags a line, in one allocation.
+pub(crate) struct TextLines {
+    flags: Vec<bool>,
+}
+
+impl TextLines {
+    /// `feats`, `density`, `paras`, `found`: as for [`teaser_end`].
+    pub fn new(
+        texts: &[&[u8]],
+        feats: CtxFeats<'_>,
+        density: &[f32],
+        paras: Option<&Paragraphs>,
+        found: &[Found],
+    ) -> TextLines {
+        let n = texts.len();
+        let text = |j: usize| found[j] == Found::Text;
+        // The paragraphs, and the lines that may close the article above a
+        // list: its paragraphs, and a question or an exclamation longer than
+        // any headline ("... hope the journey witnesses exciting curves
+        // ahead!"), which is a paragraph's last sentence all the same (not
+        // weighed as one: a thread of exclaiming comments below is no article
+        // going on). Both from one look at each text line.
+        // Three flags a line, in one allocation (see `paired` below).
+        let mut flags = vec![false; 3 * n];
+        let (prose, rest) = flags.split_at_mut(n);
+        let (closes, paired) = rest.split_at_mut(n);
+        for j in (0..n).filter(|&j| text(j)) {
+            let words = paras.map_or(feats.own[j].words, |p| p.words[j]);
+            // Both need eight words and some stopwords (most lines have fewer:
+            // their flags stay false without a look at the rest).
+            if words < 8 || density[j] < 0.1 {
+                continue;
+            }
+            let f = feats.get(j);
+            prose[j] = is_prose(texts[j], words, &f, density[j]);
+            closes[j] = prose[j] || (words > TITLE_WORDS && f.terminal && density[j] >= 0.1);
+        }
+        // Paragraphs next to another paragraph (chrome and repeats between
+        // them do not count); the lines of a hard-wrapped paragraph are one.
+        let same = |a: usize, j: usize| paras.is_some_and(|p| p.first[a] == p.first[j]);
+        let mut pair = |p: (usize, usize), c: (usize, usize)| {
+            if prose[p.1] && prose[c.1] {
+                for j in (p.0..=p.1).chain(c.0..=c.1).filter(|&j| text(j)) {
+                    paired[j] = true;
+                }
+            }
+        };
+        // The first and last text lines of the previous paragraph and this one.
+        let mut prev: Option<(usize, usize)> = None;
+        let mut cur: Option<(usize, usize)> = None;
+        for j in (0..n).filter(|&j| text(j)) {
+            match cur {
+                Some((a, _)) if same(a, j) => cur = Some((a, j)),
+                _ => {
+                    if let (Some(p), Some(c)) = (prev, cur) {
+                        if prose[p.1] && prose[c.1] {
+                            pair(p, c);
+                        }
+                    }
+                    prev = cur;
+                    cur = Some((j, j));
+                }
+            }
+        }
+        if let (Some(p), Some(c)) = (prev, cur) {
+            pair(p, c);
+        }
+        TextLines { flags }
+    }
+
+    /// The paragraphs, the lines that may close the article and the
+    /// paragraphs next to another, of a page of `n` lines.
+    fn split(&self, n: usize) -> (&[bool], &[bool], &[bool]) {
+        let (prose, rest) = self.flags[..3 * n].split_at(n);
+        let (closes, paired) = rest.split_at(n);
+        (prose, closes, paired)
+    }
+}
+
 /// The index of the header where a list of other stories starts after the
-/// article, if any. `feats`, `density`: as the context model sees them;
-/// `paras`: the page's hard-wrapped paragraphs, when it has any (their
-/// lines are judged as one paragraph: a short last line is prose too);
+/// article, if any. `feats`, `density` (of [`TextLines::new`]): as the
+/// context model sees them; `paras`: the page's hard-wrapped paragraphs,
+/// when it has any (their lines are judged as one paragraph: a short last
+/// line is prose too); `lines`: the text lines' flags, from these;
 /// `keep`: the context model's verdicts. Weights are each line's own.
 pub(crate) fn teaser_end(
     texts: &[&[u8]],
     feats: CtxFeats<'_>,
-    density: &[f32],
     paras: Option<&Paragraphs>,
     found: &[Found],
+    lines: &TextLines,
     phrase_head: &[bool],
     keep: &[bool],
 ) -> Option<usize> {
     let n = texts.len();
     let text = |j: usize| found[j] == Found::Text;
-    // The paragraphs, and the lines that may close the article above a
-    // list: its paragraphs, and a question or an exclamation longer than
-    // any headline ("... hope the journey witnesses exciting curves
-    // ahead!"), which is a paragraph's last sentence all the same (not
-    // weighed as one: a thread of exclaiming comments below is no article
-    // going on). Both from one look at each text line.
-    // Three flags a line, in one allocation (see `paired` below).
-    let mut flags = vec![false; 3 * n];
-    let (prose, rest) = flags.split_at_mut(n);
-    let (closes, paired) = rest.split_at_mut(n);
-    for j in (0..n).filter(|&j| text(j)) {
-        let words = paras.map_or(feats.own[j].words, |p| p.words[j]);
-        // Both need eight words and some stopwords (most lines have fewer:
-        // their flags stay false without a look at the rest).
-        if words < 8 || density[j] < 0.1 {
-            continue;
-        }
-        let f = feats.get(j);
-        prose[j] = is_prose(texts[j], words, &f, density[j]);
-        closes[j] = prose[j] || (words > TITLE_WORDS && f.terminal && density[j] >= 0.1);
-    }
-    // Paragraphs next to another paragraph (chrome and repeats between
-    // them do not count); the lines of a hard-wrapped paragraph are one.
     let same = |a: usize, j: usize| paras.is_some_and(|p| p.first[a] == p.first[j]);
-    let mut pair = |p: (usize, usize), c: (usize, usize)| {
-        if prose[p.1] && prose[c.1] {
-            for j in (p.0..=p.1).chain(c.0..=c.1).filter(|&j| text(j)) {
-                paired[j] = true;
-            }
-        }
-    };
-    // The first and last text lines of the previous paragraph and this one.
-    let mut prev: Option<(usize, usize)> = None;
-    let mut cur: Option<(usize, usize)> = None;
-    for j in (0..n).filter(|&j| text(j)) {
-        match cur {
-            Some((a, _)) if same(a, j) => cur = Some((a, j)),
-            _ => {
-                if let (Some(p), Some(c)) = (prev, cur) {
-                    if prose[p.1] && prose[c.1] {
-                        pair(p, c);
-                    }
-                }
-                prev = cur;
-                cur = Some((j, j));
-            }
-        }
-    }
-    if let (Some(p), Some(c)) = (prev, cur) {
-        pair(p, c);
-    }
+    let (prose, closes, paired) = lines.split(n);
     let weight = |j: usize| u64::from(feats.own_weight(j));
     let paired_weight = |j: usize| if paired[j] { weight(j) } else { 0 };
     // Their weight below the line (taken off as the lines go by).
