@@ -497,6 +497,13 @@ mod interface {
     t!(pager_de, De, "Vorheriges Weiter", Drop(Interface));
     t!(pager_fr, Fr, "« Précédent | Suivant »", Drop(Interface));
     t!(pager_es, Es, "Anterior Siguiente", Drop(Interface));
+    t!(reading_time_de, De, "Lesedauer: 8 Min.", Drop(Interface));
+    t!(
+        reading_time_de_bullet,
+        De,
+        "* Lesedauer: 4 Min.",
+        Drop(Interface)
+    );
 
     // The Video.js player's controls and caption dialog, as a text dump
     // prints them at page load.
