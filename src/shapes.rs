@@ -935,6 +935,10 @@ fn breaks_before_scalar(window: &[u8]) -> u64 {
 }
 
 const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+/// Month names in German, French, Spanish, Italian, Portuguese and Dutch
+/// (those English spells alike are in [`MONTH`]), for dates written day
+/// first: "28. Dezember 2022", "1er janvier 2020", "5 de mayo de 2021".
+const MONTH_I18N: &str = r"(?:januar|januari|janvier|janeiro|enero|gennaio|februar|februari|février|fevereiro|febrero|febbraio|märz|maerz|maart|mars|marzo|março|avril|abril|aprile|mai|mei|maio|mayo|maggio|juni|juin|junio|junho|giugno|juli|juillet|julio|julho|luglio|août|agosto|augustus|septembre|septiembre|setiembre|settembre|setembro|oktober|octobre|octubre|ottobre|outubro|novembre|noviembre|novembro|dezember|décembre|diciembre|dicembre|dezembro)\.?";
 const WEEKDAY: &str =
     r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?";
 /// An upper-case letter: ASCII, Latin-1 (U+00C0..U+00DE) or Cyrillic (U+0410..U+042F).
@@ -950,7 +954,7 @@ const TIME: &str = r"(?:\d{1,2}[:.]\d\d(?::\d\d)?(?:\s|\xc2\xa0)*(?:[ap]\.?m\.?)
 
 /// The first two bytes a `date` line can start with (see [`Needs::Pairs`]).
 const DATE_STARTS: &[(&[u8], &[u8])] = &[
-    (b"0123456789", b"0123456789./-:snrtap \t\n\x0b\x0c\r\xc2"),
+    (b"0123456789", b"0123456789./-:snrtape \t\n\x0b\x0c\r\xc2"),
     (b"l", b"a"),
     (b"u", b"p"),
     (b"p", b"uo"),
@@ -971,7 +975,7 @@ const DATE_STARTS: &[(&[u8], &[u8])] = &[
 /// when several match (the first wins).
 pub fn table() -> Vec<Shape> {
     let date = format!(
-        r"(?:{WEEKDAY}\s*)?(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+\d{{4}}|\d{{4}}-\d\d-\d\d|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}})"
+        r"(?:{WEEKDAY}\s*)?(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+\d{{4}}|\d{{4}}-\d\d-\d\d|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{1,2}}(?:\.|er|º)?\s+(?:de\s+)?(?:{MONTH}|{MONTH_I18N}),?\s+(?:de\s+)?\d{{4}})"
     );
     // A date with a time of day, either order: what comment systems print.
     // Separators between a date and a time: "at", punctuation, and the
@@ -1109,8 +1113,8 @@ pub fn table() -> Vec<Shape> {
         // weekday's, a month's, or a digit and what can follow it in a date
         // or a time (a digit, . / - :, st nd rd th, whitespace or a
         // no-break space, am/pm).
-        s("date", Category::Banner, Needs::All(&[Needs::Digit, Needs::First(b"0123456789lupmcfdtwsjaon"), Needs::Last(b"0123456789abcdefghijklmnopqrstuvwxyz.)+-"), Needs::MaxLetters(60), Needs::Pairs(DATE_STARTS)]), format!(r"(?i-u)^(?:(?:last\s+)?(?:updated|published|posted|modified|created|first\s+published|date)(?:\s+on)?\s*:?\s*)?{dated}(?:\s*(?:\||-|,)?\s*(?:updated|edt|est|bst|gmt|utc|permalink))?$")),
-        s("updated", Category::Banner, Needs::All(&[Needs::Digit, Needs::Prefix(&["last", "updated", "published", "posted", "modified"]), Needs::MaxLetters(108)]), format!(r"(?i-u)^(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?\s*:?\s*(?:{dated}|{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s*(?:at\s+)?{TIME}|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago)(?:\s*(?:[|/,;]|-|by|in)\s*[^.!?]{{0,60}})?$")),
+        s("date", Category::Banner, Needs::All(&[Needs::Digit, Needs::First(b"0123456789lupmcfdtwsjaon"), Needs::Last(b"0123456789abcdefghijklmnopqrstuvwxyz.)+-"), Needs::MaxLetters(65), Needs::Pairs(DATE_STARTS)]), format!(r"(?i-u)^(?:(?:last\s+)?(?:updated|published|posted|modified|created|first\s+published|date)(?:\s+on)?\s*:?\s*)?{dated}(?:\s*(?:\||-|,)?\s*(?:updated|edt|est|bst|gmt|utc|permalink))?$")),
+        s("updated", Category::Banner, Needs::All(&[Needs::Digit, Needs::Prefix(&["last", "updated", "published", "posted", "modified"]), Needs::MaxLetters(113)]), format!(r"(?i-u)^(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?\s*:?\s*(?:{dated}|{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s*(?:at\s+)?{TIME}|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago)(?:\s*(?:[|/,;]|-|by|in)\s*[^.!?]{{0,60}})?$")),
         // ... also with the time of day a comment system adds ("2 days ago at 07:54 am").
         s("ago", Category::Banner, Needs::All(&[Needs::Last(b"o0123456789m."), Needs::MaxLetters(23)]), r"(?i-u)^(?:about\s+|updated\s+)?(?:\d+\s*(?:seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y)|(?:a|an|one)\s+(?:minute|hour|day|week|month|year))\s+ago(?:\s+at\s+\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?)?$".into()),
         // "(c) 2019 ACME", "© ACME Ltd", "Copyright 2012 ..."
@@ -1132,7 +1136,7 @@ pub fn table() -> Vec<Shape> {
         s(
             "byline",
             Category::Credit,
-            Needs::All(&[Needs::Prefix(&["by"]), Needs::MaxLetters(63), Needs::Digit]),
+            Needs::All(&[Needs::Prefix(&["by"]), Needs::MaxLetters(68), Needs::Digit]),
             format!(r"(?i-u)^by\s+[a-z0-9_.-]{{2,30}}\s*(?:[,|/-]|\xe2\x80[\x93\x94])\s*{dated}$"),
         ),
         // A byline without "By": a name and the writer's desk, "Tom
@@ -2272,6 +2276,7 @@ mod tests {
             ".", "x", "post", "Last updated", "Posted", "Tue.", "Sunday,", "May", "Sept.", "2012",
             "3:45", "p.m.", "AM", "(UTC+", "(GMT)", "EDT", "permalink", "12/05/2012", "2012-12-05",
             "\u{a0}", "\u{b7}", "/", "?", "!", "Kommentare", "Antworten", "zu", "\u{201e}",
+            "28.", "1er", "5 de", "Dezember", "M\u{e4}rz", "mayo", "ao\u{fb}t", " de ", "um", "\u{e0}", "Uhr", "1\u{ba}",
             "commentaires", "r\u{e9}ponses", "\u{e0}", "\u{ab}", "comentarios", "en",
             "Lea m\u{e1}s", "LE PUEDE INTERESAR", "\u{c0} lire aussi", "See also", "Lesen Sie auch",
             "Vorheriger Artikel", "N\u{e4}chster Beitrag", "Next article", "Prev", "\u{ab} ", "Article suivant",

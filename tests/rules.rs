@@ -750,6 +750,11 @@ mod banner {
         Drop(Banner)
     );
     t!(hours_ago, En, "3 hours ago", Drop(Banner));
+    // Dates written day first in other languages.
+    t!(date_de, De, "28. Dezember 2022", Drop(Banner));
+    t!(date_de_time, De, "13. März 2017, 13:55 Uhr", Drop(Banner));
+    t!(date_fr, Fr, "1er janvier 2020", Drop(Banner));
+    t!(date_es, Es, "5 de mayo de 2021", Drop(Banner));
     t!(hours_ago_abbreviated, En, "14H ago", Drop(Banner));
     t!(minutes_ago_abbreviated, En, "updated 32m ago", Drop(Banner));
     t!(an_hour_ago, En, "an hour ago", Drop(Banner));
