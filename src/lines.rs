@@ -217,8 +217,15 @@ pub fn trim(b: &[u8], mut start: usize, mut end: usize) -> (usize, usize) {
     // whitespace there.
     let plain = |c: u8| c > b' ' && c < 0x80;
     while start < end {
-        if plain(b[start]) {
+        let c = b[start];
+        if plain(c) {
             break;
+        }
+        // ASCII whitespace (a converter's indentation, a blank line's
+        // spaces) is stepped over here, not in a call a byte.
+        if matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+            start += 1;
+            continue;
         }
         let n = space_at(b, start);
         if n == 0 || start + n > end {
