@@ -338,7 +338,7 @@ mod tests {
         #[test]
         fn trim_shortcut_is_exact(parts in proptest::collection::vec(proptest::sample::select(vec![
             "a", " ", "\t", "\x0b", "\x0c", "\u{a0}", "\u{3000}", "\u{2009}", "\u{feff}", "\u{e9}",
-            "\x7f", "!", "~", "\u{200b}", "\u{2060}", "\u{205f}",
+            "\x7f", "!", "~", "\u{200b}", "\u{2060}", "\u{205f}", "\r", "\n",
         ]), 0..12), cut in proptest::collection::vec(0usize..64, 2)) {
             let b = parts.concat().into_bytes();
             let (x, y) = (cut[0] % (b.len() + 1), cut[1] % (b.len() + 1));
