@@ -62,7 +62,8 @@ pub enum Needs {
     /// [`AGENCY_WITHIN`] bytes, ASCII case-insensitive, at the start of the
     /// line or after `(`, `/` or whitespace.
     Agency,
-    /// A `/` or a separator of [`SEPARATORS`]' bytes somewhere, or, after
+    /// A `/` (or another byte the breadcrumbs' separators are counted by:
+    /// `>`, `|`, 0xbb, 0xb7) somewhere, or, after
     /// dropping one `-`, `–` or `—` and then ASCII whitespace and one `)`
     /// from its end, the line ends with an agency's name, "images" or
     /// "photo" (see [`AGENCY_ENDS`]; ASCII case-insensitive): where the
