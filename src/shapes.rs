@@ -726,8 +726,19 @@ impl Gate {
             Gate::Agency => has_agency(line, probe.agency_pairs, probe.breaks),
             Gate::Digits(n) => probe.digits >= *n,
             Gate::NameChars => !probe.not_name,
-            Gate::Suffix(ends, keys) => ends_with_word(line, ends, keys),
-            Gate::AgencyEnd(ends, keys) => probe.separators > 0 || agency_end(line, ends, keys),
+            // The last two bytes tested here: most lines end with none of
+            // the words' (the words are compared in the call).
+            Gate::Suffix(ends, keys) => match *suffix_tail(line) {
+                [.., a, b] => ends[pair_key(a, b)] != 0 && ends_with_word(line, ends, keys),
+                _ => false,
+            },
+            Gate::AgencyEnd(ends, keys) => {
+                probe.separators > 0
+                    || match *agency_tail(line) {
+                        [.., a, b] => ends[pair_key(a, b)] != 0 && agency_end(line, ends, keys),
+                        _ => false,
+                    }
+            }
             Gate::MaxLetters(n) => probe.letters <= *n,
             Gate::Counted => counts_comments(line, false),
             Gate::CountedWord => counts_comments(line, true),
