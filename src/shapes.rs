@@ -2549,6 +2549,13 @@ mod tests {
                             ends_with_word_plain(t, words),
                             "{:?} {:?}", line, words
                         );
+                        // And the gate as asked (its pair tested first).
+                        let probe = Probe::of(t, None, builtin());
+                        proptest::prop_assert_eq!(
+                            g.pass(t, &probe),
+                            ends_with_word_plain(t, words),
+                            "{:?} {:?}", line, words
+                        );
                     }
                 }
             }
