@@ -217,8 +217,15 @@ pub fn trim(b: &[u8], mut start: usize, mut end: usize) -> (usize, usize) {
     // whitespace there.
     let plain = |c: u8| c > b' ' && c < 0x80;
     while start < end {
-        if plain(b[start]) {
+        let c = b[start];
+        if plain(c) {
             break;
+        }
+        // ASCII whitespace (a converter's indentation, a blank line's
+        // spaces) is stepped over here, not in a call a byte.
+        if matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+            start += 1;
+            continue;
         }
         let n = space_at(b, start);
         if n == 0 || start + n > end {
@@ -331,7 +338,7 @@ mod tests {
         #[test]
         fn trim_shortcut_is_exact(parts in proptest::collection::vec(proptest::sample::select(vec![
             "a", " ", "\t", "\x0b", "\x0c", "\u{a0}", "\u{3000}", "\u{2009}", "\u{feff}", "\u{e9}",
-            "\x7f", "!", "~", "\u{200b}", "\u{2060}", "\u{205f}",
+            "\x7f", "!", "~", "\u{200b}", "\u{2060}", "\u{205f}", "\r", "\n",
         ]), 0..12), cut in proptest::collection::vec(0usize..64, 2)) {
             let b = parts.concat().into_bytes();
             let (x, y) = (cut[0] % (b.len() + 1), cut[1] % (b.len() + 1));

@@ -2,8 +2,6 @@
 //! printed twice, a caption under the photo and again in a gallery) and
 //! alt-text fragments cut short before the caption they belong to.
 
-use std::collections::hash_map::Entry;
-
 use foldhash::{HashMap, HashMapExt};
 
 /// What each byte becomes in a line's folded form: ASCII letters
@@ -40,6 +38,15 @@ pub(crate) const KEY_PREFIX: usize = 64;
 /// folded bytes, or `None` when no byte of it counts (it never repeats).
 #[inline]
 pub fn start_key(line: &[u8]) -> Option<u64> {
+    #[cfg(target_arch = "x86_64")]
+    return start_key_sse(line);
+    #[cfg(not(target_arch = "x86_64"))]
+    return start_key_plain(line);
+}
+
+/// [`start_key`] a byte at a time.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn start_key_plain(line: &[u8]) -> Option<u64> {
     // The first KEY_PREFIX folded bytes gathered without a branch per byte
     // (each byte is written, and kept when it counts), then hashed eight
     // at a time as `key` does: the same value as `key(line, KEY_PREFIX)`.
@@ -54,6 +61,65 @@ pub fn start_key(line: &[u8]) -> Option<u64> {
         }
     }
     hash_folded(&buf[..total])
+}
+
+/// [`start_key`] sixteen bytes at a time (SSE2): the bytes that count
+/// ([`FOLD`]: ASCII letters and digits, bytes of 0x80 and above) found by
+/// comparisons, the block lower-cased, and each run of them copied whole
+/// (sixteen bytes at once), not a byte at a time.
+#[cfg(target_arch = "x86_64")]
+fn start_key_sse(line: &[u8]) -> Option<u64> {
+    use std::arch::x86_64::{
+        __m128i, _mm_add_epi8, _mm_and_si128, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8,
+        _mm_or_si128, _mm_set1_epi8, _mm_setzero_si128, _mm_storeu_si128,
+    };
+    // Room for a run of 16 copied whole at the prefix's end.
+    let mut buf = [0u8; KEY_PREFIX + 16];
+    // A block, lower-cased, and 16 bytes after it to copy a run from.
+    let mut low = [0u8; 32];
+    let mut total = 0usize;
+    let mut i = 0;
+    while i < line.len() && total < KEY_PREFIX {
+        // The line's next 16 bytes, zeros past its end (zero never counts).
+        let mut pad = [0u8; 16];
+        let block: &[u8] = match line.get(i..i + 16) {
+            Some(b) => b,
+            None => {
+                pad[..line.len() - i].copy_from_slice(&line[i..]);
+                &pad
+            }
+        };
+        // SAFETY: SSE2 is part of x86_64; 16 bytes of `block` (16 long)
+        // are loaded and 16 of `low` stored, unaligned.
+        let keep = unsafe {
+            let x = _mm_loadu_si128(block.as_ptr().cast::<__m128i>());
+            // Bytes lo..lo + len moved to -128..-128 + len, then one
+            // signed comparison.
+            let range = |lo: u8, len: u8| {
+                let t = _mm_add_epi8(x, _mm_set1_epi8(0x80u8.wrapping_sub(lo) as i8));
+                _mm_cmplt_epi8(t, _mm_set1_epi8((0x80u8 + len) as i8))
+            };
+            let upper = range(b'A', 26);
+            let counts = _mm_or_si128(
+                _mm_or_si128(upper, range(b'a', 26)),
+                _mm_or_si128(range(b'0', 10), _mm_cmplt_epi8(x, _mm_setzero_si128())),
+            );
+            let lowered = _mm_or_si128(x, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+            _mm_storeu_si128(low.as_mut_ptr().cast::<__m128i>(), lowered);
+            _mm_movemask_epi8(counts) as u32
+        };
+        let mut m = keep;
+        while m != 0 && total < KEY_PREFIX {
+            let s = m.trailing_zeros() as usize;
+            // Bit 16 and up are clear: a run ends in the block.
+            let run = (!(m >> s)).trailing_zeros() as usize;
+            buf[total..total + 16].copy_from_slice(&low[s..s + 16]);
+            total += run;
+            m &= !(((1u32 << run) - 1) << s);
+        }
+        i += 16;
+    }
+    hash_folded(&buf[..total.min(KEY_PREFIX)])
 }
 
 /// [`start_key`] of a line whose first `KEY_PREFIX` folded bytes (or all
@@ -184,7 +250,7 @@ pub fn roots_keyed(lines: &[&[u8]], keys: &[u64]) -> Vec<u32> {
     // past 2^16 lines it grows with the distinct starts it holds (a page of
     // a million lines may hold one: its room for all of them would take
     // 19 MB).
-    let mut by_start: HashMap<u32, u32> = HashMap::with_capacity(lines.len().min(1 << 16));
+    let mut by_start = StartTable::with_capacity(lines.len().min(1 << 16));
     let mut by_whole: HashMap<u64, u32> = HashMap::new();
     let mut out = Vec::with_capacity(lines.len());
     for (i, (&l, &k)) in lines.iter().zip(keys).enumerate() {
@@ -193,13 +259,12 @@ pub fn roots_keyed(lines: &[&[u8]], keys: &[u64]) -> Vec<u32> {
             out.push(own);
             continue;
         }
-        let root = match by_start.entry(k as u32) {
-            Entry::Vacant(e) => {
-                e.insert(own);
-                own
-            }
-            Entry::Occupied(e) if same(lines[*e.get() as usize], l) => *e.get(),
-            Entry::Occupied(_) => {
+        let first = by_start.first_or_insert(k as u32, own);
+        let root = match first {
+            // Filed now: the first line with this start.
+            _ if first == own => own,
+            _ if same(lines[first as usize], l) => first,
+            _ => {
                 let whole = key(l, usize::MAX).unwrap_or(0);
                 match by_whole.get(&whole) {
                     Some(&j) if same(lines[j as usize], l) => j,
@@ -214,6 +279,84 @@ pub fn roots_keyed(lines: &[&[u8]], keys: &[u64]) -> Vec<u32> {
         out.push(root);
     }
     out
+}
+
+/// [`roots_keyed`]'s first table: from the low 32 bits of a start key to
+/// the first line filed under them, in open addressing (what a
+/// `HashMap<u32, u32>` held, without its hashing and its entry's
+/// machinery: some 60 instructions a line).
+struct StartTable {
+    /// (key, line); `EMPTY` lines mark free slots.
+    slots: Vec<(u32, u32)>,
+    /// The slots' count is `1 << bits`.
+    bits: u32,
+    len: usize,
+}
+
+impl StartTable {
+    /// A free slot's line (no page has `u32::MAX` lines: indices are below).
+    const EMPTY: u32 = u32::MAX;
+
+    /// Room for `n` keys at most half full.
+    fn with_capacity(n: usize) -> StartTable {
+        let bits = (2 * n).next_power_of_two().max(16).trailing_zeros();
+        StartTable {
+            slots: vec![(0, StartTable::EMPTY); 1 << bits],
+            bits,
+            len: 0,
+        }
+    }
+
+    /// The first slot to look at for `key` (the key is a hash's low half;
+    /// its bit 0 is always set: the slot is taken from a product's top bits).
+    #[inline]
+    fn home(&self, key: u32) -> usize {
+        (u64::from(key.wrapping_mul(0x9e37_79b1)) << 32 >> (64 - self.bits)) as usize
+    }
+
+    /// The line filed under `key`; `line` (a later line than any filed)
+    /// when none was, which is filed under it then.
+    #[inline]
+    fn first_or_insert(&mut self, key: u32, line: u32) -> u32 {
+        debug_assert!(line != StartTable::EMPTY);
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            let (k, v) = self.slots[i];
+            if v == StartTable::EMPTY {
+                break;
+            }
+            if k == key {
+                return v;
+            }
+            i = (i + 1) & mask;
+        }
+        if 2 * (self.len + 1) > self.slots.len() {
+            self.grow();
+            return self.first_or_insert(key, line);
+        }
+        self.slots[i] = (key, line);
+        self.len += 1;
+        line
+    }
+
+    /// Twice the slots, every key filed again.
+    #[cold]
+    fn grow(&mut self) {
+        let old = std::mem::replace(
+            &mut self.slots,
+            vec![(0, StartTable::EMPTY); 2 << self.bits],
+        );
+        self.bits += 1;
+        let mask = self.slots.len() - 1;
+        for (k, v) in old.into_iter().filter(|&(_, v)| v != StartTable::EMPTY) {
+            let mut i = self.home(k);
+            while self.slots[i].1 != StartTable::EMPTY {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = (k, v);
+        }
+    }
 }
 
 /// The obviously correct reference for [`first_copies`]: each line compared
@@ -384,6 +527,35 @@ mod tests {
         #[test]
         fn start_key_is_key(line in "[ -~\u{e9}\u{2019}]{0,90}") {
             proptest::prop_assert_eq!(start_key(line.as_bytes()), key(line.as_bytes(), KEY_PREFIX));
+        }
+
+        /// The start key found sixteen bytes at a time is the one found a
+        /// byte at a time, and the general key of the prefix, on any bytes
+        /// (runs across blocks, lines past the prefix, zeros, high bytes).
+        #[test]
+        fn start_key_blocks_are_exact(line in proptest::collection::vec(proptest::sample::select(vec![
+            0u8, b' ', b'a', b'z', b'A', b'Z', b'0', b'9', b'@', b'[', b'`', b'{', b'/', b':', 0x7f,
+            0x80, 0xc3, 0xa9, 0xe2, 0xff, b'.', b'-', b'm', b'M',
+        ]), 0..200)) {
+            proptest::prop_assert_eq!(start_key(&line), start_key_plain(&line));
+            proptest::prop_assert_eq!(start_key(&line), key(&line, KEY_PREFIX));
+        }
+
+        /// The open-addressing table of starts files and finds what a
+        /// `HashMap` does, as it grows from its smallest size (keys with
+        /// bit 0 set, as start keys have it, and colliding ones).
+        #[test]
+        fn start_table_is_a_map(keys in proptest::collection::vec(
+            proptest::prop_oneof![0u32..64, proptest::num::u32::ANY], 0..400,
+        )) {
+            let mut table = StartTable::with_capacity(1);
+            let mut map: HashMap<u32, u32> = HashMap::new();
+            for (i, k) in keys.iter().enumerate() {
+                let k = k | 1;
+                let want = *map.entry(k).or_insert(i as u32);
+                proptest::prop_assert_eq!(table.first_or_insert(k, i as u32), want);
+            }
+            proptest::prop_assert_eq!(table.len, map.len());
         }
 
         #[test]

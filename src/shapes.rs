@@ -62,6 +62,13 @@ pub enum Needs {
     /// [`AGENCY_WITHIN`] bytes, ASCII case-insensitive, at the start of the
     /// line or after `(`, `/` or whitespace.
     Agency,
+    /// A `/` (or another byte the breadcrumbs' separators are counted by:
+    /// `>`, `|`, 0xbb, 0xb7) somewhere, or, after
+    /// dropping one `-`, `–` or `—` and then ASCII whitespace and one `)`
+    /// from its end, the line ends with an agency's name, "images" or
+    /// "photo" (see [`AGENCY_ENDS`]; ASCII case-insensitive): where the
+    /// first `photo-credit` shape's credit ends a line with no `/` in it.
+    AgencyEnd,
     /// At least this many ASCII digits.
     Digits(u32),
     /// Every byte may be part of a name or an agency's credit: an ASCII
@@ -199,6 +206,31 @@ pub const AGENCIES: &[&str] = &[
     "alamy",
     "wireimage",
 ];
+/// The last words of the first `photo-credit` shape's credits (its
+/// agencies, "Getty Images", "AP Photo"): see [`Needs::AgencyEnd`].
+pub const AGENCY_ENDS: &[&str] = &[
+    "reuters",
+    "ap",
+    "afp",
+    "getty",
+    "epa",
+    "dpa",
+    "xinhua",
+    "ansa",
+    "efe",
+    "anadolu",
+    "yonhap",
+    "kcna",
+    "bloomberg",
+    "shutterstock",
+    "istock",
+    "corbis",
+    "alamy",
+    "wireimage",
+    "images",
+    "photo",
+];
+
 /// By [`pair_key`] of a name's first two bytes: the [`AGENCIES`] that
 /// start so, one bit each.
 fn agency_pairs() -> Box<[u32; 1024]> {
@@ -620,7 +652,9 @@ enum Gate {
     /// By the [`pair_key`] of the last two bytes, the words (one bit each,
     /// by index) that can end with them (in either case); and the words as
     /// [`SuffixKey`]s.
-    Suffix(Box<[u16; 1024]>, Box<[SuffixKey]>),
+    Suffix(Box<[u32; 1024]>, Box<[SuffixKey]>),
+    /// See [`Needs::AgencyEnd`]: [`AGENCY_ENDS`] as a [`Gate::Suffix`]'s.
+    AgencyEnd(Box<[u32; 1024]>, Box<[SuffixKey]>),
     MaxLetters(u32),
     Counted,
     CountedWord,
@@ -656,16 +690,12 @@ impl Gate {
             Needs::Digits(n) => Gate::Digits(n),
             Needs::NameChars => Gate::NameChars,
             Needs::Suffix(words) => {
-                assert!(words.len() <= 16, "a Suffix gate takes at most 16 words");
-                let mut ends = Box::new([0u16; 1024]);
-                for (k, w) in words.iter().enumerate() {
-                    let [.., a, b] = *w.as_bytes() else {
-                        panic!("a Suffix word has two bytes at least: {w:?}");
-                    };
-                    // The key folds ASCII case (and more: a superset).
-                    ends[pair_key(a, b)] |= 1 << k;
-                }
-                Gate::Suffix(ends, words.iter().map(|w| SuffixKey::of(w)).collect())
+                let (ends, keys) = suffix_words(words);
+                Gate::Suffix(ends, keys)
+            }
+            Needs::AgencyEnd => {
+                let (ends, keys) = suffix_words(AGENCY_ENDS);
+                Gate::AgencyEnd(ends, keys)
             }
             Needs::MaxLetters(n) => Gate::MaxLetters(n),
             Needs::Counted => Gate::Counted,
@@ -696,7 +726,19 @@ impl Gate {
             Gate::Agency => has_agency(line, probe.agency_pairs, probe.breaks),
             Gate::Digits(n) => probe.digits >= *n,
             Gate::NameChars => !probe.not_name,
-            Gate::Suffix(ends, keys) => ends_with_word(line, ends, keys),
+            // The last two bytes tested here: most lines end with none of
+            // the words' (the words are compared in the call).
+            Gate::Suffix(ends, keys) => match *suffix_tail(line) {
+                [.., a, b] => ends[pair_key(a, b)] != 0 && ends_with_word(line, ends, keys),
+                _ => false,
+            },
+            Gate::AgencyEnd(ends, keys) => {
+                probe.separators > 0
+                    || match *agency_tail(line) {
+                        [.., a, b] => ends[pair_key(a, b)] != 0 && agency_end(line, ends, keys),
+                        _ => false,
+                    }
+            }
             Gate::MaxLetters(n) => probe.letters <= *n,
             Gate::Counted => counts_comments(line, false),
             Gate::CountedWord => counts_comments(line, true),
@@ -789,8 +831,19 @@ impl SuffixKey {
 /// with the line's last 16 bytes, read once as a `u128` (a shift, an OR
 /// and a comparison a word, not a byte loop).
 #[inline(never)]
-fn ends_with_word(line: &[u8], ends: &[u16; 1024], keys: &[SuffixKey]) -> bool {
-    let t = suffix_tail(line);
+fn ends_with_word(line: &[u8], ends: &[u32; 1024], keys: &[SuffixKey]) -> bool {
+    ends_with_in(suffix_tail(line), ends, keys)
+}
+
+/// See [`Needs::AgencyEnd`] (but for its separators).
+#[inline(never)]
+fn agency_end(line: &[u8], ends: &[u32; 1024], keys: &[SuffixKey]) -> bool {
+    ends_with_in(agency_tail(line), ends, keys)
+}
+
+/// Does `t` end with one of the words (see [`ends_with_word`])?
+#[inline(always)]
+fn ends_with_in(t: &[u8], ends: &[u32; 1024], keys: &[SuffixKey]) -> bool {
     // The last two bytes first: most lines end with none of the words'
     // (every word has two bytes at least), and only the words that can
     // end with them (`ends`) are read.
@@ -819,6 +872,42 @@ fn ends_with_word(line: &[u8], ends: &[u16; 1024], keys: &[SuffixKey]) -> bool {
         left &= left - 1;
     }
     false
+}
+
+/// The line without one `-`, `–` or `—` at its end, then without its
+/// trailing ASCII whitespace and then one `)` (what [`Needs::AgencyEnd`]
+/// reads).
+#[inline(always)]
+fn agency_tail(line: &[u8]) -> &[u8] {
+    let mut t = line;
+    if let [rest @ .., b'-'] = t {
+        t = rest;
+    } else if let [rest @ .., 0xe2, 0x80, 0x93 | 0x94] = t {
+        t = rest;
+    }
+    while let [rest @ .., b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '] = t {
+        t = rest;
+    }
+    if let [rest @ .., b')'] = t {
+        t = rest;
+    }
+    t
+}
+
+/// A [`Gate::Suffix`]'s tables of `words`: by the [`pair_key`] of their
+/// last two bytes, the words (one bit each) that end so, and the words as
+/// [`SuffixKey`]s.
+fn suffix_words(words: &[&str]) -> (Box<[u32; 1024]>, Box<[SuffixKey]>) {
+    assert!(words.len() <= 32, "a Suffix gate takes at most 32 words");
+    let mut ends = Box::new([0u32; 1024]);
+    for (k, w) in words.iter().enumerate() {
+        let [.., a, b] = *w.as_bytes() else {
+            panic!("a Suffix word has two bytes at least: {w:?}");
+        };
+        // The key folds ASCII case (and more: a superset).
+        ends[pair_key(a, b)] |= 1 << k;
+    }
+    (ends, words.iter().map(|w| SuffixKey::of(w)).collect())
 }
 
 /// The line without one `:`, `,` or `.` at its end, and then without its
@@ -1158,7 +1247,9 @@ pub fn table() -> Vec<Shape> {
         s(
             "photo-credit",
             Category::Credit,
-            Needs::All(&[Needs::NameChars, Needs::MaxLetters(89), Needs::Agency]),
+            // Whether the line's end can close a credit is cheaper to
+            // find out than whether an agency's name is near its start.
+            Needs::All(&[Needs::NameChars, Needs::MaxLetters(89), Needs::AgencyEnd, Needs::Agency]),
             r"(?i-u)^\(?(?:[A-Za-z\x80-\xff\d .&/-]{0,30}[\s/(]\s{0,8})?\(?(?:reuters|ap|afp|getty\s{0,8}images|getty|epa|dpa|xinhua|ansa|efe|anadolu|yonhap|kcna|ap\s+photo|afp\s+photo|reuters\s+photo|bloomberg|shutterstock|istock|corbis|alamy|wireimage|afp\s{0,8}/\s{0,8}getty\s{0,8}images)(?:\s{0,8}photo)?(?:\s{0,8}/\s{0,8}[A-Za-z\x80-\xff .'-]{1,40})?\)?\s{0,8}(?:-|\xe2\x80\x93|\xe2\x80\x94)?$".into(),
         ),
         s(
@@ -2290,6 +2381,24 @@ mod tests {
             }
         }
 
+        /// [`own_gates_never_hide_a_match`] on lines built like photo
+        /// credits: the end gate ([`Needs::AgencyEnd`]) in front of the
+        /// agency's never turns away a credit.
+        #[test]
+        fn agency_end_gate_is_exact(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "(", ")", "(", ")", " ", " ", "  ", "\t", "/", "/", "-", "\u{2013}", "\u{2014}", "AP", "ap", "Ap",
+            "Photo", "PHOTO", "photo", "Reuters", "REUTERS", "AFP", "Getty", "Images", "Getty Images",
+            "gettyimages", "EPA", "dpa", "Xinhua", "ANSA", "EFE", "Anadolu", "Yonhap", "KCNA",
+            "Bloomberg", "Shutterstock", "iStock", "Corbis", "Alamy", "WireImage", "Jane Doe", "x",
+            "2012", "'", "&", ".", "\u{e9}", "via", "AFP/Getty Images", "apply",
+        ]), 1..9)) {
+            let line = parts.concat();
+            let t = line.trim().as_bytes();
+            if !t.is_empty() && t.len() <= MAX_SHAPE_BYTES {
+                own_gates_pass(t)?;
+            }
+        }
+
         /// [`own_gates_never_hide_a_match`] on lines built like comment
         /// counts: bracket, number, word, preposition, title.
         #[test]
@@ -2442,6 +2551,13 @@ mod tests {
                         }).expect("the Suffix need");
                         proptest::prop_assert_eq!(
                             ends_with_word(t, ends, keys),
+                            ends_with_word_plain(t, words),
+                            "{:?} {:?}", line, words
+                        );
+                        // And the gate as asked (its pair tested first).
+                        let probe = Probe::of(t, None, builtin());
+                        proptest::prop_assert_eq!(
+                            g.pass(t, &probe),
                             ends_with_word_plain(t, words),
                             "{:?} {:?}", line, words
                         );

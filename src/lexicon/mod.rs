@@ -630,7 +630,12 @@ impl Grams {
     /// some 800 bits of 131,072).
     #[inline]
     fn hash(piece: &[u8]) -> usize {
-        let x = u64::from_le_bytes(piece.try_into().expect("a piece"));
+        Grams::hash_word(u64::from_le_bytes(piece.try_into().expect("a piece")))
+    }
+
+    /// [`hash`](Self::hash) of a piece read as a little-endian `u64`.
+    #[inline]
+    fn hash_word(x: u64) -> usize {
         // The top 17 bits of the product (the best mixed).
         (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 47) as usize
     }
@@ -644,14 +649,21 @@ impl Grams {
     /// The first sampled place at or after `q` (a multiple of `stride`)
     /// whose piece is in the filter. An occurrence of a phrase starting at
     /// `s` has one at most `stride - 1` bytes after `s`.
-    #[inline]
+    #[inline(always)]
     fn next_hit(&self, line: &[u8], mut q: usize) -> Option<usize> {
         // No phrase fits in a line shorter than `stride + GRAM - 1`.
         if line.len() < self.stride + GRAM - 1 {
             return None;
         }
-        while q + GRAM <= line.len() {
-            let a = Grams::hash(&line[q..q + GRAM]);
+        // The last place a piece starts at (the line holds one piece at
+        // least: `stride` is 1 or more).
+        let last = line.len() - GRAM;
+        while q <= last {
+            // SAFETY: `q + GRAM <= line.len()` (`q <= last`): the piece
+            // lies in the line, read unaligned (with one test a place
+            // instead of the slice's two).
+            let x = unsafe { line.as_ptr().add(q).cast::<u64>().read_unaligned() };
+            let a = Grams::hash_word(x);
             if self.bits[a / 64] >> (a % 64) & 1 != 0 {
                 return Some(q);
             }
@@ -1249,6 +1261,28 @@ mod tests {
                     lex.find_reference(norm, words).map(|h| (h.text, h.category))
                 );
             }
+        }
+
+        /// [`Grams::next_hit`], two places a turn, finds the place a test
+        /// of every sampled place from `q` on finds, whatever the stride.
+        #[test]
+        fn next_hit_is_exact(line in "[a-e ]{0,60}", q in 0usize..70, shortest in 9usize..14) {
+            let phrases = ["abcdeabcdeabcd", "cookies and more", "ab ab ab ab ab ab", "eeeeeeeeeeeeeeeee"];
+            let cut: Vec<&[u8]> = phrases.iter().map(|p| &p.as_bytes()[..p.len().min(shortest)]).collect();
+            let grams = Grams::of(cut.iter().copied()).expect("longer than a piece");
+            let line = line.as_bytes();
+            let plain = (line.len() >= grams.stride + GRAM - 1)
+                .then(|| {
+                    (q..)
+                        .step_by(grams.stride)
+                        .take_while(|&p| p + GRAM <= line.len())
+                        .find(|&p| {
+                            let a = Grams::hash(&line[p..p + GRAM]);
+                            grams.bits[a / 64] >> (a % 64) & 1 != 0
+                        })
+                })
+                .flatten();
+            proptest::prop_assert_eq!(grams.next_hit(line, q), plain);
         }
 
         /// The `~` phrases' DFA, built for long runs, accepts what their
