@@ -208,28 +208,20 @@ pub const AGENCIES: &[&str] = &[
 ];
 /// The last words of the first `photo-credit` shape's credits (its
 /// agencies, "Getty Images", "AP Photo"): see [`Needs::AgencyEnd`].
-pub const AGENCY_ENDS: &[&str] = &[
-    "reuters",
-    "ap",
-    "afp",
-    "getty",
-    "epa",
-    "dpa",
-    "xinhua",
-    "ansa",
-    "efe",
-    "anadolu",
-    "yonhap",
-    "kcna",
-    "bloomberg",
-    "shutterstock",
-    "istock",
-    "corbis",
-    "alamy",
-    "wireimage",
-    "images",
-    "photo",
-];
+pub const AGENCY_ENDS: &[&str] = &{
+    const EXTRA: [&str; 2] = ["images", "photo"];
+    let mut ends = [""; AGENCIES.len() + EXTRA.len()];
+    let mut i = 0;
+    while i < ends.len() {
+        ends[i] = if i < AGENCIES.len() {
+            AGENCIES[i]
+        } else {
+            EXTRA[i - AGENCIES.len()]
+        };
+        i += 1;
+    }
+    ends
+};
 
 /// By [`pair_key`] of a name's first two bytes: the [`AGENCIES`] that
 /// start so, one bit each.
