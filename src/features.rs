@@ -611,28 +611,18 @@ fn classify<const P: bool>(
             let a = _mm_movemask_epi8(_mm_or_si128(ul, d)) as u32 as u64;
             alnum[i / 64] |= a << (i % 64);
             if P {
-                // As `shapes::probe_bytes` tests them (see there).
+                // As `shapes::probe_bytes` reads them.
                 let eq = |b: u8| _mm_cmpeq_epi8(x, _mm_set1_epi8(b as i8));
-                let high = _mm_cmplt_epi8(x, zero);
-                let space = _mm_or_si128(range(b'\t', 5), eq(b' '));
-                let punct = _mm_or_si128(range(b'&', 4), range(b'-', 3));
-                let ok = _mm_or_si128(
-                    _mm_or_si128(_mm_or_si128(d, ul), _mm_or_si128(high, space)),
-                    punct,
-                );
+                let m = crate::shapes::block_marks(x, _mm_or_si128(d, ul));
+                let (space, slash) = (m.space, m.slash);
                 // The spaces past the text are name bytes and nothing else
                 // the probe looks for (but agency breaks, kept to the
                 // text below).
-                name = _mm_and_si128(name, ok);
-                let slash = eq(b'/');
-                let sep = _mm_or_si128(
-                    _mm_or_si128(_mm_or_si128(eq(b'>'), slash), eq(b'|')),
-                    _mm_or_si128(eq(0xbb), eq(0xb7)),
-                );
-                seps = _mm_sub_epi8(seps, sep);
-                colon = _mm_or_si128(colon, eq(b':'));
-                at = _mm_or_si128(at, eq(b'@'));
-                e2 = _mm_or_si128(e2, eq(0xe2));
+                name = _mm_and_si128(name, m.name);
+                seps = _mm_sub_epi8(seps, m.sep);
+                colon = _mm_or_si128(colon, m.colon);
+                at = _mm_or_si128(at, m.at);
+                e2 = _mm_or_si128(e2, m.e2);
                 if i < 128 {
                     let y = _mm_cmpeq_epi8(lowered, _mm_set1_epi8(b'y' as i8));
                     y_at |= u128::from(_mm_movemask_epi8(y) as u16) << i;

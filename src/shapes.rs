@@ -388,6 +388,71 @@ fn probe_bytes_table(line: &[u8]) -> ProbeBytes {
     )
 }
 
+/// What [`probe_bytes`] reads of one 16-byte block `x`, whose ASCII
+/// letters and digits are `alnum` (compare results: -1 a lane), as byte
+/// masks: the bytes a name may hold (letters, digits, bytes of 0x80 and
+/// above, white space, `&'()` and `-./`), white space, slashes,
+/// separators (`>`, `/`, `|`, and the second bytes of `»` and `·`), `:`,
+/// `@` and 0xe2. Shared by [`probe_bytes`] and the measuring pass, which
+/// works the probe out in its own walk over a line.
+#[cfg(target_arch = "x86_64")]
+#[derive(Clone, Copy)]
+pub(crate) struct BlockMarks {
+    pub name: std::arch::x86_64::__m128i,
+    pub space: std::arch::x86_64::__m128i,
+    pub slash: std::arch::x86_64::__m128i,
+    pub sep: std::arch::x86_64::__m128i,
+    pub colon: std::arch::x86_64::__m128i,
+    pub at: std::arch::x86_64::__m128i,
+    pub e2: std::arch::x86_64::__m128i,
+}
+
+/// [`BlockMarks`] of the block `x` (SSE2, part of x86_64).
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+pub(crate) fn block_marks(
+    x: std::arch::x86_64::__m128i,
+    alnum: std::arch::x86_64::__m128i,
+) -> BlockMarks {
+    use std::arch::x86_64::{
+        __m128i, _mm_add_epi8, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_or_si128, _mm_set1_epi8,
+        _mm_setzero_si128,
+    };
+    // SAFETY: SSE2 is part of x86_64; register operations only.
+    unsafe {
+        let set = |b: u8| _mm_set1_epi8(b as i8);
+        let eq = |b: u8| _mm_cmpeq_epi8(x, set(b));
+        // Bytes lo..lo + len moved to -128..-128 + len (and no other byte
+        // there), then one signed comparison.
+        let range = |lo: u8, len: u8| -> __m128i {
+            _mm_cmplt_epi8(
+                _mm_add_epi8(x, set(0x80u8.wrapping_sub(lo))),
+                set(0x80 + len),
+            )
+        };
+        // Bytes of 0x80 and above are negative.
+        let high = _mm_cmplt_epi8(x, _mm_setzero_si128());
+        let space = _mm_or_si128(range(b'\t', 5), eq(b' '));
+        let slash = eq(b'/');
+        // & ' ( ) and - . /
+        let punct = _mm_or_si128(range(b'&', 4), range(b'-', 3));
+        let name = _mm_or_si128(_mm_or_si128(alnum, _mm_or_si128(high, space)), punct);
+        let sep = _mm_or_si128(
+            _mm_or_si128(_mm_or_si128(eq(b'>'), slash), eq(b'|')),
+            _mm_or_si128(eq(0xbb), eq(0xb7)),
+        );
+        BlockMarks {
+            name,
+            space,
+            slash,
+            sep,
+            colon: eq(b':'),
+            at: eq(b'@'),
+            e2: eq(0xe2),
+        }
+    }
+}
+
 /// [`probe_bytes`] sixteen bytes at a time (SSE2): the same tests as
 /// [`PROBE`]'s, written as byte comparisons; the counts kept per lane and
 /// added at the end (a line of at most [`MAX_SHAPE_BYTES`] bytes has fewer
@@ -426,27 +491,15 @@ pub(crate) fn probe_bytes(line: &[u8]) -> ProbeBytes {
             let folded = _mm_or_si128(x, set(0x20));
             let digit = range(x, b'0', 10);
             let letter = range(folded, b'a', 26);
-            // Bytes of 0x80 and above are negative.
-            let high = _mm_cmplt_epi8(x, zero);
-            let space = _mm_or_si128(range(x, b'\t', 5), eq(b' '));
-            let slash = eq(b'/');
-            // & ' ( ) and - . /
-            let punct = _mm_or_si128(range(x, b'&', 4), range(x, b'-', 3));
-            let ok = _mm_or_si128(
-                _mm_or_si128(_mm_or_si128(digit, letter), _mm_or_si128(high, space)),
-                punct,
-            );
-            name = _mm_and_si128(name, ok);
+            let m = block_marks(x, _mm_or_si128(digit, letter));
+            let (space, slash) = (m.space, m.slash);
+            name = _mm_and_si128(name, m.name);
             digits = _mm_sub_epi8(digits, digit);
             letters = _mm_sub_epi8(letters, letter);
-            let sep = _mm_or_si128(
-                _mm_or_si128(_mm_or_si128(eq(b'>'), slash), eq(b'|')),
-                _mm_or_si128(eq(0xbb), eq(0xb7)),
-            );
-            seps = _mm_sub_epi8(seps, sep);
-            colon = _mm_or_si128(colon, eq(b':'));
-            at = _mm_or_si128(at, eq(b'@'));
-            e2 = _mm_or_si128(e2, eq(0xe2));
+            seps = _mm_sub_epi8(seps, m.sep);
+            colon = _mm_or_si128(colon, m.colon);
+            at = _mm_or_si128(at, m.at);
+            e2 = _mm_or_si128(e2, m.e2);
             if at_block < 8 {
                 let y = _mm_movemask_epi8(_mm_cmpeq_epi8(folded, set(b'y'))) as u16;
                 ys[2 * at_block..2 * at_block + 2].copy_from_slice(&y.to_le_bytes());
