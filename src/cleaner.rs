@@ -1870,7 +1870,10 @@ impl Cleaner {
                     && f.digits >= 3
                     && has_time(texts[i])
                     && shapes.has_date(texts[i])
-                    && !schedule.get_or_insert_with(schedule_of_page)[i]);
+                    && schedule
+                        .get_or_insert_with(schedule_of_page)
+                        .binary_search(&(i as u32))
+                        .is_err());
             author[i] = free
                 && density[i] == 0.0
                 && (is_author_line(feats, i) || is_linked_author_line(texts[i], feats, i));
@@ -4406,24 +4409,36 @@ fn opening_time(t: &[u8]) -> Option<u32> {
 /// Lines of a schedule: each opens with a time of day, holds no calendar
 /// date (`dated`), and the next such line within [`COMMENT_WINDOW`] lines
 /// (or, for the last, the one before) is later in the day. A list of
-/// headlines, newest first, goes back in time instead.
-fn schedule_lines(texts: &[&[u8]], dated: impl Fn(usize) -> bool) -> Vec<bool> {
-    let n = texts.len();
-    let times: Vec<Option<u32>> = (0..n)
-        .map(|i| opening_time(texts[i]).filter(|_| !dated(i)))
+/// headlines, newest first, goes back in time instead. The schedule's
+/// lines, in order (a page holds few lines with a time: they are listed,
+/// not flagged line by line).
+fn schedule_lines(texts: &[&[u8]], dated: impl Fn(usize) -> bool) -> Vec<u32> {
+    // The lines that open with a time, with their times, in order: the
+    // nearest such line either side is the next or previous entry.
+    let times: Vec<(u32, u32)> = (0..texts.len())
+        .filter_map(|i| {
+            opening_time(texts[i])
+                .filter(|_| !dated(i))
+                .map(|t| (i as u32, t))
+        })
         .collect();
-    let mut out = vec![false; n];
-    for i in 0..n {
-        let Some(t) = times[i] else { continue };
-        let next = (i + 1..n.min(i + 1 + COMMENT_WINDOW)).find_map(|j| times[j]);
-        let prev = (i.saturating_sub(COMMENT_WINDOW)..i)
-            .rev()
-            .find_map(|j| times[j]);
-        out[i] = match (prev, next) {
-            (_, Some(u)) => u > t,
-            (Some(u), None) => u < t,
+    let mut out = Vec::new();
+    for (k, &(i, t)) in times.iter().enumerate() {
+        let next = times
+            .get(k + 1)
+            .filter(|&&(j, _)| (j - i) as usize <= COMMENT_WINDOW);
+        let prev = k
+            .checked_sub(1)
+            .map(|k| times[k])
+            .filter(|&(j, _)| (i - j) as usize <= COMMENT_WINDOW);
+        let schedule = match (prev, next) {
+            (_, Some(&(_, u))) => u > t,
+            (Some((_, u)), None) => u < t,
             (None, None) => false,
         };
+        if schedule {
+            out.push(i);
+        }
     }
     out
 }
@@ -5232,7 +5247,7 @@ mod layout_tests {
 
 #[cfg(test)]
 mod schedule_tests {
-    use super::{opening_time, schedule_lines};
+    use super::{opening_time, schedule_lines, COMMENT_WINDOW};
 
     #[test]
     fn opening_times() {
@@ -5249,17 +5264,52 @@ mod schedule_tests {
         assert_eq!(opening_time(b"Lunch at 1:30 PM"), None);
     }
 
+    /// The schedule's lines as they were worked out, one flag a line.
+    fn schedule_flags_naive(texts: &[&[u8]], dated: impl Fn(usize) -> bool) -> Vec<bool> {
+        let n = texts.len();
+        let times: Vec<Option<u32>> = (0..n)
+            .map(|i| opening_time(texts[i]).filter(|_| !dated(i)))
+            .collect();
+        let mut out = vec![false; n];
+        for i in 0..n {
+            let Some(t) = times[i] else { continue };
+            let next = (i + 1..n.min(i + 1 + COMMENT_WINDOW)).find_map(|j| times[j]);
+            let prev = (i.saturating_sub(COMMENT_WINDOW)..i)
+                .rev()
+                .find_map(|j| times[j]);
+            out[i] = match (prev, next) {
+                (_, Some(u)) => u > t,
+                (Some(u), None) => u < t,
+                (None, None) => false,
+            };
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
+        /// The listed schedule lines are those the line-by-line flags mark
+        /// (gaps around the window's size included).
+        #[test]
+        fn schedule_list_is_the_flags(lines in proptest::collection::vec(proptest::sample::select(vec![
+            "7:00 AM Breakfast", "9:00 AM Classes", "1:00 PM Lunch", "13:54 Storm", "12:10 Ferry",
+            "text", "more text", "", "23:59", "0:01",
+        ]), 0..60), dated in proptest::collection::vec(proptest::bool::weighted(0.1), 60)) {
+            let texts: Vec<&[u8]> = lines.iter().map(|l| l.as_bytes()).collect();
+            let flags = schedule_flags_naive(&texts, |i| dated[i]);
+            let listed: Vec<u32> = (0..texts.len() as u32).filter(|&i| flags[i as usize]).collect();
+            proptest::prop_assert_eq!(schedule_lines(&texts, |i| dated[i]), listed);
+        }
+    }
+
     #[test]
     fn schedule_goes_forward_ticker_back() {
         let schedule: [&[u8]; 3] = [b"7:00 AM Breakfast", b"9:00 AM Classes", b"1:00 PM Lunch"];
-        assert_eq!(schedule_lines(&schedule, |_| false), vec![true; 3]);
+        assert_eq!(schedule_lines(&schedule, |_| false), vec![0, 1, 2]);
         let ticker: [&[u8]; 3] = [b"13:54 Storm", b"13:43 Port closes", b"12:10 Ferry late"];
-        assert_eq!(schedule_lines(&ticker, |_| false), vec![false; 3]);
+        assert!(schedule_lines(&ticker, |_| false).is_empty());
         // A dated line is no schedule line.
-        assert_eq!(
-            schedule_lines(&schedule, |i| i == 1),
-            vec![true, false, true]
-        );
+        assert_eq!(schedule_lines(&schedule, |i| i == 1), vec![0, 2]);
     }
 }
 
