@@ -786,12 +786,21 @@ impl std::ops::Index<usize> for EvidenceView<'_> {
 }
 
 /// Each line's stopword counts per language, one byte each; the few lines
-/// with a count of 255 or more are kept whole aside.
+/// with a count of 255 or more are kept whole aside, and a line with no
+/// stopword at all (a heading, a date, a menu item) has no counts but a
+/// bit saying so. Read in line order ([`StopReader`]).
 struct StopTable {
-    /// Each line's counts; `BIG` first when they are in `big`.
-    small: Vec<[u8; NLANG]>,
-    /// The lines with a count of at least [`StopTable::BIG`], in order.
+    /// Bit `i % 64` of word `i / 64`: line `i` has a stopword, and a row
+    /// in `rows`.
+    has: Vec<u64>,
+    /// The counts of the lines with a stopword, in order; `BIG` first when
+    /// they are in `big`.
+    rows: Vec<[u8; NLANG]>,
+    /// The rows (by their index in `rows`) with a count of at least
+    /// [`StopTable::BIG`], in order.
     big: Vec<(u32, features::StopCounts)>,
+    /// How many lines.
+    len: usize,
 }
 
 impl StopTable {
@@ -799,27 +808,48 @@ impl StopTable {
 
     fn with_capacity(n: usize) -> StopTable {
         StopTable {
-            small: Vec::with_capacity(n),
+            has: Vec::with_capacity(n.div_ceil(64)),
+            rows: Vec::with_capacity(n),
             big: Vec::new(),
+            len: 0,
         }
     }
 
+    /// Gives back the room of the rows not taken (the lines without a
+    /// stopword): the table is held as long as the page.
+    fn shrink_to_fit(&mut self) {
+        self.rows.shrink_to_fit();
+    }
+
     fn push(&mut self, c: features::StopCounts) {
-        let i = self.small.len() as u32;
-        if c.iter().all(|&x| x < Self::BIG as u16) {
-            self.small.push(c.map(|x| x as u8));
+        let i = self.len;
+        self.len += 1;
+        if i % 64 == 0 {
+            self.has.push(0);
+        }
+        // The counts' bits together: one test for most lines.
+        let any = c.iter().fold(0, |a, &x| a | x);
+        if any == 0 {
+            return;
+        }
+        if let Some(w) = self.has.last_mut() {
+            *w |= 1 << (i % 64);
+        }
+        let r = self.rows.len() as u32;
+        if any < 0x80 || c.iter().all(|&x| x < Self::BIG as u16) {
+            self.rows.push(c.map(|x| x as u8));
         } else {
-            self.small.push([Self::BIG; NLANG]);
-            self.big.push((i, c));
+            self.rows.push([Self::BIG; NLANG]);
+            self.big.push((r, c));
         }
     }
 
     /// Adds every line's counts to `hits`.
     fn add_all(&self, hits: &mut [u32; NLANG]) {
-        // A line in `big` adds [BIG; NLANG] here, taken back below. The
-        // counts are summed in 16 bits, 257 lines at a time (255 x 257
+        // A row in `big` adds [BIG; NLANG] here, taken back below. The
+        // counts are summed in 16 bits, 257 rows at a time (255 x 257
         // fits), then added to `hits`.
-        for chunk in self.small.chunks(257) {
+        for chunk in self.rows.chunks(257) {
             let mut sum = [0u16; NLANG];
             for s in chunk {
                 for (h, &c) in sum.iter_mut().zip(s) {
@@ -837,35 +867,96 @@ impl StopTable {
         }
     }
 
-    #[inline]
-    fn count(&self, i: usize, lang: Lang) -> u16 {
-        let s = &self.small[i];
-        if s[0] == Self::BIG {
-            self.big_counts(i)[lang as usize]
-        } else {
-            s[lang as usize].into()
+    /// The lines' counts, line after line from the first.
+    fn reader(&self) -> StopReader<'_> {
+        StopReader {
+            table: self,
+            line: 0,
+            row: 0,
+            bits: 0,
         }
     }
 
-    fn big_counts(&self, i: usize) -> features::StopCounts {
+    fn big_counts(&self, row: usize) -> features::StopCounts {
         let k = self
             .big
-            .binary_search_by_key(&(i as u32), |&(j, _)| j)
-            .expect("a line marked big is in the big table");
+            .binary_search_by_key(&(row as u32), |&(j, _)| j)
+            .expect("a row marked big is in the big table");
         self.big[k].1
     }
 
-    /// The counts of the lines at `idx`, in that order.
+    /// The counts of the lines at `idx` (in increasing order), in that
+    /// order.
     fn select(&self, idx: &[usize]) -> StopTable {
         let mut t = StopTable::with_capacity(idx.len());
-        for (j, &i) in idx.iter().enumerate() {
-            let s = self.small[i];
-            if s[0] == Self::BIG {
-                t.big.push((j as u32, self.big_counts(i)));
+        let mut reader = self.reader();
+        for &i in idx {
+            let row = reader.seek(i);
+            let j = t.len;
+            t.len += 1;
+            if j % 64 == 0 {
+                t.has.push(0);
             }
-            t.small.push(s);
+            let Some(r) = row else { continue };
+            if let Some(w) = t.has.last_mut() {
+                *w |= 1 << (j % 64);
+            }
+            let s = self.rows[r];
+            if s[0] == Self::BIG {
+                t.big.push((t.rows.len() as u32, self.big_counts(r)));
+            }
+            t.rows.push(s);
         }
+        t.shrink_to_fit();
         t
+    }
+}
+
+/// A [`StopTable`]'s lines read in order: where each line's row is is
+/// counted as they go by.
+struct StopReader<'t> {
+    table: &'t StopTable,
+    /// The next line.
+    line: usize,
+    /// The next line's row, if it has one.
+    row: usize,
+    /// The bits of `has` from the next line's to the end of its word.
+    bits: u64,
+}
+
+impl StopReader<'_> {
+    /// The next line's row, if it has a stopword (the reader moves on).
+    #[inline]
+    fn next_row(&mut self) -> Option<usize> {
+        if self.line % 64 == 0 {
+            self.bits = self.table.has[self.line / 64];
+        }
+        self.line += 1;
+        let has = self.bits & 1 != 0;
+        self.bits >>= 1;
+        let row = self.row;
+        self.row += usize::from(has);
+        has.then_some(row)
+    }
+
+    /// Line `i`'s row (`i` no earlier than the next line), if it has one.
+    fn seek(&mut self, i: usize) -> Option<usize> {
+        while self.line < i {
+            self.next_row();
+        }
+        self.next_row()
+    }
+
+    /// The count in `lang` of the line at `row` (`None`: it has no stopword).
+    #[inline]
+    fn count(&self, row: Option<usize>, lang: Lang) -> u16 {
+        let Some(r) = row else { return 0 };
+        let s = &self.table.rows[r];
+        if s[0] == StopTable::BIG {
+            self.table.big_counts(r)[lang as usize]
+        } else {
+            s[lang as usize].into()
+        }
     }
 }
 
@@ -1422,6 +1513,7 @@ impl Cleaner {
             // as it was measured.
             repeat_keys.push(key.unwrap_or_else(|| repeat::packed_start_key(t)));
         }
+        stops.shrink_to_fit();
         let measures = LineMeasures {
             feats,
             stops,
@@ -1507,15 +1599,16 @@ impl Cleaner {
                     && hits[l] as f32 >= SECOND_LANGUAGE_SHARE * hits[lang as usize] as f32
             })
             .map(|l| Lang::ALL[l]);
+        let mut stops = m.stops.reader();
         let density: Vec<f32> = feats
             .iter()
-            .enumerate()
-            .map(|(i, f)| {
+            .map(|f| {
+                let row = stops.next_row();
                 if known {
-                    let own = m.stops.count(i, lang);
+                    let own = stops.count(row, lang);
                     let count = second
                         .filter(|_| f.terminal && f.words >= SECOND_LANGUAGE_WORDS)
-                        .map_or(own, |l| own.max(m.stops.count(i, l)));
+                        .map_or(own, |l| own.max(stops.count(row, l)));
                     count as f32 / f.words.max(1) as f32
                 } else if f.terminal {
                     UNKNOWN_LANGUAGE_SENTENCE_DENSITY
@@ -5487,8 +5580,16 @@ mod size_tests {
     fn per_line_data_stays_small() {
         assert!(std::mem::size_of::<Features>() <= 28);
         assert_eq!(std::mem::size_of::<KeptBy>(), 1);
-        // The stopword counts: one byte a language.
+        // The stopword counts: one byte a language, for the lines that
+        // have a stopword; a bit for those that have none.
         assert_eq!(NLANG, 13);
+        let mut none = StopTable::with_capacity(10_000);
+        for _ in 0..10_000 {
+            none.push([0; NLANG]);
+        }
+        none.shrink_to_fit();
+        let bytes = none.has.capacity() * 8 + none.rows.capacity() * NLANG;
+        assert!(bytes <= 10_000 / 8 + 8, "{bytes} bytes for 10,000 lines");
     }
 }
 
@@ -5736,6 +5837,49 @@ mod page_pass_tests {
             let mut hits = [0u32; NLANG];
             table.add_all(&mut hits);
             prop_assert_eq!(hits, naive);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1_000))]
+        /// A [`StopTable`] gives back each line's counts, read in order or
+        /// selected, whether the line has none, small ones or big ones.
+        #[test]
+        fn stop_table_gives_back_the_counts(lines in proptest::collection::vec(
+            (proptest::sample::select(vec![0u16, 0, 0, 1, 7, 127, 128, 254, 255, 1000]), 0..NLANG, proptest::bool::ANY),
+            0..300,
+        ), pick in proptest::collection::vec(proptest::bool::ANY, 300)) {
+            let counts: Vec<features::StopCounts> = lines
+                .iter()
+                .map(|&(count, lang, also)| {
+                    let mut c = [0; NLANG];
+                    c[lang] = count;
+                    if also {
+                        c[(lang + 1) % NLANG] = 3;
+                    }
+                    c
+                })
+                .collect();
+            let mut table = StopTable::with_capacity(counts.len());
+            for &c in &counts {
+                table.push(c);
+            }
+            table.shrink_to_fit();
+            let read = |table: &StopTable, n: usize| {
+                let mut r = table.reader();
+                (0..n)
+                    .map(|_| {
+                        let row = r.next_row();
+                        Lang::ALL.map(|l| r.count(row, l))
+                    })
+                    .collect::<Vec<_>>()
+            };
+            prop_assert_eq!(&read(&table, counts.len()), &counts);
+            let idx: Vec<usize> = (0..counts.len()).filter(|&i| pick[i]).collect();
+            let picked: Vec<features::StopCounts> = idx.iter().map(|&i| counts[i]).collect();
+            let sub = table.select(&idx);
+            prop_assert_eq!(sub.len, idx.len());
+            prop_assert_eq!(read(&sub, idx.len()), picked);
         }
     }
 
