@@ -3629,7 +3629,10 @@ fn keep_datelines(
         return;
     };
     // On a hard-wrapped page each line counts its paragraph's words.
-    let words = |i: usize| paras.map_or(doc.feats.get(i).words, |p| p.words[i]);
+    let words = |i: usize| {
+        let own = doc.feats.get(i).words;
+        paras.map_or(own, |p| p.words(i, own))
+    };
     let Some(paragraph) = (first..end).find(|&i| keep[i] && words(i) >= DATELINE_PARAGRAPH_WORDS)
     else {
         return;
@@ -4930,14 +4933,14 @@ fn wrapped_paragraphs<'a>(
                 0.0
             };
             let dens = dens.to_mut();
-            let paras = paras.get_or_insert_with(|| teasers::Paragraphs {
-                first: (0..n as u32).collect(),
-                words: feats.iter().map(|f| f.words).collect(),
-                ends: vec![teasers::Paragraphs::OWN; n],
-            });
-            paras.first[a..b].fill(a as u32);
-            paras.words[a..b].fill(words);
-            paras.ends[a..b].fill(teasers::Paragraphs::pack_end(weight, &feats[b - 1]));
+            paras
+                .get_or_insert_with(|| teasers::Paragraphs::new(n))
+                .add(
+                    a,
+                    b,
+                    words,
+                    teasers::Paragraphs::pack_end(weight, &feats[b - 1]),
+                );
             dens[a..b].fill(d);
         }
         a = b;

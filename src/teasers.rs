@@ -263,16 +263,17 @@ pub(crate) enum Found {
     Comments,
 }
 
-/// The hard-wrapped paragraphs of a page, line by line.
+/// The hard-wrapped paragraphs of a page: which one each line is in, and
+/// what each of them holds (4 bytes a line, 8 a paragraph).
 pub(crate) struct Paragraphs {
-    /// The paragraph's first line (the line itself when it is no part of one).
-    pub first: Vec<u32>,
-    /// The paragraph's words.
-    pub words: Vec<u32>,
-    /// The paragraph's weight and ending (those of its last line), as
-    /// [`Paragraphs::pack_end`] packs them; [`Paragraphs::OWN`] for a line
-    /// that is no part of one.
-    pub ends: Vec<u32>,
+    /// Each line's paragraph, an index into the lists below;
+    /// [`Paragraphs::NONE`] for a line that is no part of one.
+    of: Vec<u32>,
+    /// Each paragraph's words.
+    words: Vec<u32>,
+    /// Each paragraph's weight and ending (those of its last line), as
+    /// [`Paragraphs::pack_end`] packs them.
+    ends: Vec<u32>,
 }
 
 impl Paragraphs {
@@ -280,8 +281,54 @@ impl Paragraphs {
     const WEIGHT: u32 = (1 << 30) - 1;
     const TERMINAL: u32 = 1 << 30;
     const CREDIT_END: u32 = 1 << 31;
-    /// The `ends` of a line that is no part of a paragraph: it keeps its own.
+    /// The [`Paragraphs::end`] of a line that is no part of a paragraph:
+    /// it keeps its own.
     pub const OWN: u32 = u32::MAX;
+    /// The paragraph of a line that is no part of one.
+    const NONE: u32 = u32::MAX;
+
+    /// No paragraph yet, on a page of `n` lines.
+    pub fn new(n: usize) -> Paragraphs {
+        Paragraphs {
+            of: vec![Self::NONE; n],
+            words: Vec::new(),
+            ends: Vec::new(),
+        }
+    }
+
+    /// Lines `a..b` are a paragraph of `words` words, whose weight and
+    /// ending are `end` ([`Paragraphs::pack_end`]).
+    pub fn add(&mut self, a: usize, b: usize, words: u32, end: u32) {
+        self.of[a..b].fill(self.words.len() as u32);
+        self.words.push(words);
+        self.ends.push(end);
+    }
+
+    /// The words of line `i`'s paragraph; `own`, the line's own words, when
+    /// it is no part of one.
+    #[inline]
+    pub fn words(&self, i: usize, own: u32) -> u32 {
+        match self.of[i] {
+            Self::NONE => own,
+            p => self.words[p as usize],
+        }
+    }
+
+    /// Line `i`'s paragraph's weight and ending ([`Paragraphs::pack_end`]);
+    /// [`Paragraphs::OWN`] when it is no part of one.
+    #[inline]
+    pub fn end(&self, i: usize) -> u32 {
+        match self.of[i] {
+            Self::NONE => Self::OWN,
+            p => self.ends[p as usize],
+        }
+    }
+
+    /// Are lines `a` and `j` the same line or lines of one paragraph?
+    #[inline]
+    pub fn same(&self, a: usize, j: usize) -> bool {
+        a == j || (self.of[a] != Self::NONE && self.of[a] == self.of[j])
+    }
 
     /// A paragraph's `weight` (capped just below [`Paragraphs::WEIGHT`]:
     /// some 10⁹ characters, far beyond any threshold) and the ending of its
@@ -295,26 +342,25 @@ impl Paragraphs {
 
 /// Each line's features as the context model sees them: its own, but for
 /// the weight and ending, which on a page with hard-wrapped paragraphs are
-/// its paragraph's ([`Paragraphs::ends`]). Worked out when read: a second
+/// its paragraph's ([`Paragraphs::end`]). Worked out when read: a second
 /// copy of every line's features would take 28 bytes a line.
 #[derive(Clone, Copy)]
 pub(crate) struct CtxFeats<'d> {
     own: &'d [Features],
-    ends: Option<&'d [u32]>,
+    paras: Option<&'d Paragraphs>,
 }
 
 impl<'d> CtxFeats<'d> {
     pub fn new(own: &'d [Features], paras: Option<&'d Paragraphs>) -> CtxFeats<'d> {
-        let ends = paras.map(|p| &p.ends[..own.len()]);
-        CtxFeats { own, ends }
+        CtxFeats { own, paras }
     }
 
     /// Line `i`'s features.
     #[inline]
     pub fn get(&self, i: usize) -> Features {
         let f = self.own[i];
-        match self.ends {
-            Some(ends) => Self::with_end(f, ends[i]),
+        match self.paras {
+            Some(p) => Self::with_end(f, p.end(i)),
             None => f,
         }
     }
@@ -329,16 +375,16 @@ impl<'d> CtxFeats<'d> {
     pub fn prefix(&self, end: usize) -> CtxFeats<'d> {
         CtxFeats {
             own: &self.own[..end],
-            ends: self.ends.map(|e| &e[..end]),
+            paras: self.paras,
         }
     }
 
     /// Each line's, in order (the page's own features walked in step with
     /// the paragraphs' ends, if it has any: no index checked twice a line).
     pub fn iter(&self) -> impl Iterator<Item = Features> + 'd {
-        let ends = self.ends;
-        self.own.iter().enumerate().map(move |(i, &f)| match ends {
-            Some(ends) => Self::with_end(f, ends[i]),
+        let paras = self.paras;
+        self.own.iter().enumerate().map(move |(i, &f)| match paras {
+            Some(p) => Self::with_end(f, p.end(i)),
             None => f,
         })
     }
@@ -385,7 +431,7 @@ impl TextLines {
         let (prose, rest) = flags.split_at_mut(n);
         let (closes, paired) = rest.split_at_mut(n);
         for j in (0..n).filter(|&j| text(j)) {
-            let words = paras.map_or(feats.own[j].words, |p| p.words[j]);
+            let words = paras.map_or(feats.own[j].words, |p| p.words(j, feats.own[j].words));
             // Both need eight words and some stopwords (most lines have fewer:
             // their flags stay false without a look at the rest).
             if words < 8 || density[j] < 0.1 {
@@ -397,7 +443,7 @@ impl TextLines {
         }
         // Paragraphs next to another paragraph (chrome and repeats between
         // them do not count); the lines of a hard-wrapped paragraph are one.
-        let same = |a: usize, j: usize| paras.is_some_and(|p| p.first[a] == p.first[j]);
+        let same = |a: usize, j: usize| paras.is_some_and(|p| p.same(a, j));
         let mut pair = |p: (usize, usize), c: (usize, usize)| {
             if prose[p.1] && prose[c.1] {
                 for j in (p.0..=p.1).chain(c.0..=c.1).filter(|&j| text(j)) {
@@ -454,7 +500,7 @@ pub(crate) fn teaser_end(
 ) -> Option<usize> {
     let n = texts.len();
     let text = |j: usize| found[j] == Found::Text;
-    let same = |a: usize, j: usize| paras.is_some_and(|p| p.first[a] == p.first[j]);
+    let same = |a: usize, j: usize| paras.is_some_and(|p| p.same(a, j));
     let (prose, closes, paired) = lines.split(n);
     let weight = |j: usize| u64::from(feats.own_weight(j));
     let paired_weight = |j: usize| if paired[j] { weight(j) } else { 0 };
@@ -1163,5 +1209,37 @@ mod header_gate_tests {
                 is_header_with(&t, &f, Found::Text, &mut b, false)
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod paragraphs_tests {
+    use super::Paragraphs;
+
+    /// Each line reads its paragraph's words and ending, or its own; the
+    /// paragraphs cost 4 bytes a line and 8 a paragraph.
+    #[test]
+    fn paragraphs_by_line() {
+        let mut p = Paragraphs::new(1000);
+        // Lines 10k..10k+5 are paragraph k (k = 0..100), the rest are on
+        // their own.
+        for k in 0..100 {
+            p.add(10 * k, 10 * k + 5, k as u32, 1000 + k as u32);
+        }
+        for i in 0..1000 {
+            let (k, inside) = (i / 10, i % 10 < 5);
+            if inside {
+                assert_eq!(p.words(i, 7), k as u32);
+                assert_eq!(p.end(i), 1000 + k as u32);
+                assert!(p.same(10 * k, i));
+            } else {
+                assert_eq!(p.words(i, 7), 7);
+                assert_eq!(p.end(i), Paragraphs::OWN);
+                assert!(p.same(i, i));
+                assert!(!p.same(10 * k, i));
+            }
+        }
+        let bytes = 4 * (p.of.capacity() + p.words.capacity() + p.ends.capacity());
+        assert!(bytes <= 4 * 1000 + 8 * 128, "{bytes} bytes");
     }
 }
