@@ -2442,16 +2442,18 @@ impl Cleaner {
             *invisible = skip || e & E_SHORT != 0;
             *score = region_score(text, &f, density, *class, chrome, skip, doc.tabs);
         }
+        // Each line's score goes once the regions are found, before the
+        // context is resolved (the judgement is held twice at the peak,
+        // while a relaxed one is tried).
+        let regions = context::regions(&scores, p.region_share);
+        drop(scores);
         let resolved = context::resolve(&initial, &invisible);
         // The regions' lines take the room of `invisible`, done with.
         let mut inside_mask = invisible;
         inside_mask.fill(false);
-        for (a, b) in context::regions(&scores, p.region_share) {
+        for (a, b) in regions {
             inside_mask[a..b].iter_mut().for_each(|x| *x = true);
         }
-        // Each line's score goes once the regions are found (the judgement
-        // is held twice at the peak, while a relaxed one is tried).
-        drop(scores);
         let inside = |i: usize| inside_mask[i];
         let mut keep: Vec<bool> = (0..n)
             .map(|i| {
