@@ -1630,13 +1630,12 @@ impl Cleaner {
         // Stage 4: repeats and alt-text fragments (adjacent lines only).
         // A line whose root is another is a copy of it.
         let copy = |i: usize| roots[i] as usize != i;
-        // Three flags a line in one allocation: `alt`, `skip` and
-        // `phrase_head` (below); for a mode and its floor, a fourth for
-        // stage 7's kept roots (see [`Prepared::flags`]).
-        let mut flags = vec![false; if both { 4 } else { 3 } * n];
+        // Two flags a line in one allocation: `alt` and `skip`; for a mode
+        // and its floor, a third for stage 7's kept roots (see
+        // [`Prepared::flags`]).
+        let mut flags = vec![false; if both { 3 } else { 2 } * n];
         let (alt, rest) = flags.split_at_mut(n);
-        let (skip, rest) = rest.split_at_mut(n);
-        let phrase_head = &mut rest[..n];
+        let skip = &mut rest[..n];
         for i in 0..n {
             alt[i] = adjacent[i]
                 && if reference {
@@ -1647,12 +1646,6 @@ impl Cleaner {
             skip[i] = copy(i) || alt[i];
         }
         let eflags = evidence.flags();
-        // Whether each line's evidence is a lexicon phrase ("Anzeige",
-        // "Kontakt", "Articles les plus lus"), not a shape (a date, a
-        // breadcrumb): only a phrase heads a list as a chrome header.
-        for (head, &f) in phrase_head.iter_mut().zip(&eflags) {
-            *head = f & E_PHRASE != 0;
-        }
         Prepared {
             lang,
             density,
@@ -1692,8 +1685,11 @@ impl Cleaner {
         let paras = prep.paras.as_ref();
         let ctx_feats = CtxFeats::new(feats, paras);
         let (alt, rest) = prep.flags.split_at(n);
-        let (skip, rest) = rest.split_at(n);
-        let phrase_head = &rest[..n];
+        let skip = &rest[..n];
+        // Whether each line's evidence is a lexicon phrase ("Anzeige",
+        // "Kontakt", "Articles les plus lus"), not a shape (a date, a
+        // breadcrumb): only a phrase heads a list as a chrome header.
+        let phrase_head = |i: usize| eflags[i] & E_PHRASE != 0;
 
         // Stage 5: the context model.
         let doc = Doc {
@@ -1846,12 +1842,12 @@ impl Cleaner {
 
         // Stage 7: decisions, dropping second copies of kept lines. Which
         // roots are kept takes the room of `skip` when it is done with (at
-        // the last call), else the fourth flag's.
+        // the last call), else the third flag's.
         let (alt, rest) = prep.flags.split_at_mut(n);
         let kept_root = if last {
             &mut rest[..n]
         } else {
-            &mut rest[2 * n..3 * n]
+            &mut rest[n..2 * n]
         };
         kept_root.fill(false);
         let mut decisions = Vec::with_capacity(n);
@@ -4590,7 +4586,7 @@ struct Prepared {
     /// What [`Cleaner::article_end`] reads whatever the settings, worked
     /// out by its first call.
     comments: Option<CommentLines>,
-    /// `alt`, `skip` and `phrase_head`, `n` flags each, in one allocation;
+    /// `alt` and `skip`, `n` flags each, in one allocation;
     /// for a mode and its floor, `n` more for the first call's kept roots
     /// (stage 7).
     flags: Vec<bool>,

@@ -488,14 +488,16 @@ impl TextLines {
 /// context model sees them; `paras`: the page's hard-wrapped paragraphs,
 /// when it has any (their lines are judged as one paragraph: a short last
 /// line is prose too); `lines`: the text lines' flags, from these;
-/// `keep`: the context model's verdicts. Weights are each line's own.
+/// `phrase_head(h)`: line `h`'s evidence is a lexicon phrase (only a
+/// phrase heads a list as a chrome header); `keep`: the context model's
+/// verdicts. Weights are each line's own.
 pub(crate) fn teaser_end(
     texts: &[&[u8]],
     feats: CtxFeats<'_>,
     paras: Option<&Paragraphs>,
     found: &[Found],
     lines: &TextLines,
-    phrase_head: &[bool],
+    phrase_head: impl Fn(usize) -> bool,
     keep: &[bool],
 ) -> Option<usize> {
     let n = texts.len();
@@ -579,7 +581,7 @@ pub(crate) fn teaser_end(
             // intro above and not half the article below.
             let chrome_only = !named
                 && found[h] == Found::ListChrome
-                && phrase_head[h]
+                && phrase_head(h)
                 && tail_lines <= 1
                 && last_kept.is_some_and(|k| (k + 1..h).all(|j| !text(j)))
                 && chrome_list_follows(texts, feats, found, prose, h)
