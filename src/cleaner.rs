@@ -168,6 +168,38 @@ const SECOND_LANGUAGE_SHARE: f32 = 0.3;
 const SECOND_LANGUAGE_WORDS: u32 = 10;
 /// The stopword density a sentence is given on a page of unknown language.
 const UNKNOWN_LANGUAGE_SENTENCE_DENSITY: f32 = 0.34;
+/// A line of at least this many words is read as prose when the page's
+/// language is told from its long lines ([`prose_in`]).
+const PROSE_LINE_WORDS: u32 = 8;
+/// The share of stopwords among the words of the long lines from which
+/// the page's language is known however few its other lines hold.
+const PROSE_LANGUAGE_RATIO: f32 = 0.25;
+/// ... when the long lines hold at least this many words.
+const PROSE_MIN_WORDS: u64 = 80;
+
+/// Is the page written in `lang` (`stops`: each line's count of its
+/// stopwords) in its long lines with no chrome evidence (`eflags`),
+/// however few stopwords the rest holds?
+///
+/// A site's menus of nouns (a German portal's hundred links) can bring the
+/// whole page's share of stopwords under [`UNKNOWN_LANGUAGE_RATIO`] when
+/// its article is ordinary prose; read as a page of unknown language, a
+/// paragraph that does not end as a sentence ("... Bahnumschlags. (cm)")
+/// would count no stopword at all. A comment form's notices ("You can
+/// follow any responses to this entry ...") are no prose to tell the
+/// language from.
+fn prose_in(feats: &[Features], eflags: &[u8], stops: &StopTable, lang: Lang) -> bool {
+    let (mut words, mut hits) = (0u64, 0u64);
+    let mut reader = stops.reader();
+    for (f, &e) in feats.iter().zip(eflags) {
+        let row = reader.next_row();
+        if f.words >= PROSE_LINE_WORDS && e & E_HAS == 0 {
+            words += f.words as u64;
+            hits += reader.count(row, lang) as u64;
+        }
+    }
+    words >= PROSE_MIN_WORDS && hits as f32 >= PROSE_LANGUAGE_RATIO * words as f32
+}
 
 // Lines the lexicon looks at are measured in one piece (see `evidence`).
 const _: () = assert!(lexicon::MAX_LINE_BYTES <= features::MEASURE_LIMIT);
@@ -1587,7 +1619,9 @@ impl Cleaner {
         // has almost none: stopword density says nothing there, so a
         // sentence end stands in for it.
         let words: u64 = feats.iter().map(|f| f.words as u64).sum();
-        let known = hits[lang as usize] as f32 >= UNKNOWN_LANGUAGE_RATIO * words as f32;
+        let eflags = evidence.flags();
+        let known = hits[lang as usize] as f32 >= UNKNOWN_LANGUAGE_RATIO * words as f32
+            || prose_in(feats, &eflags, &m.stops, lang);
         // A page written in two languages (a text and its translation, a
         // quotation at length): a line is read in the one of the two it
         // has more stopwords of.
@@ -1645,7 +1679,6 @@ impl Cleaner {
                 };
             skip[i] = copy(i) || alt[i];
         }
-        let eflags = evidence.flags();
         Prepared {
             lang,
             density,

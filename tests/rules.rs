@@ -4371,6 +4371,99 @@ mod regressions {
         assert_body_kept(&cleaned, L::En, "a page in two languages");
     }
 
+    /// A portal's menu of nouns (a hundred links, no stopword among
+    /// them) brings the page's share of stopwords under the share a page
+    /// in a known language has; its article is ordinary prose all the
+    /// same. Read as a page of unknown language, a paragraph that ends on
+    /// its author's initials, not on a sentence end, counted no stopword
+    /// and was dropped; the long lines tell the language.
+    #[test]
+    fn language_known_from_prose_under_a_menu_of_nouns() {
+        const TOPICS: [&str; 10] = [
+            "Politik",
+            "Wirtschaft",
+            "Sport",
+            "Kultur",
+            "Wissen",
+            "Reisen",
+            "Technik",
+            "Gesundheit",
+            "Bildung",
+            "Region",
+        ];
+        const KINDS: [&str; 12] = [
+            "Übersicht",
+            "Meldungen",
+            "Termine",
+            "Archiv",
+            "Bilder",
+            "Videos",
+            "Dossiers",
+            "Kommentare",
+            "Interviews",
+            "Analysen",
+            "Reportagen",
+            "Grafiken",
+        ];
+        let menu: Vec<String> = ["Heute", "Gestern"]
+            .iter()
+            .flat_map(|d| TOPICS.iter().map(move |t| (d, t)))
+            .flat_map(|(d, t)| KINDS.iter().map(move |k| format!("{k} {t} {d}")))
+            .collect();
+        let [a, b, c, d] = body(L::De);
+        let initials = "Die Stadt rechnet deshalb in den kommenden Jahren mit einer weiteren \
+                        Steigerung der Zahl der Besucher in der neuen Bibliothek. (ab)";
+        let mut blocks: Vec<&str> = menu.iter().map(String::as_str).collect();
+        blocks.extend([HEADLINE, a, b, c, d, initials, "Impressum", "Datenschutz"]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_verdict(&cleaned, initials, Verdict::Keep);
+        assert_body_kept(&cleaned, L::De, "prose under a menu of nouns");
+    }
+
+    /// ... but a page whose only long lines are a comment form's notices
+    /// is not told a language by them: the short sentences of a post of
+    /// links under a menu of nouns are kept.
+    #[test]
+    fn short_sentences_kept_under_a_menu_and_a_comment_form() {
+        const TOPICS: [&str; 10] = [
+            "Weather", "Traffic", "Schools", "Business", "Sports", "Movies", "Music", "Health",
+            "Science", "Travel",
+        ];
+        const KINDS: [&str; 12] = [
+            "Home", "Latest", "Archive", "Photos", "Videos", "Columns", "Blogs", "Podcasts",
+            "Maps", "Events", "Letters", "Puzzles",
+        ];
+        let menu: Vec<String> = ["Today", "Yesterday"]
+            .iter()
+            .flat_map(|d| TOPICS.iter().map(move |t| (d, t)))
+            .flat_map(|(d, t)| KINDS.iter().map(move |k| format!("{k} {t} {d}")))
+            .collect();
+        let items = [
+            "Rising prices at the pump.",
+            "Rules for small landlords.",
+            "Bridge repairs on the east side.",
+            "A new bus route downtown.",
+        ];
+        let mut blocks: Vec<&str> = menu.iter().map(String::as_str).collect();
+        blocks.extend([
+            "Links for the week",
+            "This week's round-up of posts from other blogs:",
+        ]);
+        blocks.extend(items);
+        blocks.extend([
+            "You can follow any responses to this entry through the RSS 2.0 feed. You can leave a response, or trackback from your own site.",
+            "Leave a Reply",
+            "Your email address will not be published. Required fields are marked *",
+        ]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        for line in items {
+            assert_verdict(&cleaned, line, Verdict::Keep);
+        }
+        assert_idempotent(&cleaned);
+    }
+
     /// A line the context model reads as text but drops outside the
     /// article's region is explained as such (`outside-region`), never as
     /// a context verdict that reads "good": a drop of `context:X->good`
