@@ -4781,6 +4781,15 @@ const WRAP_WIDTH_MAX: usize = 250;
 const WRAP_WIDTH_SHARE: f32 = 0.4;
 /// How far short of the wrap width a full line may end, in columns.
 const WRAP_WIDTH_SLACK: usize = 10;
+/// A wrap width is looked for among at least this many long lines ...
+const WRAP_FEW_LINES: usize = 4;
+/// ... and among fewer than this many (an article of a few short
+/// paragraphs, as the passes over the article alone see it) only at a
+/// text browser's widths, up to [`WRAP_FEW_MAX_WIDTH`] columns, with half
+/// of them ending near it.
+const WRAP_SOME_LINES: usize = 8;
+/// The widest wrap width told from fewer than [`WRAP_SOME_LINES`] lines.
+const WRAP_FEW_MAX_WIDTH: usize = 100;
 /// Columns of indentation a browser may print before a paragraph's lines
 /// (lynx indents body text by three, not headings): lines are measured
 /// trimmed, so a full indented line ends this much short of the width.
@@ -4816,7 +4825,7 @@ fn wrap_width(texts: &[&[u8]], feats: &[Features]) -> Option<usize> {
             None => over += 1,
         }
     }
-    if long < 8 {
+    if long < WRAP_FEW_LINES {
         return None;
     }
     // The widest lines, but for one in 32 (a long URL, a table row).
@@ -4831,6 +4840,9 @@ fn wrap_width(texts: &[&[u8]], feats: &[Features]) -> Option<usize> {
         width -= 1;
     }
     let near: u32 = hist[width + 1 - WRAP_WIDTH_SLACK..=width].iter().sum();
+    if long < WRAP_SOME_LINES && (width > WRAP_FEW_MAX_WIDTH || 2 * (near as usize) < long) {
+        return None;
+    }
     (near as f32 >= WRAP_WIDTH_SHARE * long as f32).then_some(width)
 }
 
@@ -5329,6 +5341,20 @@ mod layout_tests {
         assert_eq!(width_of(&lines), None);
         // Too few long lines to tell.
         assert_eq!(width_of(&wrapped(40, 72)), None);
+    }
+
+    #[test]
+    fn few_lines_have_a_width_at_a_browsers_widths_only() {
+        // An article of a few wrapped paragraphs: five full lines.
+        let few = wrapped(60, 72);
+        assert!((4..8).contains(&few.len()), "{few:?}");
+        assert!(width_of(&few).is_some_and(|w| w <= 72));
+        // Five free-length paragraphs, wider than a browser prints, or
+        // with fewer than half near the widest.
+        let wide: Vec<String> = (0..5).map(|i| "word ".repeat(25 + i)).collect();
+        assert_eq!(width_of(&wide), None);
+        let ragged: Vec<String> = (0..5).map(|i| "word ".repeat(9 + 3 * i)).collect();
+        assert_eq!(width_of(&ragged), None);
     }
 
     #[test]

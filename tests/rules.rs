@@ -3410,6 +3410,29 @@ mod regressions {
         assert_rendered_together(&cleaned, &wrapped);
     }
 
+    /// A short article a text-mode browser wrapped (five full lines, as
+    /// the article alone is judged again) keeps its wrap width: a German
+    /// line cut before a noun ("die neue" above "Bibliothek ...") goes on
+    /// with it, not read as a paragraph of its own.
+    #[test]
+    fn short_wrapped_article_keeps_its_width() {
+        let second = "Die Arbeiten an dem Gebäude sollen im Frühjahr beginnen, und wenn es \
+                      bei der Lieferung der Materialien keine Verzögerungen gibt, soll die \
+                      neue Bibliothek schon am Ende des nächsten Jahres ihre Türen öffnen.";
+        let wrapped = wrap(second, 72);
+        assert!(
+            wrapped.contains("neue\nBibliothek"),
+            "the case needs a line cut before a noun:\n{wrapped}"
+        );
+        let first = wrap(body(L::De)[0], 72);
+        let doc = join(&["Stadtrat stimmt für neue Bibliothek", &first, &wrapped]);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        for line in wrapped.lines().chain(first.lines()) {
+            assert_verdict(&cleaned, line, Verdict::Keep);
+        }
+        assert_rendered_together(&cleaned, &wrapped);
+    }
+
     /// On a page a text-mode browser wrapped, a line cut inside closing
     /// quotes or brackets after a word or a comma (`issue,"` above "said
     /// Ann Price.") goes on on the next: the paragraph is one, kept and
