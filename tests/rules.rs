@@ -912,6 +912,39 @@ mod social {
         Keep
     );
     t!(add_comment_de, De, "Kommentar hinzufügen", Drop(Social));
+    // Jetpack's share and like buttons in the platform's translations.
+    t!(
+        jetpack_share_de,
+        De,
+        "Klicken, um dies einem Freund per E-Mail zu senden (Wird in neuem Fenster geöffnet)",
+        Drop(Social)
+    );
+    t!(
+        jetpack_share_fr,
+        Fr,
+        "Cliquez pour partager sur Twitter(ouvre dans une nouvelle fenêtre)",
+        Drop(Social)
+    );
+    t!(
+        jetpack_share_es,
+        Es,
+        "Haz clic para compartir en Facebook (Se abre en una ventana nueva)",
+        Drop(Social)
+    );
+    t!(jetpack_like_de, De, "Liken Lade …", Drop(Social));
+    t!(jetpack_liked_de, De, "LikenLiken", Drop(Social));
+    t!(
+        keep_new_window_de,
+        De,
+        "Der Film wird in neuem Format gezeigt, und das Fenster des Saals bleibt während der Vorstellung geöffnet.",
+        Keep
+    );
+    t!(
+        keep_liken_de,
+        De,
+        "Die Kinder liken die Bilder der neuen Bibliothek, die am Montag im Netz erschienen sind.",
+        Keep
+    );
     // A follow or subscribe row written out as a sentence: a call's verb
     // first, a channel (a network, a newsletter, an inbox) in the line.
     t!(
