@@ -5355,6 +5355,15 @@ mod layout_tests {
         assert_eq!(width_of(&wide), None);
         let ragged: Vec<String> = (0..5).map(|i| "word ".repeat(9 + 3 * i)).collect();
         assert_eq!(width_of(&ragged), None);
+        // Five full lines of one wrapped paragraph at 120 columns, wider
+        // than a text browser prints: all end near the widest, but four to
+        // seven lines tell no width that wide.
+        let at_120 = wrapped(110, 120);
+        assert!((4..8).contains(&at_120.len()), "{at_120:?}");
+        let widest = at_120.iter().map(|l| l.len()).max().unwrap_or(0);
+        let near = at_120.iter().filter(|l| l.len() + 10 > widest).count();
+        assert!(widest > 100 && 2 * near >= at_120.len(), "{at_120:?}");
+        assert_eq!(width_of(&at_120), None);
     }
 
     #[test]

@@ -932,6 +932,26 @@ mod social {
         Drop(Social)
     );
     t!(jetpack_like_de, De, "Liken Lade …", Drop(Social));
+    // Sites label links inside an article's paragraphs for screen
+    // readers the same way: the paragraph is no share button.
+    t!(
+        keep_inline_new_window_de,
+        De,
+        "Die Pläne für das Gebäude, die ein Büro aus der Region vorgelegt hat, sind auf der Seite der Stadt (Wird in neuem Fenster geöffnet) zu sehen, und die Bürger können bis zum Ende des Monats ihre Einwände vorbringen.",
+        Keep
+    );
+    t!(
+        keep_inline_new_window_es,
+        Es,
+        "Los planos del edificio, que ha preparado un estudio de la región, se pueden consultar en la web del ayuntamiento (se abre en una ventana nueva) y los vecinos tienen hasta final de mes para presentar sus alegaciones.",
+        Keep
+    );
+    t!(
+        keep_inline_new_window_fr,
+        Fr,
+        "Les plans du bâtiment, préparés par un cabinet de la région, peuvent être consultés sur le site de la ville (s'ouvre dans une nouvelle fenêtre) et les habitants ont jusqu'à la fin du mois pour faire part de leurs remarques.",
+        Keep
+    );
     t!(jetpack_liked_de, De, "LikenLiken", Drop(Social));
     t!(
         keep_new_window_de,
