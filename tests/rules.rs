@@ -4447,6 +4447,28 @@ mod regressions {
         assert_body_kept(&cleaned, L::En, "a page in two languages");
     }
 
+    /// An English portal's menu's topics and kinds of page.
+    const EN_TOPICS: [&str; 10] = [
+        "Weather", "Traffic", "Schools", "Business", "Sports", "Movies", "Music", "Health",
+        "Science", "Travel",
+    ];
+    const EN_KINDS: [&str; 12] = [
+        "Home", "Latest", "Archive", "Photos", "Videos", "Columns", "Blogs", "Podcasts", "Maps",
+        "Events", "Letters", "Puzzles",
+    ];
+
+    /// A portal's menu: a link for each day, topic and kind ("Archive
+    /// Sports Today"), no stopword among them.
+    fn menu_of_nouns(days: &[&str], topics: &[&str], kinds: &[&str]) -> Vec<String> {
+        let mut menu = Vec::new();
+        for d in days {
+            for t in topics {
+                menu.extend(kinds.iter().map(|k| format!("{k} {t} {d}")));
+            }
+        }
+        menu
+    }
+
     /// A portal's menu of nouns (a hundred links, no stopword among
     /// them) brings the page's share of stopwords under the share a page
     /// in a known language has; its article is ordinary prose all the
@@ -4481,11 +4503,7 @@ mod regressions {
             "Reportagen",
             "Grafiken",
         ];
-        let menu: Vec<String> = ["Heute", "Gestern"]
-            .iter()
-            .flat_map(|d| TOPICS.iter().map(move |t| (d, t)))
-            .flat_map(|(d, t)| KINDS.iter().map(move |k| format!("{k} {t} {d}")))
-            .collect();
+        let menu = menu_of_nouns(&["Heute", "Gestern"], &TOPICS, &KINDS);
         let [a, b, c, d] = body(L::De);
         let initials = "Die Stadt rechnet deshalb in den kommenden Jahren mit einer weiteren \
                         Steigerung der Zahl der Besucher in der neuen Bibliothek. (ab)";
@@ -4502,19 +4520,7 @@ mod regressions {
     /// links under a menu of nouns are kept.
     #[test]
     fn short_sentences_kept_under_a_menu_and_a_comment_form() {
-        const TOPICS: [&str; 10] = [
-            "Weather", "Traffic", "Schools", "Business", "Sports", "Movies", "Music", "Health",
-            "Science", "Travel",
-        ];
-        const KINDS: [&str; 12] = [
-            "Home", "Latest", "Archive", "Photos", "Videos", "Columns", "Blogs", "Podcasts",
-            "Maps", "Events", "Letters", "Puzzles",
-        ];
-        let menu: Vec<String> = ["Today", "Yesterday"]
-            .iter()
-            .flat_map(|d| TOPICS.iter().map(move |t| (d, t)))
-            .flat_map(|(d, t)| KINDS.iter().map(move |k| format!("{k} {t} {d}")))
-            .collect();
+        let menu = menu_of_nouns(&["Today", "Yesterday"], &EN_TOPICS, &EN_KINDS);
         let items = [
             "Rising prices at the pump.",
             "Rules for small landlords.",
@@ -4538,6 +4544,40 @@ mod regressions {
             assert_verdict(&cleaned, line, Verdict::Keep);
         }
         assert_idempotent(&cleaned);
+    }
+
+    /// ... nor by the chrome's long lines: a page in a language with no
+    /// stopword list (Finnish) under a menu of nouns and a comment form's
+    /// notices in English, some 130 words of them, keeps its article.
+    /// Read as English from all its long lines, its sentences counted no
+    /// stopword and went.
+    #[test]
+    fn language_not_told_from_chrome_notices() {
+        let menu = menu_of_nouns(&["Today", "Yesterday"], &EN_TOPICS, &EN_KINDS);
+        let article = [
+            "Kaupunginvaltuusto päätti tiistaina illalla rakentaa uuden kirjaston torin laidalle, ja useimmat valtuutetut kannattivat hanketta lämpimästi.",
+            "Rakennustyöt alkavat keväällä, ja jos tarvikkeiden toimitukset eivät viivästy, kirjasto avataan ensi vuoden lopussa kaikille kaupunkilaisille.",
+            "Vanhan kirjaston johtaja iloitsee päätöksestä, koska nykyiset tilat ovat jo pitkään olleet aivan liian ahtaat kasvavalle kävijämäärälle.",
+            "Uuteen rakennukseen tulee myös lasten osasto, kahvila sekä suuri sali, jossa voidaan järjestää konsertteja ja luentoja ympäri vuoden.",
+            "Hankkeen arvioidaan maksavan noin kaksitoista miljoonaa euroa, josta valtio maksaa suurimman osan tulevien vuosien aikana.",
+        ];
+        let mut blocks: Vec<&str> = menu.iter().map(String::as_str).collect();
+        blocks.push("Uusi kirjasto torin laidalle");
+        blocks.extend(article);
+        blocks.extend([
+            "You can follow any responses to this entry through the RSS 2.0 feed. You can leave a response, or trackback from your own site.",
+            "Leave a Reply",
+            "Your email address will not be published. Required fields are marked *",
+            "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+            "This entry was posted on Monday, May 4th, 2020 at 9:15 am and is filed under Links. You can follow any responses to this entry through the RSS 2.0 feed.",
+            "This entry was posted on Tuesday, May 5th, 2020 at 8:10 am and is filed under News. You can follow any responses to this entry through the RSS 2.0 feed.",
+            "This entry was posted on Friday, May 8th, 2020 at 7:45 am and is filed under News. You can follow any responses to this entry through the RSS 2.0 feed.",
+        ]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        for line in article {
+            assert_verdict(&cleaned, line, Verdict::Keep);
+        }
     }
 
     /// A line the context model reads as text but drops outside the
