@@ -4579,7 +4579,13 @@ fn ends_with_question(t: &[u8]) -> bool {
 /// [`wraps`]); such lines are rendered together.
 fn joined_lines(texts: &[&[u8]], adjacent: &[bool], layout: Layout) -> Vec<bool> {
     (0..texts.len())
-        .map(|i| adjacent[i] && wraps(texts[i], texts[i + 1], layout))
+        .map(|i| {
+            // (`wraps`'s test of a short line first, here: most lines
+            // are not called.)
+            adjacent[i]
+                && (layout.fragmented || texts[i].len() >= WRAP_MIN_BYTES)
+                && wraps(texts[i], texts[i + 1], layout)
+        })
         .collect()
 }
 
@@ -4903,13 +4909,8 @@ fn wraps(prev: &[u8], next: &[u8], layout: Layout) -> bool {
     if layout.width.is_some_and(|w| wraps_at(prev, next, w)) {
         return true;
     }
-    let first_word = next
-        .iter()
-        .position(|b| b.is_ascii_whitespace())
-        .unwrap_or(next.len());
-    if next.len() >= prev.len() + 1 + first_word {
-        return false;
-    }
+    // (The line's end first: most lines end a sentence, and the next
+    // line's first word is not looked for.)
     let last = match prev.last() {
         Some(&b) if b.is_ascii() => {
             b.is_ascii_lowercase() || b.is_ascii_digit() || b == b',' || b == b'-'
@@ -4917,6 +4918,13 @@ fn wraps(prev: &[u8], next: &[u8], layout: Layout) -> bool {
         _ => last_char(prev).is_some_and(|c| c.is_lowercase() || c.is_numeric()),
     };
     if !last {
+        return false;
+    }
+    let first_word = next
+        .iter()
+        .position(|b| b.is_ascii_whitespace())
+        .unwrap_or(next.len());
+    if next.len() >= prev.len() + 1 + first_word {
         return false;
     }
     // A line that ends in a short lower-case word ("of", "the", "and")
@@ -4953,8 +4961,18 @@ fn wrapped_paragraphs<'a>(
     let n = feats.len();
     let mut dens = Cow::Borrowed(density);
     let mut paras: Option<teasers::Paragraphs> = None;
+    // A line not joined to the next is a paragraph of its own, which
+    // changes nothing: the search goes from one joined line to the next,
+    // `joined` read as bytes (most pages have few or none).
+    // SAFETY: a `bool` is one byte, 0 or 1, a valid `u8`.
+    let bytes = unsafe { std::slice::from_raw_parts(joined.as_ptr().cast::<u8>(), joined.len()) };
     let mut a = 0;
     while a < n {
+        // (`joined[n - 1]` starts no paragraph: no line is below it.)
+        match memchr::memchr(1, &bytes[a..n - 1]) {
+            Some(k) => a += k,
+            None => break,
+        }
         let mut b = a + 1;
         while b < n && joined[b - 1] {
             b += 1;
@@ -6000,6 +6018,191 @@ mod page_pass_tests {
                 cleaner.bio_end(&params, page, &keep, false),
                 cleaner.bio_end(&params, page, &keep, true)
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod wrapped_tests {
+    use super::{wrapped_paragraphs, Features, UNKNOWN_LANGUAGE_SENTENCE_DENSITY};
+    use crate::teasers;
+    use std::borrow::Cow;
+
+    /// [`wrapped_paragraphs`] as first written: a look at every line, the
+    /// lines not joined to the next included.
+    fn wrapped_paragraphs_naive(
+        feats: &[Features],
+        density: &[f32],
+        joined: &[bool],
+        known: bool,
+    ) -> (Vec<f32>, Option<teasers::Paragraphs>) {
+        let n = feats.len();
+        let mut dens = density.to_vec();
+        let mut paras: Option<teasers::Paragraphs> = None;
+        let mut a = 0;
+        while a < n {
+            let mut b = a + 1;
+            while b < n && joined[b - 1] {
+                b += 1;
+            }
+            if b - a >= 3 || (b - a == 2 && feats[b - 1].terminal) {
+                let words: u32 = feats[a..b].iter().map(|f| f.words).sum();
+                let weight: u32 = feats[a..b].iter().map(|f| f.weight).sum();
+                let stops: f32 = (a..b)
+                    .map(|i| density[i] * feats[i].words.max(1) as f32)
+                    .sum();
+                let d = if known {
+                    stops / words.max(1) as f32
+                } else if feats[b - 1].terminal {
+                    UNKNOWN_LANGUAGE_SENTENCE_DENSITY
+                } else {
+                    0.0
+                };
+                paras
+                    .get_or_insert_with(|| teasers::Paragraphs::new(n))
+                    .add(
+                        a,
+                        b,
+                        words,
+                        teasers::Paragraphs::pack_end(weight, &feats[b - 1]),
+                    );
+                dens[a..b].fill(d);
+            }
+            a = b;
+        }
+        (dens, paras)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5_000))]
+        /// Jumping from one joined line to the next finds the paragraphs
+        /// the look at every line finds, with the same densities.
+        #[test]
+        fn wrapped_paragraphs_skip_is_exact(
+            lines in proptest::collection::vec((
+                proptest::bool::weighted(0.4),
+                proptest::bool::ANY,
+                0u32..30,
+                0u32..4,
+            ), 0..150),
+            known in proptest::bool::ANY,
+        ) {
+            let feats: Vec<Features> = lines
+                .iter()
+                .map(|&(_, terminal, words, _)| Features {
+                    words,
+                    weight: words * 6,
+                    terminal,
+                    ..Features::default()
+                })
+                .collect();
+            let density: Vec<f32> = lines.iter().map(|l| l.3 as f32 * 0.1).collect();
+            // The last line is joined to nothing, as `joined_lines` gives it.
+            let joined: Vec<bool> = lines
+                .iter()
+                .enumerate()
+                .map(|(i, l)| l.0 && i + 1 < lines.len())
+                .collect();
+            let (dens, paras) = wrapped_paragraphs(&feats, &density, &joined, known);
+            let (dens_naive, paras_naive) =
+                wrapped_paragraphs_naive(&feats, &density, &joined, known);
+            proptest::prop_assert_eq!(matches!(dens, Cow::Owned(_)), paras_naive.is_some());
+            proptest::prop_assert_eq!(&dens[..], &dens_naive[..]);
+            proptest::prop_assert_eq!(paras.is_some(), paras_naive.is_some());
+            if let (Some(p), Some(q)) = (&paras, &paras_naive) {
+                for i in 0..feats.len() {
+                    proptest::prop_assert_eq!(p.words(i, 99), q.words(i, 99));
+                    proptest::prop_assert_eq!(p.end(i), q.end(i));
+                    for j in 0..feats.len() {
+                        proptest::prop_assert_eq!(p.same(i, j), q.same(i, j));
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod wraps_tests {
+    use super::{
+        continues_fragment, first_char, joined_lines, last_char, wraps, wraps_at, Layout,
+        WRAP_MIN_BYTES,
+    };
+
+    /// [`wraps`] as first written: the next line's first word measured
+    /// before the line's end is looked at.
+    fn wraps_naive(prev: &[u8], next: &[u8], layout: Layout) -> bool {
+        if layout.fragmented && continues_fragment(prev, next) {
+            return true;
+        }
+        if prev.len() < WRAP_MIN_BYTES {
+            return false;
+        }
+        if layout.width.is_some_and(|w| wraps_at(prev, next, w)) {
+            return true;
+        }
+        let first_word = next
+            .iter()
+            .position(|b| b.is_ascii_whitespace())
+            .unwrap_or(next.len());
+        if next.len() >= prev.len() + 1 + first_word {
+            return false;
+        }
+        let last = match prev.last() {
+            Some(&b) if b.is_ascii() => {
+                b.is_ascii_lowercase() || b.is_ascii_digit() || b == b',' || b == b'-'
+            }
+            _ => last_char(prev).is_some_and(|c| c.is_lowercase() || c.is_numeric()),
+        };
+        if !last {
+            return false;
+        }
+        let last_word = prev.len()
+            - prev
+                .iter()
+                .rev()
+                .position(|b| b.is_ascii_whitespace())
+                .unwrap_or(prev.len());
+        let mid_phrase =
+            prev.len() - last_word <= 3 && prev[last_word..].iter().all(u8::is_ascii_lowercase);
+        match next.first() {
+            Some(&b) if b.is_ascii() => {
+                b.is_ascii_lowercase() || (mid_phrase && b.is_ascii_uppercase())
+            }
+            _ => first_char(next).is_some_and(char::is_lowercase),
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
+        /// `wraps` with its tests in another order, and `joined_lines`
+        /// with the short-line test in front of it, give what `wraps` as
+        /// first written gives.
+        #[test]
+        fn wraps_order_and_gate_are_exact(
+            lines in proptest::collection::vec(proptest::collection::vec(proptest::sample::select(vec![
+                "the", "of", "Mayor", "said", " ", " ", ",", ".", "-", "?", "\"", "12", "é", "Été",
+                "council", "and", "(", "”", "long words of a wrapped paragraph",
+            ]), 0..24), 0..8),
+            adjacent in proptest::collection::vec(proptest::bool::weighted(0.8), 8),
+            width in proptest::option::of(30usize..90),
+            fragmented in proptest::bool::ANY,
+        ) {
+            let texts: Vec<String> = lines.iter().map(|l| l.concat()).collect();
+            let texts: Vec<&[u8]> = texts.iter().map(|t| t.as_bytes()).collect();
+            let n = texts.len();
+            let adjacent: Vec<bool> = (0..n).map(|i| adjacent[i] && i + 1 < n).collect();
+            let layout = Layout { width, fragmented };
+            let naive: Vec<bool> = (0..n)
+                .map(|i| adjacent[i] && wraps_naive(texts[i], texts[i + 1], layout))
+                .collect();
+            proptest::prop_assert_eq!(joined_lines(&texts, &adjacent, layout), naive);
+            for i in 0..n.saturating_sub(1) {
+                proptest::prop_assert_eq!(
+                    wraps(texts[i], texts[i + 1], layout),
+                    wraps_naive(texts[i], texts[i + 1], layout)
+                );
+            }
         }
     }
 }
