@@ -600,7 +600,20 @@ fn anchored_match(dfa: &impl Automaton, bytes: impl Iterator<Item = u8>) -> bool
 struct Grams {
     bits: Box<[u64; GRAM_BITS / 64]>,
     stride: usize,
+    /// How far a phrase reaches past a piece of it, by the top
+    /// [`REACH_BITS`] bits of the piece's first bit: the most, over the
+    /// pieces there, of the phrase's length less the piece's offset in it
+    /// (`u8::MAX`: 255 bytes or more, the longest phrase's length is
+    /// taken). A window ends that far after its sampled place, not the
+    /// longest phrase's length.
+    reach: Box<[u8; 1 << REACH_BITS]>,
 }
+
+/// Bits of a [`Grams`] reach index (4 KiB of reaches): the top bits of
+/// a piece's first bit.
+const REACH_BITS: usize = 12;
+/// The shift from a piece's first bit to its reach index.
+const REACH_SHIFT: usize = GRAM_BITS.trailing_zeros() as usize - REACH_BITS;
 
 /// Bytes of a [`Grams`] piece.
 const GRAM: usize = 8;
@@ -615,15 +628,29 @@ impl Grams {
         let mut grams = Grams {
             bits: Box::new([0; GRAM_BITS / 64]),
             stride,
+            reach: Box::new([0; 1 << REACH_BITS]),
         };
         for p in phrases {
             for off in 0..stride {
                 let (a, b) = Grams::hash(&p[off..off + GRAM]);
                 grams.bits[a / 64] |= 1 << (a % 64);
                 grams.bits[b / 64] |= 1 << (b % 64);
+                let r = &mut grams.reach[a >> REACH_SHIFT];
+                *r = (*r).max((p.len() - off).min(usize::from(u8::MAX)) as u8);
             }
         }
         Some(grams)
+    }
+
+    /// How far a phrase whose piece is the one at `q` (a hit) can reach
+    /// past `q`: at most `longest`.
+    #[inline]
+    fn reach_at(&self, line: &[u8], q: usize, longest: usize) -> usize {
+        let (a, _) = Grams::hash(&line[q..q + GRAM]);
+        match self.reach[a >> REACH_SHIFT] {
+            u8::MAX => longest,
+            r => usize::from(r).min(longest),
+        }
     }
 
     /// The filter bits of a piece: two (the `~` phrases set some 1,600
@@ -685,7 +712,11 @@ impl Grams {
     /// The stretches of `line` that hold every occurrence of a phrase at
     /// most `longest` bytes long, in order, apart and not touching: around
     /// each sampled place in the filter, from `stride - 1` bytes before it
-    /// to `longest` bytes after it.
+    /// to as far as a phrase with its piece reaches (at most `longest`
+    /// bytes after it). An occurrence starting at `s` has its sampled
+    /// place `q` at `s + off` (`off < stride`), and ends at `s + len`, no
+    /// further than `q` and the reach of its piece: the most of `len -
+    /// off` over the pieces with the same reach index.
     fn windows<'l>(
         &'l self,
         line: &'l [u8],
@@ -695,10 +726,11 @@ impl Grams {
         std::iter::from_fn(move || {
             let q = next?;
             let from = q.saturating_sub(self.stride - 1);
-            let mut to = (q + longest).min(line.len());
+            let mut to = (q + self.reach_at(line, q, longest)).min(line.len());
             next = self.next_hit(line, q + self.stride);
             while let Some(q) = next.filter(|&q| q - (self.stride - 1) <= to) {
-                to = (q + longest).min(line.len());
+                // (A later place may reach less far than an earlier one.)
+                to = to.max((q + self.reach_at(line, q, longest)).min(line.len()));
                 next = self.next_hit(line, q + self.stride);
             }
             Some((from, to))
@@ -1229,6 +1261,21 @@ mod tests {
             let p = lex.phrases[lex.anywhere_ids[pick % lex.anywhere_ids.len()]].text;
             let line = format!("{before}{p}{after}");
             proptest::prop_assert!(grams.may_hold(line.as_bytes()));
+        }
+
+        /// Every `~` phrase, anywhere in a line, lies in one of the
+        /// filter's windows (each as far as its piece reaches).
+        #[test]
+        fn windows_hold_every_phrase(pick in 0usize..1000, before in "[a-z ]{0,40}", after in "[a-z ]{0,90}") {
+            static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+            let lex = LEX.get_or_init(|| Lexicon::builtin().unwrap());
+            let grams = lex.anywhere_grams.as_ref().expect("the ~ phrases are long");
+            let p = lex.phrases[lex.anywhere_ids[pick % lex.anywhere_ids.len()]].text;
+            let line = format!("{before}{p}{after}");
+            let (s, e) = (before.len(), before.len() + p.len());
+            proptest::prop_assert!(grams
+                .windows(line.as_bytes(), lex.anywhere_longest)
+                .any(|(from, to)| from <= s && e <= to));
         }
 
         /// Every phrase occurrence lies in one of the filter's windows: the
