@@ -645,7 +645,8 @@ struct LineMeasures {
 }
 
 impl LineMeasures {
-    /// The measures of the lines at `idx`, in that order.
+    /// The measures of the lines at `idx` (strictly increasing), in that
+    /// order.
     fn select(&self, idx: &[usize]) -> LineMeasures {
         LineMeasures {
             feats: idx.iter().map(|&i| self.feats[i]).collect(),
@@ -853,6 +854,24 @@ impl StopTable {
         self.rows.shrink_to_fit();
     }
 
+    /// Makes room for one more line, with or without a stopword (its row
+    /// is pushed after this when it has one). [`push`](Self::push) does
+    /// the same in its own words: sharing this cost it 0.25% more
+    /// instructions a round.
+    #[inline]
+    fn push_line(&mut self, has: bool) {
+        let i = self.len;
+        self.len += 1;
+        if i % 64 == 0 {
+            self.has.push(0);
+        }
+        if has {
+            if let Some(w) = self.has.last_mut() {
+                *w |= 1 << (i % 64);
+            }
+        }
+    }
+
     fn push(&mut self, c: features::StopCounts) {
         let i = self.len;
         self.len += 1;
@@ -917,22 +936,15 @@ impl StopTable {
         self.big[k].1
     }
 
-    /// The counts of the lines at `idx` (in increasing order), in that
+    /// The counts of the lines at `idx` (strictly increasing), in that
     /// order.
     fn select(&self, idx: &[usize]) -> StopTable {
         let mut t = StopTable::with_capacity(idx.len());
         let mut reader = self.reader();
         for &i in idx {
             let row = reader.seek(i);
-            let j = t.len;
-            t.len += 1;
-            if j % 64 == 0 {
-                t.has.push(0);
-            }
+            t.push_line(row.is_some());
             let Some(r) = row else { continue };
-            if let Some(w) = t.has.last_mut() {
-                *w |= 1 << (j % 64);
-            }
             let s = self.rows[r];
             if s[0] == Self::BIG {
                 t.big.push((t.rows.len() as u32, self.big_counts(r)));
@@ -973,6 +985,7 @@ impl StopReader<'_> {
 
     /// Line `i`'s row (`i` no earlier than the next line), if it has one.
     fn seek(&mut self, i: usize) -> Option<usize> {
+        debug_assert!(i >= self.line, "lines are read in order");
         while self.line < i {
             self.next_row();
         }
