@@ -1184,6 +1184,17 @@ impl Lexicon {
 mod tests {
     use super::*;
 
+    /// The built-in lexicon, built once for all the tests.
+    fn built_in() -> &'static Lexicon {
+        static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        LEX.get_or_init(|| Lexicon::builtin().expect("the built-in lexicon builds"))
+    }
+
+    /// One of the `~` phrases, picked by `pick`.
+    fn anywhere_phrase(lex: &Lexicon, pick: usize) -> &'static str {
+        lex.phrases[lex.anywhere_ids[pick % lex.anywhere_ids.len()]].text
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
         /// The ASCII fast path gives what the decoding path gives.
@@ -1219,8 +1230,7 @@ mod tests {
             "home", "more", "the", "reply", " ", " ", "-", ":", "é", "cookie", "policy",
             "copyright", "print", "email", "subscribe", "s", "sign in", "log in", "news",
         ]), 1..14)) {
-            static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-            let lex = LEX.get_or_init(|| Lexicon::builtin().unwrap());
+            let lex = built_in();
             let n = norm(&parts.concat());
             let words = n.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count() as u32;
             let words = words.min(MAX_AFFIX_WORDS);
@@ -1242,8 +1252,7 @@ mod tests {
             "copyright", "print", "email", "subscribe", "s", "sign in", "log in", "news",
             "this site uses cookies", "terms of use", "privacy policy", "about us", "the minister said",
         ]), 1..60)) {
-            static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-            let lex = LEX.get_or_init(|| Lexicon::builtin().unwrap());
+            let lex = built_in();
             let n = norm(&parts.concat());
             let words = n.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count() as u32;
             proptest::prop_assert_eq!(
@@ -1255,10 +1264,9 @@ mod tests {
         /// Every `~` phrase, anywhere in a line, passes the filter.
         #[test]
         fn grams_keep_every_phrase(pick in 0usize..1000, before in "[a-z ]{0,40}", after in "[a-z ]{0,40}") {
-            static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-            let lex = LEX.get_or_init(|| Lexicon::builtin().unwrap());
+            let lex = built_in();
             let grams = lex.anywhere_grams.as_ref().expect("the ~ phrases are long");
-            let p = lex.phrases[lex.anywhere_ids[pick % lex.anywhere_ids.len()]].text;
+            let p = anywhere_phrase(lex, pick);
             let line = format!("{before}{p}{after}");
             proptest::prop_assert!(grams.may_hold(line.as_bytes()));
         }
@@ -1267,10 +1275,9 @@ mod tests {
         /// filter's windows (each as far as its piece reaches).
         #[test]
         fn windows_hold_every_phrase(pick in 0usize..1000, before in "[a-z ]{0,40}", after in "[a-z ]{0,90}") {
-            static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-            let lex = LEX.get_or_init(|| Lexicon::builtin().unwrap());
+            let lex = built_in();
             let grams = lex.anywhere_grams.as_ref().expect("the ~ phrases are long");
-            let p = lex.phrases[lex.anywhere_ids[pick % lex.anywhere_ids.len()]].text;
+            let p = anywhere_phrase(lex, pick);
             let line = format!("{before}{p}{after}");
             let (s, e) = (before.len(), before.len() + p.len());
             proptest::prop_assert!(grams
@@ -1287,8 +1294,7 @@ mod tests {
             "does not", "to your inbox", "delivered to your inbox", "the", " ", " ", "x", "-", "é",
             "may not be published broadcast rewritten or redistributed", "cookies", "reserved",
         ]), 0..40)) {
-            static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-            let lex = LEX.get_or_init(|| Lexicon::builtin().unwrap());
+            let lex = built_in();
             let line = parts.concat();
             let norm = line.as_bytes();
             let grams = lex.anywhere_grams.as_ref().expect("the ~ phrases are long");
@@ -1353,8 +1359,7 @@ mod tests {
             "may not be published broadcast rewritten or redistributed", "cookies", "reserved",
             "is a registered trademark", "as an amazon associate", "trademark",
         ]), 0..40)) {
-            static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-            let lex = LEX.get_or_init(|| Lexicon::builtin().unwrap());
+            let lex = built_in();
             let dfa = lex.anywhere_dfa.get_or_init(|| lex.build_anywhere_dfa());
             let line = parts.concat();
             let norm = line.as_bytes();
@@ -1375,8 +1380,7 @@ mod tests {
         /// passes the prefix filter in front of the anchored automata.
         #[test]
         fn prefix_gates_are_exact(pick in 0usize..1000, before in "[a-zé ]{0,3}", after in "[a-zé ]{0,12}") {
-            static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-            let lex = LEX.get_or_init(|| Lexicon::builtin().unwrap());
+            let lex = built_in();
             let starts: Vec<&str> = lex.phrases.iter().filter(|p| p.anchor == Anchor::Start).map(|p| p.text).collect();
             let ends: Vec<&str> = lex.phrases.iter().filter(|p| p.anchor == Anchor::End).map(|p| p.text).collect();
             let s = format!("{before}{}{after}", starts[pick % starts.len()]);
