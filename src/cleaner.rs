@@ -1779,8 +1779,9 @@ impl Cleaner {
         // again, without the chrome around them.
         // (The same at every setting: worked out for the first.)
         let found = prep.found.get_or_insert_with(|| {
+            // (A line's evidence is read only when it has some.)
             (0..n)
-                .map(|i| match evidence[i] {
+                .map(|i| match evidence.has(i).then(|| evidence[i]).flatten() {
                     Some(e)
                         if matches!(e.rule, Rule::Phrase(t) if teasers::is_foot_phrase(t))
                             || e.rule == Rule::Shape("photo-credit") =>
@@ -1900,7 +1901,10 @@ impl Cleaner {
         for i in 0..n {
             // A date line the article holds is its dateline, not a banner.
             let dateline = heading[i] == Some(KeptBy::Dateline);
-            let d = if let Some(e) = evidence[i].filter(|_| !dateline) {
+            let d = if let Some(e) = (evidence.has(i) && !dateline)
+                .then(|| evidence[i])
+                .flatten()
+            {
                 // On a page cut at its links, the full stop or comma after
                 // a link stands on a line of its own: it ends the sentence
                 // of the kept line above (and, kept, it still shows the
@@ -2206,7 +2210,8 @@ impl Cleaner {
             }
             // Only evidence that ends the article does anything here (an
             // undated credit ends it too).
-            if let Some(e) = evidence[i].filter(|_| eflags[i] & E_ENDS != 0) {
+            // (Its flags first: the evidence is read only then.)
+            if let Some(e) = (eflags[i] & E_ENDS != 0).then(|| evidence[i]).flatten() {
                 let again = undated_credit(i, &e) && {
                     let seen = match seen_credits.iter_mut().find(|(r, _)| *r == e.rule) {
                         Some((_, seen)) => {
@@ -3727,7 +3732,7 @@ fn keep_datelines(
 fn keep_tail(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
     let keep = &mut judgement.keep;
     let ends = (0..end)
-        .filter(|&i| doc.evidence[i].is_some_and(|e| e.ends_article))
+        .filter(|&i| doc.eflags[i] & E_ENDS != 0)
         .chain(std::iter::once(end));
     for e in ends {
         let mut j = e;
@@ -5878,6 +5883,9 @@ mod page_pass_tests {
         assert_eq!(flags.len(), 5);
         for (i, f) in flags.iter().enumerate() {
             assert_eq!(*f != 0, table.view().has(i));
+            // The page passes read a line's evidence only when `has` (or
+            // its flags) say it has some.
+            assert_eq!(table.view().has(i), table.view()[i].is_some());
             assert_eq!(
                 f & E_ENDS != 0,
                 table.view()[i].is_some_and(|e| e.ends_article)
