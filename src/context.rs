@@ -66,6 +66,11 @@ pub fn initial_class(f: &Features, density: f32, hard_bad: bool, t: &Thresholds)
 /// The classes a line's neighbours are seen with: the nearest good or bad
 /// line on one side (`gb`), and the nearest good, bad or near-good one
 /// (`any`). The edge counts as bad.
+///
+/// It takes four values (`any` is `gb` or near-good), numbered by
+/// [`Nearest::index`]: the two passes of [`resolve`] carry that number and
+/// look up [`STEP`] and [`RESOLVED`], tables of what [`Nearest::pass`] and
+/// [`resolved`] give.
 #[derive(Clone, Copy)]
 struct Nearest {
     gb: Class,
@@ -78,24 +83,108 @@ impl Nearest {
         any: Class::Bad,
     };
 
-    /// Passes over line `class` (unless it is invisible).
-    #[inline]
-    fn pass(&mut self, class: Class, skip: bool) {
-        if skip {
-            return;
-        }
+    /// The four values, in the order of [`Nearest::index`].
+    const ALL: [Nearest; 4] = [
+        Nearest::EDGE,
+        Nearest {
+            gb: Class::Good,
+            any: Class::Good,
+        },
+        Nearest {
+            gb: Class::Bad,
+            any: Class::NearGood,
+        },
+        Nearest {
+            gb: Class::Good,
+            any: Class::NearGood,
+        },
+    ];
+
+    /// Bit 0: `gb` is good; bit 1: `any` is near-good.
+    const fn index(self) -> usize {
+        matches!(self.gb, Class::Good) as usize
+            | (matches!(self.any, Class::NearGood) as usize) << 1
+    }
+
+    /// Passes over a visible line of class `class`.
+    const fn pass(self, class: Class) -> Nearest {
         match class {
-            Class::Good | Class::Bad => {
-                *self = Nearest {
-                    gb: class,
-                    any: class,
-                }
-            }
-            Class::NearGood => self.any = Class::NearGood,
-            Class::Short => {}
+            Class::Good | Class::Bad => Nearest {
+                gb: class,
+                any: class,
+            },
+            Class::NearGood => Nearest {
+                gb: self.gb,
+                any: Class::NearGood,
+            },
+            Class::Short => self,
         }
     }
 }
+
+/// The class of a line of class `class` between its nearest lines above
+/// (`prev`) and below (`next`).
+const fn resolved(class: Class, prev: Nearest, next: Nearest) -> Class {
+    match class {
+        Class::Short => match (prev.gb, next.gb) {
+            (Class::Good, Class::Good) => Class::Good,
+            (Class::Bad, Class::Bad) => Class::Bad,
+            (p, nx) => {
+                if (matches!(p, Class::Bad) && matches!(prev.any, Class::NearGood))
+                    || (matches!(nx, Class::Bad) && matches!(next.any, Class::NearGood))
+                {
+                    Class::Good
+                } else {
+                    Class::Bad
+                }
+            }
+        },
+        Class::NearGood => {
+            if matches!(prev.gb, Class::Bad) && matches!(next.gb, Class::Bad) {
+                Class::Bad
+            } else {
+                Class::Good
+            }
+        }
+        Class::Good | Class::Bad => class,
+    }
+}
+
+/// The classes by their number (`Class as usize`).
+const CLASSES: [Class; 4] = [Class::Good, Class::NearGood, Class::Short, Class::Bad];
+
+/// `STEP[class][n]`: the index of [`Nearest::ALL`]`[n]` passed over a
+/// visible line of `class` (an invisible one is passed as a short line:
+/// it changes nothing).
+const STEP: [[u8; 4]; 4] = {
+    let mut t = [[0u8; 4]; 4];
+    let mut c = 0;
+    while c < 4 {
+        let mut n = 0;
+        while n < 4 {
+            t[c][n] = Nearest::ALL[n].pass(CLASSES[c]).index() as u8;
+            n += 1;
+        }
+        c += 1;
+    }
+    t
+};
+
+/// `RESOLVED[class * 16 + prev * 4 + next]`: [`resolved`] of the
+/// [`Nearest::ALL`] values numbered `prev` and `next`.
+const RESOLVED: [Class; 64] = {
+    let mut t = [Class::Bad; 64];
+    let mut k = 0;
+    while k < 64 {
+        t[k] = resolved(
+            CLASSES[k / 16],
+            Nearest::ALL[k / 4 % 4],
+            Nearest::ALL[k % 4],
+        );
+        k += 1;
+    }
+    t
+};
 
 /// Resolves short and near-good lines from their neighbours (jusText's
 /// context-sensitive stage). `skip[i]` lines (repeats) are invisible as
@@ -103,46 +192,29 @@ impl Nearest {
 ///
 /// Two passes: the nearest confident lines below each line, bottom up;
 /// then, top down, the ones above it as they go by (see
-/// `resolve_naive` in the tests for the four-pass form).
+/// `resolve_naive` in the tests for the four-pass form). Each pass
+/// carries the nearest lines' classes as one of four numbers and looks up
+/// tables of what passing a line and resolving it give.
 pub fn resolve(initial: &[Class], skip: &[bool]) -> Vec<Class> {
     assert_eq!(initial.len(), skip.len());
-    let mut next = vec![Nearest::EDGE; initial.len()];
-    let mut below = Nearest::EDGE;
+    // The class a line shows its neighbours (none, as a short line, when
+    // it is invisible).
+    let seen = |class: Class, s: bool| if s { Class::Short } else { class } as usize;
+    let mut next = vec![0u8; initial.len()];
+    let mut below = Nearest::EDGE.index() as u8;
     for ((out, &class), &s) in next.iter_mut().zip(initial).zip(skip).rev() {
         *out = below;
-        below.pass(class, s);
+        below = STEP[seen(class, s)][usize::from(below)];
     }
-    let mut above = Nearest::EDGE;
+    let mut above = Nearest::EDGE.index() as u8;
     initial
         .iter()
         .zip(skip)
         .zip(next)
         .map(|((&class, &s), next)| {
             let prev = above;
-            above.pass(class, s);
-            match class {
-                Class::Short => match (prev.gb, next.gb) {
-                    (Class::Good, Class::Good) => Class::Good,
-                    (Class::Bad, Class::Bad) => Class::Bad,
-                    (p, nx) => {
-                        if (p == Class::Bad && prev.any == Class::NearGood)
-                            || (nx == Class::Bad && next.any == Class::NearGood)
-                        {
-                            Class::Good
-                        } else {
-                            Class::Bad
-                        }
-                    }
-                },
-                Class::NearGood => {
-                    if prev.gb == Class::Bad && next.gb == Class::Bad {
-                        Class::Bad
-                    } else {
-                        Class::Good
-                    }
-                }
-                Class::Good | Class::Bad => class,
-            }
+            above = STEP[seen(class, s)][usize::from(prev)];
+            RESOLVED[class as usize * 16 + usize::from(prev) * 4 + usize::from(next)]
         })
         .collect()
 }
@@ -232,6 +304,24 @@ mod tests {
         )) {
             let (init, skip): (Vec<Class>, Vec<bool>) = lines.into_iter().unzip();
             proptest::prop_assert_eq!(resolve(&init, &skip), resolve_naive(&init, &skip));
+        }
+    }
+
+    /// The tables' numbering: [`CLASSES`] by `Class as usize`, the four
+    /// [`Nearest`] values by [`Nearest::index`], and every value a pass
+    /// reaches from the edge among them.
+    #[test]
+    fn resolve_tables_are_numbered() {
+        for (c, &class) in CLASSES.iter().enumerate() {
+            assert_eq!(class as usize, c);
+        }
+        for (k, n) in Nearest::ALL.iter().enumerate() {
+            assert_eq!(n.index(), k);
+            for class in CLASSES {
+                let m = n.pass(class);
+                let back = Nearest::ALL[m.index()];
+                assert_eq!((back.gb, back.any), (m.gb, m.any));
+            }
         }
     }
 
