@@ -5893,6 +5893,89 @@ mod teasers_i18n {
         }
     }
 
+    /// More templates' headers of other stories' lists, in German
+    /// ("Weitere Pressemitteilungen", "Meistdiskutiert", "Interessantes aus
+    /// ...") and in the next web languages (French "À lire également",
+    /// Spanish "También te puede interesar", Italian "Leggi anche", Dutch
+    /// "Lees ook", Polish "Przeczytaj także", Hungarian "Ezek is
+    /// érdekelhetnek"), end the article like "Ähnliche Beiträge".
+    #[test]
+    fn more_i18n_teaser_headers_end_the_article() {
+        let [a, b, c, d] = body(L::De);
+        for header in [
+            "Weitere Pressemitteilungen dieses Vereins",
+            "Weitere aktuelle Themen aus der Region",
+            "Interessantes aus unserem Blog",
+            "Meistdiskutiert",
+            "Themenrelevante Nachrichten",
+            "À lire également",
+            "También te puede interesar",
+            "Leggi anche",
+            "Lees ook",
+            "Przeczytaj także",
+            "Ezek is érdekelhetnek",
+        ] {
+            let mut blocks = vec![
+                "Stadtrat unterstützt Plan für neue Bibliothek",
+                a,
+                b,
+                c,
+                d,
+                MORE_BODY_DE[0],
+                MORE_BODY_DE[1],
+                header,
+            ];
+            blocks.extend(TEASERS_DE);
+            let doc = join(&blocks);
+            let cleaned = cleaner().clean(doc.as_bytes());
+            assert_after_teasers(&cleaned, TEASERS_DE);
+            for line in MORE_BODY_DE {
+                assert_verdict(&cleaned, line, Verdict::Keep);
+            }
+            assert_body_kept(&cleaned, L::De, header);
+            assert_idempotent(&cleaned);
+        }
+    }
+
+    /// A subheading that starts like one of those headers ("Weitere
+    /// aktuelle ...", "Interessantes aus ...") but names no list of stories,
+    /// over the article's own list and a paragraph, ends nothing: the list
+    /// and the paragraph stay.
+    #[test]
+    fn more_i18n_teaser_like_subheadings_keep_own_list() {
+        let [a, b, c, d] = body(L::De);
+        let list = [
+            "Feste Wanderschuhe mit gutem Profil",
+            "Eine warme Jacke gegen Wind und Regen",
+            "Genug Wasser und etwas zu essen",
+            "Eine Karte der Gegend und ein Handy",
+        ];
+        for sub in [
+            "Weitere aktuelle Tipps für die Tour",
+            "Weitere interessante Ziele",
+            "Interessantes aus der Geschichte der Gegend",
+            "Aktuelle Berichte der Wanderer",
+        ] {
+            let mut blocks = vec![
+                "Wandern im Herbst: worauf man achten sollte",
+                a,
+                b,
+                c,
+                d,
+                sub,
+            ];
+            blocks.extend(list);
+            blocks.push(MORE_BODY_DE[0]);
+            let doc = join(&blocks);
+            let cleaned = cleaner().clean(doc.as_bytes());
+            assert_no_after_teasers(&cleaned, sub);
+            for line in list {
+                assert_verdict(&cleaned, line, Verdict::Keep);
+            }
+            assert_verdict(&cleaned, MORE_BODY_DE[0], Verdict::Keep);
+        }
+    }
+
     /// A subheading over the article's own list that starts like a German
     /// teaser box ("Empfohlene ...", "Neueste ...", "Beliebte ...") is no
     /// header of other stories: the list and the paragraph after it stay.
