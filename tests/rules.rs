@@ -486,6 +486,20 @@ mod navigation_i18n {
     t!(more_de, De, "Mehr", Drop(Navigation));
     t!(categories_es, Es, "Categorías", Drop(Navigation));
     t!(press_contact_de, De, "Pressekontakt", Drop(Navigation));
+    // WordPress's German "Post navigation" heading, hyphenated as themes
+    // print it; a sentence naming it stays.
+    t!(
+        post_navigation_hyphen_de,
+        De,
+        "Beitrags-Navigation",
+        Drop(Navigation)
+    );
+    t!(
+        keep_post_navigation_sentence_de,
+        De,
+        "Die Beitrags-Navigation der Seite wurde im Sommer neu gestaltet, wie die Redaktion am Montag mitteilte.",
+        Keep
+    );
     t!(learn_more_en, En, "Learn more", Drop(Banner));
     t!(learn_more_de, De, "Mehr erfahren", Drop(Banner));
 }
