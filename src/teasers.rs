@@ -230,12 +230,14 @@ const HEADER_STARTS: &[&str] = &[
     "zobacz też",
     "polecane",
     "najczęściej czytane",
-    // more de fr es it pt nl pl and the next web languages (hu cs fi sv):
+    // more de fr es it pt nl pl and the next web languages (hu cs sv):
     // "More press releases", "Most discussed", "You may also be
-    // interested in", "Read also", "Related articles"; German ones that
-    // start like a subheading ("Weitere aktuelle ...", "Interessantes aus
-    // ...") only with the noun of a list of stories or a blog's own name
-    // ("... Themen", "... Artikel", "... aus unserem")
+    // interested in", "Related articles" (not their "Read also": Italian
+    // "Leggi anche", Dutch "Lees ook" and the like head a box of one
+    // headline inside the article as often as a list below it); German
+    // ones that start like a subheading ("Weitere aktuelle ...",
+    // "Interessantes aus ...") only with the noun of a list of stories or
+    // a blog's own name ("... Themen", "... Artikel", "... aus unserem")
     "weitere pressemitteilungen",
     "weitere aktuelle themen",
     "weitere aktuelle artikel",
@@ -258,7 +260,6 @@ const HEADER_STARTS: &[&str] = &[
     "meist kommentiert",
     "das könnte ihnen auch gefallen",
     "das könnte dir auch gefallen",
-    "à lire également",
     "vous pourriez aussi aimer",
     "vous aimerez peut-être",
     "sur le même thème",
@@ -269,7 +270,6 @@ const HEADER_STARTS: &[&str] = &[
     "artículos similares",
     "notas relacionadas",
     "otros artículos",
-    "leggi anche",
     "ti potrebbe interessare",
     "altri articoli",
     "articoli simili",
@@ -277,12 +277,9 @@ const HEADER_STARTS: &[&str] = &[
     "você também pode gostar",
     "artigos relacionados",
     "posts relacionados",
-    "lees ook",
     "gerelateerde artikelen",
     "meer nieuws",
     "meest gelezen",
-    "przeczytaj także",
-    "przeczytaj też",
     "zobacz także",
     "podobne artykuły",
     "powiązane artykuły",
@@ -290,9 +287,6 @@ const HEADER_STARTS: &[&str] = &[
     "kapcsolódó cikkek",
     "související články",
     "mohlo by vás zajímat",
-    "lue myös",
-    "läs också",
-    "läs även",
     "relaterade artiklar",
 ];
 

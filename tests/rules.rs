@@ -5909,10 +5909,11 @@ mod teasers_i18n {
 
     /// More templates' headers of other stories' lists, in German
     /// ("Weitere Pressemitteilungen", "Meistdiskutiert", "Interessantes aus
-    /// ...") and in the next web languages (French "À lire également",
-    /// Spanish "También te puede interesar", Italian "Leggi anche", Dutch
-    /// "Lees ook", Polish "Przeczytaj także", Hungarian "Ezek is
-    /// érdekelhetnek"), end the article like "Ähnliche Beiträge".
+    /// ...") and in the next web languages (French "Vous pourriez aussi
+    /// aimer", Spanish "También te puede interesar", Italian "Ti potrebbe
+    /// interessare", Dutch "Gerelateerde artikelen", Polish "Podobne
+    /// artykuły", Hungarian "Ezek is érdekelhetnek"), end the article like
+    /// "Ähnliche Beiträge".
     #[test]
     fn more_i18n_teaser_headers_end_the_article() {
         let [a, b, c, d] = body(L::De);
@@ -5922,11 +5923,11 @@ mod teasers_i18n {
             "Interessantes aus unserem Blog",
             "Meistdiskutiert",
             "Themenrelevante Nachrichten",
-            "À lire également",
+            "Vous pourriez aussi aimer",
             "También te puede interesar",
-            "Leggi anche",
-            "Lees ook",
-            "Przeczytaj także",
+            "Ti potrebbe interessare",
+            "Gerelateerde artikelen",
+            "Podobne artykuły",
             "Ezek is érdekelhetnek",
         ] {
             let mut blocks = vec![
@@ -5948,6 +5949,38 @@ mod teasers_i18n {
             }
             assert_body_kept(&cleaned, L::De, header);
             assert_idempotent(&cleaned);
+        }
+    }
+
+    /// "Read also" in the other languages (Italian "Leggi anche", Dutch
+    /// "Lees ook", Polish "Przeczytaj także") over one other story's
+    /// headline inside the article: the article goes on below the box, and
+    /// its last paragraph stays.
+    #[test]
+    fn read_also_box_inside_article_keeps_what_follows() {
+        let [a, b, c, d] = body(L::De);
+        for header in [
+            "Leggi anche",
+            "Lees ook",
+            "Przeczytaj także",
+            "À lire également",
+        ] {
+            let blocks = [
+                "Stadtrat unterstützt Plan für neue Bibliothek",
+                a,
+                b,
+                c,
+                d,
+                header,
+                TEASERS_DE[0],
+                MORE_BODY_DE[0],
+                TEASERS_DE[2],
+                TEASERS_DE[4],
+            ];
+            let doc = join(&blocks);
+            let cleaned = cleaner().clean(doc.as_bytes());
+            assert_verdict(&cleaned, MORE_BODY_DE[0], Verdict::Keep);
+            assert_body_kept(&cleaned, L::De, header);
         }
     }
 
