@@ -367,10 +367,18 @@ pub fn best_region(scores: &[f32]) -> Option<(usize, usize)> {
     (best.0 > 0.0).then_some((best.1, best.2))
 }
 
+/// A run that ends at most this many lines above the best run starts...
+pub const NEAR_ABOVE_LINES: usize = 10;
+/// ... needs only this part of `share`: an article's introduction above
+/// its table of contents or a product table, the article's body below
+/// them (a sidebar's prose stands further away, or below).
+pub const NEAR_ABOVE_SHARE: f32 = 0.5;
+
 /// Every run of lines whose score sum is at least `share` of the best run's
-/// (and positive): the article region plus other blocks of prose on the
-/// page. One pass: each stretch between two points where the running sum
-/// falls to zero contributes its best prefix.
+/// (and positive; [`NEAR_ABOVE_SHARE`] of that for a run right above the
+/// best one, [`NEAR_ABOVE_LINES`]): the article region plus other blocks
+/// of prose on the page. One pass: each stretch between two points where
+/// the running sum falls to zero contributes its best prefix.
 pub fn regions(scores: &[f32], share: f32) -> Vec<(usize, usize)> {
     let mut runs: Vec<(f32, usize, usize)> = Vec::new();
     let mut sum = 0.0f32;
@@ -394,8 +402,13 @@ pub fn regions(scores: &[f32], share: f32) -> Vec<(usize, usize)> {
         runs.push(best);
     }
     let top = runs.iter().map(|r| r.0).fold(0.0f32, f32::max);
+    // Where the best run starts (the first of equal ones).
+    let top_start = runs.iter().find(|r| r.0 == top).map_or(0, |r| r.1);
     runs.into_iter()
-        .filter(|r| r.0 >= top * share)
+        .filter(|r| {
+            let near_above = r.2 <= top_start && top_start - r.2 <= NEAR_ABOVE_LINES;
+            r.0 >= top * share * if near_above { NEAR_ABOVE_SHARE } else { 1.0 }
+        })
         .map(|r| (r.1, r.2))
         .collect()
 }
@@ -420,5 +433,28 @@ mod region_tests {
         let s = [5.0, -10.0, 2.0, -10.0, 4.0, 1.0];
         assert_eq!(regions(&s, 0.5), vec![(0, 1), (4, 6)]);
         assert_eq!(regions(&s, 0.1), vec![(0, 1), (2, 3), (4, 6)]);
+    }
+
+    /// A run right above the best one counts from half the share (an
+    /// introduction over a table of contents); the same run further up,
+    /// or below the best one, needs the whole share.
+    #[test]
+    fn run_right_above_the_best_needs_half_the_share() {
+        use super::{regions, NEAR_ABOVE_LINES};
+        let mut s = vec![3.0, -4.0];
+        s.extend(std::iter::repeat_n(-0.1, 4));
+        s.push(20.0);
+        // 3 is 0.15 of 20: kept at share 0.2 right above the best run.
+        assert_eq!(regions(&s, 0.2), vec![(0, 1), (6, 7)]);
+        // Far above it, or below it, a run of 3 is not kept.
+        let mut far = vec![3.0, -4.0];
+        far.extend(std::iter::repeat_n(-0.1, NEAR_ABOVE_LINES + 1));
+        far.push(20.0);
+        assert_eq!(
+            regions(&far, 0.2),
+            vec![(NEAR_ABOVE_LINES + 3, NEAR_ABOVE_LINES + 4)]
+        );
+        let below = [20.0, -21.0, 3.0];
+        assert_eq!(regions(&below, 0.2), vec![(0, 1)]);
     }
 }

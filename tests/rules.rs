@@ -6059,3 +6059,54 @@ mod teasers_i18n {
         }
     }
 }
+
+mod regions {
+    use super::*;
+
+    const INTRO: &str =
+        "In this guide, I will explain how the new library will work and when it opens.";
+    const PARTS: [&str; 6] = [
+        "* Part 1: The plan",
+        "* Part 2: The building",
+        "* Part 3: Opening hours",
+        "* Part 4: The museum",
+        "* Part 5: The meeting",
+        "* Part 6: Further reading",
+    ];
+
+    /// A short introduction over the article's table of contents, right
+    /// above its body (a block of prose too small beside the body to be
+    /// a region of its own elsewhere on the page), stays with its headline
+    /// and contents; the same introduction above a menu of a dozen links
+    /// is the site's, not the article's.
+    #[test]
+    fn intro_over_contents_right_above_article_kept() {
+        let [a, b, c, _] = body(L::En);
+        let headline = "What the new library will offer";
+        let mut blocks = vec![headline, INTRO, "The guide consists of these parts:"];
+        blocks.extend(PARTS);
+        blocks.extend(["Let's start:", a, b, c]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        for line in [headline, INTRO, a, b, c].into_iter().chain(PARTS) {
+            assert_verdict(&cleaned, line, Verdict::Keep);
+        }
+        assert_idempotent(&cleaned);
+
+        let menu = [
+            "Home", "News", "Sport", "Weather", "Business", "Travel", "Culture", "Food", "Health",
+            "Money", "Cars", "Jobs",
+        ];
+        let mut blocks = vec![headline, INTRO];
+        blocks.extend(menu);
+        blocks.push("The guide consists of these parts:");
+        blocks.extend(PARTS);
+        blocks.extend(["Let's start:", a, b, c]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_verdict(&cleaned, INTRO, Verdict::Drop(LowContent));
+        for line in [a, b, c] {
+            assert_verdict(&cleaned, line, Verdict::Keep);
+        }
+    }
+}
