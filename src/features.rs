@@ -747,17 +747,23 @@ fn measure_ascii(
     // Most lines are short: their copy (below) is filled in a small buffer.
     if text.len() + 24 <= SHORT_BUF {
         const _: () = assert!(SHORT_BUF - 24 <= crate::shapes::MAX_SHAPE_BYTES);
-        measure_ascii_in::<SHORT_BUF, { SHORT_BUF / 64 + 1 }, true>(
+        measure_ascii_in::<SHORT_BUF, { SHORT_BUF / 64 + 1 }, { long_words(SHORT_BUF - 24) }, true>(
             text, stop, f, counts, folded, norm,
         )
     } else if text.len() <= crate::shapes::MAX_SHAPE_BYTES {
-        measure_ascii_in::<SHAPE_BUF, { SHAPE_BUF / 64 + 1 }, true>(
-            text, stop, f, counts, folded, norm,
-        )
+        measure_ascii_in::<
+            SHAPE_BUF,
+            { SHAPE_BUF / 64 + 1 },
+            { long_words(crate::shapes::MAX_SHAPE_BYTES) },
+            true,
+        >(text, stop, f, counts, folded, norm)
     } else {
-        measure_ascii_in::<{ MEASURE_LIMIT + 24 }, { MEASURE_LIMIT / 64 + 1 }, false>(
-            text, stop, f, counts, folded, norm,
-        )
+        measure_ascii_in::<
+            { MEASURE_LIMIT + 24 },
+            { MEASURE_LIMIT / 64 + 1 },
+            { long_words(MEASURE_LIMIT) },
+            false,
+        >(text, stop, f, counts, folded, norm)
     }
 }
 
@@ -766,10 +772,11 @@ const SHORT_BUF: usize = 128;
 
 /// [`measure_ascii`] with a buffer of `N` bytes (at least the text's
 /// length + 24) and bit masks of `G` words of 64 bits (more than the text's
-/// length / 64: short lines zero fewer); with `P`, the text's
-/// [`ProbeBytes`].
+/// length / 64: short lines zero fewer), room for `L` words of 17 to
+/// [`MAX_STOPWORD`] bytes (at least [`long_words`] of the text's length);
+/// with `P`, the text's [`ProbeBytes`].
 #[inline(always)]
-fn measure_ascii_in<const N: usize, const G: usize, const P: bool>(
+fn measure_ascii_in<const N: usize, const G: usize, const L: usize, const P: bool>(
     text: &[u8],
     stop: &Stopwords,
     f: &mut Features,
@@ -778,7 +785,7 @@ fn measure_ascii_in<const N: usize, const G: usize, const P: bool>(
     norm: Option<&mut Vec<u8>>,
 ) -> Option<ProbeBytes> {
     let n = text.len();
-    debug_assert!(n <= MEASURE_LIMIT && n + 24 <= N && n.div_ceil(64) < G);
+    debug_assert!(n <= MEASURE_LIMIT && n + 24 <= N && n.div_ceil(64) < G && long_words(n) <= L);
     f.chars = n as u32;
     f.weight = n as u32;
     // A copy with 16 bytes after the text, so that every 8-byte lane and
@@ -813,7 +820,7 @@ fn measure_ascii_in<const N: usize, const G: usize, const P: bool>(
         }
     }
 
-    f.words = walk_words(&buf, &alnum[..], groups, stop, counts, folded);
+    f.words = walk_words::<L>(&buf, &alnum[..], groups, stop, counts, folded);
     probe
 }
 
@@ -829,7 +836,7 @@ fn measure_ascii_in<const N: usize, const G: usize, const P: bool>(
 /// time): a call would take the loop's registers, and its values were kept
 /// on the stack instead, some ten loads and stores a word.
 #[inline(always)]
-fn walk_words(
+fn walk_words<const L: usize>(
     buf: &[u8],
     alnum: &[u64],
     groups: usize,
@@ -851,10 +858,10 @@ fn walk_words(
     // Per language, indexed by a bit of a mask (below 16: no bounds test).
     let mut hits = [0u16; 16];
     // Words of 17 to 32 bytes that may be stopwords, looked up after the
-    // loop: where they start and how long they are. A piece of at most
-    // MEASURE_LIMIT bytes holds at most LONG_WORDS of them (each takes 17
-    // bytes and one more before the next).
-    let mut long = [(0u16, 0u16); LONG_WORDS];
+    // loop: where they start and how long they are. The text holds at most
+    // L of them (see `long_words`): a short line's room is a few bytes to
+    // zero, not a long one's 228.
+    let mut long = [(0u16, 0u16); L];
     let mut nlong = 0;
     for w in 0..groups {
         let a = alnum[w];
@@ -925,8 +932,17 @@ fn walk_words(
     count
 }
 
-/// Room for the long words of one piece in [`walk_words`].
-const LONG_WORDS: usize = MEASURE_LIMIT.div_ceil(MAX_STOPWORD / 2 + 2);
+/// The most words of 17 bytes or more a text of `n` bytes holds (each
+/// takes 17 bytes and one more before the next: 18k - 1 <= n), the room
+/// [`walk_words`] needs for them; at least one.
+const fn long_words(n: usize) -> usize {
+    let k = (n + 1) / (MAX_STOPWORD / 2 + 2);
+    if k == 0 {
+        1
+    } else {
+        k
+    }
+}
 
 /// Adds a word's stopword languages to the counts of one piece of a line
 /// (at most [`MEASURE_LIMIT`] bytes, so at most half as many words: they
@@ -1428,6 +1444,34 @@ mod tests {
             let t = &t[t.len().min(cut)..];
             proptest::prop_assert_eq!(terminal_end_tail(t), terminal_end_decoded(t));
             proptest::prop_assert_eq!(terminal_end(t), terminal_end_decoded(t));
+        }
+    }
+
+    /// Lines packed with words of 17 bytes (the shortest looked up after
+    /// the word loop), at and around each buffer's largest text, fit the
+    /// room `long_words` gives and measure as the reference does.
+    #[test]
+    fn packed_long_words_fit() {
+        let s = Stopwords::builtin();
+        let word = "abcdefghijklmnopq";
+        assert_eq!(word.len(), MAX_STOPWORD / 2 + 1);
+        for top in [
+            SHORT_BUF - 24,
+            crate::shapes::MAX_SHAPE_BYTES,
+            MEASURE_LIMIT,
+        ] {
+            for n in top.saturating_sub(20)..=top {
+                let line = format!("{word} ").repeat(n / 18 + 1);
+                let mut line = line[..n].to_string();
+                // Ending on a letter, as a measured piece does.
+                while line.ends_with(' ') {
+                    line.pop();
+                }
+                assert_eq!(
+                    measure(line.as_bytes(), &s),
+                    measure_reference(line.as_bytes(), &s)
+                );
+            }
         }
     }
 
