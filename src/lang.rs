@@ -187,20 +187,33 @@ fn slot_hash(key: u128, len: usize, shift: u32) -> usize {
 impl Stopwords {
     /// Loads the built-in lists.
     pub fn builtin() -> Stopwords {
+        Stopwords::with_extra(&[])
+    }
+
+    /// The built-in lists and `extra` words with their languages: a test's
+    /// ASCII stopwords of more than 16 bytes, which no built-in list has.
+    #[cfg(test)]
+    pub(crate) fn builtin_with(extra: &[(&'static str, LangMask)]) -> Stopwords {
+        Stopwords::with_extra(extra)
+    }
+
+    fn with_extra(extra: &[(&'static str, LangMask)]) -> Stopwords {
         let mut words: HashMap<&'static [u8], LangMask> = HashMap::default();
         let mut order: Vec<&'static [u8]> = Vec::new();
-        for lang in Lang::ALL {
-            for w in lang.stopword_file().lines() {
-                let w = w.trim();
-                if w.is_empty() || w.starts_with('#') || w.len() > MAX_STOPWORD {
-                    continue;
-                }
-                let e = words.entry(w.as_bytes()).or_insert_with(|| {
-                    order.push(w.as_bytes());
-                    0
-                });
-                *e |= lang.bit();
+        let builtin = Lang::ALL.into_iter().flat_map(|lang| {
+            lang.stopword_file()
+                .lines()
+                .map(move |w| (w.trim(), lang.bit()))
+        });
+        for (w, bits) in builtin.chain(extra.iter().copied()) {
+            if w.is_empty() || w.starts_with('#') || w.len() > MAX_STOPWORD {
+                continue;
             }
+            let e = words.entry(w.as_bytes()).or_insert_with(|| {
+                order.push(w.as_bytes());
+                0
+            });
+            *e |= bits;
         }
         let size = (order.len() * 4).next_power_of_two().max(16);
         let shift = 64 - size.trailing_zeros();
