@@ -442,13 +442,13 @@ mod region_tests {
     fn run_right_above_the_best_needs_half_the_share() {
         use super::{regions, NEAR_ABOVE_LINES};
         let mut s = vec![3.0, -4.0];
-        s.extend(std::iter::repeat_n(-0.1, 4));
+        s.resize(s.len() + 4, -0.1);
         s.push(20.0);
         // 3 is 0.15 of 20: kept at share 0.2 right above the best run.
         assert_eq!(regions(&s, 0.2), vec![(0, 1), (6, 7)]);
         // Far above it, or below it, a run of 3 is not kept.
         let mut far = vec![3.0, -4.0];
-        far.extend(std::iter::repeat_n(-0.1, NEAR_ABOVE_LINES + 1));
+        far.resize(far.len() + NEAR_ABOVE_LINES + 1, -0.1);
         far.push(20.0);
         assert_eq!(
             regions(&far, 0.2),
