@@ -254,6 +254,9 @@ const HEADER_STARTS: &[&str] = &[
     "ähnliche nachrichten",
     "mehr artikel",
     "mehr beiträge",
+    "mehr beiträge von",
+    "mehr beiträge aus",
+    "mehr beiträge zum",
     "meistdiskutiert",
     "meist diskutiert",
     "meistkommentiert",
@@ -288,6 +291,22 @@ const HEADER_STARTS: &[&str] = &[
     "související články",
     "mohlo by vás zajímat",
     "relaterade artiklar",
+];
+
+/// Starts of [`HEADER_STARTS`] that head a list only as the whole line
+/// (with a colon at most). "See also crisis negotiation" is a reference
+/// inside a page of resources; Spanish "artículos" and Italian "articoli"
+/// are items as well as articles, and a law's articles: "Otros artículos
+/// que no deben faltar" over a packing list, "Altri articoli del decreto"
+/// over the decree's articles are the article's own subheadings; German
+/// "Beiträge" are also fees ("Mehr Beiträge für Kinderlose" over the
+/// groups who pay them; "Mehr Beiträge von ...", "... aus ..." are starts
+/// of their own).
+const ALONE: &[&[&str]] = &[
+    &["see", "also"],
+    &["otros", "artículos"],
+    &["altri", "articoli"],
+    &["mehr", "beiträge"],
 ];
 
 /// "More" heads a list unless a sentence or a comparison goes on from it
@@ -1050,9 +1069,9 @@ fn is_header_with(t: &[u8], f: &Features, found: Found, norm: &mut Vec<u8>, gate
             && !(start.len() == 1
                 && start[0] == "more"
                 && first.get(1).is_some_and(|w| MORE_NOT.contains(w)))
-            // "See also" alone heads a list; "See also crisis negotiation"
-            // is a reference inside a page of resources.
-            && !(start[..] == ["see", "also"] && f.words > 2)
+            && !ALONE
+                .iter()
+                .any(|a| start[..] == a[..] && f.words as usize > a.len())
     })
 }
 

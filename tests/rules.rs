@@ -5929,6 +5929,10 @@ mod teasers_i18n {
             "Gerelateerde artikelen",
             "Podobne artykuły",
             "Ezek is érdekelhetnek",
+            "Otros artículos",
+            "Altri articoli:",
+            "Mehr Beiträge",
+            "Mehr Beiträge von Anna Beispiel",
         ] {
             let mut blocks = vec![
                 "Stadtrat unterstützt Plan für neue Bibliothek",
@@ -6020,6 +6024,82 @@ mod teasers_i18n {
                 assert_verdict(&cleaned, line, Verdict::Keep);
             }
             assert_verdict(&cleaned, MORE_BODY_DE[0], Verdict::Keep);
+        }
+    }
+
+    /// Spanish "artículos" and Italian "articoli" are items and a law's
+    /// articles as well as stories: a subheading that goes on from "Otros
+    /// artículos" or "Altri articoli" heads the article's own list (the
+    /// things to pack, a decree's articles), which stays with the
+    /// paragraph after it; and so does German "Mehr Beiträge" (more fees)
+    /// over the groups who pay them. The words alone (and "Mehr Beiträge
+    /// von ...") still head other stories (see
+    /// `more_i18n_teaser_headers_end_the_article`).
+    #[test]
+    fn other_items_subheading_keeps_own_list() {
+        let [a, b, c, d] = body(L::Es);
+        let list_es = [
+            "Protector solar y gafas de sol",
+            "Un pequeño botiquín de primeros auxilios",
+            "Mapa de la zona y una linterna frontal",
+            "Algo de comida energética para el camino",
+        ];
+        let last_es = "Con todo esto en la mochila, solo queda disfrutar del paisaje y volver a casa sin sustos, que al final es lo más importante de cualquier salida al campo.";
+        let body_it = [
+            "Il consiglio dei ministri ha approvato giovedì il decreto sulle famiglie, che allunga i congedi per la nascita di un figlio e crea nuovi aiuti per le famiglie con bambini piccoli.",
+            "Il testo, che ora passa al Parlamento, ha avuto il sostegno di quasi tutti i partiti della maggioranza, anche se alcuni esponenti dell'opposizione hanno criticato la mancanza di una stima dei costi.",
+            "Secondo il governo le misure riguarderanno più di due milioni di famiglie a partire dal prossimo anno, e la spesa sarà divisa tra lo Stato e le regioni in parti uguali.",
+            "Il decreto cambia inoltre alcune norme sul lavoro perché i congedi si possano prendere in modo flessibile durante il primo anno di vita del bambino.",
+        ];
+        let list_it = [
+            "Articolo 12: congedo per la cura dei familiari",
+            "Articolo 15: aiuti per le famiglie con un solo genitore",
+            "Articolo 21: riduzione dell'orario fino ai dodici anni",
+            "Articolo 30: registro delle unioni civili",
+        ];
+        let last_it = "Il decreto entrerà in vigore il giorno dopo la sua pubblicazione nella Gazzetta Ufficiale, una volta che il Parlamento lo avrà convertito in legge nei prossimi due mesi.";
+        let list_de = [
+            "Kinderlose ab 23 Jahren",
+            "Rentnerinnen und Rentner mit Betriebsrente",
+            "Selbstständige in der gesetzlichen Versicherung",
+        ];
+        let last_de = "Die Bundesregierung will die Reform im Frühjahr noch einmal überprüfen und dann entscheiden, ob weitere Schritte nötig sind, um die Finanzen der Kassen dauerhaft zu sichern.";
+        let cases = [
+            (
+                "Qué llevar en la mochila para una ruta por el campo",
+                [a, b, c, d],
+                "Otros artículos que no deben faltar",
+                &list_es[..],
+                last_es,
+            ),
+            (
+                "Approvato il decreto sulle famiglie",
+                body_it,
+                "Altri articoli del decreto",
+                &list_it[..],
+                last_it,
+            ),
+            (
+                "Was sich bei der Pflegeversicherung ändert",
+                body(L::De),
+                "Mehr Beiträge für diese Gruppen",
+                &list_de[..],
+                last_de,
+            ),
+        ];
+        for (headline, paras, sub, list, last) in cases {
+            let mut blocks = vec![headline];
+            blocks.extend(paras);
+            blocks.push(sub);
+            blocks.extend(list);
+            blocks.push(last);
+            let doc = join(&blocks);
+            let cleaned = cleaner().clean(doc.as_bytes());
+            assert_no_after_teasers(&cleaned, sub);
+            for &line in list.iter().chain([&sub, &last]) {
+                assert_verdict(&cleaned, line, Verdict::Keep);
+            }
+            assert_idempotent(&cleaned);
         }
     }
 
