@@ -22,8 +22,9 @@ cd "$(dirname "$0")/.."
 input=${input:-$PWD/../shared/dev-corpus/input}
 [ -d "$input" ] || { echo "throughput: no corpus directory at $input" >&2; exit 2; }
 if [ -n "${THROUGHPUT_DRY_RUN:-}" ]; then echo "corpus: $input"; exit 0; fi
-cargo build --release --quiet --bin dechrome
-bin=target/release/dechrome
+# The shipped build (fat LTO, one codegen unit; see Cargo.toml).
+cargo build --profile release-lto --quiet --bin dechrome
+bin=target/release-lto/dechrome
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
