@@ -628,6 +628,8 @@ struct Doc<'d> {
     skip: &'d [bool],
     /// `joined[i]`: line `i + 1` goes on with line `i`'s paragraph.
     joined: &'d [bool],
+    /// The page is wrapped at one width (a text-mode browser's dump).
+    wrapped: bool,
     /// Some line may hold a tab (false: none does, and the table-row test
     /// skips its search for two tabs; see [`LineMeasures::tabs`]).
     tabs: bool,
@@ -1081,6 +1083,7 @@ impl Doc<'_> {
             alt: &self.alt[..end],
             skip: &self.skip[..end],
             joined: &self.joined[..end],
+            wrapped: self.wrapped,
             tabs: self.tabs,
         }
     }
@@ -1747,6 +1750,7 @@ impl Cleaner {
             alt,
             skip,
             joined,
+            wrapped: layout.width.is_some(),
             tabs: m.tabs,
         };
         let mut judgement = self.judge_relaxed(p, &doc);
@@ -2838,7 +2842,12 @@ impl Cleaner {
                     continue;
                 }
                 let f = doc.feats.get(i);
-                let headline_like = f.words >= 4 && f.weight >= 20 && !doc.texts[i].ends_with(b":");
+                // On a page wrapped at one width, the last lines of a
+                // standfirst go with its first ("... die dem" over "Klima
+                // schaden."): one line of the lead-in.
+                let wrapped = doc.wrapped && i > 0 && doc.joined[i - 1] && !doc.evidence.has(i - 1);
+                let headline_like =
+                    wrapped || (f.words >= 4 && f.weight >= 20 && !doc.texts[i].ends_with(b":"));
                 // The paragraph's own intro right above it ("Summary:",
                 // "Dear Mack:", "From Brian Phillips:") belongs to the
                 // lead-in; the headline may sit above it. Not above a
@@ -2896,8 +2905,9 @@ impl Cleaner {
                 keep[i] = true;
                 heading[i] = Some(KeptBy::LeadIn);
                 // A repeat (the headline printed twice) does not use up the
-                // lead-in; the later copy is dropped as a duplicate.
-                if !doc.skip[i] {
+                // lead-in; the later copy is dropped as a duplicate. Nor
+                // does a wrapped line: its paragraph counts once.
+                if !doc.skip[i] && !wrapped {
                     taken += 1;
                 }
             }

@@ -4436,6 +4436,58 @@ mod regressions {
         assert_body_kept(&cleaned, L::De, "standfirst above a name and a date");
     }
 
+    /// On a page a text-mode browser wrapped, a standfirst of two lines
+    /// whose last line is only its last words ("... at the new library
+    /// from" over "next spring.") is one line of the lead-in: the
+    /// short line does not stop the lead-in, and the headline above it is
+    /// kept too, above a long share row. The menu above the headline stays
+    /// out.
+    #[test]
+    fn wrapped_standfirst_in_lead_in_kept() {
+        let standfirst = wrap(
+            "Readers in the town will be able to borrow books at the new library from next spring.",
+            72,
+        );
+        let last = standfirst.lines().last().unwrap();
+        assert!(
+            standfirst.lines().count() == 2 && last.split(' ').count() < 4,
+            "the case needs a short last line:\n{standfirst}"
+        );
+        let [a, b, c, d] = body(L::En).map(|p| wrap(p, 72));
+        let menu = ["Home", "News", "Local", "Weather"];
+        let mut blocks: Vec<&str> = menu.to_vec();
+        blocks.extend([HEADLINE, &standfirst]);
+        // A long share row between it and the first paragraph leaves the
+        // standfirst outside the article's region.
+        blocks.extend([
+            "By Ann Lee",
+            "February 7, 2020",
+            "Facebook",
+            "Twitter",
+            "Flipboard",
+            "Pinterest",
+            "Reddit",
+            "LinkedIn",
+            "WhatsApp",
+            "Email",
+            "Copy Link",
+            "Comments",
+        ]);
+        blocks.extend([&a[..], &b, &c, &d, "Share this article"]);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        for line in std::iter::once(HEADLINE).chain(standfirst.lines()) {
+            assert_verdict(&cleaned, line, Verdict::Keep);
+        }
+        assert_rendered_together(&cleaned, &standfirst);
+        for line in menu {
+            assert_dropped(&cleaned, line);
+        }
+        for line in a.lines() {
+            assert_verdict(&cleaned, line, Verdict::Keep);
+        }
+    }
+
     /// A page in two languages (a text and its translation): the
     /// sentences of the second language are read in their own language,
     /// not dropped for want of the first one's stopwords.
