@@ -331,6 +331,7 @@ pub(crate) type ProbeBytes = (u8, u32, usize, u32, u128, u64);
 /// the places of its `y` and `Y` bytes and of its agency breaks (see
 /// [`ProbeBytes`]).
 #[allow(clippy::too_many_arguments)]
+#[cfg(target_arch = "x86_64")]
 #[inline(always)]
 pub(crate) fn probe_of_parts(
     digits: u32,
