@@ -5929,33 +5929,41 @@ mod teasers_i18n {
         "Die Familie, die das Geschäft führt, backt seit mehr als fünfzig Jahren im selben Haus.",
     ];
 
+    /// A German article of six paragraphs, `header`, then a list of
+    /// other stories' headlines: the list goes as after-teasers, the
+    /// article stays, and cleaning again changes nothing.
+    fn assert_de_header_ends_article(header: &str) {
+        let [a, b, c, d] = body(L::De);
+        let mut blocks = vec![
+            "Stadtrat unterstützt Plan für neue Bibliothek",
+            a,
+            b,
+            c,
+            d,
+            MORE_BODY_DE[0],
+            MORE_BODY_DE[1],
+            header,
+        ];
+        blocks.extend(TEASERS_DE);
+        let doc = join(&blocks);
+        let cleaned = cleaner().clean(doc.as_bytes());
+        assert_after_teasers(&cleaned, TEASERS_DE);
+        for line in MORE_BODY_DE {
+            assert_verdict(&cleaned, line, Verdict::Keep);
+        }
+        assert_body_kept(&cleaned, L::De, header);
+        assert_idempotent(&cleaned);
+    }
+
     #[test]
     fn de_teaser_headers_end_the_article() {
-        let [a, b, c, d] = body(L::De);
         for header in [
             "Ähnliche Beiträge",
             "Weitere Artikel",
             "Noch mehr aus der Region",
             "Das könnte dich auch interessieren",
         ] {
-            let mut blocks = vec![
-                "Stadtrat unterstützt Plan für neue Bibliothek",
-                a,
-                b,
-                c,
-                d,
-                MORE_BODY_DE[0],
-                MORE_BODY_DE[1],
-                header,
-            ];
-            blocks.extend(TEASERS_DE);
-            let doc = join(&blocks);
-            let cleaned = cleaner().clean(doc.as_bytes());
-            assert_after_teasers(&cleaned, TEASERS_DE);
-            for line in MORE_BODY_DE {
-                assert_verdict(&cleaned, line, Verdict::Keep);
-            }
-            assert_body_kept(&cleaned, L::De, header);
+            assert_de_header_ends_article(header);
         }
     }
 
@@ -5968,7 +5976,6 @@ mod teasers_i18n {
     /// "Ähnliche Beiträge".
     #[test]
     fn more_i18n_teaser_headers_end_the_article() {
-        let [a, b, c, d] = body(L::De);
         for header in [
             "Weitere Pressemitteilungen dieses Vereins",
             "Weitere aktuelle Themen aus der Region",
@@ -5986,25 +5993,7 @@ mod teasers_i18n {
             "Mehr Beiträge",
             "Mehr Beiträge von Anna Beispiel",
         ] {
-            let mut blocks = vec![
-                "Stadtrat unterstützt Plan für neue Bibliothek",
-                a,
-                b,
-                c,
-                d,
-                MORE_BODY_DE[0],
-                MORE_BODY_DE[1],
-                header,
-            ];
-            blocks.extend(TEASERS_DE);
-            let doc = join(&blocks);
-            let cleaned = cleaner().clean(doc.as_bytes());
-            assert_after_teasers(&cleaned, TEASERS_DE);
-            for line in MORE_BODY_DE {
-                assert_verdict(&cleaned, line, Verdict::Keep);
-            }
-            assert_body_kept(&cleaned, L::De, header);
-            assert_idempotent(&cleaned);
+            assert_de_header_ends_article(header);
         }
     }
 
