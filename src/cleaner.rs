@@ -784,6 +784,17 @@ impl<'d> EvidenceView<'d> {
         self.of[i] != 0
     }
 
+    /// Line `i`'s evidence (`self[i]`), the table read only when the line
+    /// has some (most lines have none: one load instead of two).
+    #[inline]
+    fn get(&self, i: usize) -> Option<Evidence> {
+        if self.has(i) {
+            self[i]
+        } else {
+            None
+        }
+    }
+
     /// Each line's [`Evidence::flags`] (0: no evidence), worked out once
     /// for each distinct value: the page-level passes test a byte a line
     /// instead of reading the line's evidence.
@@ -1783,9 +1794,8 @@ impl Cleaner {
         // again, without the chrome around them.
         // (The same at every setting: worked out for the first.)
         let found = prep.found.get_or_insert_with(|| {
-            // (A line's evidence is read only when it has some.)
             (0..n)
-                .map(|i| match evidence.has(i).then(|| evidence[i]).flatten() {
+                .map(|i| match evidence.get(i) {
                     Some(e)
                         if matches!(e.rule, Rule::Phrase(t) if teasers::is_foot_phrase(t))
                             || e.rule == Rule::Shape("photo-credit") =>
@@ -1905,10 +1915,7 @@ impl Cleaner {
         for i in 0..n {
             // A date line the article holds is its dateline, not a banner.
             let dateline = heading[i] == Some(KeptBy::Dateline);
-            let d = if let Some(e) = (evidence.has(i) && !dateline)
-                .then(|| evidence[i])
-                .flatten()
-            {
+            let d = if let Some(e) = evidence.get(i).filter(|_| !dateline) {
                 // On a page cut at its links, the full stop or comma after
                 // a link stands on a line of its own: it ends the sentence
                 // of the kept line above (and, kept, it still shows the
