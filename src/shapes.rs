@@ -4,9 +4,15 @@
 //! [`MAX_SHAPE_BYTES`]), ASCII case-insensitive, with byte-level word
 //! boundaries. The breadcrumb test is plain code (see [`is_breadcrumb`]).
 
-use std::sync::OnceLock;
+use std::panic::{RefUnwindSafe, UnwindSafe};
+use std::sync::{Arc, OnceLock};
 
 use regex::bytes::{Regex, RegexBuilder};
+use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::nfa::thompson;
+use regex_automata::util::pool::Pool;
+use regex_automata::util::syntax;
+use regex_automata::{Anchored, Input};
 
 use crate::verdict::Category;
 
@@ -27,6 +33,12 @@ pub struct Shape {
     /// A cheap test every line the regex can match passes: lines that fail
     /// it are not given to the regex (the regex alone decides the rest).
     pub needs: Needs,
+    /// The regex reads the line from its end: the same lines match (the
+    /// question is only whether one does), and a pattern anchored at the
+    /// end whose start is ambiguous builds far fewer automaton states
+    /// backward (a commenter's name before a timestamp: which of the
+    /// digits start the date is only known once the date is read).
+    pub backward: bool,
 }
 
 /// Cheap byte tests that gate the shape regexes.
@@ -1133,6 +1145,7 @@ pub fn table() -> Vec<Shape> {
         ends_article: false,
         pattern: Box::leak(pattern.into_boxed_str()),
         needs,
+        backward: false,
     };
     let end = |name, category, needs, pattern: &'static str| Shape {
         name,
@@ -1140,6 +1153,7 @@ pub fn table() -> Vec<Shape> {
         ends_article: true,
         pattern,
         needs,
+        backward: false,
     };
     vec![
         // "57 Comments", "Reader Comments (3)": a count of the comments
@@ -1336,7 +1350,12 @@ pub fn table() -> Vec<Shape> {
         s("comment-meta", Category::Social, Needs::All(&[Needs::Last(b"sde:,"), Needs::Suffix(&["says", "said", "wrote", "writes", "commented", "replied"])]), format!(r"(?i-u)^{COMMENTER}\s*(?:says|said|wrote|writes|commented|replied)\s*[:,]?$")),
         // Blogger's "Ann said..." over each comment.
         s("comment-meta", Category::Social, Needs::All(&[Needs::Last(b".\xa6"), Needs::Suffix(&["..", "\u{2026}"])]), format!(r"(?i-u)^{COMMENTER}\s*said\s*(?:\.\.\.|\xe2\x80\xa6)$")),
-        s("comment-meta", Category::Social, Needs::Digits(5), format!(r"(?i-u)^{COMMENTER}\s*(?:(?:says|said|wrote)\s*:?\s*)?(?:on\s+|[|,-]\s*)?{timestamp}\s*(?:said|says|wrote)?\s*:?\s*(?:reply|permalink|#)?$")),
+        // Read backward: forward, its lazy DFA built some 20 ms of states
+        // over the dev corpus (a name's digits may start the date).
+        Shape {
+            backward: true,
+            ..s("comment-meta", Category::Social, Needs::Digits(5), format!(r"(?i-u)^{COMMENTER}\s*(?:(?:says|said|wrote)\s*:?\s*)?(?:on\s+|[|,-]\s*)?{timestamp}\s*(?:said|says|wrote)?\s*:?\s*(?:reply|permalink|#)?$"))
+        },
         // A lone e-mail address or link.
         s("email", Category::Credit, Needs::Byte(b'@'), r"(?i-u)^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$".into()),
         // "« Previous post | Main | Next post »": a blog's links to the
@@ -1385,7 +1404,7 @@ struct Candidates {
 }
 
 impl Candidates {
-    fn of(shapes: &[(LazyRegex, Box<[Gate]>, ShapeHit)]) -> Candidates {
+    fn of(shapes: &[(MatchRegex, Box<[Gate]>, ShapeHit)]) -> Candidates {
         assert!(shapes.len() <= 64, "one bit a shape");
         let mut c = Candidates {
             first: Box::new([0; 256]),
@@ -1516,26 +1535,26 @@ impl Candidates {
 /// cheap [`Needs`] gate.
 #[derive(Clone, Debug)]
 pub struct Shapes {
-    shapes: Vec<(LazyRegex, Box<[Gate]>, ShapeHit)>,
+    shapes: Vec<(MatchRegex, Box<[Gate]>, ShapeHit)>,
     /// The cheapest gates of every shape at once: bit k of a mask is shape
     /// k (see [`Candidates`]).
     candidates: Candidates,
     /// The agencies' first two bytes.
     agency_pairs: Box<[u32; 1024]>,
     /// A date anywhere in the line (see [`Shapes::has_date`]).
-    dateish: LazyRegex,
+    dateish: MatchRegex,
     /// A full calendar date anywhere in the line (see [`Shapes::has_day_date`]).
-    day_date: LazyRegex,
+    day_date: MatchRegex,
     /// A post's tags line (see [`Shapes::is_tags_line`]).
-    tags_line: LazyRegex,
+    tags_line: MatchRegex,
     /// A calendar date, no time of day (see [`Shapes::has_calendar_date`]).
-    calendar: LazyRegex,
+    calendar: MatchRegex,
     /// An author's name with initials (see [`Shapes::is_citation`]).
     cited_author: LazyRegex,
     /// A year (see [`Shapes::is_citation`]).
     year: LazyRegex,
     /// A numbered figure or table caption (see [`Shapes::is_caption`]).
-    caption: LazyRegex,
+    caption: MatchRegex,
     /// A post's count of comments (see [`Shapes::has_post_count`]).
     post_count: LazyRegex,
 }
@@ -1636,22 +1655,21 @@ pub struct ShapeHit {
 /// A regex compiled the first time it is used, not with the shapes: most
 /// lines never reach most regexes (their gates rule them out), and a
 /// process that cleans one small page would spend most of its instructions
-/// compiling regexes it never runs. It derefs to the compiled [`Regex`].
+/// compiling regexes it never runs. It derefs to the compiled [`Regex`]:
+/// for the helpers that need where a match is, or a Unicode word boundary,
+/// or whose literals the regex crate searches for first (a year).
 #[derive(Clone, Debug)]
 struct LazyRegex {
     pattern: Box<str>,
-    /// The table's shapes get larger automaton limits than the helpers.
-    table: bool,
     /// Named in the panic if a built-in pattern is ever broken.
     what: &'static str,
     re: OnceLock<Regex>,
 }
 
 impl LazyRegex {
-    fn new(pattern: &str, table: bool, what: &'static str) -> LazyRegex {
+    fn new(pattern: &str, what: &'static str) -> LazyRegex {
         LazyRegex {
             pattern: pattern.into(),
-            table,
             what,
             re: OnceLock::new(),
         }
@@ -1666,11 +1684,8 @@ impl LazyRegex {
     #[cold]
     #[inline(never)]
     fn build(&self) -> Regex {
-        let mut b = RegexBuilder::new(&self.pattern);
-        if self.table {
-            b.size_limit(16 << 20).dfa_size_limit(4 << 20);
-        }
-        b.build()
+        RegexBuilder::new(&self.pattern)
+            .build()
             .unwrap_or_else(|e| panic!("the {} regex compiles: {e}", self.what))
     }
 }
@@ -1684,10 +1699,153 @@ impl std::ops::Deref for LazyRegex {
     }
 }
 
-/// One of the helper regexes, compiled when first used (`what` names it if
-/// the built-in pattern is ever broken).
-fn compile(pattern: &str, what: &'static str) -> LazyRegex {
-    LazyRegex::new(pattern, false, what)
+/// A regex asked only whether a line matches (the table's shapes and most
+/// helpers), compiled the first time a line needs it (as [`LazyRegex`]).
+/// That question needs one lazy DFA reading the line one way, not what
+/// the regex crate builds besides to find where a match starts and its
+/// groups (a reverse automaton, prefilters, capture engines): some 40% of
+/// its compile time. Each thread steps its own cache of DFA states (as
+/// with the regex crate).
+#[derive(Clone, Debug)]
+struct MatchRegex {
+    pattern: Box<str>,
+    /// Read from the line's end (see [`Shape::backward`]).
+    backward: bool,
+    /// Named in the panic if a built-in pattern is ever broken.
+    what: &'static str,
+    engine: OnceLock<Arc<Engine>>,
+}
+
+/// What a [`MatchRegex`] compiles to (one for each regex, behind an
+/// `Arc`: the size of the variants does not matter).
+#[derive(Debug)]
+#[allow(clippy::large_enum_variant)]
+enum Engine {
+    Lazy {
+        dfa: DFA,
+        /// Whether every match starts where the DFA starts reading (the
+        /// line's start, or its end when backward): only there is one
+        /// looked for.
+        anchored: Anchored,
+        backward: bool,
+        caches: Pool<Cache, CacheFn>,
+        /// The regex crate's, for a search the lazy DFA cannot finish (none
+        /// can with these settings: no Unicode word boundary, no giving up
+        /// on a cache that keeps filling), built only then.
+        fallback: OnceLock<Regex>,
+    },
+    /// A pattern the lazy DFA does not take (a Unicode word boundary).
+    Regex(Regex),
+}
+
+/// Makes a thread's cache of DFA states.
+type CacheFn = Box<dyn Fn() -> Cache + Send + Sync + UnwindSafe + RefUnwindSafe>;
+
+/// The automaton limits of a [`MatchRegex`]: the date shapes' NFAs (some
+/// 2,000 states) need more than the regex crate's defaults.
+const NFA_BYTES: usize = 16 << 20;
+const DFA_CACHE_BYTES: usize = 4 << 20;
+
+impl MatchRegex {
+    fn new(pattern: &str, backward: bool, what: &'static str) -> MatchRegex {
+        MatchRegex {
+            pattern: pattern.into(),
+            backward,
+            what,
+            engine: OnceLock::new(),
+        }
+    }
+
+    /// Does `line` hold a match?
+    #[inline]
+    fn is_match(&self, line: &[u8]) -> bool {
+        self.force().is_match(line, self)
+    }
+
+    /// Compiles the regex now (on first use; tests, to find broken
+    /// patterns early).
+    #[inline]
+    fn force(&self) -> &Engine {
+        self.engine.get_or_init(|| Arc::new(self.build()))
+    }
+
+    /// The regex crate's regex for the pattern.
+    fn regex(&self) -> Regex {
+        RegexBuilder::new(&self.pattern)
+            .size_limit(NFA_BYTES)
+            .dfa_size_limit(DFA_CACHE_BYTES)
+            .build()
+            .unwrap_or_else(|e| panic!("the {} regex compiles: {e}", self.what))
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn build(&self) -> Engine {
+        // The syntax of `regex::bytes` (`utf8(false)`: a `(?-u)` class may
+        // match any byte), no capture groups.
+        let nfa = thompson::Compiler::new()
+            .syntax(syntax::Config::new().utf8(false))
+            .configure(
+                thompson::Config::new()
+                    .utf8(false)
+                    .reverse(self.backward)
+                    .nfa_size_limit(Some(NFA_BYTES))
+                    .which_captures(thompson::WhichCaptures::None),
+            )
+            .build(&self.pattern);
+        let Ok(nfa) = nfa else {
+            return Engine::Regex(self.regex());
+        };
+        let anchored = if nfa.is_always_start_anchored() {
+            Anchored::Yes
+        } else {
+            Anchored::No
+        };
+        let dfa = DFA::builder()
+            .configure(DFA::config().cache_capacity(DFA_CACHE_BYTES))
+            .build_from_nfa(nfa);
+        match dfa {
+            Ok(dfa) => {
+                let own = dfa.clone();
+                Engine::Lazy {
+                    dfa,
+                    anchored,
+                    backward: self.backward,
+                    caches: Pool::new(Box::new(move || own.create_cache())),
+                    fallback: OnceLock::new(),
+                }
+            }
+            Err(_) => Engine::Regex(self.regex()),
+        }
+    }
+}
+
+impl Engine {
+    #[inline]
+    fn is_match(&self, line: &[u8], re: &MatchRegex) -> bool {
+        match self {
+            Engine::Lazy {
+                dfa,
+                anchored,
+                backward,
+                caches,
+                fallback,
+            } => {
+                let input = Input::new(line).anchored(*anchored).earliest(true);
+                let mut cache = caches.get();
+                let found = if *backward {
+                    dfa.try_search_rev(&mut cache, &input)
+                } else {
+                    dfa.try_search_fwd(&mut cache, &input)
+                };
+                match found {
+                    Ok(m) => m.is_some(),
+                    Err(_) => fallback.get_or_init(|| re.regex()).is_match(line),
+                }
+            }
+            Engine::Regex(r) => r.is_match(line),
+        }
+    }
 }
 
 /// The most ASCII letters a line `pattern` matches can hold (`None`: no
@@ -1750,7 +1908,7 @@ impl Shapes {
         let shapes: Vec<_> = table()
             .into_iter()
             .map(|s| {
-                let re = LazyRegex::new(s.pattern, true, s.name);
+                let re = MatchRegex::new(s.pattern, s.backward, s.name);
                 let hit = ShapeHit {
                     name: s.name,
                     category: s.category,
@@ -1761,14 +1919,15 @@ impl Shapes {
                 (re, gates.into_boxed_slice(), hit)
             })
             .collect();
-        let dateish = compile(&dateish_pattern(), "date");
-        let day_date = compile(&day_date_pattern(), "day-date");
-        let tags_line = compile(TAGS_LINE, "tags");
-        let calendar = compile(&calendar_pattern(), "calendar");
-        let cited_author = compile(CITED_AUTHOR, "author");
-        let year = compile(YEAR, "year");
-        let caption = compile(CAPTION, "caption");
-        let post_count = compile(POST_COUNT, "post-count");
+        let matcher = |pattern: &str, what| MatchRegex::new(pattern, false, what);
+        let dateish = matcher(&dateish_pattern(), "date");
+        let day_date = matcher(&day_date_pattern(), "day-date");
+        let tags_line = matcher(TAGS_LINE, "tags");
+        let calendar = matcher(&calendar_pattern(), "calendar");
+        let cited_author = LazyRegex::new(CITED_AUTHOR, "author");
+        let year = LazyRegex::new(YEAR, "year");
+        let caption = matcher(CAPTION, "caption");
+        let post_count = LazyRegex::new(POST_COUNT, "post-count");
         let candidates = Candidates::of(&shapes);
         // The gates the candidates' masks test exactly are not tried again.
         let shapes = shapes
@@ -1788,6 +1947,18 @@ impl Shapes {
             caption,
             post_count,
         }
+    }
+
+    /// The regexes asked only whether a line matches.
+    #[cfg(test)]
+    fn match_regexes(&self) -> impl Iterator<Item = &MatchRegex> {
+        self.shapes.iter().map(|(re, _, _)| re).chain([
+            &self.dateish,
+            &self.day_date,
+            &self.tags_line,
+            &self.calendar,
+            &self.caption,
+        ])
     }
 
     /// Does the line hold a post's count of comments or trackbacks
@@ -2247,6 +2418,142 @@ mod tests {
         }
     }
 
+    /// `h` without its anchors and word boundaries (for proptest's
+    /// generator, which takes none).
+    fn without_looks(h: &regex_syntax::hir::Hir) -> regex_syntax::hir::Hir {
+        use regex_syntax::hir::{Capture, Hir, HirKind, Repetition};
+        match h.kind() {
+            HirKind::Look(_) => Hir::empty(),
+            HirKind::Repetition(r) => Hir::repetition(Repetition {
+                sub: Box::new(without_looks(&r.sub)),
+                ..r.clone()
+            }),
+            HirKind::Capture(c) => Hir::capture(Capture {
+                sub: Box::new(without_looks(&c.sub)),
+                ..c.clone()
+            }),
+            HirKind::Concat(hs) => Hir::concat(hs.iter().map(without_looks).collect()),
+            HirKind::Alternation(hs) => Hir::alternation(hs.iter().map(without_looks).collect()),
+            _ => h.clone(),
+        }
+    }
+
+    /// Every regex asked only whether a line matches answers as the regex
+    /// crate's regex of its pattern, read either way (forward and
+    /// backward): on lines made from the pattern itself (without its
+    /// anchors and word boundaries: most match or nearly do), the same
+    /// with bytes before or after, cut short, and every line of the
+    /// fixtures.
+    #[test]
+    fn match_regexes_are_the_regex_crates() {
+        use proptest::prelude::*;
+        let mut fixtures: Vec<Vec<u8>> = Vec::new();
+        for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures")).unwrap() {
+            let page = std::fs::read(entry.unwrap().path()).unwrap();
+            for line in page.split(|&b| b == b'\n') {
+                fixtures.push(line.to_vec());
+                fixtures.push(line.trim_ascii().to_vec());
+            }
+        }
+        assert!(fixtures.len() > 1000);
+        for re in builtin().match_regexes() {
+            let reference = Regex::new(&re.pattern).unwrap();
+            let both = [re, &MatchRegex::new(&re.pattern, !re.backward, re.what)];
+            let check = |line: &[u8]| {
+                let want = reference.is_match(line);
+                for m in both {
+                    prop_assert_eq!(
+                        m.is_match(line),
+                        want,
+                        "{} (backward: {}) {:?}",
+                        m.what,
+                        m.backward,
+                        String::from_utf8_lossy(line)
+                    );
+                }
+                Ok(want)
+            };
+            for line in &fixtures {
+                check(line).unwrap();
+            }
+            let hir = regex_syntax::ParserBuilder::new()
+                .utf8(false)
+                .build()
+                .parse(&re.pattern)
+                .unwrap();
+            let made = proptest::string::bytes_regex_parsed(&without_looks(&hir)).unwrap();
+            let pad = proptest::collection::vec(
+                prop::sample::select(b" a1.,:-|\t(\xc3\xa9".to_vec()),
+                0..4,
+            );
+            let matched = std::cell::Cell::new(0usize);
+            let mut runner =
+                proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(2_000));
+            runner
+                .run(&(made, pad, 0..4u8), |(line, pad, how)| {
+                    let line = match how {
+                        0 => line,
+                        1 => [pad, line].concat(),
+                        2 => [line, pad].concat(),
+                        _ => line[..line.len() / 2].to_vec(),
+                    };
+                    matched.set(matched.get() + usize::from(check(&line)?));
+                    Ok(())
+                })
+                .unwrap();
+            assert!(matched.get() > 0, "{}: some lines match", re.what);
+        }
+    }
+
+    /// A pattern the lazy DFA does not take (a Unicode word boundary) is
+    /// left to the regex crate; a search the lazy DFA gives up on (here, at
+    /// a byte it is told to quit at) goes to the regex crate's regex.
+    #[test]
+    fn match_regex_falls_back() {
+        let unicode = MatchRegex::new(r"\bd\w+s\b", false, "test");
+        assert!(matches!(unicode.force(), Engine::Regex(_)));
+        assert!(unicode.is_match("déjà des idées".as_bytes()));
+        assert!(!unicode.is_match("déjà desé".as_bytes()));
+        let quits = MatchRegex::new(r"(?-u)b+c", false, "test");
+        let dfa = DFA::builder()
+            .configure(DFA::config().quit(b'x', true))
+            .build(&quits.pattern)
+            .unwrap();
+        let own = dfa.clone();
+        let engine = Engine::Lazy {
+            dfa,
+            anchored: Anchored::No,
+            backward: false,
+            caches: Pool::new(Box::new(move || own.create_cache())),
+            fallback: OnceLock::new(),
+        };
+        assert!(engine.is_match(b"abbc", &quits));
+        assert!(engine.is_match(b"x abbc", &quits));
+        assert!(!engine.is_match(b"x abb", &quits));
+        let Engine::Lazy { fallback, .. } = &engine else {
+            unreachable!()
+        };
+        assert!(fallback.get().is_some(), "the regex crate's answered");
+    }
+
+    /// A backward shape is anchored at the line's end: read from there, a
+    /// match is looked for at that one place, not at every byte.
+    #[test]
+    fn backward_shapes_end_at_the_end() {
+        let shapes = builtin();
+        let mut backward = 0;
+        for (re, _, _) in &shapes.shapes {
+            if re.backward {
+                backward += 1;
+                let Engine::Lazy { anchored, .. } = re.force() else {
+                    panic!("{}: a lazy DFA", re.what)
+                };
+                assert_eq!(*anchored, Anchored::Yes, "{}", re.what);
+            }
+        }
+        assert!(backward > 0);
+    }
+
     /// The built-in shapes, compiled once for all the tests.
     fn builtin() -> &'static Shapes {
         static SHAPES: std::sync::OnceLock<Shapes> = std::sync::OnceLock::new();
@@ -2317,23 +2624,15 @@ mod tests {
         }
     }
 
-    /// Every regex compiles (they are compiled lazily, when first used).
+    /// Every regex compiles (they are compiled lazily, when first used),
+    /// those asked only whether a line matches into lazy DFAs.
     #[test]
     fn table_compiles() {
         let s = Shapes::builtin();
-        for (re, _, _) in &s.shapes {
-            re.force();
+        for re in s.match_regexes() {
+            assert!(matches!(re.force(), Engine::Lazy { .. }), "{}", re.what);
         }
-        for re in [
-            &s.dateish,
-            &s.day_date,
-            &s.tags_line,
-            &s.calendar,
-            &s.cited_author,
-            &s.year,
-            &s.caption,
-            &s.post_count,
-        ] {
+        for re in [&s.cited_author, &s.year, &s.post_count] {
             re.force();
         }
         assert!(s.find(b"12 comments").is_some());
