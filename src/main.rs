@@ -201,6 +201,12 @@ fn run(cfg: Config) -> anyhow::Result<bool> {
         })
         .collect();
     let total = sizes.iter().copied().sum::<Option<u64>>();
+    // A long run needs every regex and automaton the cleaner builds
+    // lazily: over several threads they are built here, in parallel, so
+    // that no thread waits while another compiles one.
+    if cfg.threads > 1 && sizes.iter().flatten().sum::<u64>() >= WARM_UP_BYTES {
+        cleaner.warm_up();
+    }
     let rep = Reporter::new(cfg.quiet, total);
     let ctx = Ctx {
         cfg: &cfg,
@@ -577,6 +583,11 @@ fn read_failed(name: &str, e: &io::Error, lines: u64) -> String {
         format!("{name}: read failed after line {lines}: {e}")
     }
 }
+
+/// A run over at least this many bytes of files (with several threads)
+/// builds the cleaner's automata first ([`Cleaner::warm_up`]): it would
+/// build nearly all of them anyway (the lexicon's DFA after some 1.8 MB).
+const WARM_UP_BYTES: u64 = 2 << 20;
 
 /// Pages per thread in a window of plain-text pages.
 const WINDOW_PAGES_PER_THREAD: usize = 64;

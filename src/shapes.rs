@@ -1675,8 +1675,8 @@ impl LazyRegex {
         }
     }
 
-    /// Compiles the regex now (tests do, to find broken patterns early).
-    #[cfg(test)]
+    /// Compiles the regex now (a warm-up; tests, to find broken patterns
+    /// early).
     fn force(&self) -> &Regex {
         self
     }
@@ -1762,8 +1762,8 @@ impl MatchRegex {
         self.force().is_match(line, self)
     }
 
-    /// Compiles the regex now (on first use; tests, to find broken
-    /// patterns early).
+    /// Compiles the regex now (a warm-up; tests, to find broken patterns
+    /// early).
     #[inline]
     fn force(&self) -> &Engine {
         self.engine.get_or_init(|| Arc::new(self.build()))
@@ -1959,6 +1959,55 @@ impl Shapes {
             &self.calendar,
             &self.caption,
         ])
+    }
+
+    /// Whether every regex is compiled.
+    #[cfg(test)]
+    pub(crate) fn all_built(&self) -> bool {
+        self.match_regexes().all(|re| re.engine.get().is_some())
+            && [&self.cited_author, &self.year, &self.post_count]
+                .iter()
+                .all(|re| re.re.get().is_some())
+    }
+
+    /// Each regex, as a task that compiles it now (see
+    /// [`Cleaner::warm_up`](crate::Cleaner::warm_up)), with a guess at
+    /// its cost: its pattern's length (a Unicode class counts as many
+    /// bytes: its UTF-8 automaton is large).
+    pub(crate) fn warm_up_tasks(&self) -> Vec<(usize, Box<dyn Fn() + Send + Sync + '_>)> {
+        let cost = |p: &str| p.len() + 1000 * p.matches(r"\p{").count();
+        let mut tasks: Vec<(usize, Box<dyn Fn() + Send + Sync + '_>)> = Vec::new();
+        for (re, _, _) in &self.shapes {
+            tasks.push((
+                cost(&re.pattern),
+                Box::new(|| {
+                    re.force();
+                }),
+            ));
+        }
+        for re in [
+            &self.dateish,
+            &self.day_date,
+            &self.tags_line,
+            &self.calendar,
+            &self.caption,
+        ] {
+            tasks.push((
+                cost(&re.pattern),
+                Box::new(|| {
+                    re.force();
+                }),
+            ));
+        }
+        for re in [&self.cited_author, &self.year, &self.post_count] {
+            tasks.push((
+                cost(&re.pattern),
+                Box::new(|| {
+                    re.force();
+                }),
+            ));
+        }
+        tasks
     }
 
     /// Does the line hold a post's count of comments or trackbacks

@@ -819,6 +819,25 @@ impl Clone for ScanCount {
     }
 }
 
+/// Set by the thread that builds a lazily built automaton (a clone starts
+/// unset: it builds its own if it was cloned before the automaton was
+/// ready).
+#[derive(Debug, Default)]
+struct Claim(std::sync::atomic::AtomicBool);
+
+impl Claim {
+    /// Whether this call is the first to claim it.
+    fn take(&self) -> bool {
+        !self.0.swap(true, Ordering::Relaxed)
+    }
+}
+
+impl Clone for Claim {
+    fn clone(&self) -> Claim {
+        Claim::default()
+    }
+}
+
 /// The compiled lexicon.
 #[derive(Clone, Debug)]
 pub struct Lexicon {
@@ -839,6 +858,9 @@ pub struct Lexicon {
     anywhere_dfa: std::sync::OnceLock<DFA>,
     /// The scans made with `anywhere` so far (over all threads).
     anywhere_scans: ScanCount,
+    /// Taken by the thread that builds `anywhere_dfa`: the others go on
+    /// with `anywhere` meanwhile rather than wait for it.
+    anywhere_building: Claim,
     /// The longest `~` phrase's length.
     anywhere_longest: usize,
     anywhere_ids: Vec<usize>,
@@ -928,6 +950,7 @@ impl Lexicon {
             anywhere,
             anywhere_dfa: std::sync::OnceLock::new(),
             anywhere_scans: ScanCount::default(),
+            anywhere_building: Claim::default(),
             anywhere_longest,
             anywhere_ids,
             anywhere_grams,
@@ -1054,11 +1077,37 @@ impl Lexicon {
         if let Some(dfa) = self.anywhere_dfa.get() {
             return self.scan(dfa, ids, norm, words, from, to);
         }
-        if self.anywhere_scans.0.fetch_add(1, Ordering::Relaxed) < DFA_AFTER {
-            return self.scan(&self.anywhere, ids, norm, words, from, to);
+        if self.anywhere_scans.0.fetch_add(1, Ordering::Relaxed) >= DFA_AFTER
+            && self.anywhere_building.take()
+        {
+            let dfa = self.anywhere_dfa.get_or_init(|| self.build_anywhere_dfa());
+            return self.scan(dfa, ids, norm, words, from, to);
         }
-        let dfa = self.anywhere_dfa.get_or_init(|| self.build_anywhere_dfa());
-        self.scan(dfa, ids, norm, words, from, to)
+        // Before the count, or while another thread builds the DFA.
+        self.scan(&self.anywhere, ids, norm, words, from, to)
+    }
+
+    /// Builds now the DFA for the `~` phrases, which a run otherwise
+    /// builds after [`DFA_AFTER`] scans (see
+    /// [`Cleaner::warm_up`](crate::Cleaner::warm_up)), unless a thread
+    /// already claimed it.
+    pub(crate) fn warm_up_dfa(&self) {
+        if self.anywhere_building.take() {
+            self.anywhere_dfa.get_or_init(|| self.build_anywhere_dfa());
+        }
+    }
+
+    /// Whether the automata a run builds when it first needs them are
+    /// built (the reference's excepted).
+    #[cfg(test)]
+    pub(crate) fn all_built(&self) -> bool {
+        self.anywhere_dfa.get().is_some() && self.affix.get().is_some()
+    }
+
+    /// Builds now the automaton of the affixed phrases, which a run
+    /// otherwise builds for the first line that starts or ends with one.
+    pub(crate) fn warm_up_affix(&self) {
+        self.affix();
     }
 
     #[cold]
@@ -1419,6 +1468,39 @@ mod tests {
         let mut v = Vec::new();
         normalise(b"Publicit\xe9 ", &mut v);
         assert_eq!(v, "publicité".as_bytes());
+    }
+
+    /// Past the count of scans, a scan while another thread builds the
+    /// `~` phrases' DFA (it took the claim) goes on with the NFA, finding
+    /// what the DFA finds, and neither waits for that DFA nor builds
+    /// another; a clone builds its own. `warm_up` builds the DFA before
+    /// any count, unless a thread already claimed it.
+    #[test]
+    fn scans_go_on_while_the_dfa_is_built() {
+        let lex = Lexicon::builtin().unwrap();
+        let phrase = anywhere_phrase(&lex, 0);
+        let line = format!("a long line of text that holds {phrase} in its middle and goes on");
+        let words = line.split(' ').count() as u32;
+        let want = built_in().find(line.as_bytes(), words).map(|h| h.text);
+        assert!(want.is_some(), "{line}");
+        lex.anywhere_scans.0.store(DFA_AFTER, Ordering::Relaxed);
+        assert!(lex.anywhere_building.take(), "as another thread would");
+        assert_eq!(lex.find(line.as_bytes(), words).map(|h| h.text), want);
+        assert!(
+            lex.anywhere_scans.0.load(Ordering::Relaxed) > DFA_AFTER,
+            "scanned"
+        );
+        assert!(lex.anywhere_dfa.get().is_none(), "no second build");
+        lex.warm_up_dfa();
+        assert!(lex.anywhere_dfa.get().is_none(), "claimed already");
+        let copy = lex.clone();
+        assert_eq!(copy.find(line.as_bytes(), words).map(|h| h.text), want);
+        assert!(copy.anywhere_dfa.get().is_some(), "the clone built its own");
+        let fresh = Lexicon::builtin().unwrap();
+        fresh.warm_up_dfa();
+        fresh.warm_up_affix();
+        assert!(fresh.anywhere_dfa.get().is_some() && fresh.affix.get().is_some());
+        assert_eq!(fresh.find(line.as_bytes(), words).map(|h| h.text), want);
     }
 
     #[test]
