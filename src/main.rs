@@ -640,11 +640,7 @@ fn explain_prefix(ctx: &Ctx<'_>, job: &Job) -> Option<Vec<u8>> {
 /// Reads one plain-text page: its bytes, or the message saying why not.
 fn read_page(ctx: &Ctx<'_>, job: &Job) -> Result<Vec<u8>, String> {
     let name = job.input.display();
-    let mut buf = Vec::new();
-    codec::open(&job.input, ctx.rep.progress())
-        .and_then(|(mut r, _)| r.read_to_end(&mut buf))
-        .map_err(|e| format!("{name}: {e}"))?;
-    Ok(buf)
+    codec::read_all(&job.input, ctx.rep.progress()).map_err(|e| format!("{name}: {e}"))
 }
 
 fn clean_text(ctx: &Ctx<'_>, page: &[u8], prefix: Option<&[u8]>) -> (Vec<u8>, Stats) {

@@ -62,6 +62,31 @@ pub fn open(input: &Input, progress: Option<&ProgressBar>) -> io::Result<(Reader
     decode(raw)
 }
 
+/// The whole of `input`, decompressed (raw bytes read are counted on
+/// `progress`). A file is read in one piece into a buffer of its size (no
+/// buffer of the reader, no growing and copying as it is read) and, when
+/// its first bytes say gzip or zstd, decompressed from memory.
+pub fn read_all(input: &Input, progress: Option<&ProgressBar>) -> io::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    let raw = match input {
+        Input::File(p) => std::fs::read(p)?,
+        Input::Stdin => {
+            open(input, progress)?.0.read_to_end(&mut buf)?;
+            return Ok(buf);
+        }
+    };
+    if let Some(pb) = progress {
+        pb.inc(raw.len() as u64);
+    }
+    if Codec::sniff(&raw) == Codec::Plain {
+        return Ok(raw);
+    }
+    decode(Box::new(Cursor::new(raw)))?
+        .0
+        .read_to_end(&mut buf)?;
+    Ok(buf)
+}
+
 /// Decompresses `raw` by its first bytes.
 pub fn decode(mut raw: Box<dyn Read + Send>) -> io::Result<(Reader, Codec)> {
     let mut prefix = [0u8; 4];
@@ -210,6 +235,51 @@ mod tests {
         for data in [&b""[..], b"a", b"\x1f", b"ab\n"] {
             assert_eq!(roundtrip(Codec::Plain, data), (data.to_vec(), Codec::Plain));
         }
+    }
+
+    /// A file read whole is what its reader reads, plain or compressed,
+    /// short or empty.
+    #[test]
+    fn read_all_is_the_reader() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = "héllo\nworld\n".repeat(1000);
+        let mut n = 0;
+        for codec in [Codec::Plain, Codec::Gzip, Codec::Zstd] {
+            for data in [data.as_bytes(), b"", b"a", b"\x1f", b"\x28\xb5\x2f"] {
+                let mut e = Encoder::new(Vec::new(), codec).unwrap();
+                e.write_all(data).unwrap();
+                let path = dir.path().join(n.to_string());
+                n += 1;
+                std::fs::write(&path, e.finish().unwrap()).unwrap();
+                let input = Input::File(path);
+                let mut read = Vec::new();
+                open(&input, None)
+                    .unwrap()
+                    .0
+                    .read_to_end(&mut read)
+                    .unwrap();
+                assert_eq!(read, data);
+                assert_eq!(read_all(&input, None).unwrap(), data);
+            }
+        }
+        // A corrupt stream fails as its reader fails.
+        let path = dir.path().join("bad.gz");
+        std::fs::write(&path, b"\x1f\x8b\x08\x00garbage").unwrap();
+        let input = Input::File(path);
+        let mut read = Vec::new();
+        let e1 = open(&input, None)
+            .unwrap()
+            .0
+            .read_to_end(&mut read)
+            .unwrap_err();
+        let e2 = read_all(&input, None).unwrap_err();
+        assert_eq!(e1.to_string(), e2.to_string());
+        // A missing file too.
+        let missing = Input::File(dir.path().join("none"));
+        assert_eq!(
+            open(&missing, None).err().unwrap().kind(),
+            read_all(&missing, None).unwrap_err().kind()
+        );
     }
 
     #[test]
