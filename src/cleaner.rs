@@ -1352,19 +1352,19 @@ impl Cleaner {
 
     /// Builds now, in parallel on rayon's thread pool, what the cleaner
     /// otherwise builds when a page first needs it: the shape regexes (38
-    /// of them, some 100M instructions) and the lexicon's DFA for phrases
-    /// anywhere in a line (some 39M). A long run over several threads
-    /// needs them all, and cleaning them in lazily, each thread would
-    /// wait while another compiles one (a regex is compiled once); a run
-    /// over a few pages would pay for what it may never use.
+    /// of them, some 90M instructions) and the lexicon's automaton of the
+    /// phrases that start or end a line (some 10M). A long run over
+    /// several threads needs them all, and were they built lazily, a
+    /// thread would wait while another compiles one (each is built once);
+    /// a run over a few pages would pay for what it may never use. (The
+    /// lexicon's DFA for phrases anywhere in a line is left to the runs
+    /// long enough to earn it back.)
     pub fn warm_up(&self) {
         use rayon::prelude::*;
         let inner = &*self.inner;
         let mut tasks = inner.shapes.warm_up_tasks();
-        // The lexicon's automata: the DFA costs as much as the largest
-        // regexes together.
-        tasks.push((usize::MAX, Box::new(|| inner.lexicon.warm_up_dfa())));
-        tasks.push((2_000, Box::new(|| inner.lexicon.warm_up_affix())));
+        // About as long as the largest regexes.
+        tasks.push((8_000, Box::new(|| inner.lexicon.warm_up_affix())));
         // The largest first: the threads end together.
         tasks.sort_by_key(|&(cost, _)| std::cmp::Reverse(cost));
         tasks

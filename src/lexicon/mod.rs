@@ -801,12 +801,13 @@ fn whole_key(line: &[u8]) -> usize {
 }
 
 /// How many `~` scans a run makes with the NFA before it builds the DFA:
-/// some 1.8 MB of pages (about 570 scans a megabyte on the dev corpus). A
-/// run over a few pages (a filter in a shell pipeline, a process per
-/// document) never builds it and starts twice as fast; a large run pays at
-/// most some 1.6M instructions more than with the DFA from the start (the
-/// DFA saves some 1,600 instructions a scan).
-const DFA_AFTER: u32 = 1_024;
+/// as many as it takes for the DFA to save what it costs to build (some
+/// 39M instructions, at some 790 a scan: 1,500 with the NFA, 700 with the
+/// DFA), some 89 MB of pages (560 scans a megabyte on the dev corpus).
+/// Whatever a run's length, it then pays at most twice what the better of
+/// the two automata would have cost it; a run over the 26 MB of the dev
+/// corpus pays 28M instructions less than when the DFA came after 1.8 MB.
+const DFA_AFTER: u32 = 49_152;
 
 /// A count shared by the threads of a run (a clone starts from the same
 /// count).
@@ -852,9 +853,8 @@ pub struct Lexicon {
     /// until [`DFA_AFTER`] scans have been made: then `anywhere_dfa`.
     anywhere: NFA,
     /// The same automaton as a DFA, built once a run has scanned this much:
-    /// it steps faster, but costs some 32M instructions to build, more
-    /// than half of the start-up, which a run over one page would pay for
-    /// nothing.
+    /// it steps faster, but costs some 39M instructions to build, which
+    /// only a long run earns back.
     anywhere_dfa: std::sync::OnceLock<DFA>,
     /// The scans made with `anywhere` so far (over all threads).
     anywhere_scans: ScanCount,
@@ -1087,21 +1087,11 @@ impl Lexicon {
         self.scan(&self.anywhere, ids, norm, words, from, to)
     }
 
-    /// Builds now the DFA for the `~` phrases, which a run otherwise
-    /// builds after [`DFA_AFTER`] scans (see
-    /// [`Cleaner::warm_up`](crate::Cleaner::warm_up)), unless a thread
-    /// already claimed it.
-    pub(crate) fn warm_up_dfa(&self) {
-        if self.anywhere_building.take() {
-            self.anywhere_dfa.get_or_init(|| self.build_anywhere_dfa());
-        }
-    }
-
-    /// Whether the automata a run builds when it first needs them are
-    /// built (the reference's excepted).
+    /// Whether the automata a run of any length builds when it first needs
+    /// them are built (the `~` DFA and the reference's excepted).
     #[cfg(test)]
     pub(crate) fn all_built(&self) -> bool {
-        self.anywhere_dfa.get().is_some() && self.affix.get().is_some()
+        self.affix.get().is_some()
     }
 
     /// Builds now the automaton of the affixed phrases, which a run
@@ -1473,8 +1463,7 @@ mod tests {
     /// Past the count of scans, a scan while another thread builds the
     /// `~` phrases' DFA (it took the claim) goes on with the NFA, finding
     /// what the DFA finds, and neither waits for that DFA nor builds
-    /// another; a clone builds its own. `warm_up` builds the DFA before
-    /// any count, unless a thread already claimed it.
+    /// another; a clone builds its own.
     #[test]
     fn scans_go_on_while_the_dfa_is_built() {
         let lex = Lexicon::builtin().unwrap();
@@ -1491,15 +1480,12 @@ mod tests {
             "scanned"
         );
         assert!(lex.anywhere_dfa.get().is_none(), "no second build");
-        lex.warm_up_dfa();
-        assert!(lex.anywhere_dfa.get().is_none(), "claimed already");
         let copy = lex.clone();
         assert_eq!(copy.find(line.as_bytes(), words).map(|h| h.text), want);
         assert!(copy.anywhere_dfa.get().is_some(), "the clone built its own");
         let fresh = Lexicon::builtin().unwrap();
-        fresh.warm_up_dfa();
         fresh.warm_up_affix();
-        assert!(fresh.anywhere_dfa.get().is_some() && fresh.affix.get().is_some());
+        assert!(fresh.affix.get().is_some() && fresh.anywhere_dfa.get().is_none());
         assert_eq!(fresh.find(line.as_bytes(), words).map(|h| h.text), want);
     }
 
