@@ -1168,12 +1168,16 @@ pub fn table() -> Vec<Shape> {
         // The same count in a sentence, maybe after the post's own line
         // ("There are 12 comments.", "There are 3 comments about:",
         // "Seen by Ann on May 2 2012. There is one comment.", "There are
-        // no comments yet").
-        end(
-            "comment-total",
-            Category::Social, Needs::All(&[Needs::MaxLetters(98), Needs::Last(b"stery.:"), Needs::Suffix(&["comment", "comments", "response", "responses", "replies", "yet", "far", "about", "post", "article", "story", "entry"])]),
-            r"(?i-u)^(?:[^.!?]{1,60}[.!?]\s+)?there\s+(?:are|is)\s+(?:\d[\d.,]*|no|one)\s+(?:comments?|responses?|replies|reader\s+comments)(?:\s+(?:yet|so\s+far|about|on\s+this\s+(?:post|article|story|entry)))?\s*[.:]?$",
-        ),
+        // no comments yet"). Read backward (see `Shape::backward`): where
+        // the sentence before "there" ends is known from the end.
+        Shape {
+            backward: true,
+            ..end(
+                "comment-total",
+                Category::Social, Needs::All(&[Needs::MaxLetters(98), Needs::Last(b"stery.:"), Needs::Suffix(&["comment", "comments", "response", "responses", "replies", "yet", "far", "about", "post", "article", "story", "entry"])]),
+                r"(?i-u)^(?:[^.!?]{1,60}[.!?]\s+)?there\s+(?:are|is)\s+(?:\d[\d.,]*|no|one)\s+(?:comments?|responses?|replies|reader\s+comments)(?:\s+(?:yet|so\s+far|about|on\s+this\s+(?:post|article|story|entry)))?\s*[.:]?$",
+            )
+        },
         // "12 comments", "1.2K shares", "Comments (3)"
         s(
             "counter",
@@ -1331,8 +1335,10 @@ pub fn table() -> Vec<Shape> {
         // ("Posted by jdoe42 at 2:00 AM": Blogger prints it under the post,
         // above the comments). Capitalised names stay bylines: moving this
         // shape before them lost article text on the dev corpus.
+        // Read backward: where the name ends is known from the time.
         Shape {
             ends_article: true,
+            backward: true,
             ..s("post-footer", Category::Credit, Needs::All(&[Needs::Digit, Needs::Prefix(&["posted"]), Needs::MaxLetters(77)]), format!(r"(?i-u)^posted\s+by\s+[^.!?]{{1,60}}?\s+at\s+{TIME}$"))
         },
         // Sign-offs that close an article: "(Additional reporting by ...; editing by ...)"
@@ -1347,11 +1353,19 @@ pub fn table() -> Vec<Shape> {
         // Comment metadata: "Maria July 7, 2012 at 2:31 pm", "jdoe says:",
         // "Anonymous on 12/03/2012 - 10:15". Not a byline ("By ..."). The
         // cleaner treats a run of these as the start of a comment section.
-        s("comment-meta", Category::Social, Needs::All(&[Needs::Last(b"sde:,"), Needs::Suffix(&["says", "said", "wrote", "writes", "commented", "replied"])]), format!(r"(?i-u)^{COMMENTER}\s*(?:says|said|wrote|writes|commented|replied)\s*[:,]?$")),
+        // The three are read backward (see `Shape::backward`): where the
+        // name ends is known from what follows it; forward, the third's
+        // lazy DFA built some 15 ms of states over the dev corpus (a
+        // name's digits may start the date), 5 ms backward.
+        Shape {
+            backward: true,
+            ..s("comment-meta", Category::Social, Needs::All(&[Needs::Last(b"sde:,"), Needs::Suffix(&["says", "said", "wrote", "writes", "commented", "replied"])]), format!(r"(?i-u)^{COMMENTER}\s*(?:says|said|wrote|writes|commented|replied)\s*[:,]?$"))
+        },
         // Blogger's "Ann said..." over each comment.
-        s("comment-meta", Category::Social, Needs::All(&[Needs::Last(b".\xa6"), Needs::Suffix(&["..", "\u{2026}"])]), format!(r"(?i-u)^{COMMENTER}\s*said\s*(?:\.\.\.|\xe2\x80\xa6)$")),
-        // Read backward: forward, its lazy DFA built some 20 ms of states
-        // over the dev corpus (a name's digits may start the date).
+        Shape {
+            backward: true,
+            ..s("comment-meta", Category::Social, Needs::All(&[Needs::Last(b".\xa6"), Needs::Suffix(&["..", "\u{2026}"])]), format!(r"(?i-u)^{COMMENTER}\s*said\s*(?:\.\.\.|\xe2\x80\xa6)$"))
+        },
         Shape {
             backward: true,
             ..s("comment-meta", Category::Social, Needs::Digits(5), format!(r"(?i-u)^{COMMENTER}\s*(?:(?:says|said|wrote)\s*:?\s*)?(?:on\s+|[|,-]\s*)?{timestamp}\s*(?:said|says|wrote)?\s*:?\s*(?:reply|permalink|#)?$"))
