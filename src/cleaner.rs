@@ -1351,7 +1351,7 @@ impl Cleaner {
     }
 
     /// Builds now, in parallel on rayon's thread pool, what the cleaner
-    /// otherwise builds when a page first needs it: the shape regexes (38
+    /// otherwise builds when a page first needs it: the shape regexes (40
     /// of them, some 90M instructions) and the lexicon's automaton of the
     /// phrases that start or end a line (some 10M). A long run over
     /// several threads needs them all, and were they built lazily, a
