@@ -19,7 +19,7 @@ use foldhash::{HashMap, HashMapExt};
 
 use crate::builder::Mode;
 use crate::context::{self, Thresholds};
-use crate::features::{self, Features};
+use crate::features::{self, Features, LineFeats};
 use crate::lang::{self, Lang, Stopwords, NLANG};
 use crate::lexicon::{self, Lexicon};
 use crate::lines::{self, Line};
@@ -188,7 +188,7 @@ const PROSE_MIN_WORDS: u64 = 80;
 /// would count no stopword at all. A comment form's notices ("You can
 /// follow any responses to this entry ...") are no prose to tell the
 /// language from.
-fn prose_in(feats: &[Features], eflags: &[u8], stops: &StopTable, lang: Lang) -> bool {
+fn prose_in(feats: &[LineFeats], eflags: &[u8], stops: &StopTable, lang: Lang) -> bool {
     let (mut words, mut hits) = (0u64, 0u64);
     let mut reader = stops.reader();
     for (f, &e) in feats.iter().zip(eflags) {
@@ -604,7 +604,7 @@ const FOOTER_LABELS: &[&[u8]] = &[
 #[derive(Clone, Copy)]
 struct Measured<'d> {
     texts: &'d [&'d [u8]],
-    feats: &'d [Features],
+    feats: &'d [LineFeats],
     density: &'d [f32],
     evidence: EvidenceView<'d>,
     /// Each line's [`EvidenceView::flags`].
@@ -638,7 +638,7 @@ struct Doc<'d> {
 /// What each line's own bytes say: features, stopword counts per language,
 /// hard evidence.
 struct LineMeasures {
-    feats: Vec<Features>,
+    feats: Vec<LineFeats>,
     stops: StopTable,
     evidence: EvidenceTable,
     /// Some line may hold a tab: true unless the fast path found none in
@@ -1588,7 +1588,7 @@ impl Cleaner {
                     short_chrome: f.words <= SHORT_CHROME_WORDS,
                     ..e
                 });
-            feats.push(f);
+            feats.push(LineFeats::of(&f));
             stops.push(c);
             evidence.push(e);
             // An ASCII line's key was made from the folded bytes gathered
@@ -1691,10 +1691,10 @@ impl Cleaner {
                 if known {
                     let own = stops.count(row, lang);
                     let count = second
-                        .filter(|_| f.terminal && f.words >= SECOND_LANGUAGE_WORDS)
+                        .filter(|_| f.terminal() && f.words >= SECOND_LANGUAGE_WORDS)
                         .map_or(own, |l| own.max(stops.count(row, l)));
                     count as f32 / f.words.max(1) as f32
-                } else if f.terminal {
+                } else if f.terminal() {
                     UNKNOWN_LANGUAGE_SENTENCE_DENSITY
                 } else {
                     0.0
@@ -1841,7 +1841,7 @@ impl Cleaner {
                             // A widget's label is capitalised ("Share this:",
                             // "Follow us"); "like this:" ends a line of text.
                             Rule::Phrase(text) => {
-                                feats[i].first_upper && inner.labels.names_social(text)
+                                feats[i].first_upper() && inner.labels.names_social(text)
                             }
                             _ => false,
                         };
@@ -2032,12 +2032,12 @@ impl Cleaner {
             marker[i] = ev & E_MARKER != 0
                 || (free
                     && f.words <= NAMED_AGO_WORDS
-                    && !f.terminal
+                    && !f.terminal()
                     && density[i] == 0.0
                     && named_ago(texts[i]))
                 || (f.words <= 16
                     && f.letters >= 2
-                    && !f.terminal
+                    && !f.terminal()
                     // A time of day has three digits or more (most
                     // lines have fewer and skip the search).
                     && f.digits >= 3
@@ -2087,7 +2087,7 @@ impl Cleaner {
         // comment that ends as a sentence does (a teaser's headline or a
         // section label is over a summary or a list of links).
         let commenter: Vec<bool> = (0..n)
-            .map(|i| author[i] && feats.get(i + 1).is_some_and(|f| f.terminal))
+            .map(|i| author[i] && feats.get(i + 1).is_some_and(|f| f.terminal()))
             .collect();
         // Right below a comments header, a short line with a full date (no
         // time of day needed: "October 2, 2012 | Permalink") is a comment's
@@ -2099,7 +2099,7 @@ impl Cleaner {
                 marker[i]
                     || (feats[i].words <= 16
                         && (feats[i].letters >= 2 || feats[i].letters == 0)
-                        && !feats[i].terminal
+                        && !feats[i].terminal()
                         // Every full date has four digits or more.
                         && feats[i].digits >= 4
                         && evidence[i].map_or(true, |e| {
@@ -2397,7 +2397,7 @@ impl Cleaner {
                 return Some((start, true));
             }
             paragraph_above |=
-                keep[i] && feats[i].terminal && feats[i].words >= TAIL_PARAGRAPH_WORDS;
+                keep[i] && feats[i].terminal() && feats[i].words >= TAIL_PARAGRAPH_WORDS;
         }
         None
     }
@@ -2519,7 +2519,7 @@ impl Cleaner {
             )
         {
             let chrome = e & E_HAS != 0;
-            *class = context::initial_class(&f, density, chrome, t);
+            *class = context::class_of(&f, density, chrome, t);
             *invisible = skip || e & E_SHORT != 0;
             *score = region_score(text, &f, density, *class, chrome, skip, doc.tabs);
         }
@@ -2562,7 +2562,7 @@ impl Cleaner {
             if f.words == 0 || f.words > p.heading_words || f.letters == 0 {
                 continue;
             }
-            if f.terminal && !ends_with_question(doc.texts[i]) {
+            if f.terminal() && !ends_with_question(doc.texts[i]) {
                 continue;
             }
             // The next line that is not chrome or a repeat must be article text.
@@ -2702,7 +2702,7 @@ impl Cleaner {
                 && !doc.evidence.has(a + 1)
                 && !doc.skip[a + 1]
                 && !doc.skip[a + 2]
-                && !doc.feats.get(a + 1).terminal
+                && !doc.feats.get(a + 1).terminal()
                 && doc.feats.get(a + 1).words <= p.heading_words
                 && doc.feats.get(a + 2).words <= p.heading_words
                 && !names_a_list_of_links(doc.texts[a + 1])
@@ -3109,7 +3109,7 @@ impl Default for Cleaner {
 /// see [`Doc::tabs`]).
 fn region_score(
     t: &[u8],
-    f: &Features,
+    f: &LineFeats,
     density: f32,
     class: Class,
     chrome: bool,
@@ -3132,9 +3132,9 @@ fn region_score(
     match class {
         Class::Good => w,
         Class::NearGood => w * 0.5,
-        Class::Short if f.terminal && density >= 0.2 => 1.0,
+        Class::Short if f.terminal() && density >= 0.2 => 1.0,
         Class::Short => -2.0,
-        Class::Bad if f.terminal && density >= 0.15 => 0.0,
+        Class::Bad if f.terminal() && density >= 0.15 => 0.0,
         Class::Bad => -w.max(2.0) * 0.5,
     }
 }
@@ -3236,7 +3236,7 @@ fn keep_short_sentences(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
         if keep[i - 1]
             && !keep[i]
             && judgement.initial[i] == Class::Short
-            && f.terminal
+            && f.terminal()
             && f.words >= SENTENCE_WORDS
             && !doc.evidence.has(i)
             && !doc.skip[i]
@@ -3902,28 +3902,28 @@ fn keep_gaps(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
 /// Inside the region, a line that is not chrome stays if it reads like a
 /// sentence (a short paragraph, a list item) even when its neighbours are
 /// not prose.
-fn inside_worthy(f: &Features, density: f32, class: Class) -> bool {
+fn inside_worthy(f: &LineFeats, density: f32, class: Class) -> bool {
     match class {
-        Class::Short => f.words >= 4 && f.terminal,
-        Class::Bad => f.words >= 8 && f.terminal && density >= 0.1,
+        Class::Short => f.words >= 4 && f.terminal(),
+        Class::Bad => f.words >= 8 && f.terminal() && density >= 0.1,
         _ => false,
     }
 }
 
 /// Outside the region a line needs more evidence: long, terminated prose.
-fn strong_outside(f: &Features, density: f32) -> bool {
-    f.words >= 25 && f.terminal && density >= 0.25
+fn strong_outside(f: &LineFeats, density: f32) -> bool {
+    f.words >= 25 && f.terminal() && density >= 0.25
 }
 
 /// A commenter's name on its own line right above the comment: one to
 /// [`AUTHOR_WORDS`] words, no sentence end, not in capitals, followed by a
 /// line of prose (the caller also asks for no stopword in it).
-fn is_author_line(feats: &[Features], i: usize) -> bool {
+fn is_author_line(feats: &[LineFeats], i: usize) -> bool {
     let f = &feats[i];
     (1..=AUTHOR_WORDS).contains(&f.words)
         && f.letters >= 2
-        && !f.terminal
-        && f.caps_ratio() < 0.8
+        && !f.terminal()
+        && !f.mostly_caps()
         && feats
             .get(i + 1)
             .is_some_and(|g| g.words >= AUTHOR_NEXT_WORDS)
@@ -4003,12 +4003,12 @@ fn named_ago(t: &[u8]) -> bool {
 /// converter prints a linked name ("http://twitter.com/jdoe Jane Doe"):
 /// an address, then one to [`AUTHOR_WORDS`] words with a letter, no
 /// sentence end, followed by a line of prose.
-fn is_linked_author_line(t: &[u8], feats: &[Features], i: usize) -> bool {
+fn is_linked_author_line(t: &[u8], feats: &[LineFeats], i: usize) -> bool {
     let t = t.trim_ascii();
     let url = [&b"http://"[..], b"https://", b"www."]
         .iter()
         .any(|p| t.len() > p.len() && t[..p.len()].eq_ignore_ascii_case(p));
-    if !url || feats[i].terminal {
+    if !url || feats[i].terminal() {
         return false;
     }
     let Some(space) = t.iter().position(u8::is_ascii_whitespace) else {
@@ -4278,8 +4278,8 @@ fn name_words(t: &[u8]) -> impl Iterator<Item = &[u8]> + Clone {
 /// A bio box's header has two to five words, starts with a capital and
 /// ends no sentence ([`bio_box`]'s first test).
 #[inline]
-fn bio_header_shape(f: &Features) -> bool {
-    (2..=5).contains(&f.words) && !f.terminal && f.first_upper
+fn bio_header_shape(f: &LineFeats) -> bool {
+    (2..=5).contains(&f.words) && !f.terminal() && f.first_upper()
 }
 
 /// Is line `i` the header of an author's bio box with the bio kept right
@@ -4289,7 +4289,7 @@ fn bio_header_shape(f: &Features) -> bool {
 /// paragraph's index.
 fn bio_box(
     texts: &[&[u8]],
-    feats: &[Features],
+    feats: &[LineFeats],
     density: &[f32],
     keep: &[bool],
     i: usize,
@@ -4390,7 +4390,7 @@ fn bio_box(
 /// Is line `i` a commenter's name above the first comment's metadata: a
 /// few words, no stopword, no sentence end, no chrome evidence?
 fn names_commenter(
-    feats: &[Features],
+    feats: &[LineFeats],
     density: &[f32],
     evidence: EvidenceView<'_>,
     i: usize,
@@ -4400,7 +4400,7 @@ fn names_commenter(
         && density[i] == 0.0
         && (1..=AUTHOR_WORDS).contains(&f.words)
         && f.letters >= 2
-        && !f.terminal
+        && !f.terminal()
 }
 
 /// A comment form's widgets stand this many lines below its header at most.
@@ -4424,8 +4424,8 @@ const TAIL_PARAGRAPH_WORDS: u32 = 8;
 /// paragraph above it that follows another kept paragraph (an author's
 /// bio or a teaser's summary stands alone); on a page with no two kept
 /// paragraphs in a row (a short post), from its last paragraph.
-fn tail_above(feats: &[Features], keep: &[bool], i: usize) -> u64 {
-    let para = |k: usize| keep[k] && feats[k].terminal && feats[k].words >= TAIL_PARAGRAPH_WORDS;
+fn tail_above(feats: &[LineFeats], keep: &[bool], i: usize) -> u64 {
+    let para = |k: usize| keep[k] && feats[k].terminal() && feats[k].words >= TAIL_PARAGRAPH_WORDS;
     let mut tail = 0u64;
     let mut single = None;
     let mut k = i;
@@ -4743,7 +4743,7 @@ struct Layout {
 }
 
 impl Layout {
-    fn of(texts: &[&[u8]], feats: &[Features], adjacent: &[bool]) -> Layout {
+    fn of(texts: &[&[u8]], feats: &[LineFeats], adjacent: &[bool]) -> Layout {
         Layout {
             width: wrap_width(texts, feats),
             fragmented: fragmented(texts, adjacent),
@@ -4837,8 +4837,10 @@ fn columns(t: &[u8]) -> usize {
 
 /// Lines are looked at for the wrap width from this many columns.
 const WRAP_WIDTH_MIN: usize = 40;
-/// The widest wrap width looked for, in columns.
+/// The widest wrap width looked for, in columns (below 255: a line's
+/// characters are counted up to 255, see [`LineFeats::chars`]).
 const WRAP_WIDTH_MAX: usize = 250;
+const _: () = assert!(WRAP_WIDTH_MAX < 255);
 /// A page is wrapped at a fixed width when at least this share of its
 /// lines of [`WRAP_WIDTH_MIN`] columns or more end within
 /// [`WRAP_WIDTH_SLACK`] columns of its widest lines.
@@ -4865,20 +4867,22 @@ const WRAP_INDENT: usize = 4;
 /// past it, as no page of free-length paragraphs looks. `None` for a page
 /// that is not hard-wrapped (the wrap width is that of the text: at most
 /// one line in 32 is longer).
-fn wrap_width(texts: &[&[u8]], feats: &[Features]) -> Option<usize> {
+fn wrap_width(texts: &[&[u8]], feats: &[LineFeats]) -> Option<usize> {
     let mut hist = [0u32; WRAP_WIDTH_MAX + 1];
     let (mut long, mut over) = (0usize, 0usize);
     for (t, f) in texts.iter().zip(feats) {
         if t.len() < WRAP_WIDTH_MIN {
             continue;
         }
-        let cols = if f.chars as usize == t.len() {
-            t.len()
-        } else if f.chars as usize <= WRAP_WIDTH_MAX {
-            columns(t)
-        } else {
+        // (The characters are only known up to 255: a line of more is
+        // past the widest width, as many columns as characters or more.)
+        let cols = if f.chars as usize > WRAP_WIDTH_MAX {
             // At least one column per character.
             WRAP_WIDTH_MAX + 1
+        } else if f.chars as usize == t.len() {
+            t.len()
+        } else {
+            columns(t)
         };
         if cols < WRAP_WIDTH_MIN {
             continue;
@@ -5011,7 +5015,7 @@ fn wraps(prev: &[u8], next: &[u8], layout: Layout) -> bool {
 /// paragraph's goes to the [`teasers::Paragraphs`] returned with them.
 /// Borrowed unchanged when the page has no such paragraph.
 fn wrapped_paragraphs<'a>(
-    feats: &[Features],
+    feats: &[LineFeats],
     density: &'a [f32],
     joined: &[bool],
     known: bool,
@@ -5036,14 +5040,14 @@ fn wrapped_paragraphs<'a>(
             b += 1;
         }
         // Two lines that do not end a sentence are as likely a list.
-        if b - a >= 3 || (b - a == 2 && feats[b - 1].terminal) {
+        if b - a >= 3 || (b - a == 2 && feats[b - 1].terminal()) {
             let words: u32 = feats[a..b].iter().map(|f| f.words).sum();
             let weight: u32 = feats[a..b].iter().map(|f| f.weight).sum();
             // Stopwords, recovered from each line's density.
             let stops: f32 = (a..b)
                 .map(|i| density[i] * feats[i].words.max(1) as f32)
                 .sum();
-            let terminal = feats[b - 1].terminal;
+            let terminal = feats[b - 1].terminal();
             let d = if known {
                 stops / words.max(1) as f32
             } else if terminal {
@@ -5371,13 +5375,16 @@ mod list_marker_tests {
 #[cfg(test)]
 mod layout_tests {
     use super::{columns, continues_fragment, wrap_width, wraps_at};
-    use crate::features::measure;
+    use crate::features::{measure, LineFeats};
     use crate::lang::Stopwords;
 
     fn width_of(lines: &[String]) -> Option<usize> {
         let stop = Stopwords::builtin();
         let texts: Vec<&[u8]> = lines.iter().map(|l| l.as_bytes()).collect();
-        let feats: Vec<_> = texts.iter().map(|t| measure(t, &stop).0).collect();
+        let feats: Vec<_> = texts
+            .iter()
+            .map(|t| LineFeats::of(&measure(t, &stop).0))
+            .collect();
         wrap_width(&texts, &feats)
     }
 
@@ -5724,6 +5731,8 @@ mod size_tests {
     #[test]
     fn per_line_data_stays_small() {
         assert!(std::mem::size_of::<Features>() <= 28);
+        // What the page's stages keep of them a line.
+        assert_eq!(std::mem::size_of::<LineFeats>(), 12);
         assert_eq!(std::mem::size_of::<KeptBy>(), 1);
         // The stopword counts: one byte a language, for the lines that
         // have a stopword; a bit for those that have none.
@@ -6051,9 +6060,9 @@ mod page_pass_tests {
             let cleaner = Cleaner::new();
             let p = Params::for_mode(crate::Mode::Balanced);
             let texts: Vec<&[u8]> = lines.iter().map(|(t, _, _)| t.as_bytes()).collect();
-            let feats: Vec<Features> = texts
+            let feats: Vec<LineFeats> = texts
                 .iter()
-                .map(|t| features::measure(t, &cleaner.inner.stopwords).0)
+                .map(|t| LineFeats::of(&features::measure(t, &cleaner.inner.stopwords).0))
                 .collect();
             let keep: Vec<bool> = lines.iter().map(|l| l.1).collect();
             let density: Vec<f32> = lines.iter().map(|l| l.2 as f32 * 0.1).collect();
@@ -6085,14 +6094,14 @@ mod page_pass_tests {
 
 #[cfg(test)]
 mod wrapped_tests {
-    use super::{wrapped_paragraphs, Features, UNKNOWN_LANGUAGE_SENTENCE_DENSITY};
+    use super::{wrapped_paragraphs, LineFeats, UNKNOWN_LANGUAGE_SENTENCE_DENSITY};
     use crate::teasers;
     use std::borrow::Cow;
 
     /// [`wrapped_paragraphs`] as first written: a look at every line, the
     /// lines not joined to the next included.
     fn wrapped_paragraphs_naive(
-        feats: &[Features],
+        feats: &[LineFeats],
         density: &[f32],
         joined: &[bool],
         known: bool,
@@ -6106,7 +6115,7 @@ mod wrapped_tests {
             while b < n && joined[b - 1] {
                 b += 1;
             }
-            if b - a >= 3 || (b - a == 2 && feats[b - 1].terminal) {
+            if b - a >= 3 || (b - a == 2 && feats[b - 1].terminal()) {
                 let words: u32 = feats[a..b].iter().map(|f| f.words).sum();
                 let weight: u32 = feats[a..b].iter().map(|f| f.weight).sum();
                 let stops: f32 = (a..b)
@@ -6114,7 +6123,7 @@ mod wrapped_tests {
                     .sum();
                 let d = if known {
                     stops / words.max(1) as f32
-                } else if feats[b - 1].terminal {
+                } else if feats[b - 1].terminal() {
                     UNKNOWN_LANGUAGE_SENTENCE_DENSITY
                 } else {
                     0.0
@@ -6148,14 +6157,9 @@ mod wrapped_tests {
             ), 0..150),
             known in proptest::bool::ANY,
         ) {
-            let feats: Vec<Features> = lines
+            let feats: Vec<LineFeats> = lines
                 .iter()
-                .map(|&(_, terminal, words, _)| Features {
-                    words,
-                    weight: words * 6,
-                    terminal,
-                    ..Features::default()
-                })
+                .map(|&(_, terminal, words, _)| LineFeats::with(words, words * 6, terminal, false))
                 .collect();
             let density: Vec<f32> = lines.iter().map(|l| l.3 as f32 * 0.1).collect();
             // The last line is joined to nothing, as `joined_lines` gives it.

@@ -4,7 +4,7 @@
 //! their nearest confident neighbours. The document's edges count as bad.
 //! Everything is linear in the number of lines.
 
-use crate::features::Features;
+use crate::features::{Features, LineFeats};
 use crate::verdict::Class;
 
 /// Thresholds of the context model.
@@ -47,13 +47,20 @@ impl Thresholds {
 
 /// The class of a line from its own numbers (`hard_bad`: a chrome pattern matched).
 pub fn initial_class(f: &Features, density: f32, hard_bad: bool, t: &Thresholds) -> Class {
+    class_of(&LineFeats::of(f), density, hard_bad, t)
+}
+
+/// [`initial_class`] of a line as the cleaner keeps its features.
+#[inline]
+pub(crate) fn class_of(f: &LineFeats, density: f32, hard_bad: bool, t: &Thresholds) -> Class {
     if hard_bad {
         Class::Bad
     } else if f.weight < t.length_low {
         Class::Short
     } else if density >= t.stop_high && f.weight > t.length_high {
         Class::Good
-    } else if density >= t.stop_low || ((f.terminal || f.credit_end) && density >= t.stop_low * 0.6)
+    } else if density >= t.stop_low
+        || ((f.terminal() || f.credit_end()) && density >= t.stop_low * 0.6)
     {
         // Sentences full of names (news) have fewer stopwords than other
         // prose; a sentence end makes up for some of them.

@@ -55,6 +55,112 @@ impl Features {
     }
 }
 
+/// A line's [`Features`] as the page's stages read them once the line's
+/// evidence is found, in 12 bytes instead of 28 (the cleaner keeps one a
+/// line for the whole page). The weight and the words are kept whole; the
+/// other counts are only compared with bounds below 255 there, so they are
+/// kept up to 255 (each such test gives what it gives on the whole count);
+/// of the capitals only whether they are most of the letters; the flags in
+/// one byte.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct LineFeats {
+    /// [`Features::weight`].
+    pub weight: u32,
+    /// [`Features::words`].
+    pub words: u32,
+    /// [`Features::chars`] up to 255.
+    pub chars: u8,
+    /// [`Features::letters`] up to 255.
+    pub letters: u8,
+    /// [`Features::digits`] up to 255.
+    pub digits: u8,
+    /// [`LineFeats::TERMINAL`], [`LineFeats::FIRST_UPPER`],
+    /// [`LineFeats::CREDIT_END`], [`LineFeats::MOSTLY_CAPS`].
+    flags: u8,
+}
+
+impl LineFeats {
+    const TERMINAL: u8 = 1;
+    const FIRST_UPPER: u8 = 2;
+    const CREDIT_END: u8 = 4;
+    const MOSTLY_CAPS: u8 = 8;
+    /// The share of capitals from which [`LineFeats::mostly_caps`] holds.
+    pub const CAPS_SHARE: f32 = 0.8;
+
+    /// `f` as the page's stages keep it.
+    #[inline]
+    pub fn of(f: &Features) -> LineFeats {
+        LineFeats {
+            weight: f.weight,
+            words: f.words,
+            chars: f.chars.min(255) as u8,
+            letters: f.letters.min(255) as u8,
+            digits: f.digits.min(255) as u8,
+            flags: Self::flags(f.terminal, f.first_upper, f.credit_end)
+                | if f.caps_ratio() >= Self::CAPS_SHARE {
+                    Self::MOSTLY_CAPS
+                } else {
+                    0
+                },
+        }
+    }
+
+    #[inline]
+    fn flags(terminal: bool, first_upper: bool, credit_end: bool) -> u8 {
+        (u8::from(terminal) * Self::TERMINAL)
+            | (u8::from(first_upper) * Self::FIRST_UPPER)
+            | (u8::from(credit_end) * Self::CREDIT_END)
+    }
+
+    /// [`Features::terminal`].
+    #[inline]
+    pub fn terminal(&self) -> bool {
+        self.flags & Self::TERMINAL != 0
+    }
+
+    /// [`Features::first_upper`].
+    #[inline]
+    pub fn first_upper(&self) -> bool {
+        self.flags & Self::FIRST_UPPER != 0
+    }
+
+    /// [`Features::credit_end`].
+    #[inline]
+    pub fn credit_end(&self) -> bool {
+        self.flags & Self::CREDIT_END != 0
+    }
+
+    /// [`Features::caps_ratio`] is [`LineFeats::CAPS_SHARE`] or more: the
+    /// letters are mostly capitals.
+    #[inline]
+    pub fn mostly_caps(&self) -> bool {
+        self.flags & Self::MOSTLY_CAPS != 0
+    }
+
+    /// The line with another `weight` and ending (a hard-wrapped
+    /// paragraph's, for each of its lines).
+    #[inline]
+    pub fn with_end(self, weight: u32, terminal: bool, credit_end: bool) -> LineFeats {
+        LineFeats {
+            weight,
+            flags: self.flags & !(Self::TERMINAL | Self::CREDIT_END)
+                | Self::flags(terminal, false, credit_end),
+            ..self
+        }
+    }
+
+    /// A line with only these numbers (for tests).
+    #[cfg(test)]
+    pub fn with(words: u32, weight: u32, terminal: bool, first_upper: bool) -> LineFeats {
+        LineFeats {
+            weight,
+            words,
+            flags: Self::flags(terminal, first_upper, false),
+            ..LineFeats::default()
+        }
+    }
+}
+
 /// Per-language stopword counts of one line.
 pub type StopCounts = [u16; NLANG];
 
@@ -1346,6 +1452,73 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
+        /// [`LineFeats`] answers every test the page's stages make of a
+        /// line's counts as its whole [`Features`] do: the characters,
+        /// letters and digits against bounds up to 254 (the characters
+        /// against the line's length when there are at most 250 of them,
+        /// as `wrap_width` asks), the share of capitals against 0.8; the
+        /// weight, words and flags are kept, and a paragraph's weight and
+        /// ending replace the line's.
+        #[test]
+        fn line_feats_answer_as_the_features(
+            counts in proptest::array::uniform4(proptest::sample::select(vec![
+                0u32, 1, 2, 3, 4, 5, 9, 100, 250, 251, 254, 255, 256, 257, 1000,
+                65_535, 65_536, 1 << 20, u32::MAX,
+            ])),
+            extra in 0usize..3,
+            flags in proptest::array::uniform3(proptest::bool::ANY),
+            end in proptest::array::uniform2(proptest::bool::ANY),
+            bound in 0u32..255,
+            weights in proptest::array::uniform2(proptest::num::u32::ANY),
+            words in proptest::num::u32::ANY,
+        ) {
+            // No line has more letters than characters, nor more capitals
+            // than letters.
+            let mut c = counts;
+            c.sort_unstable();
+            let (upper, letters, chars) = (c[0], c[1], c[3]);
+            let f = Features {
+                chars,
+                weight: weights[0],
+                words,
+                letters,
+                upper,
+                digits: c[2].min(chars - letters),
+                terminal: flags[0],
+                first_upper: flags[1],
+                credit_end: flags[2],
+            };
+            let g = LineFeats::of(&f);
+            proptest::prop_assert_eq!((g.weight, g.words), (f.weight, f.words));
+            proptest::prop_assert_eq!(
+                (g.terminal(), g.first_upper(), g.credit_end()),
+                (f.terminal, f.first_upper, f.credit_end)
+            );
+            // (The stages ask `caps_ratio() < 0.8`: never NaN.)
+            proptest::prop_assert!(!f.caps_ratio().is_nan());
+            proptest::prop_assert_eq!(g.mostly_caps(), f.caps_ratio() >= 0.8);
+            for k in [bound, 0, 1, 2, 3, 4, 250, 254] {
+                proptest::prop_assert_eq!(u32::from(g.chars) <= k, f.chars <= k);
+                proptest::prop_assert_eq!(u32::from(g.chars) >= k, f.chars >= k);
+                proptest::prop_assert_eq!(u32::from(g.letters) >= k, f.letters >= k);
+                proptest::prop_assert_eq!(u32::from(g.letters) <= k, f.letters <= k);
+                proptest::prop_assert_eq!(u32::from(g.digits) >= k, f.digits >= k);
+                proptest::prop_assert_eq!(u32::from(g.digits) <= k, f.digits <= k);
+            }
+            // A line has at least as many bytes as characters.
+            let len = chars as usize + extra;
+            if chars <= 250 {
+                proptest::prop_assert_eq!(g.chars as usize == len, f.chars as usize == len);
+            }
+            let h = g.with_end(weights[1], end[0], end[1]);
+            proptest::prop_assert_eq!((h.weight, h.words), (weights[1], f.words));
+            proptest::prop_assert_eq!(
+                (h.terminal(), h.first_upper(), h.credit_end(), h.mostly_caps()),
+                (end[0], f.first_upper, end[1], g.mostly_caps())
+            );
+            proptest::prop_assert_eq!((h.chars, h.letters, h.digits), (g.chars, g.letters, g.digits));
+        }
+
         /// The word-wise ASCII test is the standard one.
         #[test]
         fn all_ascii_is_exact(t in proptest::collection::vec(proptest::sample::select(vec![b'a', b' ', 0x7f, 0x80, 0xc3, 0xff]), 0..80)) {

@@ -53,7 +53,7 @@
 //! "Sponsored" boxes are ads, not stories, and a list of "Related links"
 //! may be resources the article counts as its own: neither ends it.
 
-use crate::features::Features;
+use crate::features::LineFeats;
 use crate::lexicon;
 
 /// The lines kept between the last paragraph and the header weigh less
@@ -410,31 +410,36 @@ impl Paragraphs {
     /// A paragraph's `weight` (capped just below [`Paragraphs::WEIGHT`]:
     /// some 10⁹ characters, far beyond any threshold) and the ending of its
     /// `last` line, in one word.
-    pub fn pack_end(weight: u32, last: &Features) -> u32 {
-        weight.min(Self::WEIGHT - 1)
-            | if last.terminal { Self::TERMINAL } else { 0 }
-            | if last.credit_end { Self::CREDIT_END } else { 0 }
+    pub fn pack_end(weight: u32, last: &LineFeats) -> u32 {
+        let mut end = weight.min(Self::WEIGHT - 1);
+        if last.terminal() {
+            end |= Self::TERMINAL;
+        }
+        if last.credit_end() {
+            end |= Self::CREDIT_END;
+        }
+        end
     }
 }
 
 /// Each line's features as the context model sees them: its own, but for
 /// the weight and ending, which on a page with hard-wrapped paragraphs are
 /// its paragraph's ([`Paragraphs::end`]). Worked out when read: a second
-/// copy of every line's features would take 28 bytes a line.
+/// copy of every line's features would take 12 bytes a line.
 #[derive(Clone, Copy)]
 pub(crate) struct CtxFeats<'d> {
-    own: &'d [Features],
+    own: &'d [LineFeats],
     paras: Option<&'d Paragraphs>,
 }
 
 impl<'d> CtxFeats<'d> {
-    pub fn new(own: &'d [Features], paras: Option<&'d Paragraphs>) -> CtxFeats<'d> {
+    pub fn new(own: &'d [LineFeats], paras: Option<&'d Paragraphs>) -> CtxFeats<'d> {
         CtxFeats { own, paras }
     }
 
     /// Line `i`'s features.
     #[inline]
-    pub fn get(&self, i: usize) -> Features {
+    pub fn get(&self, i: usize) -> LineFeats {
         let f = self.own[i];
         match self.paras {
             Some(p) => Self::with_end(f, p.end(i)),
@@ -458,7 +463,7 @@ impl<'d> CtxFeats<'d> {
 
     /// Each line's, in order (the page's own features walked in step with
     /// the paragraphs' ends, if it has any: no index checked twice a line).
-    pub fn iter(&self) -> impl Iterator<Item = Features> + 'd {
+    pub fn iter(&self) -> impl Iterator<Item = LineFeats> + 'd {
         let paras = self.paras;
         self.own.iter().enumerate().map(move |(i, &f)| match paras {
             Some(p) => Self::with_end(f, p.end(i)),
@@ -469,13 +474,16 @@ impl<'d> CtxFeats<'d> {
     /// `f` with the paragraph's weight and ending packed in `end`, if it is
     /// not [`Paragraphs::OWN`].
     #[inline]
-    fn with_end(mut f: Features, end: u32) -> Features {
+    fn with_end(f: LineFeats, end: u32) -> LineFeats {
         if end != Paragraphs::OWN {
-            f.weight = end & Paragraphs::WEIGHT;
-            f.terminal = end & Paragraphs::TERMINAL != 0;
-            f.credit_end = end & Paragraphs::CREDIT_END != 0;
+            f.with_end(
+                end & Paragraphs::WEIGHT,
+                end & Paragraphs::TERMINAL != 0,
+                end & Paragraphs::CREDIT_END != 0,
+            )
+        } else {
+            f
         }
-        f
     }
 }
 
@@ -516,7 +524,7 @@ impl TextLines {
             }
             let f = feats.get(j);
             prose[j] = is_prose(texts[j], words, &f, density[j]);
-            closes[j] = prose[j] || (words > TITLE_WORDS && f.terminal && density[j] >= 0.1);
+            closes[j] = prose[j] || (words > TITLE_WORDS && f.terminal() && density[j] >= 0.1);
         }
         // Paragraphs next to another paragraph (chrome and repeats between
         // them do not count); the lines of a hard-wrapped paragraph are one.
@@ -738,7 +746,7 @@ fn chrome_list_follows(
         .any(|j| text(j) && (prose[j] || long_sentence(texts[j], &feats.get(j))))
         && (h + 1..n).find(|&j| text(j)).is_some_and(|j| {
             let f = feats.get(j);
-            f.first_upper && (2..=*RUN_WORDS.end()).contains(&f.words)
+            f.first_upper() && (2..=*RUN_WORDS.end()).contains(&f.words)
         })
 }
 
@@ -746,9 +754,9 @@ fn chrome_list_follows(
 /// question or an exclamation included ("... Chissà per quanto ancora
 /// riusciranno a spremere il brand?!"), not cut short as a teaser's
 /// summary is ("...", "…").
-fn long_sentence(t: &[u8], f: &Features) -> bool {
+fn long_sentence(t: &[u8], f: &LineFeats) -> bool {
     let t = t.trim_ascii_end();
-    f.words > TITLE_WORDS && f.terminal && !t.ends_with(b"..") && !t.ends_with("…".as_bytes())
+    f.words > TITLE_WORDS && f.terminal() && !t.ends_with(b"..") && !t.ends_with("…".as_bytes())
 }
 
 /// A list of other stories may have no header: [`RUN_TITLES`] headlines
@@ -924,7 +932,7 @@ fn paired_near(paired: &[bool], feats: CtxFeats<'_>, h: usize) -> u64 {
 /// A paragraph: a sentence of some length, not a question (headlines ask
 /// them). A link printed after its last sentence ([`link_after_sentence`])
 /// does not hide its end.
-fn is_prose(t: &[u8], words: u32, f: &Features, density: f32) -> bool {
+fn is_prose(t: &[u8], words: u32, f: &LineFeats, density: f32) -> bool {
     // The counts first: they need no look at the line's end.
     if words < 8 || density < 0.1 {
         return false;
@@ -932,7 +940,7 @@ fn is_prose(t: &[u8], words: u32, f: &Features, density: f32) -> bool {
     let t = t.trim_ascii_end();
     let (t, terminal) = match link_after_sentence(t) {
         Some(rest) => (rest, true),
-        _ => (t, f.terminal),
+        _ => (t, f.terminal()),
     };
     words >= 8
         && terminal
@@ -973,7 +981,7 @@ fn link_after_sentence(t: &[u8]) -> Option<&[u8]> {
 /// A short line that starts with one of [`HEADER_STARTS`], not chrome of
 /// another kind and not a piece of a sentence.
 #[inline]
-fn is_header(t: &[u8], f: &Features, found: Found, norm: &mut Vec<u8>) -> bool {
+fn is_header(t: &[u8], f: &LineFeats, found: Found, norm: &mut Vec<u8>) -> bool {
     // Most lines fail the counts and kinds `is_header_with` tests first:
     // tested where it is asked (the rest is called).
     if !(1..=HEADER_WORDS).contains(&f.words)
@@ -981,7 +989,7 @@ fn is_header(t: &[u8], f: &Features, found: Found, norm: &mut Vec<u8>) -> bool {
             found,
             Found::Chrome | Found::Share | Found::ShareRow | Found::Comments
         )
-        || !f.first_upper
+        || !f.first_upper()
     {
         return false;
     }
@@ -989,20 +997,20 @@ fn is_header(t: &[u8], f: &Features, found: Found, norm: &mut Vec<u8>) -> bool {
 }
 
 /// [`is_header_with`] with its gates.
-fn is_header_gated(t: &[u8], f: &Features, found: Found, norm: &mut Vec<u8>) -> bool {
+fn is_header_gated(t: &[u8], f: &LineFeats, found: Found, norm: &mut Vec<u8>) -> bool {
     is_header_with(t, f, found, norm, true)
 }
 
 /// [`is_header`], with its gates on the first word's first bytes only when
 /// `gated` (without them: the plain form a test compares with).
 #[inline(always)]
-fn is_header_with(t: &[u8], f: &Features, found: Found, norm: &mut Vec<u8>, gated: bool) -> bool {
+fn is_header_with(t: &[u8], f: &LineFeats, found: Found, norm: &mut Vec<u8>, gated: bool) -> bool {
     if !(1..=HEADER_WORDS).contains(&f.words)
         || matches!(
             found,
             Found::Chrome | Found::Share | Found::ShareRow | Found::Comments
         )
-        || !f.first_upper
+        || !f.first_upper()
         || t.ends_with(b".")
         || t.ends_with(b",")
     {
@@ -1309,7 +1317,7 @@ mod title_case_tests {
 #[cfg(test)]
 mod header_gate_tests {
     use super::{is_header, is_header_with, Found};
-    use crate::features::Features;
+    use crate::features::LineFeats;
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
@@ -1321,7 +1329,7 @@ mod header_gate_tests {
             "'", ":", "\u{e9}", "\u{2019}", "1", "links", "\u{a0}", "x", "(", "\"", "Continue", "reading",
         ]), 0..6)) {
             let t = parts.concat().into_bytes();
-            let f = Features { words: 2, first_upper: true, ..Features::default() };
+            let f = LineFeats::with(2, 0, false, true);
             let (mut a, mut b) = (Vec::new(), Vec::new());
             proptest::prop_assert_eq!(
                 is_header(&t, &f, Found::Text, &mut a),
