@@ -212,15 +212,16 @@ const COMMENT_WINDOW: usize = 12;
 /// it? Markers with nothing but names and pictures between them ("Image
 /// copyright @name", "Report" under each embedded post) are widgets of
 /// the article, not its comments.
-fn talk_between(marker: &[bool], density: &[f32], evidence: EvidenceView<'_>, i: usize) -> bool {
+fn talk_between(marker: Bits<'_>, density: &[f32], evidence: EvidenceView<'_>, i: usize) -> bool {
     let mut seen = 0;
-    for j in i + 1..marker.len() {
-        if marker[j] {
+    // (A density a line, as a marker.)
+    for (j, &d) in density.iter().enumerate().skip(i + 1) {
+        if marker.at(j) {
             seen += 1;
             if seen == 2 {
                 return false;
             }
-        } else if !evidence.has(j) && density[j] > 0.0 {
+        } else if !evidence.has(j) && d > 0.0 {
             return true;
         }
     }
@@ -254,13 +255,13 @@ impl Tally {
 /// close the posts of a blog's front page or a news stream ("Posted by
 /// Ann at 9:14 PM | Comments (5)"), which are its article: comments do
 /// not count comments.
-fn posts_between(marker: &[bool], counted: impl Fn(usize) -> bool, i: usize) -> bool {
+fn posts_between(marker: Bits<'_>, counted: impl Fn(usize) -> bool, i: usize) -> bool {
     let mut seen = 0;
-    for (j, &m) in marker.iter().enumerate().skip(i) {
+    for j in i..marker.len() {
         if counted(j) {
             return true;
         }
-        if j > i && m {
+        if j > i && marker.at(j) {
             seen += 1;
             if seen == 2 {
                 return false;
@@ -356,20 +357,22 @@ const ONE_VOICE_RUN: usize = 4;
 /// conversation has more than one: a log or a diary of one author ("1010719012
 /// hubbard SESSION_LEADER Jul 19 2001 12:45PM" above each entry) is the
 /// article.
-fn one_voice(texts: &[&[u8]], marker: &[bool], strong: &[bool], i: usize) -> bool {
-    marker_run(marker, i, |j| !strong[j] && same_voice(texts[i], texts[j]))
+fn one_voice(texts: &[&[u8]], marker: Bits<'_>, strong: Bits<'_>, i: usize) -> bool {
+    marker_run(marker, i, |j| {
+        !strong.at(j) && same_voice(texts[i], texts[j])
+    })
 }
 
 /// Do the next [`ONE_VOICE_RUN`] markers from marker `i` on, each within
 /// [`COMMENT_WINDOW`] lines of the last, all pass `alike`?
-fn marker_run(marker: &[bool], i: usize, alike: impl Fn(usize) -> bool) -> bool {
+fn marker_run(marker: Bits<'_>, i: usize, alike: impl Fn(usize) -> bool) -> bool {
     let mut seen = 0;
     let mut last = i;
-    for (j, &m) in marker.iter().enumerate().skip(i) {
+    for j in i..marker.len() {
         if j - last > COMMENT_WINDOW {
             break;
         }
-        if m {
+        if marker.at(j) {
             if !alike(j) {
                 return false;
             }
@@ -396,7 +399,7 @@ fn time_of_day(t: &[u8]) -> Option<&[u8]> {
 /// markers within [`COMMENT_WINDOW`] lines of one another) all give the
 /// same time of day? Comments are not written at the same minute again and
 /// again: a class every Tuesday at 7:30pm is a schedule of the article.
-fn one_time(texts: &[&[u8]], marker: &[bool], i: usize) -> bool {
+fn one_time(texts: &[&[u8]], marker: Bits<'_>, i: usize) -> bool {
     let Some(t) = time_of_day(texts[i]) else {
         return false;
     };
@@ -412,8 +415,8 @@ fn one_time(texts: &[&[u8]], marker: &[bool], i: usize) -> bool {
 fn widget_run(
     texts: &[&[u8]],
     evidence: EvidenceView<'_>,
-    marker: &[bool],
-    signed: &[bool],
+    marker: Bits<'_>,
+    signed: Bits<'_>,
     i: usize,
 ) -> bool {
     // An action ("Report", "Reply"), not an attribution ("says:" under
@@ -425,16 +428,17 @@ fn widget_run(
     }
     let same = |t: &[u8]| t.trim_ascii().eq_ignore_ascii_case(texts[i].trim_ascii());
     let mut last = i;
-    for j in i..marker.len() {
+    // (A text a line, as a marker.)
+    for (j, t) in texts.iter().enumerate().skip(i) {
         if j - last > COMMENT_WINDOW {
             break;
         }
-        if marker[j] {
-            if !same(texts[j]) {
+        if marker.at(j) {
+            if !same(t) {
                 return false;
             }
             last = j;
-        } else if signed[j] {
+        } else if signed.at(j) {
             return false;
         }
     }
@@ -2018,18 +2022,17 @@ impl Cleaner {
         // A commenter's name with a relative time ("Miles Taylor 12 days
         // ago") is one too: a short line with no stopword (a sentence says
         // "The storm hit three days ago").
-        // (With the commenters' names below: two flags a line, in one
-        // allocation.)
-        let mut flags = vec![false; 2 * n];
-        let (marker, author) = flags.split_at_mut(n);
+        // (With the commenters' names below, and the walk's other flags
+        // later: one byte a line, see [`CommentLines::flags`].)
+        let mut flags = vec![0u8; n];
         // (Counted as they are found, with whether some line ends the
         // article: see [`article_end`](Self::article_end).)
         let (mut markers, mut authors, mut ends) = (0usize, 0usize, false);
-        for i in 0..n {
+        for (i, flag) in flags.iter_mut().enumerate() {
             let (f, ev) = (&feats[i], eflags[i]);
             // No evidence at all.
             let free = ev == 0;
-            marker[i] = ev & E_MARKER != 0
+            let marker = ev & E_MARKER != 0
                 || (free
                     && f.words <= NAMED_AGO_WORDS
                     && !f.terminal()
@@ -2047,11 +2050,12 @@ impl Cleaner {
                         .get_or_insert_with(schedule_of_page)
                         .binary_search(&(i as u32))
                         .is_err());
-            author[i] = free
+            let author = free
                 && density[i] == 0.0
                 && (is_author_line(feats, i) || is_linked_author_line(texts[i], feats, i));
-            markers += usize::from(marker[i]);
-            authors += usize::from(author[i]);
+            *flag = (u8::from(marker) * C_MARKER) | (u8::from(author) * C_AUTHOR);
+            markers += usize::from(marker);
+            authors += usize::from(author);
             ends |= ev & E_ENDS != 0;
         }
         CommentLines {
@@ -2063,9 +2067,10 @@ impl Cleaner {
         }
     }
 
-    /// The other flags and counts [`article_end`](Self::article_end)'s
-    /// walk reads, from the comment markers and commenters' names.
-    fn comment_rest(&self, page: Measured<'_>, marker: &[bool], author: &[bool]) -> CommentRest {
+    /// The other flags [`article_end`](Self::article_end)'s walk reads,
+    /// from the comment markers and commenters' names (added to each
+    /// line's [`CommentLines::flags`]), and its counts.
+    fn comment_rest(&self, page: Measured<'_>, flags: &mut [u8]) -> CommentRest {
         let Measured {
             texts,
             feats,
@@ -2073,47 +2078,44 @@ impl Cleaner {
             eflags,
             ..
         } = page;
-        let n = feats.len();
         let shapes = &self.inner.shapes;
-        // Widgets and metadata, as opposed to a bare timestamp: a run of
-        // timestamps alone is also how multi-post blogs and forums look.
-        // A timestamp with its own reply link ("2004-09-16 21:49:53 jdoe
-        // [Reply | View]") is a comment's too: posts are not replied to
-        // one by one.
-        let strong: Vec<bool> = (0..n)
-            .map(|i| eflags[i] & E_MARKER != 0 || (marker[i] && has_reply_link(texts[i])))
-            .collect();
-        // Commenters' names right below a comments header, each over a
-        // comment that ends as a sentence does (a teaser's headline or a
-        // section label is over a summary or a list of links).
-        let commenter: Vec<bool> = (0..n)
-            .map(|i| author[i] && feats.get(i + 1).is_some_and(|f| f.terminal()))
-            .collect();
-        // Right below a comments header, a short line with a full date (no
-        // time of day needed: "October 2, 2012 | Permalink") is a comment's
-        // metadata too, and so is a bare numeric one ("10.29.2012"), or a
-        // commenter's byline with one ("written by Ann, October 18, 2012");
-        // a year alone is not.
-        let dated: Vec<bool> = (0..n)
-            .map(|i| {
-                marker[i]
-                    || (feats[i].words <= 16
-                        && (feats[i].letters >= 2 || feats[i].letters == 0)
-                        && !feats[i].terminal()
-                        // Every full date has four digits or more.
-                        && feats[i].digits >= 4
-                        && evidence[i].map_or(true, |e| {
-                            e.rule == Rule::Shape("date")
-                                || e.rule == Rule::Shape("no-letters")
-                                || e.rule == Rule::Shape("byline")
-                        })
-                        && shapes.has_day_date(texts[i]))
-            })
-            .collect();
-        // A date or a commenter's name: what a comment is signed with.
-        let signed: Vec<bool> = (dated.iter().zip(author))
-            .map(|(&dated, &author)| dated || author)
-            .collect();
+        for (i, flag) in flags.iter_mut().enumerate() {
+            let (marker, author) = (*flag & C_MARKER != 0, *flag & C_AUTHOR != 0);
+            // Widgets and metadata, as opposed to a bare timestamp: a run
+            // of timestamps alone is also how multi-post blogs and forums
+            // look. A timestamp with its own reply link ("2004-09-16
+            // 21:49:53 jdoe [Reply | View]") is a comment's too: posts are
+            // not replied to one by one.
+            let strong = eflags[i] & E_MARKER != 0 || (marker && has_reply_link(texts[i]));
+            // Commenters' names right below a comments header, each over a
+            // comment that ends as a sentence does (a teaser's headline or
+            // a section label is over a summary or a list of links).
+            let commenter = author && feats.get(i + 1).is_some_and(|f| f.terminal());
+            // Right below a comments header, a short line with a full date
+            // (no time of day needed: "October 2, 2012 | Permalink") is a
+            // comment's metadata too, and so is a bare numeric one
+            // ("10.29.2012"), or a commenter's byline with one ("written
+            // by Ann, October 18, 2012"); a year alone is not.
+            let f = &feats[i];
+            let dated = marker
+                || (f.words <= 16
+                    && (f.letters >= 2 || f.letters == 0)
+                    && !f.terminal()
+                    // Every full date has four digits or more.
+                    && f.digits >= 4
+                    && evidence[i].map_or(true, |e| {
+                        e.rule == Rule::Shape("date")
+                            || e.rule == Rule::Shape("no-letters")
+                            || e.rule == Rule::Shape("byline")
+                    })
+                    && shapes.has_day_date(texts[i]));
+            // A date or a commenter's name: what a comment is signed with.
+            let signed = dated || author;
+            *flag |= (u8::from(strong) * C_STRONG)
+                | (u8::from(commenter) * C_COMMENTER)
+                | (u8::from(dated) * C_DATED)
+                | (u8::from(signed) * C_SIGNED);
+        }
         // How often each header and each undated credit stands on the page,
         // and the page's last count of comments (see the walk): one walk
         // over the lines flagged for them.
@@ -2142,10 +2144,6 @@ impl Cleaner {
             }
         }
         CommentRest {
-            strong,
-            commenter,
-            dated,
-            signed,
             headers,
             credits,
             last_total,
@@ -2181,7 +2179,6 @@ impl Cleaner {
         // What the walk reads of the lines whatever the settings: worked
         // out by the first call on the page (a mode and its floor share it).
         let lines = lines.get_or_insert_with(|| self.comment_lines(page, reference));
-        let (marker, author) = lines.flags.split_at(n);
         // The walk below ends the article only at a line with evidence that
         // ends it, at a comment marker with two more below it or at a
         // commenter's name with [`AUTHOR_RUN`] more (what `Ahead` counts is
@@ -2193,18 +2190,24 @@ impl Cleaner {
             return None;
         }
         let total: u64 = (0..n).filter(|&i| keep[i]).map(weight).sum();
-        let CommentRest {
-            strong,
-            commenter,
-            dated,
-            signed,
+        if lines.rest.is_none() {
+            lines.rest = Some(self.comment_rest(page, &mut lines.flags));
+        }
+        let Some(CommentRest {
             headers,
             credits,
             last_total,
-        } = &*lines
-            .rest
-            .get_or_insert_with(|| self.comment_rest(page, marker, author));
+        }) = &lines.rest
+        else {
+            unreachable!("worked out above")
+        };
         let last_total = *last_total;
+        let flag = |mask| Bits {
+            bytes: &lines.flags,
+            mask,
+        };
+        let (marker, author, strong) = (flag(C_MARKER), flag(C_AUTHOR), flag(C_STRONG));
+        let (commenter, dated, signed) = (flag(C_COMMENTER), flag(C_DATED), flag(C_SIGNED));
         // Names are counted by lines: on a wrapped page, short name-like
         // lines (a picture's file name, a section label) head each teaser
         // of a list.
@@ -2345,7 +2348,7 @@ impl Cleaner {
             // commenter's name right above the marker.
             // The markers of readers quoted inside the article: the first
             // introduced by the article, the next ones close below it.
-            let quoting = marker[i]
+            let quoting = marker.at(i)
                 && (introduced(i) || last_quoted.is_some_and(|q| i - q <= COMMENT_WINDOW));
             if quoting {
                 last_quoted = Some(i);
@@ -2358,9 +2361,9 @@ impl Cleaner {
             } else {
                 p.min_comment_cut
             };
-            if marker[i]
+            if marker.at(i)
                 && ahead.at(i) >= 2
-                && (strong[i] || strong_ahead.at(i) >= 1 || ahead.at(i) >= 4)
+                && (strong.at(i) || strong_ahead.at(i) >= 1 || ahead.at(i) >= 4)
                 && before >= min_before
                 && talk_between(marker, density, evidence, i)
                 && !(posts_above.upto(i, counted) >= 2 && posts_between(marker, counted, i))
@@ -2381,10 +2384,10 @@ impl Cleaner {
             // Only where the names start: a page that is all comments
             // (a guestbook, a forum thread) has no article before them.
             let run_start = !last_author.is_some_and(|a| i - a <= COMMENT_WINDOW);
-            if author[i] {
+            if author.at(i) {
                 last_author = Some(i);
             }
-            if author[i]
+            if author.at(i)
                 && run_start
                 && author_ahead.at(i) >= AUTHOR_RUN
                 && before >= 2 * p.min_comment_cut
@@ -4494,7 +4497,7 @@ fn next_kept(keep: &[bool], from: usize) -> Option<usize> {
 /// slides down with the line asked about, each line entering and leaving it
 /// once.
 struct Ahead<'f> {
-    flag: &'f [bool],
+    flag: Bits<'f>,
     joined: Option<&'f [bool]>,
     window: usize,
     /// The line asked about last: the window is the lines below it, up to
@@ -4509,7 +4512,7 @@ struct Ahead<'f> {
 }
 
 impl<'f> Ahead<'f> {
-    fn new(flag: &'f [bool], window: usize, joined: Option<&'f [bool]>) -> Ahead<'f> {
+    fn new(flag: Bits<'f>, window: usize, joined: Option<&'f [bool]>) -> Ahead<'f> {
         let mut a = Ahead {
             flag,
             joined,
@@ -4541,7 +4544,7 @@ impl<'f> Ahead<'f> {
             self.line += 1;
             self.line_para += self.step(self.line);
             if self.line < self.end {
-                self.count -= u32::from(self.flag[self.line]);
+                self.count -= u32::from(self.flag.at(self.line));
             } else {
                 // The window was empty: it starts again right below.
                 self.end = self.line + 1;
@@ -4550,7 +4553,7 @@ impl<'f> Ahead<'f> {
         }
         // The lines as far as `window` paragraphs below enter it.
         while self.end < n && self.end_para <= self.line_para + self.window {
-            self.count += u32::from(self.flag[self.end]);
+            self.count += u32::from(self.flag.at(self.end));
             self.end += 1;
             self.end_para += self.step(self.end);
         }
@@ -4703,9 +4706,11 @@ fn undated_credit(shapes: &Shapes, texts: &[&[u8]], i: usize, e: &Evidence) -> b
 /// The comment markers and commenters' names of a page
 /// ([`Cleaner::comment_lines`]), the same at every setting.
 struct CommentLines {
-    /// Whether each line is a comment marker, then whether it is a
-    /// commenter's name: `n` flags each.
-    flags: Vec<bool>,
+    /// Each line's flags: whether it is a comment marker ([`C_MARKER`]), a
+    /// commenter's name ([`C_AUTHOR`]), and once the rest is worked out
+    /// the others the walk reads ([`C_STRONG`], [`C_COMMENTER`],
+    /// [`C_DATED`], [`C_SIGNED`]): one byte a line, not six.
+    flags: Vec<u8>,
     /// How many lines are markers; names.
     markers: usize,
     authors: usize,
@@ -4715,16 +4720,44 @@ struct CommentLines {
     rest: Option<CommentRest>,
 }
 
-/// What [`Cleaner::article_end`]'s walk reads besides [`CommentLines`].
+/// A line of [`CommentLines::flags`] is a comment marker.
+const C_MARKER: u8 = 1;
+/// ... a commenter's name.
+const C_AUTHOR: u8 = 2;
+/// ... a comment widget or metadata, or a marker with a reply link.
+const C_STRONG: u8 = 4;
+/// ... a commenter's name over a line that ends a sentence.
+const C_COMMENTER: u8 = 8;
+/// ... a marker or a short line with a full date.
+const C_DATED: u8 = 16;
+/// ... a dated line or a commenter's name.
+const C_SIGNED: u8 = 32;
+
+/// One of the flags of each line kept in a byte a line (the bits `mask`
+/// of `bytes`).
+#[derive(Clone, Copy)]
+struct Bits<'f> {
+    bytes: &'f [u8],
+    mask: u8,
+}
+
+impl Bits<'_> {
+    /// How many lines.
+    #[inline]
+    fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// Is line `i` flagged?
+    #[inline]
+    fn at(&self, i: usize) -> bool {
+        self.bytes[i] & self.mask != 0
+    }
+}
+
+/// What [`Cleaner::article_end`]'s walk reads besides [`CommentLines`]
+/// (and the flags it adds to them).
 struct CommentRest {
-    /// Comment widgets and metadata, and markers with a reply link.
-    strong: Vec<bool>,
-    /// Commenters' names over a line that ends a sentence.
-    commenter: Vec<bool>,
-    /// Markers and short lines with a full date.
-    dated: Vec<bool>,
-    /// Dated lines and commenters' names.
-    signed: Vec<bool>,
     /// How often each rule that ends the article stands on the page.
     headers: Vec<(Rule, u32)>,
     /// How often each undated credit that ends the article does.
@@ -5644,7 +5677,7 @@ mod has_time_tests {
 
 #[cfg(test)]
 mod count_ahead_tests {
-    use super::Ahead;
+    use super::{Ahead, Bits, C_DATED};
 
     /// The paragraph number of each line: lines joined to the one above
     /// share its number.
@@ -5678,26 +5711,32 @@ mod count_ahead_tests {
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
         /// The sliding window counts what counting below each line does,
-        /// whether it is asked about every line or only some.
+        /// whether it is asked about every line or only some, and reads
+        /// only its own flag of each line's byte.
         #[test]
         fn count_ahead_is_exact(
             lines in proptest::collection::vec(
-                (proptest::bool::ANY, proptest::bool::ANY, proptest::bool::ANY),
+                (proptest::bool::ANY, proptest::bool::ANY, proptest::bool::ANY, proptest::num::u8::ANY),
                 0..40,
             ),
             window in 0usize..6,
         ) {
             let n = lines.len();
             let flag: Vec<bool> = lines.iter().map(|l| l.0).collect();
+            let bytes: Vec<u8> = lines
+                .iter()
+                .map(|l| (l.3 & !C_DATED) | (u8::from(l.0) * C_DATED))
+                .collect();
+            let bits = Bits { bytes: &bytes, mask: C_DATED };
             let joined: Vec<bool> = lines.iter().map(|l| l.1).collect();
             let asked: Vec<usize> = (0..n).filter(|&i| lines[i].2).collect();
             let para = paragraph_numbers(&joined);
             for (joined, para) in [(None, None), (Some(&joined[..]), Some(&para[..]))] {
                 let want = count_ahead_naive(&flag, window, para);
-                let mut every = Ahead::new(&flag, window, joined);
+                let mut every = Ahead::new(bits, window, joined);
                 let got: Vec<u32> = (0..n).map(|i| every.at(i)).collect();
                 proptest::prop_assert_eq!(&got, &want);
-                let mut some = Ahead::new(&flag, window, joined);
+                let mut some = Ahead::new(bits, window, joined);
                 for &i in &asked {
                     proptest::prop_assert_eq!(some.at(i), want[i]);
                     proptest::prop_assert_eq!(some.at(i), want[i]);
