@@ -12,7 +12,6 @@
 //! 8. the article is cleaned again on its own until nothing more drops (at
 //!    most [`MAX_PASSES`] times), so that cleaning is idempotent.
 
-use std::borrow::Cow;
 use std::sync::Arc;
 
 use foldhash::{HashMap, HashMapExt};
@@ -26,7 +25,7 @@ use crate::lines::{self, Line};
 use crate::repeat;
 use crate::shapes::{self, Shapes};
 use crate::teasers;
-use crate::teasers::CtxFeats;
+use crate::teasers::{CtxDensity, CtxFeats};
 use crate::verdict::{Category, Class, Decision, Rule, Verdict};
 
 /// Tunable numbers, set from the [`Mode`].
@@ -624,7 +623,9 @@ struct Doc<'d> {
     /// hard-wrapped paragraph is given its paragraph's length and ending
     /// (its own weight is [`CtxFeats::own_weight`]).
     feats: CtxFeats<'d>,
-    density: &'d [f32],
+    /// Each line's stopword density as the context model sees it (a
+    /// hard-wrapped paragraph's on each of its lines).
+    density: CtxDensity<'d>,
     evidence: EvidenceView<'d>,
     /// Each line's [`EvidenceView::flags`].
     eflags: &'d [u8],
@@ -1092,7 +1093,7 @@ impl Doc<'_> {
         Doc {
             texts: &self.texts[..end],
             feats: self.feats.prefix(end),
-            density: &self.density[..end],
+            density: self.density.prefix(end),
             evidence: self.evidence.slice(..end),
             eflags: &self.eflags[..end],
             alt: &self.alt[..end],
@@ -1709,11 +1710,7 @@ impl Cleaner {
         // A hard-wrapped paragraph (a converter's fixed-width lines, a
         // `<pre>` block) is judged as one: each of its lines gets the
         // paragraph's length, stopword density and ending.
-        let (ctx_density, paras) = wrapped_paragraphs(feats, &density, joined, known);
-        let wrapped = match ctx_density {
-            Cow::Owned(d) => Some(d),
-            Cow::Borrowed(_) => None,
-        };
+        let paras = wrapped_paragraphs(feats, &density, joined, known);
 
         // Stage 4: repeats and alt-text fragments (adjacent lines only).
         // A line whose root is another is a copy of it.
@@ -1736,7 +1733,6 @@ impl Cleaner {
         Prepared {
             lang,
             density,
-            wrapped,
             paras,
             eflags,
             found: None,
@@ -1768,9 +1764,9 @@ impl Cleaner {
         let copy = |i: usize| roots[i] as usize != i;
         let joined = page.joined;
         let (density, eflags) = (&prep.density[..], &prep.eflags[..]);
-        let ctx_density = prep.wrapped.as_deref().unwrap_or(density);
         let paras = prep.paras.as_ref();
         let ctx_feats = CtxFeats::new(feats, paras);
+        let ctx_density = CtxDensity::new(density, paras);
         let (alt, rest) = prep.flags.split_at(n);
         let skip = &rest[..n];
         // Whether each line's evidence is a lexicon phrase ("Anzeige",
@@ -1923,7 +1919,6 @@ impl Cleaner {
         // built, so that the two are never held at once.
         if last {
             prep.density = Vec::new();
-            prep.wrapped = None;
             prep.paras = None;
             prep.text_lines = None;
         }
@@ -2507,24 +2502,57 @@ impl Cleaner {
         let mut initial: Vec<Class> = vec![Class::Bad; n];
         let mut invisible: Vec<bool> = vec![false; n];
         let mut scores: Vec<f32> = vec![0.0; n];
-        for (((((text, f), &density), &e), &skip), ((class, invisible), score)) in doc
-            .texts
-            .iter()
-            .zip(doc.feats.iter())
-            .zip(doc.density)
-            .zip(doc.eflags)
-            .zip(doc.skip)
-            .zip(
-                initial
-                    .iter_mut()
-                    .zip(invisible.iter_mut())
-                    .zip(scores.iter_mut()),
-            )
-        {
-            let chrome = e & E_HAS != 0;
-            *class = context::class_of(&f, density, chrome, t);
-            *invisible = skip || e & E_SHORT != 0;
-            *score = region_score(text, &f, density, *class, chrome, skip, doc.tabs);
+        // (Compiled for each kind of page: with hard-wrapped paragraphs,
+        // each line looks up its own, and without.)
+        fn classify<I: Iterator<Item = (LineFeats, f32)>>(
+            doc: &Doc<'_>,
+            t: &Thresholds,
+            lines: I,
+            initial: &mut [Class],
+            invisible: &mut [bool],
+            scores: &mut [f32],
+        ) {
+            for ((((text, (f, density)), &e), &skip), ((class, invisible), score)) in doc
+                .texts
+                .iter()
+                .zip(lines)
+                .zip(doc.eflags)
+                .zip(doc.skip)
+                .zip(
+                    initial
+                        .iter_mut()
+                        .zip(invisible.iter_mut())
+                        .zip(scores.iter_mut()),
+                )
+            {
+                let chrome = e & E_HAS != 0;
+                *class = context::class_of(&f, density, chrome, t);
+                *invisible = skip || e & E_SHORT != 0;
+                *score = region_score(text, &f, density, *class, chrome, skip, doc.tabs);
+            }
+        }
+        let (initial_, invisible_, scores_) = (&mut initial, &mut invisible, &mut scores);
+        match doc.feats.paras() {
+            None => classify(
+                doc,
+                t,
+                doc.feats
+                    .own()
+                    .iter()
+                    .copied()
+                    .zip(doc.density.own().iter().copied()),
+                initial_,
+                invisible_,
+                scores_,
+            ),
+            Some(_) => classify(
+                doc,
+                t,
+                teasers::ctx_lines(doc.feats, doc.density),
+                initial_,
+                invisible_,
+                scores_,
+            ),
         }
         // Each line's score goes once the regions are found, before the
         // context is resolved (the judgement is held twice at the peak,
@@ -2546,12 +2574,15 @@ impl Cleaner {
                     && if inside(i) {
                         // Inside the article, prose-like lines stay even
                         // between two chrome lines.
-                        resolved[i] == Class::Good
-                            || initial[i] == Class::NearGood
-                            || inside_worthy(&doc.feats.get(i), doc.density[i], initial[i])
+                        resolved[i] == Class::Good || initial[i] == Class::NearGood || {
+                            let (f, density) = teasers::ctx_line(doc.feats, doc.density, i);
+                            inside_worthy(&f, density, initial[i])
+                        }
                     } else {
-                        resolved[i] == Class::Good
-                            && strong_outside(&doc.feats.get(i), doc.density[i])
+                        resolved[i] == Class::Good && {
+                            let (f, density) = teasers::ctx_line(doc.feats, doc.density, i);
+                            strong_outside(&f, density)
+                        }
                     }
             })
             .collect();
@@ -4671,11 +4702,9 @@ struct Page<'p, 'a> {
 /// floor read it both).
 struct Prepared {
     lang: Lang,
-    /// Each line's stopword density (as measured: not its paragraph's).
+    /// Each line's stopword density (as measured: not its paragraph's; the
+    /// context model reads it through [`teasers::CtxDensity`]).
     density: Vec<f32>,
-    /// The densities the context model sees, on a page with hard-wrapped
-    /// paragraphs ([`wrapped_paragraphs`]; `None`: `density`).
-    wrapped: Option<Vec<f32>>,
     paras: Option<teasers::Paragraphs>,
     /// Each line's [`EvidenceView::flags`].
     eflags: Vec<u8>,
@@ -5040,21 +5069,18 @@ fn wraps(prev: &[u8], next: &[u8], layout: Layout) -> bool {
     }
 }
 
-/// The features and stopword densities the context model sees: those of
-/// each line, but for the lines of a hard-wrapped paragraph (a run of
-/// lines `joined` one to the next, at least three or ending a
-/// sentence), which all get the paragraph's
-/// length, density and ending. A line's word count stays its own; the
-/// paragraph's goes to the [`teasers::Paragraphs`] returned with them.
-/// Borrowed unchanged when the page has no such paragraph.
-fn wrapped_paragraphs<'a>(
+/// The hard-wrapped paragraphs of a page (runs of lines `joined` one to
+/// the next, at least three or ending a sentence), whose lines the context
+/// model sees with the paragraph's length, density and ending
+/// ([`teasers::CtxFeats`], [`teasers::CtxDensity`]); a line's word count
+/// stays its own. `None` when the page has no such paragraph.
+fn wrapped_paragraphs(
     feats: &[LineFeats],
-    density: &'a [f32],
+    density: &[f32],
     joined: &[bool],
     known: bool,
-) -> (Cow<'a, [f32]>, Option<teasers::Paragraphs>) {
+) -> Option<teasers::Paragraphs> {
     let n = feats.len();
-    let mut dens = Cow::Borrowed(density);
     let mut paras: Option<teasers::Paragraphs> = None;
     // A line not joined to the next is a paragraph of its own, which
     // changes nothing: the search goes from one joined line to the next,
@@ -5088,7 +5114,6 @@ fn wrapped_paragraphs<'a>(
             } else {
                 0.0
             };
-            let dens = dens.to_mut();
             paras
                 .get_or_insert_with(|| teasers::Paragraphs::new(n))
                 .add(
@@ -5096,12 +5121,12 @@ fn wrapped_paragraphs<'a>(
                     b,
                     words,
                     teasers::Paragraphs::pack_end(weight, &feats[b - 1]),
+                    d,
                 );
-            dens[a..b].fill(d);
         }
         a = b;
     }
-    (dens, paras)
+    paras
 }
 
 /// Words that name a list of links to other pages when they head it
@@ -6134,20 +6159,34 @@ mod page_pass_tests {
 #[cfg(test)]
 mod wrapped_tests {
     use super::{wrapped_paragraphs, LineFeats, UNKNOWN_LANGUAGE_SENTENCE_DENSITY};
-    use crate::teasers;
-    use std::borrow::Cow;
+    use crate::teasers::{self, CtxDensity, CtxFeats};
+
+    /// What [`wrapped_paragraphs`] finds as first written: each line's
+    /// paragraph number (`u32::MAX`: none), each paragraph's words and
+    /// packed end, each line's density as the context model sees it.
+    struct Naive {
+        of: Vec<u32>,
+        words: Vec<u32>,
+        ends: Vec<u32>,
+        dens: Vec<f32>,
+    }
 
     /// [`wrapped_paragraphs`] as first written: a look at every line, the
-    /// lines not joined to the next included.
+    /// lines not joined to the next included, a paragraph number and a
+    /// density kept for every line.
     fn wrapped_paragraphs_naive(
         feats: &[LineFeats],
         density: &[f32],
         joined: &[bool],
         known: bool,
-    ) -> (Vec<f32>, Option<teasers::Paragraphs>) {
+    ) -> Naive {
         let n = feats.len();
-        let mut dens = density.to_vec();
-        let mut paras: Option<teasers::Paragraphs> = None;
+        let mut naive = Naive {
+            of: vec![u32::MAX; n],
+            words: Vec::new(),
+            ends: Vec::new(),
+            dens: density.to_vec(),
+        };
         let mut a = 0;
         while a < n {
             let mut b = a + 1;
@@ -6167,25 +6206,24 @@ mod wrapped_tests {
                 } else {
                     0.0
                 };
-                paras
-                    .get_or_insert_with(|| teasers::Paragraphs::new(n))
-                    .add(
-                        a,
-                        b,
-                        words,
-                        teasers::Paragraphs::pack_end(weight, &feats[b - 1]),
-                    );
-                dens[a..b].fill(d);
+                naive.of[a..b].fill(naive.words.len() as u32);
+                naive.words.push(words);
+                naive
+                    .ends
+                    .push(teasers::Paragraphs::pack_end(weight, &feats[b - 1]));
+                naive.dens[a..b].fill(d);
             }
             a = b;
         }
-        (dens, paras)
+        naive
     }
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5_000))]
         /// Jumping from one joined line to the next finds the paragraphs
-        /// the look at every line finds, with the same densities.
+        /// the look at every line finds, with the same densities; each line
+        /// finds its paragraph in the bits of [`teasers::Paragraphs`] as in
+        /// a number a line.
         #[test]
         fn wrapped_paragraphs_skip_is_exact(
             lines in proptest::collection::vec((
@@ -6207,19 +6245,32 @@ mod wrapped_tests {
                 .enumerate()
                 .map(|(i, l)| l.0 && i + 1 < lines.len())
                 .collect();
-            let (dens, paras) = wrapped_paragraphs(&feats, &density, &joined, known);
-            let (dens_naive, paras_naive) =
-                wrapped_paragraphs_naive(&feats, &density, &joined, known);
-            proptest::prop_assert_eq!(matches!(dens, Cow::Owned(_)), paras_naive.is_some());
-            proptest::prop_assert_eq!(&dens[..], &dens_naive[..]);
-            proptest::prop_assert_eq!(paras.is_some(), paras_naive.is_some());
-            if let (Some(p), Some(q)) = (&paras, &paras_naive) {
-                for i in 0..feats.len() {
-                    proptest::prop_assert_eq!(p.words(i, 99), q.words(i, 99));
-                    proptest::prop_assert_eq!(p.end(i), q.end(i));
-                    for j in 0..feats.len() {
-                        proptest::prop_assert_eq!(p.same(i, j), q.same(i, j));
-                    }
+            let paras = wrapped_paragraphs(&feats, &density, &joined, known);
+            let naive = wrapped_paragraphs_naive(&feats, &density, &joined, known);
+            proptest::prop_assert_eq!(paras.is_some(), !naive.words.is_empty());
+            let (ctx_feats, ctx_density) =
+                (CtxFeats::new(&feats, paras.as_ref()), CtxDensity::new(&density, paras.as_ref()));
+            let looked: Vec<_> = teasers::ctx_lines(ctx_feats, ctx_density).collect();
+            proptest::prop_assert_eq!(looked.len(), feats.len());
+            for (i, &seen) in looked.iter().enumerate() {
+                let of = naive.of[i] as usize;
+                let inside = naive.of[i] != u32::MAX;
+                let (f, d) = teasers::ctx_line(ctx_feats, ctx_density, i);
+                proptest::prop_assert_eq!(seen, (f, d));
+                proptest::prop_assert_eq!(d, naive.dens[i]);
+                proptest::prop_assert_eq!(f, ctx_feats.get(i));
+                let Some(p) = &paras else { continue };
+                proptest::prop_assert_eq!(p.of(i), inside.then_some(of));
+                proptest::prop_assert_eq!(p.words(i, 99), if inside { naive.words[of] } else { 99 });
+                proptest::prop_assert_eq!(
+                    p.end(i),
+                    if inside { naive.ends[of] } else { teasers::Paragraphs::OWN }
+                );
+                for j in 0..feats.len() {
+                    proptest::prop_assert_eq!(
+                        p.same(i, j),
+                        i == j || (inside && naive.of[j] == naive.of[i])
+                    );
                 }
             }
         }

@@ -341,16 +341,36 @@ pub(crate) enum Found {
 }
 
 /// The hard-wrapped paragraphs of a page: which one each line is in, and
-/// what each of them holds (4 bytes a line, 8 a paragraph).
+/// what each of them holds. A page has few lines in such paragraphs, if
+/// any: which lines are in one and which start one are kept as bits, 64
+/// lines to a [`Block`] with the paragraphs started before it (a line's
+/// paragraph is their count and the starts up to it), some 3 bits a line
+/// instead of the 4 bytes of a paragraph number; 12 bytes a paragraph.
 pub(crate) struct Paragraphs {
-    /// Each line's paragraph, an index into the lists below;
-    /// [`Paragraphs::NONE`] for a line that is no part of one.
-    of: Vec<u32>,
+    blocks: Vec<Block>,
+    /// The first block whose `before` is not set yet (paragraphs are added
+    /// in line order).
+    filled: usize,
     /// Each paragraph's words.
     words: Vec<u32>,
     /// Each paragraph's weight and ending (those of its last line), as
     /// [`Paragraphs::pack_end`] packs them.
     ends: Vec<u32>,
+    /// Each paragraph's stopword density, which the context model reads
+    /// for each of its lines.
+    density: Vec<f32>,
+}
+
+/// 64 lines of [`Paragraphs`]: bit `i % 64` of line `i`.
+#[derive(Clone, Copy, Default)]
+struct Block {
+    /// The lines in a paragraph.
+    inside: u64,
+    /// The lines that start one.
+    starts: u64,
+    /// How many paragraphs start above the block (set once a paragraph
+    /// reaches into it: read only for lines inside one).
+    before: u32,
 }
 
 impl Paragraphs {
@@ -361,33 +381,72 @@ impl Paragraphs {
     /// The [`Paragraphs::end`] of a line that is no part of a paragraph:
     /// it keeps its own.
     pub const OWN: u32 = u32::MAX;
-    /// The paragraph of a line that is no part of one.
-    const NONE: u32 = u32::MAX;
 
     /// No paragraph yet, on a page of `n` lines.
     pub fn new(n: usize) -> Paragraphs {
         Paragraphs {
-            of: vec![Self::NONE; n],
+            blocks: vec![Block::default(); n.div_ceil(64)],
+            filled: 0,
             words: Vec::new(),
             ends: Vec::new(),
+            density: Vec::new(),
         }
     }
 
-    /// Lines `a..b` are a paragraph of `words` words, whose weight and
-    /// ending are `end` ([`Paragraphs::pack_end`]).
-    pub fn add(&mut self, a: usize, b: usize, words: u32, end: u32) {
-        self.of[a..b].fill(self.words.len() as u32);
+    /// Lines `a..b` (below the paragraphs added before) are a paragraph of
+    /// `words` words, whose weight and ending are `end`
+    /// ([`Paragraphs::pack_end`]) and stopword density `density`.
+    pub fn add(&mut self, a: usize, b: usize, words: u32, end: u32, density: f32) {
+        debug_assert!(a < b && a >= 64 * self.filled);
+        let p = self.words.len() as u32;
+        let (first, last) = (a / 64, (b - 1) / 64);
+        // The blocks down to this one's first have the paragraphs above
+        // it before them; the others it reaches into, this one too.
+        for (w, block) in self.blocks[..=last]
+            .iter_mut()
+            .enumerate()
+            .skip(self.filled)
+        {
+            block.before = if w <= first { p } else { p + 1 };
+        }
+        self.filled = last + 1;
+        self.blocks[first].starts |= 1 << (a % 64);
+        for i in a..b {
+            self.blocks[i / 64].inside |= 1 << (i % 64);
+        }
         self.words.push(words);
         self.ends.push(end);
+        self.density.push(density);
+    }
+
+    /// Line `i`'s paragraph, if it is in one.
+    #[inline]
+    pub fn of(&self, i: usize) -> Option<usize> {
+        let block = &self.blocks[i / 64];
+        let bit = 1u64 << (i % 64);
+        if block.inside & bit == 0 {
+            return None;
+        }
+        // The paragraphs started above the block and in it down to line
+        // `i`: the last of them is line `i`'s.
+        let started = block.before + (block.starts & (bit | (bit - 1))).count_ones();
+        Some(started as usize - 1)
+    }
+
+    /// Paragraph `p`'s words, weight and ending ([`Paragraphs::pack_end`])
+    /// and density.
+    #[inline]
+    pub fn at(&self, p: usize) -> (u32, u32, f32) {
+        (self.words[p], self.ends[p], self.density[p])
     }
 
     /// The words of line `i`'s paragraph; `own`, the line's own words, when
     /// it is no part of one.
     #[inline]
     pub fn words(&self, i: usize, own: u32) -> u32 {
-        match self.of[i] {
-            Self::NONE => own,
-            p => self.words[p as usize],
+        match self.of(i) {
+            None => own,
+            Some(p) => self.words[p],
         }
     }
 
@@ -395,16 +454,26 @@ impl Paragraphs {
     /// [`Paragraphs::OWN`] when it is no part of one.
     #[inline]
     pub fn end(&self, i: usize) -> u32 {
-        match self.of[i] {
-            Self::NONE => Self::OWN,
-            p => self.ends[p as usize],
+        match self.of(i) {
+            None => Self::OWN,
+            Some(p) => self.ends[p],
+        }
+    }
+
+    /// Line `i`'s paragraph's stopword density; `own`, the line's own,
+    /// when it is no part of one.
+    #[cfg(test)]
+    pub fn density(&self, i: usize, own: f32) -> f32 {
+        match self.of(i) {
+            None => own,
+            Some(p) => self.density[p],
         }
     }
 
     /// Are lines `a` and `j` the same line or lines of one paragraph?
     #[inline]
     pub fn same(&self, a: usize, j: usize) -> bool {
-        a == j || (self.of[a] != Self::NONE && self.of[a] == self.of[j])
+        a == j || self.of(a).is_some_and(|p| self.of(j) == Some(p))
     }
 
     /// A paragraph's `weight` (capped just below [`Paragraphs::WEIGHT`]:
@@ -453,22 +522,22 @@ impl<'d> CtxFeats<'d> {
         self.own[i].weight
     }
 
+    /// Each line's own features.
+    pub fn own(&self) -> &'d [LineFeats] {
+        self.own
+    }
+
+    /// The page's hard-wrapped paragraphs, if it has any.
+    pub fn paras(&self) -> Option<&'d Paragraphs> {
+        self.paras
+    }
+
     /// The first `end` lines'.
     pub fn prefix(&self, end: usize) -> CtxFeats<'d> {
         CtxFeats {
             own: &self.own[..end],
             paras: self.paras,
         }
-    }
-
-    /// Each line's, in order (the page's own features walked in step with
-    /// the paragraphs' ends, if it has any: no index checked twice a line).
-    pub fn iter(&self) -> impl Iterator<Item = LineFeats> + 'd {
-        let paras = self.paras;
-        self.own.iter().enumerate().map(move |(i, &f)| match paras {
-            Some(p) => Self::with_end(f, p.end(i)),
-            None => f,
-        })
     }
 
     /// `f` with the paragraph's weight and ending packed in `end`, if it is
@@ -487,6 +556,60 @@ impl<'d> CtxFeats<'d> {
     }
 }
 
+/// Each line's stopword density as the context model sees it: its own,
+/// but on a hard-wrapped paragraph's lines the paragraph's
+/// ([`Paragraphs::density`]). Worked out when read: a copy for every line
+/// would take 4 bytes a line.
+#[derive(Clone, Copy)]
+pub(crate) struct CtxDensity<'d> {
+    own: &'d [f32],
+    paras: Option<&'d Paragraphs>,
+}
+
+impl<'d> CtxDensity<'d> {
+    pub fn new(own: &'d [f32], paras: Option<&'d Paragraphs>) -> CtxDensity<'d> {
+        CtxDensity { own, paras }
+    }
+
+    /// Each line's own density.
+    pub fn own(&self) -> &'d [f32] {
+        self.own
+    }
+
+    /// The first `end` lines'.
+    pub fn prefix(&self, end: usize) -> CtxDensity<'d> {
+        CtxDensity {
+            own: &self.own[..end],
+            paras: self.paras,
+        }
+    }
+}
+
+/// Line `i`'s features and density as the context model sees them, from
+/// one look at its paragraph (`feats` and `density` of one page).
+#[inline]
+pub(crate) fn ctx_line(feats: CtxFeats<'_>, density: CtxDensity<'_>, i: usize) -> (LineFeats, f32) {
+    let (f, d) = (feats.own[i], density.own[i]);
+    match feats.paras.and_then(|p| Some(p.at(p.of(i)?))) {
+        Some((_, end, d)) => (CtxFeats::with_end(f, end), d),
+        None => (f, d),
+    }
+}
+
+/// Each line's [`ctx_line`], in order.
+pub(crate) fn ctx_lines<'d>(
+    feats: CtxFeats<'d>,
+    density: CtxDensity<'d>,
+) -> impl Iterator<Item = (LineFeats, f32)> + 'd {
+    let paras = feats.paras;
+    (feats.own.iter().zip(density.own).enumerate()).map(move |(i, (&f, &d))| {
+        match paras.and_then(|p| Some(p.at(p.of(i)?))) {
+            Some((_, end, d)) => (CtxFeats::with_end(f, end), d),
+            None => (f, d),
+        }
+    })
+}
+
 /// What [`teaser_end`] reads of each text line whatever the context
 /// model keeps (the same at every mode's settings: worked out once for a
 /// mode and its floor): three flags a line, in one allocation.
@@ -499,7 +622,7 @@ impl TextLines {
     pub fn new(
         texts: &[&[u8]],
         feats: CtxFeats<'_>,
-        density: &[f32],
+        density: CtxDensity<'_>,
         paras: Option<&Paragraphs>,
         found: &[Found],
     ) -> TextLines {
@@ -515,16 +638,36 @@ impl TextLines {
         let mut flags = vec![false; 3 * n];
         let (prose, rest) = flags.split_at_mut(n);
         let (closes, paired) = rest.split_at_mut(n);
-        for j in (0..n).filter(|&j| text(j)) {
-            let words = paras.map_or(feats.own[j].words, |p| p.words(j, feats.own[j].words));
-            // Both need eight words and some stopwords (most lines have fewer:
-            // their flags stay false without a look at the rest).
-            if words < 8 || density[j] < 0.1 {
-                continue;
+        // Each text line's words, features and density as the context
+        // model sees them (compiled for pages with and without hard-wrapped
+        // paragraphs: one look at the line's paragraph in the first).
+        fn flag(
+            texts: &[&[u8]],
+            found: &[Found],
+            (prose, closes): (&mut [bool], &mut [bool]),
+            look: impl Fn(usize) -> (u32, LineFeats, f32),
+        ) {
+            for j in (0..texts.len()).filter(|&j| found[j] == Found::Text) {
+                let (words, f, density) = look(j);
+                // Both need eight words and some stopwords (most lines have
+                // fewer: their flags stay false without a look at the rest).
+                if words < 8 || density < 0.1 {
+                    continue;
+                }
+                prose[j] = is_prose(texts[j], words, &f, density);
+                closes[j] = prose[j] || (words > TITLE_WORDS && f.terminal() && density >= 0.1);
             }
-            let f = feats.get(j);
-            prose[j] = is_prose(texts[j], words, &f, density[j]);
-            closes[j] = prose[j] || (words > TITLE_WORDS && f.terminal() && density[j] >= 0.1);
+        }
+        let own = |j: usize| (feats.own[j].words, feats.own[j], density.own[j]);
+        match paras {
+            None => flag(texts, found, (prose, closes), own),
+            Some(p) => flag(texts, found, (prose, closes), |j| match p.of(j) {
+                Some(k) => {
+                    let (words, end, d) = p.at(k);
+                    (words, CtxFeats::with_end(feats.own[j], end), d)
+                }
+                None => own(j),
+            }),
         }
         // Paragraphs next to another paragraph (chrome and repeats between
         // them do not count); the lines of a hard-wrapped paragraph are one.
@@ -1343,30 +1486,33 @@ mod header_gate_tests {
 mod paragraphs_tests {
     use super::Paragraphs;
 
-    /// Each line reads its paragraph's words and ending, or its own; the
-    /// paragraphs cost 4 bytes a line and 8 a paragraph.
+    /// Each line reads its paragraph's words, ending and density, or its
+    /// own; the paragraphs cost 24 bytes per 64 lines and 12 a paragraph.
     #[test]
     fn paragraphs_by_line() {
         let mut p = Paragraphs::new(1000);
         // Lines 10k..10k+5 are paragraph k (k = 0..100), the rest are on
         // their own.
         for k in 0..100 {
-            p.add(10 * k, 10 * k + 5, k as u32, 1000 + k as u32);
+            p.add(10 * k, 10 * k + 5, k as u32, 1000 + k as u32, k as f32);
         }
         for i in 0..1000 {
             let (k, inside) = (i / 10, i % 10 < 5);
             if inside {
                 assert_eq!(p.words(i, 7), k as u32);
                 assert_eq!(p.end(i), 1000 + k as u32);
+                assert_eq!(p.density(i, 0.5), k as f32);
                 assert!(p.same(10 * k, i));
             } else {
                 assert_eq!(p.words(i, 7), 7);
                 assert_eq!(p.end(i), Paragraphs::OWN);
+                assert_eq!(p.density(i, 0.5), 0.5);
                 assert!(p.same(i, i));
                 assert!(!p.same(10 * k, i));
             }
         }
-        let bytes = 4 * (p.of.capacity() + p.words.capacity() + p.ends.capacity());
-        assert!(bytes <= 4 * 1000 + 8 * 128, "{bytes} bytes");
+        let bytes = std::mem::size_of::<super::Block>() * p.blocks.capacity()
+            + 4 * (p.words.capacity() + p.ends.capacity() + p.density.capacity());
+        assert!(bytes <= 24 * 1000 / 64 + 24 + 12 * 128, "{bytes} bytes");
     }
 }
