@@ -25,7 +25,7 @@ use crate::lines::{self, Line};
 use crate::repeat;
 use crate::shapes::{self, Shapes};
 use crate::teasers;
-use crate::teasers::{CtxDensity, CtxFeats};
+use crate::teasers::{Bits, CtxDensity, CtxFeats};
 use crate::verdict::{Category, Class, Decision, Rule, Verdict};
 
 /// Tunable numbers, set from the [`Mode`].
@@ -2197,10 +2197,7 @@ impl Cleaner {
             unreachable!("worked out above")
         };
         let last_total = *last_total;
-        let flag = |mask| Bits {
-            bytes: &lines.flags,
-            mask,
-        };
+        let flag = |mask| Bits::new(&lines.flags, mask);
         let (marker, author, strong) = (flag(C_MARKER), flag(C_AUTHOR), flag(C_STRONG));
         let (commenter, dated, signed) = (flag(C_COMMENTER), flag(C_DATED), flag(C_SIGNED));
         // Names are counted by lines: on a wrapped page, short name-like
@@ -4762,28 +4759,6 @@ const C_DATED: u8 = 16;
 /// ... a dated line or a commenter's name.
 const C_SIGNED: u8 = 32;
 
-/// One of the flags of each line kept in a byte a line (the bits `mask`
-/// of `bytes`).
-#[derive(Clone, Copy)]
-struct Bits<'f> {
-    bytes: &'f [u8],
-    mask: u8,
-}
-
-impl Bits<'_> {
-    /// How many lines.
-    #[inline]
-    fn len(&self) -> usize {
-        self.bytes.len()
-    }
-
-    /// Is line `i` flagged?
-    #[inline]
-    fn at(&self, i: usize) -> bool {
-        self.bytes[i] & self.mask != 0
-    }
-}
-
 /// What [`Cleaner::article_end`]'s walk reads besides [`CommentLines`]
 /// (and the flags it adds to them).
 struct CommentRest {
@@ -5752,7 +5727,7 @@ mod count_ahead_tests {
                 .iter()
                 .map(|l| (l.3 & !C_DATED) | (u8::from(l.0) * C_DATED))
                 .collect();
-            let bits = Bits { bytes: &bytes, mask: C_DATED };
+            let bits = Bits::new(&bytes, C_DATED);
             let joined: Vec<bool> = lines.iter().map(|l| l.1).collect();
             let asked: Vec<usize> = (0..n).filter(|&i| lines[i].2).collect();
             let para = paragraph_numbers(&joined);

@@ -612,9 +612,35 @@ pub(crate) fn ctx_lines<'d>(
 
 /// What [`teaser_end`] reads of each text line whatever the context
 /// model keeps (the same at every mode's settings: worked out once for a
-/// mode and its floor): three flags a line, in one allocation.
+/// mode and its floor): three flags a line, in one byte.
 pub(crate) struct TextLines {
-    flags: Vec<bool>,
+    flags: Vec<u8>,
+}
+
+/// One of the flags of each line kept in a byte a line (the bits `mask`
+/// of `bytes`).
+#[derive(Clone, Copy)]
+pub(crate) struct Bits<'f> {
+    bytes: &'f [u8],
+    mask: u8,
+}
+
+impl<'f> Bits<'f> {
+    pub fn new(bytes: &'f [u8], mask: u8) -> Bits<'f> {
+        Bits { bytes, mask }
+    }
+
+    /// How many lines.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// Is line `i` flagged?
+    #[inline]
+    pub fn at(&self, i: usize) -> bool {
+        self.bytes[i] & self.mask != 0
+    }
 }
 
 impl TextLines {
@@ -634,17 +660,15 @@ impl TextLines {
         // ahead!"), which is a paragraph's last sentence all the same (not
         // weighed as one: a thread of exclaiming comments below is no article
         // going on). Both from one look at each text line.
-        // Three flags a line, in one allocation (see `paired` below).
-        let mut flags = vec![false; 3 * n];
-        let (prose, rest) = flags.split_at_mut(n);
-        let (closes, paired) = rest.split_at_mut(n);
+        // Three flags a line, in one byte (see `paired` below).
+        let mut flags = vec![0u8; n];
         // Each text line's words, features and density as the context
         // model sees them (compiled for pages with and without hard-wrapped
         // paragraphs: one look at the line's paragraph in the first).
         fn flag(
             texts: &[&[u8]],
             found: &[Found],
-            (prose, closes): (&mut [bool], &mut [bool]),
+            flags: &mut [u8],
             look: impl Fn(usize) -> (u32, LineFeats, f32),
         ) {
             for j in (0..texts.len()).filter(|&j| found[j] == Found::Text) {
@@ -654,14 +678,16 @@ impl TextLines {
                 if words < 8 || density < 0.1 {
                     continue;
                 }
-                prose[j] = is_prose(texts[j], words, &f, density);
-                closes[j] = prose[j] || (words > TITLE_WORDS && f.terminal() && density >= 0.1);
+                let prose = is_prose(texts[j], words, &f, density);
+                let closes = prose || (words > TITLE_WORDS && f.terminal() && density >= 0.1);
+                flags[j] =
+                    (u8::from(prose) * TextLines::PROSE) | (u8::from(closes) * TextLines::CLOSES);
             }
         }
         let own = |j: usize| (feats.own[j].words, feats.own[j], density.own[j]);
         match paras {
-            None => flag(texts, found, (prose, closes), own),
-            Some(p) => flag(texts, found, (prose, closes), |j| match p.of(j) {
+            None => flag(texts, found, &mut flags, own),
+            Some(p) => flag(texts, found, &mut flags, |j| match p.of(j) {
                 Some(k) => {
                     let (words, end, d) = p.at(k);
                     (words, CtxFeats::with_end(feats.own[j], end), d)
@@ -672,12 +698,13 @@ impl TextLines {
         // Paragraphs next to another paragraph (chrome and repeats between
         // them do not count); the lines of a hard-wrapped paragraph are one.
         let same = |a: usize, j: usize| paras.is_some_and(|p| p.same(a, j));
+        let prose = |flags: &[u8], j: usize| flags[j] & TextLines::PROSE != 0;
         let mut pair = |p: (usize, usize), c: (usize, usize)| {
-            if prose[p.1] && prose[c.1] {
+            if prose(&flags, p.1) && prose(&flags, c.1) {
                 // (Two plain loops: a chain of the ranges steps slower.)
                 for r in [p.0..=p.1, c.0..=c.1] {
                     for j in r {
-                        paired[j] |= text(j);
+                        flags[j] |= u8::from(text(j)) * TextLines::PAIRED;
                     }
                 }
             }
@@ -690,9 +717,7 @@ impl TextLines {
                 Some((a, _)) if same(a, j) => cur = Some((a, j)),
                 _ => {
                     if let (Some(p), Some(c)) = (prev, cur) {
-                        if prose[p.1] && prose[c.1] {
-                            pair(p, c);
-                        }
+                        pair(p, c);
                     }
                     prev = cur;
                     cur = Some((j, j));
@@ -705,12 +730,22 @@ impl TextLines {
         TextLines { flags }
     }
 
+    /// A line of [`TextLines::flags`] is a paragraph ([`is_prose`]).
+    const PROSE: u8 = 1;
+    /// ... may close the article above a list.
+    const CLOSES: u8 = 2;
+    /// ... is a paragraph next to another.
+    const PAIRED: u8 = 4;
+
     /// The paragraphs, the lines that may close the article and the
     /// paragraphs next to another, of a page of `n` lines.
-    fn split(&self, n: usize) -> (&[bool], &[bool], &[bool]) {
-        let (prose, rest) = self.flags[..3 * n].split_at(n);
-        let (closes, paired) = rest.split_at(n);
-        (prose, closes, paired)
+    fn split(&self, n: usize) -> (Bits<'_>, Bits<'_>, Bits<'_>) {
+        let flags = &self.flags[..n];
+        (
+            Bits::new(flags, Self::PROSE),
+            Bits::new(flags, Self::CLOSES),
+            Bits::new(flags, Self::PAIRED),
+        )
     }
 }
 
@@ -736,7 +771,7 @@ pub(crate) fn teaser_end(
     let same = |a: usize, j: usize| paras.is_some_and(|p| p.same(a, j));
     let (prose, closes, paired) = lines.split(n);
     let weight = |j: usize| u64::from(feats.own_weight(j));
-    let paired_weight = |j: usize| if paired[j] { weight(j) } else { 0 };
+    let paired_weight = |j: usize| if paired.at(j) { weight(j) } else { 0 };
     // Their weight below the line (taken off as the lines go by).
     let mut paired_after: u64 = (0..n).map(paired_weight).sum();
     let mut before = 0u64;
@@ -771,7 +806,7 @@ pub(crate) fn teaser_end(
         let before_h = if before < MIN_BEFORE && {
             if next_prose <= h {
                 next_prose = h + 1;
-                while next_prose < n && !prose[next_prose] {
+                while next_prose < n && !prose.at(next_prose) {
                     next_prose += 1;
                 }
             }
@@ -841,15 +876,15 @@ pub(crate) fn teaser_end(
                 return Some(h);
             }
         }
-        if keep[h] && paired[h] {
+        if keep[h] && paired.at(h) {
             before += weight(h);
-        } else if keep[h] && prose[h] {
+        } else if keep[h] && prose.at(h) {
             lone += weight(h);
         }
         if found[h] == Found::Comments {
             comments_above = true;
         }
-        if keep[h] && prose[h] {
+        if keep[h] && prose.at(h) {
             comments_above = false;
             last_prose = Some(h);
         }
@@ -857,8 +892,8 @@ pub(crate) fn teaser_end(
             last_kept = Some(h);
         }
         if keep[h] {
-            tail = if closes[h] { 0 } else { tail + weight(h) };
-            if closes[h] {
+            tail = if closes.at(h) { 0 } else { tail + weight(h) };
+            if closes.at(h) {
                 tail_lines = 0;
             } else {
                 tail_lines += 1;
@@ -880,13 +915,13 @@ fn chrome_list_follows(
     texts: &[&[u8]],
     feats: CtxFeats<'_>,
     found: &[Found],
-    prose: &[bool],
+    prose: Bits<'_>,
     h: usize,
 ) -> bool {
     let n = texts.len();
     let text = |j: usize| found[j] == Found::Text;
     !(h + 1..(h + 1 + WINDOW).min(n))
-        .any(|j| text(j) && (prose[j] || long_sentence(texts[j], &feats.get(j))))
+        .any(|j| text(j) && (prose.at(j) || long_sentence(texts[j], &feats.get(j))))
         && (h + 1..n).find(|&j| text(j)).is_some_and(|j| {
             let f = feats.get(j);
             f.first_upper() && (2..=*RUN_WORDS.end()).contains(&f.words)
@@ -972,9 +1007,9 @@ fn under_intro(texts: &[&[u8]], keep: &[bool], h: usize) -> bool {
 /// or not another paragraph stands next to them: the article going on
 /// below a list of its own (resources, a table's rows), in paragraphs
 /// that keep one another company less than [`paired_near`] asks.
-fn text_below(prose: &[bool], feats: CtxFeats<'_>, keep: &[bool], h: usize) -> u64 {
+fn text_below(prose: Bits<'_>, feats: CtxFeats<'_>, keep: &[bool], h: usize) -> u64 {
     (h + 1..prose.len())
-        .filter(|&j| keep[j] && prose[j])
+        .filter(|&j| keep[j] && prose.at(j))
         .map(|j| u64::from(feats.own_weight(j)))
         .sum()
 }
@@ -1047,8 +1082,8 @@ fn long_word_capital_plain(w: &[u8]) -> Option<bool> {
 
 /// Is a paired paragraph within [`GAP`] lines below `h`? (Whether
 /// [`paired_near`] weighs anything: every paragraph has weight.)
-fn paired_within_gap(paired: &[bool], h: usize) -> bool {
-    paired.iter().skip(h + 1).take(GAP).any(|&p| p)
+fn paired_within_gap(paired: Bits<'_>, h: usize) -> bool {
+    (h + 1..paired.len()).take(GAP).any(|j| paired.at(j))
 }
 
 /// The weight of the paragraphs that follow one another below the header
@@ -1057,14 +1092,14 @@ fn paired_within_gap(paired: &[bool], h: usize) -> bool {
 /// lines with none (a sign-in box, the site's terms, a privacy notice at
 /// the page's foot), need not be the article going on: they only have to
 /// weigh less than the article itself.
-fn paired_near(paired: &[bool], feats: CtxFeats<'_>, h: usize) -> u64 {
+fn paired_near(paired: Bits<'_>, feats: CtxFeats<'_>, h: usize) -> u64 {
     let mut last = h;
     let mut w = 0u64;
-    for (j, &p) in paired.iter().enumerate().skip(h + 1) {
+    for j in h + 1..paired.len() {
         if j - last > GAP {
             break;
         }
-        if p {
+        if paired.at(j) {
             w += u64::from(feats.own_weight(j));
             last = j;
         }
@@ -1374,7 +1409,7 @@ fn list_follows(
     texts: &[&[u8]],
     feats: CtxFeats<'_>,
     found: &[Found],
-    prose: &[bool],
+    prose: Bits<'_>,
     same: &dyn Fn(usize, usize) -> bool,
     h: usize,
     norm: &mut Vec<u8>,
@@ -1407,13 +1442,13 @@ fn list_follows(
             return false;
         }
         // The lines of one hard-wrapped paragraph are one paragraph.
-        if prose[j] && (first || (prev_prose && !same(prev, j))) {
+        if prose.at(j) && (first || (prev_prose && !same(prev, j))) {
             return false;
         }
-        if !prose[j] && (2..=TITLE_WORDS).contains(&feats.get(j).words) {
+        if !prose.at(j) && (2..=TITLE_WORDS).contains(&feats.get(j).words) {
             titles += 1;
         }
-        prev_prose = prose[j];
+        prev_prose = prose.at(j);
         prev = j;
         first = false;
     }
