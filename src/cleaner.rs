@@ -1183,6 +1183,12 @@ mod code {
         EVIDENCE + kind
     }
 
+    /// Does every code of a page with `kinds` entries in its evidence
+    /// table fit in 16 bits?
+    pub fn fits_u16(kinds: usize) -> bool {
+        EVIDENCE as usize + kinds <= 1 << 16
+    }
+
     #[inline]
     pub fn is_keep(code: u32) -> bool {
         code < KEEPS
@@ -1240,6 +1246,20 @@ mod code {
     #[cfg(test)]
     mod tests {
         use super::*;
+
+        /// A page's codes fit in 16 bits exactly when its last evidence
+        /// kind's does (`decide_floored` then holds a mode's codes in two
+        /// bytes a line while its floor's are worked out).
+        #[test]
+        fn codes_fit_u16_as_the_last_kind_does() {
+            let most = (1usize << 16) - EVIDENCE as usize;
+            assert!(fits_u16(0) && fits_u16(most) && !fits_u16(most + 1));
+            assert_eq!(evidence(most as u32 - 1), u32::from(u16::MAX));
+            for kinds in [1, 56, most] {
+                let last = evidence(kinds as u32 - 1);
+                assert_eq!(u32::from(last as u16), last);
+            }
+        }
 
         #[test]
         fn fixed_codes_are_distinct_and_keeps_come_first() {
@@ -1618,20 +1638,38 @@ impl Cleaner {
     fn decide_floored(&self, page: Page<'_, '_>) -> (Vec<u32>, Lang) {
         let inner = &*self.inner;
         // What does not depend on the settings is worked out once for both.
-        let mut prep = self.prepare(page, inner.floor.is_some());
+        let mut prep = self.prepare(page);
         let lang = prep.lang;
         let Some(floor) = &inner.floor else {
             return (self.decide(&inner.params, page, &mut prep, true), lang);
         };
-        let mut codes = self.decide(&inner.params, page, &mut prep, false);
-        for (c, k) in codes
-            .iter_mut()
-            .zip(self.decide(floor, page, &mut prep, true))
-        {
-            if !code::is_keep(*c) && code::is_keep(k) {
-                *c = k;
+        let first = self.decide(&inner.params, page, &mut prep, false);
+        // The mode's codes are held while the floor's are worked out: in
+        // two bytes a line when every code of the page fits.
+        let narrow: Option<Vec<u16>> = code::fits_u16(page.m.evidence.kinds.len())
+            .then(|| first.iter().map(|&c| c as u16).collect());
+        let first = match narrow {
+            Some(narrow) => {
+                drop(first);
+                Err(narrow)
+            }
+            None => Ok(first),
+        };
+        let mut codes = self.decide(floor, page, &mut prep, true);
+        // The mode's code, unless it drops a line the floor keeps.
+        fn merge<C: Copy + Into<u32>>(first: &[C], floor: &mut [u32]) {
+            for (k, &c) in floor.iter_mut().zip(first) {
+                let c = c.into();
+                if code::is_keep(c) || !code::is_keep(*k) {
+                    *k = c;
+                }
             }
         }
+        match &first {
+            Ok(wide) => merge(wide, &mut codes),
+            Err(narrow) => merge(narrow, &mut codes),
+        }
+        drop(first);
         // Each setting kept one copy of a line, maybe not the same one: the
         // later copy goes, as stage 7 decides it (the headline's first copy
         // stays, a caption printed twice is kept once).
@@ -1652,9 +1690,8 @@ impl Cleaner {
     /// What [`decide`](Self::decide) reads of a page whatever its
     /// settings: the language, the stopword densities, the hard-wrapped
     /// paragraphs, alt-text fragments and repeats, each line's evidence
-    /// flags. `both`: for a mode and its floor (room for stage 7's kept
-    /// roots apart).
-    fn prepare(&self, page: Page<'_, '_>, both: bool) -> Prepared {
+    /// flags.
+    fn prepare(&self, page: Page<'_, '_>) -> Prepared {
         let Page {
             texts,
             m,
@@ -1715,10 +1752,9 @@ impl Cleaner {
         // Stage 4: repeats and alt-text fragments (adjacent lines only).
         // A line whose root is another is a copy of it.
         let copy = |i: usize| roots[i] as usize != i;
-        // Two flags a line in one allocation: `alt` and `skip`; for a mode
-        // and its floor, a third for stage 7's kept roots (see
+        // Two flags a line in one allocation: `alt` and `skip` (see
         // [`Prepared::flags`]).
-        let mut flags = vec![false; if both { 3 } else { 2 } * n];
+        let mut flags = vec![false; 2 * n];
         let (alt, rest) = flags.split_at_mut(n);
         let skip = &mut rest[..n];
         for i in 0..n {
@@ -1925,12 +1961,15 @@ impl Cleaner {
 
         // Stage 7: decisions, dropping second copies of kept lines. Which
         // roots are kept takes the room of `skip` when it is done with (at
-        // the last call), else the third flag's.
+        // the last call), else room of its own, given back at the end of
+        // the call (not held while a floor's settings are worked out).
         let (alt, rest) = prep.flags.split_at_mut(n);
+        let mut own_room = Vec::new();
         let kept_root = if last {
             &mut rest[..n]
         } else {
-            &mut rest[n..2 * n]
+            own_room.resize(n, false);
+            &mut own_room[..]
         };
         kept_root.fill(false);
         let mut decisions = Vec::with_capacity(n);
@@ -4712,9 +4751,8 @@ struct Prepared {
     /// What [`Cleaner::article_end`] reads whatever the settings, worked
     /// out by its first call.
     comments: Option<CommentLines>,
-    /// `alt` and `skip`, `n` flags each, in one allocation;
-    /// for a mode and its floor, `n` more for the first call's kept roots
-    /// (stage 7).
+    /// `alt` and `skip`, `n` flags each, in one allocation (the last call
+    /// of [`Cleaner::decide`] puts stage 7's kept roots in `skip`'s room).
     flags: Vec<bool>,
 }
 
