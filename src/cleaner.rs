@@ -1441,25 +1441,34 @@ impl Cleaner {
         // own measures do not depend on its neighbours, so they are reused
         // (the measures and roots of the lines a pass keeps replace those it
         // had: the page's are not held beside the article's; `at` is where
-        // each of them is on the page); in the rendered article only the
-        // lines of a hard-wrapped paragraph are adjacent.
-        let mut at: Vec<usize> = (0..n).collect();
+        // each of them is on the page, `None` before the first pass: every
+        // line where it is, with no list of them); in the rendered article
+        // only the lines of a hard-wrapped paragraph are adjacent.
+        let mut at: Option<Vec<usize>> = None;
         let (mut roots, mut local, mut first) = (roots, Vec::new(), Vec::new());
         for _ in 0..MAX_PASSES {
+            let len = at.as_ref().map_or(n, Vec::len);
             local.clear();
             // Room for every line at once (the filter's size hint would
             // grow it step by step).
-            local.reserve(at.len());
-            local.extend((0..at.len()).filter(|&j| code::is_keep(decisions[at[j]])));
-            let kept: Vec<usize> = local.iter().map(|&j| at[j]).collect();
+            local.reserve(len);
+            let kept: Vec<usize> = match &at {
+                None => {
+                    local.extend((0..n).filter(|&j| code::is_keep(decisions[j])));
+                    local.clone()
+                }
+                Some(at) => {
+                    local.extend((0..len).filter(|&j| code::is_keep(decisions[at[j]])));
+                    local.iter().map(|&j| at[j]).collect()
+                }
+            };
             let sub_texts: Vec<&[u8]> = kept.iter().map(|&k| texts[k]).collect();
             lines_of = lines_of.select(&local);
             let sub = &lines_of;
-            first.resize(at.len(), u32::MAX);
+            first.resize(len, u32::MAX);
             roots = repeat::roots_among(&roots, &local, &mut first);
             let sub_roots = &roots;
-            at = kept;
-            let kept = &at;
+            let kept = &*at.insert(kept);
             let sub_adjacent: Vec<bool> = (0..kept.len())
                 .map(|j| j + 1 < kept.len() && kept[j + 1] == kept[j] + 1 && joined[kept[j]])
                 .collect();
