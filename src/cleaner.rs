@@ -1384,6 +1384,14 @@ impl Cleaner {
     /// a run over a few pages would pay for what it may never use. (The
     /// lexicon's DFA for phrases anywhere in a line is left to the runs
     /// long enough to earn it back.)
+    ///
+    /// The tasks run on the current rayon pool: the one whose
+    /// [`install`](https://docs.rs/rayon/latest/rayon/struct.ThreadPool.html#method.install)
+    /// the call is made in, else rayon's global pool, which the first use
+    /// creates (one thread a CPU, or `RAYON_NUM_THREADS`) unless the
+    /// program built it first. The call returns once everything is built;
+    /// a page cleaned meanwhile on another thread may wait for a regex
+    /// being built, as it would without the warm-up.
     pub fn warm_up(&self) {
         use rayon::prelude::*;
         let inner = &*self.inner;
