@@ -1375,35 +1375,41 @@ impl Cleaner {
             .expect("the built-in phrase files are valid")
     }
 
-    /// Builds now, in parallel on rayon's thread pool, what the cleaner
-    /// otherwise builds when a page first needs it: the shape regexes (40
-    /// of them, some 90M instructions) and the lexicon's automaton of the
-    /// phrases that start or end a line (some 10M). A long run over
-    /// several threads needs them all, and were they built lazily, a
-    /// thread would wait while another compiles one (each is built once);
-    /// a run over a few pages would pay for what it may never use. (The
-    /// lexicon's DFA for phrases anywhere in a line is left to the runs
-    /// long enough to earn it back.)
+    /// Builds now, on `threads` threads (the calling one among them; at
+    /// least one), what the cleaner otherwise builds when a page first
+    /// needs it: the shape regexes (40 of them, some 90M instructions) and
+    /// the lexicon's automaton of the phrases that start or end a line
+    /// (some 10M). A long run over several threads needs them all, and
+    /// were they built lazily, a thread would wait while another compiles
+    /// one (each is built once); a run over a few pages would pay for what
+    /// it may never use. (The lexicon's DFA for phrases anywhere in a line
+    /// is left to the runs long enough to earn it back.) The decisions are
+    /// the same with or without it.
     ///
-    /// The tasks run on the current rayon pool: the one whose
-    /// [`install`](https://docs.rs/rayon/latest/rayon/struct.ThreadPool.html#method.install)
-    /// the call is made in, else rayon's global pool, which the first use
-    /// creates (one thread a CPU, or `RAYON_NUM_THREADS`) unless the
-    /// program built it first. The call returns once everything is built;
-    /// a page cleaned meanwhile on another thread may wait for a regex
-    /// being built, as it would without the warm-up.
-    pub fn warm_up(&self) {
-        use rayon::prelude::*;
+    /// The threads are the call's own (scoped, ended when it returns): no
+    /// thread pool is made or used. A page cleaned meanwhile on another
+    /// thread may wait for a regex being built, as it would without the
+    /// warm-up.
+    pub fn warm_up(&self, threads: usize) {
+        use std::sync::atomic::{AtomicUsize, Ordering};
         let inner = &*self.inner;
         let mut tasks = inner.shapes.warm_up_tasks();
         // About as long as the largest regexes.
         tasks.push((8_000, Box::new(|| inner.lexicon.warm_up_affix())));
         // The largest first: the threads end together.
         tasks.sort_by_key(|&(cost, _)| std::cmp::Reverse(cost));
-        tasks
-            .par_iter()
-            .with_max_len(1)
-            .for_each(|(_, task)| task());
+        let next = AtomicUsize::new(0);
+        let work = || {
+            while let Some((_, task)) = tasks.get(next.fetch_add(1, Ordering::Relaxed)) {
+                task();
+            }
+        };
+        std::thread::scope(|scope| {
+            for _ in 1..threads.min(tasks.len()) {
+                scope.spawn(work);
+            }
+            work();
+        });
     }
 
     /// Decides every line of `input`.
@@ -6395,19 +6401,21 @@ mod wraps_tests {
 #[cfg(test)]
 mod warm_up_tests {
     /// `warm_up` builds every automaton the cleaner builds lazily (on
-    /// rayon's pool, several tasks at once), and a page cleans as it does
-    /// with a cold cleaner.
+    /// three threads, or the calling one alone), and a page cleans as it
+    /// does with a cold cleaner.
     #[test]
     fn warm_up_builds_everything_lazy() {
         let cold = crate::Cleaner::new();
         let warm = crate::Cleaner::new();
         assert!(!warm.inner.shapes.all_built() && !warm.inner.lexicon.all_built());
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(3)
-            .build()
-            .unwrap();
-        pool.install(|| warm.warm_up());
+        warm.warm_up(3);
         assert!(warm.inner.shapes.all_built() && warm.inner.lexicon.all_built());
+        // On the calling thread alone (0 is taken as 1).
+        for threads in [0, 1] {
+            let one = crate::Cleaner::new();
+            one.warm_up(threads);
+            assert!(one.inner.shapes.all_built() && one.inner.lexicon.all_built());
+        }
         let page = std::fs::read(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/fixtures/000_4a692c99dc09e595.txt"

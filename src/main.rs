@@ -205,7 +205,7 @@ fn run(cfg: Config) -> anyhow::Result<bool> {
     // lazily: over several threads they are built here, in parallel, so
     // that no thread waits while another compiles one.
     if cfg.threads > 1 && sizes.iter().flatten().sum::<u64>() >= WARM_UP_BYTES {
-        cleaner.warm_up();
+        cleaner.warm_up(cfg.threads);
     }
     let rep = Reporter::new(cfg.quiet, total);
     let ctx = Ctx {

@@ -38,7 +38,7 @@ pub struct Shape {
     /// end whose start is ambiguous builds far fewer automaton states
     /// backward (a commenter's name before a timestamp: which of the
     /// digits start the date is only known once the date is read).
-    pub backward: bool,
+    pub(crate) backward: bool,
 }
 
 /// Cheap byte tests that gate the shape regexes.
@@ -1752,6 +1752,10 @@ enum Engine {
     Regex(Regex),
 }
 
+/// Builds one of the cleaner's lazily built automata now (see
+/// [`Shapes::warm_up_tasks`]).
+pub(crate) type WarmUpTask<'a> = Box<dyn Fn() + Send + Sync + 'a>;
+
 /// Makes a thread's cache of DFA states.
 type CacheFn = Box<dyn Fn() -> Cache + Send + Sync + UnwindSafe + RefUnwindSafe>;
 
@@ -1964,7 +1968,6 @@ impl Shapes {
     }
 
     /// The regexes asked only whether a line matches.
-    #[cfg(test)]
     fn match_regexes(&self) -> impl Iterator<Item = &MatchRegex> {
         self.shapes.iter().map(|(re, _, _)| re).chain([
             &self.dateish,
@@ -1975,53 +1978,37 @@ impl Shapes {
         ])
     }
 
+    /// The helper regexes compiled by the regex crate (see [`LazyRegex`]).
+    fn lazy_regexes(&self) -> [&LazyRegex; 3] {
+        [&self.cited_author, &self.year, &self.post_count]
+    }
+
     /// Whether every regex is compiled.
     #[cfg(test)]
     pub(crate) fn all_built(&self) -> bool {
         self.match_regexes().all(|re| re.engine.get().is_some())
-            && [&self.cited_author, &self.year, &self.post_count]
-                .iter()
-                .all(|re| re.re.get().is_some())
+            && self.lazy_regexes().iter().all(|re| re.re.get().is_some())
     }
 
     /// Each regex, as a task that compiles it now (see
     /// [`Cleaner::warm_up`](crate::Cleaner::warm_up)), with a guess at
     /// its cost: its pattern's length (a Unicode class counts as many
     /// bytes: its UTF-8 automaton is large).
-    pub(crate) fn warm_up_tasks(&self) -> Vec<(usize, Box<dyn Fn() + Send + Sync + '_>)> {
+    pub(crate) fn warm_up_tasks(&self) -> Vec<(usize, WarmUpTask<'_>)> {
         let cost = |p: &str| p.len() + 1000 * p.matches(r"\p{").count();
-        let mut tasks: Vec<(usize, Box<dyn Fn() + Send + Sync + '_>)> = Vec::new();
-        for (re, _, _) in &self.shapes {
-            tasks.push((
-                cost(&re.pattern),
-                Box::new(|| {
-                    re.force();
-                }),
-            ));
-        }
-        for re in [
-            &self.dateish,
-            &self.day_date,
-            &self.tags_line,
-            &self.calendar,
-            &self.caption,
-        ] {
-            tasks.push((
-                cost(&re.pattern),
-                Box::new(|| {
-                    re.force();
-                }),
-            ));
-        }
-        for re in [&self.cited_author, &self.year, &self.post_count] {
-            tasks.push((
-                cost(&re.pattern),
-                Box::new(|| {
-                    re.force();
-                }),
-            ));
-        }
-        tasks
+        let matchers = self.match_regexes().map(|re| {
+            let task: WarmUpTask<'_> = Box::new(|| {
+                re.force();
+            });
+            (cost(&re.pattern), task)
+        });
+        let regexes = self.lazy_regexes().into_iter().map(|re| {
+            let task: WarmUpTask<'_> = Box::new(|| {
+                re.force();
+            });
+            (cost(&re.pattern), task)
+        });
+        matchers.chain(regexes).collect()
     }
 
     /// Does the line hold a post's count of comments or trackbacks

@@ -827,9 +827,10 @@ impl Clone for ScanCount {
 struct Claim(std::sync::atomic::AtomicBool);
 
 impl Claim {
-    /// Whether this call is the first to claim it.
+    /// Whether this call is the first to claim it (read first: once it is
+    /// taken, the threads scanning on meanwhile only read its cache line).
     fn take(&self) -> bool {
-        !self.0.swap(true, Ordering::Relaxed)
+        !self.0.load(Ordering::Relaxed) && !self.0.swap(true, Ordering::Relaxed)
     }
 }
 
