@@ -2096,11 +2096,11 @@ impl Cleaner {
                     && density[i] == 0.0
                     && named_ago(texts[i]))
                 || (f.words <= 16
-                    && f.letters >= 2
+                    && f.letters.at_least(2)
                     && !f.terminal()
                     // A time of day has three digits or more (most
                     // lines have fewer and skip the search).
-                    && f.digits >= 3
+                    && f.digits.at_least(3)
                     && has_time(texts[i])
                     && shapes.has_date(texts[i])
                     && schedule
@@ -2156,10 +2156,10 @@ impl Cleaner {
             let f = &feats[i];
             let dated = marker
                 || (f.words <= 16
-                    && (f.letters >= 2 || f.letters == 0)
+                    && (f.letters.at_least(2) || f.letters.is_zero())
                     && !f.terminal()
                     // Every full date has four digits or more.
-                    && f.digits >= 4
+                    && f.digits.at_least(4)
                     && evidence[i].map_or(true, |e| {
                         e.rule == Rule::Shape("date")
                             || e.rule == Rule::Shape("no-letters")
@@ -2652,7 +2652,7 @@ impl Cleaner {
                 continue;
             }
             let f = doc.feats.get(i);
-            if f.words == 0 || f.words > p.heading_words || f.letters == 0 {
+            if f.words == 0 || f.words > p.heading_words || f.letters.is_zero() {
                 continue;
             }
             if f.terminal() && !ends_with_question(doc.texts[i]) {
@@ -2980,7 +2980,7 @@ impl Cleaner {
                     && paragraph(first)
                     && fact_label(doc.texts[first]).is_none()
                     && doc.texts[i].ends_with(b":")
-                    && f.letters > 0
+                    && f.letters.at_least(1)
                     && f.words <= p.heading_words
                     && !names_a_list_of_links(doc.texts[i]);
                 // A headline split at its colon ("Spring Lecture Series:"
@@ -3010,7 +3010,7 @@ impl Cleaner {
                     && !keep[i]
                     && !(headline_like || intro || split_title)
                     && f.words <= LEAD_IN_STEP_WORDS
-                    && (f.digits > 0 || (f.words >= 2 && teasers::title_case(doc.texts[i])))
+                    && (f.digits.at_least(1) || (f.words >= 2 && teasers::title_case(doc.texts[i])))
                 {
                     stepped += 1;
                     continue;
@@ -3218,7 +3218,8 @@ fn region_score(
     // A table row (three cells or more, split by tabs, or by runs of
     // spaces as converters align columns) is neither prose nor chrome: a
     // table does not end the article it stands in.
-    if matches!(class, Class::Short | Class::Bad) && is_table_row_in(t, f.digits > 0, tabs) {
+    if matches!(class, Class::Short | Class::Bad) && is_table_row_in(t, f.digits.at_least(1), tabs)
+    {
         return 0.0;
     }
     let w = f.words.min(80) as f32;
@@ -3547,7 +3548,8 @@ fn keep_tables(doc: &Doc<'_>, judgement: &mut Judgement, end: usize) {
     let keep = &mut judgement.keep;
     let free =
         |keep: &[bool], i: usize| !keep[i] && !doc.evidence.has(i) && !doc.skip[i] && !doc.alt[i];
-    let row = |i: usize| is_table_row_in(doc.texts[i], doc.feats.get(i).digits > 0, doc.tabs);
+    let row =
+        |i: usize| is_table_row_in(doc.texts[i], doc.feats.get(i).digits.at_least(1), doc.tabs);
     let mut i = 0;
     while i < end {
         if !free(keep, i) || !row(i) {
@@ -4014,7 +4016,7 @@ fn strong_outside(f: &LineFeats, density: f32) -> bool {
 fn is_author_line(feats: &[LineFeats], i: usize) -> bool {
     let f = &feats[i];
     (1..=AUTHOR_WORDS).contains(&f.words)
-        && f.letters >= 2
+        && f.letters.at_least(2)
         && !f.terminal()
         && !f.mostly_caps()
         && feats
@@ -4492,7 +4494,7 @@ fn names_commenter(
     !evidence.has(i)
         && density[i] == 0.0
         && (1..=AUTHOR_WORDS).contains(&f.words)
-        && f.letters >= 2
+        && f.letters.at_least(2)
         && !f.terminal()
 }
 
@@ -4935,10 +4937,11 @@ fn columns(t: &[u8]) -> usize {
 
 /// Lines are looked at for the wrap width from this many columns.
 const WRAP_WIDTH_MIN: usize = 40;
-/// The widest wrap width looked for, in columns (below 255: a line's
-/// characters are counted up to 255, see [`LineFeats::chars`]).
+/// The widest wrap width looked for, in columns (at most
+/// [`Capped::EXACT_MAX`](features::Capped::EXACT_MAX): a line's characters
+/// are known up to that, see [`LineFeats::chars`]).
 const WRAP_WIDTH_MAX: usize = 250;
-const _: () = assert!(WRAP_WIDTH_MAX < 255);
+const _: () = assert!(WRAP_WIDTH_MAX <= features::Capped::EXACT_MAX as usize);
 /// A page is wrapped at a fixed width when at least this share of its
 /// lines of [`WRAP_WIDTH_MIN`] columns or more end within
 /// [`WRAP_WIDTH_SLACK`] columns of its widest lines.
@@ -4972,15 +4975,18 @@ fn wrap_width(texts: &[&[u8]], feats: &[LineFeats]) -> Option<usize> {
         if t.len() < WRAP_WIDTH_MIN {
             continue;
         }
-        // (The characters are only known up to 255: a line of more is
+        // (The characters are only known up to 254: a line of more is
         // past the widest width, as many columns as characters or more.)
-        let cols = if f.chars as usize > WRAP_WIDTH_MAX {
+        let cols = match f.chars.exact().map(usize::from) {
+            Some(chars) if chars <= WRAP_WIDTH_MAX => {
+                if chars == t.len() {
+                    t.len()
+                } else {
+                    columns(t)
+                }
+            }
             // At least one column per character.
-            WRAP_WIDTH_MAX + 1
-        } else if f.chars as usize == t.len() {
-            t.len()
-        } else {
-            columns(t)
+            _ => WRAP_WIDTH_MAX + 1,
         };
         if cols < WRAP_WIDTH_MIN {
             continue;

@@ -58,10 +58,10 @@ impl Features {
 /// A line's [`Features`] as the page's stages read them once the line's
 /// evidence is found, in 12 bytes instead of 28 (the cleaner keeps one a
 /// line for the whole page). The weight and the words are kept whole; the
-/// other counts are only compared with bounds below 255 there, so they are
-/// kept up to 255 (each such test gives what it gives on the whole count);
-/// of the capitals only whether they are most of the letters; the flags in
-/// one byte.
+/// other counts only up to 255, as a [`Capped`] that can only be compared
+/// with bounds that give on it what they give on the whole count; of the
+/// capitals only whether they are most of the letters; the flags in one
+/// byte.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct LineFeats {
     /// [`Features::weight`].
@@ -69,14 +69,51 @@ pub(crate) struct LineFeats {
     /// [`Features::words`].
     pub words: u32,
     /// [`Features::chars`] up to 255.
-    pub chars: u8,
+    pub chars: Capped,
     /// [`Features::letters`] up to 255.
-    pub letters: u8,
+    pub letters: Capped,
     /// [`Features::digits`] up to 255.
-    pub digits: u8,
+    pub digits: Capped,
     /// [`LineFeats::TERMINAL`], [`LineFeats::FIRST_UPPER`],
     /// [`LineFeats::CREDIT_END`], [`LineFeats::MOSTLY_CAPS`].
     flags: u8,
+}
+
+/// A count kept in one byte: as it is up to 254, 255 for 255 or more.
+/// It is read only through tests that give on it what they give on the
+/// whole count: [`Capped::at_least`] takes a `u8` bound (a larger one
+/// fails to compile; "at most `n`" is `!at_least(n + 1)`), the count itself
+/// is only [`Capped::exact`] below 255, and there is no sum or ratio of
+/// capped counts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Capped(u8);
+
+impl Capped {
+    /// The largest count kept as it is.
+    pub const EXACT_MAX: u8 = u8::MAX - 1;
+
+    #[inline]
+    fn of(n: u32) -> Capped {
+        Capped(n.min(u32::from(u8::MAX)) as u8)
+    }
+
+    /// Is the count `n` or more (255: 255 or more)?
+    #[inline]
+    pub fn at_least(self, n: u8) -> bool {
+        self.0 >= n
+    }
+
+    /// Is the count zero?
+    #[inline]
+    pub fn is_zero(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The count, if it is at most [`Capped::EXACT_MAX`].
+    #[inline]
+    pub fn exact(self) -> Option<u8> {
+        (self.0 <= Self::EXACT_MAX).then_some(self.0)
+    }
 }
 
 impl LineFeats {
@@ -93,9 +130,9 @@ impl LineFeats {
         LineFeats {
             weight: f.weight,
             words: f.words,
-            chars: f.chars.min(255) as u8,
-            letters: f.letters.min(255) as u8,
-            digits: f.digits.min(255) as u8,
+            chars: Capped::of(f.chars),
+            letters: Capped::of(f.letters),
+            digits: Capped::of(f.digits),
             flags: Self::flags(f.terminal, f.first_upper, f.credit_end)
                 | if f.caps_ratio() >= Self::CAPS_SHARE {
                     Self::MOSTLY_CAPS
@@ -1454,11 +1491,10 @@ mod tests {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
         /// [`LineFeats`] answers every test the page's stages make of a
         /// line's counts as its whole [`Features`] do: the characters,
-        /// letters and digits against bounds up to 254 (the characters
-        /// against the line's length when there are at most 250 of them,
-        /// as `wrap_width` asks), the share of capitals against 0.8; the
-        /// weight, words and flags are kept, and a paragraph's weight and
-        /// ending replace the line's.
+        /// letters and digits against bounds up to 255 ([`Capped`]; the
+        /// count itself only up to 254, as `wrap_width` reads it), the
+        /// share of capitals against 0.8; the weight, words and flags are
+        /// kept, and a paragraph's weight and ending replace the line's.
         #[test]
         fn line_feats_answer_as_the_features(
             counts in proptest::array::uniform4(proptest::sample::select(vec![
@@ -1468,7 +1504,7 @@ mod tests {
             extra in 0usize..3,
             flags in proptest::array::uniform3(proptest::bool::ANY),
             end in proptest::array::uniform2(proptest::bool::ANY),
-            bound in 0u32..255,
+            bound in proptest::num::u8::ANY,
             weights in proptest::array::uniform2(proptest::num::u32::ANY),
             words in proptest::num::u32::ANY,
         ) {
@@ -1497,18 +1533,26 @@ mod tests {
             // (The stages ask `caps_ratio() < 0.8`: never NaN.)
             proptest::prop_assert!(!f.caps_ratio().is_nan());
             proptest::prop_assert_eq!(g.mostly_caps(), f.caps_ratio() >= 0.8);
-            for k in [bound, 0, 1, 2, 3, 4, 250, 254] {
-                proptest::prop_assert_eq!(u32::from(g.chars) <= k, f.chars <= k);
-                proptest::prop_assert_eq!(u32::from(g.chars) >= k, f.chars >= k);
-                proptest::prop_assert_eq!(u32::from(g.letters) >= k, f.letters >= k);
-                proptest::prop_assert_eq!(u32::from(g.letters) <= k, f.letters <= k);
-                proptest::prop_assert_eq!(u32::from(g.digits) >= k, f.digits >= k);
-                proptest::prop_assert_eq!(u32::from(g.digits) <= k, f.digits <= k);
+            for k in [bound, 0, 1, 2, 3, 4, 250, 254, 255] {
+                for (capped, whole) in [(g.chars, f.chars), (g.letters, f.letters), (g.digits, f.digits)] {
+                    proptest::prop_assert_eq!(capped.at_least(k), whole >= u32::from(k));
+                    if let Some(k1) = k.checked_add(1) {
+                        // "At most k".
+                        proptest::prop_assert_eq!(!capped.at_least(k1), whole <= u32::from(k));
+                    }
+                    proptest::prop_assert_eq!(capped.is_zero(), whole == 0);
+                    // Known as it is up to 254, else not at all.
+                    proptest::prop_assert_eq!(
+                        capped.exact().map(u32::from),
+                        (whole <= u32::from(Capped::EXACT_MAX)).then_some(whole)
+                    );
+                }
             }
-            // A line has at least as many bytes as characters.
+            // A line has at least as many bytes as characters: its length
+            // is its count of characters when that is known (`wrap_width`).
             let len = chars as usize + extra;
-            if chars <= 250 {
-                proptest::prop_assert_eq!(g.chars as usize == len, f.chars as usize == len);
+            if let Some(c) = g.chars.exact() {
+                proptest::prop_assert_eq!(usize::from(c) == len, f.chars as usize == len);
             }
             let h = g.with_end(weights[1], end[0], end[1]);
             proptest::prop_assert_eq!((h.weight, h.words), (weights[1], f.words));
