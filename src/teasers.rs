@@ -397,7 +397,7 @@ impl Paragraphs {
     /// `words` words, whose weight and ending are `end`
     /// ([`Paragraphs::pack_end`]) and stopword density `density`.
     pub fn add(&mut self, a: usize, b: usize, words: u32, end: u32, density: f32) {
-        debug_assert!(a < b && a >= 64 * self.filled);
+        debug_assert!(a < b && self.below_all(a), "lines {a}..{b}");
         let p = self.words.len() as u32;
         let (first, last) = (a / 64, (b - 1) / 64);
         // The blocks down to this one's first have the paragraphs above
@@ -417,6 +417,12 @@ impl Paragraphs {
         self.words.push(words);
         self.ends.push(end);
         self.density.push(density);
+    }
+
+    /// Is line `a` below every line of the paragraphs added so far (the
+    /// last of them may end in `a`'s block)?
+    fn below_all(&self, a: usize) -> bool {
+        a / 64 + 1 >= self.filled && self.blocks[a / 64].inside >> (a % 64) == 0
     }
 
     /// Line `i`'s paragraph, if it is in one.
@@ -1549,5 +1555,36 @@ mod paragraphs_tests {
         let bytes = std::mem::size_of::<super::Block>() * p.blocks.capacity()
             + 4 * (p.words.capacity() + p.ends.capacity() + p.density.capacity());
         assert!(bytes <= 24 * 1000 / 64 + 24 + 12 * 128, "{bytes} bytes");
+    }
+
+    /// A paragraph may start in the block where the one above it ends (a
+    /// debug build's check in `add` once asked for a block of its own, and
+    /// panicked on two wrapped paragraphs within 64 lines); a paragraph
+    /// that starts above the last one's end is no paragraph below it.
+    #[test]
+    fn paragraphs_may_share_a_block() {
+        let mut p = Paragraphs::new(130);
+        assert!(p.below_all(0) && p.below_all(129));
+        p.add(3, 8, 1, 1, 0.1);
+        assert!(!p.below_all(3) && !p.below_all(7));
+        assert!(p.below_all(8) && p.below_all(9) && p.below_all(64));
+        p.add(9, 14, 2, 2, 0.2);
+        // One across the boundary, one right below it in the next block.
+        p.add(60, 70, 3, 3, 0.3);
+        assert!(!p.below_all(69) && p.below_all(70));
+        p.add(70, 128, 4, 4, 0.4);
+        p.add(128, 130, 5, 5, 0.5);
+        let want = |i: usize| match i {
+            3..=7 => 1,
+            9..=13 => 2,
+            60..=69 => 3,
+            70..=127 => 4,
+            128..=129 => 5,
+            _ => 0,
+        };
+        for i in 0..130 {
+            assert_eq!(p.words(i, 0), want(i), "line {i}");
+        }
+        assert!(p.same(63, 64) && !p.same(69, 70) && !p.same(127, 128));
     }
 }
