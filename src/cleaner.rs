@@ -4821,6 +4821,9 @@ const C_COMMENTER: u8 = 8;
 const C_DATED: u8 = 16;
 /// ... a dated line or a commenter's name.
 const C_SIGNED: u8 = 32;
+// Six flags, each a bit of its own.
+const _: () =
+    assert!((C_MARKER | C_AUTHOR | C_STRONG | C_COMMENTER | C_DATED | C_SIGNED).count_ones() == 6);
 
 /// What [`Cleaner::article_end`]'s walk reads besides [`CommentLines`]
 /// (and the flags it adds to them).

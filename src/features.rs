@@ -198,6 +198,13 @@ impl LineFeats {
     }
 }
 
+// Four flags, each a bit of its own.
+const _: () = assert!(
+    (LineFeats::TERMINAL | LineFeats::FIRST_UPPER | LineFeats::CREDIT_END | LineFeats::MOSTLY_CAPS)
+        .count_ones()
+        == 4
+);
+
 /// Per-language stopword counts of one line.
 pub type StopCounts = [u16; NLANG];
 

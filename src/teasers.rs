@@ -755,6 +755,9 @@ impl TextLines {
     }
 }
 
+// Three flags, each a bit of its own.
+const _: () = assert!((TextLines::PROSE | TextLines::CLOSES | TextLines::PAIRED).count_ones() == 3);
+
 /// The index of the header where a list of other stories starts after the
 /// article, if any. `feats`, `density` (of [`TextLines::new`]): as the
 /// context model sees them; `paras`: the page's hard-wrapped paragraphs,
