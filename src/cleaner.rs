@@ -1406,7 +1406,14 @@ impl Cleaner {
         };
         std::thread::scope(|scope| {
             for _ in 1..threads.min(tasks.len()) {
-                scope.spawn(work);
+                // A thread the system refuses is no error: the calling
+                // thread (and those made) take its share.
+                if std::thread::Builder::new()
+                    .spawn_scoped(scope, work)
+                    .is_err()
+                {
+                    break;
+                }
             }
             work();
         });
