@@ -25,7 +25,7 @@ use crate::lines::{self, Line};
 use crate::repeat;
 use crate::shapes::{self, Shapes};
 use crate::teasers;
-use crate::teasers::{Bits, CtxDensity, CtxFeats};
+use crate::teasers::{Bits, CtxFeats};
 use crate::verdict::{Category, Class, Decision, Rule, Verdict};
 
 /// Tunable numbers, set from the [`Mode`].
@@ -619,13 +619,11 @@ struct Measured<'d> {
 /// What the stages before the context model found, per line.
 struct Doc<'d> {
     texts: &'d [&'d [u8]],
-    /// Each line's features as the context model sees them: a line of a
-    /// hard-wrapped paragraph is given its paragraph's length and ending
-    /// (its own weight is [`CtxFeats::own_weight`]).
+    /// Each line's features and stopword density as the context model
+    /// sees them: a line of a hard-wrapped paragraph is given its
+    /// paragraph's length, ending and density (its own weight is
+    /// [`CtxFeats::own_weight`]).
     feats: CtxFeats<'d>,
-    /// Each line's stopword density as the context model sees it (a
-    /// hard-wrapped paragraph's on each of its lines).
-    density: CtxDensity<'d>,
     evidence: EvidenceView<'d>,
     /// Each line's [`EvidenceView::flags`].
     eflags: &'d [u8],
@@ -1093,7 +1091,6 @@ impl Doc<'_> {
         Doc {
             texts: &self.texts[..end],
             feats: self.feats.prefix(end),
-            density: self.density.prefix(end),
             evidence: self.evidence.slice(..end),
             eflags: &self.eflags[..end],
             alt: &self.alt[..end],
@@ -1831,8 +1828,7 @@ impl Cleaner {
         let joined = page.joined;
         let (density, eflags) = (&prep.density[..], &prep.eflags[..]);
         let paras = prep.paras.as_ref();
-        let ctx_feats = CtxFeats::new(feats, paras);
-        let ctx_density = CtxDensity::new(density, paras);
+        let ctx_feats = CtxFeats::new(feats, density, paras);
         let (alt, rest) = prep.flags.split_at(n);
         let skip = &rest[..n];
         // Whether each line's evidence is a lexicon phrase ("Anzeige",
@@ -1844,7 +1840,6 @@ impl Cleaner {
         let doc = Doc {
             texts,
             feats: ctx_feats,
-            density: ctx_density,
             evidence,
             eflags,
             alt,
@@ -1938,9 +1933,9 @@ impl Cleaner {
                 })
                 .collect()
         });
-        let text_lines = prep.text_lines.get_or_insert_with(|| {
-            teasers::TextLines::new(texts, ctx_feats, ctx_density, paras, found)
-        });
+        let text_lines = prep
+            .text_lines
+            .get_or_insert_with(|| teasers::TextLines::new(texts, ctx_feats, found));
         let list_start = teasers::teaser_end(
             texts,
             ctx_feats,
@@ -2606,7 +2601,7 @@ impl Cleaner {
                     .own()
                     .iter()
                     .copied()
-                    .zip(doc.density.own().iter().copied()),
+                    .zip(doc.feats.own_density().iter().copied()),
                 initial_,
                 invisible_,
                 scores_,
@@ -2614,7 +2609,7 @@ impl Cleaner {
             Some(_) => classify(
                 doc,
                 t,
-                teasers::ctx_lines(doc.feats, doc.density),
+                teasers::ctx_lines(doc.feats),
                 initial_,
                 invisible_,
                 scores_,
@@ -2641,12 +2636,12 @@ impl Cleaner {
                         // Inside the article, prose-like lines stay even
                         // between two chrome lines.
                         resolved[i] == Class::Good || initial[i] == Class::NearGood || {
-                            let (f, density) = teasers::ctx_line(doc.feats, doc.density, i);
+                            let (f, density) = teasers::ctx_line(doc.feats, i);
                             inside_worthy(&f, density, initial[i])
                         }
                     } else {
                         resolved[i] == Class::Good && {
-                            let (f, density) = teasers::ctx_line(doc.feats, doc.density, i);
+                            let (f, density) = teasers::ctx_line(doc.feats, i);
                             strong_outside(&f, density)
                         }
                     }
@@ -4771,7 +4766,7 @@ struct Page<'p, 'a> {
 struct Prepared {
     lang: Lang,
     /// Each line's stopword density (as measured: not its paragraph's; the
-    /// context model reads it through [`teasers::CtxDensity`]).
+    /// context model reads it through [`teasers::CtxFeats`]).
     density: Vec<f32>,
     paras: Option<teasers::Paragraphs>,
     /// Each line's [`EvidenceView::flags`].
@@ -5124,7 +5119,7 @@ fn wraps(prev: &[u8], next: &[u8], layout: Layout) -> bool {
 /// The hard-wrapped paragraphs of a page (runs of lines `joined` one to
 /// the next, at least three or ending a sentence), whose lines the context
 /// model sees with the paragraph's length, density and ending
-/// ([`teasers::CtxFeats`], [`teasers::CtxDensity`]); a line's word count
+/// ([`teasers::CtxFeats`]); a line's word count
 /// stays its own. `None` when the page has no such paragraph.
 fn wrapped_paragraphs(
     feats: &[LineFeats],
@@ -6211,7 +6206,7 @@ mod page_pass_tests {
 #[cfg(test)]
 mod wrapped_tests {
     use super::{wrapped_paragraphs, LineFeats, UNKNOWN_LANGUAGE_SENTENCE_DENSITY};
-    use crate::teasers::{self, CtxDensity, CtxFeats};
+    use crate::teasers::{self, CtxFeats};
 
     /// What [`wrapped_paragraphs`] finds as first written: each line's
     /// paragraph number (`u32::MAX`: none), each paragraph's words and
@@ -6300,14 +6295,13 @@ mod wrapped_tests {
             let paras = wrapped_paragraphs(&feats, &density, &joined, known);
             let naive = wrapped_paragraphs_naive(&feats, &density, &joined, known);
             proptest::prop_assert_eq!(paras.is_some(), !naive.words.is_empty());
-            let (ctx_feats, ctx_density) =
-                (CtxFeats::new(&feats, paras.as_ref()), CtxDensity::new(&density, paras.as_ref()));
-            let looked: Vec<_> = teasers::ctx_lines(ctx_feats, ctx_density).collect();
+            let ctx_feats = CtxFeats::new(&feats, &density, paras.as_ref());
+            let looked: Vec<_> = teasers::ctx_lines(ctx_feats).collect();
             proptest::prop_assert_eq!(looked.len(), feats.len());
             for (i, &seen) in looked.iter().enumerate() {
                 let of = naive.of[i] as usize;
                 let inside = naive.of[i] != u32::MAX;
-                let (f, d) = teasers::ctx_line(ctx_feats, ctx_density, i);
+                let (f, d) = teasers::ctx_line(ctx_feats, i);
                 proptest::prop_assert_eq!(seen, (f, d));
                 proptest::prop_assert_eq!(d, naive.dens[i]);
                 proptest::prop_assert_eq!(f, ctx_feats.get(i));

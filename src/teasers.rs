@@ -497,19 +497,29 @@ impl Paragraphs {
     }
 }
 
-/// Each line's features as the context model sees them: its own, but for
-/// the weight and ending, which on a page with hard-wrapped paragraphs are
-/// its paragraph's ([`Paragraphs::end`]). Worked out when read: a second
-/// copy of every line's features would take 12 bytes a line.
+/// Each line's features and stopword density as the context model sees
+/// them: its own, but for the weight, ending and density, which on a page
+/// with hard-wrapped paragraphs are its paragraph's ([`Paragraphs::end`],
+/// [`Paragraphs::density`]). Worked out when read: a second copy of every
+/// line's would take 16 bytes a line.
 #[derive(Clone, Copy)]
 pub(crate) struct CtxFeats<'d> {
     own: &'d [LineFeats],
+    density: &'d [f32],
     paras: Option<&'d Paragraphs>,
 }
 
 impl<'d> CtxFeats<'d> {
-    pub fn new(own: &'d [LineFeats], paras: Option<&'d Paragraphs>) -> CtxFeats<'d> {
-        CtxFeats { own, paras }
+    pub fn new(
+        own: &'d [LineFeats],
+        density: &'d [f32],
+        paras: Option<&'d Paragraphs>,
+    ) -> CtxFeats<'d> {
+        CtxFeats {
+            own,
+            density,
+            paras,
+        }
     }
 
     /// Line `i`'s features.
@@ -533,6 +543,11 @@ impl<'d> CtxFeats<'d> {
         self.own
     }
 
+    /// Each line's own density.
+    pub fn own_density(&self) -> &'d [f32] {
+        self.density
+    }
+
     /// The page's hard-wrapped paragraphs, if it has any.
     pub fn paras(&self) -> Option<&'d Paragraphs> {
         self.paras
@@ -542,6 +557,7 @@ impl<'d> CtxFeats<'d> {
     pub fn prefix(&self, end: usize) -> CtxFeats<'d> {
         CtxFeats {
             own: &self.own[..end],
+            density: &self.density[..end],
             paras: self.paras,
         }
     }
@@ -562,40 +578,11 @@ impl<'d> CtxFeats<'d> {
     }
 }
 
-/// Each line's stopword density as the context model sees it: its own,
-/// but on a hard-wrapped paragraph's lines the paragraph's
-/// ([`Paragraphs::density`]). Worked out when read: a copy for every line
-/// would take 4 bytes a line.
-#[derive(Clone, Copy)]
-pub(crate) struct CtxDensity<'d> {
-    own: &'d [f32],
-    paras: Option<&'d Paragraphs>,
-}
-
-impl<'d> CtxDensity<'d> {
-    pub fn new(own: &'d [f32], paras: Option<&'d Paragraphs>) -> CtxDensity<'d> {
-        CtxDensity { own, paras }
-    }
-
-    /// Each line's own density.
-    pub fn own(&self) -> &'d [f32] {
-        self.own
-    }
-
-    /// The first `end` lines'.
-    pub fn prefix(&self, end: usize) -> CtxDensity<'d> {
-        CtxDensity {
-            own: &self.own[..end],
-            paras: self.paras,
-        }
-    }
-}
-
 /// Line `i`'s features and density as the context model sees them, from
-/// one look at its paragraph (`feats` and `density` of one page).
+/// one look at its paragraph.
 #[inline]
-pub(crate) fn ctx_line(feats: CtxFeats<'_>, density: CtxDensity<'_>, i: usize) -> (LineFeats, f32) {
-    let (f, d) = (feats.own[i], density.own[i]);
+pub(crate) fn ctx_line(feats: CtxFeats<'_>, i: usize) -> (LineFeats, f32) {
+    let (f, d) = (feats.own[i], feats.density[i]);
     match feats.paras.and_then(|p| Some(p.at(p.of(i)?))) {
         Some((_, end, d)) => (CtxFeats::with_end(f, end), d),
         None => (f, d),
@@ -603,12 +590,9 @@ pub(crate) fn ctx_line(feats: CtxFeats<'_>, density: CtxDensity<'_>, i: usize) -
 }
 
 /// Each line's [`ctx_line`], in order.
-pub(crate) fn ctx_lines<'d>(
-    feats: CtxFeats<'d>,
-    density: CtxDensity<'d>,
-) -> impl Iterator<Item = (LineFeats, f32)> + 'd {
+pub(crate) fn ctx_lines(feats: CtxFeats<'_>) -> impl Iterator<Item = (LineFeats, f32)> + '_ {
     let paras = feats.paras;
-    (feats.own.iter().zip(density.own).enumerate()).map(move |(i, (&f, &d))| {
+    (feats.own.iter().zip(feats.density).enumerate()).map(move |(i, (&f, &d))| {
         match paras.and_then(|p| Some(p.at(p.of(i)?))) {
             Some((_, end, d)) => (CtxFeats::with_end(f, end), d),
             None => (f, d),
@@ -650,14 +634,9 @@ impl<'f> Bits<'f> {
 }
 
 impl TextLines {
-    /// `feats`, `density`, `paras`, `found`: as for [`teaser_end`].
-    pub fn new(
-        texts: &[&[u8]],
-        feats: CtxFeats<'_>,
-        density: CtxDensity<'_>,
-        paras: Option<&Paragraphs>,
-        found: &[Found],
-    ) -> TextLines {
+    /// `feats`, `found`: as for [`teaser_end`].
+    pub fn new(texts: &[&[u8]], feats: CtxFeats<'_>, found: &[Found]) -> TextLines {
+        let paras = feats.paras;
         let n = texts.len();
         let text = |j: usize| found[j] == Found::Text;
         // The paragraphs, and the lines that may close the article above a
@@ -690,7 +669,7 @@ impl TextLines {
                     (u8::from(prose) * TextLines::PROSE) | (u8::from(closes) * TextLines::CLOSES);
             }
         }
-        let own = |j: usize| (feats.own[j].words, feats.own[j], density.own[j]);
+        let own = |j: usize| (feats.own[j].words, feats.own[j], feats.density[j]);
         match paras {
             None => flag(texts, found, &mut flags, own),
             Some(p) => flag(texts, found, &mut flags, |j| match p.of(j) {
