@@ -191,12 +191,13 @@ fn run(cfg: Config) -> anyhow::Result<bool> {
         Some(p) => Some(stats_output(p).with_context(|| format!("cannot create {}", p.display()))?),
         None => None,
     };
-    // Each input's size, read once: for the progress bar's total and the
-    // windows of pages cleaned together.
+    // Each input's size, read once (a file named for the stream: when it
+    // was planned): for the progress bar's total and the windows of pages
+    // cleaned together.
     let sizes: Vec<Option<u64>> = jobs
         .iter()
         .map(|j| match &j.input {
-            Input::File(p) => fs::metadata(p).ok().map(|m| m.len()),
+            Input::File(p) => j.size.or_else(|| fs::metadata(p).ok().map(|m| m.len())),
             Input::Stdin => None,
         })
         .collect();

@@ -19,6 +19,10 @@ pub struct Job {
     /// The file written for this input alone (output directory, in place);
     /// `None` when all results go to one stream.
     pub output: Option<PathBuf>,
+    /// The input's size in bytes, when planning read it (a file named on
+    /// the command line whose results go to one stream: its metadata says
+    /// whether it is a directory): not asked of the system again.
+    pub size: Option<u64>,
 }
 
 /// The format a file's name says: JSONL for `.jsonl` and `.ndjson`,
@@ -67,6 +71,7 @@ pub fn plan(cfg: &Config, rep: &Reporter) -> (Vec<Job>, bool) {
                     input: Input::Stdin,
                     format: cfg.format.unwrap_or(Format::Text),
                     output: None,
+                    size: None,
                 });
                 continue;
             }
@@ -74,7 +79,10 @@ pub fn plan(cfg: &Config, rep: &Reporter) -> (Vec<Job>, bool) {
         };
         match &cfg.target {
             Target::Stdout | Target::File(_) => {
-                if path.is_dir() {
+                // One call for both questions (as `is_dir`, a path whose
+                // metadata cannot be read is not a directory).
+                let meta = std::fs::metadata(path).ok();
+                if meta.as_ref().is_some_and(|m| m.is_dir()) {
                     rep.error(format_args!(
                         "{}: is a directory (to clean the files under it, give -o OUTDIR/ or --in-place)",
                         path.display()
@@ -86,6 +94,7 @@ pub fn plan(cfg: &Config, rep: &Reporter) -> (Vec<Job>, bool) {
                     input: input.clone(),
                     format: format(path),
                     output: None,
+                    size: meta.map(|m| m.len()),
                 });
             }
             Target::Dir(out_dir) => {
@@ -121,6 +130,7 @@ pub fn plan(cfg: &Config, rep: &Reporter) -> (Vec<Job>, bool) {
                         format: format(&file),
                         input: Input::File(file),
                         output: Some(out),
+                        size: None,
                     });
                 }
             }
@@ -154,6 +164,7 @@ pub fn plan(cfg: &Config, rep: &Reporter) -> (Vec<Job>, bool) {
                         format: format(&file),
                         input: Input::File(file),
                         output: Some(real),
+                        size: None,
                     });
                 }
             }
@@ -307,6 +318,28 @@ mod tests {
         assert!(!ok);
         assert_eq!(jobs.len(), 1);
         assert_eq!(jobs[0].input, Input::File(file));
+    }
+
+    /// A file named for the stream carries its size from planning (the
+    /// windows and the progress bar read it there); a missing one none.
+    #[test]
+    fn named_files_carry_their_size() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.txt");
+        std::fs::write(&file, "twelve bytes").unwrap();
+        let missing = dir.path().join("missing.txt");
+        let cfg = super::super::Cli::parse_from([
+            "dechrome".as_ref(),
+            file.as_os_str(),
+            missing.as_os_str(),
+            "-".as_ref(),
+        ])
+        .into_config()
+        .unwrap();
+        let (jobs, ok) = plan(&cfg, &Reporter::new(true, None));
+        assert!(ok);
+        let sizes: Vec<_> = jobs.iter().map(|j| j.size).collect();
+        assert_eq!(sizes, [Some(12), None, None]);
     }
 
     #[test]
